@@ -1,0 +1,38 @@
+import { matchesSecretPath } from "./secret-paths.ts";
+
+/** What a secret value is replaced with wherever it would be shown. */
+export const REDACTED = "[REDACTED]";
+
+/** A deep copy of `value` with every field at a secret path replaced by {@link REDACTED}. */
+export function redact<T>(value: T, patterns: readonly string[], path = ""): T {
+  if (path && matchesSecretPath(path, patterns)) return (value === undefined ? value : REDACTED) as T;
+  if (Array.isArray(value)) return value.map((item, i) => redact(item, patterns, path ? `${path}.${i}` : String(i))) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = redact(item, patterns, path ? `${path}.${key}` : key);
+    return out as T;
+  }
+  return value;
+}
+
+/** Every non-empty string found at a secret path; used to scrub text that might echo one. */
+export function collectSecretValues(value: unknown, patterns: readonly string[], path = ""): string[] {
+  if (path && matchesSecretPath(path, patterns)) {
+    return typeof value === "string" && value.length > 0 ? [value] : [];
+  }
+  const out: string[] = [];
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) out.push(...collectSecretValues(item, patterns, path ? `${path}.${key}` : key));
+  }
+  return out;
+}
+
+/** Replaces every occurrence of each secret in `text` with {@link REDACTED}. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  // Longest first, so a secret that contains another is removed whole.
+  for (const secretValue of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secretValue.length > 0) out = out.split(secretValue).join(REDACTED);
+  }
+  return out;
+}

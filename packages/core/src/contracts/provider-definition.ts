@@ -1,0 +1,51 @@
+import type * as v from "valibot";
+import type { Capabilities } from "./capabilities.ts";
+import type { MarketDataProvider } from "./market-data-provider.ts";
+import type { TradingProvider } from "./trading-provider.ts";
+
+/** Any valibot schema a provider's config can be described with. */
+export type ConfigSchema = v.GenericSchema<unknown, unknown>;
+
+/** Kind of provider: it executes orders or it supplies bars. */
+export type ProviderKind = "trading" | "market-data";
+
+/** The instance type a provider of each kind creates. */
+export interface ProviderInstances {
+  trading: TradingProvider;
+  "market-data": MarketDataProvider;
+}
+
+/** Everything the registry knows about a provider, and how to make one. */
+export interface ProviderDefinition<K extends ProviderKind = ProviderKind, S extends ConfigSchema = ConfigSchema> {
+  /** Unique, kebab-case: "paper", "binance-live". */
+  name: string;
+  displayName: string;
+  description: string;
+  /** False means real money: the runner asks for confirmation first. */
+  isPaperTrading: boolean;
+  kind: K;
+  configSchema: S;
+  capabilities: Capabilities;
+  /** Package that registered it; lets the registry tell a re-import from a name clash. */
+  packageName: string;
+  /** Creates an instance from an already-validated config. */
+  create(config: v.InferOutput<S>): ProviderInstances[K] | Promise<ProviderInstances[K]>;
+}
+
+/** Identity of a provider as listed and shown, without its schema or factory. */
+export interface ProviderInfo {
+  name: string;
+  displayName: string;
+  description: string;
+  isPaperTrading: boolean;
+  kind: ProviderKind;
+  packageName: string;
+  capabilities: Capabilities;
+}
+
+/** Type helper for plugin authors: checks a definition and keeps its config type. */
+export function defineProvider<K extends ProviderKind, S extends ConfigSchema>(
+  definition: ProviderDefinition<K, S>,
+): ProviderDefinition<K, S> {
+  return definition;
+}

@@ -1,0 +1,46 @@
+import type { ArgoError } from "../errors/argo-error.ts";
+import type { Account } from "../domain/account.ts";
+import type { Order } from "../domain/order.ts";
+import type { OrderRequest } from "../domain/order-request.ts";
+import type { Position } from "../domain/position.ts";
+import type { Trade, TradeFilter } from "../domain/trade.ts";
+import type { ConnectionState } from "./connection-state.ts";
+import type { TradingEventListener } from "./trading-event.ts";
+
+/** Outcome of one order of a batch: the order with its ids, or the error that refused it. */
+export type PlaceResult = { ok: true; order: Order } | { ok: false; error: ArgoError; request: OrderRequest };
+
+/** A broker or venue Argo trades through. Every method rejects with an ArgoError carrying a stable code. */
+export interface TradingProvider {
+  /** Registered provider name, e.g. "paper" or "binance-live". */
+  readonly name: string;
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  connectionState(): ConnectionState;
+
+  /** Places an order; resolves with it and both its ids, or rejects (INSUFFICIENT_FUNDS, INVALID_ORDER, …). */
+  placeOrder(request: OrderRequest): Promise<Order>;
+  /** Places several orders; one refusal does not stop the others. */
+  placeOrders(requests: OrderRequest[]): Promise<PlaceResult[]>;
+  /** Cancels by client or venue id; ORDER_NOT_FOUND or ORDER_ALREADY_FILLED when it cannot. */
+  cancelOrder(orderId: string): Promise<Order>;
+  /** Cancels every open order, or those of one symbol; resolves with the cancelled orders. */
+  cancelAllOrders(symbol?: string): Promise<Order[]>;
+  /** The order's current state by client or venue id. */
+  getOrder(orderId: string): Promise<Order>;
+  getOpenOrders(symbol?: string): Promise<Order[]>;
+
+  getPositions(): Promise<Position[]>;
+  /** The open position in a symbol, or undefined when flat. */
+  getPosition(symbol: string): Promise<Position | undefined>;
+  getAccount(): Promise<Account>;
+  getTrades(filter?: TradeFilter): Promise<Trade[]>;
+
+  /** Largest quantity a buy at `price` (default: last price) could have, fees included. */
+  getMaxBuyQuantity(symbol: string, price?: number): Promise<number>;
+  /** Largest quantity a sell could have: the long position, or more where shorting is allowed. */
+  getMaxSellQuantity(symbol: string, price?: number): Promise<number>;
+
+  /** Subscribes to order, fill, position, account and connection events; returns the unsubscribe function. */
+  on(listener: TradingEventListener): () => void;
+}

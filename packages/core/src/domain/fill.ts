@@ -1,0 +1,16 @@
+import type { OrderSide } from "./order-request.ts";
+
+/** One execution of (part of) an order. */
+export interface Fill {
+  id: string;
+  clientOrderId: string;
+  venueOrderId: string;
+  symbol: string;
+  side: OrderSide;
+  quantity: number;
+  price: number;
+  fee: number;
+  feeCurrency?: string;
+  liquidity?: "MAKER" | "TAKER";
+  time: number;
+}

@@ -1,0 +1,29 @@
+/** Every stable error code Argo uses; scripts and callers switch on these, never on messages. */
+export const ERROR_CODES = [
+  "INSUFFICIENT_FUNDS",
+  "INSUFFICIENT_POSITION",
+  "INVALID_ORDER",
+  "ORDER_NOT_FOUND",
+  "ORDER_ALREADY_FILLED",
+  "DUPLICATE_ORDER",
+  "UNKNOWN_SYMBOL",
+  "BROKER_REJECTED",
+  "CONNECTION_LOST",
+  "RATE_LIMITED",
+  "PROVIDER_NOT_CONNECTED",
+  "PROVIDER_NOT_FOUND",
+  "PROVIDER_CONFLICT",
+  "PROVIDER_CONNECTION_FAILED",
+  "STREAM_DISCONNECTED",
+  "INVALID_CONFIGURATION",
+  "INVALID_DATA",
+  "STRATEGY_INIT_FAILED",
+  "STRATEGY_ERROR",
+  "RISK_REJECTED",
+  "TRADING_HALTED",
+  "CONTEXT_CANCELLED",
+  "INTERNAL",
+] as const;
+
+/** A stable error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,6 @@
+export * from "./domain/index.ts";
+export * from "./errors/index.ts";
+export * from "./contracts/index.ts";
+export * from "./config/index.ts";
+export * from "./registry/index.ts";
+export { intervalToMs } from "./time/interval.ts";

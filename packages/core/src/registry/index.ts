@@ -1,0 +1,10 @@
+export { registerProvider, unregisterProvider } from "./register-provider.ts";
+export { listProviders, getProviderDefinition, getProviderInfo } from "./lookup.ts";
+export {
+  providerConfigJsonSchema,
+  validateProviderConfig,
+  parseProviderConfig,
+  redactProviderConfig,
+  createProvider,
+} from "./provider-config.ts";
+export { registryState, REGISTRY_KEY, type RegistryState } from "./registry-state.ts";

@@ -1,0 +1,42 @@
+import { ArgoError } from "../errors/argo-error.ts";
+import type { ProviderDefinition, ProviderInfo, ProviderKind } from "../contracts/provider-definition.ts";
+import { registryState } from "./registry-state.ts";
+
+/** Every registered provider's info, optionally of one kind, sorted by name. */
+export function listProviders(kind?: ProviderKind): ProviderInfo[] {
+  return [...registryState().providers.values()]
+    .filter((definition) => kind === undefined || definition.kind === kind)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(toInfo);
+}
+
+/** The definition of a provider, or PROVIDER_NOT_FOUND listing those available (of the kind asked for). */
+export function getProviderDefinition(name: string, kind?: ProviderKind): ProviderDefinition {
+  const definition = registryState().providers.get(name);
+  if (definition && (kind === undefined || definition.kind === kind)) return definition;
+  const available = listProviders(kind).map((info) => info.name);
+  const what = kind ? `${kind} provider` : "provider";
+  const hint = definition ? ` ("${name}" is a ${definition.kind} provider)` : "";
+  throw new ArgoError(
+    "PROVIDER_NOT_FOUND",
+    `unknown ${what} "${name}"${hint}; available: ${available.length ? available.join(", ") : "none (import a provider package first)"}`,
+    { provider: name, details: { available } },
+  );
+}
+
+/** Name, display name, description, paper flag, kind and capabilities of a provider. */
+export function getProviderInfo(name: string): ProviderInfo {
+  return toInfo(getProviderDefinition(name));
+}
+
+function toInfo(definition: ProviderDefinition): ProviderInfo {
+  return {
+    name: definition.name,
+    displayName: definition.displayName,
+    description: definition.description,
+    isPaperTrading: definition.isPaperTrading,
+    kind: definition.kind,
+    packageName: definition.packageName,
+    capabilities: definition.capabilities,
+  };
+}

@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
+import type { TradingEvent } from "../contracts/trading-event.ts";
+import type { Order } from "../domain/order.ts";
+import { isArgoError } from "../errors/is-argo-error.ts";
+import type { ErrorCode } from "../errors/error-codes.ts";
+import type { ConformanceHarness, TradingConformanceOptions } from "./conformance-harness.ts";
+import { waitFor } from "./wait-for.ts";
+
+/**
+ * The trading-provider conformance suite: call it from a plugin's own test file with a factory for
+ * its provider. Every test runs against a real, connected instance.
+ */
+export function describeTradingConformance(options: TradingConformanceOptions): void {
+  const { symbol, price, quantity } = options;
+  const tolerance = options.tolerance ?? 1e-9;
+  const unknownSymbol = options.unknownSymbol ?? "NOSUCHSYMBOL";
+  let harness: ConformanceHarness;
+  let events: TradingEvent[];
+
+  const near = (actual: number, expected: number) =>
+    expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
+  const expectCode = async (promise: Promise<unknown>, codes: ErrorCode[]) => {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeDefined();
+    expect(isArgoError(error)).toBe(true);
+    expect(codes).toContain((error as { code: ErrorCode }).code);
+  };
+  const filled = (id: string) =>
+    waitFor(`order ${id} to fill`, async () => {
+      const order = await harness.provider.getOrder(id);
+      return order.status === "FILLED" ? order : undefined;
+    });
+
+  describe(`trading conformance: ${options.name}`, () => {
+    beforeEach(async () => {
+      harness = await options.create();
+      events = [];
+      harness.provider.on((event) => events.push(event));
+      await harness.provider.connect();
+      await harness.setPrice(symbol, price);
+    });
+    afterEach(async () => {
+      await harness.provider.disconnect();
+      await harness.cleanup?.();
+    });
+
+    test("connects and reports its state", async () => {
+      expect(harness.provider.connectionState()).toBe("CONNECTED");
+      await harness.provider.disconnect();
+      expect(harness.provider.connectionState()).toBe("DISCONNECTED");
+      await expectCode(harness.provider.getAccount(), ["PROVIDER_NOT_CONNECTED"]);
+      await harness.provider.connect();
+      expect(harness.provider.connectionState()).toBe("CONNECTED");
+    });
+
+    test("a market order returns both ids, fills, and emits order and fill events", async () => {
+      const placed = await harness.provider.placeOrder({ symbol, side: "BUY", type: "MARKET", quantity, clientOrderId: "conf-mkt-1" });
+      expect(placed.clientOrderId).toBe("conf-mkt-1");
+      expect(placed.venueOrderId.length).toBeGreaterThan(0);
+      await harness.setPrice(symbol, price);
+      const order = await filled(placed.venueOrderId);
+      near(order.filledQuantity, quantity);
+      expect(order.averageFillPrice).toBeGreaterThan(0);
+      const fills = await waitFor("fill events", () => {
+        const seen = events.filter((e) => e.type === "fill" && e.fill.clientOrderId === "conf-mkt-1");
+        return seen.length > 0 ? seen : undefined;
+      });
+      near(fills.reduce((sum, e) => sum + (e.type === "fill" ? e.fill.quantity : 0), 0), quantity);
+      expect(events.some((e) => e.type === "order" && e.order.clientOrderId === "conf-mkt-1" && e.order.status === "FILLED")).toBe(true);
+      const position = await harness.provider.getPosition(symbol);
+      expect(position?.side).toBe("LONG");
+      near(position?.quantity ?? 0, quantity);
+      const trades = await harness.provider.getTrades({ symbol });
+      near(trades.reduce((sum, t) => sum + t.quantity, 0), quantity);
+    });
+
+    test("a resting limit order is open until cancelled", async () => {
+      const placed = await harness.provider.placeOrder({
+        symbol, side: "BUY", type: "LIMIT", quantity, limitPrice: price * 0.5, timeInForce: "GTC", clientOrderId: "conf-lmt-1",
+      });
+      await harness.setPrice(symbol, price);
+      const open = await harness.provider.getOpenOrders(symbol);
+      expect(open.map((o) => o.clientOrderId)).toContain("conf-lmt-1");
+      const cancelled = await harness.provider.cancelOrder(placed.clientOrderId);
+      expect(cancelled.status).toBe("CANCELLED");
+      expect((await harness.provider.getOrder(placed.venueOrderId)).status).toBe("CANCELLED");
+      expect((await harness.provider.getOpenOrders(symbol)).map((o) => o.clientOrderId)).not.toContain("conf-lmt-1");
+      await expectCode(harness.provider.cancelOrder(placed.clientOrderId), ["ORDER_NOT_FOUND", "ORDER_ALREADY_FILLED", "INVALID_ORDER"]);
+    });
+
+    test("a limit order fills when the price trades through it", async () => {
+      const placed = await harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity, limitPrice: price * 0.9 });
+      await harness.setPrice(symbol, price * 0.85);
+      const order = await filled(placed.clientOrderId);
+      expect(order.averageFillPrice).toBeLessThanOrEqual(price * 0.9 * (1 + tolerance));
+    });
+
+    test("cancel all cancels every open order", async () => {
+      const ids: Order[] = [];
+      for (let i = 0; i < 3; i++) {
+        ids.push(await harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity, limitPrice: price * (0.5 - i * 0.01) }));
+      }
+      const cancelled = await harness.provider.cancelAllOrders();
+      expect(cancelled.map((o) => o.clientOrderId).sort()).toEqual(ids.map((o) => o.clientOrderId).sort());
+      expect(await harness.provider.getOpenOrders()).toHaveLength(0);
+    });
+
+    test("an order id is never used twice", async () => {
+      await harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity, limitPrice: price * 0.5, clientOrderId: "conf-dup" });
+      await expectCode(
+        harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity, limitPrice: price * 0.5, clientOrderId: "conf-dup" }),
+        ["DUPLICATE_ORDER"],
+      );
+      expect((await harness.provider.getOpenOrders(symbol)).filter((o) => o.clientOrderId === "conf-dup")).toHaveLength(1);
+    });
+
+    test("the account stays consistent: equity = cash + marked positions, fees accounted", async () => {
+      const before = await harness.provider.getAccount();
+      near(before.equity, before.balance);
+      const buy = await harness.provider.placeOrder({ symbol, side: "BUY", type: "MARKET", quantity: quantity * 2 });
+      await harness.setPrice(symbol, price);
+      await filled(buy.clientOrderId);
+      const sell = await harness.provider.placeOrder({ symbol, side: "SELL", type: "MARKET", quantity });
+      await harness.setPrice(symbol, price * 1.1);
+      await filled(sell.clientOrderId);
+      await harness.setPrice(symbol, price * 1.2);
+      const account = await harness.provider.getAccount();
+      const positions = await harness.provider.getPositions();
+      const marked = positions.reduce((sum, p) => sum + (p.side === "LONG" ? 1 : -1) * p.quantity * p.marketPrice, 0);
+      near(account.equity, account.balance + marked);
+      const trades = await harness.provider.getTrades();
+      near(account.totalFees, trades.reduce((sum, t) => sum + t.fee, 0));
+      const spent = trades.reduce((sum, t) => sum + (t.side === "BUY" ? -1 : 1) * t.quantity * t.price - t.fee, 0);
+      near(account.balance, before.balance + spent);
+    });
+
+    test("rejects insufficient funds, an unknown symbol and an invalid quantity with their codes", async () => {
+      const account = await harness.provider.getAccount();
+      await expectCode(
+        harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity: (account.buyingPower / price) * 10, limitPrice: price }),
+        ["INSUFFICIENT_FUNDS"],
+      );
+      await expectCode(harness.provider.placeOrder({ symbol: unknownSymbol, side: "BUY", type: "MARKET", quantity }), ["UNKNOWN_SYMBOL"]);
+      await expectCode(harness.provider.placeOrder({ symbol, side: "BUY", type: "MARKET", quantity: 0 }), ["INVALID_ORDER"]);
+      await expectCode(harness.provider.placeOrder({ symbol, side: "BUY", type: "MARKET", quantity: -quantity }), ["INVALID_ORDER"]);
+      await expectCode(harness.provider.getOrder("no-such-order"), ["ORDER_NOT_FOUND"]);
+      expect(await harness.provider.getOpenOrders()).toHaveLength(0);
+    });
+
+    test("max buy and max sell quantities are honest", async () => {
+      const maxBuy = await harness.provider.getMaxBuyQuantity(symbol, price);
+      expect(maxBuy).toBeGreaterThan(0);
+      await expectCode(
+        harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity: maxBuy * 1.02, limitPrice: price }),
+        ["INSUFFICIENT_FUNDS"],
+      );
+      const order = await harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity: maxBuy, limitPrice: price });
+      await harness.setPrice(symbol, price);
+      await filled(order.clientOrderId);
+      const maxSell = await harness.provider.getMaxSellQuantity(symbol, price);
+      expect(maxSell).toBeGreaterThanOrEqual(maxBuy * (1 - 1e-9));
+      await expectCode(
+        harness.provider.placeOrder({ symbol, side: "SELL", type: "LIMIT", quantity: maxSell * 1.02 + quantity, limitPrice: price }),
+        ["INSUFFICIENT_POSITION", "INSUFFICIENT_FUNDS"],
+      );
+      const sell = await harness.provider.placeOrder({ symbol, side: "SELL", type: "LIMIT", quantity: maxSell, limitPrice: price });
+      await harness.setPrice(symbol, price);
+      await filled(sell.clientOrderId);
+    });
+  });
+}

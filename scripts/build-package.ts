@@ -1,0 +1,30 @@
+// Builds the package in the current directory for runtimes other than Bun: JavaScript with
+// bundled-in nothing (dependencies stay external) plus .d.ts, from the entry points in `exports`.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+
+const cwd = process.cwd();
+const pkg = await Bun.file(join(cwd, "package.json")).json();
+const entries = Object.values(pkg.exports as Record<string, { bun?: string } | string>)
+  .map((target) => (typeof target === "object" ? target.bun : undefined))
+  .filter((entry): entry is string => typeof entry === "string" && entry.endsWith(".ts"));
+
+rmSync(join(cwd, "dist"), { recursive: true, force: true });
+const result = await Bun.build({
+  entrypoints: entries.map((entry) => join(cwd, entry)),
+  outdir: join(cwd, "dist"),
+  root: join(cwd, "src"),
+  target: "node",
+  format: "esm",
+  packages: "external",
+  external: ["bun:*"],
+});
+if (!result.success) {
+  for (const log of result.logs) console.error(log);
+  process.exit(1);
+}
+const tsc = Bun.spawnSync(
+  ["bunx", "tsc", "-p", ".", "--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--outDir", "dist", "--rootDir", "src", "--allowImportingTsExtensions", "--rewriteRelativeImportExtensions"],
+  { cwd, stdout: "inherit", stderr: "inherit" },
+);
+process.exit(tsc.exitCode ?? 1);
