@@ -27,4 +27,10 @@ const tsc = Bun.spawnSync(
   ["bunx", "tsc", "-p", ".", "--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--outDir", "dist", "--rootDir", "src", "--allowImportingTsExtensions", "--rewriteRelativeImportExtensions"],
   { cwd, stdout: "inherit", stderr: "inherit" },
 );
-process.exit(tsc.exitCode ?? 1);
+if (tsc.exitCode !== 0) process.exit(tsc.exitCode ?? 1);
+// Declarations keep the source's ".ts" specifiers; consumers outside Bun resolve ".js" next to ".d.ts".
+for await (const file of new Bun.Glob("**/*.d.ts").scan({ cwd: join(cwd, "dist") })) {
+  const path = join(cwd, "dist", file);
+  const text = await Bun.file(path).text();
+  await Bun.write(path, text.replace(/(from\s+["'](?:\.{1,2}\/)[^"']*?)\.ts(["'])/g, "$1.js$2"));
+}

@@ -1,6 +1,7 @@
 import type * as v from "valibot";
 import { issuePath } from "./issue-path.ts";
 import { REDACTED } from "./redact.ts";
+import { schemaAtPath } from "./schema-at-path.ts";
 import { matchesSecretPath } from "./secret-paths.ts";
 
 /** One problem with a config: where, what was expected, what was received (redacted for secrets). */
@@ -12,16 +13,19 @@ export interface ConfigIssue {
 }
 
 /** Turns a valibot issue into a {@link ConfigIssue} without ever echoing a secret value. */
-export function toConfigIssue(issue: v.BaseIssue<unknown>, secretPatterns: readonly string[], prefix = ""): ConfigIssue {
+export function toConfigIssue(issue: v.BaseIssue<unknown>, secretPatterns: readonly string[], prefix = "", schema?: unknown): ConfigIssue {
   const path = issuePath(issue, prefix);
   const relative = issuePath(issue);
   const isSecret = matchesSecretPath(relative, secretPatterns);
   const unknownKey = issue.kind === "schema" && issue.type === "strict_object" && issue.expected === "never";
+  const missing = issue.input === undefined && issue.kind === "schema";
   const received = isSecret && issue.input !== undefined ? REDACTED : describeReceived(issue);
-  const expected = issue.expected ?? undefined;
+  // For a missing key valibot's `expected` is the key itself; the field's own schema says what belongs there.
+  const keys = (issue.path ?? []).map((item) => String((item as { key: unknown }).key));
+  const expected = missing ? schemaAtPath(schema, keys)?.expects : (issue.expected ?? undefined);
   let message: string;
   if (unknownKey) message = "unknown key (not part of this config; check its spelling)";
-  else if (issue.input === undefined && issue.kind === "schema") message = `required${expected ? `: expected ${expected}` : ""}`;
+  else if (missing) message = `required but missing${expected ? `: expected ${expected}` : ""}`;
   else {
     // Valibot's own messages quote the input; ours are built from the parts so secrets can be withheld.
     const custom = issue.message && !issue.message.startsWith("Invalid ") ? issue.message : undefined;
@@ -34,5 +38,7 @@ export function toConfigIssue(issue: v.BaseIssue<unknown>, secretPatterns: reado
 
 function describeReceived(issue: v.BaseIssue<unknown>): string | undefined {
   if (issue.input === undefined) return "nothing";
+  // A whole string where a section belongs may be anything pasted (a key=value line, a token): name its type only.
+  if (typeof issue.input === "string" && /^(Object|Array|never)/.test(issue.expected ?? "")) return "a string";
   return issue.received;
 }

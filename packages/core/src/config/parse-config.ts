@@ -26,7 +26,7 @@ export function safeParseConfig<S extends v.GenericSchema<unknown, unknown>>(
   const patterns = secretPaths(schema);
   const secrets = collectSecretValues(input, patterns);
   const issues = flattenIssues(result.issues).map((issue) => {
-    const formatted = toConfigIssue(issue, patterns, options.pathPrefix);
+    const formatted = toConfigIssue(issue, patterns, options.pathPrefix, schema);
     // Belt and braces: a secret pasted into the wrong field must not be echoed either.
     return {
       ...formatted,

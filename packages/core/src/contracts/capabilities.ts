@@ -10,6 +10,7 @@ export type AssetClass = "crypto" | "equity" | "forex" | "future" | "option" | "
 export type Feature =
   | "bracketOrders"
   | "quoteOrderQuantity"
+  | "equitySizing"
   | "shortSelling"
   | "partialFills"
   | "cancelAll"

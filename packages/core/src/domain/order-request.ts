@@ -23,10 +23,15 @@ export interface OrderRequest {
   symbol: string;
   side: OrderSide;
   type: OrderType;
-  /** Base quantity; exactly one of `quantity` and `quoteAmount` is given. */
+  /** Base quantity; exactly one of `quantity`, `quoteAmount` and `equityFraction` is given. */
   quantity?: number;
   /** Amount in quote currency, resolved to a quantity at fill time (like Binance's quoteOrderQty). */
   quoteAmount?: number;
+  /**
+   * Fraction (0, 1] of the equity available at fill time, resolved to a quantity then, rounded down
+   * to the lot step and leaving room for commission.
+   */
+  equityFraction?: number;
   limitPrice?: number;
   stopPrice?: number;
   timeInForce?: TimeInForce;

@@ -1,0 +1,43 @@
+import type { Hono } from "hono";
+import * as v from "valibot";
+import { integerParam, parseQuery, stringParam } from "../http/parse-query.ts";
+import { safeJson } from "../http/safe-json.ts";
+import { redactSecretKeys } from "../security/redact-secret-keys.ts";
+import type { StatusSession } from "../session/status-session.ts";
+
+const OrdersQuery = v.object({ limit: v.optional(integerParam(1, 1000), "50") });
+const TradesQuery = v.object({
+  symbol: v.optional(stringParam),
+  strategyName: v.optional(stringParam),
+  from: v.optional(integerParam(0, Number.MAX_SAFE_INTEGER)),
+  to: v.optional(integerParam(0, Number.MAX_SAFE_INTEGER)),
+  limit: v.optional(integerParam(1, 10_000), "500"),
+});
+const BarsQuery = v.object({ symbol: stringParam, limit: v.optional(integerParam(1, 5000), "500") });
+
+/** GET /session, /account, /positions, /orders, /trades and /bars: read-only views of the session. */
+export function registerSessionRoutes(app: Hono, session: StatusSession, secrets: readonly string[], now: () => number): void {
+  app.get("/session", async (c) => {
+    const info = await session.info();
+    const body = { ...info, config: redactSecretKeys(info.config), uptimeMs: Math.max(0, now() - info.startedAt) };
+    return safeJson(c, body, secrets);
+  });
+  app.get("/account", async (c) => safeJson(c, { account: await session.account() }, secrets));
+  app.get("/positions", async (c) => safeJson(c, { positions: await session.positions() }, secrets));
+  app.get("/orders", async (c) => {
+    const { limit } = parseQuery(OrdersQuery, c.req.query());
+    const [open, recent] = await Promise.all([session.openOrders(), session.recentOrders(limit)]);
+    return safeJson(c, { open, recent }, secrets);
+  });
+  app.get("/trades", async (c) => {
+    const query = parseQuery(TradesQuery, c.req.query());
+    const filter = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
+    return safeJson(c, { trades: await session.trades(filter) }, secrets);
+  });
+  app.get("/bars", async (c) => {
+    const { symbol, limit } = parseQuery(BarsQuery, c.req.query());
+    // Optional in the session contract: without it the chart simply starts empty.
+    const bars = session.recentBars ? await session.recentBars(symbol, limit) : [];
+    return safeJson(c, { bars }, secrets);
+  });
+}

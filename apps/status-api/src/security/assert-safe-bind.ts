@@ -1,0 +1,28 @@
+import { ArgoError } from "@argo/core";
+
+/** The address the status API binds when none is given: loopback only. */
+export const DEFAULT_STATUS_HOST = "127.0.0.1";
+
+/** True for addresses only this machine can reach: 127.0.0.0/8, ::1 (also bracketed or IPv4-mapped) and localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (h === "localhost" || h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
+  const v4 = h.startsWith("::ffff:") ? h.slice(7) : h;
+  const parts = v4.split(".");
+  return parts.length === 4 && parts[0] === "127" && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+/**
+ * Returns the host to bind (the loopback default when none is given) and refuses, with
+ * INVALID_CONFIGURATION, a non-loopback address without a token: the API shows positions and orders.
+ */
+export function assertSafeBind(host: string | undefined, token: string | undefined): string {
+  const bind = host === undefined || host.trim() === "" ? DEFAULT_STATUS_HOST : host.trim();
+  if (isLoopbackHost(bind) || (token !== undefined && token.length > 0)) return bind;
+  throw new ArgoError(
+    "INVALID_CONFIGURATION",
+    `status API bind address "${bind}" is reachable from other machines but no status API token is configured; ` +
+      `set a token or bind ${DEFAULT_STATUS_HOST}`,
+    { details: { host: bind } },
+  );
+}

@@ -1,0 +1,40 @@
+import { geometricMean } from "./geometric-mean.ts";
+
+/** Annualised return, volatility and Sortino ratio of periodic returns, as fractions. */
+export interface AnnualisedReturns {
+  /** (1 + g)^P − 1, with g the geometric mean period return and P the periods per year. */
+  returnAnn: number | null;
+  /** √((s² + (1 + g)²)^P − (1 + g)^(2P)), with s² the sample variance of the period returns. */
+  volatilityAnn: number | null;
+  /** (returnAnn − rf) / (√mean(min(r, 0)²) · √P); Infinity when no period lost. */
+  sortino: number | null;
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isNaN(value) ? null : value;
+}
+
+/**
+ * Annualises period returns assuming compounding, the way backtesting.py does
+ * (its reference: https://dx.doi.org/10.2139/ssrn.3054517).
+ */
+export function annualiseReturns(returns: readonly number[], periodsPerYear: number, riskFreeRate: number): AnnualisedReturns {
+  const g = geometricMean(returns);
+  if (g === null) return { returnAnn: null, volatilityAnn: null, sortino: null };
+  const n = returns.length;
+  const returnAnn = (1 + g) ** periodsPerYear - 1;
+
+  let mean = 0;
+  for (const r of returns) mean += r;
+  mean /= n;
+  let squares = 0;
+  let downside = 0;
+  for (const r of returns) {
+    squares += (r - mean) ** 2;
+    if (r < 0) downside += r * r;
+  }
+  const variance = n > 1 ? squares / (n - 1) : Number.NaN;
+  const volatilityAnn = Math.sqrt((variance + (1 + g) ** 2) ** periodsPerYear - (1 + g) ** (2 * periodsPerYear));
+  const sortino = (returnAnn - riskFreeRate) / (Math.sqrt(downside / n) * Math.sqrt(periodsPerYear));
+  return { returnAnn, volatilityAnn: finiteOrNull(volatilityAnn), sortino: finiteOrNull(sortino) };
+}

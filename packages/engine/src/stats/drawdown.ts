@@ -1,0 +1,51 @@
+/** The drawdown periods of an equity curve, as backtesting.py measures them. */
+export interface DrawdownSummary {
+  /** Deepest drawdown as a fraction of the running peak (0.25 = 25 % below the peak); 0 without one. */
+  maxDrawdown: number;
+  /** Deepest drawdown of each period, as a fraction. */
+  peaks: number[];
+  /** Length of each period in ms, from the bar of the peak to the bar of recovery (or the last bar). */
+  durations: number[];
+}
+
+/**
+ * Splits the curve into drawdown periods in one pass. A period runs from a bar at its running peak
+ * (drawdown exactly 0) to the next such bar, or to the last bar while still under water, and
+ * counts only when at least one bar in between is under water.
+ */
+export function computeDrawdowns(times: ArrayLike<number>, equity: ArrayLike<number>): DrawdownSummary {
+  const n = equity.length;
+  const peaks: number[] = [];
+  const durations: number[] = [];
+  let maxDrawdown = 0;
+  let runningPeak = -Infinity;
+  let prevZero = -1;
+  let deepest = 0;
+  for (let i = 0; i < n; i++) {
+    const value = equity[i]!;
+    if (value > runningPeak) runningPeak = value;
+    const dd = 1 - value / runningPeak;
+    if (dd > maxDrawdown) maxDrawdown = dd;
+    if (dd > deepest) deepest = dd;
+    const closesPeriod = dd === 0 || i === n - 1;
+    if (!closesPeriod) continue;
+    if (prevZero >= 0 && i > prevZero + 1) {
+      peaks.push(deepest);
+      durations.push(times[i]! - times[prevZero]!);
+    }
+    if (dd === 0) {
+      prevZero = i;
+      deepest = 0;
+    }
+  }
+  // backtesting.py finds no period when only the last bar is under water and then reports the
+  // raw drawdown in place of a duration; we report that one-bar period instead.
+  if (peaks.length === 0 && n >= 2) {
+    const last = 1 - equity[n - 1]! / runningPeak;
+    if (last > 0) {
+      peaks.push(last);
+      durations.push(times[n - 1]! - times[n - 2]!);
+    }
+  }
+  return { maxDrawdown, peaks, durations };
+}

@@ -1,0 +1,67 @@
+import { ArgoError, intervalToMs } from "@argo/core";
+import { isAbsolute, resolve } from "node:path";
+import { type BarField, formatFromPath, type ReplayConfig } from "./replay-config.ts";
+
+/** A configured file, resolved and checked: everything a reader needs. */
+export interface ReplayFile {
+  /** The path as the user wrote it; errors name the file by it. */
+  label: string;
+  /** Absolute path. */
+  path: string;
+  symbol: string;
+  interval: string;
+  intervalMs: number;
+  format: "csv" | "jsonl";
+  columns: Partial<Record<BarField, string>>;
+  timeFormat: "iso" | "epoch-ms" | "epoch-s";
+  /** Index in the config's `files`, for messages naming the field. */
+  index: number;
+}
+
+/** Resolves every configured file against `baseDir`; INVALID_CONFIGURATION for a missing file or a repeated symbol and interval. */
+export async function resolveReplayFiles(config: ReplayConfig): Promise<ReplayFile[]> {
+  const baseDir = config.baseDir ?? process.cwd();
+  const files = config.files.map((entry, index): ReplayFile => {
+    const path = isAbsolute(entry.path) ? entry.path : resolve(baseDir, entry.path);
+    return {
+      label: entry.path,
+      path,
+      symbol: entry.symbol,
+      interval: entry.interval,
+      intervalMs: intervalToMs(entry.interval),
+      // The schema guarantees one of the two is there.
+      format: entry.format ?? formatFromPath(entry.path)!,
+      columns: entry.columns ?? {},
+      timeFormat: entry.timeFormat,
+      index,
+    };
+  });
+  checkDistinct(files);
+  await Promise.all(files.map(assertExists));
+  return files;
+}
+
+/** INVALID_CONFIGURATION naming the path when the file is not there (also used when a stream starts). */
+export async function assertExists(file: ReplayFile): Promise<void> {
+  if (await Bun.file(file.path).exists()) return;
+  throw new ArgoError("INVALID_CONFIGURATION", `invalid replay config: files.${file.index}.path: file not found: "${file.label}" (resolved to ${file.path})`, {
+    provider: "replay",
+    details: { field: `files.${file.index}.path`, path: file.label, resolvedPath: file.path },
+  });
+}
+
+function checkDistinct(files: readonly ReplayFile[]): void {
+  const seen = new Map<string, ReplayFile>();
+  for (const file of files) {
+    const key = `${file.symbol}\u0000${file.intervalMs}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      throw new ArgoError(
+        "INVALID_CONFIGURATION",
+        `invalid replay config: files.${file.index}.symbol: "${file.symbol}" at interval ${file.interval} is already served by files.${earlier.index} ("${earlier.label}"); use one file per symbol and interval`,
+        { provider: "replay", details: { field: `files.${file.index}.symbol`, symbol: file.symbol, interval: file.interval } },
+      );
+    }
+    seen.set(key, file);
+  }
+}
