@@ -18,7 +18,7 @@ export interface SessionStateData {
 }
 
 /** A bar the session processed. */
-export interface BarEvent {
+export interface SessionBarEvent {
   type: "bar";
   /** Wall-clock epoch milliseconds when the session saw it. */
   time: number;
@@ -26,35 +26,35 @@ export interface BarEvent {
 }
 
 /** An order was placed or changed status (the order as it stands now). */
-export interface OrderEvent {
+export interface SessionOrderEvent {
   type: "order";
   time: number;
   data: Order;
 }
 
 /** An execution of (part of) an order. */
-export interface FillEvent {
+export interface SessionFillEvent {
   type: "fill";
   time: number;
   data: Fill;
 }
 
 /** An error the session reported (it may keep running). */
-export interface ErrorEvent {
+export interface SessionErrorEvent {
   type: "error";
   time: number;
   data: SessionErrorData;
 }
 
 /** The trading state changed. */
-export interface StateEvent {
+export interface SessionStateEvent {
   type: "state";
   time: number;
   data: SessionStateData;
 }
 
 /** Everything a running session reports to the status API, discriminated by `type`. */
-export type SessionEvent = BarEvent | OrderEvent | FillEvent | ErrorEvent | StateEvent;
+export type SessionEvent = SessionBarEvent | SessionOrderEvent | SessionFillEvent | SessionErrorEvent | SessionStateEvent;
 
 /** The `type` values of {@link SessionEvent}. */
 export type SessionEventType = SessionEvent["type"];

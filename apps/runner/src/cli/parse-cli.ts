@@ -1,0 +1,60 @@
+import { parseArgs } from "node:util";
+import { UsageError } from "./usage-error.ts";
+
+/** The commands `argo` knows. */
+export const COMMANDS = ["run", "backtest", "providers", "schema", "validate", "help"] as const;
+
+/** One of {@link COMMANDS}. */
+export type Command = (typeof COMMANDS)[number];
+
+/** Flags shared by `run` and `backtest`, after seed 003. */
+const SESSION_FLAGS = {
+  strategy: { type: "string" },
+  "strategy-config": { type: "string" },
+  "market-data-provider": { type: "string" },
+  "market-data-config": { type: "string" },
+  "trading-provider": { type: "string" },
+  "trading-config": { type: "string" },
+  symbols: { type: "string" },
+  interval: { type: "string" },
+  "data-dir": { type: "string" },
+  "log-level": { type: "string" },
+} as const;
+
+const FLAGS = {
+  run: { ...SESSION_FLAGS, "status-port": { type: "string" }, live: { type: "boolean" } },
+  backtest: { ...SESSION_FLAGS, output: { type: "string" }, from: { type: "string" }, to: { type: "string" }, "no-progress": { type: "boolean" } },
+  providers: { json: { type: "boolean" }, plugin: { type: "string", multiple: true } },
+  schema: { plugin: { type: "string", multiple: true } },
+  validate: { live: { type: "boolean" } },
+  help: {},
+} as const;
+
+/** A parsed command line. */
+export interface ParsedCli {
+  command: Command;
+  positionals: string[];
+  flags: Record<string, string | boolean | string[] | undefined>;
+  help: boolean;
+}
+
+/** Parses `argo <command> [args] [flags]`; unknown commands and flags are usage errors naming them. */
+export function parseCli(argv: readonly string[]): ParsedCli {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h") return { command: "help", positionals: [], flags: {}, help: true };
+  if (first === "--version" || first === "-v") return { command: "help", positionals: [], flags: { version: true }, help: false };
+  if (!(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}"; commands: ${COMMANDS.join(", ")}`);
+  const command = first as Command;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...FLAGS[command], help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const { help, ...flags } = values as Record<string, string | boolean | string[] | undefined>;
+    return { command, positionals, flags, help: help === true };
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^Unknown option '(.+?)'.*/s, `unknown flag $1 for "argo ${command}"`), command);
+  }
+}

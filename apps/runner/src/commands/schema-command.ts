@@ -1,0 +1,19 @@
+import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
+import type { Io } from "../cli/io.ts";
+import type { ParsedCli } from "../cli/parse-cli.ts";
+import { UsageError } from "../cli/usage-error.ts";
+import { configJsonSchema } from "../config/config-json-schema.ts";
+import { providerConfigJsonSchema } from "@argo/core";
+import { loadInstalledFirstParty, loadProviders } from "../plugins/load-providers.ts";
+import { riskJsonSchema } from "../session/engine-bridge.ts";
+
+/** `argo schema <provider|config|risk>`: prints a JSON Schema. */
+export async function schemaCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
+  const name = cli.positionals[0];
+  if (!name) throw new UsageError('name a provider, or "config" for the whole file, or "risk"', "schema");
+  await loadInstalledFirstParty(io.cwd);
+  await loadProviders((cli.flags.plugin as string[] | undefined) ?? [], [name === "config" || name === "risk" ? "" : name], io.cwd);
+  const schema = name === "config" ? configJsonSchema(riskJsonSchema()) : name === "risk" ? riskJsonSchema() : providerConfigJsonSchema(name);
+  io.out(JSON.stringify(schema, null, 2));
+  return EXIT.OK;
+}

@@ -1,0 +1,57 @@
+import * as v from "valibot";
+
+const positive = (description: string) => v.pipe(v.number(), v.minValue(0), v.description(description));
+const providerSection = (what: string, fallback: string) =>
+  v.strictObject({
+    provider: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description(`Registered ${what} provider name`)), fallback),
+    config: v.optional(v.pipe(v.record(v.string(), v.unknown()), v.description(`Configuration of the ${what} provider (see \`argo schema <provider>\`)`)), {}),
+  });
+
+/** The `argo` configuration file (YAML or JSON), after `${VAR}` substitution and ARGO__ overrides. */
+export const runnerConfigSchema = v.strictObject({
+  engine: v.optional(
+    v.strictObject({
+      symbols: v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.minLength(1, "name at least one symbol"), v.description("Symbols to stream and trade")),
+      interval: v.optional(v.pipe(v.string(), v.regex(/^\d+[smhdwM]$/, 'must be a number and a unit, e.g. "1m", "1h", "1d"'), v.description("Bar interval")), "1m"),
+      market_data_cache_size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000), v.description("Bars kept per symbol for history and indicators")), 1000),
+      data_dir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Session directory: the bun:sqlite journal lives here")), "./.argo"),
+      cancel_open_orders_on_stop: v.optional(v.pipe(v.boolean(), v.description("Cancel open orders when the session stops")), false),
+    }),
+  ),
+  market_data: v.optional(providerSection("market data", "simulated"), { provider: "simulated", config: {} }),
+  trading: v.optional(providerSection("trading", "paper"), { provider: "paper", config: {} }),
+  strategy: v.strictObject({
+    path: v.pipe(v.string(), v.nonEmpty(), v.description("Strategy file (TypeScript or JavaScript) or package name")),
+    config: v.optional(v.pipe(v.record(v.string(), v.unknown()), v.description("Configuration validated by the strategy's own schema")), {}),
+  }),
+  risk: v.optional(v.pipe(v.record(v.string(), v.unknown()), v.description("Risk limits (see `argo schema risk`)")), {}),
+  status: v.optional(
+    v.strictObject({
+      enabled: v.optional(v.pipe(v.boolean(), v.description("Serve the status API and dashboard")), true),
+      host: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Bind address; anything but loopback needs a token")), "127.0.0.1"),
+      port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65_535), v.description("Port (0 picks a free one)")), 8787),
+      token: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"), v.metadata({ writeOnly: true, "x-argo-secret": true }), v.description("Bearer token guarding everything but /health"))),
+    }),
+    { enabled: true, host: "127.0.0.1", port: 8787 },
+  ),
+  backtest: v.optional(
+    v.strictObject({
+      from: v.optional(v.pipe(v.string(), v.isoDate("must be a date like 2010-01-31"), v.description("First bar date (inclusive)"))),
+      to: v.optional(v.pipe(v.string(), v.isoDate("must be a date like 2020-12-31"), v.description("Last bar date (exclusive)"))),
+      output_dir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Folder the results are written into")), "./backtest-results"),
+      initial_capital: v.optional(positive("Starting cash for the simulated venue (overrides trading.config)")),
+      progress: v.optional(v.pipe(v.boolean(), v.description("Show a progress bar on a terminal")), true),
+    }),
+  ),
+  plugins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.description("Third-party provider packages to import")), []),
+  log: v.optional(
+    v.strictObject({
+      level: v.optional(v.picklist(["trace", "debug", "info", "warn", "error", "fatal", "silent"]), "info"),
+      format: v.optional(v.picklist(["auto", "json", "pretty"]), "auto"),
+    }),
+    { level: "info", format: "auto" },
+  ),
+});
+
+/** The validated configuration file. */
+export type RunnerConfig = v.InferOutput<typeof runnerConfigSchema>;

@@ -1,0 +1,23 @@
+import { isArgoError } from "@argo/core";
+import { expect, test } from "bun:test";
+import { substituteEnv } from "./substitute-env.ts";
+
+test("${VAR} and ${VAR:-default} are substituted in every string, nested and in arrays", () => {
+  const env = { KEY: "abc", PORT: "7497" };
+  const out = substituteEnv({ a: "${KEY}", b: { c: ["x-${KEY}-y", "${MISSING:-fallback}"] }, port: "${PORT}", n: 3 }, env);
+  expect(out).toEqual({ a: "abc", b: { c: ["x-abc-y", "fallback"] }, port: "7497", n: 3 });
+});
+
+test("an empty variable takes the default; an unset one without default names the variable and path, not values", () => {
+  expect(substituteEnv("${EMPTY:-d}", { EMPTY: "" })).toBe("d");
+  let error: unknown;
+  try {
+    substituteEnv({ trading: { config: { apiKey: "${BINANCE_KEY}" } } }, { OTHER: "s3cret" });
+  } catch (e) {
+    error = e;
+  }
+  expect(isArgoError(error, "INVALID_CONFIGURATION")).toBe(true);
+  expect((error as Error).message).toContain("trading.config.apiKey");
+  expect((error as Error).message).toContain("${BINANCE_KEY}");
+  expect((error as Error).message).not.toContain("s3cret");
+});

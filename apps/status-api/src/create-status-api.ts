@@ -1,0 +1,58 @@
+import { ArgoError } from "@argo/core";
+import { Hono } from "hono";
+import { errorBody } from "./http/error-body.ts";
+import { EventFanout } from "./http/event-fanout.ts";
+import { handleError } from "./http/handle-error.ts";
+import { safeJson } from "./http/safe-json.ts";
+import { registerDashboardRoutes } from "./routes/dashboard-routes.ts";
+import { registerEventsRoute } from "./routes/events-route.ts";
+import { registerHealthRoute } from "./routes/health-route.ts";
+import { registerMetricsRoute } from "./routes/metrics-route.ts";
+import { registerProviderRoutes } from "./routes/provider-routes.ts";
+import { registerSessionRoutes } from "./routes/session-routes.ts";
+import { bearerAuth } from "./security/bearer-auth.ts";
+import type { StatusSession } from "./session/status-session.ts";
+
+/** Options of {@link createStatusApi}. */
+export interface StatusApiOptions {
+  /** Bearer token guarding every route but /health; also accepted as `?token=`. Absent: no auth (loopback only). */
+  token?: string;
+  /** Oldest last bar (ms) for /health to say ready; default two bar intervals plus a minute. */
+  maxBarAgeMs?: number;
+  /** Milliseconds between keep-alive comments on /events; default 15 000. */
+  heartbeatMs?: number;
+  /** Events a slow /events client may lag by before it is disconnected; default 10 000. */
+  maxQueuedEvents?: number;
+  /** Wall clock, for tests; default Date.now. */
+  now?: () => number;
+}
+
+/** The status API of a running session as a Hono app (serve it with Bun.serve or call app.request). */
+export function createStatusApi(session: StatusSession, options: StatusApiOptions = {}): Hono {
+  const { token } = options;
+  if (token !== undefined && (token.length < 8 || /\s/.test(token))) {
+    throw new ArgoError("INVALID_CONFIGURATION", "status API token must be at least 8 characters long and contain no whitespace", {
+      details: { field: "token" },
+    });
+  }
+  const secrets = token ? [token] : [];
+  const now = options.now ?? Date.now;
+  const app = new Hono();
+
+  app.onError((error, c) => handleError(error, c, secrets));
+  app.notFound((c) => safeJson(c, errorBody("NOT_FOUND", `no route ${c.req.method} ${new URL(c.req.url).pathname}`), secrets, 404));
+
+  // Registered before the auth middleware, so it answers without a token.
+  registerHealthRoute(app, session, now, options.maxBarAgeMs);
+  if (token) app.use("*", bearerAuth(token));
+
+  registerDashboardRoutes(app);
+  registerProviderRoutes(app, secrets);
+  registerSessionRoutes(app, session, secrets, now);
+  registerMetricsRoute(app, session, secrets);
+  registerEventsRoute(app, new EventFanout(session, secrets), {
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    maxQueuedEvents: options.maxQueuedEvents ?? 10_000,
+  });
+  return app;
+}

@@ -1,0 +1,124 @@
+// The dashboard's browser script. Plain ES2020 in a string (no template literals inside) so the
+// page stays one self-contained response. Every value goes in via textContent, never innerHTML.
+/** Browser script of the dashboard page. */
+export const DASHBOARD_SCRIPT = String.raw`
+"use strict";
+const token = new URLSearchParams(location.search).get("token");
+const auth = token ? { Authorization: "Bearer " + token } : {};
+const withToken = (path) => token ? path + (path.includes("?") ? "&" : "?") + "token=" + encodeURIComponent(token) : path;
+const $ = (id) => document.getElementById(id);
+const fmt = (n, d = 2) => typeof n === "number" ? n.toLocaleString(undefined, { minimumFractionDigits: d, maximumFractionDigits: d }) : "–";
+let chart = null, series = null, markers = null, symbol = null, bars = [], fills = [];
+
+async function get(path) {
+  const res = await fetch(path, { headers: auth });
+  if (!res.ok) throw new Error(path.split("?")[0] + ": HTTP " + res.status);
+  return res.json();
+}
+function setMoney(id, value) {
+  const el = $(id); el.textContent = fmt(value);
+  el.className = id.endsWith("pnl") ? (value >= 0 ? "pos" : "neg") : "";
+}
+function fillRows(tbody, items, columns) {
+  tbody.replaceChildren(...items.map((item) => {
+    const tr = document.createElement("tr");
+    for (const column of columns) { const td = document.createElement("td"); td.textContent = column(item); tr.append(td); }
+    return tr;
+  }));
+}
+async function poll() {
+  try {
+    const [s, a, p, o] = await Promise.all([get("session"), get("account"), get("positions"), get("orders")]);
+    $("mode").textContent = s.mode; $("mode").className = "badge " + s.mode;
+    $("state").textContent = s.tradingState; $("state").className = "badge " + s.tradingState;
+    $("symbols").textContent = s.symbols.join(", ") + " · " + s.interval;
+    $("uptime").textContent = "up " + Math.round(s.uptimeMs / 1000) + " s";
+    if (!symbol) initSymbols(s.symbols);
+    setMoney("equity", a.account.equity); setMoney("balance", a.account.balance);
+    setMoney("upnl", a.account.unrealizedPnl); setMoney("rpnl", a.account.realizedPnl);
+    fillRows($("positions"), p.positions, [(x) => x.symbol, (x) => x.side, (x) => fmt(x.quantity, 4), (x) => fmt(x.averagePrice), (x) => fmt(x.marketPrice), (x) => fmt(x.unrealizedPnl)]);
+    fillRows($("orders"), o.open, [(x) => x.symbol, (x) => x.side, (x) => x.type, (x) => fmt(x.quantity, 4), (x) => fmt(x.filledQuantity, 4), (x) => fmt(x.limitPrice ?? x.stopPrice), (x) => x.status]);
+    $("problem").textContent = "";
+  } catch (error) { $("problem").textContent = String(error.message || error); }
+}
+let pollTimer = null;
+// Orders and fills change positions and equity: refresh soon, but once per burst of events.
+function schedulePoll() {
+  if (pollTimer === null) pollTimer = setTimeout(() => { pollTimer = null; poll(); }, 250);
+}
+function initSymbols(list) {
+  const select = $("symbol");
+  select.replaceChildren(...list.map((name) => { const o = document.createElement("option"); o.textContent = name; return o; }));
+  select.onchange = () => loadChart(select.value);
+  if (list.length) loadChart(list[0]);
+}
+const toBar = (b) => ({ time: Math.floor(b.openTime / 1000), open: b.open, high: b.high, low: b.low, close: b.close });
+function redrawMarkers() {
+  if (!markers || !bars.length) return;
+  const times = bars.map((b) => b.time);
+  const list = [];
+  for (const f of fills) {
+    const t = Math.floor(f.time / 1000);
+    let i = times.length - 1;
+    while (i > 0 && times[i] > t) i--;
+    const buy = f.side === "BUY";
+    list.push({ time: times[i], position: buy ? "belowBar" : "aboveBar", shape: buy ? "arrowUp" : "arrowDown", color: buy ? "#3fb950" : "#f85149", text: f.side + " " + f.quantity });
+  }
+  list.sort((x, y) => x.time - y.time);
+  markers.setMarkers(list);
+}
+async function loadChart(name) {
+  symbol = name; bars = []; fills = [];
+  if (!series) return;
+  try {
+    const [b, t] = await Promise.all([get("bars?symbol=" + encodeURIComponent(name)), get("trades?symbol=" + encodeURIComponent(name))]);
+    bars = b.bars.map(toBar); fills = t.trades;
+  } catch (error) { $("problem").textContent = String(error.message || error); }
+  series.setData(bars); redrawMarkers();
+}
+function onBar(bar) {
+  if (!series || bar.symbol !== symbol) return;
+  const next = toBar(bar), last = bars[bars.length - 1];
+  if (last && next.time < last.time) return;
+  if (last && next.time === last.time) bars[bars.length - 1] = next; else bars.push(next);
+  series.update(next);
+}
+function addFeedRow(type, event) {
+  const d = event.data, li = document.createElement("li");
+  li.className = "feed-row " + type;
+  const what = type === "bar" ? d.symbol + " close " + fmt(d.close)
+    : type === "order" ? d.symbol + " " + d.side + " " + d.type + " " + d.quantity + " " + d.status
+    : type === "fill" ? d.symbol + " " + d.side + " " + d.quantity + " @ " + fmt(d.price)
+    : type === "error" ? d.code + ": " + d.message
+    : (d.previous || "?") + " → " + d.tradingState + (d.reason ? " (" + d.reason + ")" : "");
+  li.textContent = new Date(event.time).toLocaleTimeString() + "  " + type.toUpperCase() + "  " + what;
+  const feed = $("feed");
+  feed.prepend(li);
+  while (feed.children.length > 200) feed.lastChild.remove();
+}
+function connect() {
+  const source = new EventSource(withToken("events"));
+  source.onopen = () => { $("stream").textContent = "live"; };
+  source.onerror = () => { $("stream").textContent = "reconnecting"; };
+  for (const type of ["bar", "order", "fill", "error", "state"]) {
+    source.addEventListener(type, (message) => {
+      const event = JSON.parse(message.data);
+      addFeedRow(type, event);
+      if (type === "bar") onBar(event.data);
+      if (type === "fill" && event.data.symbol === symbol) { fills.push(event.data); redrawMarkers(); }
+      if (type !== "bar") schedulePoll();
+    });
+  }
+}
+const script = document.createElement("script");
+script.src = withToken("assets/lightweight-charts.js");
+script.onload = () => {
+  chart = LightweightCharts.createChart($("chart"), { autoSize: true, layout: { background: { color: "#161d24" }, textColor: "#d9e1e8" },
+    grid: { vertLines: { color: "#1d262e" }, horzLines: { color: "#1d262e" } }, timeScale: { timeVisible: true } });
+  series = chart.addSeries(LightweightCharts.CandlestickSeries, {});
+  markers = LightweightCharts.createSeriesMarkers(series, []);
+  if (symbol) loadChart(symbol);
+};
+document.head.append(script);
+connect(); poll(); setInterval(poll, 2000);
+`;

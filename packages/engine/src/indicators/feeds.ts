@@ -1,0 +1,55 @@
+import type { Bar } from "@argo/core";
+import { ATR, BollingerBands, EMA, MACD, RSI, SMA } from "trading-signals";
+import type { IndicatorFeed } from "./indicator-handle.ts";
+
+/** MACD line, its signal line and their difference. */
+export interface MacdValue {
+  macd: number;
+  signal: number;
+  histogram: number;
+}
+
+/** Bollinger Bands: middle = SMA, upper/lower = middle ± multiplier × population standard deviation. */
+export interface BandsValue {
+  upper: number;
+  middle: number;
+  lower: number;
+}
+
+interface CloseIndicator<T> {
+  update(price: number, replace: boolean): T | null;
+}
+
+/** Feeds closes to a trading-signals indicator. */
+class CloseFeed<T> implements IndicatorFeed<T> {
+  constructor(private readonly indicator: CloseIndicator<T>) {}
+  update(bar: Bar): T | null {
+    return this.indicator.update(bar.close, false);
+  }
+}
+
+/** Feeds whole candles (high, low, close) to ATR. */
+class CandleFeed implements IndicatorFeed<number> {
+  private readonly indicator: ATR;
+  constructor(period: number) {
+    this.indicator = new ATR(period);
+  }
+  update(bar: Bar): number | null {
+    return this.indicator.update(bar, false);
+  }
+}
+
+/** Simple moving average of closes. */
+export const smaFeed = (period: number): IndicatorFeed<number> => new CloseFeed(new SMA(period));
+/** Exponential moving average (k = 2/(n+1)), seeded with the first close. */
+export const emaFeed = (period: number): IndicatorFeed<number> => new CloseFeed(new EMA(period));
+/** RSI with Wilder's smoothing (first averages are simple means of `period` gains and losses). */
+export const rsiFeed = (period: number): IndicatorFeed<number> => new CloseFeed(new RSI(period));
+/** MACD from EMAs of closes (fast, slow) and an EMA of the MACD line (signal). */
+export const macdFeed = (fast: number, slow: number, signal: number): IndicatorFeed<MacdValue> =>
+  new CloseFeed<MacdValue>(new MACD(new EMA(fast), new EMA(slow), new EMA(signal)));
+/** Bollinger Bands of closes. */
+export const bollingerFeed = (period: number, multiplier: number): IndicatorFeed<BandsValue> =>
+  new CloseFeed<BandsValue>(new BollingerBands(period, multiplier));
+/** Average true range with Wilder's smoothing. */
+export const atrFeed = (period: number): IndicatorFeed<number> => new CandleFeed(period);

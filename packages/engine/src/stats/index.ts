@@ -1,0 +1,17 @@
+export type { BacktestStatistics, ClosedTrade, StatisticsInput } from "./types.ts";
+export { computeStatistics } from "./compute-statistics.ts";
+export {
+  buildRoundTrips,
+  type CloseOpenLots,
+  type OpenLot,
+  type RoundTripFill,
+  type RoundTrips,
+} from "./build-round-trips.ts";
+export {
+  runSmaCrossHandLoop,
+  simpleMovingAverage,
+  type HandLoopBar,
+  type SmaCrossLoopOptions,
+  type SmaCrossLoopResult,
+} from "./hand-loop.ts";
+export { STATISTIC_LABELS, type StatisticLabel } from "./statistic-labels.ts";

@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import type { HandLoopBar } from "./hand-loop.ts";
+
+/**
+ * Reads a reference OHLC file (`,Open,High,Low,Close,Volume` with an ISO date first, as in
+ * shared/reference/data) into bars timed at UTC midnight of each date. For tests and benchmarks.
+ */
+export function readOhlcCsv(path: string): HandLoopBar[] {
+  const lines = readFileSync(path, "utf8").trim().split(/\r?\n/);
+  return lines.slice(1).map((line) => {
+    const [date, open, high, low, close] = line.split(",");
+    const time = Date.parse(date!.length === 10 ? `${date}T00:00:00Z` : `${date!.replace(" ", "T")}Z`);
+    return { time, open: Number(open), high: Number(high), low: Number(low), close: Number(close) };
+  });
+}

@@ -1,0 +1,23 @@
+import { defineProvider } from "@argo/core";
+import { PACKAGE_NAME } from "../package-name.ts";
+import { replayConfigSchema } from "./replay-config.ts";
+import { resolveReplayFiles } from "./replay-file.ts";
+import { ReplayProvider } from "./replay-provider.ts";
+
+/** The "replay" market data provider: bars from CSV or JSON-lines files. */
+export const replayProviderDefinition = defineProvider({
+  name: "replay",
+  displayName: "Replay",
+  description: "Replays bars from CSV or JSON-lines files, several symbols merged in time order, as fast as possible or paced.",
+  isPaperTrading: true,
+  kind: "market-data",
+  configSchema: replayConfigSchema,
+  capabilities: {
+    assetClasses: { crypto: "supported", equity: "supported", forex: "supported", future: "supported", option: "supported", index: "supported" },
+    features: { streaming: "emulated", history: "supported" },
+  },
+  packageName: PACKAGE_NAME,
+  async create(config) {
+    return new ReplayProvider(await resolveReplayFiles(config), config.speed);
+  },
+});

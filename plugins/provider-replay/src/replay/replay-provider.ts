@@ -1,0 +1,69 @@
+import { ArgoError, type Bar, intervalToMs, type MarketDataProvider, type StreamItem, type StreamOptions } from "@argo/core";
+import { uniqueSymbols } from "../shared/unique-symbols.ts";
+import { mergeByTime } from "./merge-by-time.ts";
+import { createPacer } from "./pacer.ts";
+import { readBarItems } from "./read-bar-items.ts";
+import type { ReplayFile } from "./replay-file.ts";
+
+/** Market data from CSV or JSON-lines files: history for backtests, a (optionally paced) stream for replays. */
+export class ReplayProvider implements MarketDataProvider {
+  readonly name = "replay";
+
+  /** `files` must come from resolveReplayFiles; `speed` as in the config (0 = no pacing). */
+  constructor(
+    private readonly files: readonly ReplayFile[],
+    private readonly speed: number,
+  ) {}
+
+  /** Bars of all symbols merged by openTime (ties in the order given); malformed rows become error items and the stream goes on. */
+  async *stream(symbols: string[], interval: string, options: StreamOptions = {}): AsyncGenerator<StreamItem> {
+    const { signal } = options;
+    const files = uniqueSymbols(symbols).map((symbol) => this.fileFor(symbol, interval));
+    if (signal?.aborted || files.length === 0) return;
+    const pace = this.speed > 0 ? createPacer(this.speed, signal) : undefined;
+    for await (const item of mergeByTime(files.map(readBarItems))) {
+      if (signal?.aborted) return;
+      if (pace !== undefined && item.type === "bar" && !(await pace(item.bar.openTime))) return;
+      yield item;
+    }
+  }
+
+  /** Bars of one symbol with from <= openTime < to, oldest first; a malformed row throws INVALID_DATA, since a backtest must not skip data. */
+  async *history(symbol: string, interval: string, from: number, to: number, options: StreamOptions = {}): AsyncGenerator<Bar> {
+    const { signal } = options;
+    const file = this.fileFor(symbol, interval);
+    if (signal?.aborted || !(from < to)) return;
+    for await (const item of readBarItems(file)) {
+      if (signal?.aborted) return;
+      if (item.type === "error") throw item.error;
+      const time = item.bar.openTime;
+      // Rows are checked to be ascending, so nothing later can fall inside the range.
+      if (time >= to) return;
+      if (time >= from) yield item.bar;
+    }
+  }
+
+  /** Symbols and intervals this provider has files for. */
+  available(): { symbol: string; interval: string }[] {
+    return this.files.map((file) => ({ symbol: file.symbol, interval: file.interval }));
+  }
+
+  private fileFor(symbol: string, interval: string): ReplayFile {
+    const wantMs = intervalToMs(interval);
+    const ofSymbol = this.files.filter((file) => file.symbol === symbol);
+    const match = ofSymbol.find((file) => file.intervalMs === wantMs);
+    if (match) return match;
+    if (ofSymbol.length > 0) {
+      const have = ofSymbol.map((file) => file.interval).join(", ");
+      throw new ArgoError("INVALID_CONFIGURATION", `replay has ${symbol} only at interval ${have}, not ${interval}; add a file for ${symbol} at ${interval} to files`, {
+        provider: this.name,
+        details: { symbol, interval, available: ofSymbol.map((file) => file.interval) },
+      });
+    }
+    const known = this.available().map((entry) => `${entry.symbol} (${entry.interval})`);
+    throw new ArgoError("UNKNOWN_SYMBOL", `replay has no file for symbol "${symbol}"; configured: ${known.join(", ")}`, {
+      provider: this.name,
+      details: { symbol, available: known },
+    });
+  }
+}

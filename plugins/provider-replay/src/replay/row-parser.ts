@@ -1,0 +1,61 @@
+import { ArgoError, type Bar } from "@argo/core";
+import { describeLookup, findColumn } from "./column-lookup.ts";
+import { BAR_FIELDS, type BarField } from "./replay-config.ts";
+import type { ReplayFile } from "./replay-file.ts";
+import { rowError, showValue } from "./row-error.ts";
+import { splitCsvLine } from "./split-csv-line.ts";
+import { toBar } from "./to-bar.ts";
+
+/** Turns one data line into a bar, or throws INVALID_DATA naming the file, line and field. */
+export type RowParser = (line: string, lineNumber: number) => Bar;
+
+/** A parser for the CSV rows under `header`; INVALID_CONFIGURATION when a field has no column. */
+export function createCsvRowParser(file: ReplayFile, header: string, headerLine: number): RowParser {
+  const names = splitCsvLine(header.replace(/^\uFEFF/, ""));
+  const index = {} as Record<BarField, number>;
+  for (const field of BAR_FIELDS) {
+    index[field] = findColumn(names, field, file.columns[field]);
+    if (index[field] < 0) throw missingColumn(file, field, header, headerLine);
+  }
+  return (line, lineNumber) => {
+    const cells = splitCsvLine(line);
+    return toBar(file, lineNumber, (field) => cells[index[field]]);
+  };
+}
+
+/** A parser for JSON-lines rows (one object per line); keys are found on the first row that has them. */
+export function createJsonlRowParser(file: ReplayFile): RowParser {
+  const keys: Partial<Record<BarField, string>> = {};
+  return (line, lineNumber) => {
+    let row: unknown;
+    try {
+      row = JSON.parse(line);
+    } catch (cause) {
+      throw rowError(file, lineNumber, undefined, `not valid JSON (${(cause as Error).message}): ${showValue(line)}`);
+    }
+    if (typeof row !== "object" || row === null || Array.isArray(row)) {
+      throw rowError(file, lineNumber, undefined, `expected a JSON object, got ${showValue(line)}`);
+    }
+    const record = row as Record<string, unknown>;
+    return toBar(file, lineNumber, (field) => {
+      let key = keys[field];
+      if (key === undefined) {
+        const names = Object.keys(record);
+        const found = findColumn(names, field, file.columns[field]);
+        if (found < 0) throw rowError(file, lineNumber, field, `missing: no key ${describeLookup(field, file.columns[field])}`);
+        key = names[found]!;
+        keys[field] = key;
+      }
+      return record[key];
+    });
+  };
+}
+
+function missingColumn(file: ReplayFile, field: BarField, header: string, headerLine: number): ArgoError {
+  const at = `files.${file.index}.columns.${field}`;
+  return new ArgoError(
+    "INVALID_CONFIGURATION",
+    `invalid replay config: ${at}: ${file.label} has no ${field} column (header on line ${headerLine}: ${showValue(header)}; looked for ${describeLookup(field, file.columns[field])}); set ${at} to the column's name`,
+    { provider: "replay", details: { field: at, file: file.label, path: file.path, line: headerLine } },
+  );
+}

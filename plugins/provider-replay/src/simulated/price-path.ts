@@ -1,0 +1,79 @@
+import type { Bar } from "@argo/core";
+import { Prng, seedFor } from "./prng.ts";
+import type { SimulatedConfig } from "./simulated-config.ts";
+
+/** How far volatile swings beyond the configured volatility, and how hard it is pulled back to its start. */
+const VOLATILE_SCALE = 3;
+const VOLATILE_REVERSION = 0.05;
+/** Wicks reach up to half a bar's typical move beyond the body. */
+const WICK_SCALE = 0.5;
+const BASE_VOLUME = 10_000;
+
+/** The settings a path is generated from. */
+export type PathSettings = Pick<SimulatedConfig, "pattern" | "initialPrice" | "trendStrength" | "volatility" | "maxDrawdown" | "startTime" | "seed">;
+
+/**
+ * One symbol's generated bars, one per call to `next()`. Deterministic from (seed, symbol): the
+ * same settings always give the same sequence. Each bar opens at the previous close; with
+ * maxDrawdown, no close falls more than that fraction below the highest close so far (a close
+ * below the floor is reflected back above it) and no low below the floor of the bar's open.
+ */
+export class PricePath {
+  private readonly rng: Prng;
+  private readonly drift: number;
+  private readonly sigma: number;
+  private readonly keep: number;
+  private readonly volatile: boolean;
+  private readonly initialPrice: number;
+  /** ln(price / initialPrice), kept up to date so volatile needs no logarithm per bar. */
+  private logMove = 0;
+  private price: number;
+  private peak: number;
+  private openTime: number;
+
+  constructor(
+    private readonly symbol: string,
+    private readonly interval: string,
+    private readonly intervalMs: number,
+    config: PathSettings,
+  ) {
+    this.rng = new Prng(seedFor(config.seed, symbol));
+    const trend = config.trendStrength * config.volatility;
+    this.drift = config.pattern === "increasing" ? trend : config.pattern === "decreasing" ? -trend : 0;
+    this.sigma = config.pattern === "volatile" ? config.volatility * VOLATILE_SCALE : config.volatility;
+    this.volatile = config.pattern === "volatile";
+    this.keep = config.maxDrawdown === undefined ? 0 : 1 - config.maxDrawdown;
+    this.initialPrice = config.initialPrice;
+    this.price = config.initialPrice;
+    this.peak = config.initialPrice;
+    this.openTime = config.startTime;
+  }
+
+  /** The next bar. */
+  next(): Bar {
+    const rng = this.rng;
+    const open = this.price;
+    let change = this.drift + this.sigma * rng.normal();
+    // Pulling volatile back to its start keeps it choppy and sideways instead of drifting away.
+    if (this.volatile) change -= VOLATILE_REVERSION * this.logMove;
+    let close = open * Math.exp(change);
+    this.logMove += change;
+    const floor = this.keep * this.peak;
+    if (close < floor) {
+      // Reflecting (in log space) rather than clamping keeps the path moving instead of sticking to the floor.
+      close = floor * (floor / close);
+      this.logMove = Math.log(close / this.initialPrice);
+    }
+    // Wicks and volume need variety, not a distribution: uniforms spare a logarithm and an exponential each.
+    const wick = this.sigma * WICK_SCALE;
+    const high = Math.max(open, close) * (1 + wick * rng.uniform());
+    // open and close are both >= floor, so raising the low to it keeps low <= open, close.
+    const low = Math.max(Math.min(open, close) / (1 + wick * rng.uniform()), floor);
+    const volume = Math.round(BASE_VOLUME * (0.5 + rng.uniform()));
+    const bar: Bar = { symbol: this.symbol, interval: this.interval, openTime: this.openTime, open, high, low, close, volume };
+    this.price = close;
+    if (close > this.peak) this.peak = close;
+    this.openTime += this.intervalMs;
+    return bar;
+  }
+}

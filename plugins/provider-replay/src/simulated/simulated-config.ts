@@ -1,0 +1,70 @@
+import * as v from "valibot";
+import { intervalSchema } from "../shared/interval-schema.ts";
+import { parseIsoTime } from "../shared/parse-iso-time.ts";
+
+/** Price patterns the generator knows. */
+export const PATTERNS = ["increasing", "decreasing", "volatile", "random_walk"] as const;
+
+/** One of {@link PATTERNS}. */
+export type Pattern = (typeof PATTERNS)[number];
+
+/** 2024-01-01T00:00:00Z: a fixed default, so a config without startTime still gives the same bars every run. */
+export const DEFAULT_START_TIME = Date.UTC(2024, 0, 1);
+
+const number = (description: string) => v.pipe(v.number("must be a number"), v.finite("must be a finite number"), v.description(description));
+
+const startTime = v.union(
+  [
+    v.pipe(v.number("must be a number"), v.integer("must be a whole number of epoch milliseconds")),
+    v.pipe(
+      v.string("must be a string"),
+      v.check((text) => parseIsoTime(text) !== undefined, "must be an ISO date or date-time such as 2024-01-01 or 2024-01-01T09:30:00Z"),
+      v.transform((text) => parseIsoTime(text)!),
+    ),
+  ],
+  "must be epoch milliseconds or an ISO date-time",
+);
+
+/** Config of the simulated provider; the same settings apply to every symbol, each symbol gets its own seeded path. */
+export const simulatedConfigSchema = v.strictObject({
+  pattern: v.optional(
+    v.pipe(
+      v.picklist(PATTERNS, 'must be one of "increasing", "decreasing", "volatile", "random_walk"'),
+      v.description("Price movement: a steady rise or fall, a choppy sideways market, or a driftless random walk."),
+    ),
+    "random_walk",
+  ),
+  initialPrice: v.optional(v.pipe(number("Open of the first bar."), v.gtValue(0, "must be greater than 0")), 100),
+  trendStrength: v.optional(
+    v.pipe(number("Drift of increasing/decreasing per bar, as a fraction of volatility (0 to 1)."), v.minValue(0, "must be 0 or more"), v.maxValue(1, "must be 1 or less")),
+    0.5,
+  ),
+  volatility: v.optional(
+    v.pipe(number("Standard deviation of the per-bar log return (0.01 = 1%); volatile moves about three times as much."), v.gtValue(0, "must be greater than 0"), v.maxValue(1, "must be 1 or less")),
+    0.01,
+  ),
+  maxDrawdown: v.optional(
+    v.pipe(
+      number("Largest fall below the running peak close, as a fraction (0.1 = 10%); no limit when left out."),
+      v.gtValue(0, "must be greater than 0"),
+      v.ltValue(1, "must be less than 1"),
+    ),
+  ),
+  bars: v.optional(v.pipe(number("Bars per symbol that stream() and history() serve."), v.integer("must be a whole number"), v.minValue(0, "must be 0 or more")), 1000),
+  interval: v.optional(intervalSchema('Bar interval used when a request gives none, e.g. "1m".'), "1m"),
+  startTime: v.optional(v.pipe(startTime, v.description("Open time of the first bar: epoch milliseconds or an ISO date-time (UTC when no zone).")), DEFAULT_START_TIME),
+  seed: v.optional(v.pipe(number("Seed of the generator: the same seed always gives the same bars."), v.integer("must be a whole number")), 1),
+  barDelayMs: v.optional(v.pipe(number("Wait between bar times in stream(), in ms (0 = as fast as possible)."), v.minValue(0, "must be 0 or more")), 0),
+  errorAfterBars: v.optional(
+    v.pipe(
+      number("Injects one STREAM_DISCONNECTED error item into stream() after this many bars (all symbols counted), then goes on."),
+      v.integer("must be a whole number"),
+      v.minValue(1, "must be 1 or more"),
+    ),
+  ),
+});
+
+/** The simulated config as a user writes it. */
+export type SimulatedConfigInput = v.InferInput<typeof simulatedConfigSchema>;
+/** The validated simulated config, defaults applied. */
+export type SimulatedConfig = v.InferOutput<typeof simulatedConfigSchema>;

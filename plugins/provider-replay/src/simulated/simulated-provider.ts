@@ -1,0 +1,57 @@
+import { ArgoError, type Bar, intervalToMs, type MarketDataProvider, type StreamItem, type StreamOptions } from "@argo/core";
+import { abortableSleep } from "../shared/abortable-sleep.ts";
+import { uniqueSymbols } from "../shared/unique-symbols.ts";
+import { PricePath } from "./price-path.ts";
+import type { SimulatedConfig } from "./simulated-config.ts";
+
+/**
+ * Seeded generated market data: `bars` bars per symbol from `startTime`. stream() and history()
+ * serve the same bars; only stream() is paced (barDelayMs) and carries the injected error.
+ */
+export class SimulatedProvider implements MarketDataProvider {
+  readonly name = "simulated";
+
+  constructor(private readonly config: SimulatedConfig) {}
+
+  /** Bars of all symbols, one time step after another (symbols in the order given); an empty interval means the configured one. */
+  async *stream(symbols: string[], interval: string, options: StreamOptions = {}): AsyncGenerator<StreamItem> {
+    const { signal } = options;
+    const { bars, barDelayMs, errorAfterBars } = this.config;
+    const paths = uniqueSymbols(symbols).map((symbol) => this.path(symbol, interval));
+    let sent = 0;
+    for (let step = 0; step < bars && paths.length > 0; step++) {
+      if (signal?.aborted) return;
+      if (step > 0 && barDelayMs > 0 && !(await abortableSleep(barDelayMs, signal))) return;
+      for (const path of paths) {
+        yield { type: "bar", bar: path.next() };
+        if (++sent === errorAfterBars) yield { type: "error", error: this.disconnect(sent) };
+        if (signal?.aborted) return;
+      }
+    }
+  }
+
+  /** The bars stream() would give `symbol`, limited to from <= openTime < to. */
+  async *history(symbol: string, interval: string, from: number, to: number, options: StreamOptions = {}): AsyncGenerator<Bar> {
+    const { signal } = options;
+    const path = this.path(symbol, interval);
+    for (let i = 0; i < this.config.bars; i++) {
+      if (signal?.aborted) return;
+      // Bars before `from` are still generated: every bar depends on the ones before it.
+      const bar = path.next();
+      if (bar.openTime >= to) return;
+      if (bar.openTime >= from) yield bar;
+    }
+  }
+
+  private path(symbol: string, interval: string): PricePath {
+    const used = interval === "" ? this.config.interval : interval;
+    return new PricePath(symbol, used, intervalToMs(used), this.config);
+  }
+
+  private disconnect(afterBars: number): ArgoError {
+    return new ArgoError("STREAM_DISCONNECTED", `simulated disconnect after ${afterBars} bars (errorAfterBars); the stream goes on`, {
+      provider: this.name,
+      details: { afterBars },
+    });
+  }
+}
