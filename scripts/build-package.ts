@@ -23,14 +23,25 @@ if (!result.success) {
   for (const log of result.logs) console.error(log);
   process.exit(1);
 }
+// Declarations come from src only (bench and tests are type-checked, not published).
+const buildConfig = join(cwd, "tsconfig.build.tmp.json");
+await Bun.write(buildConfig, JSON.stringify({ extends: "./tsconfig.json", include: ["src"], exclude: ["src/**/*.test.ts", "src/**/__fixtures__"] }));
 const tsc = Bun.spawnSync(
-  ["bunx", "tsc", "-p", ".", "--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--outDir", "dist", "--rootDir", "src", "--allowImportingTsExtensions", "--rewriteRelativeImportExtensions"],
+  ["bunx", "tsc", "-p", buildConfig, "--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--outDir", "dist", "--rootDir", "src"],
   { cwd, stdout: "inherit", stderr: "inherit" },
 );
+rmSync(buildConfig, { force: true });
 if (tsc.exitCode !== 0) process.exit(tsc.exitCode ?? 1);
 // Declarations keep the source's ".ts" specifiers; consumers outside Bun resolve ".js" next to ".d.ts".
 for await (const file of new Bun.Glob("**/*.d.ts").scan({ cwd: join(cwd, "dist") })) {
   const path = join(cwd, "dist", file);
+  // Tests and fixtures are type-checked with the source but are not part of the published API.
+  if (/\.test\.d\.ts$|(^|\/)(__fixtures__|bench)\//.test(file)) {
+    rmSync(path);
+    continue;
+  }
   const text = await Bun.file(path).text();
   await Bun.write(path, text.replace(/(from\s+["'](?:\.{1,2}\/)[^"']*?)\.ts(["'])/g, "$1.js$2"));
 }
+// Folders left empty by the removals above.
+for (const dir of ["__fixtures__", "bench"]) rmSync(join(cwd, "dist", dir), { recursive: true, force: true });

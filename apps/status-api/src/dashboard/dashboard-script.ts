@@ -110,8 +110,11 @@ function connect() {
     });
   }
 }
+// Fetched with the Authorization header and run from a blob URL, so the token stays out of the DOM.
 const script = document.createElement("script");
-script.src = withToken("assets/lightweight-charts.js");
+fetch("assets/lightweight-charts.js", { headers: auth }).then((res) => res.ok ? res.blob() : Promise.reject(new Error("chart script: HTTP " + res.status)))
+  .then((blob) => { script.src = URL.createObjectURL(blob); document.head.append(script); })
+  .catch((error) => { $("problem").textContent = String(error.message || error); });
 script.onload = () => {
   chart = LightweightCharts.createChart($("chart"), { autoSize: true, layout: { background: { color: "#161d24" }, textColor: "#d9e1e8" },
     grid: { vertLines: { color: "#1d262e" }, horzLines: { color: "#1d262e" } }, timeScale: { timeVisible: true } });
@@ -119,6 +122,5 @@ script.onload = () => {
   markers = LightweightCharts.createSeriesMarkers(series, []);
   if (symbol) loadChart(symbol);
 };
-document.head.append(script);
 connect(); poll(); setInterval(poll, 2000);
 `;

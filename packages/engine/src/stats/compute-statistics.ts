@@ -87,7 +87,7 @@ export function computeStatistics(input: StatisticsInput): BacktestStatistics {
     calmarRatio,
     alphaPct,
     beta,
-    maxDrawdownPct: -maxDd * 100,
+    maxDrawdownPct: maxDd === 0 ? 0 : -maxDd * 100,
     avgDrawdownPct: avgDrawdown === null ? null : -avgDrawdown * 100,
     maxDrawdownDuration: ceilDuration(max(drawdowns.durations), resolution),
     avgDrawdownDuration: ceilDuration(mean(drawdowns.durations), resolution),

@@ -54,7 +54,8 @@ export function simpleMovingAverage(values: readonly number[], n: number): numbe
  * closes its position and goes all in the other way with orders that fill at the next bar's open,
  * sized floor(cash / price) after the close; it starts once both averages exist; with finalizeTrades
  * it closes the open trade in one last broker pass over the last bar (at that bar's open, as
- * backtesting.py does). The reference the statistics and the engine are checked against.
+ * backtesting.py does). When equity falls to 0 or below it closes everything at that bar's close and
+ * stops with equity 0 from there. The reference the statistics and the engine are checked against.
  */
 export function runSmaCrossHandLoop(bars: readonly HandLoopBar[], options: SmaCrossLoopOptions = {}): SmaCrossLoopResult {
   const { fast = 10, slow = 30, cash: startCash = 10_000, commission = 0, finalizeTrades = true } = options;
@@ -70,23 +71,27 @@ export function runSmaCrossHandLoop(bars: readonly HandLoopBar[], options: SmaCr
   let cash = startCash;
   const fee = (quantity: number, price: number) => Math.abs(quantity) * price * commission;
 
-  const brokerPass = (i: number) => {
+  const closeLot = (lot: Lot, i: number, price: number) => {
+    const { time } = bars[i]!;
+    const exitFee = fee(lot.size, price);
+    const fees = exitFee + fee(lot.size, lot.entryPrice);
+    cash += lot.size * (price - lot.entryPrice) - exitFee;
+    lots = lots.filter((l) => l !== lot);
+    fills.push({ side: lot.size > 0 ? "SELL" : "BUY", quantity: Math.abs(lot.size), price, fee: exitFee, time });
+    trades.push({
+      size: lot.size, entryTime: bars[lot.entryBar]!.time, exitTime: time, entryPrice: lot.entryPrice, exitPrice: price,
+      pnl: lot.size * (price - lot.entryPrice) - fees,
+      returnPct: (Math.sign(lot.size) * (price / lot.entryPrice - 1) - fees / (Math.abs(lot.size) * lot.entryPrice)) * 100,
+      fees, duration: time - bars[lot.entryBar]!.time,
+    });
+  };
+
+  /** One broker step over bar i; false when the account ran out of money. */
+  const brokerPass = (i: number): boolean => {
     const { open, time } = bars[i]!;
     for (const order of orders) {
       if (order.kind === "close") {
-        const { lot } = order;
-        if (!lots.includes(lot)) continue;
-        const exitFee = fee(lot.size, open);
-        const fees = exitFee + fee(lot.size, lot.entryPrice);
-        cash += lot.size * (open - lot.entryPrice) - exitFee;
-        lots = lots.filter((l) => l !== lot);
-        fills.push({ side: lot.size > 0 ? "SELL" : "BUY", quantity: Math.abs(lot.size), price: open, fee: exitFee, time });
-        trades.push({
-          size: lot.size, entryTime: bars[lot.entryBar]!.time, exitTime: time, entryPrice: lot.entryPrice, exitPrice: open,
-          pnl: lot.size * (open - lot.entryPrice) - fees,
-          returnPct: (Math.sign(lot.size) * (open / lot.entryPrice - 1) - fees / (Math.abs(lot.size) * lot.entryPrice)) * 100,
-          fees, duration: time - bars[lot.entryBar]!.time,
-        });
+        if (lots.includes(order.lot)) closeLot(order.lot, i, open);
         continue;
       }
       const marked = cash + lots.reduce((sum, l) => sum + l.size * (bars[i]!.close - l.entryPrice), 0);
@@ -100,18 +105,26 @@ export function runSmaCrossHandLoop(bars: readonly HandLoopBar[], options: SmaCr
     }
     orders = [];
     equity[i] = cash + lots.reduce((sum, l) => sum + l.size * (bars[i]!.close - l.entryPrice), 0);
+    if (equity[i]! > 0) return true;
+    // Out of money: close everything at this close, zero the rest of the curve and stop (no finalize pass).
+    for (const lot of [...lots]) closeLot(lot, i, bars[i]!.close);
+    cash = 0;
+    equity.fill(0, i);
+    return false;
   };
 
   const start = 1 + warmupBars;
-  for (let i = start; i < bars.length; i++) {
-    brokerPass(i);
+  let solvent = true;
+  for (let i = start; i < bars.length && solvent; i++) {
+    solvent = brokerPass(i);
+    if (!solvent) break;
     const up = sma1[i - 1]! < sma2[i - 1]! && sma1[i]! > sma2[i]!;
     const down = sma2[i - 1]! < sma1[i - 1]! && sma2[i]! > sma1[i]!;
     if (up || down) {
       orders = [...lots.map((lot): Order => ({ kind: "close", lot })), { kind: "entry", direction: up ? 1 : -1 }];
     }
   }
-  if (finalizeTrades && start < bars.length) {
+  if (solvent && finalizeTrades && start < bars.length) {
     orders = [...lots.map((lot): Order => ({ kind: "close", lot })), ...orders];
     brokerPass(bars.length - 1);
   }

@@ -16,7 +16,7 @@ export type PathSettings = Pick<SimulatedConfig, "pattern" | "initialPrice" | "t
  * One symbol's generated bars, one per call to `next()`. Deterministic from (seed, symbol): the
  * same settings always give the same sequence. Each bar opens at the previous close; with
  * maxDrawdown, no close falls more than that fraction below the highest close so far (a close
- * below the floor is reflected back above it) and no low below the floor of the bar's open.
+ * below the floor is reflected back above it, but not above the peak) and no low below the floor of the bar's open.
  */
 export class PricePath {
   private readonly rng: Prng;
@@ -60,8 +60,9 @@ export class PricePath {
     this.logMove += change;
     const floor = this.keep * this.peak;
     if (close < floor) {
-      // Reflecting (in log space) rather than clamping keeps the path moving instead of sticking to the floor.
-      close = floor * (floor / close);
+      // Reflecting (in log space) rather than clamping keeps the path moving instead of sticking to the
+      // floor; capping at the peak stops a fall from turning into a new high that would ratchet the floor up.
+      close = Math.min(floor * (floor / close), this.peak);
       this.logMove = Math.log(close / this.initialPrice);
     }
     // Wicks and volume need variety, not a distribution: uniforms spare a logarithm and an exponential each.

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { serveStatusApi, type StatusServer } from "../serve-status-api.ts";
+import { DemoMarket } from "../testing/demo-market.ts";
+import { makeOrder } from "../testing/fixtures.ts";
+import { defaultSessionInfo, MemoryStatusSession } from "../testing/memory-session.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const TOKEN = "dashboard-browser-token";
+const OUTPUT = join(import.meta.dir, "..", "..", "test-output");
+
+let browser: Browser | undefined;
+let server: StatusServer | undefined;
+let stopFeed: (() => void) | undefined;
+const session = new MemoryStatusSession({ info: { ...defaultSessionInfo(Date.now()), symbols: ["BTCUSD", "ETHUSD"] } });
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: the dashboard test needs it (apt-get update && apt-get install -y chromium)`);
+  }
+  const market = new DemoMarket(session, { tradeEvery: 3 });
+  // Enough history for positions and a chart before the page opens, then a live feed.
+  for (let i = 0; i < 40; i++) market.nextBar();
+  session.state.openOrders = [makeOrder({ symbol: "ETHUSD", side: "SELL", limitPrice: 250, clientOrderId: "tp-1" })];
+  stopFeed = market.start(40);
+  server = serveStatusApi(session, { host: "127.0.0.1", port: 0, token: TOKEN });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  stopFeed?.();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("dashboard in headless Chromium", () => {
+  test("shows positions and a growing event feed, with the token passed to fetch, EventSource and the chart script", async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 860 }, locale: "en-US" });
+    const failures: string[] = [];
+    page.on("pageerror", (error) => failures.push(`page error: ${error.message}`));
+    page.on("response", (res) => {
+      if (res.status() >= 400) failures.push(`${res.status()} ${new URL(res.url()).pathname}`);
+    });
+    await page.goto(`${server!.url}/?token=${TOKEN}`);
+
+    const positionsSymbols = await page.waitForFunction(() => {
+      const cells = Array.from(document.querySelectorAll("#positions tr td:first-child")).map((td) => td.textContent);
+      return cells.length > 0 ? cells : null;
+    });
+    const expected = session.state.positions.map((p) => p.symbol);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const symbol of (await positionsSymbols.jsonValue()) as string[]) expect(expected).toContain(symbol);
+
+    await page.waitForFunction(() => document.querySelector("#orders tr td:first-child")?.textContent === "ETHUSD");
+    expect(await page.locator("#orders tr td").nth(5).textContent()).toBe("250.00");
+
+    const rows = () => page.locator("#feed .feed-row").count();
+    await page.waitForFunction(() => document.querySelectorAll("#feed .feed-row").length >= 3);
+    const first = await rows();
+    await page.waitForFunction((n) => document.querySelectorAll("#feed .feed-row").length > n, first);
+    expect(await rows()).toBeGreaterThan(first);
+
+    // The chart library loaded (its script is guarded too) and drew into the chart box.
+    await page.waitForSelector("#chart canvas");
+    await page.waitForFunction(() => document.getElementById("equity")?.textContent !== "–");
+    expect(await page.locator("#stream").textContent()).toBe("live");
+    expect(await page.locator("#problem").textContent()).toBe("");
+    expect(await page.content()).not.toContain(TOKEN);
+    expect(failures).toEqual([]);
+
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, "dashboard.png"), fullPage: true });
+    expect(existsSync(join(OUTPUT, "dashboard.png"))).toBe(true);
+  }, 30_000);
+});

@@ -1,0 +1,125 @@
+import { describe, expect, test } from "bun:test";
+import { ArgoError } from "@argo/core";
+import { createStatusApi } from "../create-status-api.ts";
+import type { StatusSession } from "../session/status-session.ts";
+import { makeAccount, makeBar, makeOrder, makePosition, makeTrade } from "../testing/fixtures.ts";
+import { defaultSessionInfo, MemoryStatusSession } from "../testing/memory-session.ts";
+
+const NOW = 1_800_000_000_000;
+const TOKEN = "session-routes-token";
+const auth = { headers: { Authorization: `Bearer ${TOKEN}` } };
+
+function setup() {
+  const session = new MemoryStatusSession({ info: { ...defaultSessionInfo(NOW - 90_000), lastBarAt: NOW - 10 } });
+  return { session, app: createStatusApi(session, { token: TOKEN, now: () => NOW }) };
+}
+
+async function json(res: Response): Promise<any> {
+  return JSON.parse(await res.text());
+}
+
+describe("session routes", () => {
+  test("GET /session returns the info with the uptime and redacts secret-looking config keys", async () => {
+    const { session, app } = setup();
+    session.state.info.config = {
+      trading: { provider: "paper", config: { apiKey: "AKIA-LEAK", apiSecret: "S-LEAK", baseUrl: "http://127.0.0.1:1" } },
+      status: { token: "T-LEAK", port: 8080 },
+      accounts: [{ password: "P-LEAK", user: "me" }],
+      passphrase: "PP-LEAK",
+    };
+    const res = await app.request("/session", auth);
+    expect(res.status).toBe(200);
+    const text = await res.clone().text();
+    for (const leak of ["AKIA-LEAK", "S-LEAK", "T-LEAK", "P-LEAK", "PP-LEAK"]) expect(text).not.toContain(leak);
+    const body = await json(res);
+    expect(body.uptimeMs).toBe(90_000);
+    expect(body).toMatchObject({ mode: "paper", symbols: ["BTCUSD"], interval: "1m", tradingState: "ACTIVE", lastBarAt: NOW - 10 });
+    expect(body.config).toEqual({
+      trading: { provider: "paper", config: { apiKey: "[REDACTED]", apiSecret: "[REDACTED]", baseUrl: "http://127.0.0.1:1" } },
+      status: { token: "[REDACTED]", port: 8080 },
+      accounts: [{ password: "[REDACTED]", user: "me" }],
+      passphrase: "[REDACTED]",
+    });
+  });
+
+  test("GET /account and /positions return the session's values", async () => {
+    const { session, app } = setup();
+    session.state.account = makeAccount({ equity: 12_345.5, balance: 10_000 });
+    session.state.positions = [makePosition({ symbol: "ETHUSD", quantity: 3 }), makePosition({ symbol: "BTCUSD", side: "SHORT" })];
+    expect(await json(await app.request("/account", auth))).toEqual({ account: session.state.account });
+    const res = await app.request("/positions", auth);
+    expect(res.status).toBe(200);
+    expect((await json(res)).positions.map((p: { symbol: string; side: string }) => `${p.symbol}:${p.side}`)).toEqual(["ETHUSD:LONG", "BTCUSD:SHORT"]);
+  });
+
+  test("GET /orders returns open orders and the newest recent ones (50 by default, or ?limit=)", async () => {
+    const { session, app } = setup();
+    session.state.openOrders = [makeOrder({ clientOrderId: "open-1" })];
+    session.state.recentOrders = Array.from({ length: 60 }, (_, i) => makeOrder({ clientOrderId: `r-${i}`, status: "FILLED" }));
+    const all = await json(await app.request("/orders", auth));
+    expect(all.open.map((o: { clientOrderId: string }) => o.clientOrderId)).toEqual(["open-1"]);
+    expect(all.recent).toHaveLength(50);
+    const three = await json(await app.request("/orders?limit=3", auth));
+    expect(three.recent.map((o: { clientOrderId: string }) => o.clientOrderId)).toEqual(["r-0", "r-1", "r-2"]);
+  });
+
+  test("bad query parameters are 400 INVALID_DATA naming the parameter", async () => {
+    const { app } = setup();
+    for (const [path, name] of [["/orders?limit=0", "limit"], ["/orders?limit=abc", "limit"], ["/trades?from=yesterday", "from"], ["/bars", "symbol"]] as const) {
+      const res = await app.request(path, auth);
+      expect(res.status).toBe(400);
+      const body = await json(res);
+      expect(body.error.code).toBe("INVALID_DATA");
+      expect(body.error.message).toContain(`"${name}"`);
+    }
+  });
+
+  test("GET /trades passes the filter from the query", async () => {
+    const { session, app } = setup();
+    session.state.trades = [
+      makeTrade({ id: "a", symbol: "BTCUSD", time: 1000 }),
+      makeTrade({ id: "b", symbol: "ETHUSD", time: 2000 }),
+      makeTrade({ id: "c", symbol: "BTCUSD", time: 3000 }),
+      makeTrade({ id: "d", symbol: "BTCUSD", time: 4000 }),
+    ];
+    const ids = async (q: string) => (await json(await app.request(`/trades${q}`, auth))).trades.map((t: { id: string }) => t.id);
+    expect(await ids("")).toEqual(["a", "b", "c", "d"]);
+    expect(await ids("?symbol=BTCUSD")).toEqual(["a", "c", "d"]);
+    // from inclusive, to exclusive
+    expect(await ids("?from=2000&to=4000")).toEqual(["b", "c"]);
+    expect(await ids("?symbol=BTCUSD&limit=2")).toEqual(["c", "d"]);
+  });
+
+  test("GET /bars returns the symbol's recent bars, or none when the session cannot provide them", async () => {
+    const { session, app } = setup();
+    session.state.bars = [makeBar({ openTime: 1 }), makeBar({ symbol: "ETHUSD", openTime: 2 }), makeBar({ openTime: 3 })];
+    const body = await json(await app.request("/bars?symbol=BTCUSD&limit=5", auth));
+    expect(body.bars.map((b: { openTime: number }) => b.openTime)).toEqual([1, 3]);
+    (session as StatusSession).recentBars = undefined;
+    expect(await json(await app.request("/bars?symbol=BTCUSD", auth))).toEqual({ bars: [] });
+  });
+
+  test("an ArgoError from the session keeps its code and message, with a matching status", async () => {
+    const { session, app } = setup();
+    session.account = () => Promise.reject(new ArgoError("PROVIDER_NOT_CONNECTED", "trading provider paper is not connected"));
+    const res = await app.request("/account", auth);
+    expect(res.status).toBe(503);
+    expect(await json(res)).toEqual({ error: { code: "PROVIDER_NOT_CONNECTED", message: "trading provider paper is not connected" } });
+  });
+
+  test("any other error is an opaque 500 without message or stack", async () => {
+    const { session, app } = setup();
+    session.positions = () => Promise.reject(new Error("db password=hunter2 at /srv/engine.ts:12"));
+    const res = await app.request("/positions", auth);
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: "INTERNAL", message: "internal error" } });
+    expect(text).not.toContain("hunter2");
+  });
+
+  test("unknown routes are 404 JSON", async () => {
+    const res = await setup().app.request("/nope", auth);
+    expect(res.status).toBe(404);
+    expect(await json(res)).toEqual({ error: { code: "NOT_FOUND", message: "no route GET /nope" } });
+  });
+});

@@ -1,0 +1,66 @@
+import { type Account, isTerminalStatus, type Order, type Position } from "@argo/core";
+
+/**
+ * The engine's local copy of the venue: account, positions and orders, kept current from the
+ * provider's events so strategy reads are synchronous and cost no venue round trip.
+ */
+export class AccountMirror {
+  account: Account;
+  readonly positionsBySymbol = new Map<string, Position>();
+  readonly openOrdersById = new Map<string, Order>();
+  /** Every order seen this session by client id, newest state. */
+  readonly orders = new Map<string, Order>();
+  private positionList: Position[] | undefined;
+  private openOrderList: Order[] | undefined;
+
+  constructor(account: Account, positions: readonly Position[], openOrders: readonly Order[]) {
+    this.account = account;
+    for (const position of positions) this.positionsBySymbol.set(position.symbol, position);
+    for (const order of openOrders) this.applyOrder(order);
+  }
+
+  /** Applies an order state; returns false when it is older news than what the mirror holds (a terminal order never reopens). */
+  applyOrder(order: Order): boolean {
+    const known = this.orders.get(order.clientOrderId);
+    if (known !== undefined && known !== order) {
+      const older = order.updatedAt < known.updatedAt || order.filledQuantity < known.filledQuantity;
+      if (older || (isTerminalStatus(known.status) && !isTerminalStatus(order.status))) return false;
+    }
+    this.orders.set(order.clientOrderId, order);
+    if (isTerminalStatus(order.status)) {
+      if (this.openOrdersById.delete(order.clientOrderId)) this.openOrderList = undefined;
+    } else {
+      this.openOrdersById.set(order.clientOrderId, order);
+      this.openOrderList = undefined;
+    }
+    return true;
+  }
+
+  /** Applies a position event (undefined = flat). */
+  applyPosition(symbol: string, position: Position | undefined): void {
+    if (position === undefined || position.quantity === 0) this.positionsBySymbol.delete(symbol);
+    else this.positionsBySymbol.set(symbol, position);
+    this.positionList = undefined;
+  }
+
+  positions(): readonly Position[] {
+    if (this.positionList === undefined) this.positionList = [...this.positionsBySymbol.values()];
+    return this.positionList;
+  }
+
+  openOrders(symbol?: string): readonly Order[] {
+    if (this.openOrderList === undefined) this.openOrderList = [...this.openOrdersById.values()];
+    return symbol === undefined ? this.openOrderList : this.openOrderList.filter((o) => o.symbol === symbol);
+  }
+
+  /** Equity marked at the latest prices: cash + Σ signed quantity × price (`priceOf` returns NaN when unknown, then the venue's mark is used). */
+  equity(priceOf: (symbol: string) => number): number {
+    let equity = this.account.balance;
+    for (const position of this.positionsBySymbol.values()) {
+      let price = priceOf(position.symbol);
+      if (!(price > 0)) price = position.marketPrice;
+      equity += (position.side === "LONG" ? 1 : -1) * position.quantity * price;
+    }
+    return equity;
+  }
+}

@@ -1,0 +1,317 @@
+import {
+  type Account, ArgoError, type Bar, intervalToMs, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
+  type TradingEvent, type TradingProvider, toArgoError,
+} from "@argo/core";
+import { MarketCache } from "../cache/market-cache.ts";
+import { Indicators } from "../indicators/indicators.ts";
+import type { Journal } from "../journal/journal.ts";
+import { CircuitBreaker } from "../risk/circuit-breaker.ts";
+import type { RiskConfig } from "../risk/risk-config.ts";
+import { RiskManager } from "../risk/risk-manager.ts";
+import { type TradingStateChange, TradingStateMachine } from "../risk/trading-state.ts";
+import type { AnyStrategy } from "../strategy/define-strategy.ts";
+import type { Logger } from "../strategy/logger.ts";
+import type { EngineMode } from "../strategy/strategy-context.ts";
+import { StateStore } from "../strategy/strategy-state.ts";
+import { AccountMirror } from "./account-mirror.ts";
+import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
+import { EngineContext } from "./engine-context.ts";
+import { type EngineCounters, newCounters } from "./engine-counters.ts";
+import { OrderGateway } from "./order-gateway.ts";
+import { StrategyRunner } from "./strategy-runner.ts";
+
+/** Everything a pipeline is built from; providers are already connected and the config validated. */
+export interface PipelineOptions {
+  strategy: AnyStrategy;
+  strategyConfig: unknown;
+  symbols: readonly string[];
+  interval: string;
+  mode: EngineMode;
+  cacheSize: number;
+  trading: TradingProvider;
+  initial: { account: Account; positions: readonly Position[]; openOrders: readonly Order[] };
+  risk: RiskConfig;
+  callbacks: EngineCallbacks;
+  logger: Logger;
+  orderIdPrefix: string;
+  journal?: Journal;
+  /** Engine clock before the first bar (epoch ms). */
+  startTime: number;
+}
+
+/**
+ * The per-bar pipeline shared by the live and the backtest engine:
+ * cache → journal → venue feed → indicators → onMarketData → risk state → strategy → orders → events → callbacks.
+ * `processBar` stays synchronous (returns undefined) unless something asynchronous actually happened.
+ */
+export class BarPipeline {
+  readonly cache: MarketCache;
+  readonly indicators: Indicators;
+  readonly mirror: AccountMirror;
+  readonly stateMachine: TradingStateMachine;
+  readonly gateway: OrderGateway;
+  readonly guard: CallbackGuard;
+  readonly counters: EngineCounters = newCounters();
+  readonly state: StateStore;
+  readonly trading: TradingProvider;
+  readonly strategyName: string;
+  readonly runner: StrategyRunner;
+  currentBar: Bar | undefined;
+  currentSlot = -1;
+  /** Engine clock: close time of the newest bar. */
+  time: number;
+  private readonly venue: SimulatedVenue | undefined;
+  private readonly journal: Journal | undefined;
+  private readonly unsubscribe: () => void;
+  private lastInterval = "";
+  private lastIntervalMs = 0;
+  private draining: Promise<void> | undefined;
+  private busy = false;
+  private stopped = false;
+
+  constructor(readonly options: PipelineOptions) {
+    this.trading = options.trading;
+    this.strategyName = options.strategy.name;
+    this.venue = isSimulatedVenue(options.trading) ? options.trading : undefined;
+    this.journal = options.journal;
+    this.time = options.startTime;
+    this.cache = new MarketCache(options.cacheSize);
+    for (const symbol of options.symbols) this.cache.slotOf(symbol);
+    this.indicators = new Indicators(this);
+    this.mirror = new AccountMirror(options.initial.account, options.initial.positions, options.initial.openOrders);
+    this.stateMachine = new TradingStateMachine(options.risk, this.mirror.equity(this.priceOf));
+    this.guard = new CallbackGuard(options.callbacks);
+    this.gateway = new OrderGateway(this, new RiskManager(options.risk), new CircuitBreaker(options.risk.circuitBreakerErrors), options.orderIdPrefix);
+    this.state = new StateStore(options.journal?.loadState(this.strategyName));
+    this.runner = new StrategyRunner(this, options.strategy, new EngineContext(this, options.strategyConfig, options.logger, options.mode));
+    this.unsubscribe = options.trading.on(this.onTradingEvent);
+  }
+
+  /** Warms the cache from journal bars, then runs the strategy's init (a failure is fatal: STRATEGY_INIT_FAILED). */
+  async start(warmBars: readonly Bar[] = []): Promise<void> {
+    this.cache.warm(warmBars);
+    this.busy = true;
+    try {
+      await this.runner.init();
+      await this.settle();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Runs one bar through the pipeline; returns a promise only when something asynchronous has to finish first. */
+  processBar(bar: Bar): Promise<void> | undefined {
+    if (this.draining !== undefined) return this.draining.then(() => this.processBar(bar));
+    const slot = this.cache.slotOf(bar.symbol);
+    const series = this.cache.series[slot]!;
+    if (bar.openTime <= series.lastOpenTime) {
+      this.counters.staleBars++;
+      return undefined;
+    }
+    series.push(bar);
+    this.journal?.bar(bar);
+    if (bar.interval !== this.lastInterval) this.setInterval(bar.interval);
+    this.time = bar.openTime + this.lastIntervalMs;
+    this.currentBar = bar;
+    this.currentSlot = slot;
+    this.busy = true;
+    if (this.venue !== undefined) this.feedVenue(bar);
+    if (this.indicators.size !== 0) this.indicators.update(slot, bar);
+    this.counters.bars++;
+    this.guard.marketData(bar);
+    if (this.stateMachine.watchesEquity) this.checkEquity();
+    if (this.runner.updates.length !== 0) return this.finishBarAsync(bar, undefined, false);
+    const result = this.runner.onBar(bar);
+    if (result !== undefined) return this.finishBarAsync(bar, result, true);
+    if (this.gateway.pending.length !== 0 || this.runner.updates.length !== 0) return this.finishBarAsync(bar, undefined, true);
+    this.endBar();
+    return undefined;
+  }
+
+  /** A non-fatal error the market data stream survived. */
+  streamError(error: ArgoError): void {
+    this.counters.streamErrors++;
+    this.reportError(error);
+  }
+
+  /** Reports a non-fatal error through onError. */
+  reportError(error: unknown): void {
+    this.counters.errors++;
+    this.guard.error(error);
+  }
+
+  /** Equity marked at the newest closes. */
+  equity(): number {
+    return this.mirror.equity(this.priceOf);
+  }
+
+  /** Records an order state from a provider answer (events carry the same, whichever comes first wins only if newer). */
+  noteOrder(order: Order): void {
+    if (this.mirror.applyOrder(order)) this.journal?.order(order);
+  }
+
+  /** Moves to HALTED (if not already): cancels every open order and, if configured, closes every position. */
+  halt(reason: string): void {
+    const change = this.stateMachine.halt(reason, this.time);
+    if (change) this.stateChanged(change);
+  }
+
+  /** Waits for every order call and strategy order update still in flight. */
+  async settle(): Promise<void> {
+    for (let rounds = 0; this.gateway.pending.length !== 0 || this.runner.updates.length !== 0; rounds++) {
+      if (rounds > 1000) {
+        this.reportError(new ArgoError("STRATEGY_ERROR", "order updates keep triggering new orders within one bar; dropped the rest"));
+        this.runner.updates.length = 0;
+        return;
+      }
+      if (this.gateway.pending.length !== 0) {
+        const batch = this.gateway.pending;
+        this.gateway.pending = [];
+        await Promise.all(batch);
+      }
+      if (this.runner.updates.length !== 0) await this.runner.deliverUpdates();
+    }
+  }
+
+  /** Ends the run: strategy onStop, optional cancel of open orders, last journal writes. Idempotent. */
+  async finish(cancelOpenOrders: boolean): Promise<void> {
+    if (this.stopped) return;
+    if (this.draining !== undefined) await this.draining;
+    this.busy = true;
+    try {
+      await this.settle();
+      await this.runner.stop();
+      await this.settle();
+      if (cancelOpenOrders && this.mirror.openOrdersById.size + this.gateway.inFlight > 0) {
+        await this.gateway.cancelAll();
+        await this.settle();
+      }
+    } finally {
+      this.stopped = true;
+      this.unsubscribe();
+      this.persistState();
+    }
+  }
+
+  private async finishBarAsync(bar: Bar, onBarResult: Promise<void> | undefined, onBarCalled: boolean): Promise<void> {
+    try {
+      if (!onBarCalled) {
+        await this.runner.deliverUpdates();
+        const result = this.runner.onBar(bar);
+        if (result !== undefined) await result;
+      } else if (onBarResult !== undefined) {
+        await onBarResult;
+      }
+      await this.settle();
+    } finally {
+      this.endBar();
+    }
+  }
+
+  private endBar(): void {
+    this.busy = false;
+    if (this.journal === undefined) return;
+    if (this.state.hasChanges) this.persistState();
+    try {
+      this.journal.maybeFlush();
+    } catch (error) {
+      this.reportError(new ArgoError("INTERNAL", `session journal write failed: ${(error as Error).message}`, { cause: error }));
+    }
+  }
+
+  private feedVenue(bar: Bar): void {
+    try {
+      this.venue!.setTime(this.time);
+      this.venue!.processBar(bar);
+    } catch (error) {
+      this.reportError(toArgoError(error, "INTERNAL", this.trading.name));
+    }
+  }
+
+  private checkEquity(): void {
+    const change = this.stateMachine.update(this.equity(), this.time);
+    if (change !== undefined) this.stateChanged(change);
+  }
+
+  private stateChanged(change: TradingStateChange): void {
+    this.guard.call("onTradingStateChange", change);
+    this.runner.log.warn(`trading state ${change.from} → ${change.to}: ${change.reason}`);
+    if (change.to !== "HALTED") return;
+    this.gateway.cancelAll();
+    if (!this.options.risk.closePositionsOnHalt) return;
+    for (const position of this.mirror.positions()) {
+      this.gateway.send({
+        symbol: position.symbol,
+        side: position.side === "LONG" ? "SELL" : "BUY",
+        type: "MARKET",
+        quantity: position.quantity,
+        reason: "close on halt",
+        strategyName: this.strategyName,
+      });
+    }
+  }
+
+  private persistState(): void {
+    if (this.journal === undefined) return;
+    for (const [key, value] of this.state.takeChanges()) {
+      try {
+        this.journal.state(this.strategyName, key, value === undefined ? undefined : JSON.stringify(value));
+      } catch (error) {
+        this.reportError(new ArgoError("STRATEGY_ERROR", `state "${key}" is not JSON-serialisable: ${(error as Error).message}`));
+      }
+    }
+  }
+
+  private setInterval(interval: string): void {
+    this.lastInterval = interval;
+    this.lastIntervalMs = intervalToMs(interval);
+  }
+
+  private readonly priceOf = (symbol: string): number => this.cache.lastClose(symbol);
+
+  private readonly onTradingEvent = (event: TradingEvent): void => {
+    switch (event.type) {
+      case "order": {
+        const order = event.order;
+        if (!this.mirror.applyOrder(order)) return;
+        this.journal?.order(order);
+        this.guard.call("onOrderUpdate", order);
+        if (order.status === "REJECTED") this.gateway.venueRejected(order);
+        if (this.runner.wantsUpdates) {
+          this.runner.updates.push(order);
+          if (!this.busy) this.scheduleDrain();
+        }
+        return;
+      }
+      case "fill":
+        this.counters.fills++;
+        this.mirror.applyOrder(event.order);
+        this.journal?.fill(event.fill);
+        this.guard.call("onOrderFilled", event.fill, event.order);
+        return;
+      case "position":
+        this.mirror.applyPosition(event.symbol, event.position);
+        return;
+      case "account":
+        this.mirror.account = event.account;
+        return;
+      case "connection":
+        if (event.error !== undefined) this.reportError(event.error);
+        return;
+    }
+  };
+
+  /** Events that arrive between bars (a live venue) reach the strategy at once rather than with the next bar. */
+  private scheduleDrain(): void {
+    if (this.draining !== undefined || this.stopped) return;
+    this.draining = Promise.resolve().then(async () => {
+      this.busy = true;
+      try {
+        await this.settle();
+      } finally {
+        this.busy = false;
+        this.draining = undefined;
+      }
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import type { Account, Bar, Order, Position, Trade, TradeFilter } from "@argo/core";
+import type { BarHistory } from "../cache/bar-series.ts";
+import type { Indicators } from "../indicators/indicators.ts";
+import type { TradingState } from "../risk/trading-state.ts";
+import type { Logger } from "../strategy/logger.ts";
+import { type Signal, signalToRequest } from "../strategy/signal.ts";
+import type { CancelResult, EngineMode, OrderInput, OrderResult, StrategyContext } from "../strategy/strategy-context.ts";
+import type { StrategyState } from "../strategy/strategy-state.ts";
+import type { BarPipeline } from "./bar-pipeline.ts";
+
+/** The StrategyContext the engine hands to a strategy: thin reads over the pipeline's cache and mirror. */
+export class EngineContext implements StrategyContext<unknown> {
+  readonly indicators: Indicators;
+  readonly state: StrategyState;
+  readonly strategyName: string;
+  readonly symbols: readonly string[];
+  readonly interval: string;
+
+  constructor(
+    private readonly p: BarPipeline,
+    readonly config: unknown,
+    readonly log: Logger,
+    readonly mode: EngineMode,
+  ) {
+    this.indicators = p.indicators;
+    this.state = p.state;
+    this.strategyName = p.strategyName;
+    this.symbols = p.options.symbols;
+    this.interval = p.options.interval;
+  }
+
+  get bar(): Bar | undefined {
+    return this.p.currentBar;
+  }
+
+  get time(): number {
+    return this.p.time;
+  }
+
+  get tradingState(): TradingState {
+    return this.p.stateMachine.state;
+  }
+
+  history(symbol?: string): BarHistory {
+    const p = this.p;
+    if (symbol === undefined && p.currentSlot >= 0) return p.cache.series[p.currentSlot]!;
+    return p.cache.history(symbol ?? p.options.symbols[0] ?? "");
+  }
+
+  placeOrder(order: OrderInput): Promise<OrderResult> {
+    return this.p.gateway.place(order);
+  }
+
+  signal(signal: Signal): Promise<OrderResult> {
+    const symbol = signal.symbol ?? this.p.currentBar?.symbol;
+    if (symbol === undefined) return Promise.resolve({ status: "skipped", reason: "a signal needs a symbol (none given and no bar is being processed)" });
+    const outcome = signalToRequest(signal, symbol, this.p.mirror.positionsBySymbol.get(symbol));
+    if ("skip" in outcome) return Promise.resolve({ status: "skipped", reason: outcome.skip });
+    return this.p.gateway.place(outcome.request);
+  }
+
+  cancelOrder(orderId: string): Promise<CancelResult> {
+    return this.p.gateway.cancel(orderId);
+  }
+
+  cancelAllOrders(symbol?: string): Promise<Order[]> {
+    return this.p.gateway.cancelAll(symbol);
+  }
+
+  positions(): readonly Position[] {
+    return this.p.mirror.positions();
+  }
+
+  position(symbol?: string): Position | undefined {
+    const key = symbol ?? this.p.currentBar?.symbol;
+    return key === undefined ? undefined : this.p.mirror.positionsBySymbol.get(key);
+  }
+
+  account(): Account {
+    return this.p.mirror.account;
+  }
+
+  openOrders(symbol?: string): readonly Order[] {
+    return this.p.mirror.openOrders(symbol);
+  }
+
+  trades(filter?: TradeFilter): Promise<Trade[]> {
+    return this.p.trading.getTrades(filter);
+  }
+}

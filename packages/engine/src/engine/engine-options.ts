@@ -1,0 +1,58 @@
+import type { MarketDataProvider, TradingProvider } from "@argo/core";
+import * as v from "valibot";
+import { DEFAULT_CACHE_SIZE } from "../cache/market-cache.ts";
+import type { JournalOptions } from "../journal/journal.ts";
+import { riskConfigSchema, type RiskConfigInput } from "../risk/risk-config.ts";
+import type { StrategySource } from "../strategy/load-strategy.ts";
+import type { Logger } from "../strategy/logger.ts";
+import type { EngineMode } from "../strategy/strategy-context.ts";
+
+/** A provider by registry name and config (validated and created through the core registry), or a ready instance. */
+export type ProviderSpec<P> = { provider: string; config?: unknown } | P;
+
+/** Plain-data engine settings as they appear in a session config file; validated with {@link engineSettingsSchema}. */
+export const engineSettingsSchema = v.strictObject({
+  symbols: v.pipe(
+    v.array(v.pipe(v.string(), v.nonEmpty("must not be empty"))),
+    v.minLength(1, "needs at least one symbol"),
+    v.description("Symbols to stream and trade."),
+  ),
+  interval: v.pipe(v.string(), v.regex(/^\d+[smhdwM]$/, 'must be a number and a unit (s, m, h, d, w, M), e.g. "1m"'), v.description("Bar interval.")),
+  cacheSize: v.optional(
+    v.pipe(v.number(), v.integer("must be an integer"), v.minValue(1, "must be at least 1"), v.description("Bars kept per symbol for history and indicators.")),
+    DEFAULT_CACHE_SIZE,
+  ),
+  sessionDir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Directory of the session journal (bars, orders, fills, state); none = no journal."))),
+  cancelOpenOrdersOnStop: v.optional(v.pipe(v.boolean(), v.description("Cancel open orders when the engine stops (default: leave them working).")), false),
+  mode: v.optional(v.picklist(["backtest", "paper", "live"]), undefined),
+  risk: v.optional(riskConfigSchema, {}),
+});
+
+/** Engine settings as a user writes them. */
+export type EngineSettingsInput = v.InferInput<typeof engineSettingsSchema>;
+
+/** Everything the live engine is built from. */
+export interface LiveEngineOptions {
+  symbols: string[];
+  interval: string;
+  /** Bars kept per symbol (ring buffer); default 1000. */
+  cacheSize?: number;
+  marketData: ProviderSpec<MarketDataProvider>;
+  trading: ProviderSpec<TradingProvider>;
+  strategy: StrategySource;
+  strategyConfig?: unknown;
+  /** Directory relative strategy paths resolve from; default process.cwd(). */
+  baseDir?: string;
+  risk?: RiskConfigInput;
+  /** Directory of the session journal; without it nothing is written to disk. */
+  sessionDir?: string;
+  journal?: JournalOptions;
+  /** Default: "paper" when the trading provider is a paper venue, else "live". */
+  mode?: EngineMode;
+  /** Cancel open orders when the run ends (default false: they keep working at the venue). */
+  cancelOpenOrdersOnStop?: boolean;
+  /** Logger for the strategy (default: JSON lines on the console). */
+  logger?: Logger;
+  /** Prefix of generated client order ids; default "ag<start time base36>-". Must keep ids unique across sessions at the venue. */
+  orderIdPrefix?: string;
+}

@@ -1,0 +1,172 @@
+import {
+  ArgoError, type Bar, isArgoError, type JsonSchema, type MarketDataProvider, parseConfig, type TradingProvider, toArgoError,
+} from "@argo/core";
+import { DEFAULT_CACHE_SIZE } from "../cache/market-cache.ts";
+import { Journal } from "../journal/journal.ts";
+import { riskConfigSchema } from "../risk/risk-config.ts";
+import type { AnyStrategy } from "../strategy/define-strategy.ts";
+import { loadStrategy } from "../strategy/load-strategy.ts";
+import { consoleLogger } from "../strategy/logger.ts";
+import { parseStrategyConfig, strategyConfigJsonSchema } from "../strategy/strategy-config.ts";
+import type { EngineMode } from "../strategy/strategy-context.ts";
+import { BarPipeline } from "./bar-pipeline.ts";
+import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
+import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.ts";
+import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
+import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
+
+/** A loaded strategy with its validated config and the JSON Schema of that config. */
+export interface LoadedStrategy {
+  strategy: AnyStrategy;
+  config: unknown;
+  configJsonSchema: JsonSchema;
+}
+
+/** What drives bars through a session: the live engine streams, the backtest engine replays history. */
+export type BarDriver = (pipeline: BarPipeline, marketData: MarketDataProvider, signal: AbortSignal | undefined) => Promise<void>;
+
+/**
+ * The lifecycle shared by the live and backtest engines: validate, load, connect, journal, warm,
+ * init, onEngineStart, drive bars, finish, flush, onEngineStop (always, even after a failure).
+ */
+export class EngineSession {
+  private loaded: LoadedStrategy | undefined;
+  private pipeline: BarPipeline | undefined;
+  private mode: EngineMode | undefined;
+  private running = false;
+
+  constructor(readonly options: LiveEngineOptions) {}
+
+  /** Loads the strategy and validates its config (INVALID_CONFIGURATION names every bad field); cached. */
+  async load(): Promise<LoadedStrategy> {
+    if (this.loaded) return this.loaded;
+    const strategy = await loadStrategy(this.options.strategy, this.options.baseDir ? { baseDir: this.options.baseDir } : {});
+    const config = parseStrategyConfig(strategy, this.options.strategyConfig, "strategy.config");
+    this.loaded = { strategy, config, configJsonSchema: strategyConfigJsonSchema(strategy) };
+    return this.loaded;
+  }
+
+  /** Runs a session with `drive` feeding the bars; resolves with the result, or rejects with the fatal error after onEngineStop. */
+  async execute(signal: AbortSignal | undefined, callbacks: EngineCallbacks, drive: BarDriver, defaultMode?: EngineMode): Promise<EngineRunResult> {
+    if (this.running) throw new ArgoError("INVALID_CONFIGURATION", "this engine is already running; create another engine for a second run");
+    this.running = true;
+    const o = this.options;
+    const guard = new CallbackGuard(callbacks);
+    const startedAt = Date.now();
+    let fatal: ArgoError | undefined;
+    let journal: Journal | undefined;
+    let marketData: { provider: MarketDataProvider; owned: boolean } | undefined;
+    let trading: { provider: TradingProvider; owned: boolean } | undefined;
+    try {
+      const settings = parseConfig(engineSettingsSchema, {
+        symbols: o.symbols, interval: o.interval, cacheSize: o.cacheSize, sessionDir: o.sessionDir,
+        cancelOpenOrdersOnStop: o.cancelOpenOrdersOnStop, mode: o.mode, risk: o.risk,
+      }, { label: "engine config" });
+      const risk = parseConfig(riskConfigSchema, o.risk ?? {}, { label: "risk config", pathPrefix: "risk" });
+      const { strategy, config } = await this.load();
+      marketData = await resolveMarketData(o.marketData);
+      trading = await resolveTrading(o.trading);
+      this.mode = resolveMode(o.mode ?? defaultMode, trading.provider);
+      await connectTrading(trading.provider);
+      const [account, positions, openOrders] = await Promise.all([
+        trading.provider.getAccount(), trading.provider.getPositions(), trading.provider.getOpenOrders(),
+      ]);
+      if (settings.sessionDir !== undefined) journal = new Journal(settings.sessionDir, o.journal);
+      const cacheSize = settings.cacheSize ?? DEFAULT_CACHE_SIZE;
+      const warm: Bar[] = journal ? settings.symbols.flatMap((s) => journal!.loadBars(s, settings.interval, cacheSize)) : [];
+      this.pipeline = new BarPipeline({
+        strategy, strategyConfig: config, symbols: settings.symbols, interval: settings.interval, mode: this.mode, cacheSize,
+        trading: trading.provider, initial: { account, positions, openOrders }, risk, callbacks,
+        logger: o.logger ?? consoleLogger({ strategy: strategy.name }),
+        orderIdPrefix: o.orderIdPrefix ?? (this.mode === "backtest" ? "bt-" : `ag${startedAt.toString(36)}-`),
+        startTime: warm.length ? Math.max(...warm.map((b) => b.openTime)) : startedAt,
+        ...(journal ? { journal } : {}),
+      });
+      await this.pipeline.start(warm);
+      journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);
+      await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);
+      if (!signal?.aborted) await drive(this.pipeline, marketData.provider, signal);
+    } catch (error) {
+      fatal = signal?.aborted && isAbortError(error) ? undefined : toArgoError(error);
+    }
+    const aborted = fatal === undefined && signal?.aborted === true;
+    try {
+      await this.pipeline?.finish(o.cancelOpenOrdersOnStop ?? false);
+    } catch (error) {
+      fatal ??= toArgoError(error);
+    }
+    try {
+      journal?.close(fatal ? "failed" : aborted ? "aborted" : "completed");
+    } catch (error) {
+      guard.error(error);
+    }
+    await this.release(trading, marketData, guard);
+    await guard.call("onEngineStop", fatal);
+    this.running = false;
+    if (fatal) throw fatal;
+    return this.result(aborted ? "aborted" : "completed", aborted ? signal?.reason : undefined, startedAt, journal?.path);
+  }
+
+  /** A snapshot for status displays. */
+  status(): EngineStatus {
+    const p = this.pipeline;
+    return {
+      running: this.running,
+      mode: this.mode,
+      symbols: this.options.symbols,
+      interval: this.options.interval,
+      tradingState: p?.stateMachine.state ?? "ACTIVE",
+      counters: p ? { ...p.counters } : { bars: 0, staleBars: 0, streamErrors: 0, ordersPlaced: 0, ordersRejected: 0, fills: 0, strategyErrors: 0, errors: 0 },
+      lastBar: p?.currentBar,
+      account: p?.mirror.account,
+      positions: p ? [...p.mirror.positions()] : [],
+      openOrders: p ? [...p.mirror.openOrders()] : [],
+    };
+  }
+
+  /** The newest `limit` cached bars of a symbol, oldest first. */
+  recentBars(symbol: string, limit: number): Bar[] {
+    const bars = this.pipeline?.cache.history(symbol).toArray() ?? [];
+    return bars.slice(Math.max(0, bars.length - limit));
+  }
+
+  private result(status: "completed" | "aborted", abortReason: unknown, startedAt: number, journalPath: string | undefined): EngineRunResult {
+    const p = this.pipeline!;
+    return {
+      status,
+      ...(status === "aborted" ? { abortReason } : {}),
+      mode: this.mode!,
+      counters: { ...p.counters },
+      tradingState: p.stateMachine.state,
+      account: p.mirror.account,
+      positions: [...p.mirror.positions()],
+      openOrders: [...p.mirror.openOrders()],
+      equity: p.equity(),
+      ...(journalPath ? { journalPath } : {}),
+      startedAt,
+      endedAt: Date.now(),
+    };
+  }
+
+  private async release(
+    trading: { provider: TradingProvider; owned: boolean } | undefined,
+    marketData: { provider: MarketDataProvider; owned: boolean } | undefined,
+    guard: CallbackGuard,
+  ): Promise<void> {
+    try {
+      if (trading?.owned) await trading.provider.disconnect();
+    } catch (error) {
+      guard.error(error);
+    }
+    try {
+      if (marketData?.owned) await marketData.provider.close?.();
+    } catch (error) {
+      guard.error(error);
+    }
+  }
+}
+
+function isAbortError(error: unknown): boolean {
+  if (isArgoError(error)) return error.code === "CONTEXT_CANCELLED";
+  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}

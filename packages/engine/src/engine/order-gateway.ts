@@ -1,0 +1,149 @@
+import { ArgoError, type ErrorCode, type Order, type OrderRequest, toArgoError } from "@argo/core";
+import type { CircuitBreaker } from "../risk/circuit-breaker.ts";
+import type { RiskManager } from "../risk/risk-manager.ts";
+import { sizingProblem } from "../strategy/sizing.ts";
+import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy-context.ts";
+import type { BarPipeline } from "./bar-pipeline.ts";
+import type { OrderRejection } from "./callbacks.ts";
+
+/**
+ * The path of an order from the strategy to the venue: engine checks, risk, provider, and the
+ * bookkeeping of the outcome. Every promise it hands out resolves (never rejects) and is tracked,
+ * so the engine can wait for all of them before the next bar reaches the venue.
+ */
+export class OrderGateway {
+  /** Provider calls not yet settled. */
+  pending: Array<Promise<unknown>> = [];
+  /** Orders sent but not yet acknowledged (they count as open for maxOpenOrders). */
+  inFlight = 0;
+  private sequence = 0;
+  private readonly reportedRejections = new Set<string>();
+
+  constructor(
+    private readonly p: BarPipeline,
+    private readonly risk: RiskManager,
+    private readonly breaker: CircuitBreaker,
+    private readonly idPrefix: string,
+  ) {}
+
+  /** Places a strategy order through the engine's checks and the risk manager. */
+  place(input: OrderInput): Promise<OrderResult> {
+    const p = this.p;
+    const symbol = input.symbol ?? p.currentBar?.symbol;
+    const request: OrderRequest = {
+      ...input,
+      symbol: symbol ?? "",
+      type: input.type ?? "MARKET",
+      clientOrderId: input.clientOrderId ?? this.nextId(),
+      strategyName: input.strategyName ?? p.strategyName,
+    };
+    const problem = symbol === undefined ? "an order needs a symbol (none given and no bar is being processed)" : sizingProblem(request);
+    if (problem !== undefined) return Promise.resolve(this.reject(request, "INVALID_ORDER", problem, "engine"));
+    const rejection = this.risk.check(request, {
+      state: p.stateMachine.state,
+      position: p.mirror.positionsBySymbol.get(request.symbol),
+      lastPrice: p.cache.lastClose(request.symbol),
+      equity: p.equity(),
+      openOrders: p.mirror.openOrdersById.size + this.inFlight,
+    });
+    if (rejection !== undefined) return Promise.resolve(this.reject(request, rejection.code, rejection.reason, "risk"));
+    return this.send(request);
+  }
+
+  /** Sends an order straight to the venue, past the risk manager (engine-initiated closes on halt). */
+  send(request: OrderRequest): Promise<OrderResult> {
+    const p = this.p;
+    this.inFlight++;
+    const promise = this.call(() => p.trading.placeOrder(request)).then(
+      (order): OrderResult => {
+        this.inFlight--;
+        this.breaker.success();
+        p.counters.ordersPlaced++;
+        p.noteOrder(order);
+        p.guard.call("onOrderPlaced", order);
+        return { status: "placed", order };
+      },
+      (error: unknown): OrderResult => {
+        this.inFlight--;
+        const argo = toArgoError(error, "BROKER_REJECTED", p.trading.name);
+        this.providerFailed(argo);
+        return this.reject(request, argo.code, argo.message, "venue");
+      },
+    );
+    this.pending.push(promise);
+    return promise;
+  }
+
+  /** Cancels one order by client or venue id. */
+  cancel(orderId: string): Promise<CancelResult> {
+    const p = this.p;
+    const promise = this.call(() => p.trading.cancelOrder(orderId)).then(
+      (order): CancelResult => {
+        this.breaker.success();
+        p.noteOrder(order);
+        return { ok: true, order };
+      },
+      (error: unknown): CancelResult => {
+        const argo = toArgoError(error, "BROKER_REJECTED", p.trading.name);
+        this.providerFailed(argo);
+        return { ok: false, code: argo.code, reason: argo.message };
+      },
+    );
+    this.pending.push(promise);
+    return promise;
+  }
+
+  /** Cancels every open order (or one symbol's); a failure is reported through onError and yields []. */
+  cancelAll(symbol?: string): Promise<Order[]> {
+    const p = this.p;
+    const promise = this.call(() => p.trading.cancelAllOrders(symbol)).then(
+      (orders) => {
+        this.breaker.success();
+        for (const order of orders) p.noteOrder(order);
+        return orders;
+      },
+      (error: unknown) => {
+        const argo = toArgoError(error, "INTERNAL", p.trading.name);
+        p.reportError(argo);
+        this.providerFailed(argo);
+        return [] as Order[];
+      },
+    );
+    this.pending.push(promise);
+    return promise;
+  }
+
+  /** Reports a rejection once per order (the venue may both throw and emit a REJECTED order). */
+  reject(request: OrderRequest, code: ErrorCode, reason: string, source: OrderRejection["source"]): OrderResult {
+    const id = request.clientOrderId;
+    if (id === undefined || !this.reportedRejections.has(id)) {
+      if (id !== undefined && source === "venue") this.reportedRejections.add(id);
+      this.p.counters.ordersRejected++;
+      this.p.guard.call("onOrderRejected", { request, code, reason, source });
+    }
+    return { status: "rejected", code, reason, request };
+  }
+
+  /** A venue-side REJECTED order event: reported unless the placement already reported it. */
+  venueRejected(order: Order): void {
+    this.reject(order, "BROKER_REJECTED", order.rejectReason ?? "rejected by the venue", "venue");
+  }
+
+  private providerFailed(error: ArgoError): void {
+    if (this.breaker.failure(error)) {
+      this.p.halt(`circuit breaker: ${this.breaker.threshold} consecutive trading provider errors (last: ${error.code}: ${error.message})`);
+    }
+  }
+
+  private call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return fn();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private nextId(): string {
+    return `${this.idPrefix}${(++this.sequence).toString(36)}`;
+  }
+}

@@ -1,0 +1,52 @@
+import {
+  ArgoError, createProvider, getProviderInfo, isArgoError, isSimulatedVenue, type MarketDataProvider, type TradingProvider,
+} from "@argo/core";
+import type { EngineMode } from "../strategy/strategy-context.ts";
+import type { ProviderSpec } from "./engine-options.ts";
+
+/** A provider the engine uses, and whether the engine made it (then it also closes it). */
+export interface Resolved<P> {
+  provider: P;
+  owned: boolean;
+}
+
+function isSpec(value: unknown): value is { provider: string; config?: unknown } {
+  return typeof value === "object" && value !== null && typeof (value as { provider?: unknown }).provider === "string";
+}
+
+/** The market data provider: created through the registry by name, or the instance given. */
+export async function resolveMarketData(spec: ProviderSpec<MarketDataProvider>): Promise<Resolved<MarketDataProvider>> {
+  if (!isSpec(spec)) return { provider: spec, owned: false };
+  return { provider: await createProvider("market-data", spec.provider, spec.config ?? {}), owned: true };
+}
+
+/** The trading provider: created through the registry by name, or the instance given. */
+export async function resolveTrading(spec: ProviderSpec<TradingProvider>): Promise<Resolved<TradingProvider>> {
+  if (!isSpec(spec)) return { provider: spec, owned: false };
+  return { provider: await createProvider("trading", spec.provider, spec.config ?? {}), owned: true };
+}
+
+/** The mode a run is in: as configured, else "paper" for paper venues (registry flag or a simulator), else "live". */
+export function resolveMode(configured: EngineMode | undefined, trading: TradingProvider): EngineMode {
+  if (configured !== undefined) return configured;
+  try {
+    return getProviderInfo(trading.name).isPaperTrading ? "paper" : "live";
+  } catch {
+    return isSimulatedVenue(trading) ? "paper" : "live";
+  }
+}
+
+/** Connects a trading provider unless it already is; failures become PROVIDER_CONNECTION_FAILED naming the provider. */
+export async function connectTrading(trading: TradingProvider): Promise<void> {
+  if (trading.connectionState() === "CONNECTED") return;
+  try {
+    await trading.connect();
+  } catch (error) {
+    if (isArgoError(error) && error.code === "PROVIDER_CONNECTION_FAILED") throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ArgoError("PROVIDER_CONNECTION_FAILED", `cannot connect trading provider "${trading.name}": ${message}`, {
+      provider: trading.name,
+      cause: error,
+    });
+  }
+}

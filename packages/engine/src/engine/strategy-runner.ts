@@ -1,0 +1,86 @@
+import { ArgoError, type Bar, isArgoError, type Order } from "@argo/core";
+import type { AnyStrategy } from "../strategy/define-strategy.ts";
+import type { Logger } from "../strategy/logger.ts";
+import type { BarPipeline } from "./bar-pipeline.ts";
+import type { EngineContext } from "./engine-context.ts";
+
+/** Calls the strategy's callbacks: sync results stay sync, throws and rejections become onStrategyError. */
+export class StrategyRunner {
+  /** Order updates waiting for the strategy's onOrderUpdate. */
+  updates: Order[] = [];
+  readonly wantsUpdates: boolean;
+  readonly log: Logger;
+
+  constructor(
+    private readonly p: BarPipeline,
+    private readonly strategy: AnyStrategy,
+    readonly ctx: EngineContext,
+  ) {
+    this.wantsUpdates = typeof strategy.onOrderUpdate === "function";
+    this.log = ctx.log;
+  }
+
+  /** Runs init; a failure is fatal for the run. */
+  async init(): Promise<void> {
+    if (this.strategy.init === undefined) return;
+    try {
+      await this.strategy.init(this.ctx);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ArgoError("STRATEGY_INIT_FAILED", `strategy "${this.strategy.name}" init failed: ${message}`, { cause: error });
+    }
+  }
+
+  /** Calls onBar; returns a promise only when the strategy returned one. */
+  onBar(bar: Bar): Promise<void> | undefined {
+    let result: unknown;
+    try {
+      result = this.strategy.onBar(bar, this.ctx);
+    } catch (error) {
+      this.failed(error, bar);
+      return undefined;
+    }
+    if (result === undefined || result === null || typeof (result as Promise<void>).then !== "function") return undefined;
+    return (result as Promise<void>).then(undefined, (error: unknown) => this.failed(error, bar));
+  }
+
+  /** Hands queued order updates to onOrderUpdate, in venue order. */
+  async deliverUpdates(): Promise<void> {
+    const handler = this.strategy.onOrderUpdate;
+    while (this.updates.length !== 0) {
+      const batch = this.updates;
+      this.updates = [];
+      if (handler === undefined) continue;
+      for (const order of batch) {
+        try {
+          const result = handler.call(this.strategy, order, this.ctx) as unknown;
+          if (result !== undefined && result !== null && typeof (result as Promise<void>).then === "function") await result;
+        } catch (error) {
+          this.failed(error, this.p.currentBar);
+        }
+      }
+    }
+  }
+
+  /** Calls onStop; a failure is reported, never thrown. */
+  async stop(): Promise<void> {
+    if (this.strategy.onStop === undefined) return;
+    try {
+      await this.strategy.onStop(this.ctx);
+    } catch (error) {
+      this.failed(error, this.p.currentBar);
+    }
+  }
+
+  private failed(error: unknown, bar: Bar | undefined): void {
+    this.p.counters.strategyErrors++;
+    const message = error instanceof Error ? error.message : String(error);
+    const argo = isArgoError(error) && error.code === "STRATEGY_ERROR"
+      ? error
+      : new ArgoError("STRATEGY_ERROR", `strategy "${this.strategy.name}" failed${bar ? ` on ${bar.symbol} bar ${new Date(bar.openTime).toISOString()}` : ""}: ${message}`, {
+          cause: error,
+          ...(bar ? { details: { symbol: bar.symbol, openTime: bar.openTime } } : {}),
+        });
+    this.p.guard.call("onStrategyError", argo, bar);
+  }
+}

@@ -1,0 +1,27 @@
+/** Tables of the session journal; bars are keyed by symbol, interval and open time so a replayed bar overwrites itself. */
+export const JOURNAL_SCHEMA = `
+CREATE TABLE IF NOT EXISTS bars (
+  symbol TEXT NOT NULL, interval TEXT NOT NULL, open_time INTEGER NOT NULL,
+  open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL, volume REAL NOT NULL,
+  PRIMARY KEY (symbol, interval, open_time)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS orders (
+  client_order_id TEXT PRIMARY KEY, venue_order_id TEXT, symbol TEXT NOT NULL, side TEXT NOT NULL, type TEXT NOT NULL,
+  status TEXT NOT NULL, quantity REAL, filled_quantity REAL, average_fill_price REAL,
+  created_at INTEGER, updated_at INTEGER, data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS fills (
+  id TEXT PRIMARY KEY, client_order_id TEXT NOT NULL, venue_order_id TEXT, symbol TEXT NOT NULL, side TEXT NOT NULL,
+  quantity REAL NOT NULL, price REAL NOT NULL, fee REAL NOT NULL, time INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS state (
+  strategy TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (strategy, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sessions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, strategy TEXT NOT NULL, symbols TEXT NOT NULL, interval TEXT NOT NULL,
+  mode TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER, status TEXT
+);
+`;
+
+/** File name of the journal inside a session directory. */
+export const JOURNAL_FILE = "journal.sqlite";

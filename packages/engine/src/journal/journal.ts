@@ -1,0 +1,150 @@
+import { ArgoError, type Bar, type Fill, type Order } from "@argo/core";
+import { Database, type Statement } from "bun:sqlite";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
+
+/** When the journal writes its buffers: every `batchSize` records or `flushIntervalMs` of wall time, whichever comes first. */
+export interface JournalOptions {
+  batchSize?: number;
+  flushIntervalMs?: number;
+}
+
+/**
+ * The session journal: bars, orders, fills and strategy state in a bun:sqlite file (WAL mode).
+ * Writes are buffered and written in one transaction per batch with prepared statements, so the
+ * per-bar cost is an array push.
+ */
+export class Journal {
+  readonly path: string;
+  /** True when the file existed before this session opened it. */
+  readonly existed: boolean;
+  private readonly db: Database;
+  private readonly insertBar: Statement;
+  private readonly upsertOrder: Statement;
+  private readonly insertFill: Statement;
+  private readonly upsertState: Statement;
+  private readonly deleteState: Statement;
+  private bars: Bar[] = [];
+  private orders = new Map<string, Order>();
+  private fills: Fill[] = [];
+  private states: Array<[string, string, string | undefined]> = [];
+  private readonly batchSize: number;
+  private readonly flushIntervalMs: number;
+  private lastFlush = Date.now();
+  private sessionId = 0;
+
+  constructor(sessionDir: string, options: JournalOptions = {}) {
+    mkdirSync(sessionDir, { recursive: true });
+    this.path = join(sessionDir, JOURNAL_FILE);
+    this.existed = existsSync(this.path);
+    try {
+      this.db = new Database(this.path, { create: true });
+      this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+      this.db.exec(JOURNAL_SCHEMA);
+    } catch (error) {
+      throw new ArgoError("INVALID_CONFIGURATION", `cannot open the session journal ${this.path}: ${(error as Error).message}`, { cause: error });
+    }
+    this.batchSize = options.batchSize ?? 1000;
+    this.flushIntervalMs = options.flushIntervalMs ?? 1000;
+    this.insertBar = this.db.prepare("INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    this.upsertOrder = this.db.prepare("INSERT OR REPLACE INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.insertFill = this.db.prepare("INSERT OR IGNORE INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.upsertState = this.db.prepare("INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
+    this.deleteState = this.db.prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
+  }
+
+  bar(bar: Bar): void {
+    this.bars.push(bar);
+  }
+
+  /** Records an order's latest state (coalesced: only the newest state of each order is written). */
+  order(order: Order): void {
+    this.orders.set(order.clientOrderId, order);
+  }
+
+  fill(fill: Fill): void {
+    this.fills.push(fill);
+  }
+
+  /** Records a strategy state change as JSON text (undefined deletes the key). */
+  state(strategy: string, key: string, json: string | undefined): void {
+    this.states.push([strategy, key, json]);
+  }
+
+  /** Flushes when a batch is full or the flush interval passed; called once per bar. */
+  maybeFlush(): void {
+    const pending = this.bars.length + this.orders.size + this.fills.length + this.states.length;
+    if (pending === 0) return;
+    if (pending >= this.batchSize || Date.now() - this.lastFlush >= this.flushIntervalMs) this.flush();
+  }
+
+  /** Writes everything buffered in one transaction. */
+  flush(): void {
+    const bars = this.bars;
+    const orders = this.orders;
+    const fills = this.fills;
+    const states = this.states;
+    this.bars = [];
+    this.orders = new Map();
+    this.fills = [];
+    this.states = [];
+    this.lastFlush = Date.now();
+    this.db.transaction(() => {
+      for (const b of bars) this.insertBar.run(b.symbol, b.interval, b.openTime, b.open, b.high, b.low, b.close, b.volume);
+      for (const o of orders.values()) {
+        this.upsertOrder.run(o.clientOrderId, o.venueOrderId, o.symbol, o.side, o.type, o.status, o.quantity, o.filledQuantity,
+          o.averageFillPrice, o.createdAt, o.updatedAt, JSON.stringify(o));
+      }
+      for (const f of fills) this.insertFill.run(f.id, f.clientOrderId, f.venueOrderId, f.symbol, f.side, f.quantity, f.price, f.fee, f.time);
+      for (const [strategy, key, json] of states) {
+        if (json === undefined) this.deleteState.run(strategy, key);
+        else this.upsertState.run(strategy, key, json);
+      }
+    })();
+  }
+
+  /** The newest `limit` bars of a symbol and interval, oldest first. */
+  loadBars(symbol: string, interval: string, limit: number): Bar[] {
+    const rows = this.db
+      .query("SELECT open_time, open, high, low, close, volume FROM bars WHERE symbol = ? AND interval = ? ORDER BY open_time DESC LIMIT ?")
+      .all(symbol, interval, limit) as Array<{ open_time: number; open: number; high: number; low: number; close: number; volume: number }>;
+    rows.reverse();
+    return rows.map((r) => ({ symbol, interval, openTime: r.open_time, open: r.open, high: r.high, low: r.low, close: r.close, volume: r.volume }));
+  }
+
+  /** A strategy's saved state. */
+  loadState(strategy: string): Array<[string, unknown]> {
+    const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(strategy) as Array<{ key: string; value: string }>;
+    return rows.map((r) => [r.key, JSON.parse(r.value) as unknown]);
+  }
+
+  /** Orders as last recorded, newest first. */
+  loadOrders(limit = 100): Order[] {
+    const rows = this.db.query("SELECT data FROM orders ORDER BY updated_at DESC LIMIT ?").all(limit) as Array<{ data: string }>;
+    return rows.map((r) => JSON.parse(r.data) as Order);
+  }
+
+  /** Fills in time order. */
+  loadFills(): Fill[] {
+    return this.db.query("SELECT id, client_order_id AS clientOrderId, venue_order_id AS venueOrderId, symbol, side, quantity, price, fee, time FROM fills ORDER BY time, rowid").all() as Fill[];
+  }
+
+  /** Records the start of a session. */
+  beginSession(strategy: string, symbols: readonly string[], interval: string, mode: string): void {
+    const row = this.db
+      .query("INSERT INTO sessions (strategy, symbols, interval, mode, started_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
+      .get(strategy, symbols.join(","), interval, mode, Date.now()) as { id: number };
+    this.sessionId = row.id;
+  }
+
+  /** Flushes, records how the session ended and closes the file. */
+  close(status: string): void {
+    try {
+      this.flush();
+      if (this.sessionId) this.db.query("UPDATE sessions SET ended_at = ?, status = ? WHERE id = ?").run(Date.now(), status, this.sessionId);
+    } finally {
+      this.db.close();
+    }
+  }
+}

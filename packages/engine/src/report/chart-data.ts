@@ -1,0 +1,52 @@
+import { barIndexAt } from "../stats/bar-index.ts";
+import type { BacktestResults } from "./types.ts";
+
+/** A trade marker as lightweight-charts takes it (time in UTC seconds). */
+export interface ChartMarker {
+  time: number;
+  position: "aboveBar" | "belowBar";
+  shape: "arrowUp" | "arrowDown";
+  color: string;
+  text: string;
+}
+
+/** The data the report's script draws: candles, equity line and one marker per entry and exit. */
+export interface ChartData {
+  candles: { time: number; open: number; high: number; low: number; close: number }[];
+  equity: { time: number; value: number }[];
+  markers: ChartMarker[];
+}
+
+const BUY = "#26a69a";
+const SELL = "#ef5350";
+const seconds = (ms: number) => Math.floor(ms / 1000);
+// Beyond this many trades, marker labels overlap into noise; the trades table has the details.
+const LABELLED_TRADES = 30;
+
+/** Converts results to chart series; markers snap to the candle each fill happened in, sorted by time, labelled up to 30 trades. */
+export function toChartData(results: BacktestResults): ChartData {
+  const candleTimes = results.candles.map((c) => c.time);
+  const at = (time: number) => (candleTimes.length ? seconds(candleTimes[barIndexAt(candleTimes, time)]!) : seconds(time));
+  const labelled = results.trades.length <= LABELLED_TRADES;
+  const marker = (time: number, buy: boolean, text: string): ChartMarker => ({
+    time: at(time),
+    position: buy ? "belowBar" : "aboveBar",
+    shape: buy ? "arrowUp" : "arrowDown",
+    color: buy ? BUY : SELL,
+    text: labelled ? text : "",
+  });
+  const markers: ChartMarker[] = [];
+  for (const t of results.trades) {
+    const long = t.size > 0;
+    markers.push(marker(t.entryTime, long, `${long ? "Buy" : "Sell"} ${Math.abs(t.size)} @ ${t.entryPrice}`));
+    markers.push(marker(t.exitTime, !long, `${long ? "Sell" : "Buy"} @ ${t.exitPrice} (${t.returnPct.toFixed(2)}%)`));
+  }
+  markers.sort((a, b) => a.time - b.time);
+  const equity: ChartData["equity"] = [];
+  for (let i = 0; i < results.times.length; i++) equity.push({ time: seconds(results.times[i]!), value: results.equity[i]! });
+  return {
+    candles: results.candles.map((c) => ({ time: seconds(c.time), open: c.open, high: c.high, low: c.low, close: c.close })),
+    equity,
+    markers,
+  };
+}

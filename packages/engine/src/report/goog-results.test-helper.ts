@@ -1,0 +1,15 @@
+import { join } from "node:path";
+import { computeStatistics } from "../stats/compute-statistics.ts";
+import { runSmaCrossHandLoop } from "../stats/hand-loop.ts";
+import { readOhlcCsv } from "../stats/read-ohlc-csv.ts";
+import type { BacktestResults } from "./types.ts";
+
+/** Results of the GOOG SMA 10/30 hand loop, for the report tests. */
+export function googResults(symbol = "GOOG"): BacktestResults {
+  const bars = readOhlcCsv(join(import.meta.dir, "../../../../../shared/reference/data/GOOG.csv"));
+  const run = runSmaCrossHandLoop(bars);
+  const statistics = computeStatistics({
+    times: run.times, equity: run.equity, closes: run.closes, trades: run.trades, startingCash: 10_000, warmupBars: run.warmupBars,
+  });
+  return { symbol, statistics, trades: run.trades, times: run.times, equity: run.equity, candles: bars };
+}

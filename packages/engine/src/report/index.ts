@@ -1,0 +1,6 @@
+export type { BacktestResults, ReportCandle } from "./types.ts";
+export { writeResults, type ResultsFiles } from "./write-results.ts";
+export { renderReportHtml } from "./render-report-html.ts";
+export { loadChartLibrary } from "./load-chart-library.ts";
+export { equityToCsv, tradesToCsv } from "./to-csv.ts";
+export { escapeHtml, jsonForScript } from "./escape.ts";

@@ -1,0 +1,36 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { jsonNumberReplacer } from "./escape.ts";
+import { loadChartLibrary } from "./load-chart-library.ts";
+import { renderReportHtml } from "./render-report-html.ts";
+import { equityToCsv, tradesToCsv } from "./to-csv.ts";
+import type { BacktestResults } from "./types.ts";
+
+/** Paths of the files a results folder holds. */
+export interface ResultsFiles {
+  stats: string;
+  trades: string;
+  equity: string;
+  report: string;
+}
+
+/**
+ * Writes stats.json, trades.csv, equity.csv and report.html into `folder` (created if missing,
+ * existing files replaced). In stats.json undefined figures are null and infinite ones "Infinity".
+ */
+export async function writeResults(folder: string, results: BacktestResults): Promise<ResultsFiles> {
+  await mkdir(folder, { recursive: true });
+  const files: ResultsFiles = {
+    stats: join(folder, "stats.json"),
+    trades: join(folder, "trades.csv"),
+    equity: join(folder, "equity.csv"),
+    report: join(folder, "report.html"),
+  };
+  await Promise.all([
+    writeFile(files.stats, `${JSON.stringify(results.statistics, jsonNumberReplacer, 2)}\n`),
+    writeFile(files.trades, tradesToCsv(results.trades)),
+    writeFile(files.equity, equityToCsv(results.times, results.equity)),
+    writeFile(files.report, renderReportHtml(results, loadChartLibrary())),
+  ]);
+  return files;
+}

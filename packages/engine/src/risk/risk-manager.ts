@@ -1,0 +1,70 @@
+import type { ErrorCode, OrderRequest, Position } from "@argo/core";
+import { estimateQuantity, isReducing, referencePrice, signedQuantity } from "./exposure.ts";
+import type { RiskConfig } from "./risk-config.ts";
+import type { TradingState } from "./trading-state.ts";
+
+/** Why the risk manager refused an order. */
+export interface RiskRejection {
+  code: Extract<ErrorCode, "RISK_REJECTED" | "TRADING_HALTED">;
+  reason: string;
+}
+
+/** What the risk manager looks at besides the order. */
+export interface RiskView {
+  state: TradingState;
+  position: Position | undefined;
+  /** Last price of the order's symbol (NaN when none yet). */
+  lastPrice: number;
+  equity: number;
+  /** Open orders at the venue plus those in flight. */
+  openOrders: number;
+}
+
+/**
+ * Checks an order against the limits. Order of checks: HALTED refuses everything; orders that only
+ * reduce a position pass; REDUCING refuses the rest; then open orders, order value and position
+ * size (quantity and notional, per-symbol overrides first).
+ */
+export class RiskManager {
+  constructor(readonly config: RiskConfig) {}
+
+  /** Undefined when the order may go to the venue, else why not. */
+  check(request: OrderRequest, view: RiskView): RiskRejection | undefined {
+    if (view.state === "HALTED") return { code: "TRADING_HALTED", reason: "trading is HALTED: no orders are accepted" };
+    const price = referencePrice(request, view.lastPrice);
+    const quantity = estimateQuantity(request, price, view.equity);
+    if (isReducing(request, view.position, quantity)) return undefined;
+    if (view.state === "REDUCING") {
+      return { code: "RISK_REJECTED", reason: `trading is REDUCING: only orders that reduce a position are accepted (${request.side} ${request.symbol})` };
+    }
+    const c = this.config;
+    if (c.maxOpenOrders !== undefined && view.openOrders >= c.maxOpenOrders) {
+      return { code: "RISK_REJECTED", reason: `maxOpenOrders ${c.maxOpenOrders} reached (${view.openOrders} open)` };
+    }
+    const override = c.symbols?.[request.symbol];
+    const maxQuantity = override?.maxPositionQuantity ?? c.maxPositionQuantity;
+    const maxNotional = override?.maxPositionNotional ?? c.maxPositionNotional;
+    const needsPrice = c.maxOrderValue !== undefined || maxNotional !== undefined || (maxQuantity !== undefined && request.quantity === undefined);
+    if (needsPrice && !(price > 0 && Number.isFinite(quantity))) {
+      return { code: "RISK_REJECTED", reason: `no price known for ${request.symbol} yet: cannot check the order against the limits` };
+    }
+    if (c.maxOrderValue !== undefined && quantity * price > c.maxOrderValue) {
+      return { code: "RISK_REJECTED", reason: `order value ${round(quantity * price)} exceeds maxOrderValue ${c.maxOrderValue}` };
+    }
+    const projected = Math.abs(signedQuantity(view.position) + (request.side === "BUY" ? quantity : -quantity));
+    if (maxQuantity !== undefined && projected > maxQuantity * (1 + 1e-9)) {
+      return { code: "RISK_REJECTED", reason: `position in ${request.symbol} would be ${round(projected)}, above maxPositionQuantity ${maxQuantity}` };
+    }
+    if (maxNotional !== undefined && projected * price > maxNotional * (1 + 1e-9)) {
+      return {
+        code: "RISK_REJECTED",
+        reason: `position value in ${request.symbol} would be ${round(projected * price)}, above maxPositionNotional ${maxNotional}`,
+      };
+    }
+    return undefined;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,112 @@
+import type { BracketLeg, Order } from "@argo/core";
+import { emitOrder } from "./events.ts";
+import { finishOrder } from "./finish-order.ts";
+import type { OrderRecord } from "./order-record.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/** Client ids of a bracket's legs: the entry's id with "-sl" / "-tp", reserved when the entry is placed. */
+export function legClientIds(entryClientOrderId: string): { stopLoss: string; takeProfit: string } {
+  return { stopLoss: `${entryClientOrderId}-sl`, takeProfit: `${entryClientOrderId}-tp` };
+}
+
+/**
+ * Creates the stop-loss and take-profit legs of an entry that has ended with fills, for its filled
+ * quantity, as a one-cancels-the-other pair working at the venue from `time` (no latency: they are
+ * already there). The stop-loss is created first so that, when both could fire in one bar, it is
+ * matched first. Returns the legs (stop-loss first).
+ */
+export function activateLegs(state: VenueState, entry: OrderRecord, time: number): OrderRecord[] {
+  entry.legsArmed = false;
+  const quantity = entry.order.filledQuantity;
+  if (!(quantity > 0)) return [];
+  const ids = legClientIds(entry.order.clientOrderId);
+  const legs: OrderRecord[] = [];
+  // Exit side is the entry's opposite: a long's stop fires on a fall, its take-profit on a rise.
+  const exitBuy = !entry.buy;
+  if (entry.stopLoss) legs.push(createLeg(state, entry, entry.stopLoss, ids.stopLoss, "stop-loss", exitBuy ? 1 : -1, quantity, time));
+  if (entry.takeProfit) legs.push(createLeg(state, entry, entry.takeProfit, ids.takeProfit, "take-profit", exitBuy ? -1 : 1, quantity, time));
+  if (legs.length === 2) {
+    legs[0]!.sibling = legs[1];
+    legs[1]!.sibling = legs[0];
+  }
+  // One reservation covers the pair: only one leg can ever trade.
+  const book = entry.book;
+  const held = book.position?.quantity ?? 0;
+  const available = exitBuy ? Math.max(0, -held - book.reservedBuyReduce) : Math.max(0, held - book.reservedSellReduce);
+  const first = legs[0]!;
+  first.resReduce = Math.min(quantity, available);
+  if (exitBuy) book.reservedBuyReduce += first.resReduce;
+  else book.reservedSellReduce += first.resReduce;
+  for (const leg of legs) emitOrder(state, leg.order);
+  return legs;
+}
+
+/** A leg filled: its partner is cancelled (as on Binance, any fill of one leg cancels the other). */
+export function cancelSibling(state: VenueState, leg: OrderRecord): void {
+  const other = leg.sibling;
+  if (other?.open) finishOrder(state, other, "CANCELLED");
+}
+
+function createLeg(
+  state: VenueState,
+  entry: OrderRecord,
+  leg: BracketLeg,
+  clientOrderId: string,
+  reason: "stop-loss" | "take-profit",
+  triggerDir: number,
+  quantity: number,
+  time: number,
+): OrderRecord {
+  const entryOrder = entry.order;
+  const number = state.nextOrderNumber++;
+  const venueOrderId = `P${number}`;
+  const order: Order = {
+    symbol: entryOrder.symbol,
+    side: entry.buy ? "SELL" : "BUY",
+    type: leg.limitPrice === undefined ? "STOP" : "STOP_LIMIT",
+    quantity,
+    stopPrice: leg.triggerPrice,
+    timeInForce: "GTC",
+    clientOrderId,
+    venueOrderId,
+    status: "ACCEPTED",
+    filledQuantity: 0,
+    averageFillPrice: 0,
+    fills: [],
+    parentClientOrderId: entryOrder.clientOrderId,
+    reason,
+    createdAt: state.now,
+    updatedAt: state.now,
+  };
+  if (leg.limitPrice !== undefined) order.limitPrice = leg.limitPrice;
+  if (entryOrder.strategyName !== undefined) order.strategyName = entryOrder.strategyName;
+  const rec: OrderRecord = {
+    order,
+    seq: number,
+    book: entry.book,
+    buy: !entry.buy,
+    arrival: time,
+    limit: leg.limitPrice ?? Number.NaN,
+    trigger: leg.triggerPrice,
+    triggerDir,
+    triggered: false,
+    sizing: "quantity",
+    expiry: Number.POSITIVE_INFINITY,
+    open: true,
+    rateFees: 0,
+    feesCharged: 0,
+    resReduce: 0,
+    resCash: 0,
+    resCashPerUnit: 0,
+    takeProfit: undefined,
+    stopLoss: undefined,
+    legsArmed: false,
+    sibling: undefined,
+    isLeg: true,
+  };
+  state.reservedIds.delete(clientOrderId);
+  state.byClientId.set(clientOrderId, rec);
+  state.byVenueId.set(venueOrderId, rec);
+  entry.book.orders.push(rec);
+  return rec;
+}

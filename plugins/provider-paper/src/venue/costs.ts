@@ -1,0 +1,62 @@
+import { ceilToStep, floorToStep } from "./step-math.ts";
+import type { SymbolRules } from "./symbol-rules.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/** Fee an order of `quantity` at `price` is assumed to pay at placement: the worse rate, at least the minimum. */
+export function estimatedFee(state: VenueState, quantity: number, price: number): number {
+  const fee = quantity * price * state.worstRate;
+  return fee > state.minFee ? fee : state.minFee;
+}
+
+/** Cash an order of `quantity` at `price` needs, fees included. */
+export function orderCost(state: VenueState, quantity: number, price: number): number {
+  return quantity * price + estimatedFee(state, quantity, price);
+}
+
+/**
+ * Largest quantity whose cost fits `budget`, rounded down to the lot step. The result is checked
+ * with the same `orderCost` the placement check uses, so an order of exactly this size passes.
+ */
+export function maxAffordable(state: VenueState, budget: number, price: number, rules: SymbolRules): number {
+  if (!(budget > 0) || !(price > 0)) return 0;
+  let q = budget / (price * (1 + state.worstRate));
+  if (state.minFee > 0) q = Math.min(q, (budget - state.minFee) / price);
+  if (!(q > 0)) return 0;
+  q = floorToStep(q, rules.stepSize, rules.stepDecimals);
+  for (let i = 0; i < 64 && q > 0 && orderCost(state, q, price) > budget; i++) {
+    q = rules.stepSize > 0 ? floorToStep(q - rules.stepSize, rules.stepSize, rules.stepDecimals) : q * (1 - 4 * Number.EPSILON);
+  }
+  return q > 0 ? q : 0;
+}
+
+/**
+ * Price after slippage against the trader: buys pay more, sells get less. Market impact grows with
+ * the quantity's share of the bar's volume (a bar without volume counts as fully taken). With a tick
+ * size the slipped price is rounded to it, again against the trader.
+ */
+export function slippedPrice(state: VenueState, base: number, quantity: number, volume: number, buy: boolean, rules: SymbolRules): number {
+  const model = state.slippage;
+  let move: number;
+  switch (model.model) {
+    case "none":
+      return base;
+    case "fixed":
+      move = model.amount;
+      break;
+    case "percentage":
+      move = base * model.rate;
+      break;
+    case "market-impact":
+      move = base * model.coefficient * (volume > 0 ? quantity / volume : 1) ** model.exponent;
+      break;
+  }
+  if (move === 0) return base;
+  if (buy) return rules.tickSize > 0 ? ceilToStep(base + move, rules.tickSize, rules.tickDecimals) : base + move;
+  const price = rules.tickSize > 0 ? floorToStep(base - move, rules.tickSize, rules.tickDecimals) : base - move;
+  return price > 0 ? price : rules.tickSize > 0 ? rules.tickSize : Number.MIN_VALUE;
+}
+
+/** Slippage a placement check can know before the fill: fixed and percentage models only (impact needs the fill's bar). */
+export function estimatedSlippedPrice(state: VenueState, base: number, buy: boolean, rules: SymbolRules): number {
+  return state.slippage.model === "market-impact" ? base : slippedPrice(state, base, 0, 0, buy, rules);
+}

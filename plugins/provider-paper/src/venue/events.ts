@@ -1,0 +1,36 @@
+import type { Order, TradingEvent } from "@argo/core";
+import { accountSnapshot } from "./ledger.ts";
+import { orderSnapshot, positionSnapshot } from "./snapshots.ts";
+import type { SymbolBook } from "./symbol-book.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/**
+ * Delivers an event to every listener, synchronously and in venue order. A throwing listener must
+ * not leave the venue half-updated, so its error is rethrown on a later tick instead of here.
+ */
+export function emit(state: VenueState, event: TradingEvent): void {
+  const listeners = state.listeners;
+  for (let i = 0; i < listeners.length; i++) {
+    try {
+      listeners[i]!(event);
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+}
+
+/** Emits an order update (skipping the copy when nobody listens). */
+export function emitOrder(state: VenueState, order: Order): void {
+  if (state.listeners.length === 0) return;
+  emit(state, { type: "order", order: orderSnapshot(order) });
+}
+
+/** Emits the position of a symbol (undefined when flat) and the account after a fill. */
+export function emitPositionAndAccount(state: VenueState, book: SymbolBook): void {
+  if (state.listeners.length === 0) return;
+  const position = book.position;
+  emit(state, { type: "position", symbol: book.symbol, position: position ? positionSnapshot(book, position) : undefined });
+  emit(state, { type: "account", account: accountSnapshot(state) });
+}

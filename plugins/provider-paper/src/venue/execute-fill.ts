@@ -1,0 +1,122 @@
+import type { Bar, Order, Trade } from "@argo/core";
+import { applyFill } from "./apply-fill.ts";
+import { cancelSibling } from "./brackets.ts";
+import { slippedPrice } from "./costs.ts";
+import { emit, emitPositionAndAccount } from "./events.ts";
+import { consumeReservation, finishOrder, releaseReservation } from "./finish-order.ts";
+import { freeFunds } from "./ledger.ts";
+import type { MatchResult } from "./match-order.ts";
+import type { OrderRecord } from "./order-record.ts";
+import { resolveSize } from "./resolve-size.ts";
+import { orderSnapshot } from "./snapshots.ts";
+import { floorToStep, snapZero } from "./step-math.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/**
+ * Fills as much of `rec` as the bar allows at the matched price: capped by the volume share, priced
+ * with slippage for market-style fills, charged maker or taker commission, and checked against the
+ * account's actual resources at that moment. Emits the order update, the fill, the position and the
+ * account, in that order. Returns the quantity filled (0 when nothing traded).
+ */
+export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match: MatchResult, time: number): number {
+  const order = rec.order;
+  const book = rec.book;
+  const rules = book.rules;
+  if (order.quantity === 0 && rec.sizing !== "quantity") {
+    const problem = resolveSize(state, rec, match, bar.volume);
+    if (problem !== undefined) return refuse(state, rec, `INVALID_ORDER: ${problem}`);
+  }
+  const remaining = remainingOf(order, rules.stepSize, rules.stepDecimals);
+  let quantity = remaining;
+  if (state.maxVolumeShare !== Number.POSITIVE_INFINITY) {
+    const cap = floorToStep(bar.volume * state.maxVolumeShare, rules.stepSize, rules.stepDecimals);
+    if (cap < quantity) quantity = cap;
+  }
+  if (!(quantity > 0) || (order.timeInForce === "FOK" && quantity < remaining)) return 0;
+  const price = match.slips ? slippedPrice(state, match.price, quantity, bar.volume, rec.buy, rules) : match.price;
+  const notional = quantity * price;
+  const rateFee = notional * (match.taker ? state.takerRate : state.makerRate);
+  let fee = rateFee;
+  if (state.minFee > 0) {
+    const due = rec.rateFees + rateFee > state.minFee ? rec.rateFees + rateFee : state.minFee;
+    fee = due - rec.feesCharged;
+  }
+  const problem = checkResources(state, rec, quantity, price, fee);
+  if (problem !== undefined) return refuse(state, rec, problem);
+
+  rec.rateFees += rateFee;
+  rec.feesCharged += fee;
+  consumeReservation(state, rec, quantity);
+  const realizedPnl = applyFill(state, book, rec.buy, quantity, price, fee, time);
+  const trade: Trade = {
+    id: `F${state.nextFillNumber++}`,
+    clientOrderId: order.clientOrderId,
+    venueOrderId: order.venueOrderId,
+    symbol: order.symbol,
+    side: order.side,
+    quantity,
+    price,
+    fee,
+    feeCurrency: state.currency,
+    liquidity: match.taker ? "TAKER" : "MAKER",
+    time,
+    realizedPnl,
+  };
+  if (order.strategyName !== undefined) trade.strategyName = order.strategyName;
+  Object.freeze(trade);
+  state.trades.push(trade);
+
+  const filledBefore = order.filledQuantity;
+  order.fills.push(trade);
+  order.updatedAt = time;
+  if (quantity === remaining) {
+    order.filledQuantity = order.quantity;
+    order.averageFillPrice = filledBefore === 0 ? price : (order.averageFillPrice * filledBefore + notional) / order.quantity;
+    order.status = "FILLED";
+    rec.open = false;
+    book.dead++;
+    releaseReservation(state, rec);
+  } else {
+    order.filledQuantity = filledBefore + quantity;
+    order.averageFillPrice = (order.averageFillPrice * filledBefore + notional) / order.filledQuantity;
+    order.status = "PARTIALLY_FILLED";
+  }
+  if (state.listeners.length > 0) {
+    const snapshot = orderSnapshot(order);
+    emit(state, { type: "order", order: snapshot });
+    emit(state, { type: "fill", fill: trade, order: snapshot });
+    emitPositionAndAccount(state, book);
+  }
+  if (rec.isLeg) cancelSibling(state, rec);
+  return quantity;
+}
+
+function remainingOf(order: Order, step: number, decimals: number): number {
+  const left = order.quantity - order.filledQuantity;
+  return step > 0 ? Number(left.toFixed(decimals)) : snapZero(left, order.quantity);
+}
+
+/**
+ * The fill must fit the account as it is now (reservations aside: they guard placement, and the
+ * order's own is among them): reducing a position always fits; the opening part needs free funds,
+ * with a long/short sale only where shorting is allowed. Tolerates float noise, not real shortfalls.
+ */
+function checkResources(state: VenueState, rec: OrderRecord, quantity: number, price: number, fee: number): string | undefined {
+  const held = rec.book.position?.quantity ?? 0;
+  const reducible = rec.buy ? (held < 0 ? -held : 0) : held > 0 ? held : 0;
+  const reduce = quantity < reducible ? quantity : reducible;
+  const opening = quantity - reduce;
+  if (opening <= 1e-12 * quantity) return undefined;
+  if (!rec.buy && !state.allowShorting) {
+    return `INSUFFICIENT_POSITION: selling ${quantity} ${rec.order.symbol} needs a long position of that size; it is ${reducible}`;
+  }
+  const need = opening * price + fee;
+  const available = freeFunds(state) + reduce * price;
+  if (need <= available + 1e-9 * Math.max(1, need)) return undefined;
+  return `INSUFFICIENT_FUNDS: the fill of ${quantity} at ${price} needs ${need} ${state.currency}, ${available} is free`;
+}
+
+function refuse(state: VenueState, rec: OrderRecord, reason: string): number {
+  finishOrder(state, rec, rec.order.filledQuantity > 0 ? "CANCELLED" : "REJECTED", reason);
+  return 0;
+}

@@ -1,0 +1,53 @@
+import type { OrderStatus } from "@argo/core";
+import { emitOrder } from "./events.ts";
+import type { OrderRecord } from "./order-record.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/** Gives back what an order reserved: position quantity to reduce and cash to open. */
+export function releaseReservation(state: VenueState, rec: OrderRecord): void {
+  if (rec.resReduce > 0) {
+    const book = rec.book;
+    if (rec.buy) book.reservedBuyReduce = Math.max(0, book.reservedBuyReduce - rec.resReduce);
+    else book.reservedSellReduce = Math.max(0, book.reservedSellReduce - rec.resReduce);
+    rec.resReduce = 0;
+  }
+  if (rec.resCash > 0) {
+    state.reservedCash -= rec.resCash;
+    rec.resCash = 0;
+    // Adding and removing reservations drifts by float noise; nothing reserved must read as exactly 0.
+    if (state.reservedCash < 1e-9) state.reservedCash = 0;
+  }
+}
+
+/** Releases the part of a reservation a fill of `quantity` used: the reducing part first, then the opening part. */
+export function consumeReservation(state: VenueState, rec: OrderRecord, quantity: number): void {
+  let opening = quantity;
+  if (rec.resReduce > 0) {
+    const used = quantity < rec.resReduce ? quantity : rec.resReduce;
+    rec.resReduce -= used;
+    opening -= used;
+    const book = rec.book;
+    if (rec.buy) book.reservedBuyReduce = Math.max(0, book.reservedBuyReduce - used);
+    else book.reservedSellReduce = Math.max(0, book.reservedSellReduce - used);
+  }
+  if (opening > 0 && rec.resCash > 0) {
+    let cash = opening * rec.resCashPerUnit;
+    if (cash > rec.resCash) cash = rec.resCash;
+    rec.resCash -= cash;
+    state.reservedCash -= cash;
+    if (state.reservedCash < 1e-9) state.reservedCash = 0;
+  }
+}
+
+/** Moves an open order to a terminal status, frees its reservation and emits the update. */
+export function finishOrder(state: VenueState, rec: OrderRecord, status: OrderStatus, reason?: string): void {
+  if (!rec.open) return;
+  rec.open = false;
+  rec.book.dead++;
+  const order = rec.order;
+  order.status = status;
+  order.updatedAt = state.now;
+  if (reason !== undefined) order.rejectReason = reason;
+  releaseReservation(state, rec);
+  emitOrder(state, order);
+}

@@ -1,0 +1,47 @@
+import type { BracketLeg, Order } from "@argo/core";
+import type { SymbolBook } from "./symbol-book.ts";
+
+/** How an order's quantity is known: given, from a quote amount, or from a fraction of equity (both resolved at the first fill). */
+export type Sizing = "quantity" | "quote" | "equity";
+
+/**
+ * The venue's private record of an order. `order` is the venue's own Order object, never handed out
+ * (callers get snapshots); the other fields are what matching needs, kept as plain numbers so the
+ * hot path does no lookups or allocations.
+ */
+export interface OrderRecord {
+  order: Order;
+  /** Placement sequence: matching and listing follow it. */
+  seq: number;
+  book: SymbolBook;
+  buy: boolean;
+  /** Venue time the order reaches the matching engine: placement time + latency. */
+  arrival: number;
+  /** Limit price, NaN when the order (or a triggered stop) trades at market. */
+  limit: number;
+  /** Trigger price of stops and bracket legs, NaN when none. */
+  trigger: number;
+  /** +1: fires when the price rises to `trigger`; -1: when it falls to it; 0: no trigger. */
+  triggerDir: number;
+  triggered: boolean;
+  sizing: Sizing;
+  /** End of the UTC day for DAY orders, else +Infinity. */
+  expiry: number;
+  /** False once the order reached a terminal status. */
+  open: boolean;
+  /** Σ rate × traded value so far and the fees charged so far: the per-order minimum applies to the total. */
+  rateFees: number;
+  feesCharged: number;
+  /** Position quantity reserved for reducing (closing) at placement, still unfilled. */
+  resReduce: number;
+  /** Cash still reserved for the opening part, fees included, and how much of it each opening unit releases when filled. */
+  resCash: number;
+  resCashPerUnit: number;
+  takeProfit: BracketLeg | undefined;
+  stopLoss: BracketLeg | undefined;
+  /** True while the bracket legs of this entry may still be created (cleared by a user cancel or once created). */
+  legsArmed: boolean;
+  /** The other leg of a one-cancels-the-other pair. */
+  sibling: OrderRecord | undefined;
+  isLeg: boolean;
+}

@@ -1,0 +1,96 @@
+import { type Bar, intervalToMs } from "@argo/core";
+import { activateLegs } from "./brackets.ts";
+import { expireDayOrders } from "./day-expiry.ts";
+import { venueError } from "./errors.ts";
+import { executeFill } from "./execute-fill.ts";
+import { finishOrder } from "./finish-order.ts";
+import { type MatchResult, matchOrder } from "./match-order.ts";
+import type { OrderRecord } from "./order-record.ts";
+import { compactBook, createSymbolBook } from "./symbol-book.ts";
+import { resolveSymbolRules } from "./symbol-rules.ts";
+import { validateBar } from "./validate-bar.ts";
+import type { VenueState } from "./venue-state.ts";
+
+const match: MatchResult = { price: 0, slips: false, taker: true };
+
+/**
+ * Executes the working orders of the bar's symbol against a closed bar, in placement order, then
+ * marks the symbol at the close. An order is eligible when it arrived by the bar's open; a market
+ * order that arrived inside the bar trades at its close. The clock moves to the bar's close first,
+ * so orders placed by listeners meanwhile are stamped after the bar and wait for the next one.
+ */
+export function processBar(state: VenueState, bar: Bar): void {
+  validateBar(state, bar);
+  if (state.processing) throw venueError(state, "INTERNAL", "processBar was called from an event listener while a bar was being processed");
+  let intervalMs = state.intervalMs.get(bar.interval);
+  if (intervalMs === undefined) {
+    intervalMs = intervalToMs(bar.interval);
+    state.intervalMs.set(bar.interval, intervalMs);
+  }
+  const openTime = bar.openTime;
+  const closeTime = openTime + intervalMs;
+  if (closeTime > state.now) state.now = closeTime;
+  let book = state.books.get(bar.symbol);
+  if (book === undefined) {
+    if (state.allowed !== undefined && !state.allowed.has(bar.symbol)) {
+      expireDayOrders(state, state.now);
+      return;
+    }
+    book = createSymbolBook(bar.symbol, resolveSymbolRules(state.config, bar.symbol));
+    state.books.set(bar.symbol, book);
+  }
+  state.processing = true;
+  try {
+    expireDayOrders(state, openTime);
+    const list = book.orders;
+    const count = list.length;
+    for (let i = 0; i < count; i++) {
+      const rec = list[i]!;
+      if (rec.open) processOrder(state, rec, bar, closeTime);
+    }
+    if (book.dead > 0) compactBook(book);
+    book.mark = bar.close;
+    book.volume = bar.volume;
+  } finally {
+    state.processing = false;
+  }
+  expireDayOrders(state, state.now);
+}
+
+function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: number): void {
+  let start: number;
+  let high: number;
+  let low: number;
+  let time: number;
+  if (rec.arrival <= bar.openTime) {
+    start = bar.open;
+    high = bar.high;
+    low = bar.low;
+    time = bar.openTime;
+  } else if (rec.arrival < closeTime && rec.triggerDir === 0 && rec.limit !== rec.limit) {
+    // A market order that arrived mid-bar: the close is the first price known to come after it.
+    start = high = low = bar.close;
+    time = closeTime;
+  } else return;
+  const tif = rec.order.timeInForce;
+  const immediate = tif === "IOC" || tif === "FOK";
+  if (matchOrder(rec, start, high, low, match)) executeFill(state, rec, bar, match, time);
+  // IOC and FOK get one chance: the first eligible bar, or for stops the bar that triggers them.
+  if (immediate && rec.open && (rec.triggerDir === 0 || rec.triggered)) finishOrder(state, rec, "EXPIRED");
+  if (!rec.open && rec.legsArmed) {
+    const legs = activateLegs(state, rec, time);
+    if (legs.length > 0 && time !== closeTime) evaluateLegsInBar(state, legs, bar, match.price, match.price === bar.open, time);
+  }
+}
+
+/**
+ * Legs may trade in the bar their entry filled in, on the part of it after the entry. If the entry
+ * filled at the open the whole range followed it; if it filled inside the bar, the part of the range
+ * before it is unknown, so only the stop-loss (which never flatters the trader) is checked.
+ */
+function evaluateLegsInBar(state: VenueState, legs: OrderRecord[], bar: Bar, entryPrice: number, fromOpen: boolean, time: number): void {
+  for (const leg of legs) {
+    if (!leg.open || (!fromOpen && leg.order.reason === "take-profit")) continue;
+    if (matchOrder(leg, entryPrice, bar.high, bar.low, match)) executeFill(state, leg, bar, match, time);
+  }
+}

@@ -1,0 +1,89 @@
+import type { ConnectionState, Trade, TradingEventListener } from "@argo/core";
+import type { PaperConfig } from "../config/paper-config-schema.ts";
+import type { SlippageConfig } from "../config/slippage-schema.ts";
+import type { OrderRecord } from "./order-record.ts";
+import type { SymbolBook } from "./symbol-book.ts";
+
+/** The whole state of one paper venue; the functions of this folder operate on it. */
+export interface VenueState {
+  readonly name: string;
+  readonly config: PaperConfig;
+  readonly currency: string;
+  readonly makerRate: number;
+  readonly takerRate: number;
+  /** The higher of the two rates: what placement checks and reservations assume. */
+  readonly worstRate: number;
+  readonly minFee: number;
+  readonly latencyMs: number;
+  /** Largest share of a bar's volume per order; +Infinity when unlimited. */
+  readonly maxVolumeShare: number;
+  readonly allowShorting: boolean;
+  readonly slippage: SlippageConfig;
+  /** Symbols that exist; undefined: any seen in a bar or given rules. */
+  readonly allowed: ReadonlySet<string> | undefined;
+
+  connection: ConnectionState;
+  /** The venue clock (epoch ms), moved only by setTime and bars; never goes back. */
+  now: number;
+  nextOrderNumber: number;
+  nextFillNumber: number;
+  byClientId: Map<string, OrderRecord>;
+  byVenueId: Map<string, OrderRecord>;
+  /** Client ids of bracket legs not created yet, held so nobody else takes them. */
+  reservedIds: Set<string>;
+  books: Map<string, SymbolBook>;
+  /** Books holding a position: equity and exposure sums run over these only. */
+  positioned: Set<SymbolBook>;
+
+  cash: number;
+  realizedPnl: number;
+  totalFees: number;
+  /** Cash set aside for open orders that would open or add to positions. */
+  reservedCash: number;
+
+  trades: Trade[];
+  listeners: TradingEventListener[];
+  /** Open DAY orders and the earliest of their expiries. */
+  dayOrders: OrderRecord[];
+  nextDayExpiry: number;
+  processing: boolean;
+  intervalMs: Map<string, number>;
+}
+
+/** A fresh venue state for a validated config. */
+export function createVenueState(config: PaperConfig, name = "paper"): VenueState {
+  const { makerRate, takerRate, minimum } = config.commission;
+  return {
+    name,
+    config,
+    currency: config.currency,
+    makerRate,
+    takerRate,
+    worstRate: Math.max(makerRate, takerRate),
+    minFee: minimum,
+    latencyMs: config.latencyMs,
+    maxVolumeShare: config.maxVolumeShare ?? Number.POSITIVE_INFINITY,
+    allowShorting: config.allowShorting,
+    slippage: config.slippage,
+    allowed: config.symbols ? new Set(config.symbols) : undefined,
+    connection: "DISCONNECTED",
+    now: 0,
+    nextOrderNumber: 1,
+    nextFillNumber: 1,
+    byClientId: new Map(),
+    byVenueId: new Map(),
+    reservedIds: new Set(),
+    books: new Map(),
+    positioned: new Set(),
+    cash: config.initialCapital,
+    realizedPnl: 0,
+    totalFees: 0,
+    reservedCash: 0,
+    trades: [],
+    listeners: [],
+    dayOrders: [],
+    nextDayExpiry: Number.POSITIVE_INFINITY,
+    processing: false,
+    intervalMs: new Map(),
+  };
+}

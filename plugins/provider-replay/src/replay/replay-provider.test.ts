@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { type Bar, isArgoError, type StreamItem } from "@argo/core";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createReplayProvider } from "../index.ts";
+
+const DATA_DIR = join(import.meta.dir, "../../../../../shared/reference/data");
+let dir: string;
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+const bars = (items: StreamItem[]) => items.flatMap((item) => (item.type === "bar" ? [item.bar] : []));
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "argo-replay-"));
+  // AAA and BBB interleave and share the times 02:00 and 04:00, where AAA (asked for first) must come first.
+  writeFileSync(join(dir, "aaa.csv"), "time,open,high,low,close,volume\n2024-01-01 00:00,1,1,1,1,1\n2024-01-01 02:00,2,2,2,2,1\n2024-01-01 04:00,3,3,3,3,1\n");
+  writeFileSync(join(dir, "bbb.csv"), ",Open,High,Low,Close,Volume\r\n2024-01-01 01:00,10,10,10,10,5\r\n2024-01-01 02:00,20,20,20,20,5\r\n2024-01-01 03:00,30,30,30,30,5\r\n2024-01-01 04:00,40,40,40,40,5\r\n");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("replay: GOOG reference data", () => {
+  const config = { baseDir: DATA_DIR, files: [{ path: "GOOG.csv", symbol: "GOOG", interval: "1d" }] };
+
+  test("history reads all 2148 daily bars with the right first and last bar", async () => {
+    const provider = await createReplayProvider(config);
+    const all = await collect(provider.history("GOOG", "1d", 0, Number.POSITIVE_INFINITY));
+    expect(all.length).toBe(2148);
+    expect(all[0]).toEqual({ symbol: "GOOG", interval: "1d", openTime: Date.UTC(2004, 7, 19), open: 100, high: 104.06, low: 95.96, close: 100.34, volume: 22351900 });
+    // Last line of GOOG.csv: 2013-03-01,797.8,807.14,796.15,806.19,2175400
+    expect(all.at(-1)).toEqual({ symbol: "GOOG", interval: "1d", openTime: Date.UTC(2013, 2, 1), open: 797.8, high: 807.14, low: 796.15, close: 806.19, volume: 2175400 });
+    for (let i = 1; i < all.length; i++) expect(all[i]!.openTime).toBeGreaterThan(all[i - 1]!.openTime);
+  });
+
+  test("history keeps from <= openTime < to", async () => {
+    const provider = await createReplayProvider(config);
+    // 2004-08-19 is a Thursday: the 20th (Fri) and 23rd (Mon) are in range, the 24th is the excluded end.
+    const range = await collect(provider.history("GOOG", "1d", Date.UTC(2004, 7, 20), Date.UTC(2004, 7, 24)));
+    expect(range.map((bar) => bar.openTime)).toEqual([Date.UTC(2004, 7, 20), Date.UTC(2004, 7, 23)]);
+    expect(range[0]!.close).toBe(108.31);
+  });
+
+  test("stream yields the same bars as history, and an equivalent interval name is accepted", async () => {
+    const provider = await createReplayProvider(config);
+    const streamed = bars(await collect(provider.stream(["GOOG"], "24h")));
+    expect(streamed.length).toBe(2148);
+    expect(streamed[100]).toEqual((await collect(provider.history("GOOG", "1d", 0, Number.POSITIVE_INFINITY)))[100]!);
+  });
+
+  test("an unknown symbol is UNKNOWN_SYMBOL and a missing interval INVALID_CONFIGURATION", async () => {
+    const provider = await createReplayProvider(config);
+    const unknown = await collect(provider.stream(["MSFT"], "1d")).catch((error: unknown) => error);
+    expect(isArgoError(unknown, "UNKNOWN_SYMBOL")).toBe(true);
+    expect(String((unknown as Error).message)).toContain("MSFT");
+    const wrong = await collect(provider.history("GOOG", "1h", 0, Number.POSITIVE_INFINITY)).catch((error: unknown) => error);
+    expect(isArgoError(wrong, "INVALID_CONFIGURATION")).toBe(true);
+    expect((wrong as Error).message).toContain("1h");
+  });
+});
+
+describe("replay: several symbols", () => {
+  test("EURUSD (hourly) and GOOG can each be read and the hourly file has 5000 bars", async () => {
+    const provider = await createReplayProvider({
+      baseDir: DATA_DIR,
+      files: [
+        { path: "GOOG.csv", symbol: "GOOG", interval: "1d" },
+        { path: "EURUSD.csv", symbol: "EURUSD", interval: "1h" },
+      ],
+    });
+    const eurusd = bars(await collect(provider.stream(["EURUSD"], "1h")));
+    expect(eurusd.length).toBe(5000);
+    // First data line: 2017-04-19 09:00:00,1.0716,1.0722,1.07083,1.07219,1413 (no zone: UTC).
+    expect(eurusd[0]).toMatchObject({ openTime: Date.UTC(2017, 3, 19, 9), open: 1.0716, close: 1.07219, volume: 1413 });
+  });
+
+  test("stream merges two files by openTime, ties in the order the symbols were given", async () => {
+    const provider = await createReplayProvider({
+      baseDir: dir,
+      files: [
+        { path: "aaa.csv", symbol: "AAA", interval: "1h" },
+        { path: "bbb.csv", symbol: "BBB", interval: "1h" },
+      ],
+    });
+    const hour = (h: number) => Date.UTC(2024, 0, 1, h);
+    const order = (list: Bar[]) => list.map((bar) => `${bar.symbol}@${(bar.openTime - hour(0)) / 3_600_000}`);
+    expect(order(bars(await collect(provider.stream(["AAA", "BBB"], "1h"))))).toEqual(["AAA@0", "BBB@1", "AAA@2", "BBB@2", "BBB@3", "AAA@4", "BBB@4"]);
+    expect(order(bars(await collect(provider.stream(["BBB", "AAA"], "1h"))))).toEqual(["AAA@0", "BBB@1", "BBB@2", "AAA@2", "BBB@3", "BBB@4", "AAA@4"]);
+  });
+
+  test("breaking out of a merged stream ends it cleanly", async () => {
+    const provider = await createReplayProvider({ baseDir: dir, files: [{ path: "aaa.csv", symbol: "AAA", interval: "1h" }, { path: "bbb.csv", symbol: "BBB", interval: "1h" }] });
+    const seen: string[] = [];
+    for await (const item of provider.stream(["AAA", "BBB"], "1h")) {
+      if (item.type === "bar") seen.push(item.bar.symbol);
+      if (seen.length === 2) break;
+    }
+    expect(seen).toEqual(["AAA", "BBB"]);
+  });
+});
+
+describe("replay: abort and pacing", () => {
+  test("an aborted signal ends the stream", async () => {
+    const provider = await createReplayProvider({ baseDir: DATA_DIR, files: [{ path: "GOOG.csv", symbol: "GOOG", interval: "1d" }] });
+    const controller = new AbortController();
+    let count = 0;
+    for await (const item of provider.stream(["GOOG"], "1d", { signal: controller.signal })) {
+      if (item.type === "bar" && ++count === 3) controller.abort();
+    }
+    expect(count).toBe(3);
+  });
+
+  test("at speed 1 the wait for the next daily bar ends as soon as the signal aborts", async () => {
+    const provider = await createReplayProvider({ baseDir: DATA_DIR, speed: 1, files: [{ path: "GOOG.csv", symbol: "GOOG", interval: "1d" }] });
+    const controller = new AbortController();
+    const iterator = provider.stream(["GOOG"], "1d", { signal: controller.signal })[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(first.done).toBe(false);
+    // The second bar is a day later in data time: without the abort this would wait a day (and the test time out).
+    const second = iterator.next();
+    setTimeout(() => controller.abort(), 10);
+    expect((await second).done).toBe(true);
+  });
+
+  test("history ends when the signal is aborted", async () => {
+    const provider = await createReplayProvider({ baseDir: DATA_DIR, files: [{ path: "GOOG.csv", symbol: "GOOG", interval: "1d" }] });
+    const controller = new AbortController();
+    let count = 0;
+    for await (const _bar of provider.history("GOOG", "1d", 0, Number.POSITIVE_INFINITY, { signal: controller.signal })) {
+      if (++count === 5) controller.abort();
+    }
+    expect(count).toBe(5);
+  });
+});
