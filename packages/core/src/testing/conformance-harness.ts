@@ -5,7 +5,8 @@ export interface ConformanceHarness {
   provider: TradingProvider;
   /**
    * Makes `price` the next price the venue trades `symbol` at (a simulator gets a bar, a fake venue
-   * a new quote). Orders already placed may fill at it.
+   * a new quote). Orders already placed and arrived must be able to fill at it: a venue with simulated
+   * latency should let that latency pass here (or be created with none).
    */
   setPrice(symbol: string, price: number): Promise<void>;
   /** Stops fake servers and frees what the harness made. */
@@ -24,6 +25,8 @@ export interface TradingConformanceOptions {
   quantity: number;
   /** A symbol the venue does not know; default "NOSUCHSYMBOL". */
   unknownSymbol?: string;
+  /** The venue's lot step for `symbol`; sizes the suite computes are rounded down to it (default: none). */
+  quantityStep?: number;
   /** Relative tolerance of money comparisons; default 1e-9. */
   tolerance?: number;
   /** A fresh provider (not yet connected) with a funded account, for each test. */

@@ -14,6 +14,9 @@ export function describeTradingConformance(options: TradingConformanceOptions): 
   const { symbol, price, quantity } = options;
   const tolerance = options.tolerance ?? 1e-9;
   const unknownSymbol = options.unknownSymbol ?? "NOSUCHSYMBOL";
+  const step = options.quantityStep;
+  // Sizes the suite derives are rounded down to the lot step, so a venue answers about funds, not the lot-size rule.
+  const lot = (quantity: number) => (step ? Math.floor(quantity / step + 1e-9) * step : quantity);
   let harness: ConformanceHarness;
   let events: TradingEvent[];
 
@@ -140,7 +143,7 @@ export function describeTradingConformance(options: TradingConformanceOptions): 
     test("rejects insufficient funds, an unknown symbol and an invalid quantity with their codes", async () => {
       const account = await harness.provider.getAccount();
       await expectCode(
-        harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity: (account.buyingPower / price) * 10, limitPrice: price }),
+        harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity: lot((account.buyingPower / price) * 10), limitPrice: price }),
         ["INSUFFICIENT_FUNDS"],
       );
       await expectCode(harness.provider.placeOrder({ symbol: unknownSymbol, side: "BUY", type: "MARKET", quantity }), ["UNKNOWN_SYMBOL"]);
@@ -154,7 +157,7 @@ export function describeTradingConformance(options: TradingConformanceOptions): 
       const maxBuy = await harness.provider.getMaxBuyQuantity(symbol, price);
       expect(maxBuy).toBeGreaterThan(0);
       await expectCode(
-        harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity: maxBuy * 1.02, limitPrice: price }),
+        harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity: lot(maxBuy * 1.02 + (step ?? 0)), limitPrice: price }),
         ["INSUFFICIENT_FUNDS"],
       );
       const order = await harness.provider.placeOrder({ symbol, side: "BUY", type: "LIMIT", quantity: maxBuy, limitPrice: price });
@@ -163,7 +166,7 @@ export function describeTradingConformance(options: TradingConformanceOptions): 
       const maxSell = await harness.provider.getMaxSellQuantity(symbol, price);
       expect(maxSell).toBeGreaterThanOrEqual(maxBuy * (1 - 1e-9));
       await expectCode(
-        harness.provider.placeOrder({ symbol, side: "SELL", type: "LIMIT", quantity: maxSell * 1.02 + quantity, limitPrice: price }),
+        harness.provider.placeOrder({ symbol, side: "SELL", type: "LIMIT", quantity: lot(maxSell * 1.02 + quantity), limitPrice: price }),
         ["INSUFFICIENT_POSITION", "INSUFFICIENT_FUNDS"],
       );
       const sell = await harness.provider.placeOrder({ symbol, side: "SELL", type: "LIMIT", quantity: maxSell, limitPrice: price });

@@ -22,9 +22,10 @@ export class AccountMirror {
   /** Applies an order state; returns false when it is older news than what the mirror holds (a terminal order never reopens). */
   applyOrder(order: Order): boolean {
     const known = this.orders.get(order.clientOrderId);
+    // Events arrive in venue order; only a placement or cancel answer can be older than what events
+    // already said. Timestamps are not compared: venues stamp fills with the bar or trade time.
     if (known !== undefined && known !== order) {
-      const older = order.updatedAt < known.updatedAt || order.filledQuantity < known.filledQuantity;
-      if (older || (isTerminalStatus(known.status) && !isTerminalStatus(order.status))) return false;
+      if (order.filledQuantity < known.filledQuantity || (isTerminalStatus(known.status) && !isTerminalStatus(order.status))) return false;
     }
     this.orders.set(order.clientOrderId, order);
     if (isTerminalStatus(order.status)) {

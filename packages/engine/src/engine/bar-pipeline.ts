@@ -182,7 +182,7 @@ export class BarPipeline {
       await this.settle();
       await this.runner.stop();
       await this.settle();
-      if (cancelOpenOrders && this.mirror.openOrdersById.size + this.gateway.inFlight > 0) {
+      if (cancelOpenOrders && this.mirror.openOrdersById.size + this.gateway.inFlight.size > 0) {
         await this.gateway.cancelAll();
         await this.settle();
       }
@@ -273,6 +273,7 @@ export class BarPipeline {
     switch (event.type) {
       case "order": {
         const order = event.order;
+        this.gateway.inFlight.delete(order.clientOrderId);
         if (!this.mirror.applyOrder(order)) return;
         this.journal?.order(order);
         this.guard.call("onOrderUpdate", order);

@@ -36,14 +36,14 @@ export interface EngineCallbacks {
   onStrategyError?(error: ArgoError, bar: Bar | undefined): void | Promise<void>;
 }
 
-type Fn = (...args: never[]) => unknown;
+type Args<F> = F extends (...args: infer A) => unknown ? A : never;
 
 /** Calls user callbacks so that none can break the engine: throws and rejections go to onError. */
 export class CallbackGuard {
   constructor(private readonly callbacks: EngineCallbacks) {}
 
   /** Calls a callback if set; returns its promise for the two that are awaited. */
-  call<K extends keyof EngineCallbacks>(name: K, ...args: Parameters<NonNullable<EngineCallbacks[K]> & Fn>): Promise<unknown> | undefined {
+  call<K extends keyof EngineCallbacks>(name: K, ...args: Args<NonNullable<EngineCallbacks[K]>>): Promise<unknown> | undefined {
     const fn = this.callbacks[name] as ((...a: unknown[]) => unknown) | undefined;
     if (fn === undefined) return undefined;
     let result: unknown;

@@ -79,7 +79,7 @@ export class EngineSession {
         trading: trading.provider, initial: { account, positions, openOrders }, risk, callbacks,
         logger: o.logger ?? consoleLogger({ strategy: strategy.name }),
         orderIdPrefix: o.orderIdPrefix ?? (this.mode === "backtest" ? "bt-" : `ag${startedAt.toString(36)}-`),
-        startTime: warm.length ? Math.max(...warm.map((b) => b.openTime)) : startedAt,
+        startTime: startedAt,
         ...(journal ? { journal } : {}),
       });
       await this.pipeline.start(warm);
@@ -89,6 +89,7 @@ export class EngineSession {
     } catch (error) {
       fatal = signal?.aborted && isAbortError(error) ? undefined : toArgoError(error);
     }
+    if (fatal === undefined && this.pipeline === undefined) fatal = new ArgoError("CONTEXT_CANCELLED", "aborted before the engine started");
     const aborted = fatal === undefined && signal?.aborted === true;
     try {
       await this.pipeline?.finish(o.cancelOpenOrdersOnStop ?? false);

@@ -14,8 +14,8 @@ import type { OrderRejection } from "./callbacks.ts";
 export class OrderGateway {
   /** Provider calls not yet settled. */
   pending: Array<Promise<unknown>> = [];
-  /** Orders sent but not yet acknowledged (they count as open for maxOpenOrders). */
-  inFlight = 0;
+  /** Client ids of orders sent but not yet seen in an answer or event (they count as open for maxOpenOrders). */
+  readonly inFlight = new Set<string>();
   private sequence = 0;
   private readonly reportedRejections = new Set<string>();
 
@@ -44,7 +44,7 @@ export class OrderGateway {
       position: p.mirror.positionsBySymbol.get(request.symbol),
       lastPrice: p.cache.lastClose(request.symbol),
       equity: p.equity(),
-      openOrders: p.mirror.openOrdersById.size + this.inFlight,
+      openOrders: p.mirror.openOrdersById.size + this.inFlight.size,
     });
     if (rejection !== undefined) return Promise.resolve(this.reject(request, rejection.code, rejection.reason, "risk"));
     return this.send(request);
@@ -53,10 +53,11 @@ export class OrderGateway {
   /** Sends an order straight to the venue, past the risk manager (engine-initiated closes on halt). */
   send(request: OrderRequest): Promise<OrderResult> {
     const p = this.p;
-    this.inFlight++;
+    const id = request.clientOrderId;
+    if (id !== undefined) this.inFlight.add(id);
     const promise = this.call(() => p.trading.placeOrder(request)).then(
       (order): OrderResult => {
-        this.inFlight--;
+        if (id !== undefined) this.inFlight.delete(id);
         this.breaker.success();
         p.counters.ordersPlaced++;
         p.noteOrder(order);
@@ -64,7 +65,7 @@ export class OrderGateway {
         return { status: "placed", order };
       },
       (error: unknown): OrderResult => {
-        this.inFlight--;
+        if (id !== undefined) this.inFlight.delete(id);
         const argo = toArgoError(error, "BROKER_REJECTED", p.trading.name);
         this.providerFailed(argo);
         return this.reject(request, argo.code, argo.message, "venue");

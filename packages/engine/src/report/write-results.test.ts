@@ -1,18 +1,21 @@
-import { afterAll, describe, expect, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { googResults } from "./goog-results.test-helper.ts";
-import { writeResults } from "./write-results.ts";
+import { type ResultsFiles, writeResults } from "./write-results.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "argo-results-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const HOSTILE = `</script><script>window.pwned=1</script><!--`;
 
-describe("writeResults", async () => {
+describe("writeResults", () => {
   const results = { ...googResults(HOSTILE), title: `<b>SMA & "cross"</b>` };
-  const files = await writeResults(join(folder, "nested", "run-1"), results);
+  let files: ResultsFiles;
+  beforeAll(async () => {
+    files = await writeResults(join(folder, "nested", "run-1"), results);
+  });
   const read = (path: string) => readFileSync(path, "utf8");
 
   test("writes the four files into the (created) folder", () => {

@@ -25,7 +25,7 @@ export const riskConfigSchema = v.pipe(
     ),
     maxDrawdown: fraction("Drawdown from the equity peak at which trading turns REDUCING (only exposure-reducing orders)."),
     haltDrawdown: fraction("Drawdown at which trading is HALTED (all orders cancelled, none accepted). Default: 1.5 × maxDrawdown, at most 1."),
-    maxDailyLoss: fraction("Loss since the start of the UTC day (engine clock), as a fraction of that day's opening equity, at which trading turns REDUCING."),
+    maxDailyLoss: fraction("Loss since the end of the previous UTC day (engine clock), as a fraction of the equity then, at which trading turns REDUCING."),
     haltDailyLoss: fraction("Daily loss at which trading is HALTED. Default: 1.5 × maxDailyLoss, at most 1."),
     circuitBreakerErrors: v.optional(
       v.pipe(v.number(), v.integer("must be an integer"), v.minValue(1, "must be at least 1"), v.description("Consecutive trading provider errors that halt trading.")),

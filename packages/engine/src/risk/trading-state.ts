@@ -18,7 +18,8 @@ const DAY_MS = 86_400_000;
  * Tracks equity against the drawdown and daily-loss limits.
  * - drawdown = (peak − equity) / peak, the peak being the highest equity seen this session;
  *   ≥ maxDrawdown → REDUCING (stays so for the session), ≥ haltDrawdown → HALTED.
- * - daily loss = (equity at the first bar of the UTC day − equity) / that equity;
+ * - daily loss = (day-start equity − equity) / day-start equity, the day-start equity being the last
+ *   equity seen before the UTC day (engine clock) began (the initial equity on the first day);
  *   ≥ maxDailyLoss → REDUCING until the next UTC day, ≥ haltDailyLoss → HALTED.
  * HALTED is final: only a new session trades again.
  */
@@ -27,6 +28,7 @@ export class TradingStateMachine {
   peak: number;
   dayStartEquity: number;
   private day = Number.NaN;
+  private lastEquity: number;
   private reducingByDailyLossOnly = false;
   private readonly maxDrawdown: number | undefined;
   private readonly haltDrawdown: number | undefined;
@@ -40,6 +42,7 @@ export class TradingStateMachine {
     this.haltDailyLoss = haltThreshold(config.maxDailyLoss, config.haltDailyLoss);
     this.peak = initialEquity;
     this.dayStartEquity = initialEquity;
+    this.lastEquity = initialEquity;
   }
 
   /** True when equity limits are configured (otherwise equity need not be computed per bar). */
@@ -56,25 +59,26 @@ export class TradingStateMachine {
     let change: TradingStateChange | undefined;
     if (day !== this.day) {
       this.day = day;
-      this.dayStartEquity = equity;
-      const drawdownOk = this.maxDrawdown === undefined || drawdown < this.maxDrawdown;
+      this.dayStartEquity = this.lastEquity;
+      const drawdownOk = this.maxDrawdown === undefined || !reached(drawdown, this.maxDrawdown);
       if (this.state === "REDUCING" && this.reducingByDailyLossOnly && drawdownOk) {
         change = this.move("ACTIVE", "new UTC day: daily loss limit reset", time);
       }
     }
+    this.lastEquity = equity;
     const dailyLoss = this.dayStartEquity > 0 ? (this.dayStartEquity - equity) / this.dayStartEquity : 0;
-    if (this.haltDrawdown !== undefined && drawdown >= this.haltDrawdown) {
+    if (this.haltDrawdown !== undefined && reached(drawdown, this.haltDrawdown)) {
       return this.move("HALTED", `drawdown ${pct(drawdown)} reached haltDrawdown ${pct(this.haltDrawdown)}`, time);
     }
-    if (this.haltDailyLoss !== undefined && dailyLoss >= this.haltDailyLoss) {
+    if (this.haltDailyLoss !== undefined && reached(dailyLoss, this.haltDailyLoss)) {
       return this.move("HALTED", `daily loss ${pct(dailyLoss)} reached haltDailyLoss ${pct(this.haltDailyLoss)}`, time);
     }
-    if (this.maxDrawdown !== undefined && drawdown >= this.maxDrawdown) {
+    if (this.maxDrawdown !== undefined && reached(drawdown, this.maxDrawdown)) {
       this.reducingByDailyLossOnly = false;
       if (this.state === "ACTIVE") return this.move("REDUCING", `drawdown ${pct(drawdown)} reached maxDrawdown ${pct(this.maxDrawdown)}`, time);
       return change;
     }
-    if (this.maxDailyLoss !== undefined && dailyLoss >= this.maxDailyLoss && this.state === "ACTIVE") {
+    if (this.maxDailyLoss !== undefined && reached(dailyLoss, this.maxDailyLoss) && this.state === "ACTIVE") {
       this.reducingByDailyLossOnly = true;
       return this.move("REDUCING", `daily loss ${pct(dailyLoss)} reached maxDailyLoss ${pct(this.maxDailyLoss)}`, time);
     }
@@ -91,6 +95,11 @@ export class TradingStateMachine {
     this.state = to;
     return { from, to, reason, time };
   }
+}
+
+/** `value` ≥ `limit`, forgiving the last bits of floating-point error (10% of 1200 is 120, not 119.99999999999999). */
+function reached(value: number, limit: number): boolean {
+  return value >= limit - 1e-12;
 }
 
 function pct(x: number): string {

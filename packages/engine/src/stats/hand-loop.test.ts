@@ -35,3 +35,11 @@ describe("runSmaCrossHandLoop (fast 1, slow 2: a cross is a down move then an up
 test("simpleMovingAverage is NaN until the window is full", () => {
   expect(simpleMovingAverage([1, 2, 3, 4], 3)).toEqual([Number.NaN, Number.NaN, 2, 3]);
 });
+
+test("running out of money closes everything at that bar's close and zeroes the rest of the curve", () => {
+  // Cross down at bar 2 → short floor(999.99… / 10) = 99 at bar 3's open 10; bar 3 closes at 25: 1000 − 99 · 15 < 0.
+  const bars = [bar(0, 10, 10), bar(1, 10, 11), bar(2, 11, 9), bar(3, 10, 25), bar(4, 25, 26)];
+  const run = runSmaCrossHandLoop(bars, { fast: 1, slow: 2, cash: 1000 });
+  expect(run.trades.map((t) => [t.size, t.entryPrice, t.exitPrice, t.exitTime, t.pnl])).toEqual([[-99, 10, 25, 3, -1485]]);
+  expect(run.equity).toEqual([1000, 1000, 1000, 0, 0]);
+});

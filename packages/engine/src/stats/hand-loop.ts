@@ -115,7 +115,7 @@ export function runSmaCrossHandLoop(bars: readonly HandLoopBar[], options: SmaCr
 
   const start = 1 + warmupBars;
   let solvent = true;
-  for (let i = start; i < bars.length && solvent; i++) {
+  for (let i = start; i < bars.length; i++) {
     solvent = brokerPass(i);
     if (!solvent) break;
     const up = sma1[i - 1]! < sma2[i - 1]! && sma1[i]! > sma2[i]!;

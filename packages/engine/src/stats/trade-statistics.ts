@@ -25,9 +25,19 @@ function nanToNull(value: number): number | null {
 export function computeTradeStatistics(trades: readonly ClosedTrade[]): TradeStatistics {
   const n = trades.length;
   const returns = new Float64Array(n);
-  let wins = 0, winPnl = 0, lossCount = 0, lossPnl = 0;
-  let gains = 0, losses = 0, returnSum = 0, pnlSum = 0, commissions = 0;
-  let best = -Infinity, worst = Infinity, maxDuration = -Infinity, durationSum = 0;
+  let wins = 0;
+  let winPnl = 0;
+  let lossCount = 0;
+  let lossPnl = 0;
+  let gains = 0;
+  let losses = 0;
+  let returnSum = 0;
+  let pnlSum = 0;
+  let commissions = 0;
+  let best = -Infinity;
+  let worst = Infinity;
+  let maxDuration = -Infinity;
+  let durationSum = 0;
   for (let i = 0; i < n; i++) {
     const t = trades[i]!;
     const r = t.returnPct / 100;
@@ -36,8 +46,13 @@ export function computeTradeStatistics(trades: readonly ClosedTrade[]): TradeSta
     pnlSum += t.pnl;
     commissions += t.fees;
     durationSum += t.duration;
-    if (t.pnl > 0) { wins++; winPnl += t.pnl; }
-    if (t.pnl < 0) { lossCount++; lossPnl += t.pnl; }
+    if (t.pnl > 0) {
+      wins++;
+      winPnl += t.pnl;
+    } else if (t.pnl < 0) {
+      lossCount++;
+      lossPnl += t.pnl;
+    }
     if (r > 0) gains += r;
     if (r < 0) losses += r;
     if (r > best) best = r;

@@ -1,4 +1,4 @@
-import type { Account, Bar, ErrorCode, Order, OrderRequest, Position, Trade, TradeFilter } from "@argo/core";
+import type { Account, Bar, ErrorCode, Order, OrderRequest, OrderType, Position, Trade, TradeFilter } from "@argo/core";
 import type { BarHistory } from "../cache/bar-series.ts";
 import type { Indicators } from "../indicators/indicators.ts";
 import type { TradingState } from "../risk/trading-state.ts";
@@ -9,8 +9,8 @@ import type { StrategyState } from "./strategy-state.ts";
 /** How the engine runs: on history in virtual time, against a paper venue, or with real money. */
 export type EngineMode = "backtest" | "paper" | "live";
 
-/** An order as a strategy writes it: the symbol defaults to the bar being processed. */
-export type OrderInput = Omit<OrderRequest, "symbol"> & { symbol?: string };
+/** An order as a strategy writes it: the symbol defaults to the bar being processed, the type to MARKET. */
+export type OrderInput = Omit<OrderRequest, "symbol" | "type"> & { symbol?: string; type?: OrderType };
 
 /** What became of an order: placed at the venue, rejected (by risk, trading state or venue, with why), or skipped (nothing to do). */
 export type OrderResult =

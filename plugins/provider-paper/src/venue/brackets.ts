@@ -106,7 +106,7 @@ function createLeg(
   };
   state.reservedIds.delete(clientOrderId);
   state.byClientId.set(clientOrderId, rec);
-  state.byVenueId.set(venueOrderId, rec);
+  state.byNumber.push(rec);
   entry.book.orders.push(rec);
   return rec;
 }

@@ -74,12 +74,13 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
   } else return;
   const tif = rec.order.timeInForce;
   const immediate = tif === "IOC" || tif === "FOK";
-  if (matchOrder(rec, start, high, low, match)) executeFill(state, rec, bar, match, time);
+  const matched = matchOrder(rec, start, high, low, match);
+  if (matched) executeFill(state, rec, bar, match, time);
   // IOC and FOK get one chance: the first eligible bar, or for stops the bar that triggers them.
   if (immediate && rec.open && (rec.triggerDir === 0 || rec.triggered)) finishOrder(state, rec, "EXPIRED");
   if (!rec.open && rec.legsArmed) {
     const legs = activateLegs(state, rec, time);
-    if (legs.length > 0 && time !== closeTime) evaluateLegsInBar(state, legs, bar, match.price, match.price === bar.open, time);
+    if (legs.length > 0 && matched && time !== closeTime) evaluateLegsInBar(state, legs, bar, match.price, match.price === bar.open, time);
   }
 }
 

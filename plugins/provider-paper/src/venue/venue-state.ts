@@ -28,7 +28,10 @@ export interface VenueState {
   nextOrderNumber: number;
   nextFillNumber: number;
   byClientId: Map<string, OrderRecord>;
-  byVenueId: Map<string, OrderRecord>;
+  /** Orders by number: venue id "P<n>" is at index n - 1 (an array, not a Map, as venue ids are dense). */
+  byNumber: OrderRecord[];
+  /** Set once a caller used an id of the generated form ("paper-…"); until then generated ids need no lookup. */
+  callerUsedGeneratedForm: boolean;
   /** Client ids of bracket legs not created yet, held so nobody else takes them. */
   reservedIds: Set<string>;
   books: Map<string, SymbolBook>;
@@ -71,7 +74,8 @@ export function createVenueState(config: PaperConfig, name = "paper"): VenueStat
     nextOrderNumber: 1,
     nextFillNumber: 1,
     byClientId: new Map(),
-    byVenueId: new Map(),
+    byNumber: [],
+    callerUsedGeneratedForm: false,
     reservedIds: new Set(),
     books: new Map(),
     positioned: new Set(),

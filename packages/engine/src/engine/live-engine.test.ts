@@ -1,0 +1,168 @@
+import { describe, expect, test } from "bun:test";
+import { type ArgoError, type Bar, isArgoError } from "@argo/core";
+import * as v from "valibot";
+import { defineStrategy } from "../strategy/define-strategy.ts";
+import { barsFromCloses, randomCloses } from "../test-fixtures/bars.ts";
+import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+
+const bars100 = barsFromCloses("BTC", randomCloses(100, 7, 50_000));
+
+describe("live engine lifecycle (fakes)", () => {
+  test("start, every bar in order, stop: callbacks and result", async () => {
+    const seen: Bar[] = [];
+    const run = await runEngine({ bars: bars100, strategy: testStrategy({ onBar: (bar) => void seen.push(bar) }) });
+    expect(run.error).toBeUndefined();
+    expect(run.named("onEngineStart")).toEqual([[["BTC"], "1m", undefined]]);
+    expect(run.named("onEngineStop")).toEqual([[undefined]]);
+    expect(run.calls[0]![0]).toBe("onEngineStart");
+    expect(run.calls.at(-1)![0]).toBe("onEngineStop");
+    expect(run.named("onMarketData").map(([bar]) => bar)).toEqual(bars100);
+    expect(seen).toEqual(bars100);
+    expect(run.result).toMatchObject({ status: "completed", mode: "paper", tradingState: "ACTIVE", counters: { bars: 100, strategyErrors: 0 } });
+  });
+
+  test("the simulated venue sees each bar before the strategy does", async () => {
+    const checks: boolean[] = [];
+    const venue = new FakeVenue();
+    await runEngine({
+      bars: bars100,
+      venue,
+      strategy: testStrategy({ onBar: (bar) => void checks.push(venue.barsSeen.at(-1) === bar) }),
+    });
+    expect(checks.length).toBe(100);
+    expect(checks.every(Boolean)).toBe(true);
+  });
+
+  test("two symbols of 50 bars each are all processed", async () => {
+    const bars = [...barsFromCloses("BTC", randomCloses(50, 1, 50_000)), ...barsFromCloses("ETH", randomCloses(50, 2, 3000))];
+    const perSymbol = new Map<string, number>();
+    const run = await runEngine({
+      bars,
+      symbols: ["BTC", "ETH"],
+      strategy: testStrategy({ onBar: (bar, ctx) => void perSymbol.set(bar.symbol, ctx.history().length) }),
+    });
+    const counts = new Map<string, number>();
+    for (const [bar] of run.named("onMarketData")) counts.set((bar as Bar).symbol, (counts.get((bar as Bar).symbol) ?? 0) + 1);
+    expect(Object.fromEntries(counts)).toEqual({ BTC: 50, ETH: 50 });
+    expect(Object.fromEntries(perSymbol)).toEqual({ BTC: 50, ETH: 50 });
+    expect(run.result?.counters.bars).toBe(100);
+  });
+
+  test("a stream error after 50 bars reaches onError with its message, and the stream goes on", async () => {
+    let bars = 0;
+    let barsBeforeError = -1;
+    const run = await runEngine({
+      bars: bars100,
+      data: { errorAfter: 50, errorMessage: "simulated connection lost" },
+      strategy: testStrategy({}),
+      callbacks: { onMarketData: () => void bars++, onError: () => void (barsBeforeError = bars) },
+    });
+    const errors = run.named("onError").map(([e]) => e as ArgoError);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain("connection lost");
+    expect(errors[0]!.code).toBe("STREAM_DISCONNECTED");
+    expect(run.result?.counters).toMatchObject({ bars: 100, streamErrors: 1 });
+    expect(barsBeforeError).toBe(50);
+  });
+
+  test("aborting after 100 of 1000 bars returns the abort reason and onEngineStop fires", async () => {
+    const controller = new AbortController();
+    let count = 0;
+    const run = await runEngine({
+      bars: barsFromCloses("BTC", randomCloses(1000, 3, 50_000)),
+      strategy: testStrategy({}),
+      signal: controller.signal,
+      callbacks: { onMarketData: () => void (++count === 100 && controller.abort("operator stop")) },
+    });
+    expect(run.result?.status).toBe("aborted");
+    expect(run.result?.abortReason).toBe("operator stop");
+    expect(run.result?.counters.bars).toBe(100);
+    expect(run.named("onEngineStop")).toEqual([[undefined]]);
+  });
+
+  test("a strategy that throws on every tenth bar keeps running; onStrategyError sees each throw", async () => {
+    let calls = 0;
+    const run = await runEngine({
+      bars: bars100,
+      strategy: testStrategy({
+        onBar(bar) {
+          calls++;
+          if (calls % 10 === 0) throw new Error(`bad bar ${bar.openTime}`);
+        },
+      }),
+    });
+    const errors = run.named("onStrategyError");
+    expect(calls).toBe(100);
+    expect(errors).toHaveLength(10);
+    errors.forEach(([error, bar], i) => {
+      expect((error as ArgoError).code).toBe("STRATEGY_ERROR");
+      expect((bar as Bar).openTime).toBe(bars100[i * 10 + 9]!.openTime);
+      expect((error as ArgoError).message).toContain(`bad bar ${bars100[i * 10 + 9]!.openTime}`);
+    });
+    expect(run.result?.counters.strategyErrors).toBe(10);
+  });
+
+  test("async strategies: a rejected promise is a strategy error too", async () => {
+    let calls = 0;
+    const run = await runEngine({
+      bars: bars100.slice(0, 30),
+      strategy: testStrategy({
+        async onBar() {
+          calls++;
+          await Promise.resolve();
+          if (calls % 3 === 0) throw new Error("async fail");
+        },
+      }),
+    });
+    expect(calls).toBe(30);
+    expect(run.named("onStrategyError")).toHaveLength(10);
+  });
+
+  test("a callback that throws is reported through onError and does not stop the engine", async () => {
+    const run = await runEngine({
+      bars: bars100.slice(0, 20),
+      strategy: testStrategy({}),
+      callbacks: {
+        onMarketData: (bar) => {
+          if (bar.openTime === bars100[5]!.openTime) throw new Error("dashboard down");
+        },
+        onEngineStart: () => Promise.reject(new Error("start hook failed")),
+      },
+    });
+    expect(run.result?.counters.bars).toBe(20);
+    const messages = run.named("onError").map(([e]) => (e as Error).message);
+    expect(messages).toEqual(["callback onEngineStart failed: start hook failed", "callback onMarketData failed: dashboard down"]);
+  });
+
+  test("an invalid strategy config fails before the start, naming every bad field; onEngineStop still fires", async () => {
+    const strategy = defineStrategy({
+      name: "needs-config",
+      description: "d",
+      config: v.strictObject({ fast: v.number(), slow: v.number() }),
+      onBar() {},
+    });
+    const run = await runEngine({ bars: bars100, strategy, engine: { strategyConfig: { fast: "x" } } });
+    expect(isArgoError(run.error, "INVALID_CONFIGURATION")).toBe(true);
+    expect((run.error as Error).message).toContain("strategy.config.fast");
+    expect((run.error as Error).message).toContain("strategy.config.slow");
+    expect(run.named("onEngineStart")).toHaveLength(0);
+    expect(run.named("onEngineStop")).toEqual([[run.error]]);
+  });
+
+  test("bad engine settings and risk config are named too", async () => {
+    const run = await runEngine({ bars: bars100, strategy: testStrategy({}), symbols: [], engine: { interval: "soon", risk: { maxDrawdown: -1 } } });
+    expect(isArgoError(run.error, "INVALID_CONFIGURATION")).toBe(true);
+    for (const path of ["symbols", "interval", "risk.maxDrawdown"]) expect((run.error as Error).message).toContain(path);
+  });
+
+  test("a failing init is fatal (STRATEGY_INIT_FAILED), a stream that throws is fatal; both still stop cleanly", async () => {
+    const init = await runEngine({ bars: bars100, strategy: testStrategy({ init: () => { throw new Error("no warmup"); } }) });
+    expect(isArgoError(init.error, "STRATEGY_INIT_FAILED")).toBe(true);
+    expect(init.named("onEngineStop")).toEqual([[init.error]]);
+    const stream = await runEngine({ bars: bars100, data: { throwAfter: 10 }, strategy: testStrategy({}) });
+    expect((stream.error as Error).message).toBe("feed exploded");
+    expect(stream.named("onMarketData")).toHaveLength(10);
+    expect(stream.named("onEngineStop")).toEqual([[stream.error]]);
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import type { Fill, Order } from "@argo/core";
+import { Database } from "bun:sqlite";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { Journal } from "./journal.ts";
+
+const root = mkdtempSync(join(tmpdir(), "argo-journal-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const order = (id: string, status: Order["status"], updatedAt: number): Order => ({
+  symbol: "X", side: "BUY", type: "MARKET", clientOrderId: id, venueOrderId: `v-${id}`, timeInForce: "GTC", status, quantity: 1,
+  filledQuantity: status === "FILLED" ? 1 : 0, averageFillPrice: status === "FILLED" ? 10 : 0, fills: [], createdAt: 1, updatedAt,
+});
+const fill: Fill = { id: "f1", clientOrderId: "o1", venueOrderId: "v-o1", symbol: "X", side: "BUY", quantity: 1, price: 10, fee: 0.01, time: 5 };
+
+describe("Journal", () => {
+  test("writes bars, orders (newest state), fills and state in WAL mode, and reads them back after a reopen", () => {
+    const dir = join(root, "s1");
+    const journal = new Journal(dir, { batchSize: 10_000, flushIntervalMs: 60_000 });
+    expect(journal.existed).toBe(false);
+    const bars = barsFromCloses("X", [1, 2, 3, 4, 5]);
+    for (const bar of bars) journal.bar(bar);
+    journal.order(order("o1", "SUBMITTED", 1));
+    journal.order(order("o1", "FILLED", 2));
+    journal.fill(fill);
+    journal.state("strat", "count", JSON.stringify(3));
+    journal.state("strat", "gone", JSON.stringify("x"));
+    journal.state("strat", "gone", undefined);
+    journal.maybeFlush(); // below the batch size and within the interval: nothing written yet
+    const peek = new Database(journal.path, { readonly: true });
+    expect((peek.query("SELECT count(*) AS n FROM bars").get() as { n: number }).n).toBe(0);
+    expect((peek.query("PRAGMA journal_mode").get() as { journal_mode: string }).journal_mode).toBe("wal");
+    peek.close();
+    journal.beginSession("strat", ["X"], "1m", "paper");
+    journal.close("completed");
+
+    const again = new Journal(dir);
+    expect(again.existed).toBe(true);
+    expect(again.loadBars("X", "1m", 3).map((b) => b.close)).toEqual([3, 4, 5]);
+    expect(again.loadBars("X", "1m", 3)[0]).toEqual(bars[2]!);
+    expect(again.loadBars("X", "5m", 3)).toEqual([]);
+    expect(again.loadOrders().map((o) => [o.clientOrderId, o.status])).toEqual([["o1", "FILLED"]]);
+    expect(again.loadFills()).toEqual([fill]);
+    expect(again.loadState("strat")).toEqual([["count", 3]]);
+    again.close("completed");
+    const db = new Database(join(dir, "journal.sqlite"), { readonly: true });
+    expect(db.query("SELECT strategy, status FROM sessions").all()).toEqual([{ strategy: "strat", status: "completed" }]);
+    db.close();
+  });
+
+  test("flushes once a batch is full; a replayed bar overwrites itself", () => {
+    const journal = new Journal(join(root, "s2"), { batchSize: 3, flushIntervalMs: 60_000 });
+    const bars = barsFromCloses("X", [1, 2, 3]);
+    journal.bar(bars[0]!);
+    journal.bar(bars[1]!);
+    journal.maybeFlush();
+    expect(journal.loadBars("X", "1m", 10)).toHaveLength(0);
+    journal.bar(bars[2]!);
+    journal.maybeFlush();
+    expect(journal.loadBars("X", "1m", 10)).toHaveLength(3);
+    journal.bar({ ...bars[2]!, close: 99 });
+    journal.flush();
+    expect(journal.loadBars("X", "1m", 10).map((b) => b.close)).toEqual([1, 2, 99]);
+    journal.close("completed");
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, test } from "bun:test";
+import { type OrderRequest, parseConfig, type Position, safeParseConfig } from "@argo/core";
+import { riskConfigSchema } from "./risk-config.ts";
+import { RiskManager, type RiskView } from "./risk-manager.ts";
+
+const long = (quantity: number): Position => ({
+  symbol: "X", side: "LONG", quantity, averagePrice: 100, marketPrice: 100, realizedPnl: 0, unrealizedPnl: 0, fees: 0, openedAt: 0, updatedAt: 0,
+});
+const view = (over: Partial<RiskView> = {}): RiskView => ({ state: "ACTIVE", position: undefined, lastPrice: 100, equity: 10_000, openOrders: 0, ...over });
+const buy = (quantity: number, extra: Partial<OrderRequest> = {}): OrderRequest => ({ symbol: "X", side: "BUY", type: "MARKET", quantity, ...extra });
+const sell = (quantity: number): OrderRequest => ({ symbol: "X", side: "SELL", type: "MARKET", quantity });
+const manager = (input: unknown) => new RiskManager(parseConfig(riskConfigSchema, input, { label: "risk" }));
+
+describe("RiskManager", () => {
+  test("maxPositionQuantity counts the existing position; a reduce passes even above the limit", () => {
+    const risk = manager({ maxPositionQuantity: 10 });
+    expect(risk.check(buy(10), view())).toBeUndefined();
+    expect(risk.check(buy(11), view())?.reason).toContain("maxPositionQuantity 10");
+    expect(risk.check(buy(4), view({ position: long(7) }))?.code).toBe("RISK_REJECTED"); // 7 + 4 = 11
+    expect(risk.check(buy(3), view({ position: long(7) }))).toBeUndefined();
+    expect(risk.check(sell(5), view({ position: long(50) }))).toBeUndefined(); // reduces 50 → 45
+  });
+
+  test("maxPositionNotional uses the limit price when given, else the last price; per-symbol overrides win", () => {
+    const risk = manager({ maxPositionNotional: 1000, symbols: { Y: { maxPositionNotional: 5000 } } });
+    expect(risk.check(buy(10), view())).toBeUndefined(); // 10 × 100 = 1000
+    expect(risk.check(buy(11), view())?.reason).toContain("maxPositionNotional 1000");
+    expect(risk.check(buy(11, { type: "LIMIT", limitPrice: 90 }), view())).toBeUndefined(); // 990
+    expect(risk.check({ ...buy(40), symbol: "Y" }, view())).toBeUndefined(); // 4000 ≤ 5000
+  });
+
+  test("maxOrderValue estimates quote and equity sizing", () => {
+    const risk = manager({ maxOrderValue: 2000 });
+    expect(risk.check(buy(20), view())).toBeUndefined();
+    expect(risk.check(buy(21), view())?.reason).toContain("maxOrderValue 2000");
+    expect(risk.check({ symbol: "X", side: "BUY", type: "MARKET", quoteAmount: 2500 }, view())?.code).toBe("RISK_REJECTED");
+    expect(risk.check({ symbol: "X", side: "BUY", type: "MARKET", equityFraction: 0.1 }, view())).toBeUndefined(); // 1000
+    expect(risk.check({ symbol: "X", side: "BUY", type: "MARKET", equityFraction: 0.5 }, view())?.code).toBe("RISK_REJECTED"); // 5000
+  });
+
+  test("maxOpenOrders counts open and in-flight orders; closes still pass", () => {
+    const risk = manager({ maxOpenOrders: 2 });
+    expect(risk.check(buy(1), view({ openOrders: 1 }))).toBeUndefined();
+    expect(risk.check(buy(1), view({ openOrders: 2 }))?.reason).toContain("maxOpenOrders 2");
+    expect(risk.check(sell(1), view({ openOrders: 5, position: long(3) }))).toBeUndefined();
+  });
+
+  test("REDUCING accepts only reducing orders; a flip is not a reduce; HALTED refuses everything", () => {
+    const risk = manager({});
+    expect(risk.check(buy(1), view({ state: "REDUCING" }))?.code).toBe("RISK_REJECTED");
+    expect(risk.check(sell(2), view({ state: "REDUCING", position: long(2) }))).toBeUndefined();
+    expect(risk.check(sell(3), view({ state: "REDUCING", position: long(2) }))?.code).toBe("RISK_REJECTED");
+    const halted = risk.check(sell(1), view({ state: "HALTED", position: long(2) }));
+    expect(halted?.code).toBe("TRADING_HALTED");
+  });
+
+  test("without a known price, limits that need one refuse the order instead of guessing", () => {
+    const risk = manager({ maxOrderValue: 100 });
+    expect(risk.check(buy(1), view({ lastPrice: Number.NaN }))?.reason).toContain("no price known");
+    expect(manager({}).check(buy(1), view({ lastPrice: Number.NaN }))).toBeUndefined();
+  });
+});
+
+describe("riskConfigSchema", () => {
+  test("names every bad field", () => {
+    const result = safeParseConfig(riskConfigSchema, { maxDrawdown: 2, maxOpenOrders: 0.5, circuitBreakerErrors: 0, bogus: 1 }, { label: "risk", pathPrefix: "risk" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = [...new Set(result.issues.map((i) => i.path))].sort();
+    expect(paths).toEqual(["risk.bogus", "risk.circuitBreakerErrors", "risk.maxDrawdown", "risk.maxOpenOrders"]);
+  });
+
+  test("a halt threshold below its reducing limit is refused, naming the field", () => {
+    const result = safeParseConfig(riskConfigSchema, { maxDrawdown: 0.2, haltDrawdown: 0.1 }, { label: "risk" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.path)).toEqual(["haltDrawdown"]);
+  });
+
+  test("defaults: 5 consecutive errors trip the breaker, positions are not closed on halt", () => {
+    expect(parseConfig(riskConfigSchema, {}, { label: "risk" })).toEqual({ circuitBreakerErrors: 5, closePositionsOnHalt: false });
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, test } from "bun:test";
+import type { Position } from "@argo/core";
+import { signalToRequest } from "./signal.ts";
+import { byEquityFraction, byQuantity, byQuote, sizingProblem } from "./sizing.ts";
+
+const position = (side: "LONG" | "SHORT", quantity: number): Position => ({
+  symbol: "X", side, quantity, averagePrice: 1, marketPrice: 1, realizedPnl: 0, unrealizedPnl: 0, fees: 0, openedAt: 0, updatedAt: 0,
+});
+
+describe("signals", () => {
+  test("the action decides the side; quantities stay positive", () => {
+    expect(signalToRequest({ action: "OPEN_LONG", quantity: 2 }, "X", undefined)).toEqual({
+      request: { symbol: "X", side: "BUY", type: "MARKET", quantity: 2, reason: "OPEN_LONG" },
+    });
+    expect(signalToRequest({ action: "OPEN_SHORT", ...byQuote(500), reason: "why" }, "X", undefined)).toEqual({
+      request: { symbol: "X", side: "SELL", type: "MARKET", quoteAmount: 500, reason: "why" },
+    });
+  });
+
+  test("closes default to the whole position and never exceed it", () => {
+    expect(signalToRequest({ action: "CLOSE_LONG" }, "X", position("LONG", 7))).toMatchObject({ request: { side: "SELL", quantity: 7 } });
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: 3 }, "X", position("LONG", 7))).toMatchObject({ request: { quantity: 3 } });
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: 30 }, "X", position("LONG", 7))).toMatchObject({ request: { quantity: 7 } });
+    expect(signalToRequest({ action: "CLOSE_SHORT" }, "X", position("SHORT", 4))).toMatchObject({ request: { side: "BUY", quantity: 4 } });
+  });
+
+  test("closing a side that is not held is skipped with a reason", () => {
+    expect(signalToRequest({ action: "CLOSE_LONG" }, "X", undefined)).toEqual({ skip: "CLOSE_LONG: no long position in X" });
+    expect(signalToRequest({ action: "CLOSE_SHORT" }, "X", position("LONG", 1))).toEqual({ skip: "CLOSE_SHORT: no short position in X" });
+  });
+
+  test("limit, stop, brackets and ids are carried over", () => {
+    const out = signalToRequest(
+      { action: "OPEN_LONG", type: "LIMIT", limitPrice: 9, quantity: 1, stopLoss: { triggerPrice: 8 }, takeProfit: { triggerPrice: 12 }, clientOrderId: "c1", timeInForce: "DAY" },
+      "X", undefined,
+    );
+    expect(out).toMatchObject({ request: { type: "LIMIT", limitPrice: 9, stopLoss: { triggerPrice: 8 }, takeProfit: { triggerPrice: 12 }, clientOrderId: "c1", timeInForce: "DAY" } });
+  });
+});
+
+describe("sizing", () => {
+  test("helpers make the core OrderRequest fields", () => {
+    expect(byQuantity(3)).toEqual({ quantity: 3 });
+    expect(byQuote(100)).toEqual({ quoteAmount: 100 });
+    expect(byEquityFraction(0.5)).toEqual({ equityFraction: 0.5 });
+  });
+
+  test("exactly one positive size is required", () => {
+    expect(sizingProblem({ quantity: 1 })).toBeUndefined();
+    expect(sizingProblem({})).toContain("needs one of");
+    expect(sizingProblem({ quantity: 1, quoteAmount: 2 })).toContain("only one");
+    expect(sizingProblem({ quantity: -1 })).toContain("quantity must be a positive number");
+    expect(sizingProblem({ quantity: Number.NaN })).toContain("positive");
+    expect(sizingProblem({ equityFraction: 1.5 })).toContain("(0, 1]");
+  });
+});

@@ -1,0 +1,68 @@
+import { estimatedFee, maxAffordable, orderCost } from "./costs.ts";
+import { venueError } from "./errors.ts";
+import { buyingPower } from "./ledger.ts";
+import type { SymbolBook } from "./symbol-book.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/** What a placed order sets aside: position quantity to reduce, cash for the opening part (fees included). */
+export interface Reservation {
+  reduce: number;
+  cash: number;
+  cashPerUnit: number;
+}
+
+/** Position quantity an order on this side could still reduce: the opposite position minus what open orders already reserved. */
+export function reducibleQuantity(book: SymbolBook, buy: boolean): number {
+  const held = book.position?.quantity ?? 0;
+  return buy ? Math.max(0, -held - book.reservedBuyReduce) : Math.max(0, held - book.reservedSellReduce);
+}
+
+/**
+ * Cash an order may spend on its opening part: buying power, plus twice the value of what it
+ * reduces first (closing a position frees both its collateral and, for a short, the cover cost
+ * already counted in cash). Placement checks and max quantities use this same figure.
+ */
+function budgetFor(state: VenueState, reducible: number, price: number): number {
+  return buyingPower(state) + 2 * reducible * price;
+}
+
+/**
+ * Checks that an order of `quantity` at `price` fits the account and returns what it reserves.
+ * Reducing a position always fits; a sell beyond the long position is INSUFFICIENT_POSITION unless
+ * shorting is allowed; the opening part must fit the budget, fees included, or INSUFFICIENT_FUNDS.
+ */
+export function checkFunds(state: VenueState, book: SymbolBook, buy: boolean, quantity: number, price: number): Reservation {
+  const reducible = reducibleQuantity(book, buy);
+  const reduce = quantity < reducible ? quantity : reducible;
+  const opening = quantity - reduce;
+  if (opening <= 0) return { reduce, cash: 0, cashPerUnit: 0 };
+  if (!buy && !state.allowShorting) {
+    const held = Math.max(0, book.position?.quantity ?? 0);
+    throw venueError(
+      state,
+      "INSUFFICIENT_POSITION",
+      `cannot sell ${quantity} ${book.symbol}: ${reducible} available (long ${held}, ${book.reservedSellReduce} reserved by open sell orders) and shorting is off`,
+      { symbol: book.symbol, quantity, available: reducible },
+    );
+  }
+  const cost = orderCost(state, quantity, price);
+  const budget = budgetFor(state, reducible, price);
+  if (cost > budget) {
+    throw venueError(
+      state,
+      "INSUFFICIENT_FUNDS",
+      `${buy ? "buying" : "selling short"} ${quantity} ${book.symbol} at ${price} needs ${cost} ${state.currency} with fees; ${Math.max(0, budget)} is available`,
+      { symbol: book.symbol, quantity, price, required: cost, available: Math.max(0, budget) },
+    );
+  }
+  const cash = opening * price + estimatedFee(state, quantity, price);
+  return { reduce, cash, cashPerUnit: cash / opening };
+}
+
+/** Largest quantity an order on this side at `price` could have right now; an order of exactly this size passes `checkFunds`. */
+export function maxQuantity(state: VenueState, book: SymbolBook, buy: boolean, price: number): number {
+  const reducible = reducibleQuantity(book, buy);
+  if (!buy && !state.allowShorting) return reducible;
+  const affordable = maxAffordable(state, budgetFor(state, reducible, price), price, book.rules);
+  return affordable > reducible ? affordable : reducible;
+}

@@ -1,0 +1,161 @@
+import {
+  type Account,
+  type Bar,
+  type ConnectionState,
+  type Order,
+  type OrderRequest,
+  type PlaceResult,
+  type Position,
+  type SimulatedVenue,
+  type Trade,
+  type TradeFilter,
+  type TradingEventListener,
+  toArgoError,
+} from "@argo/core";
+import type { PaperConfig } from "../config/paper-config-schema.ts";
+import { bookFor } from "./book-for.ts";
+import { cancelAllOrders, cancelOrder } from "./cancel-order.ts";
+import { estimatedSlippedPrice } from "./costs.ts";
+import { expireDayOrders } from "./day-expiry.ts";
+import { assertConnected, invalidOrder, venueError } from "./errors.ts";
+import { emit } from "./events.ts";
+import { findOrder } from "./find-order.ts";
+import { maxQuantity } from "./funds.ts";
+import { accountSnapshot } from "./ledger.ts";
+import { placeOrder } from "./place-order.ts";
+import { processBar } from "./process-bar.ts";
+import { openOrders, positions, trades } from "./queries.ts";
+import { orderSnapshot, positionSnapshot } from "./snapshots.ts";
+import { createVenueState, type VenueState } from "./venue-state.ts";
+
+/**
+ * The `paper` venue: a local exchange simulator driven by the bars the engine feeds it, on its own
+ * clock. Everything it returns is a copy; its state changes only through its methods.
+ */
+export class PaperVenue implements SimulatedVenue {
+  readonly simulated = true as const;
+  readonly name: string;
+  readonly #state: VenueState;
+
+  constructor(config: PaperConfig, name = "paper") {
+    this.name = name;
+    this.#state = createVenueState(config, name);
+  }
+
+  async connect(): Promise<void> {
+    this.#setConnection("CONNECTED");
+  }
+
+  async disconnect(): Promise<void> {
+    this.#setConnection("DISCONNECTED");
+  }
+
+  connectionState(): ConnectionState {
+    return this.#state.connection;
+  }
+
+  async placeOrder(request: OrderRequest): Promise<Order> {
+    return placeOrder(this.#state, request);
+  }
+
+  async placeOrders(requests: OrderRequest[]): Promise<PlaceResult[]> {
+    return requests.map((request): PlaceResult => {
+      try {
+        return { ok: true, order: placeOrder(this.#state, request) };
+      } catch (error) {
+        return { ok: false, error: toArgoError(error, "INTERNAL", this.name), request };
+      }
+    });
+  }
+
+  async cancelOrder(orderId: string): Promise<Order> {
+    assertConnected(this.#state);
+    return cancelOrder(this.#state, orderId);
+  }
+
+  async cancelAllOrders(symbol?: string): Promise<Order[]> {
+    assertConnected(this.#state);
+    return cancelAllOrders(this.#state, symbol);
+  }
+
+  async getOrder(orderId: string): Promise<Order> {
+    assertConnected(this.#state);
+    return orderSnapshot(findOrder(this.#state, orderId).order);
+  }
+
+  async getOpenOrders(symbol?: string): Promise<Order[]> {
+    assertConnected(this.#state);
+    return openOrders(this.#state, symbol);
+  }
+
+  async getPositions(): Promise<Position[]> {
+    assertConnected(this.#state);
+    return positions(this.#state);
+  }
+
+  async getPosition(symbol: string): Promise<Position | undefined> {
+    assertConnected(this.#state);
+    const book = this.#state.books.get(symbol);
+    return book?.position ? positionSnapshot(book, book.position) : undefined;
+  }
+
+  async getAccount(): Promise<Account> {
+    assertConnected(this.#state);
+    return accountSnapshot(this.#state);
+  }
+
+  async getTrades(filter?: TradeFilter): Promise<Trade[]> {
+    assertConnected(this.#state);
+    return trades(this.#state, filter);
+  }
+
+  async getMaxBuyQuantity(symbol: string, price?: number): Promise<number> {
+    return this.#maxQuantity(symbol, true, price);
+  }
+
+  async getMaxSellQuantity(symbol: string, price?: number): Promise<number> {
+    return this.#maxQuantity(symbol, false, price);
+  }
+
+  on(listener: TradingEventListener): () => void {
+    const state = this.#state;
+    state.listeners = [...state.listeners, listener];
+    return () => {
+      state.listeners = state.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  processBar(bar: Bar): void {
+    processBar(this.#state, bar);
+  }
+
+  setTime(time: number): void {
+    const state = this.#state;
+    if (!Number.isFinite(time)) throw venueError(state, "INVALID_DATA", `setTime needs epoch milliseconds, got ${time}`, { time });
+    // The clock never runs backwards: an order's arrival must not precede a bar it was judged against.
+    if (time > state.now) state.now = time;
+    expireDayOrders(state, state.now);
+  }
+
+  /** The venue clock (epoch ms). */
+  now(): number {
+    return this.#state.now;
+  }
+
+  #maxQuantity(symbol: string, buy: boolean, price: number | undefined): number {
+    const state = this.#state;
+    assertConnected(state);
+    const book = bookFor(state, symbol);
+    const reference = price ?? (book.mark === book.mark ? estimatedSlippedPrice(state, book.mark, buy, book.rules) : Number.NaN);
+    if (price !== undefined && !(price > 0)) throw invalidOrder(state, `price must be a positive number, got ${price}`, { field: "price" });
+    if (reference !== reference) return 0;
+    return maxQuantity(state, book, buy, reference);
+  }
+
+  #setConnection(next: ConnectionState): void {
+    const state = this.#state;
+    if (state.connection === next) return;
+    state.connection = next;
+    emit(state, { type: "connection", state: next });
+  }
+}

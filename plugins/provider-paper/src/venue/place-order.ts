@@ -1,0 +1,159 @@
+import type { Order, OrderRequest } from "@argo/core";
+import { legClientIds } from "./brackets.ts";
+import { checkVenueRules } from "./check-venue-rules.ts";
+import { validateRequest } from "./validate-request.ts";
+import { estimatedSlippedPrice } from "./costs.ts";
+import { endOfUtcDay, trackDayOrder } from "./day-expiry.ts";
+import { assertConnected, invalidOrder, venueError } from "./errors.ts";
+import { emit } from "./events.ts";
+import { freeFunds } from "./ledger.ts";
+import { bookFor } from "./book-for.ts";
+import { checkFunds, type Reservation, reducibleQuantity } from "./funds.ts";
+import type { OrderRecord, Sizing } from "./order-record.ts";
+import { orderSnapshot } from "./snapshots.ts";
+import type { SymbolBook } from "./symbol-book.ts";
+import type { VenueState } from "./venue-state.ts";
+
+const NO_RESERVATION: Reservation = Object.freeze({ reduce: 0, cash: 0, cashPerUnit: 0 });
+
+/**
+ * Validates and accepts an order (status ACCEPTED, an order event) or throws: PROVIDER_NOT_CONNECTED,
+ * DUPLICATE_ORDER, INVALID_ORDER, UNKNOWN_SYMBOL, INSUFFICIENT_FUNDS, INSUFFICIENT_POSITION. The id
+ * check comes first, so a retried order is told it exists rather than judged again.
+ */
+export function placeOrder(state: VenueState, request: OrderRequest): Order {
+  assertConnected(state);
+  const clientOrderId = takeClientOrderId(state, request);
+  validateRequest(state, request);
+  const book = bookFor(state, request.symbol);
+  const buy = request.side === "BUY";
+  const type = request.type;
+  const reference = referencePrice(state, book, request, buy);
+  checkVenueRules(state, request, book.rules, reference);
+  const sizing: Sizing = request.quantity !== undefined ? "quantity" : request.quoteAmount !== undefined ? "quote" : "equity";
+  const reservation = reserve(state, book, request, buy, sizing, reference);
+
+  const number = state.nextOrderNumber++;
+  const now = state.now;
+  const timeInForce = request.timeInForce ?? "GTC";
+  const order: Order = {
+    symbol: request.symbol,
+    side: request.side,
+    type,
+    quantity: request.quantity ?? 0,
+    timeInForce,
+    clientOrderId,
+    venueOrderId: `P${number}`,
+    status: "ACCEPTED",
+    filledQuantity: 0,
+    averageFillPrice: 0,
+    fills: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  copyOptionalFields(request, order);
+  const rec: OrderRecord = {
+    order,
+    seq: number,
+    book,
+    buy,
+    arrival: now + state.latencyMs,
+    limit: request.limitPrice ?? Number.NaN,
+    trigger: request.stopPrice ?? Number.NaN,
+    triggerDir: request.stopPrice === undefined ? 0 : buy ? 1 : -1,
+    triggered: false,
+    sizing,
+    expiry: timeInForce === "DAY" ? endOfUtcDay(now) : Number.POSITIVE_INFINITY,
+    open: true,
+    rateFees: 0,
+    feesCharged: 0,
+    resReduce: reservation.reduce,
+    resCash: reservation.cash,
+    resCashPerUnit: reservation.cashPerUnit,
+    takeProfit: order.takeProfit,
+    stopLoss: order.stopLoss,
+    legsArmed: order.takeProfit !== undefined || order.stopLoss !== undefined,
+    sibling: undefined,
+    isLeg: false,
+  };
+  if (reservation.reduce > 0) {
+    if (buy) book.reservedBuyReduce += reservation.reduce;
+    else book.reservedSellReduce += reservation.reduce;
+  }
+  state.reservedCash += reservation.cash;
+  state.byClientId.set(clientOrderId, rec);
+  state.byNumber.push(rec);
+  if (rec.legsArmed) {
+    const ids = legClientIds(clientOrderId);
+    state.reservedIds.add(ids.stopLoss).add(ids.takeProfit);
+  }
+  book.orders.push(rec);
+  if (timeInForce === "DAY") trackDayOrder(state, rec);
+  // One copy serves the event and the caller: either may change it without reaching the venue's order.
+  const snapshot = orderSnapshot(order);
+  if (state.listeners.length > 0) emit(state, { type: "order", order: snapshot });
+  return snapshot;
+}
+
+function takeClientOrderId(state: VenueState, request: OrderRequest): string {
+  const given = request?.clientOrderId;
+  if (given === undefined) {
+    let id = `paper-${state.nextOrderNumber}`;
+    // Generated numbers never repeat, so only a caller using the same form could have taken this id.
+    if (state.callerUsedGeneratedForm) {
+      for (let n = 1; state.byClientId.has(id) || state.reservedIds.has(id); n++) id = `paper-${state.nextOrderNumber}-${n}`;
+    }
+    return id;
+  }
+  if (typeof given !== "string" || given.length === 0) throw invalidOrder(state, "clientOrderId must be a non-empty string", { field: "clientOrderId" });
+  if (given.startsWith("paper-")) state.callerUsedGeneratedForm = true;
+  if (state.byClientId.has(given) || state.reservedIds.has(given)) {
+    throw venueError(state, "DUPLICATE_ORDER", `an order with clientOrderId "${given}" already exists; it was not placed again`, { clientOrderId: given });
+  }
+  if (request.takeProfit !== undefined || request.stopLoss !== undefined) {
+    const ids = legClientIds(given);
+    for (const id of [ids.stopLoss, ids.takeProfit]) {
+      if (state.byClientId.has(id) || state.reservedIds.has(id)) {
+        throw venueError(state, "DUPLICATE_ORDER", `the bracket leg id "${id}" of "${given}" is already in use`, { clientOrderId: id });
+      }
+    }
+  }
+  return given;
+}
+
+/** The price placement checks assume: the limit, else the stop, else the last price (with known slippage for market-style orders). */
+function referencePrice(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean): number {
+  if (request.limitPrice !== undefined) return request.limitPrice;
+  const base = request.stopPrice ?? book.mark;
+  return base === base ? estimatedSlippedPrice(state, base, buy, book.rules) : base;
+}
+
+function reserve(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean, sizing: Sizing, reference: number): Reservation {
+  if (sizing === "equity") {
+    if (buy ? freeFunds(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
+      throw venueError(state, buy ? "INSUFFICIENT_FUNDS" : "INSUFFICIENT_POSITION", `nothing available to ${buy ? "buy" : "sell"} ${book.symbol} with`, {
+        symbol: book.symbol,
+      });
+    }
+    return NO_RESERVATION;
+  }
+  if (reference !== reference) {
+    throw invalidOrder(state, `no price for ${book.symbol} yet: a market order needs a last price to be checked against the account`, {
+      field: "type",
+    });
+  }
+  const quantity = sizing === "quantity" ? request.quantity! : request.quoteAmount! / reference;
+  return checkFunds(state, book, buy, quantity, reference);
+}
+
+function copyOptionalFields(request: OrderRequest, order: Order): void {
+  if (request.quoteAmount !== undefined) order.quoteAmount = request.quoteAmount;
+  if (request.equityFraction !== undefined) order.equityFraction = request.equityFraction;
+  if (request.limitPrice !== undefined) order.limitPrice = request.limitPrice;
+  if (request.stopPrice !== undefined) order.stopPrice = request.stopPrice;
+  if (request.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...request.takeProfit });
+  if (request.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...request.stopLoss });
+  if (request.positionSide !== undefined) order.positionSide = request.positionSide;
+  if (request.reason !== undefined) order.reason = request.reason;
+  if (request.strategyName !== undefined) order.strategyName = request.strategyName;
+}

@@ -1,0 +1,84 @@
+import type { BracketLeg, OrderRequest } from "@argo/core";
+import { invalidOrder } from "./errors.ts";
+import type { VenueState } from "./venue-state.ts";
+
+const TYPES = new Set(["MARKET", "LIMIT", "STOP", "STOP_LIMIT"]);
+const TIME_IN_FORCE = new Set(["GTC", "IOC", "FOK", "DAY"]);
+
+/** Refuses a malformed request with INVALID_ORDER naming the field; venue rules and funds are checked elsewhere. */
+export function validateRequest(state: VenueState, request: OrderRequest): void {
+  if (request === null || typeof request !== "object") throw invalidOrder(state, "an order request must be an object");
+  const { side, type, quantity, quoteAmount, equityFraction, limitPrice, stopPrice, timeInForce } = request;
+  if (side !== "BUY" && side !== "SELL") throw invalidOrder(state, `side must be BUY or SELL, got ${String(side)}`, { field: "side" });
+  if (!TYPES.has(type)) throw invalidOrder(state, `type must be MARKET, LIMIT, STOP or STOP_LIMIT, got ${String(type)}`, { field: "type" });
+  if (timeInForce !== undefined && !TIME_IN_FORCE.has(timeInForce)) {
+    throw invalidOrder(state, `timeInForce must be GTC, IOC, FOK or DAY, got ${String(timeInForce)}`, { field: "timeInForce" });
+  }
+  const sizes = (quantity !== undefined ? 1 : 0) + (quoteAmount !== undefined ? 1 : 0) + (equityFraction !== undefined ? 1 : 0);
+  if (sizes !== 1) throw invalidOrder(state, "exactly one of quantity, quoteAmount and equityFraction must be given", { field: "quantity" });
+  if (quantity !== undefined && !(typeof quantity === "number" && quantity > 0 && quantity < Number.POSITIVE_INFINITY)) {
+    throw invalidOrder(state, `quantity must be a positive number, got ${String(quantity)}`, { field: "quantity" });
+  }
+  if (quoteAmount !== undefined && !(typeof quoteAmount === "number" && quoteAmount > 0 && quoteAmount < Number.POSITIVE_INFINITY)) {
+    throw invalidOrder(state, `quoteAmount must be a positive number, got ${String(quoteAmount)}`, { field: "quoteAmount" });
+  }
+  if (equityFraction !== undefined && !(typeof equityFraction === "number" && equityFraction > 0 && equityFraction <= 1)) {
+    throw invalidOrder(state, `equityFraction must be in (0, 1], got ${String(equityFraction)}`, { field: "equityFraction" });
+  }
+  const needsLimit = type === "LIMIT" || type === "STOP_LIMIT";
+  const needsStop = type === "STOP" || type === "STOP_LIMIT";
+  checkPrice(state, "limitPrice", limitPrice, needsLimit, type);
+  checkPrice(state, "stopPrice", stopPrice, needsStop, type);
+  if (request.clientOrderId !== undefined && (typeof request.clientOrderId !== "string" || request.clientOrderId.length === 0)) {
+    throw invalidOrder(state, "clientOrderId must be a non-empty string", { field: "clientOrderId" });
+  }
+  if (request.takeProfit !== undefined || request.stopLoss !== undefined) validateLegs(state, request);
+}
+
+function checkPrice(state: VenueState, field: string, value: number | undefined, required: boolean, type: string): void {
+  if (value === undefined) {
+    if (required) throw invalidOrder(state, `${field} is required for a ${type} order`, { field });
+    return;
+  }
+  if (!required) throw invalidOrder(state, `${field} is not allowed on a ${type} order`, { field });
+  if (!(typeof value === "number" && value > 0 && value < Number.POSITIVE_INFINITY)) {
+    throw invalidOrder(state, `${field} must be a positive number, got ${String(value)}`, { field });
+  }
+}
+
+function validateLegs(state: VenueState, request: OrderRequest): void {
+  const { takeProfit, stopLoss } = request;
+  checkLeg(state, "takeProfit", takeProfit);
+  checkLeg(state, "stopLoss", stopLoss);
+  const buy = request.side === "BUY";
+  if (takeProfit && stopLoss && (buy ? takeProfit.triggerPrice <= stopLoss.triggerPrice : takeProfit.triggerPrice >= stopLoss.triggerPrice)) {
+    throw invalidOrder(
+      state,
+      `takeProfit.triggerPrice ${takeProfit.triggerPrice} must be ${buy ? "above" : "below"} stopLoss.triggerPrice ${stopLoss.triggerPrice} for a ${request.side} entry`,
+      { field: "takeProfit.triggerPrice" },
+    );
+  }
+  const entry = request.limitPrice;
+  if (entry === undefined) return;
+  if (takeProfit && (buy ? takeProfit.triggerPrice <= entry : takeProfit.triggerPrice >= entry)) {
+    throw invalidOrder(state, `takeProfit.triggerPrice ${takeProfit.triggerPrice} must be ${buy ? "above" : "below"} the entry limit ${entry}`, {
+      field: "takeProfit.triggerPrice",
+    });
+  }
+  if (stopLoss && (buy ? stopLoss.triggerPrice >= entry : stopLoss.triggerPrice <= entry)) {
+    throw invalidOrder(state, `stopLoss.triggerPrice ${stopLoss.triggerPrice} must be ${buy ? "below" : "above"} the entry limit ${entry}`, {
+      field: "stopLoss.triggerPrice",
+    });
+  }
+}
+
+function checkLeg(state: VenueState, name: string, leg: BracketLeg | undefined): void {
+  if (leg === undefined) return;
+  if (leg === null || typeof leg !== "object") throw invalidOrder(state, `${name} must be an object`, { field: name });
+  if (!(typeof leg.triggerPrice === "number" && leg.triggerPrice > 0 && leg.triggerPrice < Number.POSITIVE_INFINITY)) {
+    throw invalidOrder(state, `${name}.triggerPrice must be a positive number, got ${String(leg.triggerPrice)}`, { field: `${name}.triggerPrice` });
+  }
+  if (leg.limitPrice !== undefined && !(typeof leg.limitPrice === "number" && leg.limitPrice > 0 && leg.limitPrice < Number.POSITIVE_INFINITY)) {
+    throw invalidOrder(state, `${name}.limitPrice must be a positive number, got ${String(leg.limitPrice)}`, { field: `${name}.limitPrice` });
+  }
+}
