@@ -5,7 +5,7 @@ import { UsageError } from "../cli/usage-error.ts";
 import { configJsonSchema } from "../config/config-json-schema.ts";
 import { providerConfigJsonSchema } from "@argo/core";
 import { loadInstalledFirstParty, loadProviders } from "../plugins/load-providers.ts";
-import { riskJsonSchema } from "../session/engine-bridge.ts";
+import { riskJsonSchema } from "../config/risk-json-schema.ts";
 
 /** `argo schema <provider|config|risk>`: prints a JSON Schema. */
 export async function schemaCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {

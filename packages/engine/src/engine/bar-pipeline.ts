@@ -8,7 +8,7 @@ import type { Journal } from "../journal/journal.ts";
 import { CircuitBreaker } from "../risk/circuit-breaker.ts";
 import type { RiskConfig } from "../risk/risk-config.ts";
 import { RiskManager } from "../risk/risk-manager.ts";
-import { type TradingStateChange, TradingStateMachine } from "../risk/trading-state.ts";
+import { TradingStateMachine } from "../risk/trading-state.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
@@ -18,6 +18,8 @@ import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { EngineContext } from "./engine-context.ts";
 import { type EngineCounters, newCounters } from "./engine-counters.ts";
 import { OrderGateway } from "./order-gateway.ts";
+import { reactToStateChange } from "./react-to-state-change.ts";
+import { applyTradingEvent } from "./trading-events.ts";
 import { StrategyRunner } from "./strategy-runner.ts";
 
 /** Everything a pipeline is built from; providers are already connected and the config validated. */
@@ -61,7 +63,8 @@ export class BarPipeline {
   /** Engine clock: close time of the newest bar. */
   time: number;
   private readonly venue: SimulatedVenue | undefined;
-  private readonly journal: Journal | undefined;
+  /** The session journal, when there is a session directory. */
+  readonly journal: Journal | undefined;
   private readonly unsubscribe: () => void;
   private lastInterval = "";
   private lastIntervalMs = 0;
@@ -153,7 +156,7 @@ export class BarPipeline {
   /** Moves to HALTED (if not already): cancels every open order and, if configured, closes every position. */
   halt(reason: string): void {
     const change = this.stateMachine.halt(reason, this.time);
-    if (change) this.stateChanged(change);
+    if (change) reactToStateChange(this, change);
   }
 
   /** Waits for every order call and strategy order update still in flight. */
@@ -230,25 +233,7 @@ export class BarPipeline {
 
   private checkEquity(): void {
     const change = this.stateMachine.update(this.equity(), this.time);
-    if (change !== undefined) this.stateChanged(change);
-  }
-
-  private stateChanged(change: TradingStateChange): void {
-    this.guard.call("onTradingStateChange", change);
-    this.runner.log.warn(`trading state ${change.from} → ${change.to}: ${change.reason}`);
-    if (change.to !== "HALTED") return;
-    this.gateway.cancelAll();
-    if (!this.options.risk.closePositionsOnHalt) return;
-    for (const position of this.mirror.positions()) {
-      this.gateway.send({
-        symbol: position.symbol,
-        side: position.side === "LONG" ? "SELL" : "BUY",
-        type: "MARKET",
-        quantity: position.quantity,
-        reason: "close on halt",
-        strategyName: this.strategyName,
-      });
-    }
+    if (change !== undefined) reactToStateChange(this, change);
   }
 
   private persistState(): void {
@@ -270,36 +255,7 @@ export class BarPipeline {
   private readonly priceOf = (symbol: string): number => this.cache.lastClose(symbol);
 
   private readonly onTradingEvent = (event: TradingEvent): void => {
-    switch (event.type) {
-      case "order": {
-        const order = event.order;
-        this.gateway.inFlight.delete(order.clientOrderId);
-        if (!this.mirror.applyOrder(order)) return;
-        this.journal?.order(order);
-        this.guard.call("onOrderUpdate", order);
-        if (order.status === "REJECTED") this.gateway.venueRejected(order);
-        if (this.runner.wantsUpdates) {
-          this.runner.updates.push(order);
-          if (!this.busy) this.scheduleDrain();
-        }
-        return;
-      }
-      case "fill":
-        this.counters.fills++;
-        this.mirror.applyOrder(event.order);
-        this.journal?.fill(event.fill);
-        this.guard.call("onOrderFilled", event.fill, event.order);
-        return;
-      case "position":
-        this.mirror.applyPosition(event.symbol, event.position);
-        return;
-      case "account":
-        this.mirror.account = event.account;
-        return;
-      case "connection":
-        if (event.error !== undefined) this.reportError(event.error);
-        return;
-    }
+    if (applyTradingEvent(this, event) && !this.busy) this.scheduleDrain();
   };
 
   /** Events that arrive between bars (a live venue) reach the strategy at once rather than with the next bar. */

@@ -117,6 +117,8 @@ describe("risk through the live engine (fakes)", () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]!.reason).toContain("circuit breaker: 5 consecutive trading provider errors");
     expect(venue.options.failCalls?.count).toBe(100 - 5 - 1); // five orders, then the cancel-all of the halt
+    // Provider failures (not order refusals) are non-fatal errors too: five orders and the cancel-all.
+    expect(run.named("onError").map(([e]) => (e as { code: string }).code)).toEqual(Array(6).fill("CONNECTION_LOST"));
   });
 
   test("order refusals do not trip the breaker; the threshold is configurable", async () => {
@@ -126,6 +128,8 @@ describe("risk through the live engine (fakes)", () => {
       strategy: testStrategy({ onBar: (_b, ctx) => void ctx.placeOrder({ side: "BUY", quantity: 1 }) }),
     });
     expect(refusals.named("onTradingStateChange")).toHaveLength(0);
+    expect(refusals.named("onError")).toHaveLength(0); // a refusal is the venue answering: onOrderRejected only
+    expect(refusals.named("onOrderRejected")).toHaveLength(8);
     const three = await runEngine({
       bars: barsFromCloses("X", Array.from({ length: 8 }, () => 100)),
       venue: { failCalls: { count: 100, code: "RATE_LIMITED" } },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { type ArgoError, type Bar, isArgoError } from "@argo/core";
+import { type ArgoError, type Bar, isArgoError, type MarketDataProvider } from "@argo/core";
 import * as v from "valibot";
 import { defineStrategy } from "../strategy/define-strategy.ts";
 import { barsFromCloses, randomCloses } from "../test-fixtures/bars.ts";
@@ -78,6 +78,28 @@ describe("live engine lifecycle (fakes)", () => {
     expect(run.result?.status).toBe("aborted");
     expect(run.result?.abortReason).toBe("operator stop");
     expect(run.result?.counters.bars).toBe(100);
+    expect(run.named("onEngineStop")).toEqual([[undefined]]);
+  });
+
+  test("an abort ends the run even when the provider keeps its stream waiting and ignores the signal", async () => {
+    const controller = new AbortController();
+    const hung: MarketDataProvider = {
+      name: "hung",
+      async *stream() {
+        for (const bar of bars100.slice(0, 10)) yield { type: "bar" as const, bar };
+        await new Promise(() => {}); // a socket that never delivers again
+      },
+      async *history() {},
+    };
+    const run = await runEngine({
+      bars: [],
+      symbols: ["BTC"],
+      strategy: testStrategy({}),
+      engine: { marketData: hung },
+      signal: controller.signal,
+      callbacks: { onMarketData: (bar) => void (bar === bars100[9] && setTimeout(() => controller.abort("stop now"), 0)) },
+    });
+    expect(run.result).toMatchObject({ status: "aborted", abortReason: "stop now", counters: { bars: 10 } });
     expect(run.named("onEngineStop")).toEqual([[undefined]]);
   });
 

@@ -39,17 +39,45 @@ export class LiveEngine {
     return this.session.recentBars(symbol, limit);
   }
 
+  /**
+   * Pulls the stream into the pipeline. An abort ends the run even if the provider keeps the stream
+   * waiting (it should end it, but a hung socket must not hang shutdown): the bar being processed
+   * is finished, then the run stops without waiting for the stream's next item.
+   */
   private async stream(pipeline: BarPipeline, marketData: MarketDataProvider, signal: AbortSignal | undefined): Promise<void> {
     const { symbols, interval } = this.options;
-    const items = marketData.stream(symbols, interval, signal ? { signal } : undefined);
-    for await (const item of items) {
-      if (item.type === "bar") {
-        const pending = pipeline.processBar(item.bar);
-        if (pending !== undefined) await pending;
-      } else {
-        pipeline.streamError(item.error);
+    const iterator = marketData.stream(symbols, interval, signal ? { signal } : undefined)[Symbol.asyncIterator]();
+    let inBar: Promise<void> | undefined;
+    const loop = (async () => {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        if (signal?.aborted) break;
+        const item = next.value;
+        if (item.type === "bar") {
+          inBar = pipeline.processBar(item.bar);
+          if (inBar !== undefined) await inBar;
+          inBar = undefined;
+        } else {
+          pipeline.streamError(item.error);
+        }
+        if (signal?.aborted) break;
       }
-      if (signal?.aborted) break;
+      await iterator.return?.();
+    })();
+    if (signal === undefined) return loop;
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<void>((resolve) => {
+      onAbort = () => resolve();
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
+    try {
+      await Promise.race([loop, aborted]);
+    } finally {
+      signal.removeEventListener("abort", onAbort!);
     }
+    if (!signal.aborted) return loop;
+    loop.catch(() => undefined); // a stream failing after the abort is no longer the run's concern
+    if (inBar !== undefined) await inBar;
   }
 }

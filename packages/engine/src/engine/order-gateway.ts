@@ -1,5 +1,5 @@
-import { ArgoError, type ErrorCode, type Order, type OrderRequest, toArgoError } from "@argo/core";
-import type { CircuitBreaker } from "../risk/circuit-breaker.ts";
+import { type ArgoError, type ErrorCode, type Order, type OrderRequest, toArgoError } from "@argo/core";
+import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
 import type { RiskManager } from "../risk/risk-manager.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
 import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy-context.ts";
@@ -105,7 +105,7 @@ export class OrderGateway {
       },
       (error: unknown) => {
         const argo = toArgoError(error, "INTERNAL", p.trading.name);
-        p.reportError(argo);
+        if (!isProviderFailure(argo)) p.reportError(argo); // provider failures are reported by providerFailed
         this.providerFailed(argo);
         return [] as Order[];
       },
@@ -130,7 +130,9 @@ export class OrderGateway {
     this.reject(order, "BROKER_REJECTED", order.rejectReason ?? "rejected by the venue", "venue");
   }
 
+  /** Counts a failed call towards the circuit breaker; infrastructure failures (not order refusals) also go to onError. */
   private providerFailed(error: ArgoError): void {
+    if (isProviderFailure(error)) this.p.reportError(error);
     if (this.breaker.failure(error)) {
       this.p.halt(`circuit breaker: ${this.breaker.threshold} consecutive trading provider errors (last: ${error.code}: ${error.message})`);
     }

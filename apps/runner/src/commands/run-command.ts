@@ -1,0 +1,103 @@
+import { toArgoError } from "@argo/core";
+import { LiveEngine } from "@argo/engine";
+import { serveStatusApi, type StatusServer } from "@argo/status-api";
+import { resolve } from "node:path";
+import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
+import type { Io } from "../cli/io.ts";
+import type { ParsedCli } from "../cli/parse-cli.ts";
+import { DEMO_CONFIG_PATH } from "../config/build-raw-config.ts";
+import { createLogger } from "../logging/create-logger.ts";
+import { engineLogCallbacks, strategyLogger } from "../logging/engine-log-callbacks.ts";
+import { confirmLive, liveAccountName } from "../safety/confirm-live.ts";
+import { prepareSession } from "../session/prepare-session.ts";
+import { RunnerSession } from "../session/runner-session.ts";
+import { timedTradingProvider } from "../session/timed-trading-provider.ts";
+
+const SESSION_FLAGS = ["strategy", "strategy-config", "market-data-provider", "market-data-config", "trading-provider", "trading-config", "symbols", "interval"];
+
+/** `argo run [config]`: a paper (default) or live session with the status API, until the stream ends or a signal stops it. */
+export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
+  // No config and no session flags: the embedded demo.
+  const usesFlags = SESSION_FLAGS.some((flag) => cli.flags[flag] !== undefined);
+  const path = cli.positionals[0] ?? (usesFlags ? undefined : DEMO_CONFIG_PATH);
+  const prepared = await prepareSession(path, cli.flags, io, path ?? "command line");
+  if (!prepared.ok) return prepared.exit as ExitCode;
+  const { session, marketData, secrets } = prepared;
+  const { config } = session;
+  const engineSettings = config.engine!;
+  const log = createLogger({ level: config.log!.level!, format: config.log!.format!, secrets, interactive: io.interactive });
+
+  if (!session.trading.info.isPaperTrading) {
+    try {
+      await confirmLive(session.trading.info.name, liveAccountName(session.trading.info.name, session.trading.config), cli.flags.live === true, io);
+    } catch (error) {
+      io.err(`argo: ${toArgoError(error).message}`);
+      return EXIT.LIVE_NOT_CONFIRMED;
+    }
+  }
+
+  const holder: { session?: RunnerSession } = {};
+  const trading = timedTradingProvider(prepared.trading, (ms) => holder.session?.latency.observe(ms));
+  const engine = new LiveEngine({
+    symbols: engineSettings.symbols,
+    interval: engineSettings.interval!,
+    cacheSize: engineSettings.market_data_cache_size!,
+    marketData,
+    trading,
+    strategy: session.strategy,
+    strategyConfig: session.strategyConfig,
+    baseDir: session.baseDir,
+    risk: session.risk,
+    sessionDir: resolve(io.cwd, engineSettings.data_dir!),
+    cancelOpenOrdersOnStop: engineSettings.cancel_open_orders_on_stop!,
+    mode: session.trading.info.isPaperTrading ? "paper" : "live",
+    logger: strategyLogger(log),
+  });
+  const runner = new RunnerSession(
+    {
+      mode: session.trading.info.isPaperTrading ? "paper" : "live",
+      symbols: engineSettings.symbols,
+      interval: engineSettings.interval!,
+      marketDataName: session.marketData.info.name,
+      tradingName: session.trading.info.name,
+      isPaperTrading: session.trading.info.isPaperTrading,
+      config: session.redacted,
+    },
+    trading,
+    engine,
+  );
+  holder.session = runner;
+
+  let server: StatusServer | undefined;
+  const status = config.status!;
+  if (status.enabled) {
+    try {
+      server = serveStatusApi(runner, { host: status.host!, port: status.port!, ...(status.token ? { token: status.token } : {}) });
+    } catch (error) {
+      io.err(`argo: status API: ${toArgoError(error).message}`);
+      return EXIT.INVALID_CONFIG;
+    }
+    log.info({ url: server.url }, "status API and dashboard listening");
+  }
+
+  const stopping = new AbortController();
+  const stop = (reason: string) => {
+    if (!stopping.signal.aborted) {
+      log.info({ reason }, "stopping");
+      stopping.abort(reason);
+    }
+  };
+  io.signal.addEventListener("abort", () => stop(String(io.signal.reason ?? "signal")), { once: true });
+  try {
+    const result = await engine.run(stopping.signal, runner.callbacks(engineLogCallbacks(log)));
+    log.info({ status: result.status, bars: result.counters.bars, orders: result.counters.ordersPlaced, fills: result.counters.fills, equity: result.equity }, "session ended");
+    return EXIT.OK;
+  } catch (error) {
+    log.error({ code: toArgoError(error).code }, toArgoError(error).message);
+    return EXIT.FAILURE;
+  } finally {
+    await server?.stop();
+    await marketData.close?.();
+    log.flush();
+  }
+}

@@ -1,0 +1,48 @@
+import { isArgoError, toArgoError } from "@argo/core";
+import pkg from "../package.json" with { type: "json" };
+import { EXIT, type ExitCode } from "./cli/exit-codes.ts";
+import { HELP } from "./cli/help-text.ts";
+import type { Io } from "./cli/io.ts";
+import { type Command, parseCli } from "./cli/parse-cli.ts";
+import { UsageError } from "./cli/usage-error.ts";
+import { backtestCommand } from "./commands/backtest-command.ts";
+import { providersCommand } from "./commands/providers-command.ts";
+import { runCommand } from "./commands/run-command.ts";
+import { schemaCommand } from "./commands/schema-command.ts";
+import { validateCommand } from "./commands/validate-command.ts";
+
+const HANDLERS: Record<Exclude<Command, "help">, (cli: ReturnType<typeof parseCli>, io: Io) => Promise<ExitCode>> = {
+  run: runCommand,
+  backtest: backtestCommand,
+  providers: providersCommand,
+  schema: schemaCommand,
+  validate: validateCommand,
+};
+
+/** Runs `argo` with the given arguments; resolves with the exit code. Every failure is a message, never a stack trace. */
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let command: Command | undefined;
+  try {
+    const cli = parseCli(argv);
+    command = cli.command;
+    if (cli.flags.version) {
+      io.out(pkg.version);
+      return EXIT.OK;
+    }
+    if (cli.command === "help" || cli.help) {
+      io.out(HELP[cli.command]);
+      return EXIT.OK;
+    }
+    return await HANDLERS[cli.command](cli, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`argo: ${error.message}\n\n${HELP[(error.command ?? command ?? "help") as Command]}`);
+      return EXIT.USAGE;
+    }
+    const argo = toArgoError(error);
+    io.err(`argo: ${argo.message}`);
+    return isArgoError(error) && ["INVALID_CONFIGURATION", "PROVIDER_NOT_FOUND", "PROVIDER_CONFLICT", "STRATEGY_INIT_FAILED"].includes(argo.code)
+      ? EXIT.INVALID_CONFIG
+      : EXIT.FAILURE;
+  }
+}

@@ -1,0 +1,124 @@
+import type { Bar, Order, TradeFilter, TradingProvider } from "@argo/core";
+import type { EngineCallbacks, LiveEngine } from "@argo/engine";
+import { LatencyHistogram, SessionEventHub, type SessionInfo, type SessionMode, type StatusSession, type TradingState } from "@argo/status-api";
+
+const RECENT_ORDERS = 1000;
+
+/** What the session shows about itself. */
+export interface RunnerSessionOptions {
+  mode: SessionMode;
+  symbols: string[];
+  interval: string;
+  marketDataName: string;
+  tradingName: string;
+  isPaperTrading: boolean;
+  /** Already redacted. */
+  config: unknown;
+}
+
+/**
+ * The running session as the status API sees it: engine callbacks become session events and counters; account,
+ * positions and trades are read from the trading provider.
+ */
+export class RunnerSession implements StatusSession {
+  readonly latency = new LatencyHistogram();
+  private readonly hub = new SessionEventHub();
+  private readonly startedAt = Date.now();
+  private readonly recent = new Map<string, Order>();
+  private tradingState: TradingState = "ACTIVE";
+  private lastBarAt: number | undefined;
+  private streaming = false;
+  private readonly counters = { barsProcessed: 0, ordersPlaced: 0, ordersFilled: 0, ordersRejected: 0, streamReconnects: 0, errors: 0 };
+
+  constructor(private readonly options: RunnerSessionOptions, private readonly trading: TradingProvider, private readonly engine: LiveEngine) {}
+
+  /** Engine callbacks that feed this session; `extra` are called too (the runner's logging). */
+  callbacks(extra: EngineCallbacks = {}): EngineCallbacks {
+    const now = () => Date.now();
+    return {
+      ...extra,
+      onEngineStart: async (...args) => {
+        this.streaming = true;
+        await extra.onEngineStart?.(...args);
+      },
+      onEngineStop: async (error) => {
+        this.streaming = false;
+        await extra.onEngineStop?.(error);
+      },
+      onMarketData: (bar) => {
+        this.counters.barsProcessed++;
+        this.lastBarAt = now();
+        this.hub.emit({ type: "bar", time: this.lastBarAt, data: bar });
+        return extra.onMarketData?.(bar);
+      },
+      onOrderPlaced: (order) => {
+        this.counters.ordersPlaced++;
+        this.remember(order);
+        return extra.onOrderPlaced?.(order);
+      },
+      onOrderUpdate: (order) => {
+        this.remember(order);
+        this.hub.emit({ type: "order", time: now(), data: order });
+        return extra.onOrderUpdate?.(order);
+      },
+      onOrderFilled: (fill, order) => {
+        this.counters.ordersFilled++;
+        this.remember(order);
+        this.hub.emit({ type: "fill", time: now(), data: fill });
+        return extra.onOrderFilled?.(fill, order);
+      },
+      onOrderRejected: (rejection) => {
+        this.counters.ordersRejected++;
+        this.hub.emit({ type: "error", time: now(), data: { code: rejection.code, message: `order refused by ${rejection.source}: ${rejection.reason}` } });
+        return extra.onOrderRejected?.(rejection);
+      },
+      onTradingStateChange: (change) => {
+        this.tradingState = change.to;
+        this.hub.emit({ type: "state", time: now(), data: { tradingState: change.to, previous: change.from, reason: change.reason } });
+        return extra.onTradingStateChange?.(change);
+      },
+      onError: (error) => {
+        this.counters.errors++;
+        if (error.code === "STREAM_DISCONNECTED") this.counters.streamReconnects++;
+        this.hub.emit({ type: "error", time: now(), data: { code: error.code, message: error.message, ...(error.provider ? { provider: error.provider } : {}) } });
+        return extra.onError?.(error);
+      },
+      onStrategyError: (error, bar) => {
+        this.counters.errors++;
+        this.hub.emit({ type: "error", time: now(), data: { code: error.code, message: `strategy: ${error.message}` } });
+        return extra.onStrategyError?.(error, bar);
+      },
+    };
+  }
+
+  info(): SessionInfo {
+    return {
+      mode: this.options.mode,
+      symbols: this.options.symbols,
+      interval: this.options.interval,
+      startedAt: this.startedAt,
+      tradingState: this.tradingState,
+      providers: {
+        marketData: { name: this.options.marketDataName, connected: this.streaming },
+        trading: { name: this.options.tradingName, connected: this.trading.connectionState() === "CONNECTED", isPaperTrading: this.options.isPaperTrading },
+      },
+      ...(this.lastBarAt !== undefined ? { lastBarAt: this.lastBarAt } : {}),
+      config: this.options.config,
+    };
+  }
+  account() { return this.trading.getAccount(); }
+  positions() { return this.trading.getPositions(); }
+  openOrders() { return this.trading.getOpenOrders(); }
+  async recentOrders(limit: number) { return [...this.recent.values()].reverse().slice(0, limit); }
+  trades(filter: TradeFilter) { return this.trading.getTrades(filter); }
+  metrics() { return { counters: { ...this.counters }, orderLatency: this.latency.snapshot() }; }
+  subscribe(listener: Parameters<StatusSession["subscribe"]>[0]) { return this.hub.subscribe(listener); }
+  async recentBars(symbol: string, limit: number): Promise<Bar[]> { return [...this.engine.recentBars(symbol, limit)]; }
+
+  private remember(order: Order): void {
+    // Re-inserting moves the order to the newest end; the oldest fall off past the cap.
+    this.recent.delete(order.clientOrderId);
+    this.recent.set(order.clientOrderId, order);
+    if (this.recent.size > RECENT_ORDERS) this.recent.delete(this.recent.keys().next().value as string);
+  }
+}

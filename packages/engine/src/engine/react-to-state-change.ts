@@ -1,0 +1,22 @@
+import type { TradingStateChange } from "../risk/trading-state.ts";
+import type { BarPipeline } from "./bar-pipeline.ts";
+
+/** Reports a trading state change; on HALTED cancels every open order and, if configured, closes every position at market. */
+export function reactToStateChange(p: BarPipeline, change: TradingStateChange): void {
+  p.guard.call("onTradingStateChange", change);
+  p.runner.log.warn(`trading state ${change.from} → ${change.to}: ${change.reason}`);
+  if (change.to !== "HALTED") return;
+  void p.gateway.cancelAll();
+  if (!p.options.risk.closePositionsOnHalt) return;
+  for (const position of p.mirror.positions()) {
+    // Engine-initiated: past the risk manager, which refuses everything once HALTED.
+    void p.gateway.send({
+      symbol: position.symbol,
+      side: position.side === "LONG" ? "SELL" : "BUY",
+      type: "MARKET",
+      quantity: position.quantity,
+      reason: "close on halt",
+      strategyName: p.strategyName,
+    });
+  }
+}
