@@ -71,6 +71,7 @@ export class BarPipeline {
   private draining: Promise<void> | undefined;
   private busy = false;
   private stopped = false;
+  private started = false;
 
   constructor(readonly options: PipelineOptions) {
     this.trading = options.trading;
@@ -96,6 +97,7 @@ export class BarPipeline {
     this.busy = true;
     try {
       await this.runner.init();
+      this.started = true;
       await this.settle();
     } finally {
       this.busy = false;
@@ -183,7 +185,7 @@ export class BarPipeline {
     this.busy = true;
     try {
       await this.settle();
-      await this.runner.stop();
+      if (this.started) await this.runner.stop(); // no onStop for a strategy whose init failed
       await this.settle();
       if (cancelOpenOrders && this.mirror.openOrdersById.size + this.gateway.inFlight.size > 0) {
         await this.gateway.cancelAll();

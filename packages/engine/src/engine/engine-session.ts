@@ -3,7 +3,6 @@ import {
 } from "@argo/core";
 import { DEFAULT_CACHE_SIZE } from "../cache/market-cache.ts";
 import { Journal } from "../journal/journal.ts";
-import { riskConfigSchema } from "../risk/risk-config.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import { loadStrategy } from "../strategy/load-strategy.ts";
 import { consoleLogger } from "../strategy/logger.ts";
@@ -62,7 +61,7 @@ export class EngineSession {
         symbols: o.symbols, interval: o.interval, cacheSize: o.cacheSize, sessionDir: o.sessionDir,
         cancelOpenOrdersOnStop: o.cancelOpenOrdersOnStop, mode: o.mode, risk: o.risk,
       }, { label: "engine config" });
-      const risk = parseConfig(riskConfigSchema, o.risk ?? {}, { label: "risk config", pathPrefix: "risk" });
+      const risk = settings.risk;
       const { strategy, config } = await this.load();
       marketData = await resolveMarketData(o.marketData);
       trading = await resolveTrading(o.trading);

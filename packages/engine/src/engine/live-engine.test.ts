@@ -11,7 +11,9 @@ const bars100 = barsFromCloses("BTC", randomCloses(100, 7, 50_000));
 describe("live engine lifecycle (fakes)", () => {
   test("start, every bar in order, stop: callbacks and result", async () => {
     const seen: Bar[] = [];
-    const run = await runEngine({ bars: bars100, strategy: testStrategy({ onBar: (bar) => void seen.push(bar) }) });
+    const stops: number[] = [];
+    const run = await runEngine({ bars: bars100, strategy: testStrategy({ onBar: (bar) => void seen.push(bar), onStop: () => void stops.push(seen.length) }) });
+    expect(stops).toEqual([100]);
     expect(run.error).toBeUndefined();
     expect(run.named("onEngineStart")).toEqual([[["BTC"], "1m", undefined]]);
     expect(run.named("onEngineStop")).toEqual([[undefined]]);
@@ -179,7 +181,12 @@ describe("live engine lifecycle (fakes)", () => {
   });
 
   test("a failing init is fatal (STRATEGY_INIT_FAILED), a stream that throws is fatal; both still stop cleanly", async () => {
-    const init = await runEngine({ bars: bars100, strategy: testStrategy({ init: () => { throw new Error("no warmup"); } }) });
+    let stopped = false;
+    const init = await runEngine({
+      bars: bars100,
+      strategy: testStrategy({ init: () => { throw new Error("no warmup"); }, onStop: () => void (stopped = true) }),
+    });
+    expect(stopped).toBe(false);
     expect(isArgoError(init.error, "STRATEGY_INIT_FAILED")).toBe(true);
     expect(init.named("onEngineStop")).toEqual([[init.error]]);
     const stream = await runEngine({ bars: bars100, data: { throwAfter: 10 }, strategy: testStrategy({}) });

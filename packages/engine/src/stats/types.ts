@@ -1,3 +1,4 @@
+import type { TradeStatistics } from "./trade-statistics.ts";
 /** One closed round trip, counted the way backtesting.py counts trades. */
 export interface ClosedTrade {
   /** Signed quantity: > 0 long, < 0 short. */
@@ -41,7 +42,7 @@ export interface StatisticsInput {
  * Percent fields are in percent (5 means 5 %); durations are in ms; null means undefined
  * (backtesting.py's NaN), e.g. a win rate without trades.
  */
-export interface BacktestStatistics {
+export interface BacktestStatistics extends Omit<TradeStatistics, "commissions"> {
   start: number;
   end: number;
   /** end − start, in ms. */
@@ -65,17 +66,6 @@ export interface BacktestStatistics {
   avgDrawdownPct: number | null;
   maxDrawdownDuration: number | null;
   avgDrawdownDuration: number | null;
-  tradeCount: number;
-  winRatePct: number | null;
-  bestTradePct: number | null;
-  worstTradePct: number | null;
-  avgTradePct: number | null;
-  maxTradeDuration: number | null;
-  avgTradeDuration: number | null;
-  profitFactor: number | null;
-  expectancyPct: number | null;
-  sqn: number | null;
-  kellyCriterion: number | null;
   /** Periods per year used to annualise: 252, 365, 52, 12 or 1. */
   periodsPerYear: number;
 }
