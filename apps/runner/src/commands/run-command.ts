@@ -8,6 +8,7 @@ import type { ParsedCli } from "../cli/parse-cli.ts";
 import { DEMO_CONFIG_PATH } from "../config/build-raw-config.ts";
 import { createLogger } from "../logging/create-logger.ts";
 import { engineLogCallbacks, strategyLogger } from "../logging/engine-log-callbacks.ts";
+import { ioDestination } from "../logging/io-destination.ts";
 import { confirmLive, liveAccountName } from "../safety/confirm-live.ts";
 import { prepareSession } from "../session/prepare-session.ts";
 import { RunnerSession } from "../session/runner-session.ts";
@@ -25,7 +26,7 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   const { session, marketData, secrets } = prepared;
   const { config } = session;
   const engineSettings = config.engine!;
-  const log = createLogger({ level: config.log!.level!, format: config.log!.format!, secrets, interactive: io.interactive });
+  const log = createLogger({ level: config.log!.level!, format: config.log!.format!, secrets, interactive: io.interactive, destination: ioDestination(io) });
 
   if (!session.trading.info.isPaperTrading) {
     try {
@@ -87,7 +88,9 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
       stopping.abort(reason);
     }
   };
-  io.signal.addEventListener("abort", () => stop(String(io.signal.reason ?? "signal")), { once: true });
+  // A signal that came while the config was loading has already fired: a listener added now would never run.
+  if (io.signal.aborted) stop(String(io.signal.reason ?? "signal"));
+  else io.signal.addEventListener("abort", () => stop(String(io.signal.reason ?? "signal")), { once: true });
   try {
     const result = await engine.run(stopping.signal, runner.callbacks(engineLogCallbacks(log)));
     log.info({ status: result.status, bars: result.counters.bars, orders: result.counters.ordersPlaced, fills: result.counters.fills, equity: result.equity }, "session ended");
