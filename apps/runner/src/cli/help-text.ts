@@ -58,7 +58,7 @@ Lists installed providers: name, kind, paper or live, description.`,
   schema: `Usage: argo schema <provider|config|risk> [--plugin <package>]…
 
 Prints a JSON Schema: of a provider's config, of the whole config file ("config"), or of the risk section ("risk").`,
-  validate: `Usage: argo validate <config> [--live]
+  validate: `Usage: argo validate <config>
 
 Checks a config file — the file's shape, the providers' configs, the strategy and its config, the risk limits — and
 prints every problem with its path. Secrets are never printed. Exit code 0 when valid, 3 when not.`,

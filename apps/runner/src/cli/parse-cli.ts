@@ -26,7 +26,7 @@ const FLAGS = {
   backtest: { ...SESSION_FLAGS, output: { type: "string" }, from: { type: "string" }, to: { type: "string" }, "no-progress": { type: "boolean" } },
   providers: { json: { type: "boolean" }, plugin: { type: "string", multiple: true } },
   schema: { plugin: { type: "string", multiple: true } },
-  validate: { live: { type: "boolean" } },
+  validate: {},
   help: {},
 } as const;
 

@@ -21,21 +21,22 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   // No config and no session flags: the embedded demo.
   const usesFlags = SESSION_FLAGS.some((flag) => cli.flags[flag] !== undefined);
   const path = cli.positionals[0] ?? (usesFlags ? undefined : DEMO_CONFIG_PATH);
-  const prepared = await prepareSession(path, cli.flags, io, path ?? "command line");
-  if (!prepared.ok) return prepared.exit as ExitCode;
-  const { session, marketData, secrets } = prepared;
-  const { config } = session;
-  const engineSettings = config.engine!;
-  const log = createLogger({ level: config.log!.level!, format: config.log!.format!, secrets, interactive: io.interactive, destination: ioDestination(io) });
-
-  if (!session.trading.info.isPaperTrading) {
+  const prepared = await prepareSession(path, cli.flags, io, path ?? "command line", async (valid) => {
+    if (valid.trading.info.isPaperTrading) return undefined;
     try {
-      await confirmLive(session.trading.info.name, liveAccountName(session.trading.info.name, session.trading.config), cli.flags.live === true, io);
+      await confirmLive(valid.trading.info.name, liveAccountName(valid.trading.info.name, valid.trading.config), cli.flags.live === true, io);
+      return undefined;
     } catch (error) {
       io.err(`argo: ${toArgoError(error).message}`);
       return EXIT.LIVE_NOT_CONFIRMED;
     }
-  }
+  });
+  if (!prepared.ok) return prepared.exit as ExitCode;
+  const { session, secrets } = prepared;
+  const marketData = prepared.marketData;
+  const { config } = session;
+  const engineSettings = config.engine!;
+  const log = createLogger({ level: config.log!.level!, format: config.log!.format!, secrets, interactive: io.interactive, destination: ioDestination(io) });
 
   const holder: { session?: RunnerSession } = {};
   const trading = timedTradingProvider(prepared.trading, (ms) => holder.session?.latency.observe(ms));
@@ -75,8 +76,11 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
     try {
       server = serveStatusApi(runner, { host: status.host!, port: status.port!, ...(status.token ? { token: status.token } : {}) });
     } catch (error) {
-      io.err(`argo: status API: ${toArgoError(error).message}`);
-      return EXIT.INVALID_CONFIG;
+      const argo = toArgoError(error);
+      io.err(`argo: status API: ${argo.message}`);
+      await marketData.close?.();
+      // A refused bind (no token off loopback) is a config mistake; a port in use is a failure of this run.
+      return argo.code === "INVALID_CONFIGURATION" ? EXIT.INVALID_CONFIG : EXIT.FAILURE;
     }
     log.info({ url: server.url }, "status API and dashboard listening");
   }

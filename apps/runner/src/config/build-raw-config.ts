@@ -14,6 +14,8 @@ export interface RawConfig {
   baseDir: string;
   /** The file read, if any. */
   path?: string;
+  /** The working directory the command ran in. */
+  cwd?: string;
 }
 
 /** Reads the file (YAML/JSON), substitutes ${VAR}, applies ARGO__ overrides, then flags: in that order of precedence. */
@@ -23,5 +25,5 @@ export async function buildRawConfig(path: string | undefined, flags: Record<str
   const substituted = substituteEnv(fromFile, env) as Record<string, unknown>;
   const overridden = applyEnvOverrides(substituted, env);
   const raw = await applyFlags(overridden, flags, cwd);
-  return { raw, baseDir: file ? dirname(file) : cwd, ...(file ? { path: file } : {}) };
+  return { raw, baseDir: file ? dirname(file) : cwd, cwd, ...(file ? { path: file } : {}) };
 }

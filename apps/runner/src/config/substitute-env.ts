@@ -1,6 +1,17 @@
 import { ArgoError } from "@argo/core";
 
 const PATTERN = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+const WHOLE = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}$/;
+
+/**
+ * A value that is one placeholder and nothing else takes the type its text spells (`port: ${PORT:-8787}` is a number),
+ * but only when that type writes back to exactly the same text: "007" or a 20-digit key stay strings.
+ */
+function typedScalar(text: string): unknown {
+  if (text === "true" || text === "false") return text === "true";
+  const number = Number(text);
+  return text.trim() !== "" && Number.isFinite(number) && String(number) === text ? number : text;
+}
 
 /**
  * Replaces `${VAR}` and `${VAR:-default}` in every string of a parsed config. A variable that is unset and has no
@@ -8,6 +19,7 @@ const PATTERN = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
  */
 export function substituteEnv(value: unknown, env: Record<string, string | undefined>, path = ""): unknown {
   if (typeof value === "string") {
+    const whole = WHOLE.test(value);
     const missing: string[] = [];
     const out = value.replace(PATTERN, (_, name: string, fallback: string | undefined) => {
       const found = env[name];
@@ -21,7 +33,7 @@ export function substituteEnv(value: unknown, env: Record<string, string | undef
         details: { path, variables: missing },
       });
     }
-    return out;
+    return whole ? typedScalar(out) : out;
   }
   if (Array.isArray(value)) return value.map((item, i) => substituteEnv(item, env, path ? `${path}.${i}` : String(i)));
   if (value && typeof value === "object") {

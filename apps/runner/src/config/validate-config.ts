@@ -1,9 +1,10 @@
 import {
-  type ConfigIssue, type ProviderInfo, getProviderDefinition, isArgoError, redact, redactProviderConfig, safeParseConfig,
-  secretPaths, toArgoError, validateProviderConfig,
+  type ConfigIssue, type ProviderInfo, getProviderDefinition, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
+  scrubSecrets, secretPaths, toArgoError, validateProviderConfig,
 } from "@argo/core";
 import { type AnyStrategy, type RiskConfig, loadStrategy, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
-import { loadProviders } from "../plugins/load-providers.ts";
+import { loadInstalledFirstParty, loadProviders } from "../plugins/load-providers.ts";
+import { configSecretValues } from "./config-secret-values.ts";
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 
@@ -30,24 +31,37 @@ const obj = (value: unknown): Raw => (value && typeof value === "object" && !Arr
  * Checks a whole config — its shape, plugins, both providers and their configs, the risk limits, the strategy file and
  * the strategy's config — and reports every problem with its path, never a secret value.
  */
-export async function validateConfig({ raw, baseDir }: RawConfig): Promise<ValidationOutcome> {
+export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<ValidationOutcome> {
   const issues: ConfigIssue[] = [];
   const fail = (path: string, error: unknown) => issues.push({ path, message: toArgoError(error).message });
   const outer = safeParseConfig(runnerConfigSchema, raw, { label: "config" });
+  // Missing required fields get a message saying which flag supplies them instead of the schema's bare "required".
+  const missing = new Map<string, string>();
+  if (obj(raw.engine).symbols === undefined) missing.set("engine.symbols", "required but missing: name at least one symbol (or pass --symbols)");
+  if (obj(raw.strategy).path === undefined) missing.set("strategy.path", "required but missing: a strategy file or package (or pass --strategy)");
+  const replaced = (path: string) => missing.has(path) || (path === "strategy" && raw.strategy === undefined);
   // Per-section checks below give sharper messages for these sections than the outer pass.
-  if (!outer.ok) issues.push(...outer.issues.filter((i) => !/^(trading|market_data)\.config\.|^strategy\.config\.|^risk\./.test(i.path)));
-  if (!obj(raw.engine).symbols && !issues.some((i) => i.path.startsWith("engine"))) {
-    issues.push({ path: "engine.symbols", message: "required but missing: name at least one symbol (or pass --symbols)" });
+  if (!outer.ok) {
+    issues.push(...outer.issues.filter((i) => !replaced(i.path) && !/^(trading|market_data)\.config\.|^strategy\.config\.|^risk\./.test(i.path)));
+  }
+  for (const [path, message] of missing) {
+    // A section that is not a mapping at all is already reported; its fields would only repeat it.
+    if (!issues.some((i) => i.path === path.split(".")[0])) issues.push({ path, message });
   }
 
   const tradingName = String(obj(raw.trading).provider ?? "paper");
   const dataName = String(obj(raw.market_data).provider ?? "simulated");
+  const searchDirs = cwd && cwd !== baseDir ? [baseDir, cwd] : [baseDir];
   const plugins = Array.isArray(raw.plugins) ? raw.plugins.filter((p): p is string => typeof p === "string") : [];
   try {
-    await loadProviders(plugins, [tradingName, dataName]);
+    // Plugins resolve from the config's folder first (a relative path, or a package installed next to the config).
+    await loadProviders(plugins, [tradingName, dataName], searchDirs);
   } catch (error) {
     fail(isArgoError(error) && error.provider ? (error.provider === tradingName ? "trading.provider" : "market_data.provider") : "plugins", error);
   }
+  // An unknown name: load every installed first-party package so the error lists all that could be used.
+  const registered = new Set(listProviders().map((p) => p.name));
+  if (!registered.has(tradingName) || !registered.has(dataName)) await loadInstalledFirstParty(searchDirs);
 
   const trading = checkProvider("trading", tradingName, obj(raw.trading).config, issues);
   const dataConfig = { ...obj(obj(raw.market_data).config) };
@@ -70,11 +84,16 @@ export async function validateConfig({ raw, baseDir }: RawConfig): Promise<Valid
     } catch (error) {
       fail("strategy.path", error);
     }
-  } else if (!issues.some((i) => i.path.startsWith("strategy"))) {
-    issues.push({ path: "strategy.path", message: "required but missing: a strategy file or package (or pass --strategy)" });
   }
 
-  if (issues.length > 0 || !outer.ok || !trading || !marketData || !risk.ok || !strategy) return { ok: false, issues: dedupe(issues) };
+  if (issues.length > 0 || !outer.ok || !trading || !marketData || !risk.ok || !strategy) {
+    const secrets = configSecretValues(raw, strategy);
+    return { ok: false, issues: dedupe(issues).map((issue) => ({
+      ...issue,
+      message: scrubSecrets(issue.message, secrets),
+      ...(issue.received !== undefined ? { received: scrubSecrets(issue.received, secrets) } : {}),
+    })) };
+  }
   const redacted = redact(
     {
       ...raw,

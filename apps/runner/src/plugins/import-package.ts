@@ -1,14 +1,15 @@
 import { ArgoError } from "@argo/core";
 
 /**
- * Imports a package by name, resolving it first from the user's project (cwd) and then from the runner's own
- * dependencies, so plugins installed next to a config are found. A missing package is an error saying how to install it.
+ * Imports a package (or a module path) by name, resolving it from each folder of `from` in turn (the config's folder,
+ * the working directory) and then from the runner's own dependencies, so plugins installed next to a config are found.
+ * A missing package is an error saying how to install it.
  */
-export async function importPackage(name: string, cwd = process.cwd()): Promise<void> {
+export async function importPackage(name: string, from: string | readonly string[] = process.cwd()): Promise<void> {
   let path: string | undefined;
-  for (const from of [cwd, import.meta.dir]) {
+  for (const dir of [...(typeof from === "string" ? [from] : from), import.meta.dir]) {
     try {
-      path = Bun.resolveSync(name, from);
+      path = Bun.resolveSync(name, dir);
       break;
     } catch {
       // try the next place

@@ -6,7 +6,7 @@ import { importPackage } from "./import-package.ts";
  * Imports the listed plugin packages, then the first-party package of each named provider not yet registered.
  * Importing is what registers providers; afterwards the registry answers by name.
  */
-export async function loadProviders(plugins: readonly string[], providerNames: readonly string[], cwd?: string): Promise<void> {
+export async function loadProviders(plugins: readonly string[], providerNames: readonly string[], cwd?: string | readonly string[]): Promise<void> {
   for (const plugin of plugins) await importPackage(plugin, cwd);
   const registered = new Set(listProviders().map((p) => p.name));
   for (const name of providerNames) {
@@ -25,7 +25,7 @@ export async function loadProviders(plugins: readonly string[], providerNames: r
 }
 
 /** Imports every installed first-party provider package (for `argo providers`); absent ones are skipped. */
-export async function loadInstalledFirstParty(cwd?: string): Promise<void> {
+export async function loadInstalledFirstParty(cwd?: string | readonly string[]): Promise<void> {
   for (const pkg of new Set(Object.values(FIRST_PARTY_PROVIDERS))) {
     await importPackage(pkg, cwd).catch(() => undefined);
   }

@@ -11,8 +11,20 @@ export type Prepared =
   | { ok: true; session: ValidSession; trading: TradingProvider; marketData: MarketDataProvider; secrets: string[] }
   | { ok: false; exit: number };
 
-/** Reads and validates the config (printing every problem), then creates both providers through the registry. */
-export async function prepareSession(path: string | undefined, flags: Record<string, string | boolean | string[] | undefined>, io: Io, label: string): Promise<Prepared> {
+/** A check between validation and provider creation; resolves with an exit code to stop there, or undefined to go on. */
+export type BeforeCreate = (session: ValidSession) => Promise<number | undefined>;
+
+/**
+ * Reads and validates the config (printing every problem), runs `beforeCreate` (the live-trading confirmation: no
+ * real-money provider is even constructed before it), then creates both providers through the registry.
+ */
+export async function prepareSession(
+  path: string | undefined,
+  flags: Record<string, string | boolean | string[] | undefined>,
+  io: Io,
+  label: string,
+  beforeCreate?: BeforeCreate,
+): Promise<Prepared> {
   const raw = await buildRawConfig(path, flags, io.env, io.cwd);
   const outcome = await validateConfig(raw);
   if (!outcome.ok) {
@@ -20,6 +32,8 @@ export async function prepareSession(path: string | undefined, flags: Record<str
     return { ok: false, exit: EXIT.INVALID_CONFIG };
   }
   const { session } = outcome;
+  const stop = await beforeCreate?.(session);
+  if (stop !== undefined) return { ok: false, exit: stop };
   const trading = await createProvider("trading", session.trading.info.name, session.trading.config);
   const marketData = await createProvider("market-data", session.marketData.info.name, session.marketData.config);
   // Every secret value the config holds, so log lines can be scrubbed by value too.

@@ -5,6 +5,11 @@ import type { LiveEngineOptions } from "./engine-options.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { EngineSession, type LoadedStrategy } from "./engine-session.ts";
 
+/** Longest run of bar processing (ms) before the event loop gets a turn. */
+const YIELD_SLICE_MS = 2;
+/** Bars between clock reads; reading the clock on every bar would cost more than it saves. */
+const YIELD_CHECK_EVERY = 16;
+
 /**
  * The live engine: streams bars from a market data provider through the pipeline to the strategy
  * and a trading provider. Paper and live differ only in the trading provider.
@@ -48,6 +53,8 @@ export class LiveEngine {
     const { symbols, interval } = this.options;
     const iterator = marketData.stream(symbols, interval, signal ? { signal } : undefined)[Symbol.asyncIterator]();
     let inBar: Promise<void> | undefined;
+    let sliceStart = performance.now();
+    let sinceCheck = 0;
     const loop = (async () => {
       for (;;) {
         const next = await iterator.next();
@@ -62,6 +69,15 @@ export class LiveEngine {
           pipeline.streamError(item.error);
         }
         if (signal?.aborted) break;
+        // A source that is never idle (unpaced replay or simulation) would keep this loop in microtasks only:
+        // timers, signals and the status API's sockets would wait for the stream's end. Give them a turn per slice.
+        if (++sinceCheck >= YIELD_CHECK_EVERY) {
+          sinceCheck = 0;
+          if (performance.now() - sliceStart >= YIELD_SLICE_MS) {
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            sliceStart = performance.now();
+          }
+        }
       }
       await iterator.return?.();
     })();

@@ -66,3 +66,16 @@ export function maxQuantity(state: VenueState, book: SymbolBook, buy: boolean, p
   const affordable = maxAffordable(state, budgetFor(state, reducible, price), price, book.rules);
   return affordable > reducible ? affordable : reducible;
 }
+
+/**
+ * Value at the last prices of the position quantities open orders will reduce: about what those
+ * orders free when they fill (a closed long returns its proceeds, a covered short its collateral).
+ */
+export function pendingReductionValue(state: VenueState): number {
+  let sum = 0;
+  for (const book of state.positioned) {
+    const reduce = book.reservedSellReduce + book.reservedBuyReduce;
+    if (reduce > 0 && book.mark === book.mark) sum += reduce * book.mark;
+  }
+  return sum;
+}

@@ -8,7 +8,7 @@ import { assertConnected, invalidOrder, venueError } from "./errors.ts";
 import { emit } from "./events.ts";
 import { freeFunds } from "./ledger.ts";
 import { bookFor } from "./book-for.ts";
-import { checkFunds, type Reservation, reducibleQuantity } from "./funds.ts";
+import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
 import type { OrderRecord, Sizing } from "./order-record.ts";
 import { orderSnapshot } from "./snapshots.ts";
 import type { SymbolBook } from "./symbol-book.ts";
@@ -130,7 +130,8 @@ function referencePrice(state: VenueState, book: SymbolBook, request: OrderReque
 
 function reserve(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean, sizing: Sizing, reference: number): Reservation {
   if (sizing === "equity") {
-    if (buy ? freeFunds(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
+    // Sized at the fill, after the orders placed before it: a reversal's close frees its funds first.
+    if (buy ? freeFunds(state) + pendingReductionValue(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
       throw venueError(state, buy ? "INSUFFICIENT_FUNDS" : "INSUFFICIENT_POSITION", `nothing available to ${buy ? "buy" : "sell"} ${book.symbol} with`, {
         symbol: book.symbol,
       });

@@ -1,0 +1,30 @@
+import { collectSecretValues, getProviderDefinition, type ProviderKind, secretPaths } from "@argo/core";
+import type { AnyStrategy } from "@argo/engine";
+import { runnerConfigSchema } from "./config-schema.ts";
+
+type Raw = Record<string, unknown>;
+const obj = (value: unknown): Raw => (value && typeof value === "object" && !Array.isArray(value) ? (value as Raw) : {});
+
+function providerSecrets(kind: ProviderKind, name: unknown, config: unknown): string[] {
+  if (typeof name !== "string") return [];
+  try {
+    return collectSecretValues(config, secretPaths(getProviderDefinition(name, kind).configSchema));
+  } catch {
+    return []; // an unknown provider is reported elsewhere; its fields cannot be known to be secret
+  }
+}
+
+/**
+ * Every secret value a raw config holds (status token, both providers' secret fields, the strategy's), so text about
+ * any part of the config can be scrubbed of all of them: a key pasted into the wrong section is still a key.
+ */
+export function configSecretValues(raw: Raw, strategy?: AnyStrategy): string[] {
+  const trading = obj(raw.trading);
+  const marketData = obj(raw.market_data);
+  return [
+    ...collectSecretValues(raw, secretPaths(runnerConfigSchema)),
+    ...providerSecrets("trading", trading.provider ?? "paper", trading.config),
+    ...providerSecrets("market-data", marketData.provider ?? "simulated", marketData.config),
+    ...(strategy ? collectSecretValues(obj(raw.strategy).config, secretPaths(strategy.config)) : []),
+  ];
+}

@@ -1,0 +1,131 @@
+// Bars per second of the SMA-cross backtest (examples/strategies/sma-cross.ts, 10/30, all in, paper
+// venue without costs, full statistics) over simulated bars, against the hand-written reference
+// loop (runSmaCrossHandLoop + computeStatistics) over the same bars in the same process; peak memory.
+// Run: bun run bench backtest   (ARGO_BENCH_BARS, ARGO_BENCH_ROUNDS to change the size)
+import "@argo/provider-paper";
+import "@argo/provider-replay";
+import { type Bar, createProvider, type MarketDataProvider } from "@argo/core";
+import { join } from "node:path";
+import { median } from "../../../bench/stats.ts";
+import { writeResult } from "../../../bench/write-result.ts";
+import { type BacktestOptions, InMemoryMarketData, runBacktest } from "../src/backtest/index.ts";
+import { silentLogger } from "../src/strategy/logger.ts";
+import { computeStatistics } from "../src/stats/compute-statistics.ts";
+import { type HandLoopBar, runSmaCrossHandLoop } from "../src/stats/hand-loop.ts";
+
+const BARS = Number(process.env.ARGO_BENCH_BARS ?? 1_000_000);
+const ROUNDS = Number(process.env.ARGO_BENCH_ROUNDS ?? 5);
+// A random walk that stays within tens to hundreds, so whole-share all-in orders keep trading for 1M bars.
+const simulated = { pattern: "random_walk", initialPrice: 100, volatility: 0.001, bars: BARS, seed: 1, interval: "1m" };
+const venue = { initialCapital: 10_000, allowShorting: true, commission: { makerRate: 0, takerRate: 0 }, defaultRules: { stepSize: 1 } };
+const SMA_CROSS = join(import.meta.dir, "../../../examples/strategies/sma-cross.ts");
+const MB = 1024 * 1024;
+
+function options(marketData: BacktestOptions["marketData"]): BacktestOptions {
+  return {
+    symbols: ["SIM"], interval: "1m", marketData, trading: { provider: "paper", config: venue },
+    strategy: SMA_CROSS, strategyConfig: { fast: 10, slow: 30, sizing: { equityFraction: 1 } }, logger: silentLogger,
+  };
+}
+
+/** Peak heap while `fn` runs, sampled every 5 ms (the backtest yields to the event loop every 65,536 bars). */
+async function withHeapPeak<T>(fn: () => Promise<T>): Promise<{ value: T; heapPeak: number }> {
+  let heapPeak = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => void (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
+  try {
+    const value = await fn();
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    return { value, heapPeak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - start };
+}
+
+// 1. Streaming from the simulated provider first, before anything is held in memory: its peak memory.
+Bun.gc(true);
+const streamed = await withHeapPeak(() => runBacktest(options({ provider: "simulated", config: simulated })));
+const rssPeakStreamingMb = process.resourceUsage().maxRSS / 1024;
+const heapPeakStreamingMb = streamed.heapPeak / MB;
+
+// 2. The same bars loaded once into memory, for the in-memory engine run and the hand loop.
+const provider = (await createProvider("market-data", "simulated", simulated)) as MarketDataProvider;
+const load = await timed(async () => {
+  const bars: Bar[] = [];
+  for await (const bar of provider.history("SIM", "1m", Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)) bars.push(bar);
+  return bars;
+});
+const bars = load.value;
+const handBars: HandLoopBar[] = bars.map((b) => ({ time: b.openTime, open: b.open, high: b.high, low: b.low, close: b.close }));
+const inMemory = new InMemoryMarketData(bars);
+
+function handLoop() {
+  const run = runSmaCrossHandLoop(handBars, { fast: 10, slow: 30, cash: 10_000 });
+  const statistics = computeStatistics({ times: run.times, equity: run.equity, closes: run.closes, trades: run.trades, startingCash: 10_000, warmupBars: run.warmupBars });
+  return { run, statistics };
+}
+
+// The engine and the loop implement the same broker rules: they must agree before their speeds are compared.
+const check = handLoop();
+const agreement = Math.abs(streamed.value.statistics.equityFinal - check.statistics.equityFinal) / check.statistics.equityFinal;
+if (streamed.value.statistics.tradeCount !== check.statistics.tradeCount || !(agreement < 1e-9)) {
+  throw new Error(`engine and hand loop disagree: ${streamed.value.statistics.tradeCount} vs ${check.statistics.tradeCount} trades, equity ${streamed.value.statistics.equityFinal} vs ${check.statistics.equityFinal}`);
+}
+
+// One discarded round of each so every path is compiled before anything is measured.
+await runBacktest(options(inMemory));
+
+const streaming: number[] = [];
+const memory: number[] = [];
+const hand: number[] = [];
+const stats: number[] = [];
+let heapPeakInMemoryMb = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  Bun.gc(true);
+  streaming.push((await timed(() => runBacktest(options({ provider: "simulated", config: simulated })))).ms);
+  Bun.gc(true);
+  const mem = await withHeapPeak(() => timed(() => runBacktest(options(inMemory))));
+  memory.push(mem.value.ms);
+  heapPeakInMemoryMb = Math.max(heapPeakInMemoryMb, mem.heapPeak / MB);
+  const result = mem.value.value;
+  stats.push((await timed(() => computeStatistics({ times: result.equity.times, equity: result.equity.equity, closes: result.equity.closes, trades: result.trades, startingCash: 10_000, warmupBars: result.warmupBars }))).ms);
+  Bun.gc(true);
+  hand.push((await timed(handLoop)).ms);
+  console.log(
+    `round ${round + 1}: engine from provider ${streaming.at(-1)!.toFixed(0)} ms, engine in memory ${memory.at(-1)!.toFixed(0)} ms (statistics ${stats.at(-1)!.toFixed(0)} ms), hand loop ${hand.at(-1)!.toFixed(0)} ms`,
+  );
+}
+
+const rate = (ms: number) => Math.round((BARS / ms) * 1000);
+writeResult({
+  name: "backtest",
+  description:
+    `SMA-cross 10/30 backtest (examples/strategies/sma-cross.ts, all-in whole units, paper venue without costs, closeAtEnd last-open, full statistics) over ${BARS} simulated 1m bars, median of ${ROUNDS} rounds: ` +
+    "from the simulated provider's history() (async, generated on the fly) and from the same bars held in memory (InMemoryMarketData, synchronous path), " +
+    "against runSmaCrossHandLoop + computeStatistics over the same bars; both produce the same trades and final equity (checked).",
+  figures: {
+    bars: BARS,
+    trades: check.statistics.tradeCount,
+    engineFromProviderBarsPerSecondMedian: rate(median(streaming)),
+    engineInMemoryBarsPerSecondMedian: rate(median(memory)),
+    handLoopBarsPerSecondMedian: rate(median(hand)),
+    engineInMemoryMsMedian: Math.round(median(memory)),
+    statisticsMsMedian: Math.round(median(stats)),
+    historyLoadBarsPerSecond: rate(load.ms),
+    equityFinalRelativeDifference: agreement,
+    rssPeakStreamingMb: Math.round(rssPeakStreamingMb),
+    heapPeakStreamingMb: Math.round(heapPeakStreamingMb),
+    heapPeakInMemoryMb: Math.round(heapPeakInMemoryMb),
+    rssPeakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  },
+  ratios: {
+    engineInMemoryVsHandLoop: median(hand) / median(memory),
+    engineFromProviderVsHandLoop: median(hand) / median(streaming),
+  },
+  goal: "at least 10,000,000 bars per second for the SMA-cross backtest with full statistics; report the ratio to the hand loop",
+});

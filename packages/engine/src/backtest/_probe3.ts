@@ -1,0 +1,31 @@
+import "@argo/provider-paper";
+import "@argo/provider-replay";
+import { createProvider, type Bar, type MarketDataProvider } from "@argo/core";
+import { join } from "node:path";
+import { silentLogger } from "../index.ts";
+import { computeStatistics } from "../stats/compute-statistics.ts";
+import { runSmaCrossHandLoop } from "../stats/hand-loop.ts";
+import { InMemoryMarketData, runBacktest } from "./index.ts";
+const N = Number(process.env.N ?? 1_000_000);
+const sim = { pattern: "random_walk", initialPrice: 100, volatility: 0.01, bars: N, seed: 1, interval: "1m" };
+const SMA = join(import.meta.dir, "../../../../examples/strategies/sma-cross.ts");
+const md = (await createProvider("market-data", "simulated", sim)) as MarketDataProvider;
+let t = performance.now();
+const bars: Bar[] = [];
+for await (const b of md.history("BTC", "1m", 0, Number.MAX_SAFE_INTEGER)) bars.push(b);
+console.log("load", performance.now() - t);
+const trading = () => ({ provider: "paper", config: { initialCapital: 10_000, allowShorting: true, defaultRules: { stepSize: 1 } } });
+for (let r = 0; r < 3; r++) {
+  t = performance.now();
+  const e2e = await runBacktest({ symbols: ["BTC"], interval: "1m", marketData: { provider: "simulated", config: sim }, trading: trading(), strategy: SMA, logger: silentLogger });
+  const a = performance.now() - t;
+  t = performance.now();
+  const mem = await runBacktest({ symbols: ["BTC"], interval: "1m", marketData: new InMemoryMarketData(bars), trading: trading(), strategy: SMA, logger: silentLogger });
+  const b = performance.now() - t;
+  t = performance.now();
+  const hb = bars.map((x) => ({ time: x.openTime, open: x.open, high: x.high, low: x.low, close: x.close }));
+  const h = runSmaCrossHandLoop(hb, { commission: 0.001 });
+  const hs = computeStatistics({ times: h.times, equity: h.equity, closes: h.closes, trades: h.trades, startingCash: 10000, warmupBars: h.warmupBars });
+  const c = performance.now() - t;
+  console.log({ e2e: a, mem: b, hand: c, trades: [e2e.statistics.tradeCount, mem.statistics.tradeCount, hs.tradeCount], eq: [e2e.statistics.equityFinal, hs.equityFinal] });
+}

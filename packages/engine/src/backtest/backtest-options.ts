@@ -1,0 +1,76 @@
+import type { MarketDataProvider, TradingProvider } from "@argo/core";
+import * as v from "valibot";
+import type { JournalOptions } from "../journal/journal.ts";
+import type { RiskConfigInput } from "../risk/risk-config.ts";
+import type { StrategySource } from "../strategy/load-strategy.ts";
+import type { Logger } from "../strategy/logger.ts";
+import type { ProviderSpec } from "../engine/engine-options.ts";
+import type { ProgressOptions } from "./progress-bar.ts";
+
+/**
+ * What happens to positions still open after the last bar: closed at the last bar's open
+ * (backtesting.py's final broker pass, the parity default), at its close, or left open.
+ */
+export type CloseAtEnd = "last-open" | "last-close" | false;
+
+/** Plain-data backtest settings beyond the engine's; validated with {@link backtestSettingsSchema}. */
+export const backtestSettingsSchema = v.strictObject({
+  from: v.optional(v.pipe(v.number("must be epoch milliseconds"), v.integer("must be whole epoch milliseconds"), v.description("First bar open time (inclusive), epoch ms."))),
+  to: v.optional(v.pipe(v.number("must be epoch milliseconds"), v.integer("must be whole epoch milliseconds"), v.description("End of the range (exclusive), epoch ms."))),
+  closeAtEnd: v.optional(
+    v.pipe(
+      v.union([v.literal("last-open"), v.literal("last-close"), v.literal(false)], 'must be "last-open", "last-close" or false'),
+      v.description("Close positions still open after the last bar at its open (backtesting.py), at its close, or not at all."),
+    ),
+    "last-open",
+  ),
+  benchmarkSymbol: v.optional(v.pipe(v.string(), v.nonEmpty("must not be empty"), v.description("Symbol of buy & hold, beta and the report chart; default the first symbol."))),
+  warmupBars: v.optional(
+    v.pipe(v.number(), v.integer("must be a whole number"), v.minValue(0, "must be 0 or more"), v.description("Bars before the strategy can trade; default from its indicators.")),
+  ),
+  riskFreeRate: v.optional(
+    v.pipe(v.number(), v.gtValue(-1, "must be above -1"), v.ltValue(1, "must be below 1"), v.description("Annual risk-free rate as a fraction, for Sharpe, Sortino and alpha.")),
+    0,
+  ),
+});
+
+/** Validated backtest settings. */
+export type BacktestSettings = v.InferOutput<typeof backtestSettingsSchema>;
+
+/** Everything a backtest is built from; the strategy is the same file that runs live. */
+export interface BacktestOptions {
+  symbols: string[];
+  interval: string;
+  /** First bar open time (inclusive), epoch ms; default: all history. */
+  from?: number;
+  /** End of the range (exclusive), epoch ms; default: all history. */
+  to?: number;
+  /** Any market data provider; bars come from its `history(symbol, interval, from, to)`, merged in time order. */
+  marketData: ProviderSpec<MarketDataProvider>;
+  /** A simulated venue (e.g. `{ provider: "paper", config }`); anything else is refused, a backtest never trades for real. */
+  trading: ProviderSpec<TradingProvider>;
+  strategy: StrategySource;
+  strategyConfig?: unknown;
+  /** Directory relative strategy paths resolve from; default process.cwd(). */
+  baseDir?: string;
+  risk?: RiskConfigInput;
+  /** Bars kept per symbol for history and indicators; default 1000. */
+  cacheSize?: number;
+  /** Session journal directory; none by default (a backtest writes nothing unless asked). */
+  sessionDir?: string;
+  journal?: JournalOptions;
+  /** Logger of the strategy (default: JSON lines on the console). */
+  logger?: Logger;
+  /** Prefix of generated client order ids; default "bt-". */
+  orderIdPrefix?: string;
+  /** Default "last-open" (backtesting.py parity). */
+  closeAtEnd?: CloseAtEnd;
+  /** Symbol of buy & hold, beta and the report chart; default symbols[0]. */
+  benchmarkSymbol?: string;
+  /** Bars before the strategy can trade (buy & hold starts there); default: what its slowest indicator needs − 1. */
+  warmupBars?: number;
+  /** Annual risk-free rate as a fraction; default 0. */
+  riskFreeRate?: number;
+  /** A progress bar on stderr: true, "auto" (only on a terminal), or options; default off. Never changes results. */
+  progress?: boolean | "auto" | ProgressOptions;
+}

@@ -1,0 +1,59 @@
+import type { Account, Fill, Order, Position } from "@argo/core";
+import type { EngineCounters } from "../engine/engine-counters.ts";
+import type { TradingState } from "../risk/trading-state.ts";
+import type { OpenLot } from "../stats/build-round-trips.ts";
+import type { BacktestStatistics, ClosedTrade } from "../stats/types.ts";
+import type { CloseAtEnd } from "./backtest-options.ts";
+import type { CandleColumns } from "./run-recorder.ts";
+
+/** A closed round trip of one symbol. */
+export interface BacktestTrade extends ClosedTrade {
+  symbol: string;
+}
+
+/** A position part still open at the end (closeAtEnd false, or an aborted run). */
+export interface BacktestOpenTrade extends OpenLot {
+  symbol: string;
+}
+
+/** The equity curve: one point per time step (bar open time), marked at the closes of that step. */
+export interface EquityCurve {
+  times: Float64Array;
+  equity: Float64Array;
+  /** The benchmark symbol's close at each step (carried over steps without a bar of it). */
+  closes: Float64Array;
+}
+
+/** Everything a backtest produced. */
+export interface BacktestResult {
+  status: "completed" | "aborted";
+  /** The abort signal's reason when aborted. */
+  abortReason?: unknown;
+  symbols: string[];
+  interval: string;
+  benchmarkSymbol: string;
+  closeAtEnd: CloseAtEnd;
+  statistics: BacktestStatistics;
+  /** Closed trades of every symbol, in order of exit. */
+  trades: BacktestTrade[];
+  openTrades: BacktestOpenTrade[];
+  /** Every fill of the venue, in order (final-pass fills stamped with their symbol's last bar time). */
+  fills: Fill[];
+  equity: EquityCurve;
+  /** The benchmark symbol's bars, for charts. */
+  candles: CandleColumns;
+  /** Bars that went through the engine. */
+  bars: number;
+  /** Index of the first step the strategy could trade at (buy & hold starts there). */
+  warmupBars: number;
+  startingCash: number;
+  finalEquity: number;
+  account: Account;
+  positions: Position[];
+  openOrders: Order[];
+  counters: EngineCounters;
+  tradingState: TradingState;
+  journalPath?: string;
+  startedAt: number;
+  endedAt: number;
+}

@@ -1,0 +1,99 @@
+import type { Fill } from "@argo/core";
+import type { EngineRunResult } from "../engine/engine-result.ts";
+import { buildRoundTrips, type RoundTripFill } from "../stats/build-round-trips.ts";
+import { computeStatistics } from "../stats/compute-statistics.ts";
+import type { BacktestSettings } from "./backtest-options.ts";
+import type { BacktestOpenTrade, BacktestResult, BacktestTrade } from "./backtest-result.ts";
+import type { RunRecorder } from "./run-recorder.ts";
+
+/** What the result is assembled from once the session has ended. */
+export interface ResultParts {
+  run: EngineRunResult;
+  recorder: RunRecorder;
+  settings: BacktestSettings;
+  symbols: string[];
+  interval: string;
+  benchmarkSymbol: string;
+  /** Warm-up in bars of the benchmark symbol (the option, else what the indicators need). */
+  warmupBars: number;
+}
+
+/** Turns fills into round trips per symbol, the recorded curve into statistics, and packs the result. */
+export function buildBacktestResult(parts: ResultParts): BacktestResult {
+  const { run, recorder, settings } = parts;
+  const times = recorder.steps.column(0);
+  const equity = recorder.steps.column(1);
+  const closes = backFill(recorder.steps.column(2));
+  const candles = recorder.candles();
+  const { trades, openTrades } = roundTrips(recorder.fills);
+  const warmupBars = warmupStep(times, candles.times, parts.warmupBars);
+  const statistics = computeStatistics({
+    times, equity, closes, trades, startingCash: recorder.startingEquity, warmupBars, riskFreeRate: settings.riskFreeRate,
+  });
+  return {
+    status: run.status,
+    ...(run.status === "aborted" ? { abortReason: run.abortReason } : {}),
+    symbols: parts.symbols,
+    interval: parts.interval,
+    benchmarkSymbol: parts.benchmarkSymbol,
+    closeAtEnd: settings.closeAtEnd,
+    statistics,
+    trades,
+    openTrades,
+    fills: recorder.fills,
+    equity: { times, equity, closes },
+    candles,
+    bars: run.counters.bars,
+    warmupBars,
+    startingCash: recorder.startingEquity,
+    finalEquity: equity[equity.length - 1]!,
+    account: run.account,
+    positions: run.positions,
+    openOrders: run.openOrders,
+    counters: run.counters,
+    tradingState: run.tradingState,
+    ...(run.journalPath ? { journalPath: run.journalPath } : {}),
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+  };
+}
+
+/** Closed and still-open trades of every symbol; closed ones in order of exit (ties keep symbol order). */
+function roundTrips(fills: readonly Fill[]): { trades: BacktestTrade[]; openTrades: BacktestOpenTrade[] } {
+  const bySymbol = new Map<string, RoundTripFill[]>();
+  for (const fill of fills) {
+    let list = bySymbol.get(fill.symbol);
+    if (list === undefined) bySymbol.set(fill.symbol, (list = []));
+    list.push({ side: fill.side, quantity: fill.quantity, price: fill.price, fee: fill.fee, time: fill.time, orderId: fill.clientOrderId });
+  }
+  const trades: BacktestTrade[] = [];
+  const openTrades: BacktestOpenTrade[] = [];
+  for (const [symbol, list] of bySymbol) {
+    const built = buildRoundTrips(list);
+    for (const trade of built.trades) trades.push({ symbol, ...trade });
+    for (const lot of built.open) openTrades.push({ symbol, ...lot });
+  }
+  if (bySymbol.size > 1) trades.sort((a, b) => a.exitTime - b.exitTime);
+  return { trades, openTrades };
+}
+
+/** The step at which the benchmark's `bars`-th bar (0-based) was seen, clamped to the curve. */
+function warmupStep(times: Float64Array, candleTimes: Float64Array, bars: number): number {
+  if (bars <= 0 || candleTimes.length === 0) return 0;
+  const time = candleTimes[Math.min(bars, candleTimes.length - 1)]!;
+  let lo = 0;
+  let hi = times.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (times[mid]! <= time) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Steps before the benchmark's first bar take its first close (buy & hold and beta need a price). */
+function backFill(closes: Float64Array): Float64Array {
+  const first = closes.findIndex((c) => !Number.isNaN(c));
+  if (first > 0) closes.fill(closes[first]!, 0, first);
+  return closes;
+}

@@ -1,0 +1,131 @@
+import type { Account, Bar, Fill, Position, TradingEvent } from "@argo/core";
+import { GrowableRows } from "./growable-rows.ts";
+
+/** Bars of one symbol as columns (time = open time, epoch ms). */
+export interface CandleColumns {
+  times: Float64Array;
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+}
+
+/**
+ * What a backtest records while it runs: the fills (from the venue's events), the equity at the
+ * end of every time step and the benchmark symbol's closes and candles. Equity is kept from the
+ * venue's own events (cash and signed quantities) and the last close per symbol, so marking a
+ * step costs a multiply-add per symbol rather than a walk over the engine's maps.
+ */
+export class RunRecorder {
+  readonly fills: Fill[] = [];
+  /** Per step: time, equity, benchmark close. */
+  readonly steps = new GrowableRows(3);
+  /** Per benchmark bar: open time, open, high, low, close. */
+  readonly candleRows = new GrowableRows(5);
+  /** Last close per symbol slot, NaN before its first bar. */
+  lastClose: Float64Array;
+  /** Last bar per symbol slot. */
+  readonly lastBar: Array<Bar | undefined>;
+  readonly symbols: string[];
+  /** Equity of the account when the replay started: the base of the returns. */
+  startingEquity = Number.NaN;
+  /** While closing at the end: the time settlement fills are stamped with, by symbol. */
+  settling: Map<string, number> | undefined;
+  private readonly slots = new Map<string, number>();
+  private quantity: Float64Array;
+  private cash = 0;
+  private readonly benchmark: number;
+
+  constructor(symbols: readonly string[], benchmarkSymbol: string) {
+    this.symbols = [...symbols];
+    this.symbols.forEach((symbol, i) => this.slots.set(symbol, i));
+    this.lastClose = new Float64Array(this.symbols.length).fill(Number.NaN);
+    this.lastBar = this.symbols.map(() => undefined);
+    this.quantity = new Float64Array(this.symbols.length);
+    this.benchmark = this.slotOf(benchmarkSymbol);
+  }
+
+  /** Starts from the account and positions the engine found at the venue. */
+  start(account: Account, positions: readonly Position[]): void {
+    this.cash = account.balance;
+    this.startingEquity = account.equity;
+    for (const position of positions) this.setPosition(position.symbol, position);
+  }
+
+  /** Notes a bar of the symbol in `slot` (before the pipeline sees it: its close marks the step). */
+  bar(slot: number, bar: Bar): void {
+    this.lastClose[slot] = bar.close;
+    this.lastBar[slot] = bar;
+    if (slot === this.benchmark) this.candleRows.push5(bar.openTime, bar.open, bar.high, bar.low, bar.close);
+  }
+
+  /** Closes a time step: equity marked at the closes seen so far, and the benchmark's close. */
+  endStep(time: number): void {
+    this.steps.push3(time, this.markedEquity(), this.lastClose[this.benchmark]!);
+  }
+
+  /** Re-marks the last step (after the final broker pass changed the account). */
+  remarkLastStep(): void {
+    if (this.steps.length > 0) this.steps.set(this.steps.length - 1, 1, this.markedEquity());
+  }
+
+  /** Cash plus signed quantity × last close of every symbol. */
+  markedEquity(): number {
+    let equity = this.cash;
+    const q = this.quantity;
+    for (let i = 0; i < q.length; i++) if (q[i] !== 0) equity += q[i]! * this.lastClose[i]!;
+    return equity;
+  }
+
+  /** The venue's event listener. */
+  readonly onEvent = (event: TradingEvent): void => {
+    switch (event.type) {
+      case "fill": {
+        const stamp = this.settling?.get(event.fill.symbol);
+        this.fills.push(stamp === undefined ? event.fill : { ...event.fill, time: stamp });
+        return;
+      }
+      case "position":
+        this.setPosition(event.symbol, event.position);
+        return;
+      case "account":
+        this.cash = event.account.balance;
+        return;
+      default:
+        return;
+    }
+  };
+
+  /** The benchmark symbol's candles. */
+  candles(): CandleColumns {
+    const rows = this.candleRows;
+    return { times: rows.column(0), open: rows.column(1), high: rows.column(2), low: rows.column(3), close: rows.column(4) };
+  }
+
+  private setPosition(symbol: string, position: Position | undefined): void {
+    const slot = this.slotOf(symbol);
+    this.quantity[slot] = position === undefined ? 0 : position.side === "LONG" ? position.quantity : -position.quantity;
+    // A symbol traded without bars of its own is marked at the venue's price.
+    if (position !== undefined && this.lastBar[slot] === undefined) this.lastClose[slot] = position.marketPrice;
+  }
+
+  private slotOf(symbol: string): number {
+    let slot = this.slots.get(symbol);
+    if (slot === undefined) {
+      slot = this.symbols.length;
+      this.symbols.push(symbol);
+      this.slots.set(symbol, slot);
+      this.lastClose = append(this.lastClose, Number.NaN);
+      this.lastBar.push(undefined);
+      this.quantity = append(this.quantity, 0);
+    }
+    return slot;
+  }
+}
+
+function append(array: Float64Array, value: number): Float64Array {
+  const next = new Float64Array(array.length + 1);
+  next.set(array);
+  next[array.length] = value;
+  return next;
+}

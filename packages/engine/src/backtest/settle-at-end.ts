@@ -1,0 +1,62 @@
+import { ArgoError, type Bar, isTerminalStatus, type OrderRequest, type SimulatedVenue } from "@argo/core";
+import type { BarPipeline } from "../engine/bar-pipeline.ts";
+import type { RunRecorder } from "./run-recorder.ts";
+
+// Enough for a venue latency of many bars or a volume cap that splits the close over several passes.
+const MAX_PASSES = 64;
+
+/**
+ * The final broker pass (backtesting.py's `finalize_trades`): cancels the orders still working,
+ * then closes every open position at the venue with market orders executed against a settlement
+ * bar whose prices are all the symbol's last open ("last-open", what backtesting.py 0.6.6 does) or
+ * last close ("last-close"). The venue applies its own commission and slippage; the strategy does
+ * not see these bars. The fills are stamped with the symbol's last bar time (the bar they close
+ * in), never earlier than the symbol's previous fill.
+ */
+export async function settleAtEnd(
+  pipeline: BarPipeline,
+  venue: SimulatedVenue,
+  recorder: RunRecorder,
+  at: "last-open" | "last-close",
+  intervalMs: number,
+): Promise<void> {
+  await pipeline.gateway.cancelAll();
+  const positions = (await venue.getPositions()).filter((position) => position.quantity > 0);
+  if (positions.length === 0) return;
+  const settling = new Map<string, number>();
+  const closes: Array<{ id: string; bar: Bar }> = [];
+  for (const [n, position] of positions.entries()) {
+    const slot = recorder.symbols.indexOf(position.symbol);
+    const last = slot < 0 ? undefined : recorder.lastBar[slot];
+    if (last === undefined) continue; // never saw a bar of it: no price to close at
+    const price = at === "last-open" ? last.open : last.close;
+    const id = `${pipeline.options.orderIdPrefix}end-${n + 1}`;
+    const request: OrderRequest = {
+      symbol: position.symbol, side: position.side === "LONG" ? "SELL" : "BUY", type: "MARKET", quantity: position.quantity,
+      clientOrderId: id, reason: `close at end (${at})`, strategyName: pipeline.strategyName,
+    };
+    const placed = await pipeline.gateway.send(request);
+    if (placed.status !== "placed") continue;
+    settling.set(position.symbol, Math.max(last.openTime, lastFillTime(recorder, position.symbol)));
+    closes.push({ id, bar: { ...last, open: price, high: price, low: price, close: price } });
+  }
+  recorder.settling = settling;
+  try {
+    // The orders arrive after the venue's latency: settlement bars follow the last one until they are done.
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const open = closes.filter((close) => !isTerminalStatus(pipeline.mirror.orders.get(close.id)?.status ?? "FILLED"));
+      if (open.length === 0) return;
+      const time = pipeline.time + pass * intervalMs;
+      venue.setTime(time);
+      for (const close of open) venue.processBar({ ...close.bar, openTime: time });
+    }
+    pipeline.reportError(new ArgoError("INTERNAL", `positions still open after ${MAX_PASSES} settlement passes at the end of the backtest`));
+  } finally {
+    recorder.settling = undefined;
+  }
+}
+
+function lastFillTime(recorder: RunRecorder, symbol: string): number {
+  for (let i = recorder.fills.length - 1; i >= 0; i--) if (recorder.fills[i]!.symbol === symbol) return recorder.fills[i]!.time;
+  return Number.NEGATIVE_INFINITY;
+}
