@@ -25,3 +25,4 @@ export type { LoadedStrategy } from "./engine/engine-session.ts";
 export { LiveEngine } from "./engine/live-engine.ts";
 export * from "./stats/index.ts";
 export * from "./report/index.ts";
+export * from "./backtest/index.ts";

@@ -1,9 +1,61 @@
+import { STATISTIC_LABELS, formatStatistic, runBacktest, writeBacktestResults } from "@argo/engine";
+import { resolve } from "node:path";
 import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
+import { UsageError } from "../cli/usage-error.ts";
+import { createLogger } from "../logging/create-logger.ts";
+import { ioDestination } from "../logging/io-destination.ts";
+import { strategyLogger } from "../logging/engine-log-callbacks.ts";
+import { prepareSession } from "../session/prepare-session.ts";
 
-/** `argo backtest [config]`: not wired yet. */
-export async function backtestCommand(_cli: ParsedCli, io: Io): Promise<ExitCode> {
-  io.err("argo: backtest is not available yet");
-  return EXIT.FAILURE;
+/** Date flags and config values are UTC days. */
+const day = (text: string | undefined) => (text ? Date.parse(`${text}T00:00:00Z`) : undefined);
+
+/** `argo backtest [config]`: the strategy over history in virtual time; writes the results folder and prints a summary. */
+export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
+  const path = cli.positionals[0];
+  if (!path && typeof cli.flags.strategy !== "string") throw new UsageError("name a config file, or pass at least --strategy and --symbols", "backtest");
+  const prepared = await prepareSession(path, cli.flags, io, path ?? "command line");
+  if (!prepared.ok) return prepared.exit as ExitCode;
+  const { session, marketData, trading, secrets } = prepared;
+  const { config } = session;
+  const engine = config.engine!;
+  const settings = config.backtest ?? { output_dir: "./backtest-results", progress: true };
+  const log = createLogger({ level: config.log!.level!, format: config.log!.format!, secrets, interactive: io.interactive, destination: ioDestination(io) });
+  const from = day(settings.from);
+  const to = day(settings.to);
+  const result = await runBacktest(
+    {
+      symbols: engine.symbols,
+      interval: engine.interval!,
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+      marketData,
+      trading,
+      strategy: session.strategy,
+      strategyConfig: session.strategyConfig,
+      baseDir: session.baseDir,
+      risk: session.risk,
+      cacheSize: engine.market_data_cache_size!,
+      logger: strategyLogger(log),
+      // The bar only draws on a terminal; results are identical either way.
+      progress: settings.progress !== false && io.interactive ? "auto" : false,
+    },
+    {},
+    io.signal,
+  );
+  const folder = resolve(io.cwd, settings.output_dir ?? "./backtest-results");
+  const files = await writeBacktestResults(folder, result, `${session.strategy.name} on ${engine.symbols.join(", ")}`);
+  const rows = STATISTIC_LABELS.map(({ key, label, kind }) => [label, formatStatistic(result.statistics[key] as number | null, kind)] as const);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  io.out(
+    [
+      `backtest ${result.status}: ${session.strategy.name} on ${engine.symbols.join(", ")} @ ${engine.interval}, ${result.bars} bars`,
+      ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
+      `results: ${folder}`,
+      ...Object.values(files).map((file) => `  ${file}`),
+    ].join("\n"),
+  );
+  return result.status === "completed" ? EXIT.OK : EXIT.FAILURE;
 }

@@ -1,6 +1,5 @@
 import * as v from "valibot";
 
-const positive = (description: string) => v.pipe(v.number(), v.minValue(0), v.description(description));
 const providerSection = (what: string, fallback: string) =>
   v.strictObject({
     provider: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description(`Registered ${what} provider name`)), fallback),
@@ -39,7 +38,6 @@ export const runnerConfigSchema = v.strictObject({
       from: v.optional(v.pipe(v.string(), v.isoDate("must be a date like 2010-01-31"), v.description("First bar date (inclusive)"))),
       to: v.optional(v.pipe(v.string(), v.isoDate("must be a date like 2020-12-31"), v.description("Last bar date (exclusive)"))),
       output_dir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Folder the results are written into")), "./backtest-results"),
-      initial_capital: v.optional(positive("Starting cash for the simulated venue (overrides trading.config)")),
       progress: v.optional(v.pipe(v.boolean(), v.description("Show a progress bar on a terminal")), true),
     }),
   ),

@@ -4,3 +4,4 @@ export { renderReportHtml } from "./render-report-html.ts";
 export { loadChartLibrary } from "./load-chart-library.ts";
 export { equityToCsv, tradesToCsv } from "./to-csv.ts";
 export { escapeHtml, jsonForScript } from "./escape.ts";
+export { formatStatistic, formatDuration, formatTime } from "./format-statistic.ts";

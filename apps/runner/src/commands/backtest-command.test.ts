@@ -1,0 +1,42 @@
+import { afterAll, expect, test } from "bun:test";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { captureIo } from "../__fixtures__/capture-io.ts";
+import { tempDir } from "../__fixtures__/session-config.ts";
+import { main } from "../main.ts";
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+const EXAMPLE = join(import.meta.dir, "../../../../examples/backtest-goog.yaml");
+
+test("argo backtest on GOOG.csv with the SMA strategy writes the results folder and prints the summary", async () => {
+  const output = join(tmp.dir, "goog");
+  const c = captureIo();
+  const code = await main(["backtest", EXAMPLE, "--output", output, "--no-progress"], c.io);
+  expect(c.stderr()).toBe("");
+  expect(code).toBe(0);
+  const out = c.stdout();
+  expect(out).toContain("backtest completed: sma-cross on GOOG @ 1d, 2148 bars");
+  // backtesting.py's figures for this very case (its test_compute_stats), as the summary prints them.
+  expect(out).toMatch(/Equity Final \[\$\]\s+51,422\.99/);
+  expect(out).toMatch(/Return \[%\]\s+414\.2299/);
+  expect(out).toMatch(/# Trades\s+66\n/);
+  expect(out).toMatch(/Max\. Drawdown \[%\]\s+-47\.9801/);
+  for (const file of ["stats.json", "trades.csv", "equity.csv", "report.html"]) expect(existsSync(join(output, file))).toBe(true);
+  const stats = JSON.parse(readFileSync(join(output, "stats.json"), "utf8"));
+  expect(stats.statistics?.tradeCount ?? stats.tradeCount).toBe(66);
+  expect(readFileSync(join(output, "trades.csv"), "utf8").trim().split("\n")).toHaveLength(67);
+  expect(readFileSync(join(output, "equity.csv"), "utf8").trim().split("\n")).toHaveLength(2149);
+}, 60_000);
+
+test("argo backtest without a config or --strategy is a usage error", async () => {
+  const c = captureIo();
+  expect(await main(["backtest"], c.io)).toBe(2);
+  expect(c.stderr()).toContain("--strategy");
+});
+
+test("argo backtest with a bad date is an invalid config naming the field", async () => {
+  const c = captureIo();
+  expect(await main(["backtest", EXAMPLE, "--from", "2010-13-45", "--output", join(tmp.dir, "x")], c.io)).toBe(3);
+  expect(c.stderr()).toContain("backtest.from");
+});
