@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { median } from "../../../bench/stats.ts";
 import { writeResult } from "../../../bench/write-result.ts";
 import { type BacktestOptions, InMemoryMarketData, runBacktest } from "../src/backtest/index.ts";
+import { defineStrategy } from "../src/strategy/define-strategy.ts";
 import { silentLogger } from "../src/strategy/logger.ts";
+import * as v from "valibot";
 import { computeStatistics } from "../src/stats/compute-statistics.ts";
 import { type HandLoopBar, runSmaCrossHandLoop } from "../src/stats/hand-loop.ts";
 
@@ -21,10 +23,13 @@ const venue = { initialCapital: 10_000, allowShorting: true, commission: { maker
 const SMA_CROSS = join(import.meta.dir, "../../../examples/strategies/sma-cross.ts");
 const MB = 1024 * 1024;
 
-function options(marketData: BacktestOptions["marketData"]): BacktestOptions {
+// The per-bar cost of the engine itself (pipeline, venue, recording, statistics) without a strategy's work.
+const noop = defineStrategy({ name: "noop", description: "Does nothing.", config: v.object({}), onBar() {} });
+
+function options(marketData: BacktestOptions["marketData"], strategy: BacktestOptions["strategy"] = SMA_CROSS): BacktestOptions {
   return {
-    symbols: ["SIM"], interval: "1m", marketData, trading: { provider: "paper", config: venue },
-    strategy: SMA_CROSS, strategyConfig: { fast: 10, slow: 30, sizing: { equityFraction: 1 } }, logger: silentLogger,
+    symbols: ["SIM"], interval: "1m", marketData, trading: { provider: "paper", config: venue }, strategy, logger: silentLogger,
+    ...(strategy === SMA_CROSS ? { strategyConfig: { fast: 10, slow: 30, sizing: { equityFraction: 1 } } } : {}),
   };
 }
 
@@ -79,8 +84,10 @@ if (streamed.value.statistics.tradeCount !== check.statistics.tradeCount || !(ag
 
 // One discarded round of each so every path is compiled before anything is measured.
 await runBacktest(options(inMemory));
+await runBacktest(options(inMemory, noop));
 
 const streaming: number[] = [];
+const empty: number[] = [];
 const memory: number[] = [];
 const hand: number[] = [];
 const stats: number[] = [];
@@ -95,9 +102,11 @@ for (let round = 0; round < ROUNDS; round++) {
   const result = mem.value.value;
   stats.push((await timed(() => computeStatistics({ times: result.equity.times, equity: result.equity.equity, closes: result.equity.closes, trades: result.trades, startingCash: 10_000, warmupBars: result.warmupBars }))).ms);
   Bun.gc(true);
+  empty.push((await timed(() => runBacktest(options(inMemory, noop)))).ms);
+  Bun.gc(true);
   hand.push((await timed(handLoop)).ms);
   console.log(
-    `round ${round + 1}: engine from provider ${streaming.at(-1)!.toFixed(0)} ms, engine in memory ${memory.at(-1)!.toFixed(0)} ms (statistics ${stats.at(-1)!.toFixed(0)} ms), hand loop ${hand.at(-1)!.toFixed(0)} ms`,
+    `round ${round + 1}: engine from provider ${streaming.at(-1)!.toFixed(0)} ms, engine in memory ${memory.at(-1)!.toFixed(0)} ms (statistics ${stats.at(-1)!.toFixed(0)} ms), no-op strategy in memory ${empty.at(-1)!.toFixed(0)} ms, hand loop ${hand.at(-1)!.toFixed(0)} ms`,
   );
 }
 
@@ -107,13 +116,15 @@ writeResult({
   description:
     `SMA-cross 10/30 backtest (examples/strategies/sma-cross.ts, all-in whole units, paper venue without costs, closeAtEnd last-open, full statistics) over ${BARS} simulated 1m bars, median of ${ROUNDS} rounds: ` +
     "from the simulated provider's history() (async, generated on the fly) and from the same bars held in memory (InMemoryMarketData, synchronous path), " +
-    "against runSmaCrossHandLoop + computeStatistics over the same bars; both produce the same trades and final equity (checked).",
+    "against runSmaCrossHandLoop + computeStatistics over the same bars; both produce the same trades and final equity (checked). " +
+    "The no-op strategy run gives the engine's own per-bar cost (pipeline, venue, recording, statistics).",
   figures: {
     bars: BARS,
     trades: check.statistics.tradeCount,
     engineFromProviderBarsPerSecondMedian: rate(median(streaming)),
     engineInMemoryBarsPerSecondMedian: rate(median(memory)),
     handLoopBarsPerSecondMedian: rate(median(hand)),
+    noopStrategyInMemoryBarsPerSecondMedian: rate(median(empty)),
     engineInMemoryMsMedian: Math.round(median(memory)),
     statisticsMsMedian: Math.round(median(stats)),
     historyLoadBarsPerSecond: rate(load.ms),

@@ -1,5 +1,4 @@
-import type { ReportCandle } from "../report/types.ts";
-import type { BacktestResults } from "../report/types.ts";
+import type { BacktestResults, ReportCandle } from "../report/types.ts";
 import { type ResultsFiles, writeResults } from "../report/write-results.ts";
 import type { BacktestResult } from "./backtest-result.ts";
 

@@ -3,8 +3,9 @@ import { ArgoError, type Bar } from "@argo/core";
 /**
  * One symbol's history as a cursor: `head` is its next bar, undefined once it is exhausted.
  * A history that is also synchronously iterable (bars already in memory) advances without a
- * promise per bar; any other advances through its async iterator. Bars must come oldest first
- * and belong to the symbol asked for: a backtest never skips or reorders data silently.
+ * promise per bar; any other advances through its async iterator. Bars must come oldest first,
+ * belong to the symbol asked for and be valid candles: a backtest never skips, reorders or
+ * half-processes data silently (INVALID_DATA ends the run instead).
  */
 export class BarSource {
   head: Bar | undefined;
@@ -60,6 +61,15 @@ export class BarSource {
         "INVALID_DATA",
         `history of ${this.symbol} is not in time order: bar at ${bar.openTime} follows ${this.previousTime}; a backtest needs each symbol's bars oldest first, without duplicates`,
         { details: { symbol: this.symbol, openTime: bar.openTime, previousOpenTime: this.previousTime } },
+      );
+    }
+    const { open, high, low, close } = bar;
+    // The venue refuses such a bar and the strategy would trade on a bar the venue never saw.
+    if (!(low > 0 && low <= open && low <= close && high >= open && high >= close && high < Number.POSITIVE_INFINITY) || !(bar.volume >= 0)) {
+      throw new ArgoError(
+        "INVALID_DATA",
+        `history of ${this.symbol} has an invalid bar at ${bar.openTime}: open ${open}, high ${high}, low ${low}, close ${close}, volume ${bar.volume} (prices must be positive with low <= open, close <= high, volume >= 0)`,
+        { details: { symbol: this.symbol, openTime: bar.openTime } },
       );
     }
     this.previousTime = bar.openTime;

@@ -36,11 +36,6 @@ export class GrowableRows {
     cols[4]![i] = e;
   }
 
-  /** The value in `row`, `field`. */
-  get(row: number, field: number): number {
-    return this.columns[field]![row]!;
-  }
-
   /** Replaces the value in `row`, `field`. */
   set(row: number, field: number, value: number): void {
     this.columns[field]![row] = value;

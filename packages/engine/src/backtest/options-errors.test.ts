@@ -82,6 +82,13 @@ describe("data", () => {
     expect(error.message).toContain("history of XYZ is not in time order");
   });
 
+  test("an invalid candle (close above the high) is INVALID_DATA naming the symbol and time, not a bar the venue skips", async () => {
+    const broken = [...rows.slice(0, 2), { ...rows[2]!, close: 150 }, rows[3]!];
+    const { error } = await failure({ marketData: new InMemoryMarketData(broken) });
+    expect(error.code).toBe("INVALID_DATA");
+    expect(error.message).toContain(`history of XYZ has an invalid bar at ${T0 + 2 * DAY}`);
+  });
+
   test("a strategy config that does not validate names strategy.config.<field>", async () => {
     const { error } = await failure({ strategy: `${import.meta.dir}/../../../../examples/strategies/sma-cross.ts`, strategyConfig: { fast: 30, slow: 10 } });
     expect(error.code).toBe("INVALID_CONFIGURATION");
