@@ -1,4 +1,4 @@
-import { equity } from "./ledger.ts";
+import { freeFunds } from "./ledger.ts";
 import { maxAffordable, slippedPrice } from "./costs.ts";
 import type { MatchResult } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
@@ -8,14 +8,14 @@ import type { VenueState } from "./venue-state.ts";
 /**
  * Turns a quote- or equity-sized order into a quantity at its first fill, rounded down to the lot
  * step: a quote amount buys what it pays for at the fill price; an equity fraction takes that share
- * of equity then, leaving room for the commission. Returns a reason when the result breaks a venue
+ * of the equity available then (not tied up in other positions), leaving room for the commission. Returns a reason when the result breaks a venue
  * rule (the order is then refused at fill time), else undefined after setting `order.quantity`.
  */
 export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchResult, volume: number): string | undefined {
   const order = rec.order;
   const rules = rec.book.rules;
   const base = match.price;
-  const budget = rec.sizing === "quote" ? order.quoteAmount! : order.equityFraction! * equity(state);
+  const budget = rec.sizing === "quote" ? order.quoteAmount! : order.equityFraction! * Math.max(0, freeFunds(state));
   // Impact depends on size; pricing with the largest size it could be keeps the cost within budget.
   const price = match.slips ? slippedPrice(state, base, budget / base, volume, rec.buy, rules) : base;
   const quantity =

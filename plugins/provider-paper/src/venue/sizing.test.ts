@@ -24,6 +24,20 @@ describe("orders sized by quote amount or equity fraction", () => {
     money((await venue.getAccount()).balance, 10_000 - 4_992 - 4.992);
   });
 
+  test("equityFraction is a share of the equity available, not of what other positions already use", async () => {
+    // 10,000 cash; 60 XYZ at 100 ties up 6,000. Available: 4,000 → all of it at 50 buys 80 ABC (not 200, which would not fit).
+    const { venue, feed } = await harness({ initialCapital: 10_000 });
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 60, clientOrderId: "xyz" });
+    feed(100);
+    feed(50, "ABC");
+    await venue.placeOrder({ symbol: "ABC", side: "BUY", type: "MARKET", equityFraction: 1, clientOrderId: "abc" });
+    feed(50, "ABC");
+    const order = await venue.getOrder("abc");
+    expect(order.status).toBe("FILLED");
+    expect(order.filledQuantity).toBe(80);
+    money((await venue.getAccount()).balance, 0);
+  });
+
   test("equityFraction 1 puts everything in and the cash never goes negative", async () => {
     const { venue, feed } = await harness({ initialCapital: 10_000, commission: { makerRate: 0.001, takerRate: 0.001, minimum: 1 }, slippage: { model: "percentage", rate: 0.002 } });
     await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", equityFraction: 1, clientOrderId: "all" });
