@@ -8,7 +8,7 @@ import { median, percentile } from "../../../bench/stats.ts";
 import { writeResult } from "../../../bench/write-result.ts";
 import type { Io } from "../src/cli/io.ts";
 import { main } from "../src/main.ts";
-import type { LoadReport, LoadRequest } from "./load-worker.ts";
+import type { LoadReport, LoadRequest } from "../../../bench/http-load-worker.ts";
 
 const ROUNDS = 5;
 const CONCURRENCY = 64;
@@ -38,7 +38,7 @@ const io: Io = {
   signal: stop.signal,
 };
 const exit = main(["run", DEMO, "--status-port", "0", "--data-dir", join(dir, "data"), "--market-data-config", marketData], io);
-const worker = new Worker(new URL("./load-worker.ts", import.meta.url).href);
+const worker = new Worker(new URL("../../../bench/http-load-worker.ts", import.meta.url).href);
 
 try {
   const deadline = Date.now() + 15_000;

@@ -4,7 +4,7 @@ import { median, percentile } from "../../../bench/stats.ts";
 import { writeResult } from "../../../bench/write-result.ts";
 import { serveStatusApi } from "../src/index.ts";
 import { createBenchSession } from "./bench-session.ts";
-import type { LoadReport, LoadRequest } from "./load-worker.ts";
+import type { LoadReport, LoadRequest } from "../../../bench/http-load-worker.ts";
 
 const ROUNDS = 5;
 const CONCURRENCY = 64;
@@ -14,7 +14,7 @@ const TOKEN = "bench-status-token-0123456789";
 
 const bench = createBenchSession();
 const server = serveStatusApi(bench.session, { host: "127.0.0.1", port: 0, token: TOKEN });
-const worker = new Worker(new URL("./load-worker.ts", import.meta.url).href);
+const worker = new Worker(new URL("../../../bench/http-load-worker.ts", import.meta.url).href);
 
 async function barsProcessed(): Promise<number> {
   return (await bench.session.metrics()).counters.barsProcessed;
@@ -23,7 +23,8 @@ async function barsProcessed(): Promise<number> {
 function runLoad(total: number): Promise<LoadReport> {
   return new Promise((resolve) => {
     worker.onmessage = (message: MessageEvent<LoadReport>) => resolve(message.data);
-    const request: LoadRequest = { url: `${server.url}/positions`, token: TOKEN, concurrency: CONCURRENCY, total };
+    // Bounded by count and by time: the load stops by itself either way.
+    const request: LoadRequest = { url: `${server.url}/positions`, token: TOKEN, concurrency: CONCURRENCY, total, maxMs: 30_000 };
     worker.postMessage(request);
   });
 }

@@ -4,9 +4,7 @@ import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
 import { UsageError } from "../cli/usage-error.ts";
-import { createLogger } from "../logging/create-logger.ts";
-import { ioDestination } from "../logging/io-destination.ts";
-import { strategyLogger } from "../logging/engine-log-callbacks.ts";
+import { sessionEngineOptions, sessionLogger } from "../session/session-engine-options.ts";
 import { prepareSession } from "../session/prepare-session.ts";
 
 /** Date flags and config values are UTC days. */
@@ -22,23 +20,14 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
   const { config } = session;
   const engine = config.engine!;
   const settings = config.backtest ?? { output_dir: "./backtest-results", progress: true };
-  const log = createLogger({ level: config.log!.level!, format: config.log!.format!, secrets, interactive: io.interactive, destination: ioDestination(io) });
+  const log = sessionLogger(session, secrets, io);
   const from = day(settings.from);
   const to = day(settings.to);
   const result = await runBacktest(
     {
-      symbols: engine.symbols,
-      interval: engine.interval!,
+      ...sessionEngineOptions(session, marketData, trading, log),
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
-      marketData,
-      trading,
-      strategy: session.strategy,
-      strategyConfig: session.strategyConfig,
-      baseDir: session.baseDir,
-      risk: session.risk,
-      cacheSize: engine.market_data_cache_size!,
-      logger: strategyLogger(log),
       // The bar only draws on a terminal; results are identical either way.
       progress: settings.progress !== false && io.interactive ? "auto" : false,
     },

@@ -6,12 +6,11 @@ import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
 import { DEMO_CONFIG_PATH } from "../config/build-raw-config.ts";
-import { createLogger } from "../logging/create-logger.ts";
-import { engineLogCallbacks, strategyLogger } from "../logging/engine-log-callbacks.ts";
-import { ioDestination } from "../logging/io-destination.ts";
+import { engineLogCallbacks } from "../logging/engine-log-callbacks.ts";
 import { confirmLive, liveAccountName } from "../safety/confirm-live.ts";
 import { prepareSession } from "../session/prepare-session.ts";
 import { RunnerSession } from "../session/runner-session.ts";
+import { sessionEngineOptions, sessionLogger } from "../session/session-engine-options.ts";
 import { timedTradingProvider } from "../session/timed-trading-provider.ts";
 
 const SESSION_FLAGS = ["strategy", "strategy-config", "market-data-provider", "market-data-config", "trading-provider", "trading-config", "symbols", "interval"];
@@ -36,24 +35,15 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   const marketData = prepared.marketData;
   const { config } = session;
   const engineSettings = config.engine!;
-  const log = createLogger({ level: config.log!.level!, format: config.log!.format!, secrets, interactive: io.interactive, destination: ioDestination(io) });
+  const log = sessionLogger(session, secrets, io);
 
   const holder: { session?: RunnerSession } = {};
   const trading = timedTradingProvider(prepared.trading, (ms) => holder.session?.latency.observe(ms));
   const engine = new LiveEngine({
-    symbols: engineSettings.symbols,
-    interval: engineSettings.interval!,
-    cacheSize: engineSettings.market_data_cache_size!,
-    marketData,
-    trading,
-    strategy: session.strategy,
-    strategyConfig: session.strategyConfig,
-    baseDir: session.baseDir,
-    risk: session.risk,
+    ...sessionEngineOptions(session, marketData, trading, log),
     sessionDir: resolve(io.cwd, engineSettings.data_dir!),
     cancelOpenOrdersOnStop: engineSettings.cancel_open_orders_on_stop!,
     mode: session.trading.info.isPaperTrading ? "paper" : "live",
-    logger: strategyLogger(log),
   });
   const runner = new RunnerSession(
     {

@@ -1,3 +1,4 @@
+import { barIndexAt } from "../stats/bar-index.ts";
 import type { Fill } from "@argo/core";
 import type { EngineRunResult } from "../engine/engine-result.ts";
 import { buildRoundTrips, type RoundTripFill } from "../stats/build-round-trips.ts";
@@ -80,15 +81,7 @@ function roundTrips(fills: readonly Fill[]): { trades: BacktestTrade[]; openTrad
 /** The step at which the benchmark's `bars`-th bar (0-based) was seen, clamped to the curve. */
 function warmupStep(times: Float64Array, candleTimes: Float64Array, bars: number): number {
   if (bars <= 0 || candleTimes.length === 0) return 0;
-  const time = candleTimes[Math.min(bars, candleTimes.length - 1)]!;
-  let lo = 0;
-  let hi = times.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (times[mid]! <= time) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return barIndexAt(times, candleTimes[Math.min(bars, candleTimes.length - 1)]!);
 }
 
 /** Steps before the benchmark's first bar take its first close (buy & hold and beta need a price). */

@@ -6,14 +6,10 @@ import { computeStatistics } from "./compute-statistics.ts";
 import { runSmaCrossHandLoop } from "./hand-loop.ts";
 import { readOhlcCsv } from "./read-ohlc-csv.ts";
 import type { BacktestStatistics, StatisticsInput } from "./types.ts";
+import { expectClose, testGoogParity } from "../test-fixtures/goog-parity.ts";
 
 const GOOG = join(import.meta.dir, "../../../../../shared/reference/data/GOOG.csv");
-const DAY = 86_400_000;
 
-function expectClose(actual: number | null, expected: number, rel = 1e-6): void {
-  expect(actual).not.toBeNull();
-  expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(Math.abs(expected) * rel);
-}
 
 describe("computeStatistics on backtesting.py's test_compute_stats (GOOG, SMA 10/30)", () => {
   const run = runSmaCrossHandLoop(readOhlcCsv(GOOG), { fast: 10, slow: 30, cash: 10_000 });
@@ -22,30 +18,7 @@ describe("computeStatistics on backtesting.py's test_compute_stats (GOOG, SMA 10
     startingCash: 10_000, warmupBars: run.warmupBars,
   });
 
-  // Expected values: backtesting.py 0.6.6's test_compute_stats (backtesting/test/_test.py).
-  const expected: Partial<Record<keyof BacktestStatistics, number>> = {
-    equityFinal: 51422.99, equityPeak: 75787.44, returnPct: 414.2299,
-    buyAndHoldReturnPct: 522.0601851851852, exposureTimePct: 96.74115456238361, tradeCount: 66,
-    winRatePct: 46.96969696969697, bestTradePct: 53.59595229490424, worstTradePct: -18.39887353835481,
-    avgTradePct: 2.531715975158555, maxDrawdownPct: -47.98012705007589, avgDrawdownPct: -5.925851581948801,
-    returnAnnPct: 21.191099249053224, volatilityAnnPct: 36.49716090702389, cagrPct: 21.160245705962623,
-    sharpeRatio: 0.5806232244485349, sortinoRatio: 1.0853434352488662, calmarRatio: 0.44166409202994605,
-    profitFactor: 2.167945974262033, expectancyPct: 3.2748078066748834, sqn: 1.0766187356697705,
-    kellyCriterion: 0.1518705127029717,
-  };
-  for (const [key, value] of Object.entries(expected)) {
-    test(`${key} = ${value}`, () => expectClose(stats[key as keyof BacktestStatistics], value!));
-  }
-
-  test("durations: max drawdown 584 days, avg drawdown 41 days, max trade 183 days, avg trade 46 days", () => {
-    expect(stats.maxDrawdownDuration).toBe(584 * DAY);
-    expect(stats.avgDrawdownDuration).toBe(41 * DAY);
-    expect(stats.maxTradeDuration).toBe(183 * DAY);
-    expect(stats.avgTradeDuration).toBe(46 * DAY);
-    expect(stats.duration).toBe(3116 * DAY);
-    expect(stats.start).toBe(Date.parse("2004-08-19T00:00:00Z"));
-    expect(stats.end).toBe(Date.parse("2013-03-01T00:00:00Z"));
-  });
+  testGoogParity(() => stats);
 
   test("alpha and beta match backtesting.py 0.6's published values (they do not depend on day returns)", () => {
     expectClose(stats.alphaPct, 394.37391142027462);
