@@ -19,7 +19,7 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
   const { session, marketData, trading, secrets } = prepared;
   const { config } = session;
   const engine = config.engine!;
-  const settings = config.backtest ?? { output_dir: "./backtest-results", progress: true };
+  const settings: NonNullable<typeof config.backtest> = config.backtest ?? { output_dir: "./backtest-results", progress: true, close_at_end: "last-open" };
   const log = sessionLogger(session, secrets, io);
   const from = day(settings.from);
   const to = day(settings.to);
@@ -28,6 +28,7 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
       ...sessionEngineOptions(session, marketData, trading, log),
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
+      closeAtEnd: settings.close_at_end ?? "last-open",
       // The bar only draws on a terminal; results are identical either way.
       progress: settings.progress !== false && io.interactive ? "auto" : false,
     },

@@ -39,6 +39,13 @@ export const runnerConfigSchema = v.strictObject({
       to: v.optional(v.pipe(v.string(), v.isoDate("must be a date like 2020-12-31"), v.description("Last bar date (exclusive)"))),
       output_dir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Folder the results are written into")), "./backtest-results"),
       progress: v.optional(v.pipe(v.boolean(), v.description("Show a progress bar on a terminal")), true),
+      close_at_end: v.optional(
+        v.pipe(
+          v.union([v.literal("last-open"), v.literal("last-close"), v.literal(false)], 'must be "last-open", "last-close" or false'),
+          v.description("Close what is still open after the last bar: at its open (backtesting.py's final pass), at its close, or not at all"),
+        ),
+        "last-open",
+      ),
     }),
   ),
   plugins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.description("Third-party provider packages to import")), []),
