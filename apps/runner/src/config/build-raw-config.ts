@@ -1,11 +1,17 @@
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { applyEnvOverrides } from "./env-overrides.ts";
 import { applyFlags } from "./apply-flags.ts";
 import { loadConfigFile } from "./load-config-file.ts";
 import { substituteEnv } from "./substitute-env.ts";
 
-/** The embedded default session: simulated data, paper trading, the SMA example, status API on 127.0.0.1:8787. */
-export const DEMO_CONFIG_PATH = join(import.meta.dir, "../../../../examples/demo.yaml");
+/**
+ * The embedded default session: simulated data, paper trading, the SMA example, status API on 127.0.0.1:8787.
+ * The published package carries a copy in demo/ (made at pack time); in the repository it is examples/demo.yaml.
+ */
+export const DEMO_CONFIG_PATH = [join(import.meta.dir, "../../demo/demo.yaml"), join(import.meta.dir, "../../../../examples/demo.yaml")].find((path) =>
+  existsSync(path),
+)!;
 
 /** A config as read, before validation, and the folder its relative paths are resolved from. */
 export interface RawConfig {
