@@ -1,14 +1,19 @@
 import { ArgoError, type Bar } from "@argo/core";
+import { type BarRange, barRangeOf } from "./bar-range.ts";
 
 /**
  * One symbol's history as a cursor: `head` is its next bar, undefined once it is exhausted.
- * A history that is also synchronously iterable (bars already in memory) advances without a
- * promise per bar; any other advances through its async iterator. Bars must come oldest first,
- * belong to the symbol asked for and be valid candles: a backtest never skips, reorders or
- * half-processes data silently (INVALID_DATA ends the run instead).
+ * A history backed by an array (bars already in memory) is read by index; one that is
+ * synchronously iterable advances without a promise per bar; any other advances through its async
+ * iterator. Bars must come oldest first, belong to the symbol asked for and be valid candles: a
+ * backtest never skips, reorders or half-processes data silently (INVALID_DATA ends the run instead).
  */
 export class BarSource {
   head: Bar | undefined;
+  /** Bars this history still holds when known up front (an array behind it), else undefined. */
+  readonly size: number | undefined;
+  private readonly range: BarRange | undefined;
+  private index = 0;
   private readonly syncIterator: Iterator<Bar> | undefined;
   private readonly asyncIterator: AsyncIterator<Bar> | undefined;
   private previousTime = Number.NEGATIVE_INFINITY;
@@ -18,6 +23,12 @@ export class BarSource {
     readonly slot: number,
     history: AsyncIterable<Bar>,
   ) {
+    this.range = barRangeOf(history);
+    if (this.range !== undefined) {
+      this.index = this.range.start;
+      this.size = Math.max(0, this.range.end - this.range.start);
+      return;
+    }
     const sync = (history as Partial<Iterable<Bar>>)[Symbol.iterator];
     if (typeof sync === "function") this.syncIterator = sync.call(history);
     else this.asyncIterator = history[Symbol.asyncIterator]();
@@ -25,32 +36,43 @@ export class BarSource {
 
   /** True when advancing never waits. */
   get synchronous(): boolean {
-    return this.syncIterator !== undefined;
+    return this.range !== undefined || this.syncIterator !== undefined;
   }
 
-  /** Moves to the next bar; returns a promise only for asynchronous histories. */
-  advance(): Promise<void> | undefined {
-    if (this.syncIterator !== undefined) {
-      const next = this.syncIterator.next();
-      this.accept(next);
+  /**
+   * Moves to the next bar. An asynchronous history returns its iterator's promise instead: the
+   * caller awaits it and hands the result to `receive` (no extra promise chained per bar).
+   */
+  advance(): Promise<IteratorResult<Bar>> | undefined {
+    const range = this.range;
+    if (range !== undefined) {
+      if (this.index < range.end && range.signal?.aborted !== true) this.check(range.bars[this.index++]!);
+      else this.head = undefined;
       return undefined;
     }
-    return this.asyncIterator!.next().then(this.accept);
+    if (this.syncIterator !== undefined) {
+      this.receive(this.syncIterator.next());
+      return undefined;
+    }
+    return this.asyncIterator!.next();
   }
 
   /** Ends the underlying iterator early (a stopped or failed run). */
   async close(): Promise<void> {
     this.head = undefined;
-    if (this.syncIterator !== undefined) this.syncIterator.return?.();
+    if (this.range !== undefined) this.index = this.range.end;
+    else if (this.syncIterator !== undefined) this.syncIterator.return?.();
     else await this.asyncIterator!.return?.();
   }
 
-  private readonly accept = (next: IteratorResult<Bar>): void => {
-    if (next.done === true) {
-      this.head = undefined;
-      return;
-    }
-    const bar = next.value;
+  /** Takes the iterator's next result as the new head (undefined once done). */
+  receive(next: IteratorResult<Bar>): void {
+    if (next.done === true) this.head = undefined;
+    else this.check(next.value);
+  }
+
+  /** Makes `bar` the head after checking it belongs here, comes in order and is a valid candle. */
+  private check(bar: Bar): void {
     if (bar.symbol !== this.symbol) {
       throw new ArgoError("INVALID_DATA", `history of ${this.symbol} yielded a bar of ${String(bar.symbol)}`, {
         details: { symbol: this.symbol, openTime: bar.openTime },
@@ -74,5 +96,5 @@ export class BarSource {
     }
     this.previousTime = bar.openTime;
     this.head = bar;
-  };
+  }
 }

@@ -14,6 +14,11 @@ export class GrowableRows {
     this.columns = Array.from({ length: width }, () => new Float64Array(this.capacity));
   }
 
+  /** Makes room for `rows` rows in all, so a known number of rows is written without growing (and copying). */
+  reserve(rows: number): void {
+    if (rows > this.capacity) this.resize(rows);
+  }
+
   /** Appends a row of three values (width 3). */
   push3(a: number, b: number, c: number): void {
     if (this.length === this.capacity) this.grow();
@@ -47,10 +52,14 @@ export class GrowableRows {
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    this.resize(this.capacity * 2);
+  }
+
+  private resize(capacity: number): void {
+    this.capacity = capacity;
     this.columns = this.columns.map((old) => {
-      const next = new Float64Array(this.capacity);
-      next.set(old);
+      const next = new Float64Array(capacity);
+      next.set(old.subarray(0, this.length));
       return next;
     });
   }

@@ -1,7 +1,8 @@
 import { ArgoError, type Bar, type MarketDataProvider, type StreamItem, type StreamOptions } from "@argo/core";
+import { BAR_RANGE, type BarRange } from "./bar-range.ts";
 
-/** A history that is both async-iterable (the contract) and sync-iterable (the backtest's fast path). */
-export type BarHistoryIterable = AsyncIterable<Bar> & Iterable<Bar>;
+/** A history that is both async-iterable (the contract) and sync-iterable; the backtest reads its array directly. */
+export type BarHistoryIterable = AsyncIterable<Bar> & Iterable<Bar> & { readonly [BAR_RANGE]: BarRange };
 
 /**
  * A market data provider over bars already in memory (e.g. loaded once and backtested many times).
@@ -11,6 +12,8 @@ export type BarHistoryIterable = AsyncIterable<Bar> & Iterable<Bar>;
 export class InMemoryMarketData implements MarketDataProvider {
   readonly name: string;
   private readonly bySymbol = new Map<string, Bar[]>();
+  /** The interval every bar of a symbol has; absent when its bars mix intervals. */
+  private readonly intervalOf = new Map<string, string>();
 
   /** `bars` of any symbols; each symbol's bars are sorted by open time (the input is not modified). */
   constructor(bars: Iterable<Bar>, name = "in-memory") {
@@ -20,13 +23,18 @@ export class InMemoryMarketData implements MarketDataProvider {
       if (list === undefined) this.bySymbol.set(bar.symbol, (list = []));
       list.push(bar);
     }
-    for (const list of this.bySymbol.values()) if (!isSorted(list)) list.sort((a, b) => a.openTime - b.openTime);
+    for (const [symbol, list] of this.bySymbol) {
+      if (!isSorted(list)) list.sort((a, b) => a.openTime - b.openTime);
+      const interval = list[0]!.interval;
+      if (list.every((bar) => bar.interval === interval)) this.intervalOf.set(symbol, interval);
+    }
   }
 
   /** Bars of one symbol with from <= openTime < to, oldest first; bars of another interval are an error. */
   history(symbol: string, interval: string, from: number, to: number, options: StreamOptions = {}): BarHistoryIterable {
     const all = this.bySymbol.get(symbol) ?? [];
-    const bad = all.find((bar) => bar.interval !== interval);
+    // Checked once per symbol at construction rather than over every bar of every run.
+    const bad = all.length === 0 || this.intervalOf.get(symbol) === interval ? undefined : all.find((bar) => bar.interval !== interval);
     if (bad !== undefined) {
       throw new ArgoError("INVALID_CONFIGURATION", `${this.name} holds ${symbol} at interval ${bad.interval}, not ${interval}`, {
         provider: this.name, details: { symbol, interval },
@@ -36,6 +44,7 @@ export class InMemoryMarketData implements MarketDataProvider {
     const end = lowerBound(all, to);
     const signal = options.signal;
     return {
+      [BAR_RANGE]: { bars: all, start, end, signal },
       [Symbol.iterator]: () => new ArrayCursor(all, start, end, signal),
       async *[Symbol.asyncIterator]() {
         yield* new ArrayCursor(all, start, end, signal);

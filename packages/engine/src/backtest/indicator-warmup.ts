@@ -5,12 +5,6 @@ import type { Indicators } from "../indicators/indicators.ts";
  * first bar the strategy can act on (backtesting.py starts buy & hold there). 0 without indicators.
  */
 export function indicatorWarmup(indicators: Indicators): number {
-  // Indicators keeps its handle list private; this narrow read stands in for a public accessor.
-  const handles = (indicators as unknown as { handles?: ReadonlyArray<{ requiredInputs?: unknown }> }).handles ?? [];
-  let required = 0;
-  for (const handle of handles) {
-    const n = handle.requiredInputs;
-    if (typeof n === "number" && n > required) required = n;
-  }
+  const required = indicators.requiredBars;
   return required > 0 ? required - 1 : 0;
 }

@@ -45,6 +45,15 @@ export class RunRecorder {
     this.benchmark = this.slotOf(benchmarkSymbol);
   }
 
+  /** Sizes the recording up front for a replay whose bar count per symbol slot is known. */
+  reserve(barsBySlot: readonly number[]): void {
+    // Symbols of one time share a step: at least the longest history, more only when their times differ.
+    let steps = 0;
+    for (const bars of barsBySlot) if (bars > steps) steps = bars;
+    this.steps.reserve(steps);
+    this.candleRows.reserve(barsBySlot[this.benchmark] ?? 0);
+  }
+
   /** Starts from the account and positions the engine found at the venue. */
   start(account: Account, positions: readonly Position[]): void {
     this.cash = account.balance;

@@ -15,6 +15,9 @@ export class MarketCache {
   /** Symbols by slot. */
   readonly symbols: string[] = [];
   private readonly empty: BarSeries;
+  // The symbol looked up last and its slot: with one symbol (or runs of one) lookups skip the Map.
+  private lastSymbol: string | undefined;
+  private lastSlot = -1;
 
   constructor(readonly capacity: number = DEFAULT_CACHE_SIZE) {
     this.empty = new BarSeries(capacity);
@@ -22,6 +25,7 @@ export class MarketCache {
 
   /** The slot of a symbol, created on first use. */
   slotOf(symbol: string): number {
+    if (symbol === this.lastSymbol) return this.lastSlot;
     let slot = this.slots.get(symbol);
     if (slot === undefined) {
       slot = this.symbols.length;
@@ -29,6 +33,8 @@ export class MarketCache {
       this.symbols.push(symbol);
       this.series.push(new BarSeries(this.capacity));
     }
+    this.lastSymbol = symbol;
+    this.lastSlot = slot;
     return slot;
   }
 
@@ -45,7 +51,7 @@ export class MarketCache {
 
   /** Last close of a symbol, NaN when unknown. */
   lastClose(symbol: string): number {
-    const slot = this.slots.get(symbol);
+    const slot = symbol === this.lastSymbol ? this.lastSlot : this.slots.get(symbol);
     return slot === undefined ? Number.NaN : this.series[slot]!.close();
   }
 

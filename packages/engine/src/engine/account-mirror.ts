@@ -21,17 +21,22 @@ export class AccountMirror {
 
   /** Applies an order state; returns false when it is older news than what the mirror holds (a terminal order never reopens). */
   applyOrder(order: Order): boolean {
-    const known = this.orders.get(order.clientOrderId);
-    // Events arrive in venue order; only a placement or cancel answer can be older than what events
-    // already said. Timestamps are not compared: venues stamp fills with the bar or trade time.
-    if (known !== undefined && known !== order) {
-      if (order.filledQuantity < known.filledQuantity || (isTerminalStatus(known.status) && !isTerminalStatus(order.status))) return false;
+    const id = order.clientOrderId;
+    const known = this.orders.get(id);
+    // The same object again (a venue's answer and its event often share one): nothing to store, only
+    // its open/closed membership to confirm. Writes to these maps cost more than reads.
+    if (known !== order) {
+      // Events arrive in venue order; only a placement or cancel answer can be older than what events
+      // already said. Timestamps are not compared: venues stamp fills with the bar or trade time.
+      if (known !== undefined && (order.filledQuantity < known.filledQuantity || (isTerminalStatus(known.status) && !isTerminalStatus(order.status)))) {
+        return false;
+      }
+      this.orders.set(id, order);
     }
-    this.orders.set(order.clientOrderId, order);
     if (isTerminalStatus(order.status)) {
-      if (this.openOrdersById.delete(order.clientOrderId)) this.openOrderList = undefined;
-    } else {
-      this.openOrdersById.set(order.clientOrderId, order);
+      if (this.openOrdersById.delete(id)) this.openOrderList = undefined;
+    } else if (this.openOrdersById.get(id) !== order) {
+      this.openOrdersById.set(id, order);
       this.openOrderList = undefined;
     }
     return true;

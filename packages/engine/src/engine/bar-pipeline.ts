@@ -172,7 +172,8 @@ export class BarPipeline {
       if (this.gateway.pending.length !== 0) {
         const batch = this.gateway.pending;
         this.gateway.pending = [];
-        await Promise.all(batch);
+        // Gateway promises never reject, so waiting for each in turn is waiting for all, without Promise.all's allocations.
+        for (let i = 0; i < batch.length; i++) await batch[i];
       }
       if (this.runner.updates.length !== 0) await this.runner.deliverUpdates();
     }
@@ -198,16 +199,21 @@ export class BarPipeline {
     }
   }
 
-  private async finishBarAsync(bar: Bar, onBarResult: Promise<void> | undefined, onBarCalled: boolean): Promise<void> {
+  private async finishBarAsync(bar: Bar, onBarResult: PromiseLike<unknown> | undefined, onBarCalled: boolean): Promise<void> {
     try {
       if (!onBarCalled) {
         await this.runner.deliverUpdates();
-        const result = this.runner.onBar(bar);
-        if (result !== undefined) await result;
-      } else if (onBarResult !== undefined) {
-        await onBarResult;
+        onBarResult = this.runner.onBar(bar);
       }
-      await this.settle();
+      if (onBarResult !== undefined) {
+        try {
+          await onBarResult;
+        } catch (error) {
+          this.runner.failed(error, bar);
+        }
+      }
+      // Most bars of an async strategy place nothing: no settle round (and its promises) for them.
+      if (this.gateway.pending.length !== 0 || this.runner.updates.length !== 0) await this.settle();
     } finally {
       this.endBar();
     }

@@ -56,7 +56,7 @@ export class EngineContext implements StrategyContext<unknown> {
     if (symbol === undefined) return Promise.resolve({ status: "skipped", reason: "a signal needs a symbol (none given and no bar is being processed)" });
     const outcome = signalToRequest(signal, symbol, this.p.mirror.positionsBySymbol.get(symbol));
     if ("skip" in outcome) return Promise.resolve({ status: "skipped", reason: outcome.skip });
-    return this.p.gateway.place(outcome.request);
+    return this.p.gateway.place(outcome.request, true);
   }
 
   cancelOrder(orderId: string): Promise<CancelResult> {

@@ -1,9 +1,10 @@
 import { type ArgoError, type ErrorCode, type Order, type OrderRequest, toArgoError } from "@argo/core";
 import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
-import type { RiskManager } from "../risk/risk-manager.ts";
+import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
 import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy-context.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { PendingIds } from "./pending-ids.ts";
 import type { OrderRejection } from "./callbacks.ts";
 
 /**
@@ -15,9 +16,10 @@ export class OrderGateway {
   /** Provider calls not yet settled. */
   pending: Array<Promise<unknown>> = [];
   /** Client ids of orders sent but not yet seen in an answer or event (they count as open for maxOpenOrders). */
-  readonly inFlight = new Set<string>();
+  readonly inFlight = new PendingIds();
   private sequence = 0;
   private readonly reportedRejections = new Set<string>();
+  private readonly view: RiskView = { state: "ACTIVE", position: undefined, lastPrice: Number.NaN, equity: Number.NaN, openOrders: 0 };
 
   constructor(
     private readonly p: BarPipeline,
@@ -26,26 +28,41 @@ export class OrderGateway {
     private readonly idPrefix: string,
   ) {}
 
-  /** Places a strategy order through the engine's checks and the risk manager. */
-  place(input: OrderInput): Promise<OrderResult> {
+  /**
+   * Places a strategy order through the engine's checks and the risk manager. The strategy's input is
+   * copied; a request the engine built itself (`owned`, e.g. from a signal) is completed in place.
+   */
+  place(input: OrderInput, owned = false): Promise<OrderResult> {
     const p = this.p;
     const symbol = input.symbol ?? p.currentBar?.symbol;
-    const request: OrderRequest = {
-      ...input,
-      symbol: symbol ?? "",
-      type: input.type ?? "MARKET",
-      clientOrderId: input.clientOrderId ?? this.nextId(),
-      strategyName: input.strategyName ?? p.strategyName,
-    };
+    let request: OrderRequest;
+    if (owned) {
+      // The same fields, in the same order, as the copy below: only missing ones are added.
+      request = input as OrderRequest;
+      request.symbol = symbol ?? "";
+      request.type = input.type ?? "MARKET";
+      request.clientOrderId = input.clientOrderId ?? this.nextId();
+      request.strategyName = input.strategyName ?? p.strategyName;
+    } else {
+      request = {
+        ...input,
+        symbol: symbol ?? "",
+        type: input.type ?? "MARKET",
+        clientOrderId: input.clientOrderId ?? this.nextId(),
+        strategyName: input.strategyName ?? p.strategyName,
+      };
+    }
     const problem = symbol === undefined ? "an order needs a symbol (none given and no bar is being processed)" : sizingProblem(request);
     if (problem !== undefined) return Promise.resolve(this.reject(request, "INVALID_ORDER", problem, "engine"));
-    const rejection = this.risk.check(request, {
-      state: p.stateMachine.state,
-      position: p.mirror.positionsBySymbol.get(request.symbol),
-      lastPrice: p.cache.lastClose(request.symbol),
-      equity: p.equity(),
-      openOrders: p.mirror.openOrdersById.size + this.inFlight.size,
-    });
+    // One view object serves every check: the risk manager reads it synchronously and keeps nothing.
+    const view = this.view;
+    view.state = p.stateMachine.state;
+    view.position = p.mirror.positionsBySymbol.get(request.symbol);
+    view.lastPrice = p.cache.lastClose(request.symbol);
+    view.equity = p.equity();
+    view.openOrders = p.mirror.openOrdersById.size + this.inFlight.size;
+    const rejection = this.risk.check(request, view);
+    view.position = undefined;
     if (rejection !== undefined) return Promise.resolve(this.reject(request, rejection.code, rejection.reason, "risk"));
     return this.send(request);
   }
@@ -55,7 +72,13 @@ export class OrderGateway {
     const p = this.p;
     const id = request.clientOrderId;
     if (id !== undefined) this.inFlight.add(id);
-    const promise = this.call(() => p.trading.placeOrder(request)).then(
+    let placed: Promise<Order>;
+    try {
+      placed = p.trading.placeOrder(request);
+    } catch (error) {
+      placed = Promise.reject(error);
+    }
+    const promise = placed.then(
       (order): OrderResult => {
         if (id !== undefined) this.inFlight.delete(id);
         this.breaker.success();

@@ -31,8 +31,11 @@ export class StrategyRunner {
     }
   }
 
-  /** Calls onBar; returns a promise only when the strategy returned one. */
-  onBar(bar: Bar): Promise<void> | undefined {
+  /**
+   * Calls onBar; returns a promise only when the strategy returned one. That promise is the
+   * strategy's own: whoever awaits it reports a rejection with `failed` (no wrapper promise per bar).
+   */
+  onBar(bar: Bar): PromiseLike<unknown> | undefined {
     let result: unknown;
     try {
       result = this.strategy.onBar(bar, this.ctx);
@@ -40,8 +43,8 @@ export class StrategyRunner {
       this.failed(error, bar);
       return undefined;
     }
-    if (result === undefined || result === null || typeof (result as Promise<void>).then !== "function") return undefined;
-    return (result as Promise<void>).then(undefined, (error: unknown) => this.failed(error, bar));
+    if (result === undefined || result === null || typeof (result as PromiseLike<unknown>).then !== "function") return undefined;
+    return result as PromiseLike<unknown>;
   }
 
   /** Hands queued order updates to onOrderUpdate, in venue order. */
@@ -72,7 +75,8 @@ export class StrategyRunner {
     }
   }
 
-  private failed(error: unknown, bar: Bar | undefined): void {
+  /** Reports a strategy failure (a throw or a rejection) through onStrategyError; the engine goes on. */
+  failed(error: unknown, bar: Bar | undefined): void {
     this.p.counters.strategyErrors++;
     const message = error instanceof Error ? error.message : String(error);
     const argo = isArgoError(error) && error.code === "STRATEGY_ERROR"

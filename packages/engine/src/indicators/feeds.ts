@@ -1,6 +1,7 @@
 import type { Bar } from "@argo/core";
-import { ATR, BollingerBands, EMA, MACD, RSI, SMA } from "trading-signals";
+import { ATR, BollingerBands, EMA, MACD, RSI } from "trading-signals";
 import type { IndicatorFeed } from "./indicator-handle.ts";
+import { RollingSma } from "./rolling-sma.ts";
 
 /** MACD line, its signal line and their difference. */
 export interface MacdValue {
@@ -39,8 +40,8 @@ class CandleFeed implements IndicatorFeed<number> {
   }
 }
 
-/** Simple moving average of closes. */
-export const smaFeed = (period: number): IndicatorFeed<number> => new CloseFeed(new SMA(period));
+/** Simple moving average of closes (O(1) per bar; see RollingSma for why not trading-signals' SMA). */
+export const smaFeed = (period: number): IndicatorFeed<number> => new RollingSma(period);
 /** Exponential moving average (k = 2/(n+1)), seeded with the first close. */
 export const emaFeed = (period: number): IndicatorFeed<number> => new CloseFeed(new EMA(period));
 /** RSI with Wilder's smoothing (first averages are simple means of `period` gains and losses). */

@@ -175,6 +175,31 @@ describe("indicator registry", () => {
     expect(late.isReady()).toBe(true);
   });
 
+  test("one handle per period, for small and very long periods alike", () => {
+    const { indicators } = harness();
+    expect(indicators.sma(10)).toBe(indicators.sma(10));
+    expect(indicators.sma(10)).not.toBe(indicators.sma(11));
+    expect(indicators.sma(5_000)).toBe(indicators.sma(5_000));
+    expect(indicators.ema(3_000)).toBe(indicators.ema(3_000));
+    expect(indicators.ema(10)).not.toBe(indicators.sma(10));
+    expect(indicators.size).toBe(5);
+    expect(() => indicators.sma(2.5)).toThrow("sma period must be a positive integer");
+    expect(() => indicators.ema(-3)).toThrow("ema period must be a positive integer");
+  });
+
+  test("requiredBars is the warm-up of the slowest registered indicator", () => {
+    const { indicators } = harness();
+    expect(indicators.requiredBars).toBe(0);
+    indicators.sma(20);
+    expect(indicators.requiredBars).toBe(20);
+    indicators.rsi(14); // RSI needs period + 1 closes (period changes)
+    expect(indicators.requiredBars).toBe(20);
+    indicators.macd(12, 26, 9); // slow EMA from bar 26, then 9 signal inputs: 26 + 9 - 1
+    expect(indicators.requiredBars).toBe(34);
+    indicators.ema(5);
+    expect(indicators.requiredBars).toBe(34);
+  });
+
   test("rejects periods that are not positive integers", () => {
     const { indicators } = harness();
     expect(() => indicators.sma(0)).toThrow("sma period must be a positive integer");

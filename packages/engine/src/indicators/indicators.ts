@@ -1,5 +1,6 @@
 import { ArgoError, type Bar } from "@argo/core";
 import { atrFeed, type BandsValue, bollingerFeed, emaFeed, type MacdValue, macdFeed, rsiFeed, smaFeed } from "./feeds.ts";
+import { HandlesByPeriod } from "./handles-by-period.ts";
 import { type IndicatorFeed, IndicatorHandle, type IndicatorHost } from "./indicator-handle.ts";
 
 /**
@@ -11,8 +12,8 @@ export class Indicators {
   private readonly handles: Array<IndicatorHandle<unknown>> = [];
   private readonly byKey = new Map<string, IndicatorHandle<unknown>>();
   // Numeric keys for the one-parameter indicators: no string building on the per-bar path.
-  private readonly smaByPeriod = new Map<number, IndicatorHandle<number>>();
-  private readonly emaByPeriod = new Map<number, IndicatorHandle<number>>();
+  private readonly smaByPeriod = new HandlesByPeriod<number>();
+  private readonly emaByPeriod = new HandlesByPeriod<number>();
 
   constructor(private readonly host: IndicatorHost) {}
 
@@ -67,6 +68,13 @@ export class Indicators {
   /** Number of registered indicators. */
   get size(): number {
     return this.handles.length;
+  }
+
+  /** Bars the slowest registered indicator needs before it has a value (its `requiredInputs`); 0 without indicators. */
+  get requiredBars(): number {
+    let required = 0;
+    for (const handle of this.handles) if (handle.requiredInputs > required) required = handle.requiredInputs;
+    return required;
   }
 
   /** Feeds a bar to every indicator; called by the engine once per bar. */

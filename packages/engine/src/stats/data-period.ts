@@ -1,3 +1,5 @@
+import { utcDayNumber, utcWeekday } from "./utc-calendar.ts";
+
 const DAY = 86_400_000;
 
 /** The bar period: median spacing of the last 100 bar times, in ms (as backtesting.py's `_data_period`); NaN with one bar. */
@@ -50,9 +52,18 @@ export function annualisation(times: ArrayLike<number>): Annualisation {
   if (freqDays === 31) return { bucket: "M", periodsPerYear: 12 };
   if (freqDays === 365) return { bucket: "Y", periodsPerYear: 1 };
   let weekend = 0;
+  // Bars of one day share its weekday: work it out when the day changes, not per bar.
+  let day = Number.NaN;
+  let isWeekend = false;
   for (let i = 0; i < times.length; i++) {
-    const weekday = new Date(times[i]!).getUTCDay();
-    if (weekday === 0 || weekday === 6) weekend++;
+    const time = times[i]!;
+    const d = utcDayNumber(time);
+    if (d !== day) {
+      day = d;
+      const weekday = utcWeekday(time);
+      isWeekend = weekday === 0 || weekday === 6;
+    }
+    if (isWeekend) weekend++;
   }
   const haveWeekends = weekend / times.length > (2 / 7) * 0.6;
   return { bucket: "D", periodsPerYear: haveWeekends ? 365 : 252 };

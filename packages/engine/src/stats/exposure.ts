@@ -1,4 +1,4 @@
-import { barIndexAt } from "./bar-index.ts";
+import { barIndexFrom } from "./bar-index.ts";
 import type { ClosedTrade } from "./types.ts";
 
 /**
@@ -10,9 +10,14 @@ export function exposureTimePct(times: ArrayLike<number>, trades: readonly Close
   if (n === 0) return 0;
   // Difference array: O(bars + trades) even when trades overlap.
   const delta = new Int32Array(n + 1);
+  // Trades come in order of exit, so each search starts from the previous answer.
+  let entryAt = 0;
+  let exitAt = 0;
   for (const trade of trades) {
-    delta[barIndexAt(times, trade.entryTime)]! += 1;
-    delta[barIndexAt(times, trade.exitTime) + 1]! -= 1;
+    entryAt = barIndexFrom(times, trade.entryTime, entryAt);
+    exitAt = barIndexFrom(times, trade.exitTime, exitAt);
+    delta[entryAt]! += 1;
+    delta[exitAt + 1]! -= 1;
   }
   let open = 0;
   let exposed = 0;

@@ -1,4 +1,5 @@
 import type { Annualisation } from "./data-period.ts";
+import { utcYear, utcYearMonth } from "./utc-calendar.ts";
 
 const DAY = 86_400_000;
 
@@ -6,8 +7,7 @@ function bucketKey(time: number, bucket: Annualisation["bucket"]): number {
   if (bucket === "D") return Math.floor(time / DAY);
   // 1970-01-01 was a Thursday: shifting by 3 days makes weeks run Monday to Sunday.
   if (bucket === "W") return Math.floor((Math.floor(time / DAY) + 3) / 7);
-  const date = new Date(time);
-  return bucket === "M" ? date.getUTCFullYear() * 12 + date.getUTCMonth() : date.getUTCFullYear();
+  return bucket === "M" ? utcYearMonth(time) : utcYear(time);
 }
 
 /**

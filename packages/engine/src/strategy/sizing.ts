@@ -25,17 +25,21 @@ export interface SizingFields {
 
 /** Why a sizing is unusable, or undefined when exactly one positive, finite size is given. */
 export function sizingProblem(fields: SizingFields): string | undefined {
-  let given = 0;
-  for (const key of ["quantity", "quoteAmount", "equityFraction"] as const) {
-    const value = fields[key];
-    if (value === undefined) continue;
-    given++;
-    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-      return `${key} must be a positive number (the side, not the sign, gives the direction), got ${String(value)}`;
-    }
-    if (key === "equityFraction" && value > 1) return `equityFraction must be in (0, 1], got ${value}`;
-  }
+  // Checked field by field (no list of keys to walk): this runs for every order.
+  const { quantity, quoteAmount, equityFraction } = fields;
+  const given = (quantity !== undefined ? 1 : 0) + (quoteAmount !== undefined ? 1 : 0) + (equityFraction !== undefined ? 1 : 0);
+  const problem = badSize("quantity", quantity) ?? badSize("quoteAmount", quoteAmount) ?? badSize("equityFraction", equityFraction);
+  if (problem !== undefined) return problem;
   if (given === 0) return "an order needs one of quantity, quoteAmount or equityFraction";
   if (given > 1) return "give only one of quantity, quoteAmount or equityFraction";
+  return undefined;
+}
+
+function badSize(key: keyof SizingFields, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    return `${key} must be a positive number (the side, not the sign, gives the direction), got ${String(value)}`;
+  }
+  if (key === "equityFraction" && value > 1) return `equityFraction must be in (0, 1], got ${value}`;
   return undefined;
 }

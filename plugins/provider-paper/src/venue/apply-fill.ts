@@ -1,4 +1,4 @@
-import { snapZero } from "./step-math.ts";
+import { roundToDecimals, snapZero } from "./step-math.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -49,6 +49,6 @@ export function applyFill(state: VenueState, book: SymbolBook, buy: boolean, qty
 // Sums of lot multiples drift (0.3 - 0.1 - 0.1 - 0.1 ≠ 0); snap them back so "flat" is exactly 0.
 function roundQuantity(book: SymbolBook, quantity: number, scale: number): number {
   const rules = book.rules;
-  if (rules.stepSize > 0) return Number(quantity.toFixed(rules.stepDecimals));
+  if (rules.stepSize > 0) return roundToDecimals(quantity, rules.stepDecimals);
   return snapZero(quantity, scale);
 }

@@ -36,13 +36,10 @@ export function cancelAllOrders(state: VenueState, symbol?: string): Order[] {
 
 function cancelRecord(state: VenueState, rec: OrderRecord, into: Order[]): void {
   rec.legsArmed = false;
-  finishOrder(state, rec, "CANCELLED");
-  into.push(orderSnapshot(rec.order));
+  // The copy the event carried serves the caller too (as with placement): one copy per order, not two.
+  into.push(finishOrder(state, rec, "CANCELLED") ?? orderSnapshot(rec.order));
   const sibling = rec.sibling;
-  if (sibling?.open) {
-    finishOrder(state, sibling, "CANCELLED");
-    into.push(orderSnapshot(sibling.order));
-  }
+  if (sibling?.open) into.push(finishOrder(state, sibling, "CANCELLED") ?? orderSnapshot(sibling.order));
   // Bars compact a book; a symbol without bars would otherwise keep every cancelled order in its list.
   const book = rec.book;
   if (!state.processing && book.dead > 64 && book.dead * 2 > book.orders.length) compactBook(book);

@@ -21,10 +21,12 @@ export function emit(state: VenueState, event: TradingEvent): void {
   }
 }
 
-/** Emits an order update (skipping the copy when nobody listens). */
-export function emitOrder(state: VenueState, order: Order): void {
-  if (state.listeners.length === 0) return;
-  emit(state, { type: "order", order: orderSnapshot(order) });
+/** Emits an order update (skipping the copy when nobody listens); returns the copy it emitted. */
+export function emitOrder(state: VenueState, order: Order): Order | undefined {
+  if (state.listeners.length === 0) return undefined;
+  const snapshot = orderSnapshot(order);
+  emit(state, { type: "order", order: snapshot });
+  return snapshot;
 }
 
 /** Emits the position of a symbol (undefined when flat) and the account after a fill. */

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "@argo/core";
+import type { Order, OrderStatus } from "@argo/core";
 import { emitOrder } from "./events.ts";
 import type { OrderRecord } from "./order-record.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -39,9 +39,9 @@ export function consumeReservation(state: VenueState, rec: OrderRecord, quantity
   }
 }
 
-/** Moves an open order to a terminal status, frees its reservation and emits the update. */
-export function finishOrder(state: VenueState, rec: OrderRecord, status: OrderStatus, reason?: string): void {
-  if (!rec.open) return;
+/** Moves an open order to a terminal status, frees its reservation and emits the update; returns the copy emitted, if any. */
+export function finishOrder(state: VenueState, rec: OrderRecord, status: OrderStatus, reason?: string): Order | undefined {
+  if (!rec.open) return undefined;
   rec.open = false;
   rec.book.dead++;
   const order = rec.order;
@@ -49,5 +49,5 @@ export function finishOrder(state: VenueState, rec: OrderRecord, status: OrderSt
   order.updatedAt = state.now;
   if (reason !== undefined) order.rejectReason = reason;
   releaseReservation(state, rec);
-  emitOrder(state, order);
+  return emitOrder(state, order);
 }

@@ -22,15 +22,23 @@ const match: MatchResult = { price: 0, slips: false, taker: true };
 export function processBar(state: VenueState, bar: Bar): void {
   validateBar(state, bar);
   if (state.processing) throw venueError(state, "INTERNAL", "processBar was called from an event listener while a bar was being processed");
-  let intervalMs = state.intervalMs.get(bar.interval);
-  if (intervalMs === undefined) {
-    intervalMs = intervalToMs(bar.interval);
-    state.intervalMs.set(bar.interval, intervalMs);
+  // Bars mostly repeat the last interval and symbol: compare strings before hashing them.
+  let intervalMs: number | undefined;
+  if (bar.interval === state.lastInterval) intervalMs = state.lastIntervalMs;
+  else {
+    intervalMs = state.intervalMs.get(bar.interval);
+    if (intervalMs === undefined) {
+      intervalMs = intervalToMs(bar.interval);
+      state.intervalMs.set(bar.interval, intervalMs);
+    }
+    state.lastInterval = bar.interval;
+    state.lastIntervalMs = intervalMs;
   }
   const openTime = bar.openTime;
   const closeTime = openTime + intervalMs;
   if (closeTime > state.now) state.now = closeTime;
-  let book = state.books.get(bar.symbol);
+  const last = state.lastBook;
+  let book = last !== undefined && last.symbol === bar.symbol ? last : state.books.get(bar.symbol);
   if (book === undefined) {
     if (state.allowed !== undefined && !state.allowed.has(bar.symbol)) {
       expireDayOrders(state, state.now);
@@ -39,6 +47,7 @@ export function processBar(state: VenueState, bar: Bar): void {
     book = createSymbolBook(bar.symbol, resolveSymbolRules(state.config, bar.symbol));
     state.books.set(bar.symbol, book);
   }
+  state.lastBook = book;
   state.processing = true;
   try {
     expireDayOrders(state, openTime);

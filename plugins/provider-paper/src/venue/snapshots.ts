@@ -6,7 +6,9 @@ import type { PositionState, SymbolBook } from "./symbol-book.ts";
  * creation and bracket legs at placement, so a shallow copy with its own fills array is enough.
  */
 export function orderSnapshot(order: Order): Order {
-  return { ...order, fills: order.fills.slice() };
+  const fills = order.fills;
+  // Most snapshots are of orders without fills yet; a literal is cheaper than slicing an empty array.
+  return { ...order, fills: fills.length === 0 ? [] : fills.slice() };
 }
 
 /** The public view of a position, marked at the last price seen. */

@@ -27,6 +27,28 @@ describe("callers cannot change the venue's state", () => {
     expect((await venue.getOrder("o-sl")).stopPrice).toBe(90);
   });
 
+  test("a cancel answer and its event may be changed without reaching the venue", async () => {
+    const { venue, events } = await harness();
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "LIMIT", quantity: 3, limitPrice: 50, clientOrderId: "a" });
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "LIMIT", quantity: 4, limitPrice: 40, clientOrderId: "b" });
+    const one = await venue.cancelOrder("a");
+    const all = await venue.cancelAllOrders();
+    for (const order of [one, ...all]) {
+      expect(order.status).toBe("CANCELLED");
+      order.status = "FILLED";
+      order.quantity = 1_000;
+      order.fills.push(order.fills[0]!);
+    }
+    for (const event of events) if (event.type === "order") event.order.status = "ACCEPTED";
+    for (const id of ["a", "b"]) {
+      const order = await venue.getOrder(id);
+      expect(order.status).toBe("CANCELLED");
+      expect(order.quantity).toBe(id === "a" ? 3 : 4);
+      expect(order.fills).toHaveLength(0);
+    }
+    expect(await venue.getOpenOrders()).toHaveLength(0);
+  });
+
   test("a throwing listener neither breaks the venue nor silences the other listeners", async () => {
     const { venue, feed } = await harness();
     const seen: string[] = [];

@@ -51,6 +51,10 @@ export interface VenueState {
   nextDayExpiry: number;
   processing: boolean;
   intervalMs: Map<string, number>;
+  /** The interval and book of the last bar, so a bar like it skips the two Map lookups. */
+  lastInterval: string | undefined;
+  lastIntervalMs: number;
+  lastBook: SymbolBook | undefined;
 }
 
 /** A fresh venue state for a validated config. */
@@ -89,5 +93,8 @@ export function createVenueState(config: PaperConfig, name = "paper"): VenueStat
     nextDayExpiry: Number.POSITIVE_INFINITY,
     processing: false,
     intervalMs: new Map(),
+    lastInterval: undefined,
+    lastIntervalMs: 0,
+    lastBook: undefined,
   };
 }

@@ -1,0 +1,66 @@
+import { describe, expect, test } from "bun:test";
+import { type Bar, isArgoError } from "@argo/core";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { BarSource } from "./bar-source.ts";
+import { InMemoryMarketData } from "./in-memory-market-data.ts";
+
+const bars = barsFromCloses("X", [10, 11, 12, 13, 14]);
+
+/** Reads a source to the end the way the replay does: advance, and hand an awaited result back. */
+async function drain(source: BarSource): Promise<number[]> {
+  const closes: number[] = [];
+  for (;;) {
+    const pending = source.advance();
+    if (pending !== undefined) source.receive(await pending);
+    if (source.head === undefined) return closes;
+    closes.push(source.head.close);
+  }
+}
+
+async function* asyncBars(list: readonly Bar[]): AsyncGenerator<Bar> {
+  for (const bar of list) yield bar;
+}
+
+describe("BarSource", () => {
+  const memory = new InMemoryMarketData(bars);
+
+  test("an in-memory history is read by index, knows its size, and never waits", async () => {
+    const source = new BarSource("X", 0, memory.history("X", "1m", bars[1]!.openTime, bars[4]!.openTime));
+    expect(source.size).toBe(3);
+    expect(source.synchronous).toBe(true);
+    expect(source.advance()).toBeUndefined();
+    expect(source.head?.close).toBe(11);
+    expect(await drain(source)).toEqual([12, 13]);
+  });
+
+  test("sync-iterable and async histories give the same bars; their size is unknown", async () => {
+    const syncOnly = { [Symbol.iterator]: () => bars[Symbol.iterator](), [Symbol.asyncIterator]: () => asyncBars(bars) } as unknown as AsyncIterable<Bar>;
+    const fromSync = new BarSource("X", 0, syncOnly);
+    const fromAsync = new BarSource("X", 0, asyncBars(bars));
+    expect(fromSync.size).toBeUndefined();
+    expect(fromAsync.size).toBeUndefined();
+    expect(fromAsync.synchronous).toBe(false);
+    expect(await drain(fromSync)).toEqual([10, 11, 12, 13, 14]);
+    expect(await drain(fromAsync)).toEqual([10, 11, 12, 13, 14]);
+  });
+
+  test("an async history out of time order is INVALID_DATA, never skipped", async () => {
+    const swapped = [bars[0]!, bars[2]!, bars[1]!];
+    const failure = await drain(new BarSource("X", 0, asyncBars(swapped))).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(isArgoError(failure, "INVALID_DATA")).toBe(true);
+    expect((failure as Error).message).toContain("not in time order");
+  });
+
+  test("an aborted signal ends an in-memory history at once", async () => {
+    const controller = new AbortController();
+    const source = new BarSource("X", 0, memory.history("X", "1m", 0, Number.MAX_SAFE_INTEGER, { signal: controller.signal }));
+    source.advance();
+    expect(source.head?.close).toBe(10);
+    controller.abort();
+    source.advance();
+    expect(source.head).toBeUndefined();
+  });
+});

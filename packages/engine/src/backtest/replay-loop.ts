@@ -1,0 +1,111 @@
+import type { Bar } from "@argo/core";
+import type { BarPipeline } from "../engine/bar-pipeline.ts";
+import type { BarSource } from "./bar-source.ts";
+import type { ProgressBar } from "./progress-bar.ts";
+import type { RunRecorder } from "./run-recorder.ts";
+
+// Progress and yielding cost more than a bar, so they happen every so many bars (powers of two: a mask test).
+const PROGRESS_MASK = 4095;
+const YIELD_MASK = 65_535;
+
+/**
+ * The replay's per-bar loop: sources merged by open time (ties in symbol order), each bar recorded
+ * and run through the pipeline, equity recorded once per time step after all symbols of that time.
+ *
+ * `run()` is synchronous and goes on until it must wait (a bar the pipeline finishes asynchronously,
+ * an async history, the periodic yield) or the replay is over. Most bars never wait, so they stay in
+ * this plain loop; only a bar that must wait costs an await, in the caller, which then calls `run()`
+ * again to resume that bar where it stopped.
+ */
+export class ReplayLoop {
+  /** Bars processed so far. */
+  bars = 0;
+  /** Open time of the current time step; NaN before the first bar. */
+  stepTime = Number.NaN;
+  /** Open time of the first bar; NaN before it. */
+  firstTime = Number.NaN;
+  /** Set when the run must stop after the bar in hand. */
+  aborted = false;
+  private readonly single: BarSource | undefined;
+  /** The source whose head bar is being processed, between `processBar` and counting it. */
+  private current: BarSource | undefined;
+  private advanced = false;
+  /** The source whose asynchronous `advance` the caller is awaiting. */
+  private receiving: BarSource | undefined;
+
+  constructor(
+    private readonly pipeline: BarPipeline,
+    private readonly recorder: RunRecorder,
+    private readonly sources: readonly BarSource[],
+    private readonly progress: ProgressBar | undefined,
+    /** End of the replayed range (exclusive), for the progress fraction. */
+    private readonly to: number,
+  ) {
+    this.single = sources.length === 1 ? sources[0] : undefined;
+  }
+
+  /**
+   * Replays bars until one must be waited for or the end (undefined). The caller awaits what it
+   * returns and calls again with the awaited value (a history's next result, when that was awaited).
+   */
+  run(awaited?: unknown): Promise<unknown> | undefined {
+    if (this.receiving !== undefined) {
+      const source = this.receiving;
+      this.receiving = undefined;
+      source.receive(awaited as IteratorResult<Bar>);
+    }
+    for (;;) {
+      let next = this.current;
+      if (next === undefined) {
+        next = this.pick();
+        if (next === undefined) return undefined;
+        const bar = next.head!;
+        if (bar.openTime !== this.stepTime) {
+          if (this.bars === 0) this.firstTime = bar.openTime;
+          else this.recorder.endStep(this.stepTime);
+          this.stepTime = bar.openTime;
+        }
+        this.recorder.bar(next.slot, bar);
+        this.current = next;
+        this.advanced = false;
+        const inBar = this.pipeline.processBar(bar);
+        if (inBar !== undefined) return inBar;
+      }
+      if (!this.advanced) {
+        this.advanced = true;
+        const advancing = next.advance();
+        if (advancing !== undefined) {
+          this.receiving = next;
+          return advancing;
+        }
+      }
+      this.current = undefined;
+      const bars = ++this.bars;
+      if (this.aborted) return undefined;
+      if ((bars & PROGRESS_MASK) === 0) {
+        this.progress?.update({ bars, fraction: this.fraction(this.stepTime) });
+        // A replay that never waits would hold the event loop for its whole length: no timers, no aborts.
+        if ((bars & YIELD_MASK) === 0) return new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
+  /** Share of the range from the first bar to `to` that `time` has reached; undefined when the range is open. */
+  fraction(time: number): number | undefined {
+    const { to, firstTime } = this;
+    return Number.isFinite(to) && to < Number.MAX_SAFE_INTEGER && to > firstTime ? (time - firstTime) / (to - firstTime) : undefined;
+  }
+
+  /** The source with the earliest next bar (the first of equal ones), undefined when all are exhausted. */
+  private pick(): BarSource | undefined {
+    const single = this.single;
+    if (single !== undefined) return single.head === undefined ? undefined : single;
+    let next: BarSource | undefined;
+    const sources = this.sources;
+    for (let i = 0; i < sources.length; i++) {
+      const candidate = sources[i]!;
+      if (candidate.head !== undefined && (next === undefined || candidate.head.openTime < next.head!.openTime)) next = candidate;
+    }
+    return next;
+  }
+}

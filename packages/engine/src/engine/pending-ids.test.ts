@@ -1,0 +1,36 @@
+import { describe, expect, test } from "bun:test";
+import { PendingIds } from "./pending-ids.ts";
+
+describe("PendingIds", () => {
+  test("behaves as a set of strings while short", () => {
+    const ids = new PendingIds();
+    ids.add("a");
+    ids.add("b");
+    ids.add("a");
+    expect(ids.size).toBe(2);
+    expect(ids.has("a")).toBe(true);
+    // An equal string built at run time is the same id.
+    expect(ids.has(["a"].join(""))).toBe(true);
+    expect(ids.delete("a")).toBe(true);
+    expect(ids.delete("a")).toBe(false);
+    expect(ids.delete("zzz")).toBe(false);
+    expect(ids.has("b")).toBe(true);
+    expect(ids.size).toBe(1);
+  });
+
+  test("keeps set semantics past the list limit and back to empty", () => {
+    const ids = new PendingIds();
+    const all = Array.from({ length: 200 }, (_, i) => `bt-${i.toString(36)}`);
+    for (const id of all) ids.add(id);
+    for (const id of all) ids.add(id);
+    expect(ids.size).toBe(200);
+    for (let i = 0; i < 200; i += 2) expect(ids.delete(all[i]!)).toBe(true);
+    expect(ids.size).toBe(100);
+    for (let i = 0; i < 200; i++) expect(ids.has(all[i]!)).toBe(i % 2 === 1);
+    for (let i = 1; i < 200; i += 2) ids.delete(all[i]!);
+    expect(ids.size).toBe(0);
+    ids.add("again");
+    expect(ids.has("again")).toBe(true);
+    expect(ids.size).toBe(1);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, test } from "bun:test";
+import { ceilToStep, floorToStep, roundToDecimals, stepDecimals } from "./step-math.ts";
+
+/** The string round trip the venue used before: the reference every result must equal exactly (Object.is). */
+const viaString = (value: number, decimals: number) => Number(value.toFixed(decimals));
+
+/** Deterministic pseudo-random numbers in [0, 1). */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+}
+
+describe("roundToDecimals", () => {
+  test("equals Number(value.toFixed(decimals)) bit for bit on 400,000 values", () => {
+    const next = random(42);
+    for (let i = 0; i < 400_000; i++) {
+      const decimals = i % 16;
+      const magnitude = 10 ** Math.floor(next() * 24 - 12);
+      const sign = next() < 0.3 ? -1 : 1;
+      let value = sign * next() * magnitude;
+      // Every other value sits on or next to a multiple of the step, as venue quantities do.
+      if (i % 2 === 0) value = (Math.round(value * 10 ** decimals) + [0, 0.5, -0.5, 1e-7, 0.4999999][i % 5]!) / 10 ** decimals;
+      const want = viaString(value, decimals);
+      const got = roundToDecimals(value, decimals);
+      if (!Object.is(got, want)) throw new Error(`roundToDecimals(${value}, ${decimals}) = ${got}, toFixed gives ${want}`);
+    }
+  });
+
+  test("edge values: signed zeros, halves, drifted lot sums, huge and tiny numbers", () => {
+    const cases: Array<[number, number]> = [
+      [0, 3], [-0, 3], [-0.0004, 3], [0.0004, 3], [0.5, 0], [1.5, 0], [2.5, 0], [-2.5, 0], [1.005, 2], [1.0049999999999999, 2],
+      [0.1 + 0.2, 1], [0.3 - 0.1 - 0.1 - 0.1, 8], [1e15 + 0.3, 1], [123_456_789.123_456, 6], [2 ** 52 + 1, 0], [1e21, 2], [5e-324, 15],
+      [Number.MAX_SAFE_INTEGER, 3], [7.000000000000001, 15], [Number.NaN, 2],
+    ];
+    for (const [value, decimals] of cases) expect(Object.is(roundToDecimals(value, decimals), viaString(value, decimals)), `${value}, ${decimals}`).toBe(true);
+    expect(Math.abs(roundToDecimals(0.3 - 0.1 - 0.1 - 0.1, 1))).toBe(0); // drift snaps to (negative) zero, as toFixed does
+    expect(Object.is(roundToDecimals(-0, 2), 0)).toBe(true);
+  });
+});
+
+describe("floorToStep and ceilToStep", () => {
+  test("match the string-rounded multiples of the step for lot and tick sizes", () => {
+    const next = random(7);
+    for (const step of [1, 5, 0.1, 0.01, 0.001, 0.25, 1e-8, 0.00001]) {
+      const decimals = stepDecimals(step);
+      for (let i = 0; i < 20_000; i++) {
+        const value = next() * 10 ** Math.floor(next() * 10 - 2);
+        const floor = Number((Math.floor(value / step + 1e-9) * step).toFixed(decimals));
+        const ceil = Number((Math.ceil(value / step - 1e-9) * step).toFixed(decimals));
+        if (!Object.is(floorToStep(value, step, decimals), floor)) throw new Error(`floorToStep(${value}, ${step})`);
+        if (!Object.is(ceilToStep(value, step, decimals), ceil)) throw new Error(`ceilToStep(${value}, ${step})`);
+      }
+    }
+    expect(floorToStep(0.3, 0.1, 1)).toBe(0.3);
+    expect(floorToStep(7.99, 1, 0)).toBe(7);
+    expect(ceilToStep(100.001, 0.01, 2)).toBe(100.01);
+  });
+});
