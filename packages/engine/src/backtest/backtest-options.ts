@@ -1,10 +1,5 @@
-import type { MarketDataProvider, TradingProvider } from "@argo/core";
 import * as v from "valibot";
-import type { JournalOptions } from "../journal/journal.ts";
-import type { RiskConfigInput } from "../risk/risk-config.ts";
-import type { StrategySource } from "../strategy/load-strategy.ts";
-import type { Logger } from "../strategy/logger.ts";
-import type { ProviderSpec } from "../engine/engine-options.ts";
+import type { LiveEngineOptions } from "../engine/engine-options.ts";
 import type { ProgressOptions } from "./progress-bar.ts";
 
 /**
@@ -37,32 +32,17 @@ export const backtestSettingsSchema = v.strictObject({
 /** Validated backtest settings. */
 export type BacktestSettings = v.InferOutput<typeof backtestSettingsSchema>;
 
-/** Everything a backtest is built from; the strategy is the same file that runs live. */
-export interface BacktestOptions {
-  symbols: string[];
-  interval: string;
+/**
+ * Everything a backtest is built from; the strategy is the same file that runs live. The shared fields mean what they
+ * mean for the live engine, except: `marketData` is read through `history(symbol, interval, from, to)`, merged in time
+ * order; `trading` must be a simulated venue (anything else is refused: a backtest never trades for real); there is no
+ * journal unless `sessionDir` is given; generated order ids start with "bt-".
+ */
+export interface BacktestOptions extends Omit<LiveEngineOptions, "mode" | "cancelOpenOrdersOnStop"> {
   /** First bar open time (inclusive), epoch ms; default: all history. */
   from?: number;
   /** End of the range (exclusive), epoch ms; default: all history. */
   to?: number;
-  /** Any market data provider; bars come from its `history(symbol, interval, from, to)`, merged in time order. */
-  marketData: ProviderSpec<MarketDataProvider>;
-  /** A simulated venue (e.g. `{ provider: "paper", config }`); anything else is refused, a backtest never trades for real. */
-  trading: ProviderSpec<TradingProvider>;
-  strategy: StrategySource;
-  strategyConfig?: unknown;
-  /** Directory relative strategy paths resolve from; default process.cwd(). */
-  baseDir?: string;
-  risk?: RiskConfigInput;
-  /** Bars kept per symbol for history and indicators; default 1000. */
-  cacheSize?: number;
-  /** Session journal directory; none by default (a backtest writes nothing unless asked). */
-  sessionDir?: string;
-  journal?: JournalOptions;
-  /** Logger of the strategy (default: JSON lines on the console). */
-  logger?: Logger;
-  /** Prefix of generated client order ids; default "bt-". */
-  orderIdPrefix?: string;
   /** Default "last-open" (backtesting.py parity). */
   closeAtEnd?: CloseAtEnd;
   /** Symbol of buy & hold, beta and the report chart; default symbols[0]. */
