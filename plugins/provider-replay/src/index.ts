@@ -27,4 +27,4 @@ export {
   type SimulatedConfigInput,
 } from "./simulated/simulated-config.ts";
 export { parseIsoTime } from "./shared/parse-iso-time.ts";
-export { PACKAGE_NAME } from "./package-name.ts";
+export { PACKAGE_NAME } from "./package-info.ts";

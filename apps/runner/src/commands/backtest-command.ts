@@ -16,11 +16,11 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
   if (!path && typeof cli.flags.strategy !== "string") throw new UsageError("name a config file, or pass at least --strategy and --symbols", "backtest");
   const prepared = await prepareSession(path, cli.flags, io, path ?? "command line");
   if (!prepared.ok) return prepared.exit as ExitCode;
-  const { session, marketData, trading, secrets } = prepared;
+  const { session, marketData, trading } = prepared;
   const { config } = session;
   const engine = config.engine!;
   const settings: NonNullable<typeof config.backtest> = config.backtest ?? { output_dir: "./backtest-results", progress: true, close_at_end: "last-open" };
-  const log = sessionLogger(session, secrets, io);
+  const log = sessionLogger(session, io);
   const from = day(settings.from);
   const to = day(settings.to);
   const result = await runBacktest(

@@ -31,11 +31,11 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
     }
   });
   if (!prepared.ok) return prepared.exit as ExitCode;
-  const { session, secrets } = prepared;
+  const { session } = prepared;
   const marketData = prepared.marketData;
   const { config } = session;
   const engineSettings = config.engine!;
-  const log = sessionLogger(session, secrets, io);
+  const log = sessionLogger(session, io);
 
   const holder: { session?: RunnerSession } = {};
   const trading = timedTradingProvider(prepared.trading, (ms) => holder.session?.latency.observe(ms));

@@ -12,7 +12,8 @@ export async function schemaCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   const name = cli.positionals[0];
   if (!name) throw new UsageError('name a provider, or "config" for the whole file, or "risk"', "schema");
   await loadInstalledFirstParty(io.cwd);
-  await loadProviders((cli.flags.plugin as string[] | undefined) ?? [], [name === "config" || name === "risk" ? "" : name], io.cwd);
+  const namedProvider = name === "config" || name === "risk" ? [] : [name];
+  await loadProviders((cli.flags.plugin as string[] | undefined) ?? [], namedProvider, io.cwd);
   const schema = name === "config" ? configJsonSchema(riskJsonSchema()) : name === "risk" ? riskJsonSchema() : providerConfigJsonSchema(name);
   io.out(JSON.stringify(schema, null, 2));
   return EXIT.OK;

@@ -1,5 +1,5 @@
 import {
-  type ConfigIssue, type ProviderInfo, getProviderDefinition, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
+  type ConfigIssue, type ProviderInfo, getProviderDefinition, getProviderInfo, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
   scrubSecrets, secretPaths, toArgoError, validateProviderConfig,
 } from "@argo/core";
 import { type AnyStrategy, type RiskConfig, loadStrategy, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
@@ -19,6 +19,8 @@ export interface ValidSession {
   risk: RiskConfig;
   /** The whole config with every secret replaced by "[REDACTED]", safe to show. */
   redacted: Record<string, unknown>;
+  /** Every secret value the config holds, so any text (log lines, errors) can be scrubbed of them by value. */
+  secrets: string[];
 }
 
 /** Every check's verdict: the session, or all the problems at once. */
@@ -86,8 +88,8 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
     }
   }
 
+  const secrets = configSecretValues(raw, strategy);
   if (issues.length > 0 || !outer.ok || !trading || !marketData || !risk.ok || !strategy) {
-    const secrets = configSecretValues(raw, strategy);
     return { ok: false, issues: dedupe(issues).map((issue) => ({
       ...issue,
       message: scrubSecrets(issue.message, secrets),
@@ -105,7 +107,7 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
   ) as Record<string, unknown>;
   return {
     ok: true,
-    session: { config: outer.value, baseDir, trading, marketData, strategy, strategyConfig, risk: risk.value, redacted },
+    session: { config: outer.value, baseDir, trading, marketData, strategy, strategyConfig, risk: risk.value, redacted, secrets },
   };
 }
 
@@ -113,8 +115,8 @@ function checkProvider(kind: "trading" | "market-data", name: string, config: un
   const section = kind === "trading" ? "trading" : "market_data";
   let info: ProviderInfo;
   try {
-    const definition = getProviderDefinition(name, kind);
-    info = { ...definition };
+    getProviderDefinition(name, kind); // throws, listing the providers of this kind, when there is none by that name
+    info = getProviderInfo(name);
   } catch (error) {
     if (!issues.some((i) => i.path === `${section}.provider`)) issues.push({ path: `${section}.provider`, message: toArgoError(error).message });
     return undefined;

@@ -1,14 +1,13 @@
-import { collectSecretValues, createProvider, getProviderDefinition, type MarketDataProvider, secretPaths, type TradingProvider } from "@argo/core";
+import { createProvider, type MarketDataProvider, type TradingProvider } from "@argo/core";
 import { EXIT } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import { buildRawConfig } from "../config/build-raw-config.ts";
 import { formatIssues } from "../config/format-issues.ts";
 import { type ValidSession, validateConfig } from "../config/validate-config.ts";
-import { runnerConfigSchema } from "../config/config-schema.ts";
 
 /** A validated session with its providers created, or the exit code and message of why not. */
 export type Prepared =
-  | { ok: true; session: ValidSession; trading: TradingProvider; marketData: MarketDataProvider; secrets: string[] }
+  | { ok: true; session: ValidSession; trading: TradingProvider; marketData: MarketDataProvider }
   | { ok: false; exit: number };
 
 /** A check between validation and provider creation; resolves with an exit code to stop there, or undefined to go on. */
@@ -36,11 +35,5 @@ export async function prepareSession(
   if (stop !== undefined) return { ok: false, exit: stop };
   const trading = await createProvider("trading", session.trading.info.name, session.trading.config);
   const marketData = await createProvider("market-data", session.marketData.info.name, session.marketData.config);
-  // Every secret value the config holds, so log lines can be scrubbed by value too.
-  const secrets = [
-    ...collectSecretValues(session.trading.config, secretPaths(getProviderDefinition(session.trading.info.name).configSchema)),
-    ...collectSecretValues(session.marketData.config, secretPaths(getProviderDefinition(session.marketData.info.name).configSchema)),
-    ...collectSecretValues(session.config, secretPaths(runnerConfigSchema)),
-  ];
-  return { ok: true, session, trading, marketData, secrets };
+  return { ok: true, session, trading, marketData };
 }

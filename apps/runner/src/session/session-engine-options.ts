@@ -25,7 +25,7 @@ export function sessionEngineOptions(session: ValidSession, marketData: MarketDa
 }
 
 /** The session's logger: the config's level and format, every known secret value scrubbed, lines to the Io. */
-export function sessionLogger(session: ValidSession, secrets: readonly string[], io: Io): Pino {
+export function sessionLogger(session: ValidSession, io: Io): Pino {
   const { level, format } = session.config.log!;
-  return createLogger({ level: level!, format: format!, secrets, interactive: io.interactive, destination: ioDestination(io) });
+  return createLogger({ level: level!, format: format!, secrets: session.secrets, interactive: io.interactive, destination: ioDestination(io) });
 }

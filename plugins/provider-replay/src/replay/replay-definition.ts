@@ -1,5 +1,5 @@
 import { defineProvider } from "@argo/core";
-import { PACKAGE_NAME } from "../package-name.ts";
+import { OFFLINE_DATA_CAPABILITIES, PACKAGE_NAME } from "../package-info.ts";
 import { replayConfigSchema } from "./replay-config.ts";
 import { resolveReplayFiles } from "./replay-file.ts";
 import { ReplayProvider } from "./replay-provider.ts";
@@ -12,10 +12,7 @@ export const replayProviderDefinition = defineProvider({
   isPaperTrading: true,
   kind: "market-data",
   configSchema: replayConfigSchema,
-  capabilities: {
-    assetClasses: { crypto: "supported", equity: "supported", forex: "supported", future: "supported", option: "supported", index: "supported" },
-    features: { streaming: "emulated", history: "supported" },
-  },
+  capabilities: OFFLINE_DATA_CAPABILITIES,
   packageName: PACKAGE_NAME,
   async create(config) {
     return new ReplayProvider(await resolveReplayFiles(config), config.speed);

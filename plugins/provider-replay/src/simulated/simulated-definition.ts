@@ -1,5 +1,5 @@
 import { defineProvider } from "@argo/core";
-import { PACKAGE_NAME } from "../package-name.ts";
+import { OFFLINE_DATA_CAPABILITIES, PACKAGE_NAME } from "../package-info.ts";
 import { simulatedConfigSchema } from "./simulated-config.ts";
 import { SimulatedProvider } from "./simulated-provider.ts";
 
@@ -11,10 +11,7 @@ export const simulatedProviderDefinition = defineProvider({
   isPaperTrading: true,
   kind: "market-data",
   configSchema: simulatedConfigSchema,
-  capabilities: {
-    assetClasses: { crypto: "supported", equity: "supported", forex: "supported", future: "supported", option: "supported", index: "supported" },
-    features: { streaming: "emulated", history: "supported" },
-  },
+  capabilities: OFFLINE_DATA_CAPABILITIES,
   packageName: PACKAGE_NAME,
   create(config) {
     return new SimulatedProvider(config);
