@@ -4,3 +4,4 @@ export * from "./contracts/index.ts";
 export * from "./config/index.ts";
 export * from "./registry/index.ts";
 export { intervalToMs } from "./time/interval.ts";
+export { barCloseTime } from "./time/bar-close-time.ts";

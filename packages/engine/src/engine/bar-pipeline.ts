@@ -1,5 +1,5 @@
 import {
-  type Account, ArgoError, type Bar, intervalToMs, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
+  type Account, ArgoError, type Bar, barCloseTime, intervalToMs, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
   type TradingEvent, type TradingProvider, toArgoError,
 } from "@argo/core";
 import { MarketCache } from "../cache/market-cache.ts";
@@ -116,7 +116,8 @@ export class BarPipeline {
     series.push(bar);
     this.journal?.bar(bar);
     if (bar.interval !== this.lastInterval) this.setInterval(bar.interval);
-    this.time = bar.openTime + this.lastIntervalMs;
+    // Calendar months have no fixed length; every other interval does (and skips the date arithmetic).
+    this.time = this.lastIntervalMs > 0 ? bar.openTime + this.lastIntervalMs : barCloseTime(bar.openTime, bar.interval);
     this.currentBar = bar;
     this.currentSlot = slot;
     this.busy = true;
@@ -221,6 +222,11 @@ export class BarPipeline {
 
   private endBar(): void {
     this.busy = false;
+    this.flushJournal();
+  }
+
+  /** Writes what the journal holds when its batch is due; after a bar and after orders or fills that came between bars. */
+  private flushJournal(): void {
     if (this.journal === undefined) return;
     if (this.state.hasChanges) this.persistState();
     try {
@@ -257,7 +263,8 @@ export class BarPipeline {
 
   private setInterval(interval: string): void {
     this.lastInterval = interval;
-    this.lastIntervalMs = intervalToMs(interval);
+    // 0 marks a calendar interval ("1M"): its close comes from barCloseTime bar by bar.
+    this.lastIntervalMs = interval.endsWith("M") ? (intervalToMs(interval), 0) : intervalToMs(interval);
   }
 
   private readonly priceOf = (symbol: string): number => this.cache.lastClose(symbol);
@@ -276,6 +283,8 @@ export class BarPipeline {
       } finally {
         this.busy = false;
         this.draining = undefined;
+        // On a 1h or 1d stream the next bar may be far away: orders and fills must not wait for it to be written.
+        this.flushJournal();
       }
     });
   }

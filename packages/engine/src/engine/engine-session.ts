@@ -10,6 +10,7 @@ import { parseStrategyConfig, strategyConfigJsonSchema } from "../strategy/strat
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import { BarPipeline } from "./bar-pipeline.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
+import { newCounters } from "./engine-counters.ts";
 import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
@@ -116,7 +117,7 @@ export class EngineSession {
       symbols: this.options.symbols,
       interval: this.options.interval,
       tradingState: p?.stateMachine.state ?? "ACTIVE",
-      counters: p ? { ...p.counters } : { bars: 0, staleBars: 0, streamErrors: 0, ordersPlaced: 0, ordersRejected: 0, fills: 0, strategyErrors: 0, errors: 0 },
+      counters: p ? { ...p.counters } : newCounters(),
       lastBar: p?.currentBar,
       account: p?.mirror.account,
       positions: p ? [...p.mirror.positions()] : [],

@@ -1,4 +1,4 @@
-import { type ArgoError, type ErrorCode, type Order, type OrderRequest, toArgoError } from "@argo/core";
+import { ArgoError, type ErrorCode, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
 import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
@@ -70,17 +70,17 @@ export class OrderGateway {
   /** Sends an order straight to the venue, past the risk manager (engine-initiated closes on halt). */
   send(request: OrderRequest): Promise<OrderResult> {
     const p = this.p;
-    const id = request.clientOrderId;
-    if (id !== undefined) this.inFlight.add(id);
-    let placed: Promise<Order>;
-    try {
-      placed = p.trading.placeOrder(request);
-    } catch (error) {
-      placed = Promise.reject(error);
-    }
+    // Every order the engine sends carries an id of its own, so its fate can always be asked for.
+    const id = (request.clientOrderId ??= this.nextId());
+    this.inFlight.add(id);
+    const placed = this.call(() => p.trading.placeOrder(request)).then(
+      (order) => order,
+      // The venue may have taken an order whose answer was lost: ask before calling it rejected.
+      (error: unknown) => this.reconcile(request, toArgoError(error, "INTERNAL", p.trading.name)),
+    );
     const promise = placed.then(
       (order): OrderResult => {
-        if (id !== undefined) this.inFlight.delete(id);
+        this.inFlight.delete(id);
         this.breaker.success();
         p.counters.ordersPlaced++;
         p.noteOrder(order);
@@ -88,14 +88,35 @@ export class OrderGateway {
         return { status: "placed", order };
       },
       (error: unknown): OrderResult => {
-        if (id !== undefined) this.inFlight.delete(id);
-        const argo = toArgoError(error, "BROKER_REJECTED", p.trading.name);
+        this.inFlight.delete(id);
+        const argo = toArgoError(error, "INTERNAL", p.trading.name);
         this.providerFailed(argo);
         return this.reject(request, argo.code, argo.message, "venue");
       },
     );
     this.pending.push(promise);
     return promise;
+  }
+
+  /**
+   * After a failed placement: an order refusal (the venue answered) or a rate limit (refused before it was read) is
+   * final. Anything else — a lost connection, a timeout, an internal error — may hide an order the venue accepted, so
+   * the venue is asked by client id: found, it is the placed order (never sent again); not found, the failure stands;
+   * unknowable, the failure stands with a warning that the order may be live.
+   */
+  private async reconcile(request: OrderRequest, failure: ArgoError): Promise<Order> {
+    if (!isProviderFailure(failure) || failure.code === "RATE_LIMITED") throw failure;
+    const id = request.clientOrderId!;
+    try {
+      return await this.p.trading.getOrder(id);
+    } catch (error) {
+      if (isArgoError(error, "ORDER_NOT_FOUND")) throw failure;
+      throw new ArgoError(failure.code, `${failure.message} (the order may be live at the venue: check client order id ${id} before placing it again)`, {
+        ...(failure.provider ? { provider: failure.provider } : {}),
+        details: { clientOrderId: id, outcome: "unknown" },
+        cause: failure,
+      });
+    }
   }
 
   /** Cancels one order by client or venue id. */
@@ -108,7 +129,7 @@ export class OrderGateway {
         return { ok: true, order };
       },
       (error: unknown): CancelResult => {
-        const argo = toArgoError(error, "BROKER_REJECTED", p.trading.name);
+        const argo = toArgoError(error, "INTERNAL", p.trading.name);
         this.providerFailed(argo);
         return { ok: false, code: argo.code, reason: argo.message };
       },

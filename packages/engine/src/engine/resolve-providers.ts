@@ -42,7 +42,7 @@ export async function connectTrading(trading: TradingProvider): Promise<void> {
   try {
     await trading.connect();
   } catch (error) {
-    if (isArgoError(error) && error.code === "PROVIDER_CONNECTION_FAILED") throw error;
+    if (isArgoError(error, "PROVIDER_CONNECTION_FAILED")) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new ArgoError("PROVIDER_CONNECTION_FAILED", `cannot connect trading provider "${trading.name}": ${message}`, {
       provider: trading.name,

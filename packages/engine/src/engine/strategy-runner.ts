@@ -79,7 +79,7 @@ export class StrategyRunner {
   failed(error: unknown, bar: Bar | undefined): void {
     this.p.counters.strategyErrors++;
     const message = error instanceof Error ? error.message : String(error);
-    const argo = isArgoError(error) && error.code === "STRATEGY_ERROR"
+    const argo = isArgoError(error, "STRATEGY_ERROR")
       ? error
       : new ArgoError("STRATEGY_ERROR", `strategy "${this.strategy.name}" failed${bar ? ` on ${bar.symbol} bar ${new Date(bar.openTime).toISOString()}` : ""}: ${message}`, {
           cause: error,

@@ -23,17 +23,17 @@ describe("Journal", () => {
     expect(journal.existed).toBe(false);
     const bars = barsFromCloses("X", [1, 2, 3, 4, 5]);
     for (const bar of bars) journal.bar(bar);
+    journal.maybeFlush(); // bars below the batch size and within the interval: nothing written yet
+    const peek = new Database(journal.path, { readonly: true });
+    expect((peek.query("SELECT count(*) AS n FROM bars").get() as { n: number }).n).toBe(0);
+    expect((peek.query("PRAGMA journal_mode").get() as { journal_mode: string }).journal_mode).toBe("wal");
+    peek.close();
     journal.order(order("o1", "SUBMITTED", 1));
     journal.order(order("o1", "FILLED", 2));
     journal.fill(fill);
     journal.state("strat", "count", JSON.stringify(3));
     journal.state("strat", "gone", JSON.stringify("x"));
     journal.state("strat", "gone", undefined);
-    journal.maybeFlush(); // below the batch size and within the interval: nothing written yet
-    const peek = new Database(journal.path, { readonly: true });
-    expect((peek.query("SELECT count(*) AS n FROM bars").get() as { n: number }).n).toBe(0);
-    expect((peek.query("PRAGMA journal_mode").get() as { journal_mode: string }).journal_mode).toBe("wal");
-    peek.close();
     journal.beginSession("strat", ["X"], "1m", "paper");
     journal.close("completed");
 
@@ -64,6 +64,34 @@ describe("Journal", () => {
     journal.bar({ ...bars[2]!, close: 99 });
     journal.flush();
     expect(journal.loadBars("X", "1m", 10).map((b) => b.close)).toEqual([1, 2, 99]);
+    journal.close("completed");
+  });
+
+  test("orders and fills are written at once, not held for a batch of bars", () => {
+    const journal = new Journal(join(root, "s-orders"), { batchSize: 10_000, flushIntervalMs: 60_000 });
+    journal.order(order("o9", "SUBMITTED", 1));
+    journal.maybeFlush();
+    const peek = new Database(journal.path, { readonly: true });
+    expect((peek.query("SELECT count(*) AS n FROM orders").get() as { n: number }).n).toBe(1);
+    peek.close();
+    journal.close("completed");
+  });
+
+  test("a failed write loses nothing: what was buffered is written by the next flush", () => {
+    const journal = new Journal(join(root, "s-fail"), { batchSize: 10_000, flushIntervalMs: 60_000 });
+    for (const bar of barsFromCloses("X", [1, 2, 3])) journal.bar(bar);
+    journal.fill(fill);
+    // Another connection holds the write lock: this flush fails with SQLITE_BUSY.
+    const blocker = new Database(journal.path);
+    blocker.exec("PRAGMA busy_timeout = 0; BEGIN IMMEDIATE");
+    expect(() => journal.flush()).toThrow();
+    blocker.exec("ROLLBACK");
+    blocker.close();
+    journal.flush();
+    const peek = new Database(journal.path, { readonly: true });
+    expect((peek.query("SELECT count(*) AS n FROM bars").get() as { n: number }).n).toBe(3);
+    expect((peek.query("SELECT count(*) AS n FROM fills").get() as { n: number }).n).toBe(1);
+    peek.close();
     journal.close("completed");
   });
 });

@@ -72,36 +72,35 @@ export class Journal {
     this.states.push([strategy, key, json]);
   }
 
-  /** Flushes when a batch is full or the flush interval passed; called once per bar. */
+  /**
+   * Flushes when orders or fills are waiting (they are what a trader cannot afford to lose, and they are few), when a
+   * batch of bars is full, or when the flush interval passed.
+   */
   maybeFlush(): void {
     const pending = this.bars.length + this.orders.size + this.fills.length + this.states.length;
     if (pending === 0) return;
-    if (pending >= this.batchSize || Date.now() - this.lastFlush >= this.flushIntervalMs) this.flush();
+    if (this.orders.size !== 0 || this.fills.length !== 0 || pending >= this.batchSize || Date.now() - this.lastFlush >= this.flushIntervalMs) this.flush();
   }
 
-  /** Writes everything buffered in one transaction. */
+  /** Writes everything buffered in one transaction; the buffers are emptied only once it committed, so a failed write loses nothing. */
   flush(): void {
-    const bars = this.bars;
-    const orders = this.orders;
-    const fills = this.fills;
-    const states = this.states;
+    this.db.transaction(() => {
+      for (const b of this.bars) this.insertBar.run(b.symbol, b.interval, b.openTime, b.open, b.high, b.low, b.close, b.volume);
+      for (const o of this.orders.values()) {
+        this.upsertOrder.run(o.clientOrderId, o.venueOrderId, o.symbol, o.side, o.type, o.status, o.quantity, o.filledQuantity,
+          o.averageFillPrice, o.createdAt, o.updatedAt, JSON.stringify(o));
+      }
+      for (const f of this.fills) this.insertFill.run(f.id, f.clientOrderId, f.venueOrderId, f.symbol, f.side, f.quantity, f.price, f.fee, f.time);
+      for (const [strategy, key, json] of this.states) {
+        if (json === undefined) this.deleteState.run(strategy, key);
+        else this.upsertState.run(strategy, key, json);
+      }
+    })();
     this.bars = [];
     this.orders = new Map();
     this.fills = [];
     this.states = [];
     this.lastFlush = Date.now();
-    this.db.transaction(() => {
-      for (const b of bars) this.insertBar.run(b.symbol, b.interval, b.openTime, b.open, b.high, b.low, b.close, b.volume);
-      for (const o of orders.values()) {
-        this.upsertOrder.run(o.clientOrderId, o.venueOrderId, o.symbol, o.side, o.type, o.status, o.quantity, o.filledQuantity,
-          o.averageFillPrice, o.createdAt, o.updatedAt, JSON.stringify(o));
-      }
-      for (const f of fills) this.insertFill.run(f.id, f.clientOrderId, f.venueOrderId, f.symbol, f.side, f.quantity, f.price, f.fee, f.time);
-      for (const [strategy, key, json] of states) {
-        if (json === undefined) this.deleteState.run(strategy, key);
-        else this.upsertState.run(strategy, key, json);
-      }
-    })();
   }
 
   /** The newest `limit` bars of a symbol and interval, oldest first. */

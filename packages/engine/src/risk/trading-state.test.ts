@@ -23,6 +23,14 @@ describe("TradingStateMachine", () => {
     expect(m.state).toBe("HALTED");
   });
 
+  test("a new day that lifts a daily-loss REDUCING and a halt in the same update give one change from REDUCING", () => {
+    const m = machine({ maxDailyLoss: 0.1 });
+    expect(m.update(890, 1)).toMatchObject({ from: "ACTIVE", to: "REDUCING" }); // 11% down on the day
+    // Next day: the reset to ACTIVE and a 22% fall from 890 (≥ the default 15% halt) happen in one update.
+    expect(m.update(690, DAY + 1)).toMatchObject({ from: "REDUCING", to: "HALTED" });
+    expect(m.state).toBe("HALTED");
+  });
+
   test("an explicit haltDrawdown is used; jumping past it halts directly", () => {
     const m = machine({ maxDrawdown: 0.1, haltDrawdown: 0.3 });
     expect(m.update(790, 0)).toMatchObject({ to: "REDUCING" }); // 21%

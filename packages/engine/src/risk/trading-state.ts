@@ -50,8 +50,20 @@ export class TradingStateMachine {
     return this.haltDrawdown !== undefined || this.haltDailyLoss !== undefined;
   }
 
-  /** Feeds the equity marked at `time`; returns the change it causes, if any. */
+  /**
+   * Feeds the equity marked at `time`; returns the change it causes, if any. One update may move twice (a new day lifts
+   * REDUCING, and the same equity trips a limit again): callers get one change from the state they last saw, or none
+   * when it ends where it began.
+   */
   update(equity: number, time: number): TradingStateChange | undefined {
+    const before = this.state;
+    const change = this.evaluate(equity, time);
+    if (change === undefined || change.to === before) return undefined;
+    change.from = before;
+    return change;
+  }
+
+  private evaluate(equity: number, time: number): TradingStateChange | undefined {
     if (this.state === "HALTED" || !Number.isFinite(equity)) return undefined;
     if (equity > this.peak) this.peak = equity;
     const drawdown = this.peak > 0 ? (this.peak - equity) / this.peak : 0;
