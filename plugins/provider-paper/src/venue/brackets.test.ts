@@ -128,4 +128,19 @@ describe("bracket orders", () => {
     );
     expect(belowEntry.message).toContain("entry limit 99");
   });
+  test("a generated entry id is not taken when its leg ids are already in use by a caller's order", async () => {
+    const { venue, feed } = await harness();
+    // Order number 1; the next order is number 2, whose generated id would be "paper-2" with the leg "paper-2-sl".
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 50, clientOrderId: "paper-2-sl" });
+    const entry = await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 1, stopLoss: { triggerPrice: 90 } });
+    expect(entry.clientOrderId).not.toBe("paper-2");
+    feed(100);
+    const open = await venue.getOpenOrders();
+    const ids = open.map((o) => o.clientOrderId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(open.find((o) => o.parentClientOrderId === entry.clientOrderId)?.reason).toBe("stop-loss");
+    const cancelled = await venue.cancelOrder("paper-2-sl");
+    expect([cancelled.type, cancelled.limitPrice, cancelled.status]).toEqual(["LIMIT", 50, "CANCELLED"]);
+    expect((await venue.getOpenOrders()).map((o) => o.reason)).toEqual(["stop-loss"]);
+  });
 });

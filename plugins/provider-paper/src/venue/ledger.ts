@@ -1,25 +1,6 @@
 import type { Account } from "@argo/core";
 import type { VenueState } from "./venue-state.ts";
 
-/** Marked value of every position, signed (shorts negative), at last closes. */
-export function positionValue(state: VenueState): number {
-  let sum = 0;
-  for (const book of state.positioned) sum += book.position!.quantity * markOf(book.mark, book.position!.averagePrice);
-  return sum;
-}
-
-/** Gross exposure: Σ |quantity| × mark over all positions. */
-export function grossExposure(state: VenueState): number {
-  let sum = 0;
-  for (const book of state.positioned) sum += Math.abs(book.position!.quantity) * markOf(book.mark, book.position!.averagePrice);
-  return sum;
-}
-
-/** Cash + marked positions. */
-export function equity(state: VenueState): number {
-  return state.cash + positionValue(state);
-}
-
 /**
  * Equity not tied up in positions, before order reservations. The venue runs without leverage:
  * gross exposure may not exceed equity, so a long uses its cost and a short its value as collateral.
@@ -44,23 +25,20 @@ export function buyingPower(state: VenueState): number {
 /** The account as callers see it. */
 export function accountSnapshot(state: VenueState): Account {
   let value = 0;
-  let gross = 0;
   let shorts = 0;
   let unrealized = 0;
   for (const book of state.positioned) {
     const p = book.position!;
     const m = markOf(book.mark, p.averagePrice);
     value += p.quantity * m;
-    gross += Math.abs(p.quantity) * m;
     if (p.quantity < 0) shorts -= p.quantity * m;
     unrealized += (m - p.averagePrice) * p.quantity;
   }
-  const equityNow = state.cash + value;
   return {
     currency: state.currency,
     balance: state.cash,
-    equity: equityNow,
-    buyingPower: Math.max(0, equityNow - gross - state.reservedCash),
+    equity: state.cash + value,
+    buyingPower: Math.max(0, buyingPower(state)),
     realizedPnl: state.realizedPnl,
     unrealizedPnl: unrealized,
     totalFees: state.totalFees,

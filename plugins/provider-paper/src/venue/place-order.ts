@@ -6,7 +6,7 @@ import { estimatedSlippedPrice } from "./costs.ts";
 import { endOfUtcDay, trackDayOrder } from "./day-expiry.ts";
 import { assertConnected, invalidOrder, venueError } from "./errors.ts";
 import { emit } from "./events.ts";
-import { freeFunds } from "./ledger.ts";
+import { buyingPower } from "./ledger.ts";
 import { bookFor } from "./book-for.ts";
 import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
 import type { OrderRecord, Sizing } from "./order-record.ts";
@@ -97,28 +97,34 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
 
 function takeClientOrderId(state: VenueState, request: OrderRequest): string {
   const given = request?.clientOrderId;
+  const bracket = request?.takeProfit !== undefined || request?.stopLoss !== undefined;
   if (given === undefined) {
     let id = `paper-${state.nextOrderNumber}`;
-    // Generated numbers never repeat, so only a caller using the same form could have taken this id.
+    // Generated numbers never repeat, so only a caller using the same form could have taken this id or its leg ids.
     if (state.callerUsedGeneratedForm) {
-      for (let n = 1; state.byClientId.has(id) || state.reservedIds.has(id); n++) id = `paper-${state.nextOrderNumber}-${n}`;
+      for (let n = 1; idTaken(state, id) || (bracket && legIdTaken(state, id) !== undefined); n++) id = `paper-${state.nextOrderNumber}-${n}`;
     }
     return id;
   }
   if (typeof given !== "string" || given.length === 0) throw invalidOrder(state, "clientOrderId must be a non-empty string", { field: "clientOrderId" });
   if (given.startsWith("paper-")) state.callerUsedGeneratedForm = true;
-  if (state.byClientId.has(given) || state.reservedIds.has(given)) {
+  if (idTaken(state, given)) {
     throw venueError(state, "DUPLICATE_ORDER", `an order with clientOrderId "${given}" already exists; it was not placed again`, { clientOrderId: given });
   }
-  if (request.takeProfit !== undefined || request.stopLoss !== undefined) {
-    const ids = legClientIds(given);
-    for (const id of [ids.stopLoss, ids.takeProfit]) {
-      if (state.byClientId.has(id) || state.reservedIds.has(id)) {
-        throw venueError(state, "DUPLICATE_ORDER", `the bracket leg id "${id}" of "${given}" is already in use`, { clientOrderId: id });
-      }
-    }
-  }
+  const leg = bracket ? legIdTaken(state, given) : undefined;
+  if (leg !== undefined) throw venueError(state, "DUPLICATE_ORDER", `the bracket leg id "${leg}" of "${given}" is already in use`, { clientOrderId: leg });
   return given;
+}
+
+function idTaken(state: VenueState, id: string): boolean {
+  return state.byClientId.has(id) || state.reservedIds.has(id);
+}
+
+/** The first leg id of an entry `id` that an order or another entry already holds, if any. */
+function legIdTaken(state: VenueState, id: string): string | undefined {
+  const ids = legClientIds(id);
+  if (idTaken(state, ids.stopLoss)) return ids.stopLoss;
+  return idTaken(state, ids.takeProfit) ? ids.takeProfit : undefined;
 }
 
 /** The price placement checks assume: the limit, else the stop, else the last price (with known slippage for market-style orders). */
@@ -131,7 +137,7 @@ function referencePrice(state: VenueState, book: SymbolBook, request: OrderReque
 function reserve(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean, sizing: Sizing, reference: number): Reservation {
   if (sizing === "equity") {
     // Sized at the fill, after the orders placed before it: a reversal's close frees its funds first.
-    if (buy ? freeFunds(state) + pendingReductionValue(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
+    if (buy ? buyingPower(state) + pendingReductionValue(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
       throw venueError(state, buy ? "INSUFFICIENT_FUNDS" : "INSUFFICIENT_POSITION", `nothing available to ${buy ? "buy" : "sell"} ${book.symbol} with`, {
         symbol: book.symbol,
       });

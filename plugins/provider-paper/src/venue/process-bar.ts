@@ -1,4 +1,4 @@
-import { type Bar, intervalToMs } from "@argo/core";
+import { type Bar, barCloseTime } from "@argo/core";
 import { activateLegs } from "./brackets.ts";
 import { expireDayOrders } from "./day-expiry.ts";
 import { venueError } from "./errors.ts";
@@ -28,14 +28,14 @@ export function processBar(state: VenueState, bar: Bar): void {
   else {
     intervalMs = state.intervalMs.get(bar.interval);
     if (intervalMs === undefined) {
-      intervalMs = intervalToMs(bar.interval);
+      intervalMs = fixedLength(bar.interval);
       state.intervalMs.set(bar.interval, intervalMs);
     }
     state.lastInterval = bar.interval;
     state.lastIntervalMs = intervalMs;
   }
   const openTime = bar.openTime;
-  const closeTime = openTime + intervalMs;
+  const closeTime = intervalMs === intervalMs ? openTime + intervalMs : barCloseTime(openTime, bar.interval);
   if (closeTime > state.now) state.now = closeTime;
   const last = state.lastBook;
   let book = last !== undefined && last.symbol === bar.symbol ? last : state.books.get(bar.symbol);
@@ -84,13 +84,27 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
   const tif = rec.order.timeInForce;
   const immediate = tif === "IOC" || tif === "FOK";
   const matched = matchOrder(rec, start, high, low, match);
+  // `match` is shared by every venue: a fill listener may drive another venue's bar and overwrite it.
+  const price = match.price;
   if (matched) executeFill(state, rec, bar, match, time);
   // IOC and FOK get one chance: the first eligible bar, or for stops the bar that triggers them.
   if (immediate && rec.open && (rec.triggerDir === 0 || rec.triggered)) finishOrder(state, rec, "EXPIRED");
   if (!rec.open && rec.legsArmed) {
     const legs = activateLegs(state, rec, time);
-    if (legs.length > 0 && matched && time !== closeTime) evaluateLegsInBar(state, legs, bar, match.price, match.price === bar.open, time);
+    if (legs.length > 0 && matched && time !== closeTime) evaluateLegsInBar(state, legs, bar, price, price === bar.open, time);
   }
+}
+
+/**
+ * The length of an interval whose bars all last the same (cached per interval), or NaN for calendar
+ * intervals such as months, whose close `barCloseTime` works out per bar. Two probes whose months
+ * (and years) differ in length tell them apart without knowing the interval syntax.
+ */
+function fixedLength(interval: string): number {
+  const a = Date.UTC(1971, 0, 1);
+  const b = Date.UTC(1972, 1, 1);
+  const length = barCloseTime(a, interval) - a;
+  return barCloseTime(b, interval) - b === length ? length : Number.NaN;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { freeFunds } from "./ledger.ts";
 import { maxAffordable, slippedPrice } from "./costs.ts";
+import { reducibleQuantity } from "./funds.ts";
+import { buyingPower } from "./ledger.ts";
 import type { MatchResult } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { floorToStep } from "./step-math.ts";
@@ -8,19 +9,26 @@ import type { VenueState } from "./venue-state.ts";
 /**
  * Turns a quote- or equity-sized order into a quantity at its first fill, rounded down to the lot
  * step: a quote amount buys what it pays for at the fill price; an equity fraction takes that share
- * of the equity available then (not tied up in other positions), leaving room for the commission. Returns a reason when the result breaks a venue
- * rule (the order is then refused at fill time), else undefined after setting `order.quantity`.
+ * of what the order could trade then, as `maxQuantity` counts it: buying power (equity not tied up in
+ * positions nor reserved by other open orders) plus the opposite position it reduces, leaving room
+ * for the commission; a sell without shorting stops at the long. Returns a reason when the result
+ * breaks a venue rule (the order is then refused at fill time), else undefined after setting `order.quantity`.
  */
 export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchResult, volume: number): string | undefined {
   const order = rec.order;
   const rules = rec.book.rules;
   const base = match.price;
-  const budget = rec.sizing === "quote" ? order.quoteAmount! : order.equityFraction! * Math.max(0, freeFunds(state));
+  const reducible = rec.sizing === "quote" ? 0 : reducibleQuantity(rec.book, rec.buy);
+  const budget = rec.sizing === "quote" ? order.quoteAmount! : equityBudget(state, order.equityFraction!, reducible, base);
   // Impact depends on size; pricing with the largest size it could be keeps the cost within budget.
   const price = match.slips ? slippedPrice(state, base, budget / base, volume, rec.buy, rules) : base;
-  const quantity =
-    rec.sizing === "quote" ? floorToStep(budget / price, rules.stepSize, rules.stepDecimals) : maxAffordable(state, budget, price, rules);
-  if (!(quantity > 0)) return `${rec.sizing === "quote" ? "quoteAmount" : "equityFraction"} buys no whole lot at ${price}`;
+  let quantity: number;
+  if (rec.sizing === "quote") quantity = floorToStep(budget / price, rules.stepSize, rules.stepDecimals);
+  else {
+    quantity = maxAffordable(state, equityBudget(state, order.equityFraction!, reducible, price), price, rules);
+    if (!rec.buy && !state.allowShorting && quantity > reducible) quantity = reducible;
+  }
+  if (!(quantity > 0)) return `${rec.sizing === "quote" ? "quoteAmount" : "equityFraction"} trades no whole lot at ${price}`;
   if (quantity < rules.minQuantity) return `resolved quantity ${quantity} is below the minimum quantity ${rules.minQuantity} (LOT_SIZE)`;
   if (quantity > rules.maxQuantity) return `resolved quantity ${quantity} is above the maximum quantity ${rules.maxQuantity} (LOT_SIZE)`;
   if (quantity * price < rules.minNotional) {
@@ -28,4 +36,13 @@ export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchRes
   }
   order.quantity = quantity;
   return undefined;
+}
+
+/**
+ * The equity order's share of funds.ts `budgetFor`: buying power plus twice the value of the position
+ * it reduces (closing frees the collateral and the proceeds). A negative buying power counts as none,
+ * so it never shrinks what the reduction itself frees.
+ */
+function equityBudget(state: VenueState, fraction: number, reducible: number, price: number): number {
+  return fraction * (Math.max(0, buyingPower(state)) + 2 * reducible * price);
 }

@@ -5,7 +5,10 @@ import type { VenueState } from "./venue-state.ts";
 const TYPES = new Set(["MARKET", "LIMIT", "STOP", "STOP_LIMIT"]);
 const TIME_IN_FORCE = new Set(["GTC", "IOC", "FOK", "DAY"]);
 
-/** Refuses a malformed request with INVALID_ORDER naming the field; venue rules and funds are checked elsewhere. */
+/**
+ * Refuses a malformed request with INVALID_ORDER naming the field; venue rules and funds are checked
+ * elsewhere, and clientOrderId by placeOrder before this (a retried order is told it exists first).
+ */
 export function validateRequest(state: VenueState, request: OrderRequest): void {
   if (request === null || typeof request !== "object") throw invalidOrder(state, "an order request must be an object");
   const { side, type, quantity, quoteAmount, equityFraction, limitPrice, stopPrice, timeInForce } = request;
@@ -29,9 +32,6 @@ export function validateRequest(state: VenueState, request: OrderRequest): void 
   const needsStop = type === "STOP" || type === "STOP_LIMIT";
   checkPrice(state, "limitPrice", limitPrice, needsLimit, type);
   checkPrice(state, "stopPrice", stopPrice, needsStop, type);
-  if (request.clientOrderId !== undefined && (typeof request.clientOrderId !== "string" || request.clientOrderId.length === 0)) {
-    throw invalidOrder(state, "clientOrderId must be a non-empty string", { field: "clientOrderId" });
-  }
   if (request.takeProfit !== undefined || request.stopLoss !== undefined) validateLegs(state, request);
 }
 

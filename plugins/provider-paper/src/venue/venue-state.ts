@@ -50,6 +50,7 @@ export interface VenueState {
   dayOrders: OrderRecord[];
   nextDayExpiry: number;
   processing: boolean;
+  /** Bar length per interval; NaN for calendar intervals (months), whose close is computed per bar. */
   intervalMs: Map<string, number>;
   /** The interval and book of the last bar, so a bar like it skips the two Map lookups. */
   lastInterval: string | undefined;
