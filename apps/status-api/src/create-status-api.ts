@@ -17,6 +17,8 @@ import type { StatusSession } from "./session/status-session.ts";
 export interface StatusApiOptions {
   /** Bearer token guarding every route but /health; also accepted as `?token=`. Absent: no auth (loopback only). */
   token?: string;
+  /** Other values that must never appear in a response (provider API keys and the like); scrubbed like the token. */
+  secrets?: readonly string[];
   /** Oldest last bar (ms) for /health to say ready; default two bar intervals plus a minute. */
   maxBarAgeMs?: number;
   /** Milliseconds between keep-alive comments on /events; default 15 000. */
@@ -35,7 +37,7 @@ export function createStatusApi(session: StatusSession, options: StatusApiOption
       details: { field: "token" },
     });
   }
-  const secrets = token ? [token] : [];
+  const secrets = withJsonForms([...(token ? [token] : []), ...(options.secrets ?? [])]);
   const now = options.now ?? Date.now;
   const app = new Hono();
 
@@ -49,10 +51,22 @@ export function createStatusApi(session: StatusSession, options: StatusApiOption
   registerDashboardRoutes(app);
   registerProviderRoutes(app, secrets);
   registerSessionRoutes(app, session, secrets, now);
-  registerMetricsRoute(app, session, secrets);
+  registerMetricsRoute(app, session);
   registerEventsRoute(app, new EventFanout(session, secrets), {
     heartbeatMs: options.heartbeatMs ?? 15_000,
     maxQueuedEvents: options.maxQueuedEvents ?? 10_000,
   });
   return app;
+}
+
+// Bodies are scrubbed as JSON text, where a secret holding a quote, backslash or control character
+// appears escaped; list that spelling too so it is caught as well. Empty values would match everywhere.
+function withJsonForms(values: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    if (value.length === 0) continue;
+    out.add(value);
+    out.add(JSON.stringify(value).slice(1, -1));
+  }
+  return [...out];
 }

@@ -64,7 +64,8 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   const status = config.status!;
   if (status.enabled) {
     try {
-      server = serveStatusApi(runner, { host: status.host!, port: status.port!, ...(status.token ? { token: status.token } : {}) });
+      // Every secret of the config, not just the token: a provider may echo its key in an error or event.
+      server = serveStatusApi(runner, { host: status.host!, port: status.port!, secrets: session.secrets, ...(status.token ? { token: status.token } : {}) });
     } catch (error) {
       const argo = toArgoError(error);
       io.err(`argo: status API: ${argo.message}`);

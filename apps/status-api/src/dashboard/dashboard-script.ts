@@ -98,7 +98,13 @@ function addFeedRow(type, event) {
 }
 function connect() {
   const source = new EventSource(withToken("events"));
-  source.onopen = () => { $("stream").textContent = "live"; };
+  let opened = false;
+  // Events sent while disconnected are gone: after a reconnect, reload what they would have changed.
+  source.onopen = () => {
+    $("stream").textContent = "live";
+    if (opened) { poll(); if (symbol) loadChart(symbol); }
+    opened = true;
+  };
   source.onerror = () => { $("stream").textContent = "reconnecting"; };
   for (const type of ["bar", "order", "fill", "error", "state"]) {
     source.addEventListener(type, (message) => {

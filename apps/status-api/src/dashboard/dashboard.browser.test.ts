@@ -75,4 +75,28 @@ describe("dashboard in headless Chromium", () => {
     await page.screenshot({ path: join(OUTPUT, "dashboard.png"), fullPage: true });
     expect(existsSync(join(OUTPUT, "dashboard.png"))).toBe(true);
   }, 30_000);
+
+  test("after the event stream reconnects, reloads the chart it could not update meanwhile", async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 860 }, locale: "en-US" });
+    const path = (url: string) => new URL(url).pathname;
+    let connections = 0;
+    const chartLoaded = page.waitForResponse((res) => path(res.url()) === "/bars");
+    // Bars fetched only once the stream has connected a second time: the reload this test is about.
+    const reloaded = page.waitForRequest((req) => connections >= 2 && path(req.url()) === "/bars", { timeout: 15_000 });
+    // Each connection ends at once; the first asks for a quick retry, the second for none during the test.
+    await page.route(
+      (url) => url.pathname === "/events",
+      async (route) => {
+        connections++;
+        if (connections === 1) await chartLoaded;
+        const retry = connections === 1 ? 50 : 600_000;
+        await route.fulfill({ status: 200, headers: { "Content-Type": "text/event-stream" }, body: `retry: ${retry}\n\n` });
+      },
+    );
+    await page.goto(`${server!.url}/?token=${TOKEN}`);
+    const request = await reloaded;
+    expect(connections).toBe(2);
+    expect(new URL(request.url()).searchParams.get("symbol")).toBe("BTCUSD");
+    await page.close();
+  }, 30_000);
 });

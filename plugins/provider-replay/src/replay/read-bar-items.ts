@@ -1,6 +1,6 @@
 import { isArgoError, type StreamItem } from "@argo/core";
 import { readLines } from "./read-lines.ts";
-import { assertExists, type ReplayFile } from "./replay-file.ts";
+import { fileNotFound, type ReplayFile } from "./replay-file.ts";
 import { rowError } from "./row-error.ts";
 import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-parser.ts";
 
@@ -10,12 +10,11 @@ import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-
  * it). A missing file or unmappable header throws INVALID_CONFIGURATION.
  */
 export async function* readBarItems(file: ReplayFile): AsyncGenerator<StreamItem> {
-  await assertExists(file);
   let parse: RowParser | undefined = file.format === "jsonl" ? createJsonlRowParser(file) : undefined;
   let lineNumber = 0;
   let lastTime = Number.NEGATIVE_INFINITY;
   let lastLine = 0;
-  for await (const lines of readLines(file.path)) {
+  for await (const lines of linesOf(file)) {
     for (const raw of lines) {
       lineNumber++;
       const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -41,6 +40,16 @@ export async function* readBarItems(file: ReplayFile): AsyncGenerator<StreamItem
       lastLine = lineNumber;
       yield { type: "bar", bar };
     }
+  }
+}
+
+// resolveReplayFiles checked the file exists, so no check per read: a file removed since fails the
+// first read, and gets the same error. Delegating per chunk, not per row, costs next to nothing.
+async function* linesOf(file: ReplayFile): AsyncGenerator<string[]> {
+  try {
+    yield* readLines(file.path);
+  } catch (error) {
+    throw (error as { code?: unknown } | null)?.code === "ENOENT" ? fileNotFound(file) : error;
   }
 }
 

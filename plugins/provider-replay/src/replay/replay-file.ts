@@ -41,10 +41,15 @@ export async function resolveReplayFiles(config: ReplayConfig): Promise<ReplayFi
   return files;
 }
 
-/** INVALID_CONFIGURATION naming the path when the file is not there (also used when a stream starts). */
+/** INVALID_CONFIGURATION naming the path when the file is not there. */
 export async function assertExists(file: ReplayFile): Promise<void> {
   if (await Bun.file(file.path).exists()) return;
-  throw new ArgoError("INVALID_CONFIGURATION", `invalid replay config: files.${file.index}.path: file not found: "${file.label}" (resolved to ${file.path})`, {
+  throw fileNotFound(file);
+}
+
+/** The INVALID_CONFIGURATION error for a configured file that is not there (at creation, or removed since). */
+export function fileNotFound(file: ReplayFile): ArgoError {
+  return new ArgoError("INVALID_CONFIGURATION", `invalid replay config: files.${file.index}.path: file not found: "${file.label}" (resolved to ${file.path})`, {
     provider: "replay",
     details: { field: `files.${file.index}.path`, path: file.label, resolvedPath: file.path },
   });

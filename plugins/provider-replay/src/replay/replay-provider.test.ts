@@ -103,6 +103,23 @@ describe("replay: several symbols", () => {
   });
 });
 
+describe("replay: a file removed after creation", () => {
+  test("stream and history fail with the same INVALID_CONFIGURATION as a missing file at creation, naming the field", async () => {
+    const path = join(dir, "gone.csv");
+    writeFileSync(path, "time,open,high,low,close,volume\n2024-01-01 00:00,1,1,1,1,1\n");
+    const provider = await createReplayProvider({ baseDir: dir, files: [{ path: "gone.csv", symbol: "GONE", interval: "1h" }] });
+    rmSync(path);
+    const streamed = await collect(provider.stream(["GONE"], "1h")).catch((error: unknown) => error);
+    const history = await collect(provider.history("GONE", "1h", 0, Number.POSITIVE_INFINITY)).catch((error: unknown) => error);
+    const atCreation = await createReplayProvider({ baseDir: dir, files: [{ path: "gone.csv", symbol: "GONE", interval: "1h" }] }).catch((error: unknown) => error);
+    for (const error of [streamed, history]) {
+      expect(isArgoError(error, "INVALID_CONFIGURATION")).toBe(true);
+      expect((error as Error).message).toBe((atCreation as Error).message);
+      expect((error as Error).message).toContain("files.0.path");
+    }
+  });
+});
+
 describe("replay: abort and pacing", () => {
   test("an aborted signal ends the stream", async () => {
     const provider = await createReplayProvider({ baseDir: DATA_DIR, files: [{ path: "GOOG.csv", symbol: "GOOG", interval: "1d" }] });
