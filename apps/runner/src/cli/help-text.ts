@@ -43,7 +43,7 @@ Environment: \${VAR} and \${VAR:-default} in the file are substituted; ARGO__SEC
   backtest: `Usage: argo backtest [config] [options]
 
 Runs the strategy over historical bars in virtual time against the paper venue and writes stats.json, trades.csv,
-equity.csv and report.html to the output folder, then prints a summary.
+equity.csv, open-trades.csv and report.html to the output folder, then prints a summary.
 
 Options:
 ${SESSION_FLAGS}

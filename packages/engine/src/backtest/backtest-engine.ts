@@ -1,6 +1,8 @@
-import { ArgoError, isSimulatedVenue, parseConfig, type TradingProvider, toArgoError } from "@argo/core";
+import { ArgoError, isSimulatedVenue, parseConfig, type SimulatedVenue, type TradingProvider, toArgoError } from "@argo/core";
+import * as v from "valibot";
 import { CallbackGuard, type EngineCallbacks } from "../engine/callbacks.ts";
 import type { EngineStatus } from "../engine/engine-result.ts";
+import { engineSettingsSchema } from "../engine/engine-options.ts";
 import { EngineSession, type LoadedStrategy } from "../engine/engine-session.ts";
 import { type Resolved, resolveTrading } from "../engine/resolve-providers.ts";
 import { type BacktestOptions, type BacktestSettings, backtestSettingsSchema } from "./backtest-options.ts";
@@ -10,6 +12,12 @@ import { driveHistory, type HistoryPlan } from "./history-driver.ts";
 import { indicatorWarmup } from "./indicator-warmup.ts";
 import { resolveProgress } from "./progress-bar.ts";
 import { RunRecorder } from "./run-recorder.ts";
+
+/** The symbols as the engine validates them, checked by the backtest before the session starts. */
+const symbolsSchema = v.object({ symbols: engineSettingsSchema.entries.symbols });
+
+/** Validated settings of one run: the backtest's own, the symbols, and the benchmark with its default applied. */
+type RunSettings = BacktestSettings & { symbols: string[]; benchmarkSymbol: string };
 
 /**
  * The backtest engine: the live engine's session and per-bar pipeline, fed by a market data
@@ -40,7 +48,8 @@ export class BacktestEngine {
     this.running = true;
     let trading: Resolved<TradingProvider> | undefined;
     try {
-      let settings: BacktestSettings;
+      let settings: RunSettings;
+      let venue: SimulatedVenue;
       try {
         settings = this.settings();
         trading = await resolveTrading(this.options.trading);
@@ -49,12 +58,13 @@ export class BacktestEngine {
             details: { field: "trading", provider: trading.provider.name },
           });
         }
+        venue = trading.provider;
       } catch (error) {
         const fatal = toArgoError(error);
         await new CallbackGuard(callbacks).call("onEngineStop", fatal);
         throw fatal;
       }
-      return await this.replay(settings, trading.provider, signal, callbacks);
+      return await this.replay(settings, venue, signal, callbacks);
     } finally {
       this.running = false;
       if (trading?.owned) await trading.provider.disconnect().catch(() => undefined);
@@ -66,54 +76,46 @@ export class BacktestEngine {
     return this.session?.status();
   }
 
-  private async replay(settings: BacktestSettings, venue: TradingProvider, signal: AbortSignal | undefined, callbacks: EngineCallbacks): Promise<BacktestResult> {
-    const o = this.options;
+  private async replay(settings: RunSettings, venue: SimulatedVenue, signal: AbortSignal | undefined, callbacks: EngineCallbacks): Promise<BacktestResult> {
+    const { symbols, benchmarkSymbol } = settings;
+    const interval = this.options.interval;
     const session = this.newSession(venue);
     this.session = session;
-    const benchmarkSymbol = settings.benchmarkSymbol ?? o.symbols[0]!;
-    const recorder = new RunRecorder(o.symbols, benchmarkSymbol);
+    const recorder = new RunRecorder(symbols, benchmarkSymbol);
     const plan: HistoryPlan = {
-      symbols: o.symbols, interval: o.interval, from: settings.from ?? Number.MIN_SAFE_INTEGER, to: settings.to ?? Number.MAX_SAFE_INTEGER,
-      closeAtEnd: settings.closeAtEnd, progress: resolveProgress(o.progress),
+      symbols, interval, from: settings.from, to: settings.to, closeAtEnd: settings.closeAtEnd, progress: resolveProgress(this.options.progress),
     };
     let warmupBars = settings.warmupBars ?? 0;
     const run = await session.execute(signal, callbacks, async (pipeline, marketData, abort) => {
-      await driveHistory(pipeline, marketData, abort, plan, recorder);
+      await driveHistory(pipeline, venue, marketData, abort, plan, recorder);
       if (settings.warmupBars === undefined) warmupBars = indicatorWarmup(pipeline.indicators);
     }, "backtest");
     if (recorder.steps.length === 0) throw new ArgoError("CONTEXT_CANCELLED", "the backtest was aborted before its first bar");
-    return buildBacktestResult({ run, recorder, settings, symbols: o.symbols, interval: o.interval, benchmarkSymbol, warmupBars });
+    return buildBacktestResult({ run, recorder, settings, symbols, interval, benchmarkSymbol, warmupBars });
   }
 
-  private settings(): BacktestSettings {
+  /** Every option the run depends on, validated before anything is connected; benchmarkSymbol defaults to the first symbol. */
+  private settings(): RunSettings {
     const o = this.options;
+    // The session validates symbols too, but only once it runs: the recorder and the benchmark need them before.
+    const { symbols } = parseConfig(symbolsSchema, { symbols: o.symbols }, { label: "backtest config" });
     const settings = parseConfig(backtestSettingsSchema, {
       from: o.from, to: o.to, closeAtEnd: o.closeAtEnd, benchmarkSymbol: o.benchmarkSymbol, warmupBars: o.warmupBars, riskFreeRate: o.riskFreeRate,
     }, { label: "backtest config" });
     if (settings.from !== undefined && settings.to !== undefined && !(settings.from < settings.to)) {
       throw new ArgoError("INVALID_CONFIGURATION", `invalid backtest config: to (${settings.to}) must be after from (${settings.from})`, { details: { field: "to" } });
     }
-    if (settings.benchmarkSymbol !== undefined && !(o.symbols ?? []).includes(settings.benchmarkSymbol)) {
+    if (settings.benchmarkSymbol !== undefined && !symbols.includes(settings.benchmarkSymbol)) {
       throw new ArgoError("INVALID_CONFIGURATION", `invalid backtest config: benchmarkSymbol "${settings.benchmarkSymbol}" is not one of symbols`, {
         details: { field: "benchmarkSymbol" },
       });
     }
-    return settings;
+    return { ...settings, symbols, benchmarkSymbol: settings.benchmarkSymbol ?? symbols[0]! };
   }
 
   private newSession(trading: BacktestOptions["trading"]): EngineSession {
-    const o = this.options;
-    return new EngineSession({
-      symbols: o.symbols, interval: o.interval, marketData: o.marketData, trading, strategy: o.strategy,
-      ...(o.strategyConfig !== undefined ? { strategyConfig: o.strategyConfig } : {}),
-      ...(o.baseDir !== undefined ? { baseDir: o.baseDir } : {}),
-      ...(o.risk !== undefined ? { risk: o.risk } : {}),
-      ...(o.cacheSize !== undefined ? { cacheSize: o.cacheSize } : {}),
-      ...(o.sessionDir !== undefined ? { sessionDir: o.sessionDir } : {}),
-      ...(o.journal !== undefined ? { journal: o.journal } : {}),
-      ...(o.logger !== undefined ? { logger: o.logger } : {}),
-      orderIdPrefix: o.orderIdPrefix ?? "bt-",
-      mode: "backtest",
-    });
+    // Everything but the backtest's own fields goes to the session as is, so no engine option is ever dropped.
+    const { from, to, closeAtEnd, benchmarkSymbol, warmupBars, riskFreeRate, progress, trading: _trading, orderIdPrefix, ...engine } = this.options;
+    return new EngineSession({ ...engine, trading, orderIdPrefix: orderIdPrefix ?? "bt-", mode: "backtest" });
   }
 }

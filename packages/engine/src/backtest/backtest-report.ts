@@ -2,7 +2,7 @@ import type { BacktestResults, ReportCandle } from "../report/types.ts";
 import { type ResultsFiles, writeResults } from "../report/write-results.ts";
 import type { BacktestResult } from "./backtest-result.ts";
 
-/** The results-folder view of a backtest: statistics, every trade, the equity curve and the benchmark symbol's candles. */
+/** The results-folder view of a backtest: statistics, every trade (closed and open, with its symbol), the equity curve and the benchmark symbol's candles. */
 export function toBacktestResults(result: BacktestResult, title?: string): BacktestResults {
   const { candles } = result;
   const list: ReportCandle[] = new Array(candles.times.length);
@@ -14,13 +14,14 @@ export function toBacktestResults(result: BacktestResult, title?: string): Backt
     ...(title !== undefined ? { title } : {}),
     statistics: result.statistics,
     trades: result.trades,
+    openTrades: result.openTrades,
     times: result.equity.times,
     equity: result.equity.equity,
     candles: list,
   };
 }
 
-/** Writes stats.json, trades.csv, equity.csv and report.html of a backtest into `folder` (see writeResults). */
+/** Writes stats.json, trades.csv, open-trades.csv, equity.csv and report.html of a backtest into `folder` (see writeResults). */
 export function writeBacktestResults(folder: string, result: BacktestResult, title?: string): Promise<ResultsFiles> {
   return writeResults(folder, toBacktestResults(result, title));
 }

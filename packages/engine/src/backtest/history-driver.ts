@@ -1,4 +1,4 @@
-import { ArgoError, intervalToMs, isSimulatedVenue, type MarketDataProvider } from "@argo/core";
+import { ArgoError, intervalToMs, type MarketDataProvider, type SimulatedVenue } from "@argo/core";
 import type { BarPipeline } from "../engine/bar-pipeline.ts";
 import type { CloseAtEnd } from "./backtest-options.ts";
 import { BarSource } from "./bar-source.ts";
@@ -11,8 +11,10 @@ import { settleAtEnd } from "./settle-at-end.ts";
 export interface HistoryPlan {
   symbols: readonly string[];
   interval: string;
-  from: number;
-  to: number;
+  /** First bar open time (inclusive); undefined: from the start of the history. */
+  from: number | undefined;
+  /** End of the range (exclusive); undefined: to the end of the history. */
+  to: number | undefined;
   closeAtEnd: CloseAtEnd;
   progress: ProgressOptions | undefined;
 }
@@ -22,23 +24,23 @@ export interface HistoryPlan {
  * time (ties in symbol order), each bar through the same pipeline the live engine uses (the
  * simulated venue sees it first, so orders fill at the next bar at the earliest), equity recorded
  * once per time step after all symbols of that time. Then the final broker pass (closeAtEnd).
- * Returns true when the signal stopped the replay early.
+ * `venue` is the pipeline's trading provider, already checked to be a simulated venue.
  */
 export async function driveHistory(
   pipeline: BarPipeline,
+  venue: SimulatedVenue,
   marketData: MarketDataProvider,
   signal: AbortSignal | undefined,
   plan: HistoryPlan,
   recorder: RunRecorder,
-): Promise<boolean> {
-  const venue = pipeline.trading;
-  if (!isSimulatedVenue(venue)) {
-    throw new ArgoError("INVALID_CONFIGURATION", `trading provider "${venue.name}" is not a simulated venue; a backtest only trades on one (e.g. "paper")`);
-  }
+): Promise<void> {
   recorder.start(pipeline.mirror.account, pipeline.mirror.positions());
   const unsubscribe = venue.on(recorder.onEvent);
   const options = signal === undefined ? undefined : { signal };
-  const sources = plan.symbols.map((symbol, slot) => new BarSource(symbol, slot, marketData.history(symbol, plan.interval, plan.from, plan.to, options)));
+  // history() takes a closed range of numbers: an open end is the widest one.
+  const from = plan.from ?? Number.MIN_SAFE_INTEGER;
+  const to = plan.to ?? Number.MAX_SAFE_INTEGER;
+  const sources = plan.symbols.map((symbol, slot) => new BarSource(symbol, slot, marketData.history(symbol, plan.interval, from, to, options)));
   reserveRecording(sources, recorder);
   const progress = plan.progress === undefined ? undefined : new ProgressBar(plan.progress);
   const loop = new ReplayLoop(pipeline, recorder, sources, progress, plan.to);
@@ -56,7 +58,8 @@ export async function driveHistory(
     while (wait !== undefined) wait = loop.run(await wait);
     const { bars, stepTime, aborted } = loop;
     if (bars === 0 && !aborted) {
-      throw new ArgoError("INVALID_DATA", `no bars for ${plan.symbols.join(", ")} at ${plan.interval} in the range [${plan.from}, ${plan.to})`, {
+      const range = plan.from === undefined && plan.to === undefined ? "in the whole history" : `in the range [${plan.from ?? "start"}, ${plan.to ?? "end"})`;
+      throw new ArgoError("INVALID_DATA", `no bars for ${plan.symbols.join(", ")} at ${plan.interval} ${range}`, {
         details: { symbols: [...plan.symbols], interval: plan.interval, from: plan.from, to: plan.to },
       });
     }
@@ -66,7 +69,6 @@ export async function driveHistory(
       recorder.remarkLastStep();
     }
     progress?.finish({ bars, fraction: aborted ? loop.fraction(stepTime) : 1 });
-    return aborted;
   } finally {
     signal?.removeEventListener("abort", onAbort);
     unsubscribe();

@@ -35,6 +35,9 @@ describe("configuration errors name the field", () => {
     [{ benchmarkSymbol: "ABC" }, "benchmarkSymbol"],
     [{ warmupBars: -1 }, "warmupBars"],
     [{ riskFreeRate: 2 }, "riskFreeRate"],
+    [{ symbols: undefined as never }, "symbols"],
+    [{ symbols: [] }, "symbols"],
+    [{ symbols: "XYZ" as never }, "symbols"],
   ])("%p → INVALID_CONFIGURATION naming %s, reported to onEngineStop", async (over, field) => {
     const { error, stopped } = await failure(over);
     expect(error.code).toBe("INVALID_CONFIGURATION");

@@ -38,8 +38,8 @@ export class ReplayLoop {
     private readonly recorder: RunRecorder,
     private readonly sources: readonly BarSource[],
     private readonly progress: ProgressBar | undefined,
-    /** End of the replayed range (exclusive), for the progress fraction. */
-    private readonly to: number,
+    /** End of the replayed range (exclusive), for the progress fraction; undefined when the range is open. */
+    private readonly to: number | undefined,
   ) {
     this.single = sources.length === 1 ? sources[0] : undefined;
   }
@@ -93,7 +93,7 @@ export class ReplayLoop {
   /** Share of the range from the first bar to `to` that `time` has reached; undefined when the range is open. */
   fraction(time: number): number | undefined {
     const { to, firstTime } = this;
-    return Number.isFinite(to) && to < Number.MAX_SAFE_INTEGER && to > firstTime ? (time - firstTime) / (to - firstTime) : undefined;
+    return to !== undefined && to > firstTime ? (time - firstTime) / (to - firstTime) : undefined;
   }
 
   /** The source with the earliest next bar (the first of equal ones), undefined when all are exhausted. */

@@ -23,11 +23,16 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
 // Beyond this many trades, marker labels overlap into noise; the trades table has the details.
 const LABELLED_TRADES = 30;
 
-/** Converts results to chart series; markers snap to the candle each fill happened in, sorted by time, labelled up to 30 trades. */
+/**
+ * Converts results to chart series; markers are the charted symbol's trades (those without a symbol count as its),
+ * snapped to the candle each fill happened in, sorted by time, labelled up to 30 trades.
+ */
 export function toChartData(results: BacktestResults): ChartData {
   const candleTimes = results.candles.map((c) => c.time);
   const at = (time: number) => (candleTimes.length ? seconds(candleTimes[barIndexAt(candleTimes, time)]!) : seconds(time));
-  const labelled = results.trades.length <= LABELLED_TRADES;
+  // Another symbol's fills on these candles would mark prices that never traded there.
+  const trades = results.trades.filter((t) => t.symbol === undefined || t.symbol === results.symbol);
+  const labelled = trades.length <= LABELLED_TRADES;
   const marker = (time: number, buy: boolean, text: string): ChartMarker => ({
     time: at(time),
     position: buy ? "belowBar" : "aboveBar",
@@ -36,7 +41,7 @@ export function toChartData(results: BacktestResults): ChartData {
     text: labelled ? text : "",
   });
   const markers: ChartMarker[] = [];
-  for (const t of results.trades) {
+  for (const t of trades) {
     const long = t.size > 0;
     markers.push(marker(t.entryTime, long, `${long ? "Buy" : "Sell"} ${Math.abs(t.size)} @ ${t.entryPrice}`));
     markers.push(marker(t.exitTime, !long, `${long ? "Sell" : "Buy"} @ ${t.exitPrice} (${t.returnPct.toFixed(2)}%)`));

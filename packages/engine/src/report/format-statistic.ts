@@ -1,12 +1,11 @@
 import type { StatisticLabel } from "../stats/index.ts";
-
-const DAY = 86_400_000;
+import { DAY_MS } from "../stats/stat-math.ts";
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A duration as pandas prints a Timedelta: "584 days 00:00:00". */
 export function formatDuration(ms: number): string {
-  const days = Math.floor(ms / DAY);
-  let rest = Math.round((ms - days * DAY) / 1000);
+  const days = Math.floor(ms / DAY_MS);
+  let rest = Math.round((ms - days * DAY_MS) / 1000);
   const hours = Math.floor(rest / 3600);
   rest -= hours * 3600;
   const minutes = Math.floor(rest / 60);

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { computeStatistics } from "../stats/compute-statistics.ts";
-import { runSmaCrossHandLoop } from "../stats/hand-loop.ts";
-import { readOhlcCsv } from "../stats/read-ohlc-csv.ts";
+import { runSmaCrossHandLoop } from "../test-fixtures/hand-loop.ts";
+import { readOhlcCsv } from "../test-fixtures/read-ohlc-csv.ts";
 import type { BacktestResults } from "./types.ts";
 
 /** Results of the GOOG SMA 10/30 hand loop, for the report tests. */

@@ -1,7 +1,7 @@
-export type { BacktestResults, ReportCandle } from "./types.ts";
+export type { BacktestResults, ReportCandle, ReportOpenTrade, ReportTrade } from "./types.ts";
 export { writeResults, type ResultsFiles } from "./write-results.ts";
 export { renderReportHtml } from "./render-report-html.ts";
 export { loadChartLibrary } from "./load-chart-library.ts";
-export { equityToCsv, tradesToCsv } from "./to-csv.ts";
+export { equityToCsv, openTradesToCsv, tradesToCsv } from "./to-csv.ts";
 export { escapeHtml, jsonForScript } from "./escape.ts";
 export { formatStatistic, formatDuration, formatTime } from "./format-statistic.ts";

@@ -1,4 +1,5 @@
 import { STATISTIC_LABELS } from "../stats/index.ts";
+import { DAY_MS } from "../stats/stat-math.ts";
 import { toChartData } from "./chart-data.ts";
 import { CHART_SCRIPT } from "./chart-script.ts";
 import { escapeHtml, jsonForScript } from "./escape.ts";
@@ -24,9 +25,13 @@ function statisticsTable(results: BacktestResults): string {
 }
 
 function tradesTable(results: BacktestResults): string {
-  const head = ["Size", "Entry", "Exit", "Entry price", "Exit price", "PnL", "Return [%]", "Fees"];
+  const withSymbol = results.trades.some((t) => t.symbol !== undefined);
+  const head = [...(withSymbol ? ["Symbol"] : []), "Size", "Entry", "Exit", "Entry price", "Exit price", "PnL", "Return [%]", "Fees"];
   const rows = results.trades.map((t) => {
-    const cells = [t.size, formatTime(t.entryTime), formatTime(t.exitTime), t.entryPrice, t.exitPrice, t.pnl.toFixed(2), t.returnPct.toFixed(4), t.fees.toFixed(2)];
+    const cells = [
+      ...(withSymbol ? [t.symbol ?? ""] : []),
+      t.size, formatTime(t.entryTime), formatTime(t.exitTime), t.entryPrice, t.exitPrice, t.pnl.toFixed(2), t.returnPct.toFixed(4), t.fees.toFixed(2),
+    ];
     return `<tr>${cells.map((c) => `<td>${escapeHtml(String(c))}</td>`).join("")}</tr>`;
   });
   return `<table id="argo-trades"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
@@ -40,7 +45,7 @@ export function renderReportHtml(results: BacktestResults, chartLibrary: string)
   const title = results.title ?? `Backtest ${results.symbol}`;
   const chart = toChartData(results);
   const times = results.candles;
-  const intraday = times.length > 1 && times[1]!.time - times[0]!.time < 86_400_000;
+  const intraday = times.length > 1 && times[1]!.time - times[0]!.time < DAY_MS;
   const data = jsonForScript({ symbol: results.symbol, intraday, chart });
   return `<!doctype html>
 <html lang="en">

@@ -1,4 +1,4 @@
-import type { ClosedTrade } from "../stats/index.ts";
+import type { ReportOpenTrade, ReportTrade } from "./types.ts";
 
 function field(value: string | number): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
@@ -13,11 +13,26 @@ function rows(header: readonly string[], lines: Iterable<readonly (string | numb
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** trades.csv: one row per closed trade; times in ISO 8601 UTC, returnPct in percent, duration in ms. */
-export function tradesToCsv(trades: readonly ClosedTrade[]): string {
-  return rows(
+// Trades that name their symbol (every engine backtest's) get a leading symbol column; plain ones keep the old columns.
+function symbolColumn<T extends { symbol?: string }>(trades: readonly T[], header: string[], line: (t: T) => (string | number)[]): string {
+  if (!trades.some((t) => t.symbol !== undefined)) return rows(header, trades.map(line));
+  return rows(["symbol", ...header], trades.map((t) => [t.symbol ?? "", ...line(t)]));
+}
+
+/** trades.csv: one row per closed trade, led by its symbol when trades carry one; times in ISO 8601 UTC, returnPct in percent, duration in ms. */
+export function tradesToCsv(trades: readonly ReportTrade[]): string {
+  return symbolColumn(
+    trades,
     ["size", "entryTime", "exitTime", "entryPrice", "exitPrice", "pnl", "returnPct", "fees", "durationMs"],
-    trades.map((t) => [t.size, iso(t.entryTime), iso(t.exitTime), t.entryPrice, t.exitPrice, t.pnl, t.returnPct, t.fees, t.duration]),
+    (t) => [t.size, iso(t.entryTime), iso(t.exitTime), t.entryPrice, t.exitPrice, t.pnl, t.returnPct, t.fees, t.duration],
+  );
+}
+
+/** open-trades.csv: one row per position part still open at the end; always with the symbol column (header only when none). */
+export function openTradesToCsv(openTrades: readonly ReportOpenTrade[]): string {
+  return rows(
+    ["symbol", "size", "entryTime", "entryPrice", "entryFee"],
+    openTrades.map((t) => [t.symbol ?? "", t.size, iso(t.entryTime), t.entryPrice, t.entryFee]),
   );
 }
 

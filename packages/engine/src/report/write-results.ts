@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { jsonNumberReplacer } from "./escape.ts";
 import { loadChartLibrary } from "./load-chart-library.ts";
 import { renderReportHtml } from "./render-report-html.ts";
-import { equityToCsv, tradesToCsv } from "./to-csv.ts";
+import { equityToCsv, openTradesToCsv, tradesToCsv } from "./to-csv.ts";
 import type { BacktestResults } from "./types.ts";
 
 /** Paths of the files a results folder holds. */
@@ -12,11 +12,14 @@ export interface ResultsFiles {
   trades: string;
   equity: string;
   report: string;
+  /** Written only when the results carry `openTrades`. */
+  openTrades?: string;
 }
 
 /**
  * Writes stats.json, trades.csv, equity.csv and report.html into `folder` (created if missing,
- * existing files replaced). In stats.json undefined figures are null and infinite ones "Infinity".
+ * existing files replaced), and open-trades.csv when the results carry `openTrades`. In stats.json
+ * undefined figures are null and infinite ones "Infinity".
  */
 export async function writeResults(folder: string, results: BacktestResults): Promise<ResultsFiles> {
   await mkdir(folder, { recursive: true });
@@ -25,8 +28,10 @@ export async function writeResults(folder: string, results: BacktestResults): Pr
     trades: join(folder, "trades.csv"),
     equity: join(folder, "equity.csv"),
     report: join(folder, "report.html"),
+    ...(results.openTrades !== undefined ? { openTrades: join(folder, "open-trades.csv") } : {}),
   };
   await Promise.all([
+    ...(files.openTrades !== undefined ? [writeFile(files.openTrades, openTradesToCsv(results.openTrades ?? []))] : []),
     writeFile(files.stats, `${JSON.stringify(results.statistics, jsonNumberReplacer, 2)}\n`),
     writeFile(files.trades, tradesToCsv(results.trades)),
     writeFile(files.equity, equityToCsv(results.times, results.equity)),

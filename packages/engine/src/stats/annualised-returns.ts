@@ -1,4 +1,5 @@
 import { geometricMean } from "./geometric-mean.ts";
+import { mean as average, nanToNull } from "./stat-math.ts";
 
 /** Annualised return, volatility and Sortino ratio of periodic returns, as fractions. */
 export interface AnnualisedReturns {
@@ -8,10 +9,6 @@ export interface AnnualisedReturns {
   volatilityAnn: number | null;
   /** (returnAnn − rf) / (√mean(min(r, 0)²) · √P); Infinity when no period lost. */
   sortino: number | null;
-}
-
-function finiteOrNull(value: number): number | null {
-  return Number.isNaN(value) ? null : value;
 }
 
 /**
@@ -24,9 +21,7 @@ export function annualiseReturns(returns: readonly number[], periodsPerYear: num
   const n = returns.length;
   const returnAnn = (1 + g) ** periodsPerYear - 1;
 
-  let mean = 0;
-  for (const r of returns) mean += r;
-  mean /= n;
+  const mean = average(returns)!;
   let squares = 0;
   let downside = 0;
   for (const r of returns) {
@@ -36,5 +31,5 @@ export function annualiseReturns(returns: readonly number[], periodsPerYear: num
   const variance = n > 1 ? squares / (n - 1) : Number.NaN;
   const volatilityAnn = Math.sqrt((variance + (1 + g) ** 2) ** periodsPerYear - (1 + g) ** (2 * periodsPerYear));
   const sortino = (returnAnn - riskFreeRate) / (Math.sqrt(downside / n) * Math.sqrt(periodsPerYear));
-  return { returnAnn, volatilityAnn: finiteOrNull(volatilityAnn), sortino: finiteOrNull(sortino) };
+  return { returnAnn, volatilityAnn: nanToNull(volatilityAnn), sortino: nanToNull(sortino) };
 }

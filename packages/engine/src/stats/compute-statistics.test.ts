@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { isArgoError } from "@argo/core";
 import { buildRoundTrips } from "./build-round-trips.ts";
 import { computeStatistics } from "./compute-statistics.ts";
-import { runSmaCrossHandLoop } from "./hand-loop.ts";
-import { readOhlcCsv } from "./read-ohlc-csv.ts";
+import { runSmaCrossHandLoop } from "../test-fixtures/hand-loop.ts";
+import { readOhlcCsv } from "../test-fixtures/read-ohlc-csv.ts";
 import type { BacktestStatistics, StatisticsInput } from "./types.ts";
 import { expectClose, testGoogParity } from "../test-fixtures/goog-parity.ts";
 

@@ -4,29 +4,10 @@ import { computeDrawdowns } from "./drawdown.ts";
 import { exposureTimePct } from "./exposure.ts";
 import { marketBeta } from "./market-beta.ts";
 import { periodReturns } from "./period-returns.ts";
+import { DAYS_PER_YEAR, max, mean, nanToNull } from "./stat-math.ts";
 import { computeTradeStatistics } from "./trade-statistics.ts";
 import type { BacktestStatistics, StatisticsInput } from "./types.ts";
 import { validateStatisticsInput } from "./validate-input.ts";
-
-const DAYS_PER_YEAR = 365.25;
-
-function nanToNull(value: number): number | null {
-  return Number.isNaN(value) ? null : value;
-}
-
-function max(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let best = -Infinity;
-  for (const v of values) if (v > best) best = v;
-  return best;
-}
-
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
 
 /**
  * Statistics of a finished backtest, defined as backtesting.py 0.6.6 defines them (see
@@ -40,7 +21,8 @@ export function computeStatistics(input: StatisticsInput): BacktestStatistics {
   const start = times[0]!;
   const end = times[n - 1]!;
   const duration = end - start;
-  const resolution = durationResolution(dataPeriod(times));
+  const period = dataPeriod(times);
+  const resolution = durationResolution(period);
 
   let equityPeak = -Infinity;
   for (let i = 0; i < n; i++) if (equity[i]! > equityPeak) equityPeak = equity[i]!;
@@ -49,7 +31,7 @@ export function computeStatistics(input: StatisticsInput): BacktestStatistics {
   const firstClose = closes[input.warmupBars ?? 0]!;
   const buyAndHoldReturnPct = nanToNull(((closes[n - 1]! - firstClose) / firstClose) * 100);
 
-  const { bucket, periodsPerYear } = annualisation(times);
+  const { bucket, periodsPerYear } = annualisation(times, period);
   const annual = annualiseReturns(periodReturns(times, equity, bucket), periodsPerYear, rf);
   const returnAnnPct = annual.returnAnn === null ? null : annual.returnAnn * 100;
   const volatilityAnnPct = annual.volatilityAnn === null ? null : annual.volatilityAnn * 100;

@@ -2,8 +2,8 @@ import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { annualisation, ceilDuration, dataPeriod, durationResolution } from "./data-period.ts";
 import { periodReturns } from "./period-returns.ts";
-import { pythonFloorDiv } from "./python-floor-div.ts";
-import { readOhlcCsv } from "./read-ohlc-csv.ts";
+import { pythonFloorDiv } from "../test-fixtures/python-floor-div.ts";
+import { readOhlcCsv } from "../test-fixtures/read-ohlc-csv.ts";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -1,6 +1,5 @@
+import { DAY_MS } from "./stat-math.ts";
 import { utcDayNumber, utcWeekday } from "./utc-calendar.ts";
-
-const DAY = 86_400_000;
 
 /** The bar period: median spacing of the last 100 bar times, in ms (as backtesting.py's `_data_period`); NaN with one bar. */
 export function dataPeriod(times: ArrayLike<number>): number {
@@ -14,12 +13,12 @@ export function dataPeriod(times: ArrayLike<number>): number {
 }
 
 // Finest non-zero component of a duration, as pandas' Timedelta.resolution_string picks it.
-const UNITS = [DAY, 3_600_000, 60_000, 1_000, 1];
+const UNITS = [DAY_MS, 3_600_000, 60_000, 1_000, 1];
 
 /** The unit durations are rounded up to: the finest non-zero unit (day, hour, minute, second, ms) of the bar period. */
 export function durationResolution(period: number): number {
-  if (!Number.isFinite(period) || period <= 0) return DAY;
-  let resolution = DAY;
+  if (!Number.isFinite(period) || period <= 0) return DAY_MS;
+  let resolution = DAY_MS;
   let rest = Math.round(period);
   for (const unit of UNITS) {
     if (rest >= unit) resolution = unit;
@@ -44,10 +43,10 @@ export interface Annualisation {
 /**
  * Weekly bars (a 7-day period) → 52 a year, monthly (31) → 12, yearly (365) → 1; otherwise daily
  * returns with 365 days a year when more than 60 % of a 7-day week's share of bars fall on a
- * weekend (crypto-like calendars), else 252.
+ * weekend (crypto-like calendars), else 252. `period` is the bar period ({@link dataPeriod}), when already known.
  */
-export function annualisation(times: ArrayLike<number>): Annualisation {
-  const freqDays = Math.floor(dataPeriod(times) / DAY);
+export function annualisation(times: ArrayLike<number>, period = dataPeriod(times)): Annualisation {
+  const freqDays = Math.floor(period / DAY_MS);
   if (freqDays === 7) return { bucket: "W", periodsPerYear: 52 };
   if (freqDays === 31) return { bucket: "M", periodsPerYear: 12 };
   if (freqDays === 365) return { bucket: "Y", periodsPerYear: 1 };

@@ -7,11 +7,4 @@ export {
   type RoundTripFill,
   type RoundTrips,
 } from "./build-round-trips.ts";
-export {
-  runSmaCrossHandLoop,
-  simpleMovingAverage,
-  type HandLoopBar,
-  type SmaCrossLoopOptions,
-  type SmaCrossLoopResult,
-} from "./hand-loop.ts";
 export { STATISTIC_LABELS, type StatisticLabel } from "./statistic-labels.ts";

@@ -1,12 +1,10 @@
 import type { Annualisation } from "./data-period.ts";
-import { utcYear, utcYearMonth } from "./utc-calendar.ts";
-
-const DAY = 86_400_000;
+import { utcDayNumber, utcYear, utcYearMonth } from "./utc-calendar.ts";
 
 function bucketKey(time: number, bucket: Annualisation["bucket"]): number {
-  if (bucket === "D") return Math.floor(time / DAY);
+  if (bucket === "D") return utcDayNumber(time);
   // 1970-01-01 was a Thursday: shifting by 3 days makes weeks run Monday to Sunday.
-  if (bucket === "W") return Math.floor((Math.floor(time / DAY) + 3) / 7);
+  if (bucket === "W") return Math.floor((utcDayNumber(time) + 3) / 7);
   return bucket === "M" ? utcYearMonth(time) : utcYear(time);
 }
 

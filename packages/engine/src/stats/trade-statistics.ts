@@ -1,4 +1,5 @@
 import { geometricMean } from "./geometric-mean.ts";
+import { nanToNull } from "./stat-math.ts";
 import type { ClosedTrade } from "./types.ts";
 
 /** Per-trade figures of backtesting.py; percent fields in percent, durations raw (unrounded) ms. */
@@ -15,10 +16,6 @@ export interface TradeStatistics {
   sqn: number | null;
   kellyCriterion: number | null;
   commissions: number;
-}
-
-function nanToNull(value: number): number | null {
-  return Number.isNaN(value) ? null : value;
 }
 
 /** Win rate, best/worst/average trade, profit factor, expectancy, SQN, Kelly and commissions of closed trades. */

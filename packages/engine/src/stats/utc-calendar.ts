@@ -2,13 +2,14 @@
 // `new Date` per bar cost more than the rest of the weekday count (about 10 ms per million bars).
 // Times are truncated toward zero first, as `new Date(time)` does.
 
-const DAY = 86_400_000;
+import { DAY_MS } from "./stat-math.ts";
+
 // The range of valid Date values; outside it (and for NaN) every field is NaN, as with an invalid Date.
 const MAX_TIME = 8.64e15;
 
 /** Days since 1970-01-01 (UTC) of an epoch-ms time, floored (negative before 1970). */
 export function utcDayNumber(time: number): number {
-  return Math.abs(time) <= MAX_TIME ? Math.floor(Math.trunc(time) / DAY) : Number.NaN;
+  return Math.abs(time) <= MAX_TIME ? Math.floor(Math.trunc(time) / DAY_MS) : Number.NaN;
 }
 
 /** Day of the week in UTC, 0 = Sunday … 6 = Saturday (as `Date#getUTCDay`). */

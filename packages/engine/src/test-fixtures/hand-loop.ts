@@ -1,6 +1,6 @@
-import type { RoundTripFill } from "./build-round-trips.ts";
+import type { RoundTripFill } from "../stats/build-round-trips.ts";
 import { pythonFloorDiv } from "./python-floor-div.ts";
-import type { ClosedTrade } from "./types.ts";
+import type { ClosedTrade } from "../stats/types.ts";
 
 /** One OHLC bar of the hand loop; `time` is the bar's open time in epoch ms. */
 export interface HandLoopBar {
@@ -55,7 +55,8 @@ export function simpleMovingAverage(values: readonly number[], n: number): numbe
  * sized floor(cash / price) after the close; it starts once both averages exist; with finalizeTrades
  * it closes the open trade in one last broker pass over the last bar (at that bar's open, as
  * backtesting.py does). When equity falls to 0 or below it closes everything at that bar's close and
- * stops with equity 0 from there. The reference the statistics and the engine are checked against.
+ * stops with equity 0 from there. The reference the statistics and the engine are checked against: test and
+ * benchmark code only, not part of the published package.
  */
 export function runSmaCrossHandLoop(bars: readonly HandLoopBar[], options: SmaCrossLoopOptions = {}): SmaCrossLoopResult {
   const { fast = 10, slow = 30, cash: startCash = 10_000, commission = 0, finalizeTrades = true } = options;

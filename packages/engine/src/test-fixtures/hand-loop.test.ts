@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { buildRoundTrips } from "./build-round-trips.ts";
+import { buildRoundTrips } from "../stats/build-round-trips.ts";
 import { runSmaCrossHandLoop, simpleMovingAverage } from "./hand-loop.ts";
 
 const bar = (time: number, open: number, close: number) => ({ time, open, high: Math.max(open, close), low: Math.min(open, close), close });
