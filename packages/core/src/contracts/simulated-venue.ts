@@ -1,4 +1,6 @@
 import type { Bar } from "../domain/bar.ts";
+import type { Order } from "../domain/order.ts";
+import type { OrderRequest } from "../domain/order-request.ts";
 import type { TradingProvider } from "./trading-provider.ts";
 
 /**
@@ -12,6 +14,12 @@ export interface SimulatedVenue extends TradingProvider {
   processBar(bar: Bar): void;
   /** Sets the venue clock (epoch ms); latency and DAY expiry are measured on it, never on the wall clock. */
   setTime(time: number): void;
+  /**
+   * Optional: `placeOrder` answered in the same call (the placed order, or a thrown error), for a
+   * simulator that never waits for anything. A backtest places tens of thousands of orders, and the
+   * promise steps of the asynchronous contract cost more than the simulated placement itself.
+   */
+  placeOrderSync?(request: OrderRequest): Order;
 }
 
 /** True when the trading provider is a simulator the engine must feed with bars. */

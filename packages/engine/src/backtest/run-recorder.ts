@@ -35,6 +35,8 @@ export class RunRecorder {
   private quantity: Float64Array;
   private cash = 0;
   private readonly benchmark: number;
+  private lastSymbol: string | undefined;
+  private lastSlot = -1;
 
   constructor(symbols: readonly string[], benchmarkSymbol: string) {
     this.symbols = [...symbols];
@@ -119,6 +121,8 @@ export class RunRecorder {
   }
 
   private slotOf(symbol: string): number {
+    // Fills come in runs of one symbol (always, with one): skip the Map for a repeat.
+    if (symbol === this.lastSymbol) return this.lastSlot;
     let slot = this.slots.get(symbol);
     if (slot === undefined) {
       slot = this.symbols.length;
@@ -128,6 +132,8 @@ export class RunRecorder {
       this.lastBar.push(undefined);
       this.quantity = append(this.quantity, 0);
     }
+    this.lastSymbol = symbol;
+    this.lastSlot = slot;
     return slot;
   }
 }

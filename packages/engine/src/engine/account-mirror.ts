@@ -1,5 +1,8 @@
 import { type Account, isTerminalStatus, type Order, type Position } from "@argo/core";
 
+/** Finished orders remembered for telling a late answer from news: far more than can be in flight at once. */
+export const FINISHED_ORDERS_KEPT = 4096;
+
 /**
  * The engine's local copy of the venue: account, positions and orders, kept current from the
  * provider's events so strategy reads are synchronous and cost no venue round trip.
@@ -8,8 +11,14 @@ export class AccountMirror {
   account: Account;
   readonly positionsBySymbol = new Map<string, Position>();
   readonly openOrdersById = new Map<string, Order>();
-  /** Every order seen this session by client id, newest state. */
+  /**
+   * Open orders and the last {@link FINISHED_ORDERS_KEPT} finished ones by client id, newest state. Bounded, so a
+   * long session does not hold every order it ever placed, and a small map stays cheap to look up on every event.
+   */
   readonly orders = new Map<string, Order>();
+  /** Client ids of finished orders in the order they finished: a ring whose oldest entry leaves `orders` first. */
+  private readonly finished: string[] = [];
+  private finishedNext = 0;
   private positionList: Position[] | undefined;
   private openOrderList: Order[] | undefined;
 
@@ -32,6 +41,7 @@ export class AccountMirror {
         return false;
       }
       this.orders.set(id, order);
+      if (isTerminalStatus(order.status) && (known === undefined || !isTerminalStatus(known.status))) this.remember(id);
     }
     if (isTerminalStatus(order.status)) {
       if (this.openOrdersById.delete(id)) this.openOrderList = undefined;
@@ -40,6 +50,20 @@ export class AccountMirror {
       this.openOrderList = undefined;
     }
     return true;
+  }
+
+  /** Notes a finished order; past the limit the longest-finished one is forgotten (answers about it are long settled). */
+  private remember(id: string): void {
+    const ring = this.finished;
+    if (ring.length < FINISHED_ORDERS_KEPT) {
+      ring.push(id);
+      return;
+    }
+    const oldest = ring[this.finishedNext]!;
+    // A finished order never reopens, so it is still there and still finished unless it was reused as a new id.
+    if (oldest !== id && isTerminalStatus(this.orders.get(oldest)?.status ?? "FILLED")) this.orders.delete(oldest);
+    ring[this.finishedNext] = id;
+    this.finishedNext = (this.finishedNext + 1) % FINISHED_ORDERS_KEPT;
   }
 
   /** Applies a position event (undefined = flat). */

@@ -1,4 +1,4 @@
-import { ArgoError, type ErrorCode, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
+import { ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, type Order, type OrderRequest, type SimulatedVenue, toArgoError } from "@argo/core";
 import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
@@ -18,6 +18,8 @@ export class OrderGateway {
   /** Client ids of orders sent but not yet seen in an answer or event (they count as open for maxOpenOrders). */
   readonly inFlight = new PendingIds();
   private sequence = 0;
+  /** The venue when it can place synchronously (a simulator), else undefined. */
+  private readonly syncVenue: SimulatedVenue | undefined;
   private readonly reportedRejections = new Set<string>();
   private readonly view: RiskView = { state: "ACTIVE", position: undefined, lastPrice: Number.NaN, equity: Number.NaN, openOrders: 0 };
 
@@ -26,7 +28,10 @@ export class OrderGateway {
     private readonly risk: RiskManager,
     private readonly breaker: CircuitBreaker,
     private readonly idPrefix: string,
-  ) {}
+  ) {
+    const trading = p.trading;
+    this.syncVenue = isSimulatedVenue(trading) && typeof trading.placeOrderSync === "function" ? trading : undefined;
+  }
 
   /**
    * Places a strategy order through the engine's checks and the risk manager. The strategy's input is
@@ -72,28 +77,51 @@ export class OrderGateway {
     const p = this.p;
     // Every order the engine sends carries an id of its own, so its fate can always be asked for.
     const id = (request.clientOrderId ??= this.nextId());
+    const venue = this.syncVenue;
+    if (venue !== undefined) {
+      // A simulator answers in the call: no promise steps, and nothing left in flight for settle() to wait for.
+      let order: Order;
+      try {
+        order = venue.placeOrderSync!(request);
+      } catch (error) {
+        // Until the venue is asked whether it took the order after all, it counts as in flight.
+        this.inFlight.add(id);
+        return this.track(this.afterFailure(request, id, error));
+      }
+      return Promise.resolve(this.placed(id, order));
+    }
     this.inFlight.add(id);
-    const placed = this.call(() => p.trading.placeOrder(request)).then(
-      (order) => order,
-      // The venue may have taken an order whose answer was lost: ask before calling it rejected.
-      (error: unknown) => this.reconcile(request, toArgoError(error, "INTERNAL", p.trading.name)),
-    );
-    const promise = placed.then(
-      (order): OrderResult => {
+    const answer = this.call(() => p.trading.placeOrder(request));
+    return this.track(answer.then((order) => this.placed(id, order), (error: unknown) => this.afterFailure(request, id, error)));
+  }
+
+  /** Books an order the venue accepted. */
+  private placed(id: string, order: Order): OrderResult {
+    const p = this.p;
+    this.inFlight.delete(id);
+    this.breaker.success();
+    p.counters.ordersPlaced++;
+    p.noteOrder(order);
+    p.guard.call("onOrderPlaced", order);
+    return { status: "placed", order };
+  }
+
+  /** A placement that failed: reconciled with the venue first (it may have taken the order), then booked either way. */
+  private afterFailure(request: OrderRequest, id: string, error: unknown): Promise<OrderResult> {
+    const p = this.p;
+    return this.reconcile(request, toArgoError(error, "INTERNAL", p.trading.name)).then(
+      (order) => this.placed(id, order),
+      (failure: unknown): OrderResult => {
         this.inFlight.delete(id);
-        this.breaker.success();
-        p.counters.ordersPlaced++;
-        p.noteOrder(order);
-        p.guard.call("onOrderPlaced", order);
-        return { status: "placed", order };
-      },
-      (error: unknown): OrderResult => {
-        this.inFlight.delete(id);
-        const argo = toArgoError(error, "INTERNAL", p.trading.name);
+        const argo = toArgoError(failure, "INTERNAL", p.trading.name);
         this.providerFailed(argo);
         return this.reject(request, argo.code, argo.message, "venue");
       },
     );
+  }
+
+  /** Keeps a provider call's promise until settle() has seen it. */
+  private track<T>(promise: Promise<T>): Promise<T> {
     this.pending.push(promise);
     return promise;
   }
@@ -122,7 +150,7 @@ export class OrderGateway {
   /** Cancels one order by client or venue id. */
   cancel(orderId: string): Promise<CancelResult> {
     const p = this.p;
-    const promise = this.call(() => p.trading.cancelOrder(orderId)).then(
+    return this.track(this.call(() => p.trading.cancelOrder(orderId)).then(
       (order): CancelResult => {
         this.breaker.success();
         p.noteOrder(order);
@@ -133,15 +161,13 @@ export class OrderGateway {
         this.providerFailed(argo);
         return { ok: false, code: argo.code, reason: argo.message };
       },
-    );
-    this.pending.push(promise);
-    return promise;
+    ));
   }
 
   /** Cancels every open order (or one symbol's); a failure is reported through onError and yields []. */
   cancelAll(symbol?: string): Promise<Order[]> {
     const p = this.p;
-    const promise = this.call(() => p.trading.cancelAllOrders(symbol)).then(
+    return this.track(this.call(() => p.trading.cancelAllOrders(symbol)).then(
       (orders) => {
         this.breaker.success();
         for (const order of orders) p.noteOrder(order);
@@ -153,9 +179,7 @@ export class OrderGateway {
         this.providerFailed(argo);
         return [] as Order[];
       },
-    );
-    this.pending.push(promise);
-    return promise;
+    ));
   }
 
   /** Reports a rejection once per order (the venue may both throw and emit a REJECTED order). */

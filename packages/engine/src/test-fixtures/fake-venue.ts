@@ -23,6 +23,8 @@ export class FakeVenue implements SimulatedVenue {
   readonly orders = new Map<string, Order>();
   readonly trades: Trade[] = [];
   readonly placed: OrderRequest[] = [];
+  /** Calls of the promise-based placeOrder (a synchronous placement path leaves it at 0). */
+  asyncPlacements = 0;
   readonly barsSeen: Bar[] = [];
   time = 0;
   private state: ConnectionState = "DISCONNECTED";
@@ -44,6 +46,12 @@ export class FakeVenue implements SimulatedVenue {
   setTime(time: number) { this.time = time; }
 
   async placeOrder(request: OrderRequest): Promise<Order> {
+    this.asyncPlacements++;
+    return this.placeNow(request);
+  }
+
+  /** The placement itself, answered in the call (SyncFakeVenue offers it as `placeOrderSync`). */
+  protected placeNow(request: OrderRequest): Order {
     this.maybeFail();
     const quantity = request.quantity ?? 0;
     if (request.quantity !== undefined && !(quantity > 0)) throw new ArgoError("INVALID_ORDER", "quantity must be positive");
@@ -188,5 +196,12 @@ export class FakeVenue implements SimulatedVenue {
 
   private emit(event: TradingEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** The fake venue with the optional synchronous placement of the SimulatedVenue contract (as the paper venue has). */
+export class SyncFakeVenue extends FakeVenue {
+  placeOrderSync(request: OrderRequest): Order {
+    return this.placeNow(request);
   }
 }

@@ -58,6 +58,10 @@ export class PaperVenue implements SimulatedVenue {
     return placeOrder(this.#state, request);
   }
 
+  placeOrderSync(request: OrderRequest): Order {
+    return placeOrder(this.#state, request);
+  }
+
   async placeOrders(requests: OrderRequest[]): Promise<PlaceResult[]> {
     return requests.map((request): PlaceResult => {
       try {
@@ -134,7 +138,8 @@ export class PaperVenue implements SimulatedVenue {
     if (!Number.isFinite(time)) throw venueError(state, "INVALID_DATA", `setTime needs epoch milliseconds, got ${time}`, { time });
     // The clock never runs backwards: an order's arrival must not precede a bar it was judged against.
     if (time > state.now) state.now = time;
-    expireDayOrders(state, state.now);
+    // Called every bar: test for a due DAY order here rather than pay a call that almost always returns at once.
+    if (state.now >= state.nextDayExpiry) expireDayOrders(state, state.now);
   }
 
   /** The venue clock (epoch ms). */

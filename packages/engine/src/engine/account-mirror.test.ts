@@ -1,0 +1,53 @@
+import { describe, expect, test } from "bun:test";
+import type { Account, Order, OrderStatus } from "@argo/core";
+import { AccountMirror, FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
+
+const account: Account = { currency: "USD", balance: 1000, equity: 1000, buyingPower: 1000, realizedPnl: 0, unrealizedPnl: 0, totalFees: 0, marginUsed: 0, updatedAt: 0 };
+
+function order(id: string, status: OrderStatus, filledQuantity = 0): Order {
+  return {
+    symbol: "SIM", side: "BUY", type: "MARKET", quantity: 1, timeInForce: "GTC", clientOrderId: id, venueOrderId: `v-${id}`,
+    status, filledQuantity, averageFillPrice: filledQuantity > 0 ? 10 : 0, fills: [], createdAt: 0, updatedAt: 0,
+  };
+}
+
+describe("AccountMirror order memory", () => {
+  test("a late placement answer cannot reopen a recently finished order", () => {
+    const mirror = new AccountMirror(account, [], []);
+    expect(mirror.applyOrder(order("a", "ACCEPTED"))).toBe(true);
+    expect(mirror.applyOrder(order("a", "FILLED", 1))).toBe(true);
+    // The placement's own answer (ACCEPTED, nothing filled) arrives after the fill event: older news.
+    expect(mirror.applyOrder(order("a", "ACCEPTED"))).toBe(false);
+    expect(mirror.openOrders()).toEqual([]);
+  });
+
+  test("keeps open orders and only the most recently finished ones", () => {
+    const mirror = new AccountMirror(account, [], [order("open-early", "ACCEPTED")]);
+    const total = FINISHED_ORDERS_KEPT + 500;
+    for (let i = 0; i < total; i++) {
+      mirror.applyOrder(order(`o${i}`, "ACCEPTED"));
+      mirror.applyOrder(order(`o${i}`, "FILLED", 1));
+    }
+    // Bounded: the open order plus the last FINISHED_ORDERS_KEPT finished ones, not every order of the session.
+    expect(mirror.orders.size).toBe(FINISHED_ORDERS_KEPT + 1);
+    expect(mirror.orders.has("open-early")).toBe(true);
+    expect(mirror.orders.has("o0")).toBe(false);
+    expect(mirror.orders.has(`o${total - FINISHED_ORDERS_KEPT}`)).toBe(true);
+    // The newest finished orders are still protected against stale answers.
+    expect(mirror.applyOrder(order(`o${total - 1}`, "ACCEPTED"))).toBe(false);
+    expect(mirror.openOrders().map((o) => o.clientOrderId)).toEqual(["open-early"]);
+  });
+
+  test("the same finished state seen twice (answer and event) is remembered once", () => {
+    const mirror = new AccountMirror(account, [], []);
+    const filled = order("x", "FILLED", 1);
+    mirror.applyOrder(filled);
+    mirror.applyOrder(filled);
+    mirror.applyOrder({ ...filled });
+    for (let i = 0; i < FINISHED_ORDERS_KEPT - 1; i++) mirror.applyOrder(order(`f${i}`, "FILLED", 1));
+    // "x" took one place in the ring, so FINISHED_ORDERS_KEPT - 1 more finished orders have not pushed it out.
+    expect(mirror.orders.has("x")).toBe(true);
+    mirror.applyOrder(order("last", "FILLED", 1));
+    expect(mirror.orders.has("x")).toBe(false);
+  });
+});
