@@ -14,8 +14,11 @@ interface PaperRun {
   latenciesUs: number[];
 }
 
-/** One round: `ordersPerBar` market orders placed (awaited, as the engine would), then one bar fills them all. */
-async function paperRound(ordersPerBar: number, timeEach: boolean): Promise<PaperRun> {
+/**
+ * One round: `ordersPerBar` market orders placed (awaited, as a live engine would; or with `sync`, through
+ * placeOrderSync as a backtest does), then one bar fills them all.
+ */
+async function paperRound(ordersPerBar: number, timeEach: boolean, sync = false): Promise<PaperRun> {
   const venue = createPaperVenue({ initialCapital: 1e12 });
   await venue.connect();
   let fills = 0;
@@ -38,7 +41,8 @@ async function paperRound(ordersPerBar: number, timeEach: boolean): Promise<Pape
     // Alternate sides bar by bar so the position stays small and every sell has a long to sell.
     const side: OrderSide = ((i / ordersPerBar) & 1) === 0 ? "BUY" : "SELL";
     for (let j = 0; j < ordersPerBar; j++) {
-      await venue.placeOrder({ symbol: "BTCUSDT", side, type: "MARKET", quantity: 1 });
+      if (sync) venue.placeOrderSync({ symbol: "BTCUSDT", side, type: "MARKET", quantity: 1 });
+      else await venue.placeOrder({ symbol: "BTCUSDT", side, type: "MARKET", quantity: 1 });
     }
     venue.processBar(bar(100 + (i % 10)));
     openTime += MINUTE;
@@ -79,15 +83,18 @@ function baselineRound(): number {
 
 // Warm-up (JIT), not recorded.
 await paperRound(1, false);
+await paperRound(1, false, true);
 baselineRound();
 
 const perOrderBar: number[] = [];
+const synchronous: number[] = [];
 const batched: number[] = [];
 const baseline: number[] = [];
 const latencyP50: number[] = [];
 const latencyP99: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   perOrderBar.push((await paperRound(1, false)).ordersPerSecond);
+  synchronous.push((await paperRound(1, false, true)).ordersPerSecond);
   batched.push((await paperRound(100, false)).ordersPerSecond);
   baseline.push(baselineRound());
   const timed = await paperRound(1, true);
@@ -99,10 +106,11 @@ const paper = median(perOrderBar);
 const base = median(baseline);
 writeResult({
   name: "provider-paper-orders",
-  description: `Paper venue: ${ORDERS} market orders per round placed (awaited) and filled by the next bar, one bar per order and 100 orders per bar; latency is place → fill event with one order per bar; ${ROUNDS} rounds, medians. Baseline: a Map insert plus the fill's cash/position arithmetic and a trade record per order.`,
+  description: `Paper venue: ${ORDERS} market orders per round placed (awaited) and filled by the next bar, one bar per order and 100 orders per bar, and one bar per order placed through placeOrderSync (as backtests place them); latency is place → fill event with one order per bar; ${ROUNDS} rounds, medians. Baseline: a Map insert plus the fill's cash/position arithmetic and a trade record per order.`,
   figures: {
     ordersPerSecondMedian: Math.round(paper),
     ordersPerSecondBatched100Median: Math.round(median(batched)),
+    ordersPerSecondSyncMedian: Math.round(median(synchronous)),
     latencyP50Us: Number(median(latencyP50).toFixed(2)),
     latencyP99Us: Number(median(latencyP99).toFixed(2)),
     baselineOrdersPerSecondMedian: Math.round(base),

@@ -15,7 +15,7 @@ export function applyFill(state: VenueState, book: SymbolBook, buy: boolean, qty
   const pos = book.position;
   if (pos === undefined) {
     book.position = { quantity: signed, averagePrice: price, realizedPnl: 0, fees: fee, openedAt: time, updatedAt: time };
-    state.positioned.add(book);
+    state.positioned.push(book);
     return 0;
   }
   const held = pos.quantity;
@@ -41,7 +41,7 @@ export function applyFill(state: VenueState, book: SymbolBook, buy: boolean, qty
     book.position = { quantity: left, averagePrice: price, realizedPnl: 0, fees: (fee * Math.abs(left)) / qty, openedAt: time, updatedAt: time };
   } else {
     book.position = undefined;
-    state.positioned.delete(book);
+    state.positioned.splice(state.positioned.indexOf(book), 1);
   }
   return realized;
 }

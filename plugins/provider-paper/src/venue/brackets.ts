@@ -60,6 +60,7 @@ function createLeg(
   const entryOrder = entry.order;
   const number = state.nextOrderNumber++;
   const venueOrderId = `P${number}`;
+  // snapshots.ts copies a leg's fields in this same order: change both together.
   const order: Order = {
     symbol: entryOrder.symbol,
     side: entry.buy ? "SELL" : "BUY",
@@ -105,8 +106,8 @@ function createLeg(
     isLeg: true,
   };
   state.reservedIds.delete(clientOrderId);
-  state.byClientId.set(clientOrderId, rec);
   state.byNumber.push(rec);
+  state.byClientId.add(rec);
   entry.book.orders.push(rec);
   return rec;
 }

@@ -73,7 +73,9 @@ export function maxQuantity(state: VenueState, book: SymbolBook, buy: boolean, p
  */
 export function pendingReductionValue(state: VenueState): number {
   let sum = 0;
-  for (const book of state.positioned) {
+  const positioned = state.positioned;
+  for (let i = 0; i < positioned.length; i++) {
+    const book = positioned[i]!;
     const reduce = book.reservedSellReduce + book.reservedBuyReduce;
     if (reduce > 0 && book.mark === book.mark) sum += reduce * book.mark;
   }

@@ -8,7 +8,9 @@ import type { VenueState } from "./venue-state.ts";
 export function freeFunds(state: VenueState): number {
   let value = 0;
   let gross = 0;
-  for (const book of state.positioned) {
+  const positioned = state.positioned;
+  for (let i = 0; i < positioned.length; i++) {
+    const book = positioned[i]!;
     const q = book.position!.quantity;
     const m = markOf(book.mark, book.position!.averagePrice);
     value += q * m;
@@ -22,23 +24,32 @@ export function buyingPower(state: VenueState): number {
   return freeFunds(state) - state.reservedCash;
 }
 
-/** The account as callers see it. */
+/**
+ * The account as callers see it. Sent after every fill, so one pass over the positions gathers what
+ * `buyingPower` would sum again (same terms, same order, so the same figure to the last bit).
+ */
 export function accountSnapshot(state: VenueState): Account {
   let value = 0;
+  let gross = 0;
   let shorts = 0;
   let unrealized = 0;
-  for (const book of state.positioned) {
+  const positioned = state.positioned;
+  for (let i = 0; i < positioned.length; i++) {
+    const book = positioned[i]!;
     const p = book.position!;
+    const q = p.quantity;
     const m = markOf(book.mark, p.averagePrice);
-    value += p.quantity * m;
-    if (p.quantity < 0) shorts -= p.quantity * m;
-    unrealized += (m - p.averagePrice) * p.quantity;
+    value += q * m;
+    gross += Math.abs(q) * m;
+    if (q < 0) shorts -= q * m;
+    unrealized += (m - p.averagePrice) * q;
   }
+  const buyingPower = state.cash + value - gross - state.reservedCash;
   return {
     currency: state.currency,
     balance: state.cash,
     equity: state.cash + value,
-    buyingPower: Math.max(0, buyingPower(state)),
+    buyingPower: Math.max(0, buyingPower),
     realizedPnl: state.realizedPnl,
     unrealizedPnl: unrealized,
     totalFees: state.totalFees,

@@ -6,6 +6,7 @@ import { estimatedSlippedPrice } from "./costs.ts";
 import { endOfUtcDay, trackDayOrder } from "./day-expiry.ts";
 import { assertConnected, invalidOrder, venueError } from "./errors.ts";
 import { emit } from "./events.ts";
+import { findByClientId } from "./find-order.ts";
 import { buyingPower } from "./ledger.ts";
 import { bookFor } from "./book-for.ts";
 import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
@@ -23,7 +24,7 @@ const NO_RESERVATION: Reservation = Object.freeze({ reduce: 0, cash: 0, cashPerU
  */
 export function placeOrder(state: VenueState, request: OrderRequest): Order {
   assertConnected(state);
-  const clientOrderId = takeClientOrderId(state, request);
+  const given = takeClientOrderId(state, request);
   validateRequest(state, request);
   const book = bookFor(state, request.symbol);
   const buy = request.side === "BUY";
@@ -34,6 +35,10 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
   const reservation = reserve(state, book, request, buy, sizing, reference);
 
   const number = state.nextOrderNumber++;
+  // Both ids spell the number: convert it once (each conversion allocates, a measurable part of a placement).
+  const digits = String(number);
+  // The plain generated id carries this order's number (no order was numbered since it was chosen).
+  const clientOrderId = given ?? `paper-${digits}`;
   const now = state.now;
   const timeInForce = request.timeInForce ?? "GTC";
   const order: Order = {
@@ -43,7 +48,7 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
     quantity: request.quantity ?? 0,
     timeInForce,
     clientOrderId,
-    venueOrderId: `P${number}`,
+    venueOrderId: `P${digits}`,
     status: "ACCEPTED",
     filledQuantity: 0,
     averageFillPrice: 0,
@@ -81,8 +86,9 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
     else book.reservedSellReduce += reservation.reduce;
   }
   state.reservedCash += reservation.cash;
-  state.byClientId.set(clientOrderId, rec);
   state.byNumber.push(rec);
+  // A plain generated id is found from its number (findByClientId): only other ids go into the index.
+  if (given !== undefined) state.byClientId.add(rec);
   if (rec.legsArmed) {
     const ids = legClientIds(clientOrderId);
     state.reservedIds.add(ids.stopLoss).add(ids.takeProfit);
@@ -95,16 +101,20 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
   return snapshot;
 }
 
-function takeClientOrderId(state: VenueState, request: OrderRequest): string {
+/**
+ * The order's client id: the caller's, checked to be free, or a generated one. Undefined stands for the
+ * plain generated id "paper-<order number>", built once the order is numbered.
+ */
+function takeClientOrderId(state: VenueState, request: OrderRequest): string | undefined {
   const given = request?.clientOrderId;
   const bracket = request?.takeProfit !== undefined || request?.stopLoss !== undefined;
   if (given === undefined) {
-    let id = `paper-${state.nextOrderNumber}`;
     // Generated numbers never repeat, so only a caller using the same form could have taken this id or its leg ids.
-    if (state.callerUsedGeneratedForm) {
-      for (let n = 1; idTaken(state, id) || (bracket && legIdTaken(state, id) !== undefined); n++) id = `paper-${state.nextOrderNumber}-${n}`;
-    }
-    return id;
+    if (!state.callerUsedGeneratedForm) return undefined;
+    const plain = `paper-${state.nextOrderNumber}`;
+    let id = plain;
+    for (let n = 1; idTaken(state, id) || (bracket && legIdTaken(state, id) !== undefined); n++) id = `paper-${state.nextOrderNumber}-${n}`;
+    return id === plain ? undefined : id;
   }
   if (typeof given !== "string" || given.length === 0) throw invalidOrder(state, "clientOrderId must be a non-empty string", { field: "clientOrderId" });
   if (given.startsWith("paper-")) state.callerUsedGeneratedForm = true;
@@ -117,7 +127,9 @@ function takeClientOrderId(state: VenueState, request: OrderRequest): string {
 }
 
 function idTaken(state: VenueState, id: string): boolean {
-  return state.byClientId.has(id) || state.reservedIds.has(id);
+  // Leg ids are reserved only while bracket entries are open: skip the second lookup when none are.
+  const reserved = state.reservedIds;
+  return findByClientId(state, id) !== undefined || (reserved.size !== 0 && reserved.has(id));
 }
 
 /** The first leg id of an entry `id` that an order or another entry already holds, if any. */
@@ -153,6 +165,7 @@ function reserve(state: VenueState, book: SymbolBook, request: OrderRequest, buy
   return checkFunds(state, book, buy, quantity, reference);
 }
 
+// snapshots.ts copies these fields in this same order: change both together.
 function copyOptionalFields(request: OrderRequest, order: Order): void {
   if (request.quoteAmount !== undefined) order.quoteAmount = request.quoteAmount;
   if (request.equityFraction !== undefined) order.equityFraction = request.equityFraction;

@@ -6,7 +6,7 @@ import { executeFill } from "./execute-fill.ts";
 import { finishOrder } from "./finish-order.ts";
 import { type MatchResult, matchOrder } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
-import { compactBook, createSymbolBook } from "./symbol-book.ts";
+import { compactBook, createSymbolBook, type SymbolBook } from "./symbol-book.ts";
 import { resolveSymbolRules } from "./symbol-rules.ts";
 import { validateBar } from "./validate-bar.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -41,16 +41,26 @@ export function processBar(state: VenueState, bar: Bar): void {
   let book = last !== undefined && last.symbol === bar.symbol ? last : state.books.get(bar.symbol);
   if (book === undefined) {
     if (state.allowed !== undefined && !state.allowed.has(bar.symbol)) {
-      expireDayOrders(state, state.now);
+      if (state.now >= state.nextDayExpiry) expireDayOrders(state, state.now);
       return;
     }
     book = createSymbolBook(bar.symbol, resolveSymbolRules(state.config, bar.symbol));
     state.books.set(bar.symbol, book);
   }
   state.lastBook = book;
+  // Most bars meet no working order of their symbol and no DAY order due: then nothing here can call a
+  // listener, so the per-bar path skips the re-entrancy guard and its try/finally.
+  if (book.orders.length !== 0 || openTime >= state.nextDayExpiry) executeOrders(state, book, bar, closeTime);
+  book.mark = bar.close;
+  book.volume = bar.volume;
+  // The due-check is made here, not inside the call: the sweep is rare and this line runs every bar.
+  if (state.now >= state.nextDayExpiry) expireDayOrders(state, state.now);
+}
+
+function executeOrders(state: VenueState, book: SymbolBook, bar: Bar, closeTime: number): void {
   state.processing = true;
   try {
-    expireDayOrders(state, openTime);
+    if (bar.openTime >= state.nextDayExpiry) expireDayOrders(state, bar.openTime);
     const list = book.orders;
     const count = list.length;
     for (let i = 0; i < count; i++) {
@@ -58,12 +68,9 @@ export function processBar(state: VenueState, bar: Bar): void {
       if (rec.open) processOrder(state, rec, bar, closeTime);
     }
     if (book.dead > 0) compactBook(book);
-    book.mark = bar.close;
-    book.volume = bar.volume;
   } finally {
     state.processing = false;
   }
-  expireDayOrders(state, state.now);
 }
 
 function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: number): void {

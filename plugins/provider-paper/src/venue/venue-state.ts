@@ -1,6 +1,7 @@
 import type { ConnectionState, Trade, TradingEventListener } from "@argo/core";
 import type { PaperConfig } from "../config/paper-config-schema.ts";
 import type { SlippageConfig } from "../config/slippage-schema.ts";
+import { ClientIdIndex } from "./client-id-index.ts";
 import type { OrderRecord } from "./order-record.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 
@@ -27,7 +28,8 @@ export interface VenueState {
   now: number;
   nextOrderNumber: number;
   nextFillNumber: number;
-  byClientId: Map<string, OrderRecord>;
+  /** Every order by client id (records live in byNumber). */
+  byClientId: ClientIdIndex;
   /** Orders by number: venue id "P<n>" is at index n - 1 (an array, not a Map, as venue ids are dense). */
   byNumber: OrderRecord[];
   /** Set once a caller used an id of the generated form ("paper-…"); until then generated ids need no lookup. */
@@ -35,8 +37,11 @@ export interface VenueState {
   /** Client ids of bracket legs not created yet, held so nobody else takes them. */
   reservedIds: Set<string>;
   books: Map<string, SymbolBook>;
-  /** Books holding a position: equity and exposure sums run over these only. */
-  positioned: Set<SymbolBook>;
+  /**
+   * Books holding a position, in the order they opened: equity and exposure sums run over these only.
+   * An array rather than a Set: the sums run several times per order and a Set's iterator may be allocated each time.
+   */
+  positioned: SymbolBook[];
 
   cash: number;
   realizedPnl: number;
@@ -61,6 +66,7 @@ export interface VenueState {
 /** A fresh venue state for a validated config. */
 export function createVenueState(config: PaperConfig, name = "paper"): VenueState {
   const { makerRate, takerRate, minimum } = config.commission;
+  const byNumber: OrderRecord[] = [];
   return {
     name,
     config,
@@ -78,12 +84,12 @@ export function createVenueState(config: PaperConfig, name = "paper"): VenueStat
     now: 0,
     nextOrderNumber: 1,
     nextFillNumber: 1,
-    byClientId: new Map(),
-    byNumber: [],
+    byClientId: new ClientIdIndex(byNumber),
+    byNumber,
     callerUsedGeneratedForm: false,
     reservedIds: new Set(),
     books: new Map(),
-    positioned: new Set(),
+    positioned: [],
     cash: config.initialCapital,
     realizedPnl: 0,
     totalFees: 0,
