@@ -1,7 +1,8 @@
 import { barIndexAt } from "../stats/bar-index.ts";
 import type { Fill } from "@argo/core";
 import type { EngineRunResult } from "../engine/engine-result.ts";
-import { buildRoundTrips, type RoundTripFill } from "../stats/build-round-trips.ts";
+import { RoundTripBuilder } from "../stats/round-trip-builder.ts";
+import type { ClosedTrade } from "../stats/types.ts";
 import { computeStatistics } from "../stats/compute-statistics.ts";
 import type { BacktestSettings } from "./backtest-options.ts";
 import type { BacktestOpenTrade, BacktestResult, BacktestTrade } from "./backtest-result.ts";
@@ -59,20 +60,28 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
   };
 }
 
+/** A symbol's trade: the closed trade's fields after the symbol, written out (a spread copies slowly). */
+function symbolTrade(symbol: string, t: ClosedTrade): BacktestTrade {
+  return {
+    symbol, size: t.size, entryTime: t.entryTime, exitTime: t.exitTime, entryPrice: t.entryPrice, exitPrice: t.exitPrice,
+    pnl: t.pnl, returnPct: t.returnPct, fees: t.fees, duration: t.duration,
+  };
+}
+
 /** Closed and still-open trades of every symbol; closed ones in order of exit (ties keep symbol order). */
 function roundTrips(fills: readonly Fill[]): { trades: BacktestTrade[]; openTrades: BacktestOpenTrade[] } {
-  const bySymbol = new Map<string, RoundTripFill[]>();
+  // One builder per symbol, fed the venue's fills as they are (no per-fill copy).
+  const bySymbol = new Map<string, RoundTripBuilder>();
   for (const fill of fills) {
-    let list = bySymbol.get(fill.symbol);
-    if (list === undefined) bySymbol.set(fill.symbol, (list = []));
-    list.push({ side: fill.side, quantity: fill.quantity, price: fill.price, fee: fill.fee, time: fill.time, orderId: fill.clientOrderId });
+    let builder = bySymbol.get(fill.symbol);
+    if (builder === undefined) bySymbol.set(fill.symbol, (builder = new RoundTripBuilder()));
+    builder.add(fill.side, fill.quantity, fill.price, fill.fee, fill.time, fill.clientOrderId);
   }
   const trades: BacktestTrade[] = [];
   const openTrades: BacktestOpenTrade[] = [];
-  for (const [symbol, list] of bySymbol) {
-    const built = buildRoundTrips(list);
-    for (const trade of built.trades) trades.push({ symbol, ...trade });
-    for (const lot of built.open) openTrades.push({ symbol, ...lot });
+  for (const [symbol, builder] of bySymbol) {
+    for (const trade of builder.trades) trades.push(symbolTrade(symbol, trade));
+    for (const lot of builder.openLots()) openTrades.push({ symbol, ...lot });
   }
   if (bySymbol.size > 1) trades.sort((a, b) => a.exitTime - b.exitTime);
   return { trades, openTrades };

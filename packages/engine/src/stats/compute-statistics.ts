@@ -6,6 +6,7 @@ import { marketBeta } from "./market-beta.ts";
 import { periodReturns } from "./period-returns.ts";
 import { DAYS_PER_YEAR, max, mean, nanToNull } from "./stat-math.ts";
 import { computeTradeStatistics } from "./trade-statistics.ts";
+import { utcDayRuns } from "./utc-day-runs.ts";
 import type { BacktestStatistics, StatisticsInput } from "./types.ts";
 import { validateStatisticsInput } from "./validate-input.ts";
 
@@ -25,14 +26,18 @@ export function computeStatistics(input: StatisticsInput): BacktestStatistics {
   const resolution = durationResolution(period);
 
   let equityPeak = -Infinity;
-  for (let i = 0; i < n; i++) if (equity[i]! > equityPeak) equityPeak = equity[i]!;
+  for (let i = 0; i < n; i++) {
+    const value = equity[i]!;
+    if (value > equityPeak) equityPeak = value;
+  }
   const equityFinal = equity[n - 1]!;
   const returnPct = ((equityFinal - startingCash) / startingCash) * 100;
   const firstClose = closes[input.warmupBars ?? 0]!;
   const buyAndHoldReturnPct = nanToNull(((closes[n - 1]! - firstClose) / firstClose) * 100);
 
-  const { bucket, periodsPerYear } = annualisation(times, period);
-  const annual = annualiseReturns(periodReturns(times, equity, bucket), periodsPerYear, rf);
+  const days = utcDayRuns(times);
+  const { bucket, periodsPerYear } = annualisation(times, period, days);
+  const annual = annualiseReturns(periodReturns(times, equity, bucket, days), periodsPerYear, rf);
   const returnAnnPct = annual.returnAnn === null ? null : annual.returnAnn * 100;
   const volatilityAnnPct = annual.volatilityAnn === null ? null : annual.volatilityAnn * 100;
   // Calendar years, whole seconds (pandas: Timedelta.days + Timedelta.seconds / 86400).

@@ -19,12 +19,12 @@ describe("annualisation", () => {
 
   test("weekly bars use weeks (52), monthly bars months (12), yearly bars years (1)", () => {
     expect(annualisation(Array.from({ length: 10 }, (_, i) => i * 7 * DAY)).periodsPerYear).toBe(52);
-    expect(annualisation(readOhlcCsv(join(DATA, "BTCUSD.csv")).map((b) => b.time))).toEqual({ bucket: "M", periodsPerYear: 12 });
+    expect(annualisation(readOhlcCsv(join(DATA, "BTCUSD.csv")).map((b) => b.openTime))).toEqual({ bucket: "M", periodsPerYear: 12 });
     expect(annualisation([2019, 2020, 2021, 2022].map((y) => Date.UTC(y, 0, 1)))).toEqual({ bucket: "Y", periodsPerYear: 1 });
   });
 
   test("hourly bars are sampled per calendar day", () => {
-    expect(annualisation(readOhlcCsv(join(DATA, "EURUSD.csv")).map((b) => b.time)).bucket).toBe("D");
+    expect(annualisation(readOhlcCsv(join(DATA, "EURUSD.csv")).map((b) => b.openTime)).bucket).toBe("D");
   });
 });
 

@@ -1,5 +1,6 @@
 import { DAY_MS } from "./stat-math.ts";
-import { utcDayNumber, utcWeekday } from "./utc-calendar.ts";
+import { utcWeekday } from "./utc-calendar.ts";
+import { utcDayRuns } from "./utc-day-runs.ts";
 
 /** The bar period: median spacing of the last 100 bar times, in ms (as backtesting.py's `_data_period`); NaN with one bar. */
 export function dataPeriod(times: ArrayLike<number>): number {
@@ -43,26 +44,20 @@ export interface Annualisation {
 /**
  * Weekly bars (a 7-day period) → 52 a year, monthly (31) → 12, yearly (365) → 1; otherwise daily
  * returns with 365 days a year when more than 60 % of a 7-day week's share of bars fall on a
- * weekend (crypto-like calendars), else 252. `period` is the bar period ({@link dataPeriod}), when already known.
+ * weekend (crypto-like calendars), else 252. `period` is the bar period ({@link dataPeriod}) and `runs` the
+ * bars' {@link utcDayRuns}, when already known.
  */
-export function annualisation(times: ArrayLike<number>, period = dataPeriod(times)): Annualisation {
+export function annualisation(times: ArrayLike<number>, period = dataPeriod(times), runs?: readonly number[]): Annualisation {
   const freqDays = Math.floor(period / DAY_MS);
   if (freqDays === 7) return { bucket: "W", periodsPerYear: 52 };
   if (freqDays === 31) return { bucket: "M", periodsPerYear: 12 };
   if (freqDays === 365) return { bucket: "Y", periodsPerYear: 1 };
   let weekend = 0;
-  // Bars of one day share its weekday: work it out when the day changes, not per bar.
-  let day = Number.NaN;
-  let isWeekend = false;
-  for (let i = 0; i < times.length; i++) {
-    const time = times[i]!;
-    const d = utcDayNumber(time);
-    if (d !== day) {
-      day = d;
-      const weekday = utcWeekday(time);
-      isWeekend = weekday === 0 || weekday === 6;
-    }
-    if (isWeekend) weekend++;
+  // Bars of one day share its weekday: look it up once per day.
+  const days = runs ?? utcDayRuns(times);
+  for (let r = 0; r + 1 < days.length; r++) {
+    const weekday = utcWeekday(times[days[r]!]!);
+    if (weekday === 0 || weekday === 6) weekend += days[r + 1]! - days[r]!;
   }
   const haveWeekends = weekend / times.length > (2 / 7) * 0.6;
   return { bucket: "D", periodsPerYear: haveWeekends ? 365 : 252 };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { computeDrawdowns } from "./drawdown.ts";
+import { computeDrawdowns, type DrawdownSummary } from "./drawdown.ts";
 
 const DAY = 86_400_000;
 const days = (n: number) => Array.from({ length: n }, (_, i) => i * DAY);
@@ -38,4 +38,49 @@ describe("computeDrawdowns", () => {
     const times = [0, DAY, 5 * DAY, 6 * DAY];
     expect(computeDrawdowns(times, [10, 9, 9.5, 10]).durations).toEqual([6 * DAY]);
   });
+
+  test("equals the bar-by-bar definition exactly, for positive curves and for curves with zero, negative or NaN values", () => {
+    let state = 17;
+    const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const curves: number[][] = [[0, 0, 0], [-1, -2, -1.5], [100, 0, 50], [100, Number.NaN, 90, 110], [5, Infinity, 4], [3, 2, 1]];
+    for (let k = 0; k < 400; k++) {
+      let value = 100;
+      const curve = Array.from({ length: 2 + Math.floor(next() * 60) }, () => (value *= 1 + (next() - 0.5) * 0.1));
+      // Repeated values (a flat curve between trades) and, now and then, a value that is not a positive number.
+      if (k % 3 === 0) curve.splice(5, 0, curve[4] ?? 1, curve[4] ?? 1);
+      if (k % 10 === 0) curve[Math.floor(next() * curve.length)] = [0, -5, Number.NaN][k % 3]!;
+      curves.push(curve);
+    }
+    for (const equity of curves) {
+      const times = days(equity.length);
+      expect(computeDrawdowns(times, equity), JSON.stringify(equity)).toEqual(definition(times, equity));
+    }
+  });
 });
+
+/** The drawdown 1 − equity / running peak of every bar; periods between bars at 0; the one-bar case at the end. */
+function definition(times: readonly number[], equity: readonly number[]): DrawdownSummary {
+  const n = equity.length;
+  const dd: number[] = [];
+  let peak = -Infinity;
+  for (const value of equity) {
+    peak = value > peak ? value : peak;
+    dd.push(1 - value / peak);
+  }
+  const peaks: number[] = [];
+  const durations: number[] = [];
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    if (dd[i] !== 0 && i !== n - 1) continue;
+    if (start >= 0 && i > start + 1) {
+      peaks.push(Math.max(...dd.slice(start + 1, i + 1).filter((d) => d > 0), 0));
+      durations.push(times[i]! - times[start]!);
+    }
+    if (dd[i] === 0) start = i;
+  }
+  if (peaks.length === 0 && n >= 2 && dd[n - 1]! > 0) {
+    peaks.push(dd[n - 1]!);
+    durations.push(times[n - 1]! - times[n - 2]!);
+  }
+  return { maxDrawdown: Math.max(0, ...dd.filter((d) => d > 0)), peaks, durations };
+}

@@ -1,5 +1,6 @@
 import type { Annualisation } from "./data-period.ts";
 import { utcDayNumber, utcYear, utcYearMonth } from "./utc-calendar.ts";
+import { utcDayRuns } from "./utc-day-runs.ts";
 
 function bucketKey(time: number, bucket: Annualisation["bucket"]): number {
   if (bucket === "D") return utcDayNumber(time);
@@ -10,20 +11,24 @@ function bucketKey(time: number, bucket: Annualisation["bucket"]): number {
 
 /**
  * Simple returns between the last equity values of consecutive non-empty calendar buckets (UTC),
- * like pandas' `resample(...).last().dropna().pct_change()` without the leading NaN.
+ * like pandas' `resample(...).last().dropna().pct_change()` without the leading NaN. `runs` are the bars'
+ * {@link utcDayRuns}, when already known.
  */
 export function periodReturns(
   times: ArrayLike<number>,
   equity: ArrayLike<number>,
   bucket: Annualisation["bucket"],
+  runs: readonly number[] = utcDayRuns(times),
 ): number[] {
   const lasts: number[] = [];
   let currentKey = Number.NaN;
-  for (let i = 0; i < times.length; i++) {
-    const key = bucketKey(times[i]!, bucket);
-    if (key === currentKey) lasts[lasts.length - 1] = equity[i]!;
+  // Every bucket is made of whole days, so its key is looked up once per run of bars of one day.
+  for (let r = 0; r + 1 < runs.length; r++) {
+    const key = bucketKey(times[runs[r]!]!, bucket);
+    const last = equity[runs[r + 1]! - 1]!;
+    if (key === currentKey) lasts[lasts.length - 1] = last;
     else {
-      lasts.push(equity[i]!);
+      lasts.push(last);
       currentKey = key;
     }
   }

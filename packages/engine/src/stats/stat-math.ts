@@ -28,3 +28,8 @@ export function max(values: ArrayLike<number>): number | null {
   for (let i = 0; i < n; i++) if (values[i]! > best) best = values[i]!;
   return best;
 }
+
+/** Math.sign (1, −1, ±0 or NaN) by comparisons: Bun calls Math.sign out of line, and round trips take it per fill. */
+export function sign(value: number): number {
+  return value > 0 ? 1 : value < 0 ? -1 : value;
+}

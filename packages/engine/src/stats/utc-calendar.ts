@@ -12,6 +12,20 @@ export function utcDayNumber(time: number): number {
   return Math.abs(time) <= MAX_TIME ? Math.floor(Math.trunc(time) / DAY_MS) : Number.NaN;
 }
 
+/**
+ * End (exclusive) of the times from `time` on that share its day number: the next UTC midnight, checked
+ * rather than assumed (the day number comes from a rounded division). utcDayNumber never decreases, so when
+ * the last whole ms before midnight still has the day, every time between does (a time within that last ms
+ * truncates to it). `time` itself, an empty range, when the check fails (the last day of Date's range) and
+ * for times before 1970 (they truncate toward zero, across midnight), NaN and infinities.
+ */
+export function utcDayEnd(time: number): number {
+  if (!(time >= 0)) return time;
+  const day = utcDayNumber(time);
+  const end = (day + 1) * DAY_MS;
+  return utcDayNumber(end - 1) === day ? end : time;
+}
+
 /** Day of the week in UTC, 0 = Sunday … 6 = Saturday (as `Date#getUTCDay`). */
 export function utcWeekday(time: number): number {
   // 1970-01-01 was a Thursday (4).

@@ -11,8 +11,13 @@ export function validateStatisticsInput(input: StatisticsInput): void {
   if (n === 0) throw invalid("times", "is empty; at least one bar is needed");
   if (input.equity.length !== n) throw invalid("equity", `has ${input.equity.length} values for ${n} bars`);
   if (input.closes.length !== n) throw invalid("closes", `has ${input.closes.length} values for ${n} bars`);
+  const times = input.times;
+  // One read per bar (the previous time is kept): this runs over every bar of every backtest.
+  let previous = times[0]!;
   for (let i = 1; i < n; i++) {
-    if (!(input.times[i]! > input.times[i - 1]!)) throw invalid(`times[${i}]`, "is not after the previous bar time");
+    const time = times[i]!;
+    if (!(time > previous)) throw invalid(`times[${i}]`, "is not after the previous bar time");
+    previous = time;
   }
   if (!(input.startingCash > 0)) throw invalid("startingCash", "must be a positive number");
   const rf = input.riskFreeRate ?? 0;

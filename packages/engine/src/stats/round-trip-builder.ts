@@ -1,0 +1,99 @@
+import { ArgoError } from "@argo/core";
+import type { CloseOpenLots, OpenLot } from "./build-round-trips.ts";
+import { closedTrade, mergeExit } from "./round-trip-trade.ts";
+import { sign } from "./stat-math.ts";
+import type { ClosedTrade } from "./types.ts";
+
+// Quantities this close to zero (relative to the lot) are float noise, not a position.
+const DUST = 1e-9;
+
+/** An open lot as the builder keeps it: always the same fields, so every lot has one shape. */
+interface Lot {
+  size: number;
+  entryPrice: number;
+  entryTime: number;
+  entryFee: number;
+  orderId: string | undefined;
+}
+
+function badFill(index: number, field: string, problem: string): ArgoError {
+  return new ArgoError("INVALID_DATA", `fills[${index}].${field} ${problem}`, { details: { field: `fills[${index}].${field}` } });
+}
+
+/**
+ * The fills of one symbol turned into closed trades one fill at a time, the way backtesting.py counts them
+ * (see buildRoundTrips). Fills come as plain arguments so a caller holding other fill objects (the venue's)
+ * copies none; bad fills throw INVALID_DATA naming `fills[i]`, i counting the fills given to this builder.
+ */
+export class RoundTripBuilder {
+  /** Closed trades so far, in order of exit. */
+  readonly trades: ClosedTrade[] = [];
+  private readonly lots: Lot[] = [];
+  private fillCount = 0;
+  private previousTime = -Infinity;
+  // The last close, so a further fill of the same order closing the same lot extends that trade.
+  private lastCloseOrder: string | undefined;
+  private lastCloseLot: Lot | undefined;
+
+  /** Adds the next fill (chronological): closes opposite lots first in, first out, then opens the rest. */
+  add(side: "BUY" | "SELL", quantity: number, price: number, fee: number, time: number, orderId?: string): void {
+    const index = this.fillCount++;
+    if (side !== "BUY" && side !== "SELL") throw badFill(index, "side", "must be BUY or SELL");
+    if (!(quantity > 0) || !Number.isFinite(quantity)) throw badFill(index, "quantity", "must be a positive number");
+    if (!(price > 0) || !Number.isFinite(price)) throw badFill(index, "price", "must be a positive number");
+    if (!Number.isFinite(fee)) throw badFill(index, "fee", "must be a finite number");
+    if (!(time >= this.previousTime)) throw badFill(index, "time", "is before the previous fill's time");
+    this.previousTime = time;
+    const direction = side === "BUY" ? 1 : -1;
+    const lots = this.lots;
+    let remaining = quantity;
+    while (remaining > quantity * DUST && lots.length > 0 && sign(lots[0]!.size) !== direction) {
+      const lot = lots[0]!;
+      const part = Math.min(remaining, Math.abs(lot.size));
+      this.close(lot, part, price, time, (fee * part) / quantity, orderId);
+      remaining -= part;
+      if (Math.abs(lot.size) <= part * DUST) lots.shift();
+    }
+    if (remaining <= quantity * DUST) return;
+    const entryFee = (fee * remaining) / quantity;
+    const last = lots[lots.length - 1];
+    if (last && orderId !== undefined && last.orderId === orderId && sign(last.size) === direction) {
+      const size = last.size + direction * remaining;
+      last.entryPrice = (last.entryPrice * last.size + price * direction * remaining) / size;
+      last.size = size;
+      last.entryFee += entryFee;
+    } else {
+      lots.push({ size: direction * remaining, entryPrice: price, entryTime: time, entryFee, orderId });
+    }
+  }
+
+  /** Closes every open lot at `at` (backtesting.py's `finalize_trades=True`). */
+  closeAll(at: CloseOpenLots): void {
+    this.lastCloseLot = undefined;
+    for (const lot of this.lots.splice(0)) {
+      const quantity = Math.abs(lot.size);
+      this.close(lot, quantity, at.price, at.time, at.fee?.(quantity, at.price) ?? 0, undefined);
+    }
+  }
+
+  /** Copies of the lots still open (an order id only where there was one). */
+  openLots(): OpenLot[] {
+    return this.lots.map(({ orderId, ...lot }) => (orderId === undefined ? lot : { ...lot, orderId }));
+  }
+
+  private close(lot: Lot, quantity: number, price: number, time: number, exitFee: number, orderId: string | undefined): void {
+    const share = quantity / Math.abs(lot.size);
+    const entryFee = lot.entryFee * share;
+    const closedSize = sign(lot.size) * quantity;
+    const trade = closedTrade(lot, closedSize, price, time, entryFee, exitFee);
+    lot.size -= closedSize;
+    lot.entryFee -= entryFee;
+    const trades = this.trades;
+    // The lot first: comparing it is cheaper than comparing order ids, and it usually differs.
+    if (this.lastCloseLot === lot && orderId !== undefined && this.lastCloseOrder === orderId) {
+      trades[trades.length - 1] = mergeExit(trades[trades.length - 1]!, trade);
+    } else trades.push(trade);
+    this.lastCloseOrder = orderId;
+    this.lastCloseLot = orderId === undefined ? undefined : lot;
+  }
+}
