@@ -140,3 +140,36 @@ describe("simulated: errors and ending", () => {
     expect(bars[1]!.openTime - bars[0]!.openTime).toBe(3_600_000);
   });
 });
+
+describe("simulated: synchronous history", () => {
+  const config = { seed: 4, bars: 60, startTime: 0 };
+  const history = (from = 0, to = Number.POSITIVE_INFINITY, options = {}) =>
+    createSimulatedProvider(config).history("SIM", "1m", from, to, options) as AsyncIterable<Bar> & Iterable<Bar>;
+
+  test("iterates synchronously to the same bars as asynchronously, range included", async () => {
+    expect([...history()]).toEqual(await collect(history()));
+    expect([...history()]).toHaveLength(60);
+    const part = [...history(5 * 60_000, 9 * 60_000)];
+    expect(part.map((bar) => bar.openTime / 60_000)).toEqual([5, 6, 7, 8]);
+    expect(part).toEqual(await collect(history(5 * 60_000, 9 * 60_000)));
+  });
+
+  test("every iteration starts the path afresh", () => {
+    const bars = history();
+    expect([...bars]).toEqual([...bars]);
+  });
+
+  test("stops when the signal aborts, and after return()", () => {
+    const controller = new AbortController();
+    const seen: Bar[] = [];
+    for (const bar of history(0, Number.POSITIVE_INFINITY, { signal: controller.signal })) {
+      seen.push(bar);
+      if (seen.length === 3) controller.abort();
+    }
+    expect(seen).toHaveLength(3);
+    const iterator = history()[Symbol.iterator]();
+    expect(iterator.next().done).toBe(false);
+    iterator.return?.();
+    expect(iterator.next().done).toBe(true);
+  });
+});
