@@ -11,5 +11,5 @@ export function googResults(symbol = "GOOG"): BacktestResults {
   const statistics = computeStatistics({
     times: run.times, equity: run.equity, closes: run.closes, trades: run.trades, startingCash: 10_000, warmupBars: run.warmupBars,
   });
-  return { symbol, statistics, trades: run.trades, times: run.times, equity: run.equity, candles: bars };
+  return { symbol, statistics, trades: run.trades, times: run.times, equity: run.equity, candles: bars.map((b) => ({ time: b.openTime, open: b.open, high: b.high, low: b.low, close: b.close })) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { buildRoundTrips } from "../stats/build-round-trips.ts";
 import { runSmaCrossHandLoop, simpleMovingAverage } from "./hand-loop.ts";
 
-const bar = (time: number, open: number, close: number) => ({ time, open, high: Math.max(open, close), low: Math.min(open, close), close });
+const bar = (openTime: number, open: number, close: number) => ({ openTime, open, high: Math.max(open, close), low: Math.min(open, close), close });
 
 describe("runSmaCrossHandLoop (fast 1, slow 2: a cross is a down move then an up move, or the reverse)", () => {
   // Closes 10, 9, 11 (cross up at bar 2), 12, 8 (cross down at bar 4), 10 (cross up at bar 5, the last bar).

@@ -2,9 +2,9 @@ import type { RoundTripFill } from "../stats/build-round-trips.ts";
 import { pythonFloorDiv } from "./python-floor-div.ts";
 import type { ClosedTrade } from "../stats/types.ts";
 
-/** One OHLC bar of the hand loop; `time` is the bar's open time in epoch ms. */
+/** One OHLC bar of the hand loop (a `Bar` is one, so the benchmark runs both over the same objects); open time in epoch ms. */
 export interface HandLoopBar {
-  time: number;
+  openTime: number;
   open: number;
   high: number;
   low: number;
@@ -73,23 +73,23 @@ export function runSmaCrossHandLoop(bars: readonly HandLoopBar[], options: SmaCr
   const fee = (quantity: number, price: number) => Math.abs(quantity) * price * commission;
 
   const closeLot = (lot: Lot, i: number, price: number) => {
-    const { time } = bars[i]!;
+    const time = bars[i]!.openTime;
     const exitFee = fee(lot.size, price);
     const fees = exitFee + fee(lot.size, lot.entryPrice);
     cash += lot.size * (price - lot.entryPrice) - exitFee;
     lots = lots.filter((l) => l !== lot);
     fills.push({ side: lot.size > 0 ? "SELL" : "BUY", quantity: Math.abs(lot.size), price, fee: exitFee, time });
     trades.push({
-      size: lot.size, entryTime: bars[lot.entryBar]!.time, exitTime: time, entryPrice: lot.entryPrice, exitPrice: price,
+      size: lot.size, entryTime: bars[lot.entryBar]!.openTime, exitTime: time, entryPrice: lot.entryPrice, exitPrice: price,
       pnl: lot.size * (price - lot.entryPrice) - fees,
       returnPct: (Math.sign(lot.size) * (price / lot.entryPrice - 1) - fees / (Math.abs(lot.size) * lot.entryPrice)) * 100,
-      fees, duration: time - bars[lot.entryBar]!.time,
+      fees, duration: time - bars[lot.entryBar]!.openTime,
     });
   };
 
   /** One broker step over bar i; false when the account ran out of money. */
   const brokerPass = (i: number): boolean => {
-    const { open, time } = bars[i]!;
+    const { open, openTime: time } = bars[i]!;
     for (const order of orders) {
       if (order.kind === "close") {
         if (lots.includes(order.lot)) closeLot(order.lot, i, open);
@@ -132,5 +132,5 @@ export function runSmaCrossHandLoop(bars: readonly HandLoopBar[], options: SmaCr
   // Bars before the first broker pass carry the starting equity (backtesting.py back-fills them).
   const first = equity.findIndex((v) => !Number.isNaN(v));
   for (let i = 0; i < bars.length; i++) if (Number.isNaN(equity[i]!)) equity[i] = i < first || first < 0 ? startCash : equity[i - 1]!;
-  return { times: bars.map((b) => b.time), equity, closes, fills, trades, warmupBars };
+  return { times: bars.map((b) => b.openTime), equity, closes, fills, trades, warmupBars };
 }

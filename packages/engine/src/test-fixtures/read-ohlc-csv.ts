@@ -9,7 +9,7 @@ export function readOhlcCsv(path: string): HandLoopBar[] {
   const lines = readFileSync(path, "utf8").trim().split(/\r?\n/);
   return lines.slice(1).map((line) => {
     const [date, open, high, low, close] = line.split(",");
-    const time = Date.parse(date!.length === 10 ? `${date}T00:00:00Z` : `${date!.replace(" ", "T")}Z`);
-    return { time, open: Number(open), high: Number(high), low: Number(low), close: Number(close) };
+    const openTime = Date.parse(date!.length === 10 ? `${date}T00:00:00Z` : `${date!.replace(" ", "T")}Z`);
+    return { openTime, open: Number(open), high: Number(high), low: Number(low), close: Number(close) };
   });
 }
