@@ -2,7 +2,8 @@ import { ArgoError } from "@argo/core";
 import { Hono } from "hono";
 import { errorBody } from "./http/error-body.ts";
 import { EventFanout } from "./http/event-fanout.ts";
-import { handleError } from "./http/handle-error.ts";
+import { catchNonErrors, handleError } from "./http/handle-error.ts";
+import type { RouteFailureHook } from "./http/route-failure.ts";
 import { safeJson } from "./http/safe-json.ts";
 import { registerDashboardRoutes } from "./routes/dashboard-routes.ts";
 import { registerEventsRoute } from "./routes/events-route.ts";
@@ -25,6 +26,8 @@ export interface StatusApiOptions {
   heartbeatMs?: number;
   /** Events a slow /events client may lag by before it is disconnected; default 10 000. */
   maxQueuedEvents?: number;
+  /** Told of every unexpected route exception the client only saw as an opaque 500 (scrubbed, no stack); e.g. to log it. */
+  onError?: RouteFailureHook;
   /** Wall clock, for tests; default Date.now. */
   now?: () => number;
 }
@@ -41,7 +44,8 @@ export function createStatusApi(session: StatusSession, options: StatusApiOption
   const now = options.now ?? Date.now;
   const app = new Hono();
 
-  app.onError((error, c) => handleError(error, c, secrets));
+  app.onError((error, c) => handleError(error, c, secrets, options.onError));
+  app.use("*", catchNonErrors(secrets, options.onError));
   app.notFound((c) => safeJson(c, errorBody("NOT_FOUND", `no route ${c.req.method} ${new URL(c.req.url).pathname}`), secrets, 404));
 
   // Registered before the auth middleware, so it answers without a token.

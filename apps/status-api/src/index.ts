@@ -35,3 +35,4 @@ export { assertSafeBind, isLoopbackHost, DEFAULT_STATUS_HOST } from "./security/
 export { redactSecretKeys, SECRET_KEY_PATTERN } from "./security/redact-secret-keys.ts";
 export { computeHealth, type HealthBody } from "./routes/health-route.ts";
 export type { ApiErrorBody, ApiErrorCode } from "./http/error-body.ts";
+export type { RouteFailure, RouteFailureHook } from "./http/route-failure.ts";

@@ -30,6 +30,9 @@ export function serveStatusApi(session: StatusSession, options: ServeStatusApiOp
     port: options.port ?? 0,
     idleTimeout: Math.min(255, Math.ceil((heartbeatMs * 2) / 1000) + 5),
     fetch: app.fetch,
+    // Last resort behind the app's own handlers: Bun's default error page (and its stderr report) would echo the error.
+    development: false,
+    error: () => Response.json({ error: { code: "INTERNAL", message: "internal error" } }, { status: 500 }),
   });
   const host = hostname.includes(":") && !hostname.startsWith("[") ? `[${hostname}]` : hostname;
   return {

@@ -8,6 +8,8 @@ export const SMA_CROSS = resolve(import.meta.dir, "../../../../examples/strategi
 export const DEMO_YAML = resolve(import.meta.dir, "../../../../examples/demo.yaml");
 /** The fake live provider plugin, by absolute path (a `plugins:` entry). */
 export const FAKE_LIVE_PLUGIN = resolve(import.meta.dir, "fake-live-provider.ts");
+/** The leaky live provider plugin (errors that echo its secrets), by absolute path. */
+export const LEAKY_LIVE_PLUGIN = resolve(import.meta.dir, "leaky-live-provider.ts");
 /** The third-party example plugin (trading provider "example" with a secret apiToken). */
 export const EXAMPLE_PLUGIN = resolve(import.meta.dir, "../../../../examples/argo-provider-example/src/index.ts");
 /** The runner's entry point, for spawned-process tests. */

@@ -7,6 +7,7 @@ import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
 import { DEMO_CONFIG_PATH } from "../config/build-raw-config.ts";
 import { engineLogCallbacks } from "../logging/engine-log-callbacks.ts";
+import { logRouteFailure } from "../logging/log-route-failure.ts";
 import { confirmLive, liveAccountName } from "../safety/confirm-live.ts";
 import { prepareSession } from "../session/prepare-session.ts";
 import { RunnerSession } from "../session/runner-session.ts";
@@ -65,7 +66,13 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   if (status.enabled) {
     try {
       // Every secret of the config, not just the token: a provider may echo its key in an error or event.
-      server = serveStatusApi(runner, { host: status.host!, port: status.port!, secrets: session.secrets, ...(status.token ? { token: status.token } : {}) });
+      server = serveStatusApi(runner, {
+        host: status.host!,
+        port: status.port!,
+        secrets: session.secrets,
+        onError: logRouteFailure(log),
+        ...(status.token ? { token: status.token } : {}),
+      });
     } catch (error) {
       const argo = toArgoError(error);
       io.err(`argo: status API: ${argo.message}`);

@@ -20,6 +20,7 @@ const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`
 /** JSON lines (or human-readable on a terminal) with secrets removed by key and by value. */
 export function createLogger(options: LoggerOptions): Pino {
   const destination = options.destination ?? process.stderr;
+  const secrets = withJsonSpellings(options.secrets);
   const usePretty = options.format === "pretty" || (options.format === "auto" && options.interactive);
   const stream = usePretty ? pretty({ colorize: options.interactive, destination, sync: true }) : destination;
   return pino(
@@ -27,8 +28,20 @@ export function createLogger(options: LoggerOptions): Pino {
       level: options.level,
       base: { app: "argo" },
       redact: { paths: REDACT_PATHS, censor: REDACTED },
-      hooks: { streamWrite: (line) => scrubSecrets(line, options.secrets) },
+      hooks: { streamWrite: (line) => scrubSecrets(line, secrets) },
     },
     stream as pino.DestinationStream,
   );
+}
+
+// Lines are scrubbed as JSON text, where a secret holding a quote, backslash or control character is spelled escaped
+// (and pino-pretty would then print it unescaped): list that spelling too. Empty values would match everywhere.
+function withJsonSpellings(values: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    if (value.length === 0) continue;
+    out.add(value);
+    out.add(JSON.stringify(value).slice(1, -1));
+  }
+  return [...out];
 }

@@ -1,0 +1,44 @@
+import { describe, expect, test } from "bun:test";
+import { Writable } from "node:stream";
+import { createLogger } from "./create-logger.ts";
+
+// A quote, a backslash and a tab: each is spelled differently inside a JSON log line.
+const SECRET = 'pw"with\\odd\tchars';
+const PLAIN = "plain-secret-123456";
+
+function capture(format: "json" | "pretty") {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: string | Uint8Array, _encoding, done) {
+      chunks.push(typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk));
+      done();
+    },
+  });
+  const log = createLogger({ level: "info", format, secrets: [SECRET, PLAIN, ""], interactive: false, destination });
+  return { log, text: () => chunks.join("") };
+}
+
+describe("createLogger scrubs secret values", () => {
+  test("in JSON lines, also where JSON escapes the secret", () => {
+    const { log, text } = capture("json");
+    log.warn({ detail: `field ${SECRET}` }, `venue said ${SECRET} and ${PLAIN}`);
+    const line = JSON.parse(text().trim()) as { msg: string; detail: string };
+    expect(line.msg).toBe("venue said [REDACTED] and [REDACTED]");
+    expect(line.detail).toBe("field [REDACTED]");
+    expect(text()).not.toContain(JSON.stringify(SECRET).slice(1, -1));
+  });
+
+  test("in pretty output, which prints the JSON line's strings unescaped", () => {
+    const { log, text } = capture("pretty");
+    log.warn(`venue said ${SECRET}`);
+    expect(text()).toContain("venue said [REDACTED]");
+    expect(text()).not.toContain(SECRET);
+    expect(text()).not.toContain('pw"with');
+  });
+
+  test("an empty secret does not redact everything", () => {
+    const { log, text } = capture("json");
+    log.info("nothing secret here");
+    expect((JSON.parse(text().trim()) as { msg: string }).msg).toBe("nothing secret here");
+  });
+});
