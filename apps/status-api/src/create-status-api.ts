@@ -1,4 +1,4 @@
-import { ArgoError } from "@argo/core";
+import { ArgoError, withJsonSpellings } from "@argo/core";
 import { Hono } from "hono";
 import { errorBody } from "./http/error-body.ts";
 import { EventFanout } from "./http/event-fanout.ts";
@@ -40,7 +40,7 @@ export function createStatusApi(session: StatusSession, options: StatusApiOption
       details: { field: "token" },
     });
   }
-  const secrets = withJsonForms([...(token ? [token] : []), ...(options.secrets ?? [])]);
+  const secrets = withJsonSpellings([...(token ? [token] : []), ...(options.secrets ?? [])]);
   const now = options.now ?? Date.now;
   const app = new Hono();
 
@@ -61,16 +61,4 @@ export function createStatusApi(session: StatusSession, options: StatusApiOption
     maxQueuedEvents: options.maxQueuedEvents ?? 10_000,
   });
   return app;
-}
-
-// Bodies are scrubbed as JSON text, where a secret holding a quote, backslash or control character
-// appears escaped; list that spelling too so it is caught as well. Empty values would match everywhere.
-function withJsonForms(values: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const value of values) {
-    if (value.length === 0) continue;
-    out.add(value);
-    out.add(JSON.stringify(value).slice(1, -1));
-  }
-  return [...out];
 }

@@ -1,4 +1,4 @@
-import { REDACTED, scrubSecrets } from "@argo/core";
+import { REDACTED, scrubSecrets, withJsonSpellings } from "@argo/core";
 import pino, { type Logger as Pino } from "pino";
 import pretty from "pino-pretty";
 
@@ -32,16 +32,4 @@ export function createLogger(options: LoggerOptions): Pino {
     },
     stream as pino.DestinationStream,
   );
-}
-
-// Lines are scrubbed as JSON text, where a secret holding a quote, backslash or control character is spelled escaped
-// (and pino-pretty would then print it unescaped): list that spelling too. Empty values would match everywhere.
-function withJsonSpellings(values: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const value of values) {
-    if (value.length === 0) continue;
-    out.add(value);
-    out.add(JSON.stringify(value).slice(1, -1));
-  }
-  return [...out];
 }

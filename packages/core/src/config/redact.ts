@@ -36,3 +36,17 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   }
   return out;
 }
+
+/**
+ * The secrets plus the spelling each takes inside JSON text (a quote, backslash or control character is escaped there),
+ * for scrubbing serialised bodies and log lines with {@link scrubSecrets}; empty values are dropped (they would match everywhere).
+ */
+export function withJsonSpellings(secrets: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const value of secrets) {
+    if (value.length === 0) continue;
+    out.add(value);
+    out.add(JSON.stringify(value).slice(1, -1));
+  }
+  return [...out];
+}
