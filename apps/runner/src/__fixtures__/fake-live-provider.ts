@@ -2,6 +2,7 @@
 // (isPaperTrading false) with a secret API key. Under the hood it is the paper venue, so a confirmed live session
 // really runs on simulated bars.
 import { defineProvider, parseConfig, registerProvider, secret } from "@argo/core";
+import { LIVE_FIXTURE_CAPABILITIES } from "./live-fixture-capabilities.ts";
 import { PaperVenue, paperConfigSchema } from "@argo/provider-paper";
 import * as v from "valibot";
 import { countFakeLiveCreation } from "./fake-live-creations.ts";
@@ -24,12 +25,7 @@ registerProvider(
     isPaperTrading: false,
     kind: "trading",
     configSchema: fakeLiveConfigSchema,
-    capabilities: {
-      orderTypes: { MARKET: "supported", LIMIT: "supported", STOP: "absent", STOP_LIMIT: "absent" },
-      timeInForce: { GTC: "supported" },
-      assetClasses: { crypto: "supported" },
-      features: { equitySizing: "supported", shortSelling: "supported" },
-    },
+    capabilities: LIVE_FIXTURE_CAPABILITIES,
     packageName: "argo-fake-live-fixture",
     create: (config) => {
       countFakeLiveCreation();

@@ -3,6 +3,7 @@
 // It trades on the paper simulator until the test arms it (see leaky-live-switch.ts); from then on every order call
 // fails with the secrets in it, and listing trades throws a plain Error (not an ArgoError) that also carries them.
 import { ArgoError, defineProvider, type ErrorCode, type Order, parseConfig, registerProvider, secret, type TradingEventListener } from "@argo/core";
+import { LIVE_FIXTURE_CAPABILITIES } from "./live-fixture-capabilities.ts";
 import { PaperVenue, paperConfigSchema } from "@argo/provider-paper";
 import * as v from "valibot";
 import { leakyLiveArmed } from "./leaky-live-switch.ts";
@@ -81,12 +82,7 @@ registerProvider(
     isPaperTrading: false,
     kind: "trading",
     configSchema: leakyLiveConfigSchema,
-    capabilities: {
-      orderTypes: { MARKET: "supported", LIMIT: "supported", STOP: "absent", STOP_LIMIT: "absent" },
-      timeInForce: { GTC: "supported" },
-      assetClasses: { crypto: "supported" },
-      features: { equitySizing: "supported", shortSelling: "supported" },
-    },
+    capabilities: LIVE_FIXTURE_CAPABILITIES,
     packageName: "argo-leaky-live-fixture",
     create: (config) => leakyVenue(config),
   }),
