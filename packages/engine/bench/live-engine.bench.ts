@@ -15,6 +15,8 @@ const ROUNDS = Number(process.env.ARGO_BENCH_ROUNDS ?? 3);
 const simulated = { pattern: "random_walk", initialPrice: 100, volatility: 0.01, bars: BARS, seed: 1 };
 
 const noop = defineStrategy({ name: "noop", description: "Does nothing.", config: v.object({}), onBar() {} });
+// Strategies are often written `async onBar` even when a bar awaits nothing: the engine must not pay an async step for each.
+const asyncNoop = defineStrategy({ name: "async-noop", description: "Does nothing, asynchronously.", config: v.object({}), async onBar() {} });
 const smaCross = await loadStrategy(join(import.meta.dir, "../../../examples/strategies/sma-cross.ts"));
 
 async function baseline(): Promise<number> {
@@ -27,7 +29,7 @@ async function baseline(): Promise<number> {
   return n / seconds;
 }
 
-async function engine(strategy: typeof noop | typeof smaCross, config: unknown): Promise<{ rate: number; fills: number }> {
+async function engine(strategy: typeof noop | typeof asyncNoop | typeof smaCross, config: unknown): Promise<{ rate: number; fills: number }> {
   const trading = await createProvider("trading", "paper", { initialCapital: 100_000, allowShorting: true });
   const live = new LiveEngine({
     symbols: ["BTCUSDT"], interval: "1m", marketData: { provider: "simulated", config: simulated }, trading, strategy,
@@ -43,19 +45,22 @@ async function engine(strategy: typeof noop | typeof smaCross, config: unknown):
 // One discarded round so the JIT has compiled every path before anything is measured.
 await baseline();
 await engine(noop, {});
+await engine(asyncNoop, {});
 await engine(smaCross, { fast: 10, slow: 30, sizing: { quantity: 1 } });
 
 const base: number[] = [];
 const none: number[] = [];
+const asyncNone: number[] = [];
 const sma: number[] = [];
 let smaFills = 0;
 for (let round = 0; round < ROUNDS; round++) {
   base.push(await baseline());
   none.push((await engine(noop, {})).rate);
+  asyncNone.push((await engine(asyncNoop, {})).rate);
   const run = await engine(smaCross, { fast: 10, slow: 30, sizing: { quantity: 1 } });
   sma.push(run.rate);
   smaFills = run.fills;
-  console.log(`round ${round + 1}: baseline ${base.at(-1)!.toFixed(0)}/s, no-op ${none.at(-1)!.toFixed(0)}/s, sma-cross ${sma.at(-1)!.toFixed(0)}/s`);
+  console.log(`round ${round + 1}: baseline ${base.at(-1)!.toFixed(0)}/s, no-op ${none.at(-1)!.toFixed(0)}/s, async no-op ${asyncNone.at(-1)!.toFixed(0)}/s, sma-cross ${sma.at(-1)!.toFixed(0)}/s`);
 }
 
 writeResult({
@@ -65,11 +70,13 @@ writeResult({
     bars: BARS,
     baselineBarsPerSecondMedian: Math.round(median(base)),
     noopBarsPerSecondMedian: Math.round(median(none)),
+    asyncNoopBarsPerSecondMedian: Math.round(median(asyncNone)),
     smaCrossBarsPerSecondMedian: Math.round(median(sma)),
     smaCrossFills: smaFills,
   },
   ratios: {
     noopVsBaseline: median(none) / median(base),
+    asyncNoopVsNoop: median(asyncNone) / median(none),
     smaCrossVsBaseline: median(sma) / median(base),
   },
   goal: "Report bars/s; the backtest engine later targets 10,000,000 bars/s for a hand-loop comparison.",

@@ -143,6 +143,53 @@ describe("live engine lifecycle (fakes)", () => {
     expect(run.named("onStrategyError")).toHaveLength(10);
   });
 
+  test("async strategies that settle before returning: an immediate rejection is reported once with its bar, never unhandled", async () => {
+    let calls = 0;
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const run = await runEngine({
+        bars: bars100.slice(0, 30),
+        strategy: testStrategy({
+          async onBar(bar) {
+            calls++;
+            // No await before the throw: the promise is already rejected when onBar returns.
+            if (calls % 3 === 0) throw new Error(`sync-in-async fail ${bar.openTime}`);
+          },
+        }),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(calls).toBe(30);
+      const errors = run.named("onStrategyError");
+      expect(errors).toHaveLength(10);
+      errors.forEach(([error, bar], i) => {
+        expect((bar as Bar).openTime).toBe(bars100[i * 3 + 2]!.openTime);
+        expect((error as ArgoError).message).toContain(`sync-in-async fail ${bars100[i * 3 + 2]!.openTime}`);
+      });
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  test("an async onBar that places an order without awaiting it still has the order settled before the next bar", async () => {
+    const seen: number[] = [];
+    const run = await runEngine({
+      bars: barsFromCloses("X", [100, 101, 102, 103, 104]),
+      strategy: testStrategy({
+        async onBar(_bar, ctx) {
+          seen.push(ctx.positions().length);
+          if (seen.length === 1) void ctx.placeOrder({ side: "BUY", quantity: 1 });
+        },
+      }),
+    });
+    expect(run.named("onOrderPlaced")).toHaveLength(1);
+    expect(run.named("onOrderFilled")).toHaveLength(1);
+    // Placed on bar 1, filled at bar 2's open: the strategy sees the position from bar 2 on.
+    expect(seen).toEqual([0, 1, 1, 1, 1]);
+  });
+
   test("a callback that throws is reported through onError and does not stop the engine", async () => {
     const run = await runEngine({
       bars: bars100.slice(0, 20),
