@@ -50,7 +50,9 @@ export class ExampleVenue implements TradingProvider {
     if (request.type === "LIMIT" && !(request.limitPrice! > 0)) throw new ArgoError("INVALID_ORDER", "a limit order needs a positive limitPrice", { provider: this.name });
     const clientOrderId = request.clientOrderId ?? `ex-${this.nextId}`;
     if (this.orders.has(clientOrderId)) throw new ArgoError("DUPLICATE_ORDER", `client order id "${clientOrderId}" was already used`, { provider: this.name });
-    const price = request.limitPrice ?? this.last.get(request.symbol) ?? 0;
+    // A market order is checked against the last quote: before the first one there is nothing to check it against.
+    const price = request.limitPrice ?? this.last.get(request.symbol);
+    if (price === undefined) throw new ArgoError("INVALID_ORDER", `no quote for ${request.symbol} yet: a market order needs one to be checked against the cash`, { provider: this.name });
     if (request.side === "BUY" && quantity * price * (1 + this.config.feeRate) > this.available() + 1e-9) {
       throw new ArgoError("INSUFFICIENT_FUNDS", `buying ${quantity} ${request.symbol} needs more than the ${this.available()} available`, { provider: this.name });
     }

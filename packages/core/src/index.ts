@@ -5,3 +5,4 @@ export * from "./config/index.ts";
 export * from "./registry/index.ts";
 export { intervalToMs } from "./time/interval.ts";
 export { barCloseTime } from "./time/bar-close-time.ts";
+export { fixedIntervalMs } from "./time/fixed-interval-ms.ts";

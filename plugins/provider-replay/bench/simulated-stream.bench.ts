@@ -10,7 +10,7 @@ const RUNS = 5;
 const config = { pattern: "random_walk", initialPrice: 100, trendStrength: 0.5, volatility: 0.01, seed: 1, startTime: 0, bars: BARS } as const;
 
 function handLoop(): number {
-  const path = new PricePath("SIM", "1m", 60_000, config);
+  const path = new PricePath("SIM", "1m", config);
   let checksum = 0;
   for (let i = 0; i < BARS; i++) checksum += path.next().close;
   return checksum;

@@ -1,5 +1,5 @@
 import type * as v from "valibot";
-import { issuePath } from "./issue-path.ts";
+import { issueKeys, issuePath } from "./issue-path.ts";
 import { REDACTED } from "./redact.ts";
 import { schemaAtPath } from "./schema-at-path.ts";
 import { matchesSecretPath } from "./secret-paths.ts";
@@ -21,8 +21,7 @@ export function toConfigIssue(issue: v.BaseIssue<unknown>, secretPatterns: reado
   const missing = issue.input === undefined && issue.kind === "schema";
   const received = isSecret && issue.input !== undefined ? REDACTED : describeReceived(issue);
   // For a missing key valibot's `expected` is the key itself; the field's own schema says what belongs there.
-  const keys = (issue.path ?? []).map((item) => String((item as { key: unknown }).key));
-  const expected = missing ? schemaAtPath(schema, keys)?.expects : (issue.expected ?? undefined);
+  const expected = missing ? schemaAtPath(schema, issueKeys(issue))?.expects : (issue.expected ?? undefined);
   let message: string;
   if (unknownKey) message = "unknown key (not part of this config; check its spelling)";
   else if (missing) message = `required but missing${expected ? `: expected ${expected}` : ""}`;

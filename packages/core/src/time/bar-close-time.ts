@@ -1,4 +1,4 @@
-import { intervalToMs } from "./interval.ts";
+import { fixedIntervalMs } from "./fixed-interval-ms.ts";
 
 /**
  * When a bar that opened at `openTime` closes (epoch ms, UTC). Calendar months ("1M", "3M") end at the same day of a
@@ -6,13 +6,13 @@ import { intervalToMs } from "./interval.ts";
  * use this, so an order placed after a monthly bar arrives at the next bar's open, not inside it.
  */
 export function barCloseTime(openTime: number, interval: string): number {
-  const months = /^(\d+)M$/.exec(interval);
-  if (!months) return openTime + intervalToMs(interval);
-  intervalToMs(interval); // the same validation and error for "0M"
+  const fixed = fixedIntervalMs(interval);
+  if (fixed !== undefined) return openTime + fixed;
+  const months = Number(interval.slice(0, -1));
   const date = new Date(openTime);
   return Date.UTC(
     date.getUTCFullYear(),
-    date.getUTCMonth() + Number(months[1]),
+    date.getUTCMonth() + months,
     date.getUTCDate(),
     date.getUTCHours(),
     date.getUTCMinutes(),

@@ -1,4 +1,4 @@
-import { type ErrorCode, type TradingEvent, intervalToMs, isArgoError } from "@argo/core";
+import { barCloseTime, type ErrorCode, type TradingEvent, isArgoError } from "@argo/core";
 import { expect } from "bun:test";
 import { createPaperVenue } from "../create-paper-venue.ts";
 import type { PaperConfigInput } from "../config/paper-config-schema.ts";
@@ -20,10 +20,8 @@ export interface BarPrices {
 export interface Harness {
   venue: PaperVenue;
   events: TradingEvent[];
-  /** Feeds the next bar of `symbol` (one interval after the previous bar of the feed) and returns its openTime. */
+  /** Feeds the next bar of `symbol` (opening where the previous bar of the feed closed) and returns its openTime. */
   feed(prices: BarPrices | number, symbol?: string): number;
-  /** openTime of the next bar `feed` will send. */
-  nextOpenTime(): number;
 }
 
 /**
@@ -36,17 +34,16 @@ export async function harness(config: PaperConfigInput = {}, interval = "1m", sy
   const events: TradingEvent[] = [];
   venue.on((event) => events.push(event));
   venue.setTime(START);
-  const step = intervalToMs(interval);
   let openTime = START;
   const h: Harness = {
     venue,
     events,
-    nextOpenTime: () => openTime,
     feed(prices, barSymbol = symbol) {
       const p = typeof prices === "number" ? { open: prices, high: prices, low: prices, close: prices } : prices;
       const time = openTime;
       venue.processBar({ symbol: barSymbol, interval, openTime: time, volume: 1e9, ...p });
-      openTime += step;
+      // The next bar opens where this one closes (a calendar month for "1M", not 30 days).
+      openTime = barCloseTime(time, interval);
       return time;
     },
   };

@@ -60,7 +60,7 @@ function createLeg(
   const entryOrder = entry.order;
   const number = state.nextOrderNumber++;
   const venueOrderId = `P${number}`;
-  // snapshots.ts copies a leg's fields in this same order: change both together.
+  // snapshots.ts copies a leg's required fields in this same order: change both together.
   const order: Order = {
     symbol: entryOrder.symbol,
     side: entry.buy ? "SELL" : "BUY",

@@ -17,7 +17,7 @@ export class ClientIdIndex {
   private numbers = new Int32Array(INITIAL_SLOTS);
   private mask = INITIAL_SLOTS - 1;
   private count = 0;
-  // has() then add() of the same id is the placement pattern: hash it once.
+  // get() then add() of the same id is the placement pattern: hash it once.
   private lastId: string | undefined;
   private lastHash = 0;
 
@@ -36,11 +36,6 @@ export class ClientIdIndex {
         if (rec.order.clientOrderId === id) return rec;
       }
     }
-  }
-
-  /** True when an order has this client id. */
-  has(id: string): boolean {
-    return this.get(id) !== undefined;
   }
 
   /** Indexes `rec` (already in `byNumber`) under its client id, which no order may hold yet. */

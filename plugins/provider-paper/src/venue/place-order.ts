@@ -1,6 +1,7 @@
 import type { Order, OrderRequest } from "@argo/core";
 import { legClientIds } from "./brackets.ts";
 import { checkVenueRules } from "./check-venue-rules.ts";
+import { copyRequestFields } from "./copy-request-fields.ts";
 import { validateRequest } from "./validate-request.ts";
 import { estimatedSlippedPrice } from "./costs.ts";
 import { endOfUtcDay, trackDayOrder } from "./day-expiry.ts";
@@ -56,7 +57,10 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
     createdAt: now,
     updatedAt: now,
   };
-  copyOptionalFields(request, order);
+  copyRequestFields(request, order);
+  // The venue keeps its own frozen bracket legs: a caller changing its request afterwards changes nothing here.
+  if (order.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...order.takeProfit });
+  if (order.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...order.stopLoss });
   const rec: OrderRecord = {
     order,
     seq: number,
@@ -163,17 +167,4 @@ function reserve(state: VenueState, book: SymbolBook, request: OrderRequest, buy
   }
   const quantity = sizing === "quantity" ? request.quantity! : request.quoteAmount! / reference;
   return checkFunds(state, book, buy, quantity, reference);
-}
-
-// snapshots.ts copies these fields in this same order: change both together.
-function copyOptionalFields(request: OrderRequest, order: Order): void {
-  if (request.quoteAmount !== undefined) order.quoteAmount = request.quoteAmount;
-  if (request.equityFraction !== undefined) order.equityFraction = request.equityFraction;
-  if (request.limitPrice !== undefined) order.limitPrice = request.limitPrice;
-  if (request.stopPrice !== undefined) order.stopPrice = request.stopPrice;
-  if (request.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...request.takeProfit });
-  if (request.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...request.stopLoss });
-  if (request.positionSide !== undefined) order.positionSide = request.positionSide;
-  if (request.reason !== undefined) order.reason = request.reason;
-  if (request.strategyName !== undefined) order.strategyName = request.strategyName;
 }

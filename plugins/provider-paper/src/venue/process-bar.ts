@@ -1,4 +1,4 @@
-import { type Bar, barCloseTime } from "@argo/core";
+import { type Bar, barCloseTime, fixedIntervalMs } from "@argo/core";
 import { activateLegs } from "./brackets.ts";
 import { expireDayOrders } from "./day-expiry.ts";
 import { venueError } from "./errors.ts";
@@ -28,7 +28,8 @@ export function processBar(state: VenueState, bar: Bar): void {
   else {
     intervalMs = state.intervalMs.get(bar.interval);
     if (intervalMs === undefined) {
-      intervalMs = fixedLength(bar.interval);
+      // NaN for calendar intervals (months): their close is worked out bar by bar below.
+      intervalMs = fixedIntervalMs(bar.interval) ?? Number.NaN;
       state.intervalMs.set(bar.interval, intervalMs);
     }
     state.lastInterval = bar.interval;
@@ -100,18 +101,6 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
     const legs = activateLegs(state, rec, time);
     if (legs.length > 0 && matched && time !== closeTime) evaluateLegsInBar(state, legs, bar, price, price === bar.open, time);
   }
-}
-
-/**
- * The length of an interval whose bars all last the same (cached per interval), or NaN for calendar
- * intervals such as months, whose close `barCloseTime` works out per bar. Two probes whose months
- * (and years) differ in length tell them apart without knowing the interval syntax.
- */
-function fixedLength(interval: string): number {
-  const a = Date.UTC(1971, 0, 1);
-  const b = Date.UTC(1972, 1, 1);
-  const length = barCloseTime(a, interval) - a;
-  return barCloseTime(b, interval) - b === length ? length : Number.NaN;
 }
 
 /**

@@ -19,10 +19,10 @@ export function validateRequest(state: VenueState, request: OrderRequest): void 
   }
   const sizes = (quantity !== undefined ? 1 : 0) + (quoteAmount !== undefined ? 1 : 0) + (equityFraction !== undefined ? 1 : 0);
   if (sizes !== 1) throw invalidOrder(state, "exactly one of quantity, quoteAmount and equityFraction must be given", { field: "quantity" });
-  if (quantity !== undefined && !(typeof quantity === "number" && quantity > 0 && quantity < Number.POSITIVE_INFINITY)) {
+  if (quantity !== undefined && !isPositive(quantity)) {
     throw invalidOrder(state, `quantity must be a positive number, got ${String(quantity)}`, { field: "quantity" });
   }
-  if (quoteAmount !== undefined && !(typeof quoteAmount === "number" && quoteAmount > 0 && quoteAmount < Number.POSITIVE_INFINITY)) {
+  if (quoteAmount !== undefined && !isPositive(quoteAmount)) {
     throw invalidOrder(state, `quoteAmount must be a positive number, got ${String(quoteAmount)}`, { field: "quoteAmount" });
   }
   if (equityFraction !== undefined && !(typeof equityFraction === "number" && equityFraction > 0 && equityFraction <= 1)) {
@@ -41,7 +41,7 @@ function checkPrice(state: VenueState, field: string, value: number | undefined,
     return;
   }
   if (!required) throw invalidOrder(state, `${field} is not allowed on a ${type} order`, { field });
-  if (!(typeof value === "number" && value > 0 && value < Number.POSITIVE_INFINITY)) {
+  if (!isPositive(value)) {
     throw invalidOrder(state, `${field} must be a positive number, got ${String(value)}`, { field });
   }
 }
@@ -75,10 +75,15 @@ function validateLegs(state: VenueState, request: OrderRequest): void {
 function checkLeg(state: VenueState, name: string, leg: BracketLeg | undefined): void {
   if (leg === undefined) return;
   if (leg === null || typeof leg !== "object") throw invalidOrder(state, `${name} must be an object`, { field: name });
-  if (!(typeof leg.triggerPrice === "number" && leg.triggerPrice > 0 && leg.triggerPrice < Number.POSITIVE_INFINITY)) {
+  if (!isPositive(leg.triggerPrice)) {
     throw invalidOrder(state, `${name}.triggerPrice must be a positive number, got ${String(leg.triggerPrice)}`, { field: `${name}.triggerPrice` });
   }
-  if (leg.limitPrice !== undefined && !(typeof leg.limitPrice === "number" && leg.limitPrice > 0 && leg.limitPrice < Number.POSITIVE_INFINITY)) {
+  if (leg.limitPrice !== undefined && !isPositive(leg.limitPrice)) {
     throw invalidOrder(state, `${name}.limitPrice must be a positive number, got ${String(leg.limitPrice)}`, { field: `${name}.limitPrice` });
   }
+}
+
+/** A finite number above zero: NaN, infinities and anything not a number fail. */
+function isPositive(value: unknown): boolean {
+  return typeof value === "number" && value > 0 && value < Number.POSITIVE_INFINITY;
 }

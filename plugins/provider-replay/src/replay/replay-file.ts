@@ -1,5 +1,6 @@
-import { ArgoError, intervalToMs } from "@argo/core";
+import { ArgoError } from "@argo/core";
 import { isAbsolute, resolve } from "node:path";
+import { intervalKey } from "../shared/interval-key.ts";
 import { type BarField, formatFromPath, type ReplayConfig } from "./replay-config.ts";
 
 /** A configured file, resolved and checked: everything a reader needs. */
@@ -10,7 +11,8 @@ export interface ReplayFile {
   path: string;
   symbol: string;
   interval: string;
-  intervalMs: number;
+  /** The interval's `intervalKey`: requests for an interval of the same size ("24h" for "1d") find the file. */
+  intervalKey: string;
   format: "csv" | "jsonl";
   columns: Partial<Record<BarField, string>>;
   timeFormat: "iso" | "epoch-ms" | "epoch-s";
@@ -28,7 +30,7 @@ export async function resolveReplayFiles(config: ReplayConfig): Promise<ReplayFi
       path,
       symbol: entry.symbol,
       interval: entry.interval,
-      intervalMs: intervalToMs(entry.interval),
+      intervalKey: intervalKey(entry.interval),
       // The schema guarantees one of the two is there.
       format: entry.format ?? formatFromPath(entry.path)!,
       columns: entry.columns ?? {},
@@ -42,7 +44,7 @@ export async function resolveReplayFiles(config: ReplayConfig): Promise<ReplayFi
 }
 
 /** INVALID_CONFIGURATION naming the path when the file is not there. */
-export async function assertExists(file: ReplayFile): Promise<void> {
+async function assertExists(file: ReplayFile): Promise<void> {
   if (await Bun.file(file.path).exists()) return;
   throw fileNotFound(file);
 }
@@ -58,7 +60,7 @@ export function fileNotFound(file: ReplayFile): ArgoError {
 function checkDistinct(files: readonly ReplayFile[]): void {
   const seen = new Map<string, ReplayFile>();
   for (const file of files) {
-    const key = `${file.symbol}\u0000${file.intervalMs}`;
+    const key = `${file.symbol}\u0000${file.intervalKey}`;
     const earlier = seen.get(key);
     if (earlier) {
       throw new ArgoError(

@@ -63,6 +63,25 @@ describe("replay: GOOG reference data", () => {
   });
 });
 
+describe("replay: calendar months", () => {
+  test("a monthly file serves 1M but not 30d (a month is not 30 days), and a 30d file of the same symbol may sit beside it", async () => {
+    const monthlyFile = { path: "BTCUSD.csv", symbol: "BTCUSD", interval: "1M" };
+    const provider = await createReplayProvider({ baseDir: DATA_DIR, files: [monthlyFile] });
+    const monthly = await collect(provider.history("BTCUSD", "1M", 0, Number.POSITIVE_INFINITY));
+    // 157 lines: the header and 156 months; the first is 2012-01-31,4.58,7.38,3.8,5.55,…
+    expect(monthly.length).toBe(156);
+    expect(monthly[0]).toMatchObject({ interval: "1M", openTime: Date.UTC(2012, 0, 31), open: 4.58, close: 5.55 });
+    const thirtyDays = await collect(provider.history("BTCUSD", "30d", 0, Number.POSITIVE_INFINITY)).catch((error: unknown) => error);
+    expect(isArgoError(thirtyDays, "INVALID_CONFIGURATION")).toBe(true);
+    expect((thirtyDays as Error).message).toContain("only at interval 1M, not 30d");
+    const both = await createReplayProvider({ baseDir: DATA_DIR, files: [monthlyFile, { ...monthlyFile, interval: "30d" }] });
+    expect(both.available()).toEqual([
+      { symbol: "BTCUSD", interval: "1M" },
+      { symbol: "BTCUSD", interval: "30d" },
+    ]);
+  });
+});
+
 describe("replay: several symbols", () => {
   test("EURUSD (hourly) and GOOG can each be read and the hourly file has 5000 bars", async () => {
     const provider = await createReplayProvider({

@@ -1,4 +1,5 @@
-import { ArgoError, type Bar, intervalToMs, type MarketDataProvider, type StreamItem, type StreamOptions } from "@argo/core";
+import { ArgoError, type Bar, type MarketDataProvider, type StreamItem, type StreamOptions } from "@argo/core";
+import { intervalKey } from "../shared/interval-key.ts";
 import { uniqueSymbols } from "../shared/unique-symbols.ts";
 import { mergeByTime } from "./merge-by-time.ts";
 import { createPacer } from "./pacer.ts";
@@ -49,9 +50,9 @@ export class ReplayProvider implements MarketDataProvider {
   }
 
   private fileFor(symbol: string, interval: string): ReplayFile {
-    const wantMs = intervalToMs(interval);
+    const want = intervalKey(interval);
     const ofSymbol = this.files.filter((file) => file.symbol === symbol);
-    const match = ofSymbol.find((file) => file.intervalMs === wantMs);
+    const match = ofSymbol.find((file) => file.intervalKey === want);
     if (match) return match;
     if (ofSymbol.length > 0) {
       const have = ofSymbol.map((file) => file.interval).join(", ");

@@ -2,7 +2,7 @@ import { intervalToMs } from "@argo/core";
 import * as v from "valibot";
 
 /** True when `text` is a bar interval core understands ("1m", "4h", "1d"). */
-export function isInterval(text: string): boolean {
+function isInterval(text: string): boolean {
   try {
     intervalToMs(text);
     return true;

@@ -134,6 +134,14 @@ describe("simulated: errors and ending", () => {
     expect((await next).done).toBe(true);
   });
 
+  test("monthly bars open on the first of each calendar month, not every 30 days", async () => {
+    // From 2024-01-01, 30-day steps would give Jan 31, Mar 1, Mar 31; a monthly bar closes (and the next opens) a month on.
+    const provider = createSimulatedProvider({ bars: 4, interval: "1M", startTime: "2024-01-01" });
+    const months = [Date.UTC(2024, 0, 1), Date.UTC(2024, 1, 1), Date.UTC(2024, 2, 1), Date.UTC(2024, 3, 1)];
+    expect(barsOf(await collect(provider.stream(["A"], ""))).map((bar) => bar.openTime)).toEqual(months);
+    expect((await collect(provider.history("A", "1M", 0, Number.POSITIVE_INFINITY))).map((bar) => bar.openTime)).toEqual(months);
+  });
+
   test("an empty interval uses the configured one", async () => {
     const bars = barsOf(await collect(createSimulatedProvider({ bars: 2, interval: "1h" }).stream(["A"], "")));
     expect(bars.map((bar) => bar.interval)).toEqual(["1h", "1h"]);

@@ -1,4 +1,4 @@
-import { ArgoError, type Bar, intervalToMs, type MarketDataProvider, type StreamItem, type StreamOptions } from "@argo/core";
+import { ArgoError, type Bar, type MarketDataProvider, type StreamItem, type StreamOptions } from "@argo/core";
 import { abortableSleep } from "../shared/abortable-sleep.ts";
 import { uniqueSymbols } from "../shared/unique-symbols.ts";
 import { HistoryCursor } from "./history-cursor.ts";
@@ -49,7 +49,7 @@ export class SimulatedProvider implements MarketDataProvider {
 
   private path(symbol: string, interval: string): PricePath {
     const used = interval === "" ? this.config.interval : interval;
-    return new PricePath(symbol, used, intervalToMs(used), this.config);
+    return new PricePath(symbol, used, this.config);
   }
 
   private disconnect(afterBars: number): ArgoError {
