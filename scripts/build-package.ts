@@ -23,9 +23,11 @@ if (!result.success) {
   for (const log of result.logs) console.error(log);
   process.exit(1);
 }
-// Declarations come from src only (bench and tests are type-checked, not published).
+// Declarations come from src only (bench and tests are type-checked, not published). What tests use stays out too:
+// *.test.ts, *.test-helper.ts and the __fixtures__ and test-fixtures folders.
 const buildConfig = join(cwd, "tsconfig.build.tmp.json");
-await Bun.write(buildConfig, JSON.stringify({ extends: "./tsconfig.json", include: ["src"], exclude: ["src/**/*.test.ts", "src/**/__fixtures__"] }));
+const exclude = ["src/**/*.test.ts", "src/**/*.test-helper.ts", "src/**/__fixtures__", "src/**/test-fixtures"];
+await Bun.write(buildConfig, JSON.stringify({ extends: "./tsconfig.json", include: ["src"], exclude }));
 const tsc = Bun.spawnSync(
   ["bunx", "tsc", "-p", buildConfig, "--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--outDir", "dist", "--rootDir", "src"],
   { cwd, stdout: "inherit", stderr: "inherit" },
@@ -36,7 +38,7 @@ if (tsc.exitCode !== 0) process.exit(tsc.exitCode ?? 1);
 for await (const file of new Bun.Glob("**/*.d.ts").scan({ cwd: join(cwd, "dist") })) {
   const path = join(cwd, "dist", file);
   // Tests and fixtures are type-checked with the source but are not part of the published API.
-  if (/\.test\.d\.ts$|(^|\/)(__fixtures__|bench)\//.test(file)) {
+  if (/\.test(-helper)?\.d\.ts$|(^|\/)(__fixtures__|test-fixtures|bench)\//.test(file)) {
     rmSync(path);
     continue;
   }
@@ -44,4 +46,4 @@ for await (const file of new Bun.Glob("**/*.d.ts").scan({ cwd: join(cwd, "dist")
   await Bun.write(path, text.replace(/(from\s+["'](?:\.{1,2}\/)[^"']*?)\.ts(["'])/g, "$1.js$2"));
 }
 // Folders left empty by the removals above.
-for (const dir of ["__fixtures__", "bench"]) rmSync(join(cwd, "dist", dir), { recursive: true, force: true });
+for (const dir of ["__fixtures__", "test-fixtures", "bench"]) rmSync(join(cwd, "dist", dir), { recursive: true, force: true });

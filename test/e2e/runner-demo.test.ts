@@ -1,13 +1,16 @@
 // End to end: the real `argo run` process on the demo config, observed only from outside — HTTP on 127.0.0.1,
 // its exit code and log, and the journal it leaves behind.
 import type { Order, Position } from "@argo/core";
+import { waitFor } from "@argo/core/testing";
 import { SseReader } from "@argo/status-api/testing";
 import { Database } from "bun:sqlite";
 import { expect, test } from "bun:test";
 import { join } from "node:path";
-import { logLines, startDemoRunner, until } from "./support/runner-process.ts";
+import { logLines, startDemoRunner } from "./support/runner-process.ts";
 
 type Json = Record<string, any>;
+/** How long a wait may take before it is a failure (not a timing check). */
+const LIMIT_MS = 15_000;
 const get = async (url: string): Promise<Json> => {
   const res = await fetch(url);
   expect(res.headers.get("content-type")).toContain("application/json");
@@ -40,10 +43,10 @@ test("argo run on the demo config: status API, clean SIGTERM, and every reported
     })().catch(() => undefined);
 
     // Bars arrive: /health turns ready with both providers connected and a recent bar.
-    const health = await until(async () => {
+    const health = await waitFor("ready /health", async () => {
       const r = await fetch(`${url}/health`);
       return r.status === 200 && ((await r.json()) as Json);
-    }, "ready /health");
+    }, LIMIT_MS);
     expect(health.checks).toEqual({ marketDataConnected: true, tradingConnected: true, recentBar: true });
 
     const session = await get(`${url}/session`);
@@ -52,18 +55,18 @@ test("argo run on the demo config: status API, clean SIGTERM, and every reported
     expect(session.config.engine.data_dir).toBe(runner.dataDir);
 
     // At least one order, then a few more polls so orders keep coming while we watch.
-    const orders = await until(async () => {
+    const orders = await waitFor("a first order", async () => {
       const body = await get(`${url}/orders?limit=1000`);
       return body.recent.length > 0 && body;
-    }, "a first order");
+    }, LIMIT_MS);
     for (const order of [...orders.recent, ...orders.open] as Order[]) reported.add(order.clientOrderId);
-    await until(async () => streamed.filter((e) => e.type === "bar").length >= 10 && streamed.some((e) => e.type === "order"), "bars and an order on /events");
+    await waitFor("bars and an order on /events", () => streamed.filter((e) => e.type === "bar").length >= 10 && streamed.some((e) => e.type === "order"), LIMIT_MS);
     // A handful of orders, so "every reported order is journaled" is checked on more than one.
-    await until(async () => {
+    await waitFor("six orders", async () => {
       const latest = await get(`${url}/orders?limit=1000`);
       for (const order of [...latest.recent, ...latest.open] as Order[]) reported.add(order.clientOrderId);
       return reported.size >= 6;
-    }, "six orders");
+    }, LIMIT_MS);
 
     const positions = (await get(`${url}/positions`)).positions as Position[];
     for (const p of positions) {

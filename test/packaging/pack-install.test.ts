@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "./run.ts";
@@ -15,7 +15,7 @@ test("packed @argo/core and the example plugin install into a fresh project and 
     const coreTgz = run(["bun", "pm", "pack", "--quiet", "--destination", work], join(root, "packages/core")).trim().split("\n").pop()!;
     const pluginTgz = run(["bun", "pm", "pack", "--quiet", "--destination", work], join(root, "examples/argo-provider-example")).trim().split("\n").pop()!;
     const app = join(work, "app");
-    run(["mkdir", "-p", app], work);
+    mkdirSync(app);
     writeFileSync(
       join(app, "package.json"),
       JSON.stringify({ name: "my-bot", private: true, type: "module", dependencies: { "@argo/core": `file:${coreTgz}`, "argo-provider-example": `file:${pluginTgz}` } }),

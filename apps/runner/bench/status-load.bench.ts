@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { median, percentile } from "../../../bench/stats.ts";
+import { measureStatusLoad } from "../../../bench/measure-status-load.ts";
 import { writeResult } from "../../../bench/write-result.ts";
 import type { Io } from "../src/cli/io.ts";
+import { LISTENING_LINE } from "../src/__fixtures__/capture-io.ts";
 import { main } from "../src/main.ts";
-import type { LoadReport, LoadRequest } from "../../../bench/http-load-worker.ts";
 
 const ROUNDS = 5;
 const CONCURRENCY = 64;
@@ -29,7 +29,7 @@ const io: Io = {
   out: () => undefined,
   // Only the listening line matters; the rest of the log is dropped (a real runner writes it to stderr).
   err: (text) => {
-    if (!url && text.includes("status API and dashboard listening")) url = /"url":"([^"]+)"/.exec(text)?.[1];
+    url ??= LISTENING_LINE.exec(text)?.[1];
   },
   env: { ARGO__STATUS__TOKEN: TOKEN },
   cwd: dir,
@@ -38,7 +38,6 @@ const io: Io = {
   signal: stop.signal,
 };
 const exit = main(["run", DEMO, "--status-port", "0", "--data-dir", join(dir, "data"), "--market-data-config", marketData], io);
-const worker = new Worker(new URL("../../../bench/http-load-worker.ts", import.meta.url).href);
 
 try {
   const deadline = Date.now() + 15_000;
@@ -47,56 +46,28 @@ try {
     await Bun.sleep(10);
   }
   const base = url;
-
-  const barsProcessed = async () => {
-    const text = await (await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
-    return Number(/argo_bars_processed_total (\d+)/.exec(text)?.[1]);
-  };
-  const barsPerSecond = async (during: () => Promise<unknown>) => {
-    const before = await barsProcessed();
-    const t0 = performance.now();
-    await during();
-    return ((await barsProcessed()) - before) / ((performance.now() - t0) / 1000);
-  };
-  const runLoad = (total: number) =>
-    new Promise<LoadReport>((done) => {
-      worker.onmessage = (message: MessageEvent<LoadReport>) => done(message.data);
-      const request: LoadRequest = { url: `${base}/positions`, token: TOKEN, concurrency: CONCURRENCY, total, maxMs: MAX_LOAD_MS };
-      worker.postMessage(request);
-    });
-
-  await runLoad(2000); // warm-up: JIT, connections
-  const rps: number[] = [];
-  const p50: number[] = [];
-  const p99: number[] = [];
-  const idle: number[] = [];
-  const loaded: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    idle.push(await barsPerSecond(() => Bun.sleep(IDLE_WINDOW_MS)));
-    let report: LoadReport | undefined;
-    loaded.push(await barsPerSecond(async () => (report = await runLoad(REQUESTS_PER_ROUND))));
-    if (!report || report.failed > 0) throw new Error(`round ${round}: ${report?.failed} failed requests`);
-    rps.push(report.ok / (report.elapsedMs / 1000));
-    p50.push(percentile(report.latenciesMs, 50));
-    p99.push(percentile(report.latenciesMs, 99));
-  }
-
-  const round2 = (n: number) => Math.round(n * 100) / 100;
+  const { figures, ratios } = await measureStatusLoad({
+    baseUrl: base,
+    route: "positions",
+    token: TOKEN,
+    barsProcessed: async () => {
+      const text = await (await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+      return Number(/argo_bars_processed_total (\d+)/.exec(text)?.[1]);
+    },
+    rounds: ROUNDS,
+    concurrency: CONCURRENCY,
+    requestsPerRound: REQUESTS_PER_ROUND,
+    maxLoadMs: MAX_LOAD_MS,
+    idleWindowMs: IDLE_WINDOW_MS,
+  });
   writeResult({
     name: "runner-status-load",
     description: `GET /positions (bearer token) with ${CONCURRENCY} concurrent clients from a worker, up to ${REQUESTS_PER_ROUND} requests per round, against a real argo run session (demo config, simulated data without pacing, paper venue, journal) on 127.0.0.1; bars/s idle vs under load alternately; medians of ${ROUNDS} rounds`,
-    figures: {
-      positionsRequestsPerSecondMedian: Math.round(median(rps)),
-      latencyP50MsMedian: round2(median(p50)),
-      latencyP99MsMedian: round2(median(p99)),
-      barsPerSecondIdleMedian: Math.round(median(idle)),
-      barsPerSecondUnderLoadMedian: Math.round(median(loaded)),
-    },
-    ratios: { barsUnderLoadVsIdle: round2(median(loaded) / median(idle)) },
+    figures,
+    ratios,
     goal: "the status API stays responsive during a flat-out session, and serving it leaves the session most of its bar throughput",
   });
 } finally {
-  worker.terminate();
   stop.abort("benchmark done");
   const code = await exit;
   rmSync(dir, { recursive: true, force: true });

@@ -32,7 +32,7 @@ describe("help and version", () => {
     }
   });
 
-  test("backtest --help lists its own flags (the command itself is not wired yet)", async () => {
+  test("backtest --help lists its own flags", async () => {
     const c = captureIo();
     expect(await main(["backtest", "-h"], c.io)).toBe(0);
     for (const flag of ["--from", "--to", "--output", "--no-progress", "--strategy", "--market-data-provider"]) expect(c.stdout()).toContain(flag);

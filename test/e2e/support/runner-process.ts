@@ -1,12 +1,14 @@
+// The runner's own process fixtures (spawn with an isolated environment, collect output, wait for the listening line)
+// serve the end-to-end tests too: only the demo session on top of them is theirs.
 import type { Subprocess } from "bun";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { LISTENING_LINE } from "../../../apps/runner/src/__fixtures__/capture-io.ts";
+import { DEMO_YAML } from "../../../apps/runner/src/__fixtures__/session-config.ts";
+import { spawnCli } from "../../../apps/runner/src/__fixtures__/spawn-cli.ts";
 
-/** The repository root, the runner's entry point and the demo config. */
-export const ROOT = resolve(import.meta.dir, "../../..");
-export const CLI = join(ROOT, "apps/runner/src/cli.ts");
-export const DEMO = join(ROOT, "examples/demo.yaml");
+export { logLines } from "../../../apps/runner/src/__fixtures__/capture-io.ts";
 
 /** A spawned demo session: its status API URL, its data dir and its output. */
 export interface DemoRunner {
@@ -29,12 +31,6 @@ export interface DemoRunnerOptions {
   env?: Record<string, string>;
 }
 
-async function drain(stream: ReadableStream<Uint8Array>, sink: string[]): Promise<void> {
-  const decoder = new TextDecoder();
-  const reader = stream.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) sink.push(decoder.decode(r.value, { stream: true }));
-}
-
 /**
  * Spawns `argo run examples/demo.yaml` on a free port with an isolated journal and a faster bar feed, and resolves
  * once the "status API and dashboard listening" line names its URL. `--market-data-config` replaces the whole
@@ -43,59 +39,20 @@ async function drain(stream: ReadableStream<Uint8Array>, sink: string[]): Promis
 export async function startDemoRunner(options: DemoRunnerOptions = {}): Promise<DemoRunner> {
   const dir = mkdtempSync(join(tmpdir(), "argo-e2e-"));
   const dataDir = join(dir, "data");
-  const demo = Bun.YAML.parse(await Bun.file(DEMO).text()) as { market_data: { config: Record<string, unknown> } };
+  const demo = Bun.YAML.parse(await Bun.file(DEMO_YAML).text()) as { market_data: { config: Record<string, unknown> } };
   const marketData = join(dir, "market-data.json");
   writeFileSync(marketData, JSON.stringify({ ...demo.market_data.config, barDelayMs: options.barDelayMs ?? 20 }));
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ARGO__") && k !== "ARGO_CONFIRM_LIVE"));
-  const proc = Bun.spawn(["bun", CLI, "run", DEMO, "--status-port", "0", "--data-dir", dataDir, "--market-data-config", marketData], {
-    cwd: dir,
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { ...env, ...options.env },
-  });
-  const out: string[] = [];
-  const err: string[] = [];
-  const read = Promise.all([drain(proc.stdout, out), drain(proc.stderr, err)]);
-  let ended = false;
-  const exited = proc.exited.then(async (code) => {
-    ended = true;
-    await read;
-    return code;
-  });
+  const cli = spawnCli(["run", DEMO_YAML, "--status-port", "0", "--data-dir", dataDir, "--market-data-config", marketData], options.env, dir);
   const dispose = async () => {
-    if (!ended) proc.kill("SIGKILL");
-    await exited;
+    cli.kill();
+    await cli.exited;
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const deadline = Date.now() + 15_000;
-    let url: string | undefined;
-    while (!url) {
-      url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*"msg":"status API and dashboard listening"/.exec(err.join(""))?.[1];
-      if (url) break;
-      if (ended || Date.now() > deadline) throw new Error(`the runner did not start its status API:\n${err.join("")}`);
-      await Bun.sleep(20);
-    }
-    return { proc, url, dataDir, stderr: () => err.join(""), stdout: () => out.join(""), exited, dispose };
+    const [, url] = await cli.waitForErr(LISTENING_LINE, 15_000);
+    return { proc: cli.proc, url: url!, dataDir, stderr: cli.stderr, stdout: cli.stdout, exited: cli.exited, dispose };
   } catch (error) {
     await dispose();
     throw error;
   }
-}
-
-/** Polls `probe` until it returns something other than undefined/false; throws after `limitMs` (a failure, not a timing check). */
-export async function until<T>(probe: () => Promise<T | undefined | false>, what: string, limitMs = 15_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await Bun.sleep(25);
-  }
-}
-
-/** The JSON log lines of a runner's stderr. */
-export function logLines(stderr: string): Array<Record<string, unknown>> {
-  return stderr.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
 }

@@ -72,3 +72,6 @@ export function logLines(stderr: string): Array<Record<string, unknown> & { msg?
     .filter((line) => line.startsWith("{"))
     .map((line) => JSON.parse(line) as Record<string, unknown> & { msg?: string });
 }
+
+/** The log line of a started status API; its first group is the URL (127.0.0.1, the port it got). */
+export const LISTENING_LINE = /"url":"(http:\/\/127\.0\.0\.1:\d+)".*"msg":"status API and dashboard listening"/;

@@ -14,11 +14,12 @@ const day = (text: string | undefined) => (text ? Date.parse(`${text}T00:00:00Z`
 export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   const path = cli.positionals[0];
   if (!path && typeof cli.flags.strategy !== "string") throw new UsageError("name a config file, or pass at least --strategy and --symbols", "backtest");
-  const prepared = await prepareSession(path, cli.flags, io, path ?? "command line");
+  const prepared = await prepareSession(path, cli.flags, io);
   if (!prepared.ok) return prepared.exit as ExitCode;
   const { session, marketData, trading } = prepared;
   const { config } = session;
   const engine = config.engine!;
+  // The schema fills in every default of a backtest section that is there; this is the section when it is not.
   const settings: NonNullable<typeof config.backtest> = config.backtest ?? { output_dir: "./backtest-results", progress: true, close_at_end: "last-open" };
   const log = sessionLogger(session, io);
   const from = day(settings.from);
@@ -28,14 +29,14 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
       ...sessionEngineOptions(session, marketData, trading, log),
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
-      closeAtEnd: settings.close_at_end ?? "last-open",
+      closeAtEnd: settings.close_at_end,
       // The bar only draws on a terminal; results are identical either way.
-      progress: settings.progress !== false && io.interactive ? "auto" : false,
+      progress: settings.progress && io.interactive ? "auto" : false,
     },
     {},
     io.signal,
   );
-  const folder = resolve(io.cwd, settings.output_dir ?? "./backtest-results");
+  const folder = resolve(io.cwd, settings.output_dir);
   const files = await writeBacktestResults(folder, result, `${session.strategy.name} on ${engine.symbols.join(", ")}`);
   const rows = STATISTIC_LABELS.map(({ key, label, kind }) => [label, formatStatistic(result.statistics[key] as number | null, kind)] as const);
   const width = Math.max(...rows.map(([label]) => label.length));

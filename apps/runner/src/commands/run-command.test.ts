@@ -1,10 +1,11 @@
 import type { Order, Position } from "@argo/core";
+import { waitFor } from "@argo/core/testing";
 import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { logLines } from "../__fixtures__/capture-io.ts";
 import { FAKE_LIVE_PLUGIN, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
-import { type InProcessRun, startRun, statusUrl, until } from "../__fixtures__/start-run.ts";
+import { type InProcessRun, startRun, statusUrl } from "../__fixtures__/start-run.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -32,25 +33,29 @@ describe("argo run: a paper session", () => {
     const dir = dataDir();
     const run = startRun([writeConfig(tmp.dir, "paper.json", quickSessionConfig(dir))]);
     const code = await withRun(run, async (url) => {
-      const health = await until(async () => {
+      const health = await waitFor("ready health", async () => {
         const h = await getJson<{ ready: boolean; checks: Record<string, boolean> }>(`${url}/health`);
         return h.status === 200 && h.body;
-      }, 10_000, "ready health");
+      }, 10_000);
       expect(health).toMatchObject({ ready: true, checks: { marketDataConnected: true, tradingConnected: true, recentBar: true } });
 
       const session = (await getJson<Record<string, any>>(`${url}/session`)).body;
       expect(session).toMatchObject({ mode: "paper", symbols: ["BTCUSD", "ETHUSD"], interval: "1m" });
       expect(session.providers).toEqual({ marketData: { name: "simulated", connected: true }, trading: { name: "paper", connected: true, isPaperTrading: true } });
 
-      const recent = await until(async () => {
+      const recent = await waitFor("a first order", async () => {
         const orders = (await getJson<{ recent: Order[] }>(`${url}/orders`)).body.recent;
         return orders.length > 0 && orders;
-      }, 10_000, "a first order");
+      }, 10_000);
       for (const order of recent) expect(["BTCUSD", "ETHUSD"]).toContain(order.symbol);
       const positions = (await getJson<{ positions: Position[] }>(`${url}/positions`)).body.positions;
       for (const p of positions) expect(["LONG", "SHORT"]).toContain(p.side);
       const metrics = await fetch(`${url}/metrics`).then((r) => r.text());
       expect(metrics).toMatch(/bars_processed\S* [1-9]/);
+      // Every placement is timed, the paper venue's synchronous ones included: at least one per order placed.
+      const sample = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, "m").exec(metrics)?.[1]);
+      expect(sample("argo_orders_placed_total")).toBeGreaterThan(0);
+      expect(sample("argo_order_latency_ms_count")).toBeGreaterThanOrEqual(sample("argo_orders_placed_total"));
     });
     expect(code).toBe(0);
     const lines = logLines(run.c.stderr());
@@ -102,9 +107,9 @@ describe("argo run: a paper session", () => {
     const run = startRun([writeConfig(tmp.dir, "flat-out.json", config), "--log-level", "info"]);
     const bars = async (url: string) => Number(/argo_bars_processed_total (\d+)/.exec(await (await fetch(`${url}/metrics`)).text())![1]);
     const code = await withRun(run, async (url) => {
-      const first = await until(async () => (await bars(url)) > 0 && bars(url), 10_000, "bars");
+      const first = await waitFor("bars", async () => (await bars(url)) > 0 && bars(url), 10_000);
       // Answered again while the stream keeps going: the session is mid-stream, not finished.
-      expect(await until(async () => (await bars(url)) > first, 10_000, "more bars")).toBe(true);
+      expect(await waitFor("more bars", async () => (await bars(url)) > first, 10_000)).toBe(true);
     });
     expect(code).toBe(0);
     expect(logLines(run.c.stderr()).find((l) => l.msg === "session ended")).toMatchObject({ status: "aborted" });

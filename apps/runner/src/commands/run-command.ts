@@ -1,6 +1,6 @@
 import { toArgoError } from "@argo/core";
 import { LiveEngine } from "@argo/engine";
-import { serveStatusApi, type StatusServer } from "@argo/status-api";
+import { LatencyHistogram, serveStatusApi, type StatusServer } from "@argo/status-api";
 import { resolve } from "node:path";
 import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
@@ -21,7 +21,7 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   // No config and no session flags: the embedded demo.
   const usesFlags = SESSION_FLAGS.some((flag) => cli.flags[flag] !== undefined);
   const path = cli.positionals[0] ?? (usesFlags ? undefined : DEMO_CONFIG_PATH);
-  const prepared = await prepareSession(path, cli.flags, io, path ?? "command line", async (valid) => {
+  const prepared = await prepareSession(path, cli.flags, io, async (valid) => {
     if (valid.trading.info.isPaperTrading) return undefined;
     try {
       await confirmLive(valid.trading.info.name, liveAccountName(valid.trading.info.name, valid.trading.config), cli.flags.live === true, io);
@@ -37,29 +37,29 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   const { config } = session;
   const engineSettings = config.engine!;
   const log = sessionLogger(session, io);
+  const mode = session.trading.info.isPaperTrading ? "paper" : "live";
 
-  const holder: { session?: RunnerSession } = {};
-  const trading = timedTradingProvider(prepared.trading, (ms) => holder.session?.latency.observe(ms));
+  const latency = new LatencyHistogram();
+  const trading = timedTradingProvider(prepared.trading, (ms) => latency.observe(ms));
   const engine = new LiveEngine({
     ...sessionEngineOptions(session, marketData, trading, log),
     sessionDir: resolve(io.cwd, engineSettings.data_dir!),
     cancelOpenOrdersOnStop: engineSettings.cancel_open_orders_on_stop!,
-    mode: session.trading.info.isPaperTrading ? "paper" : "live",
+    mode,
   });
   const runner = new RunnerSession(
     {
-      mode: session.trading.info.isPaperTrading ? "paper" : "live",
+      mode,
       symbols: engineSettings.symbols,
       interval: engineSettings.interval!,
       marketDataName: session.marketData.info.name,
       tradingName: session.trading.info.name,
-      isPaperTrading: session.trading.info.isPaperTrading,
       config: session.redacted,
     },
     trading,
     engine,
+    latency,
   );
-  holder.session = runner;
 
   let server: StatusServer | undefined;
   const status = config.status!;

@@ -4,11 +4,12 @@
 import { afterAll, afterEach, describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { waitFor } from "@argo/core/testing";
 import { SseReader } from "@argo/status-api/testing";
 import { logLines } from "../__fixtures__/capture-io.ts";
 import { armLeakyLive } from "../__fixtures__/leaky-live-switch.ts";
 import { LEAKY_LIVE_PLUGIN, SMA_CROSS, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
-import { startRun, statusUrl, until } from "../__fixtures__/start-run.ts";
+import { startRun, statusUrl } from "../__fixtures__/start-run.ts";
 
 const API_KEY = "ak-LEAKY-6f1d2c9b7e30";
 // A quote and a backslash: inside JSON text (log lines, responses) this secret is spelled escaped.
@@ -63,7 +64,7 @@ describe("a trading provider whose errors echo its secrets", () => {
       const url = await statusUrl(run);
       const reader = new SseReader((await fetch(`${url}/events`, AUTH)).body!);
       // Wait for the first order on the unarmed venue: the session trades, so what follows is the venue failing.
-      await until(() => run.c.stderr().includes('"msg":"order placed"'), 10_000, "a first order");
+      await waitFor("a first order", () => run.c.stderr().includes('"msg":"order placed"'), 10_000);
       armLeakyLive(true);
 
       // Read events until the venue failure and the halt it causes (two failures trip the breaker) both arrived.

@@ -1,9 +1,9 @@
 import { collectSecretValues, getProviderDefinition, type ProviderKind, secretPaths } from "@argo/core";
 import type { AnyStrategy } from "@argo/engine";
 import { runnerConfigSchema } from "./config-schema.ts";
+import { asRecord } from "./as-record.ts";
 
 type Raw = Record<string, unknown>;
-const obj = (value: unknown): Raw => (value && typeof value === "object" && !Array.isArray(value) ? (value as Raw) : {});
 
 function providerSecrets(kind: ProviderKind, name: unknown, config: unknown): string[] {
   if (typeof name !== "string") return [];
@@ -19,12 +19,12 @@ function providerSecrets(kind: ProviderKind, name: unknown, config: unknown): st
  * any part of the config can be scrubbed of all of them: a key pasted into the wrong section is still a key.
  */
 export function configSecretValues(raw: Raw, strategy?: AnyStrategy): string[] {
-  const trading = obj(raw.trading);
-  const marketData = obj(raw.market_data);
+  const trading = asRecord(raw.trading);
+  const marketData = asRecord(raw.market_data);
   return [
     ...collectSecretValues(raw, secretPaths(runnerConfigSchema)),
     ...providerSecrets("trading", trading.provider ?? "paper", trading.config),
     ...providerSecrets("market-data", marketData.provider ?? "simulated", marketData.config),
-    ...(strategy ? collectSecretValues(obj(raw.strategy).config, secretPaths(strategy.config)) : []),
+    ...(strategy ? collectSecretValues(asRecord(raw.strategy).config, secretPaths(strategy.config)) : []),
   ];
 }

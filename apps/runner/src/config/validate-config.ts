@@ -7,6 +7,7 @@ import { loadInstalledFirstParty, loadProviders } from "../plugins/load-provider
 import { configSecretValues } from "./config-secret-values.ts";
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
+import { asRecord } from "./as-record.ts";
 
 /** A session config that passed every check, with each part parsed. */
 export interface ValidSession {
@@ -26,9 +27,6 @@ export interface ValidSession {
 /** Every check's verdict: the session, or all the problems at once. */
 export type ValidationOutcome = { ok: true; session: ValidSession } | { ok: false; issues: ConfigIssue[] };
 
-type Raw = Record<string, unknown>;
-const obj = (value: unknown): Raw => (value && typeof value === "object" && !Array.isArray(value) ? (value as Raw) : {});
-
 /**
  * Checks a whole config — its shape, plugins, both providers and their configs, the risk limits, the strategy file and
  * the strategy's config — and reports every problem with its path, never a secret value.
@@ -39,8 +37,8 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
   const outer = safeParseConfig(runnerConfigSchema, raw, { label: "config" });
   // Missing required fields get a message saying which flag supplies them instead of the schema's bare "required".
   const missing = new Map<string, string>();
-  if (obj(raw.engine).symbols === undefined) missing.set("engine.symbols", "required but missing: name at least one symbol (or pass --symbols)");
-  if (obj(raw.strategy).path === undefined) missing.set("strategy.path", "required but missing: a strategy file or package (or pass --strategy)");
+  if (asRecord(raw.engine).symbols === undefined) missing.set("engine.symbols", "required but missing: name at least one symbol (or pass --symbols)");
+  if (asRecord(raw.strategy).path === undefined) missing.set("strategy.path", "required but missing: a strategy file or package (or pass --strategy)");
   const replaced = (path: string) => missing.has(path) || (path === "strategy" && raw.strategy === undefined);
   // Per-section checks below give sharper messages for these sections than the outer pass.
   if (!outer.ok) {
@@ -51,8 +49,8 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
     if (!issues.some((i) => i.path === path.split(".")[0])) issues.push({ path, message });
   }
 
-  const tradingName = String(obj(raw.trading).provider ?? "paper");
-  const dataName = String(obj(raw.market_data).provider ?? "simulated");
+  const tradingName = String(asRecord(raw.trading).provider ?? "paper");
+  const dataName = String(asRecord(raw.market_data).provider ?? "simulated");
   const searchDirs = cwd && cwd !== baseDir ? [baseDir, cwd] : [baseDir];
   const plugins = Array.isArray(raw.plugins) ? raw.plugins.filter((p): p is string => typeof p === "string") : [];
   try {
@@ -65,8 +63,8 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
   const registered = new Set(listProviders().map((p) => p.name));
   if (!registered.has(tradingName) || !registered.has(dataName)) await loadInstalledFirstParty(searchDirs);
 
-  const trading = checkProvider("trading", tradingName, obj(raw.trading).config, issues);
-  const dataConfig = { ...obj(obj(raw.market_data).config) };
+  const trading = checkProvider("trading", tradingName, asRecord(raw.trading).config, issues);
+  const dataConfig = { ...asRecord(asRecord(raw.market_data).config) };
   // Replay files are relative to the config file, like the strategy path.
   if (dataName === "replay" && dataConfig.baseDir === undefined) dataConfig.baseDir = baseDir;
   const marketData = checkProvider("market-data", dataName, dataConfig, issues);
@@ -76,11 +74,11 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
 
   let strategy: AnyStrategy | undefined;
   let strategyConfig: unknown;
-  const strategyPath = obj(raw.strategy).path;
+  const strategyPath = asRecord(raw.strategy).path;
   if (typeof strategyPath === "string" && strategyPath.length > 0) {
     try {
       strategy = await loadStrategy(strategyPath, { baseDir });
-      const checked = validateStrategyConfig(strategy, obj(raw.strategy).config ?? {}, "strategy.config");
+      const checked = validateStrategyConfig(strategy, asRecord(raw.strategy).config ?? {}, "strategy.config");
       if (checked.ok) strategyConfig = checked.value;
       else issues.push(...checked.issues);
     } catch (error) {
@@ -99,9 +97,9 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
   const redacted = redact(
     {
       ...raw,
-      trading: { provider: tradingName, config: redactProviderConfig(tradingName, obj(raw.trading).config ?? {}) },
-      market_data: { provider: dataName, config: redactProviderConfig(dataName, obj(raw.market_data).config ?? {}) },
-      strategy: { ...obj(raw.strategy), config: redact(obj(raw.strategy).config ?? {}, secretPaths(strategy.config)) },
+      trading: { provider: tradingName, config: redactProviderConfig(tradingName, asRecord(raw.trading).config ?? {}) },
+      market_data: { provider: dataName, config: redactProviderConfig(dataName, asRecord(raw.market_data).config ?? {}) },
+      strategy: { ...asRecord(raw.strategy), config: redact(asRecord(raw.strategy).config ?? {}, secretPaths(strategy.config)) },
     },
     secretPaths(runnerConfigSchema),
   ) as Record<string, unknown>;

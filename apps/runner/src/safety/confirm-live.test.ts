@@ -1,10 +1,11 @@
 import type { Order } from "@argo/core";
+import { waitFor } from "@argo/core/testing";
 import { afterAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { logLines } from "../__fixtures__/capture-io.ts";
 import { fakeLiveCreations } from "../__fixtures__/fake-live-creations.ts";
 import { FAKE_LIVE_PLUGIN, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
-import { startRun, statusUrl, until } from "../__fixtures__/start-run.ts";
+import { startRun, statusUrl } from "../__fixtures__/start-run.ts";
 import { liveAccountName } from "./confirm-live.ts";
 
 const tmp = tempDir();
@@ -97,7 +98,7 @@ describe("live trading needs --live and a confirmation", () => {
       expect(session.providers.trading).toEqual({ name: "fake-live", connected: true, isPaperTrading: false });
       expect(session.config.trading.config).toEqual({ accountId: ACCOUNT, apiKey: "[REDACTED]", initialCapital: 100_000 });
       expect(session.config.status.token).toBe("[REDACTED]");
-      await until(async () => ((await get("/orders")).recent as Order[]).length > 0, 10_000, "a live order");
+      await waitFor("a live order", async () => ((await get("/orders")).recent as Order[]).length > 0, 10_000);
       await get("/positions");
       await get("/account");
       bodies.push(await (await fetch(`${url}/metrics?token=${TOKEN}`)).text());

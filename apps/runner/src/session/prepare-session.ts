@@ -14,20 +14,20 @@ export type Prepared =
 export type BeforeCreate = (session: ValidSession) => Promise<number | undefined>;
 
 /**
- * Reads and validates the config (printing every problem), runs `beforeCreate` (the live-trading confirmation: no
- * real-money provider is even constructed before it), then creates both providers through the registry.
+ * Reads and validates the config (printing every problem, under the file's name or "command line" without one), runs
+ * `beforeCreate` (the live-trading confirmation: no real-money provider is even constructed before it), then creates
+ * both providers through the registry.
  */
 export async function prepareSession(
   path: string | undefined,
   flags: Record<string, string | boolean | string[] | undefined>,
   io: Io,
-  label: string,
   beforeCreate?: BeforeCreate,
 ): Promise<Prepared> {
   const raw = await buildRawConfig(path, flags, io.env, io.cwd);
   const outcome = await validateConfig(raw);
   if (!outcome.ok) {
-    io.err(formatIssues(label, outcome.issues));
+    io.err(formatIssues(path ?? "command line", outcome.issues));
     return { ok: false, exit: EXIT.INVALID_CONFIG };
   }
   const { session } = outcome;

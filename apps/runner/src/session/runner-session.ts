@@ -1,6 +1,6 @@
 import type { Bar, Order, TradeFilter, TradingProvider } from "@argo/core";
 import type { EngineCallbacks, LiveEngine } from "@argo/engine";
-import { LatencyHistogram, SessionEventHub, type SessionInfo, type SessionMode, type StatusSession, type TradingState } from "@argo/status-api";
+import { type LatencyHistogram, SessionEventHub, type SessionInfo, type SessionMode, type StatusSession, type TradingState } from "@argo/status-api";
 
 const RECENT_ORDERS = 1000;
 
@@ -11,7 +11,6 @@ export interface RunnerSessionOptions {
   interval: string;
   marketDataName: string;
   tradingName: string;
-  isPaperTrading: boolean;
   /** Already redacted. */
   config: unknown;
 }
@@ -21,7 +20,6 @@ export interface RunnerSessionOptions {
  * positions and trades are read from the trading provider.
  */
 export class RunnerSession implements StatusSession {
-  readonly latency = new LatencyHistogram();
   private readonly hub = new SessionEventHub();
   private readonly startedAt = Date.now();
   private readonly recent = new Map<string, Order>();
@@ -30,7 +28,13 @@ export class RunnerSession implements StatusSession {
   private streaming = false;
   private readonly counters = { barsProcessed: 0, ordersPlaced: 0, ordersFilled: 0, ordersRejected: 0, streamReconnects: 0, errors: 0 };
 
-  constructor(private readonly options: RunnerSessionOptions, private readonly trading: TradingProvider, private readonly engine: LiveEngine) {}
+  /** `latency` is the order round-trip histogram the timed trading provider feeds (see timedTradingProvider). */
+  constructor(
+    private readonly options: RunnerSessionOptions,
+    private readonly trading: TradingProvider,
+    private readonly engine: LiveEngine,
+    private readonly latency: LatencyHistogram,
+  ) {}
 
   /** Engine callbacks that feed this session; `extra` are called too (the runner's logging). */
   callbacks(extra: EngineCallbacks = {}): EngineCallbacks {
@@ -62,7 +66,8 @@ export class RunnerSession implements StatusSession {
         return extra.onOrderUpdate?.(order);
       },
       onOrderFilled: (fill, order) => {
-        this.counters.ordersFilled++;
+        // Called once per fill; the counter is of orders that filled completely (a partial fill is not one yet).
+        if (order.status === "FILLED") this.counters.ordersFilled++;
         this.remember(order);
         this.hub.emit({ type: "fill", time: now(), data: fill });
         return extra.onOrderFilled?.(fill, order);
@@ -100,7 +105,7 @@ export class RunnerSession implements StatusSession {
       tradingState: this.tradingState,
       providers: {
         marketData: { name: this.options.marketDataName, connected: this.streaming },
-        trading: { name: this.options.tradingName, connected: this.trading.connectionState() === "CONNECTED", isPaperTrading: this.options.isPaperTrading },
+        trading: { name: this.options.tradingName, connected: this.trading.connectionState() === "CONNECTED", isPaperTrading: this.options.mode !== "live" },
       },
       ...(this.lastBarAt !== undefined ? { lastBarAt: this.lastBarAt } : {}),
       config: this.options.config,

@@ -44,6 +44,11 @@ describe("dashboard in headless Chromium", () => {
     page.on("response", (res) => {
       if (res.status() >= 400) failures.push(`${res.status()} ${new URL(res.url()).pathname}`);
     });
+    const ordersLimits: Array<string | null> = [];
+    page.on("request", (req) => {
+      const url = new URL(req.url());
+      if (url.pathname === "/orders") ordersLimits.push(url.searchParams.get("limit"));
+    });
     await page.goto(`${server!.url}/?token=${TOKEN}`);
 
     const positionsSymbols = await page.waitForFunction(() => {
@@ -56,6 +61,10 @@ describe("dashboard in headless Chromium", () => {
 
     await page.waitForFunction(() => document.querySelector("#orders tr td:first-child")?.textContent === "ETHUSD");
     expect(await page.locator("#orders tr td").nth(5).textContent()).toBe("250.00");
+    // It shows open orders only, so its polls do not ask for a page of recent ones (the session keeps hundreds).
+    expect(session.state.recentOrders.length).toBeGreaterThan(1);
+    expect(ordersLimits.length).toBeGreaterThan(0);
+    expect(new Set(ordersLimits)).toEqual(new Set(["1"]));
 
     const rows = () => page.locator("#feed .feed-row").count();
     await page.waitForFunction(() => document.querySelectorAll("#feed .feed-row").length >= 3);

@@ -1,3 +1,4 @@
+import { SessionEventHub } from "../session/session-event-hub.ts";
 import type { SessionEvent } from "../session/session-event.ts";
 import type { StatusSession } from "../session/status-session.ts";
 import { safeStringify } from "./safe-json.ts";
@@ -16,7 +17,7 @@ export interface NumberedEvent {
  */
 export class EventFanout {
   private sequence = 0;
-  private readonly clients = new Set<(event: NumberedEvent) => void>();
+  private readonly clients = new SessionEventHub<NumberedEvent>();
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -26,12 +27,10 @@ export class EventFanout {
 
   /** Adds a client; the returned function removes it (idempotent). */
   add(client: (event: NumberedEvent) => void): () => void {
-    // Wrap so adding the same function twice still gives two independent clients.
-    const entry = (event: NumberedEvent) => client(event);
-    this.clients.add(entry);
-    if (!this.unsubscribe) this.unsubscribe = this.session.subscribe((event) => this.dispatch(event));
+    const remove = this.clients.subscribe(client);
+    this.unsubscribe ??= this.session.subscribe((event) => this.dispatch(event));
     return () => {
-      if (!this.clients.delete(entry)) return;
+      remove();
       if (this.clients.size === 0 && this.unsubscribe) {
         const stop = this.unsubscribe;
         this.unsubscribe = undefined;
@@ -40,13 +39,7 @@ export class EventFanout {
     };
   }
 
-  /** Number of connected clients. */
-  get size(): number {
-    return this.clients.size;
-  }
-
   private dispatch(event: SessionEvent): void {
-    const numbered: NumberedEvent = { id: ++this.sequence, type: event.type, json: safeStringify(event, this.secrets) };
-    for (const client of this.clients) client(numbered);
+    this.clients.emit({ id: ++this.sequence, type: event.type, json: safeStringify(event, this.secrets) });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { ArgoError } from "@argo/core";
+import { ArgoError, type TradeFilter } from "@argo/core";
 import { createStatusApi } from "../create-status-api.ts";
 import type { StatusSession } from "../session/status-session.ts";
 import { makeAccount, makeBar, makeOrder, makePosition, makeTrade } from "../testing/fixtures.ts";
@@ -82,12 +82,21 @@ describe("session routes", () => {
       makeTrade({ id: "c", symbol: "BTCUSD", time: 3000 }),
       makeTrade({ id: "d", symbol: "BTCUSD", time: 4000 }),
     ];
+    // What the route hands the session, apart from what the in-memory session then does with it.
+    const filters: TradeFilter[] = [];
+    const select = session.trades.bind(session);
+    session.trades = (filter) => {
+      filters.push(filter);
+      return select(filter);
+    };
     const ids = async (q: string) => (await json(await app.request(`/trades${q}`, auth))).trades.map((t: { id: string }) => t.id);
     expect(await ids("")).toEqual(["a", "b", "c", "d"]);
     expect(await ids("?symbol=BTCUSD")).toEqual(["a", "c", "d"]);
     // from inclusive, to exclusive
     expect(await ids("?from=2000&to=4000")).toEqual(["b", "c"]);
     expect(await ids("?symbol=BTCUSD&limit=2")).toEqual(["c", "d"]);
+    // Numbers as numbers, absent parameters absent, and the route's default limit of 500.
+    expect(filters).toStrictEqual([{ limit: 500 }, { symbol: "BTCUSD", limit: 500 }, { from: 2000, to: 4000, limit: 500 }, { symbol: "BTCUSD", limit: 2 }]);
   });
 
   test("GET /bars returns the symbol's recent bars, or none when the session cannot provide them", async () => {
