@@ -5,7 +5,7 @@ import type { EngineStatus } from "../engine/engine-result.ts";
 import { engineSettingsSchema } from "../engine/engine-options.ts";
 import { EngineSession, type LoadedStrategy } from "../engine/engine-session.ts";
 import { type Resolved, resolveTrading } from "../engine/resolve-providers.ts";
-import { type BacktestOptions, type BacktestSettings, backtestSettingsSchema } from "./backtest-options.ts";
+import { type BacktestOptions, backtestSettingsSchema, type RunSettings } from "./backtest-options.ts";
 import type { BacktestResult } from "./backtest-result.ts";
 import { buildBacktestResult } from "./build-backtest-result.ts";
 import { driveHistory, type HistoryPlan } from "./history-driver.ts";
@@ -15,9 +15,6 @@ import { RunRecorder } from "./run-recorder.ts";
 
 /** The symbols as the engine validates them, checked by the backtest before the session starts. */
 const symbolsSchema = v.object({ symbols: engineSettingsSchema.entries.symbols });
-
-/** Validated settings of one run: the backtest's own, the symbols, and the benchmark with its default applied. */
-type RunSettings = BacktestSettings & { symbols: string[]; benchmarkSymbol: string };
 
 /**
  * The backtest engine: the live engine's session and per-bar pipeline, fed by a market data
@@ -91,7 +88,7 @@ export class BacktestEngine {
       if (settings.warmupBars === undefined) warmupBars = indicatorWarmup(pipeline.indicators);
     }, "backtest");
     if (recorder.steps.length === 0) throw new ArgoError("CONTEXT_CANCELLED", "the backtest was aborted before its first bar");
-    return buildBacktestResult({ run, recorder, settings, symbols, interval, benchmarkSymbol, warmupBars });
+    return buildBacktestResult({ run, recorder, settings, interval, warmupBars });
   }
 
   /** Every option the run depends on, validated before anything is connected; benchmarkSymbol defaults to the first symbol. */

@@ -32,6 +32,9 @@ export const backtestSettingsSchema = v.strictObject({
 /** Validated backtest settings. */
 export type BacktestSettings = v.InferOutput<typeof backtestSettingsSchema>;
 
+/** Validated settings of one run: the backtest's own, the symbols, and the benchmark with its default applied. */
+export type RunSettings = BacktestSettings & { symbols: string[]; benchmarkSymbol: string };
+
 /**
  * Everything a backtest is built from; the strategy is the same file that runs live. The shared fields mean what they
  * mean for the live engine, except: `marketData` is read through `history(symbol, interval, from, to)`, merged in time

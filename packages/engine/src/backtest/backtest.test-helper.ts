@@ -1,9 +1,9 @@
 import type { Bar } from "@argo/core";
 import { createPaperVenue, type PaperConfigInput } from "@argo/provider-paper";
-import * as v from "valibot";
 import type { EngineCallbacks } from "../engine/callbacks.ts";
-import { defineStrategy, type StrategyDefinition } from "../strategy/define-strategy.ts";
 import { silentLogger } from "../strategy/logger.ts";
+import type { StrategyContext } from "../strategy/strategy-context.ts";
+import { testStrategy } from "../test-fixtures/run-engine.ts";
 import type { BacktestOptions } from "./backtest-options.ts";
 import type { BacktestResult } from "./backtest-result.ts";
 import { InMemoryMarketData } from "./in-memory-market-data.ts";
@@ -23,12 +23,8 @@ export function bars(symbol: string, rows: ReadonlyArray<readonly [number, numbe
   return rows.map(([o, h, l, c], day) => bar(symbol, day, o, h, l, c));
 }
 
-type Callbacks = Omit<StrategyDefinition<v.GenericSchema<unknown, unknown>>, "name" | "description" | "config">;
-
-/** A strategy with an empty config made of just the callbacks a test needs. */
-export function strategy(parts: Callbacks, name = "test-strategy") {
-  return defineStrategy({ name, description: "test", config: v.object({}), ...parts });
-}
+/** A strategy with an empty config made of just the callbacks a test needs (the live engine tests' helper). */
+export { testStrategy as strategy } from "../test-fixtures/run-engine.ts";
 
 /** Paper venue config without costs: 10,000 cash, whole units, shorting allowed. */
 export const NO_COSTS: PaperConfigInput = {
@@ -53,6 +49,6 @@ export function backtest(
 }
 
 /** A strategy that calls `act` on every bar with the bar's index (bars of its symbol seen so far − 1). */
-export function onBarAt(act: (index: number, bar: Bar, ctx: Parameters<Callbacks["onBar"]>[1]) => unknown, name?: string) {
-  return strategy({ onBar: async (b, ctx) => void (await act(ctx.history().length - 1, b, ctx)) }, name);
+export function onBarAt(act: (index: number, bar: Bar, ctx: StrategyContext<unknown>) => unknown, name?: string) {
+  return testStrategy({ onBar: async (b, ctx) => void (await act(ctx.history().length - 1, b, ctx)) }, name);
 }

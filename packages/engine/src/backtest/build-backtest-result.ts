@@ -4,7 +4,7 @@ import type { EngineRunResult } from "../engine/engine-result.ts";
 import { RoundTripBuilder } from "../stats/round-trip-builder.ts";
 import type { ClosedTrade } from "../stats/types.ts";
 import { computeStatistics } from "../stats/compute-statistics.ts";
-import type { BacktestSettings } from "./backtest-options.ts";
+import type { RunSettings } from "./backtest-options.ts";
 import type { BacktestOpenTrade, BacktestResult, BacktestTrade } from "./backtest-result.ts";
 import type { RunRecorder } from "./run-recorder.ts";
 
@@ -12,10 +12,8 @@ import type { RunRecorder } from "./run-recorder.ts";
 export interface ResultParts {
   run: EngineRunResult;
   recorder: RunRecorder;
-  settings: BacktestSettings;
-  symbols: string[];
+  settings: RunSettings;
   interval: string;
-  benchmarkSymbol: string;
   /** Warm-up in bars of the benchmark symbol (the option, else what the indicators need). */
   warmupBars: number;
 }
@@ -35,9 +33,9 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
   return {
     status: run.status,
     ...(run.status === "aborted" ? { abortReason: run.abortReason } : {}),
-    symbols: parts.symbols,
+    symbols: settings.symbols,
     interval: parts.interval,
-    benchmarkSymbol: parts.benchmarkSymbol,
+    benchmarkSymbol: settings.benchmarkSymbol,
     closeAtEnd: settings.closeAtEnd,
     statistics,
     trades,

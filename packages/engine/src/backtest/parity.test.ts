@@ -12,16 +12,16 @@ import type { BacktestStatistics } from "../stats/types.ts";
 import type { BacktestOptions, CloseAtEnd } from "./backtest-options.ts";
 import { writeBacktestResults } from "./backtest-report.ts";
 import { runBacktest } from "./run-backtest.ts";
+import { GOOG_CSV } from "../test-fixtures/goog.ts";
 import { expectClose, testGoogParity } from "../test-fixtures/goog-parity.ts";
 
-const GOOG = join(import.meta.dir, "../../../../../shared/reference/data/GOOG.csv");
 const SMA_CROSS = join(import.meta.dir, "../../../../examples/strategies/sma-cross.ts");
 
 function options(closeAtEnd?: CloseAtEnd): BacktestOptions {
   return {
     symbols: ["GOOG"],
     interval: "1d",
-    marketData: { provider: "replay", config: { files: [{ path: GOOG, symbol: "GOOG", interval: "1d" }] } },
+    marketData: { provider: "replay", config: { files: [{ path: GOOG_CSV, symbol: "GOOG", interval: "1d" }] } },
     // All available equity in whole shares, no commission, no slippage, shorting allowed, 10,000 cash.
     trading: {
       provider: "paper",

@@ -1,4 +1,5 @@
 import type { Account, Bar, Fill, Position, TradingEvent } from "@argo/core";
+import { signedQuantity } from "../risk/exposure.ts";
 import { GrowableRows } from "./growable-rows.ts";
 
 /** Bars of one symbol as columns (time = open time, epoch ms). */
@@ -67,12 +68,12 @@ export class RunRecorder {
   bar(slot: number, bar: Bar): void {
     this.lastClose[slot] = bar.close;
     this.lastBar[slot] = bar;
-    if (slot === this.benchmark) this.candleRows.push5(bar.openTime, bar.open, bar.high, bar.low, bar.close);
+    if (slot === this.benchmark) this.candleRows.push(bar.openTime, bar.open, bar.high, bar.low, bar.close);
   }
 
   /** Closes a time step: equity marked at the closes seen so far, and the benchmark's close. */
   endStep(time: number): void {
-    this.steps.push3(time, this.markedEquity(), this.lastClose[this.benchmark]!);
+    this.steps.push(time, this.markedEquity(), this.lastClose[this.benchmark]!);
   }
 
   /** Re-marks the last step (after the final broker pass changed the account). */
@@ -115,13 +116,13 @@ export class RunRecorder {
 
   private setPosition(symbol: string, position: Position | undefined): void {
     const slot = this.slotOf(symbol);
-    this.quantity[slot] = position === undefined ? 0 : position.side === "LONG" ? position.quantity : -position.quantity;
+    this.quantity[slot] = signedQuantity(position);
     // A symbol traded without bars of its own is marked at the venue's price.
     if (position !== undefined && this.lastBar[slot] === undefined) this.lastClose[slot] = position.marketPrice;
   }
 
   private slotOf(symbol: string): number {
-    // Fills come in runs of one symbol (always, with one): skip the Map for a repeat.
+    // Position events come in runs of one symbol (always, with one): skip the Map for a repeat.
     if (symbol === this.lastSymbol) return this.lastSlot;
     let slot = this.slots.get(symbol);
     if (slot === undefined) {

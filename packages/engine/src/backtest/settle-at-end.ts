@@ -1,5 +1,6 @@
-import { ArgoError, type Bar, isTerminalStatus, type OrderRequest, type SimulatedVenue } from "@argo/core";
+import { ArgoError, type Bar, isTerminalStatus, type SimulatedVenue } from "@argo/core";
 import type { BarPipeline } from "../engine/bar-pipeline.ts";
+import { closePositionRequest } from "../engine/close-position-request.ts";
 import type { RunRecorder } from "./run-recorder.ts";
 
 // Enough for a venue latency of many bars or a volume cap that splits the close over several passes.
@@ -31,11 +32,7 @@ export async function settleAtEnd(
     if (last === undefined) continue; // never saw a bar of it: no price to close at
     const price = at === "last-open" ? last.open : last.close;
     const id = `${pipeline.options.orderIdPrefix}end-${n + 1}`;
-    const request: OrderRequest = {
-      symbol: position.symbol, side: position.side === "LONG" ? "SELL" : "BUY", type: "MARKET", quantity: position.quantity,
-      clientOrderId: id, reason: `close at end (${at})`, strategyName: pipeline.strategyName,
-    };
-    const placed = await pipeline.gateway.send(request);
+    const placed = await pipeline.gateway.send(closePositionRequest(position, `close at end (${at})`, pipeline.strategyName, id));
     if (placed.status !== "placed") continue;
     settling.set(position.symbol, Math.max(last.openTime, lastFillTime(recorder, position.symbol)));
     closes.push({ id, bar: { ...last, open: price, high: price, low: price, close: price } });

@@ -36,7 +36,7 @@ describe("engine behaviour (simulated + paper)", () => {
       strategy: testStrategy({}),
       callbacks: { onMarketData: () => void bars++, onError: () => void (atError = bars) },
     });
-    const errors = (run.calls.get("onError") ?? []).map(([e]) => e as ArgoError);
+    const errors = run.named("onError").map(([e]) => e as ArgoError);
     expect(errors).toHaveLength(1);
     expect(errors[0]!.code).toBe("STREAM_DISCONNECTED");
     expect(errors[0]!.message.length).toBeGreaterThan(0);
@@ -57,7 +57,7 @@ describe("engine behaviour (simulated + paper)", () => {
     expect(run.result?.status).toBe("aborted");
     expect((run.result?.abortReason as Error).message).toBe("shutdown requested");
     expect(run.result?.counters.bars).toBe(100);
-    expect(run.calls.get("onEngineStop")).toEqual([[undefined]]);
+    expect(run.named("onEngineStop")).toEqual([[undefined]]);
   });
 
   test("a strategy that throws on every tenth bar keeps running and onStrategyError sees each throw", async () => {
@@ -72,7 +72,7 @@ describe("engine behaviour (simulated + paper)", () => {
       }),
     });
     expect(n).toBe(200);
-    const errors = run.calls.get("onStrategyError") ?? [];
+    const errors = run.named("onStrategyError");
     expect(errors.map(([e]) => (e as Error).message.replace(/.*: /, ""))).toEqual(Array.from({ length: 20 }, (_, i) => `throw ${(i + 1) * 10}`));
   });
 
@@ -87,8 +87,8 @@ describe("engine behaviour (simulated + paper)", () => {
       callbacks: { onMarketData: (bar) => void bars.push(bar) },
     });
     expect(run.error).toBeUndefined();
-    const placed = (run.calls.get("onOrderPlaced") ?? []).map(([o]) => o as Order);
-    const filled = (run.calls.get("onOrderFilled") ?? []).map(([f]) => f as Fill);
+    const placed = run.named("onOrderPlaced").map(([o]) => o as Order);
+    const filled = run.named("onOrderFilled").map(([f]) => f as Fill);
     const trades = await venue.getTrades();
     expect(placed.length).toBeGreaterThan(4);
     expect(new Set(placed.map((o) => o.clientOrderId)).size).toBe(placed.length);
@@ -120,7 +120,7 @@ describe("engine behaviour (simulated + paper)", () => {
       engine: { sessionDir },
       strategy: testStrategy({ init: (ctx) => void (warm = ctx.history("BTCUSDT").length) }),
     });
-    expect(run.calls.get("onEngineStart")).toEqual([[["BTCUSDT"], "1m", join(sessionDir, "journal.sqlite")]]);
+    expect(run.named("onEngineStart")).toEqual([[["BTCUSDT"], "1m", join(sessionDir, "journal.sqlite")]]);
     expect(warm).toBe(50);
     expect(run.result?.counters).toMatchObject({ bars: 30, staleBars: 50 });
   });
@@ -152,10 +152,10 @@ describe("risk with the paper venue", () => {
         },
       }),
     });
-    const changes = (run.calls.get("onTradingStateChange") ?? []).map(([c]) => c as TradingStateChange);
+    const changes = run.named("onTradingStateChange").map(([c]) => c as TradingStateChange);
     expect(changes.map((c) => `${c.from}>${c.to}`)).toEqual(["ACTIVE>REDUCING", "REDUCING>HALTED"]);
     expect(outcomes).toEqual(["rejected", "placed", "REDUCING:RISK_REJECTED/placed", "HALTED:TRADING_HALTED"]);
-    const rejections = (run.calls.get("onOrderRejected") ?? []).map(([r]) => (r as OrderRejection).code);
+    const rejections = run.named("onOrderRejected").map(([r]) => (r as OrderRejection).code);
     expect(rejections).toEqual(["RISK_REJECTED", "RISK_REJECTED", "TRADING_HALTED"]);
   });
 
@@ -176,7 +176,7 @@ describe("risk with the paper venue", () => {
       }),
     });
     expect(codes.slice(0, 6)).toEqual([...Array(5).fill("PROVIDER_NOT_CONNECTED"), "TRADING_HALTED"]);
-    const changes = (run.calls.get("onTradingStateChange") ?? []).map(([c]) => c as TradingStateChange);
+    const changes = run.named("onTradingStateChange").map(([c]) => c as TradingStateChange);
     expect(changes).toHaveLength(1);
     expect(changes[0]!.reason).toContain("5 consecutive");
   });

@@ -1,4 +1,5 @@
 import { type Account, isTerminalStatus, type Order, type Position } from "@argo/core";
+import { signedQuantity } from "../risk/exposure.ts";
 
 /** Finished orders remembered for telling a late answer from news: far more than can be in flight at once. */
 export const FINISHED_ORDERS_KEPT = 4096;
@@ -89,7 +90,7 @@ export class AccountMirror {
     for (const position of this.positionsBySymbol.values()) {
       let price = priceOf(position.symbol);
       if (!(price > 0)) price = position.marketPrice;
-      equity += (position.side === "LONG" ? 1 : -1) * position.quantity * price;
+      equity += signedQuantity(position) * price;
     }
     return equity;
   }

@@ -1,5 +1,6 @@
 import { ArgoError, type Bar, type Fill, type Order, type OrderRequest, type ErrorCode, toArgoError } from "@argo/core";
 import type { TradingStateChange } from "../risk/trading-state.ts";
+import { isPromiseLike } from "./is-promise-like.ts";
 
 /** An order the engine did not send, or the venue refused; `source` says who refused it. */
 export interface OrderRejection {
@@ -43,7 +44,7 @@ export class CallbackGuard {
   constructor(private readonly callbacks: EngineCallbacks) {}
 
   /** Calls a callback if set; returns its promise for the two that are awaited. */
-  call<K extends keyof EngineCallbacks>(name: K, ...args: Args<NonNullable<EngineCallbacks[K]>>): Promise<unknown> | undefined {
+  call<K extends keyof EngineCallbacks>(name: K, ...args: Args<NonNullable<EngineCallbacks[K]>>): PromiseLike<unknown> | undefined {
     const fn = this.callbacks[name] as ((...a: unknown[]) => unknown) | undefined;
     if (fn === undefined) return undefined;
     let result: unknown;
@@ -53,10 +54,7 @@ export class CallbackGuard {
       this.failed(name, error);
       return undefined;
     }
-    if (result !== undefined && result !== null && typeof (result as Promise<unknown>).then === "function") {
-      return (result as Promise<unknown>).then(undefined, (error: unknown) => this.failed(name, error));
-    }
-    return undefined;
+    return isPromiseLike(result) ? result.then(undefined, (error: unknown) => this.failed(name, error)) : undefined;
   }
 
   /** Reports a non-fatal error; an onError that fails itself is written to stderr as a last resort. */
@@ -66,7 +64,7 @@ export class CallbackGuard {
     const argo = toArgoError(error);
     try {
       const result = fn.call(this.callbacks, argo) as unknown;
-      if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then(undefined, lastResort);
+      if (isPromiseLike(result)) result.then(undefined, lastResort);
     } catch (failure) {
       lastResort(failure);
     }
@@ -78,17 +76,10 @@ export class CallbackGuard {
     if (fn === undefined) return;
     try {
       const result = fn.call(this.callbacks, bar) as unknown;
-      if (result !== undefined && result !== null && typeof (result as Promise<unknown>).then === "function") {
-        (result as Promise<unknown>).then(undefined, (error: unknown) => this.failed("onMarketData", error));
-      }
+      if (isPromiseLike(result)) result.then(undefined, (error: unknown) => this.failed("onMarketData", error));
     } catch (error) {
       this.failed("onMarketData", error);
     }
-  }
-
-  /** True when a callback is set (lets the engine skip building its arguments). */
-  has(name: keyof EngineCallbacks): boolean {
-    return this.callbacks[name] !== undefined;
   }
 
   private failed(name: string, error: unknown): void {

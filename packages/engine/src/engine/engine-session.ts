@@ -1,7 +1,6 @@
 import {
   ArgoError, type Bar, isArgoError, type JsonSchema, type MarketDataProvider, parseConfig, type TradingProvider, toArgoError,
 } from "@argo/core";
-import { DEFAULT_CACHE_SIZE } from "../cache/market-cache.ts";
 import { Journal } from "../journal/journal.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import { loadStrategy } from "../strategy/load-strategy.ts";
@@ -72,7 +71,7 @@ export class EngineSession {
         trading.provider.getAccount(), trading.provider.getPositions(), trading.provider.getOpenOrders(),
       ]);
       if (settings.sessionDir !== undefined) journal = new Journal(settings.sessionDir, o.journal);
-      const cacheSize = settings.cacheSize ?? DEFAULT_CACHE_SIZE;
+      const cacheSize = settings.cacheSize;
       const warm: Bar[] = journal ? settings.symbols.flatMap((s) => journal!.loadBars(s, settings.interval, cacheSize)) : [];
       this.pipeline = new BarPipeline({
         strategy, strategyConfig: config, symbols: settings.symbols, interval: settings.interval, mode: this.mode, cacheSize,
@@ -125,10 +124,15 @@ export class EngineSession {
     };
   }
 
-  /** The newest `limit` cached bars of a symbol, oldest first. */
+  /** The newest `limit` cached bars of a symbol (all when fewer), oldest first; only those are copied out of the cache. */
   recentBars(symbol: string, limit: number): Bar[] {
-    const bars = this.pipeline?.cache.history(symbol).toArray() ?? [];
-    return bars.slice(Math.max(0, bars.length - limit));
+    const series = this.pipeline?.cache.history(symbol);
+    if (series === undefined) return [];
+    const count = Math.min(series.length, limit >= 0 ? Math.floor(limit) : 0);
+    const bars = new Array<Bar>(count);
+    const start = series.length - count;
+    for (let i = 0; i < count; i++) bars[i] = series.at(start + i)!;
+    return bars;
   }
 
   private result(status: "completed" | "aborted", abortReason: unknown, startedAt: number, journalPath: string | undefined): EngineRunResult {

@@ -116,6 +116,7 @@ describe("orders through the live engine (fakes)", () => {
         await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 1, quantity: 1, clientOrderId: "rest" });
         const other = await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 1, quantity: 1, clientOrderId: "gone" });
         if (other.status === "placed") expect((await ctx.cancelOrder("gone")).ok).toBe(true);
+        expect(await ctx.cancelOrder("gone")).toMatchObject({ ok: false, code: "ORDER_NOT_FOUND" }); // already cancelled
         expect(await ctx.cancelOrder("nope")).toMatchObject({ ok: false, code: "ORDER_NOT_FOUND" });
       },
     });

@@ -2,8 +2,11 @@ import { describe, expect, test } from "bun:test";
 import { type ArgoError, type Bar, isArgoError, type MarketDataProvider } from "@argo/core";
 import * as v from "valibot";
 import { defineStrategy } from "../strategy/define-strategy.ts";
+import { silentLogger } from "../strategy/logger.ts";
 import { barsFromCloses, randomCloses } from "../test-fixtures/bars.ts";
+import { FakeMarketData } from "../test-fixtures/fake-market-data.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { LiveEngine } from "./live-engine.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const bars100 = barsFromCloses("BTC", randomCloses(100, 7, 50_000));
@@ -240,5 +243,18 @@ describe("live engine lifecycle (fakes)", () => {
     expect((stream.error as Error).message).toBe("feed exploded");
     expect(stream.named("onMarketData")).toHaveLength(10);
     expect(stream.named("onEngineStop")).toEqual([[stream.error]]);
+  });
+
+  test("recentBars gives the newest cached bars of a symbol, oldest first, at most the cache holds", async () => {
+    const bars = bars100.slice(0, 8);
+    const engine = new LiveEngine({
+      symbols: ["BTC"], interval: "1m", cacheSize: 5, marketData: new FakeMarketData(bars), trading: new FakeVenue(), strategy: testStrategy({}), logger: silentLogger,
+    });
+    expect(engine.recentBars("BTC", 3)).toEqual([]); // nothing cached before the run
+    await engine.run();
+    expect(engine.recentBars("BTC", 3)).toEqual(bars.slice(5, 8));
+    expect(engine.recentBars("BTC", 100)).toEqual(bars.slice(3, 8)); // the cache keeps 5
+    expect(engine.recentBars("BTC", 0)).toEqual([]);
+    expect(engine.recentBars("ETH", 3)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { MarketDataProvider } from "@argo/core";
+import type { Bar, MarketDataProvider } from "@argo/core";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import type { EngineCallbacks } from "./callbacks.ts";
 import type { LiveEngineOptions } from "./engine-options.ts";
@@ -40,7 +40,7 @@ export class LiveEngine {
   }
 
   /** The newest `limit` cached bars of a symbol, oldest first. */
-  recentBars(symbol: string, limit: number) {
+  recentBars(symbol: string, limit: number): Bar[] {
     return this.session.recentBars(symbol, limit);
   }
 

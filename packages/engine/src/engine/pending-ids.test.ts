@@ -2,8 +2,10 @@ import { describe, expect, test } from "bun:test";
 import { PendingIds } from "./pending-ids.ts";
 
 describe("PendingIds", () => {
-  test("behaves as a set of strings while short", () => {
+  test("behaves as a set of strings; deleting from an empty one is false", () => {
     const ids = new PendingIds();
+    expect(ids.delete("a")).toBe(false);
+    expect(ids.size).toBe(0);
     ids.add("a");
     ids.add("b");
     ids.add("a");
@@ -18,7 +20,7 @@ describe("PendingIds", () => {
     expect(ids.size).toBe(1);
   });
 
-  test("keeps set semantics past the list limit and back to empty", () => {
+  test("keeps set semantics for many ids and back to empty", () => {
     const ids = new PendingIds();
     const all = Array.from({ length: 200 }, (_, i) => `bt-${i.toString(36)}`);
     for (const id of all) ids.add(id);

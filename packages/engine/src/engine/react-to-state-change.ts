@@ -1,5 +1,6 @@
 import type { TradingStateChange } from "../risk/trading-state.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { closePositionRequest } from "./close-position-request.ts";
 
 /** Reports a trading state change; on HALTED cancels every open order and, if configured, closes every position at market. */
 export function reactToStateChange(p: BarPipeline, change: TradingStateChange): void {
@@ -10,13 +11,6 @@ export function reactToStateChange(p: BarPipeline, change: TradingStateChange): 
   if (!p.options.risk.closePositionsOnHalt) return;
   for (const position of p.mirror.positions()) {
     // Engine-initiated: past the risk manager, which refuses everything once HALTED.
-    void p.gateway.send({
-      symbol: position.symbol,
-      side: position.side === "LONG" ? "SELL" : "BUY",
-      type: "MARKET",
-      quantity: position.quantity,
-      reason: "close on halt",
-      strategyName: p.strategyName,
-    });
+    void p.gateway.send(closePositionRequest(position, "close on halt", p.strategyName));
   }
 }

@@ -3,6 +3,7 @@ import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import type { EngineContext } from "./engine-context.ts";
+import { isPromiseLike } from "./is-promise-like.ts";
 
 /** Calls the strategy's callbacks: sync results stay sync, throws and rejections become onStrategyError. */
 export class StrategyRunner {
@@ -43,8 +44,7 @@ export class StrategyRunner {
       this.failed(error, bar);
       return undefined;
     }
-    if (result === undefined || result === null || typeof (result as PromiseLike<unknown>).then !== "function") return undefined;
-    return settledNow(result as PromiseLike<unknown>, (error) => this.failed(error, bar));
+    return isPromiseLike(result) ? settledNow(result, (error) => this.failed(error, bar)) : undefined;
   }
 
   /** Hands queued order updates to onOrderUpdate, in venue order. */
@@ -57,7 +57,7 @@ export class StrategyRunner {
       for (const order of batch) {
         try {
           const result = handler.call(this.strategy, order, this.ctx) as unknown;
-          if (result !== undefined && result !== null && typeof (result as Promise<void>).then === "function") await result;
+          if (isPromiseLike(result)) await result;
         } catch (error) {
           this.failed(error, this.p.currentBar);
         }

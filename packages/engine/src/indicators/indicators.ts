@@ -19,20 +19,12 @@ export class Indicators {
 
   /** Simple moving average of closes over `period` bars. */
   sma(period: number): IndicatorHandle<number> {
-    const found = this.smaByPeriod.get(period);
-    if (found) return found;
-    const handle = this.register(`sma:${checkPeriod("sma", period)}`, () => smaFeed(period), period);
-    this.smaByPeriod.set(period, handle);
-    return handle;
+    return this.byPeriod(this.smaByPeriod, "sma", period, smaFeed);
   }
 
   /** Exponential moving average of closes (k = 2/(period+1), seeded with the first close, defined from the period-th bar). */
   ema(period: number): IndicatorHandle<number> {
-    const found = this.emaByPeriod.get(period);
-    if (found) return found;
-    const handle = this.register(`ema:${checkPeriod("ema", period)}`, () => emaFeed(period), period);
-    this.emaByPeriod.set(period, handle);
-    return handle;
+    return this.byPeriod(this.emaByPeriod, "ema", period, emaFeed);
   }
 
   /** Wilder's RSI (0–100); defined from bar period+1. */
@@ -81,6 +73,20 @@ export class Indicators {
   update(slot: number, bar: Bar): void {
     const handles = this.handles;
     for (let i = 0; i < handles.length; i++) handles[i]!.update(slot, bar);
+  }
+
+  /** The handle of a one-parameter indicator defined from its `period`-th bar, registered on first use. */
+  private byPeriod(
+    handles: HandlesByPeriod<number>,
+    name: string,
+    period: number,
+    feed: (period: number) => IndicatorFeed<number>,
+  ): IndicatorHandle<number> {
+    const found = handles.get(period);
+    if (found) return found;
+    const handle = this.register(`${name}:${checkPeriod(name, period)}`, () => feed(period), period);
+    handles.set(period, handle);
+    return handle;
   }
 
   private register<T>(key: string, create: () => IndicatorFeed<T>, requiredInputs: number): IndicatorHandle<T> {

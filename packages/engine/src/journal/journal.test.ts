@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import type { Fill, Order } from "@argo/core";
 import { Database } from "bun:sqlite";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { Journal } from "./journal.ts";
+import { JOURNAL_FILE } from "./journal-schema.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-journal-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -16,11 +17,32 @@ const order = (id: string, status: Order["status"], updatedAt: number): Order =>
 });
 const fill: Fill = { id: "f1", clientOrderId: "o1", venueOrderId: "v-o1", symbol: "X", side: "BUY", quantity: 1, price: 10, fee: 0.01, time: 5 };
 
+/** Orders as the journal file holds them (each one's newest state), newest first; read past the Journal, as any reader of the file would. */
+function journalOrders(path: string): Order[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.query("SELECT data FROM orders ORDER BY updated_at DESC").all() as Array<{ data: string }>).map((r) => JSON.parse(r.data) as Order);
+  } finally {
+    db.close();
+  }
+}
+
+/** Fills as the journal file holds them, in time order. */
+function journalFills(path: string): Fill[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    const sql = "SELECT id, client_order_id AS clientOrderId, venue_order_id AS venueOrderId, symbol, side, quantity, price, fee, time FROM fills ORDER BY time, rowid";
+    return db.query(sql).all() as Fill[];
+  } finally {
+    db.close();
+  }
+}
+
 describe("Journal", () => {
   test("writes bars, orders (newest state), fills and state in WAL mode, and reads them back after a reopen", () => {
     const dir = join(root, "s1");
+    expect(existsSync(join(dir, JOURNAL_FILE))).toBe(false);
     const journal = new Journal(dir, { batchSize: 10_000, flushIntervalMs: 60_000 });
-    expect(journal.existed).toBe(false);
     const bars = barsFromCloses("X", [1, 2, 3, 4, 5]);
     for (const bar of bars) journal.bar(bar);
     journal.maybeFlush(); // bars below the batch size and within the interval: nothing written yet
@@ -37,13 +59,14 @@ describe("Journal", () => {
     journal.beginSession("strat", ["X"], "1m", "paper");
     journal.close("completed");
 
+    expect(existsSync(join(dir, JOURNAL_FILE))).toBe(true);
     const again = new Journal(dir);
-    expect(again.existed).toBe(true);
+    expect(again.path).toBe(journal.path);
     expect(again.loadBars("X", "1m", 3).map((b) => b.close)).toEqual([3, 4, 5]);
     expect(again.loadBars("X", "1m", 3)[0]).toEqual(bars[2]!);
     expect(again.loadBars("X", "5m", 3)).toEqual([]);
-    expect(again.loadOrders().map((o) => [o.clientOrderId, o.status])).toEqual([["o1", "FILLED"]]);
-    expect(again.loadFills()).toEqual([fill]);
+    expect(journalOrders(again.path).map((o) => [o.clientOrderId, o.status])).toEqual([["o1", "FILLED"]]);
+    expect(journalFills(again.path)).toEqual([fill]);
     expect(again.loadState("strat")).toEqual([["count", 3]]);
     again.close("completed");
     const db = new Database(join(dir, "journal.sqlite"), { readonly: true });

@@ -1,6 +1,6 @@
 import { ArgoError, type Bar, type Fill, type Order } from "@argo/core";
 import { Database, type Statement } from "bun:sqlite";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
 
@@ -17,8 +17,6 @@ export interface JournalOptions {
  */
 export class Journal {
   readonly path: string;
-  /** True when the file existed before this session opened it. */
-  readonly existed: boolean;
   private readonly db: Database;
   private readonly insertBar: Statement;
   private readonly upsertOrder: Statement;
@@ -37,7 +35,6 @@ export class Journal {
   constructor(sessionDir: string, options: JournalOptions = {}) {
     mkdirSync(sessionDir, { recursive: true });
     this.path = join(sessionDir, JOURNAL_FILE);
-    this.existed = existsSync(this.path);
     try {
       this.db = new Database(this.path, { create: true });
       this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
@@ -116,17 +113,6 @@ export class Journal {
   loadState(strategy: string): Array<[string, unknown]> {
     const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(strategy) as Array<{ key: string; value: string }>;
     return rows.map((r) => [r.key, JSON.parse(r.value) as unknown]);
-  }
-
-  /** Orders as last recorded, newest first. */
-  loadOrders(limit = 100): Order[] {
-    const rows = this.db.query("SELECT data FROM orders ORDER BY updated_at DESC LIMIT ?").all(limit) as Array<{ data: string }>;
-    return rows.map((r) => JSON.parse(r.data) as Order);
-  }
-
-  /** Fills in time order. */
-  loadFills(): Fill[] {
-    return this.db.query("SELECT id, client_order_id AS clientOrderId, venue_order_id AS venueOrderId, symbol, side, quantity, price, fee, time FROM fills ORDER BY time, rowid").all() as Fill[];
   }
 
   /** Records the start of a session. */

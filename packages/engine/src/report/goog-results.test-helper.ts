@@ -1,12 +1,12 @@
-import { join } from "node:path";
 import { computeStatistics } from "../stats/compute-statistics.ts";
+import { GOOG_CSV } from "../test-fixtures/goog.ts";
 import { runSmaCrossHandLoop } from "../test-fixtures/hand-loop.ts";
 import { readOhlcCsv } from "../test-fixtures/read-ohlc-csv.ts";
 import type { BacktestResults } from "./types.ts";
 
 /** Results of the GOOG SMA 10/30 hand loop, for the report tests. */
 export function googResults(symbol = "GOOG"): BacktestResults {
-  const bars = readOhlcCsv(join(import.meta.dir, "../../../../../shared/reference/data/GOOG.csv"));
+  const bars = readOhlcCsv(GOOG_CSV);
   const run = runSmaCrossHandLoop(bars);
   const statistics = computeStatistics({
     times: run.times, equity: run.equity, closes: run.closes, trades: run.trades, startingCash: 10_000, warmupBars: run.warmupBars,

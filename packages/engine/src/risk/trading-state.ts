@@ -1,3 +1,4 @@
+import { DAY_MS } from "../stats/stat-math.ts";
 import { haltThreshold, type RiskConfig } from "./risk-config.ts";
 
 /** ACTIVE: any order; REDUCING: only exposure-reducing orders; HALTED: no orders at all (terminal for the session). */
@@ -11,8 +12,6 @@ export interface TradingStateChange {
   /** Engine clock, epoch ms. */
   time: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Tracks equity against the drawdown and daily-loss limits.

@@ -1,18 +1,15 @@
 import { describe, expect, test } from "bun:test";
-import { join } from "node:path";
 import { isArgoError } from "@argo/core";
 import { buildRoundTrips } from "./build-round-trips.ts";
 import { computeStatistics } from "./compute-statistics.ts";
 import { runSmaCrossHandLoop } from "../test-fixtures/hand-loop.ts";
+import { GOOG_CSV } from "../test-fixtures/goog.ts";
 import { readOhlcCsv } from "../test-fixtures/read-ohlc-csv.ts";
 import type { BacktestStatistics, StatisticsInput } from "./types.ts";
 import { expectClose, testGoogParity } from "../test-fixtures/goog-parity.ts";
 
-const GOOG = join(import.meta.dir, "../../../../../shared/reference/data/GOOG.csv");
-
-
 describe("computeStatistics on backtesting.py's test_compute_stats (GOOG, SMA 10/30)", () => {
-  const run = runSmaCrossHandLoop(readOhlcCsv(GOOG), { fast: 10, slow: 30, cash: 10_000 });
+  const run = runSmaCrossHandLoop(readOhlcCsv(GOOG_CSV), { fast: 10, slow: 30, cash: 10_000 });
   const stats = computeStatistics({
     times: run.times, equity: run.equity, closes: run.closes, trades: run.trades,
     startingCash: 10_000, warmupBars: run.warmupBars,

@@ -3,11 +3,10 @@ import { join } from "node:path";
 import { annualisation, ceilDuration, dataPeriod, durationResolution } from "./data-period.ts";
 import { periodReturns } from "./period-returns.ts";
 import { pythonFloorDiv } from "../test-fixtures/python-floor-div.ts";
-import { readOhlcCsv } from "../test-fixtures/read-ohlc-csv.ts";
+import { REFERENCE_DATA as DATA, readOhlcCsv } from "../test-fixtures/read-ohlc-csv.ts";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const DATA = join(import.meta.dir, "../../../../../shared/reference/data");
 
 describe("annualisation", () => {
   test("weekday-only daily bars use 252 periods, every-day bars 365", () => {

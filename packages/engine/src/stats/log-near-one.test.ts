@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { prng as random } from "../test-fixtures/bars.ts";
 import { logNearOne } from "./log-near-one.ts";
 
 /** Distance in units in the last place between two finite doubles of the same sign. */
@@ -24,17 +25,6 @@ const REFERENCE: [number, number][] = [
   [1.0071, 0.007074913671961985],
   [0.9929, -0.007125324942588627],
 ];
-
-/** A small deterministic generator (mulberry32), so the sweep is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe("logNearOne", () => {
   test("is within one ulp of the correctly rounded logarithm near 1", () => {

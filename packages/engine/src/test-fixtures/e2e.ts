@@ -6,6 +6,7 @@ import type { LiveEngineOptions } from "../engine/engine-options.ts";
 import type { EngineRunResult } from "../engine/engine-result.ts";
 import { LiveEngine } from "../engine/live-engine.ts";
 import { silentLogger } from "../strategy/logger.ts";
+import { recordCallbacks } from "./record-callbacks.ts";
 
 /** A connected-on-demand `paper` venue from the registry (10,000 USD, 0.1% commission unless told otherwise). */
 export function paperVenue(config: Record<string, unknown> = {}): Promise<TradingProvider> {
@@ -21,14 +22,8 @@ export async function runSimulated(options: {
   engine?: Partial<LiveEngineOptions>;
   callbacks?: EngineCallbacks;
   signal?: AbortSignal;
-}): Promise<{ result?: EngineRunResult; error?: unknown; calls: Map<string, unknown[][]> }> {
-  const calls = new Map<string, unknown[][]>();
-  const callbacks = new Proxy({} as EngineCallbacks, {
-    get: (_t, name: string) => (...args: unknown[]) => {
-      calls.set(name, [...(calls.get(name) ?? []), args]);
-      return (options.callbacks as Record<string, ((...a: unknown[]) => unknown) | undefined> | undefined)?.[name]?.(...args);
-    },
-  });
+}): Promise<{ result?: EngineRunResult; error?: unknown; named(name: string): unknown[][] }> {
+  const { callbacks, named } = recordCallbacks(options.callbacks);
   const engine = new LiveEngine({
     symbols: options.symbols ?? ["BTCUSDT"],
     interval: "1m",
@@ -39,9 +34,9 @@ export async function runSimulated(options: {
     ...options.engine,
   });
   try {
-    return { result: await engine.run(options.signal, callbacks), calls };
+    return { result: await engine.run(options.signal, callbacks), named };
   } catch (error) {
-    return { error, calls };
+    return { error, named };
   }
 }
 

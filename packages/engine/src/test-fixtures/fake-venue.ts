@@ -79,6 +79,8 @@ export class FakeVenue implements SimulatedVenue {
     this.maybeFail();
     const order = this.find(orderId);
     if (order.status === "FILLED") throw new ArgoError("ORDER_ALREADY_FILLED", `${orderId} is filled`);
+    // As the paper venue and Binance do: a cancelled or rejected order is no longer there to cancel.
+    if (order.status !== "SUBMITTED") throw new ArgoError("ORDER_NOT_FOUND", `${orderId} is not open: it is ${order.status}`);
     order.status = "CANCELLED";
     order.updatedAt = this.time;
     this.emit({ type: "order", order: { ...order } });

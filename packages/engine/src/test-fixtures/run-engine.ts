@@ -8,6 +8,7 @@ import { defineStrategy, type StrategyDefinition } from "../strategy/define-stra
 import { silentLogger } from "../strategy/logger.ts";
 import { FakeMarketData, type FakeMarketDataOptions } from "./fake-market-data.ts";
 import { FakeVenue, type FakeVenueOptions } from "./fake-venue.ts";
+import { type CallbackCall, recordCallbacks } from "./record-callbacks.ts";
 
 type Parts = Partial<Omit<StrategyDefinition<v.GenericSchema<unknown, unknown>>, "name" | "description" | "config">>;
 
@@ -22,7 +23,7 @@ export interface TestRun {
   error?: unknown;
   venue: FakeVenue;
   data: FakeMarketData;
-  calls: Array<[string, ...unknown[]]>;
+  calls: CallbackCall[];
   named(name: string): unknown[][];
 }
 
@@ -39,14 +40,7 @@ export async function runEngine(options: {
 }): Promise<TestRun> {
   const venue = options.venue instanceof FakeVenue ? options.venue : new FakeVenue(options.venue);
   const data = new FakeMarketData(options.bars, options.data);
-  const calls: TestRun["calls"] = [];
-  const record = new Proxy({} as EngineCallbacks, {
-    get: (_t, name: string) => (...args: unknown[]) => {
-      calls.push([name, ...args]);
-      const own = (options.callbacks as Record<string, ((...a: unknown[]) => unknown) | undefined> | undefined)?.[name];
-      return own?.(...args);
-    },
-  });
+  const { callbacks, calls, named } = recordCallbacks(options.callbacks);
   const engine = new LiveEngine({
     symbols: options.symbols ?? [...new Set(options.bars.map((b) => b.symbol))],
     interval: "1m",
@@ -56,9 +50,9 @@ export async function runEngine(options: {
     logger: silentLogger,
     ...options.engine,
   });
-  const run: TestRun = { venue, data, calls, named: (name) => calls.filter((c) => c[0] === name).map((c) => c.slice(1)) };
+  const run: TestRun = { venue, data, calls, named };
   try {
-    run.result = await engine.run(options.signal, record);
+    run.result = await engine.run(options.signal, callbacks);
   } catch (error) {
     run.error = error;
   }

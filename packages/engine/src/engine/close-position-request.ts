@@ -1,0 +1,14 @@
+import type { OrderRequest, Position } from "@argo/core";
+
+/** A market order for all of `position`, the other way: how the engine itself closes (on HALTED, at a backtest's end). */
+export function closePositionRequest(position: Position, reason: string, strategyName: string, clientOrderId?: string): OrderRequest {
+  return {
+    symbol: position.symbol,
+    side: position.side === "LONG" ? "SELL" : "BUY",
+    type: "MARKET",
+    quantity: position.quantity,
+    ...(clientOrderId !== undefined ? { clientOrderId } : {}),
+    reason,
+    strategyName,
+  };
+}
