@@ -118,7 +118,7 @@ export class RunnerSession implements StatusSession {
   trades(filter: TradeFilter) { return this.trading.getTrades(filter); }
   metrics() { return { counters: { ...this.counters }, orderLatency: this.latency.snapshot() }; }
   subscribe(listener: Parameters<StatusSession["subscribe"]>[0]) { return this.hub.subscribe(listener); }
-  async recentBars(symbol: string, limit: number): Promise<Bar[]> { return [...this.engine.recentBars(symbol, limit)]; }
+  async recentBars(symbol: string, limit: number): Promise<Bar[]> { return this.engine.recentBars(symbol, limit); }
 
   private remember(order: Order): void {
     // Re-inserting moves the order to the newest end; the oldest fall off past the cap.

@@ -60,9 +60,8 @@ export class AccountMirror {
       ring.push(id);
       return;
     }
-    const oldest = ring[this.finishedNext]!;
-    // A finished order never reopens, so it is still there and still finished unless it was reused as a new id.
-    if (oldest !== id && isTerminalStatus(this.orders.get(oldest)?.status ?? "FILLED")) this.orders.delete(oldest);
+    // A finished order never reopens and ids are not reused: the oldest one can simply go.
+    this.orders.delete(ring[this.finishedNext]!);
     ring[this.finishedNext] = id;
     this.finishedNext = (this.finishedNext + 1) % FINISHED_ORDERS_KEPT;
   }

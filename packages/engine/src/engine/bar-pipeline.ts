@@ -1,5 +1,5 @@
 import {
-  type Account, ArgoError, type Bar, barCloseTime, intervalToMs, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
+  type Account, ArgoError, type Bar, barCloseTime, fixedIntervalMs, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
   type TradingEvent, type TradingProvider, toArgoError,
 } from "@argo/core";
 import { MarketCache } from "../cache/market-cache.ts";
@@ -264,8 +264,9 @@ export class BarPipeline {
   private setInterval(interval: string): void {
     this.lastInterval = interval;
     // 0 marks a calendar interval ("1M"): its close comes from barCloseTime bar by bar.
-    this.lastIntervalMs = interval.endsWith("M") ? (intervalToMs(interval), 0) : intervalToMs(interval);
+    this.lastIntervalMs = fixedIntervalMs(interval) ?? 0;
   }
+
 
   private readonly priceOf = (symbol: string): number => this.cache.lastClose(symbol);
 
