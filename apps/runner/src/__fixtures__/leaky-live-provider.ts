@@ -2,11 +2,12 @@
 // ECHO its secret config (message and details), as a venue SDK that puts the request headers in its error text would.
 // It trades on the paper simulator until the test arms it (see leaky-live-switch.ts); from then on every order call
 // fails with the secrets in it, and listing trades throws a plain Error (not an ArgoError) that also carries them.
+// Switched to refusals instead, it answers each order with a REJECTED event whose reason echoes the secrets, then throws.
 import { ArgoError, defineProvider, type ErrorCode, type Order, parseConfig, registerProvider, secret, type TradingEventListener } from "@argo/core";
 import { LIVE_FIXTURE_CAPABILITIES } from "./live-fixture-capabilities.ts";
 import { PaperVenue, paperConfigSchema } from "@argo/provider-paper";
 import * as v from "valibot";
-import { leakyLiveArmed } from "./leaky-live-switch.ts";
+import { leakyLiveArmed, leakyLiveRejects } from "./leaky-live-switch.ts";
 
 /** Config of the leaky venue: an account to confirm, two secrets, and whether connecting fails outright. */
 export const leakyLiveConfigSchema = v.strictObject({
@@ -41,6 +42,16 @@ function leakyVenue(config: LeakyConfig): PaperVenue {
       return inner.connect();
     },
     placeOrder: async (request: Parameters<PaperVenue["placeOrder"]>[0]): Promise<Order> => {
+      if (leakyLiveRejects()) {
+        const now = Date.now();
+        const order: Order = {
+          ...request, clientOrderId: request.clientOrderId ?? `leaky-${now}`, venueOrderId: `rej-${now}`, timeInForce: request.timeInForce ?? "GTC",
+          status: "REJECTED", quantity: request.quantity ?? 0, filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: now, updatedAt: now,
+          rejectReason: echo("BROKER_REJECTED", "margin check failed", config).message,
+        };
+        for (const listener of listeners) listener({ type: "order", order: { ...order } });
+        throw echo("BROKER_REJECTED", `order ${order.clientOrderId} refused`, config);
+      }
       if (!leakyLiveArmed()) return inner.placeOrder(request);
       if (!announced) {
         announced = true;

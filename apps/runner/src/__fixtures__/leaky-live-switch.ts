@@ -12,3 +12,15 @@ export function leakyLiveArmed(): boolean {
 export function armLeakyLive(armed: boolean): void {
   holder[KEY] = armed;
 }
+
+const REJECT_KEY = Symbol.for("argo-test/leaky-live-rejects");
+
+/** True while leaky-live venues refuse every order with a REJECTED order whose reason echoes their secrets. */
+export function leakyLiveRejects(): boolean {
+  return holder[REJECT_KEY] === true;
+}
+
+/** Turns the echoing refusals of every leaky-live venue of this process on (or off). */
+export function armLeakyRejections(on: boolean): void {
+  holder[REJECT_KEY] = on;
+}

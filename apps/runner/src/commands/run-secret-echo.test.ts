@@ -1,13 +1,15 @@
 // End to end through `argo run` (in-process, status API on 127.0.0.1, free port): a trading provider whose errors
 // echo its configured secrets. The errors must be reported — log lines, SSE events, trading state, an opaque 500 —
-// while the secret values appear nowhere: not in the log, not in any status API response or event, not in the journal.
+// while the secret values appear nowhere: not in the log, not in any status API response or event, not in the journal
+// (also when the venue refuses an order with the secrets in the rejection reason, which the journal stores).
 import { afterAll, afterEach, describe, expect, test } from "bun:test";
+import { Database } from "bun:sqlite";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { waitFor } from "@argo/core/testing";
 import { SseReader } from "@argo/status-api/testing";
 import { logLines } from "../__fixtures__/capture-io.ts";
-import { armLeakyLive } from "../__fixtures__/leaky-live-switch.ts";
+import { armLeakyLive, armLeakyRejections } from "../__fixtures__/leaky-live-switch.ts";
 import { LEAKY_LIVE_PLUGIN, SMA_CROSS, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
 import { startRun, statusUrl } from "../__fixtures__/start-run.ts";
 
@@ -22,7 +24,10 @@ const AUTH = { headers: { Authorization: `Bearer ${TOKEN}` } };
 
 const tmp = tempDir("argo-secret-echo-");
 afterAll(() => tmp.cleanup());
-afterEach(() => armLeakyLive(false));
+afterEach(() => {
+  armLeakyLive(false);
+  armLeakyRejections(false);
+});
 let runs = 0;
 
 function leakyConfig(dataDir: string, venue: Record<string, unknown> = {}) {
@@ -138,4 +143,39 @@ describe("a trading provider whose errors echo its secrets", () => {
     expectNoSecret("stdout", run.c.stdout());
     expectNoSecret("stderr", run.c.stderr());
   }, 20_000);
+
+  test("a venue rejection reason echoing the secrets is logged and journaled with the secrets replaced", async () => {
+    const dataDir = join(tmp.dir, "data-reject");
+    const run = startLeaky(dataDir);
+    try {
+      await statusUrl(run);
+      await waitFor("a first order", () => run.c.stderr().includes('"msg":"order placed"'), 10_000);
+      armLeakyRejections(true);
+      await waitFor("a refused order", () => run.c.stderr().includes('"msg":"order refused:'), 10_000);
+    } finally {
+      run.c.stop();
+    }
+    expect(await run.exit).toBe(0);
+
+    // Reported once per order (the venue both emitted the REJECTED order and threw), scrubbed.
+    const refusals = logLines(run.c.stderr()).filter((l) => typeof l.msg === "string" && l.msg.startsWith("order refused:"));
+    expect(refusals[0]).toMatchObject({ code: "BROKER_REJECTED", source: "venue" });
+    expect(refusals[0]!.msg).toBe("order refused: margin check failed (request headers X-API-KEY: [REDACTED], X-PASSPHRASE: [REDACTED])");
+
+    // Journaled: the refused order with its reason, every secret replaced, in the file and in every row.
+    const journal = join(dataDir, "journal.sqlite");
+    const db = new Database(journal, { readonly: true });
+    const refused = db.query("SELECT data FROM orders WHERE status = 'REJECTED'").all() as Array<{ data: string }>;
+    const tables = db.query("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
+    const rows = tables.flatMap(({ name }) => db.query(`SELECT * FROM "${name}"`).all() as Array<Record<string, unknown>>);
+    db.close();
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(refusals).toHaveLength(refused.length); // one report per refused order
+    expect((JSON.parse(refused[0]!.data) as { rejectReason: string }).rejectReason).toBe(
+      "margin check failed (request headers X-API-KEY: [REDACTED], X-PASSPHRASE: [REDACTED])",
+    );
+    expectNoSecret("journal rows", rows.map((row) => Object.values(row).map(String).join("\t")).join("\n"));
+    for (const f of filesUnder(dataDir)) expectNoSecret(f.name, f.text);
+    expectNoSecret("stderr", run.c.stderr());
+  }, 30_000);
 });

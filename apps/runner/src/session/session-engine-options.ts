@@ -21,6 +21,8 @@ export function sessionEngineOptions(session: ValidSession, marketData: MarketDa
     baseDir: session.baseDir,
     risk: session.risk,
     logger: strategyLogger(log),
+    // Every secret of the config: a venue may echo one in an order's rejection reason, which the journal stores.
+    secrets: session.secrets,
   } satisfies Partial<LiveEngineOptions>;
 }
 

@@ -1,5 +1,6 @@
 import { type Account, isTerminalStatus, type Order, type Position } from "@argo/core";
 import { signedQuantity } from "../risk/exposure.ts";
+import { EvictionRing } from "./eviction-ring.ts";
 
 /** Finished orders remembered for telling a late answer from news: far more than can be in flight at once. */
 export const FINISHED_ORDERS_KEPT = 4096;
@@ -17,9 +18,8 @@ export class AccountMirror {
    * long session does not hold every order it ever placed, and a small map stays cheap to look up on every event.
    */
   readonly orders = new Map<string, Order>();
-  /** Client ids of finished orders in the order they finished: a ring whose oldest entry leaves `orders` first. */
-  private readonly finished: string[] = [];
-  private finishedNext = 0;
+  /** Client ids of finished orders in the order they finished: the oldest leaves `orders` first. */
+  private readonly finished = new EvictionRing(FINISHED_ORDERS_KEPT);
   private positionList: Position[] | undefined;
   private openOrderList: Order[] | undefined;
 
@@ -55,15 +55,9 @@ export class AccountMirror {
 
   /** Notes a finished order; past the limit the longest-finished one is forgotten (answers about it are long settled). */
   private remember(id: string): void {
-    const ring = this.finished;
-    if (ring.length < FINISHED_ORDERS_KEPT) {
-      ring.push(id);
-      return;
-    }
     // A finished order never reopens and ids are not reused: the oldest one can simply go.
-    this.orders.delete(ring[this.finishedNext]!);
-    ring[this.finishedNext] = id;
-    this.finishedNext = (this.finishedNext + 1) % FINISHED_ORDERS_KEPT;
+    const evicted = this.finished.add(id);
+    if (evicted !== undefined) this.orders.delete(evicted);
   }
 
   /** Applies a position event (undefined = flat). */

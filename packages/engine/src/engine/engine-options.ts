@@ -47,6 +47,11 @@ export interface LiveEngineOptions {
   /** Directory of the session journal; without it nothing is written to disk. */
   sessionDir?: string;
   journal?: JournalOptions;
+  /**
+   * Secret values of the session's config (API keys, tokens): replaced by "[REDACTED]" in everything the journal writes,
+   * as a venue may echo a credential in a rejection reason or any other field. Empty or absent: nothing is scanned.
+   */
+  secrets?: readonly string[];
   /** Default: "paper" when the trading provider is a paper venue, else "live". */
   mode?: EngineMode;
   /** Cancel open orders when the run ends (default false: they keep working at the venue). */

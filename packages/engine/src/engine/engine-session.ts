@@ -70,7 +70,7 @@ export class EngineSession {
       const [account, positions, openOrders] = await Promise.all([
         trading.provider.getAccount(), trading.provider.getPositions(), trading.provider.getOpenOrders(),
       ]);
-      if (settings.sessionDir !== undefined) journal = new Journal(settings.sessionDir, o.journal);
+      if (settings.sessionDir !== undefined) journal = new Journal(settings.sessionDir, o.journal, o.secrets);
       const cacheSize = settings.cacheSize;
       const warm: Bar[] = journal ? settings.symbols.flatMap((s) => journal!.loadBars(s, settings.interval, cacheSize)) : [];
       this.pipeline = new BarPipeline({

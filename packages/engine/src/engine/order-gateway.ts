@@ -3,7 +3,9 @@ import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
 import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy-context.ts";
+import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { EvictionRing } from "./eviction-ring.ts";
 import { PendingIds } from "./pending-ids.ts";
 import type { OrderRejection } from "./callbacks.ts";
 
@@ -20,7 +22,14 @@ export class OrderGateway {
   private sequence = 0;
   /** The venue when it can place synchronously (a simulator), else undefined. */
   private readonly syncVenue: SimulatedVenue | undefined;
+  /**
+   * Client ids of the last {@link FINISHED_ORDERS_KEPT} venue rejections already reported, so a venue that both throws
+   * and emits a REJECTED event reports once. Bounded like the mirror's finished orders: the two reports of one order come
+   * close together, so a long session need not remember every rejection it ever had.
+   */
   private readonly reportedRejections = new Set<string>();
+  /** The ids of `reportedRejections` in the order they were reported: the oldest leaves the set first. */
+  private readonly rejectionRing = new EvictionRing(FINISHED_ORDERS_KEPT);
   private readonly view: RiskView = { state: "ACTIVE", position: undefined, lastPrice: Number.NaN, equity: Number.NaN, openOrders: 0 };
 
   constructor(
@@ -186,11 +195,23 @@ export class OrderGateway {
   reject(request: OrderRequest, code: ErrorCode, reason: string, source: OrderRejection["source"]): OrderResult {
     const id = request.clientOrderId;
     if (id === undefined || !this.reportedRejections.has(id)) {
-      if (id !== undefined && source === "venue") this.reportedRejections.add(id);
+      if (id !== undefined && source === "venue") this.rememberRejection(id);
       this.p.counters.ordersRejected++;
       this.p.guard.call("onOrderRejected", { request, code, reason, source });
     }
     return { status: "rejected", code, reason, request };
+  }
+
+  /** Number of venue rejections remembered for reporting each once; at most {@link FINISHED_ORDERS_KEPT}. */
+  get rememberedRejections(): number {
+    return this.reportedRejections.size;
+  }
+
+  /** Notes a reported venue rejection; past the limit the longest-reported one is forgotten. */
+  private rememberRejection(id: string): void {
+    this.reportedRejections.add(id);
+    const evicted = this.rejectionRing.add(id);
+    if (evicted !== undefined) this.reportedRejections.delete(evicted);
   }
 
   /** A venue-side REJECTED order event: reported unless the placement already reported it. */

@@ -3,6 +3,7 @@ import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
+import { SecretScrubber } from "./secret-scrubber.ts";
 
 /** When the journal writes its buffers: every `batchSize` records or `flushIntervalMs` of wall time, whichever comes first. */
 export interface JournalOptions {
@@ -13,7 +14,8 @@ export interface JournalOptions {
 /**
  * The session journal: bars, orders, fills and strategy state in a bun:sqlite file (WAL mode).
  * Writes are buffered and written in one transaction per batch with prepared statements, so the
- * per-bar cost is an array push.
+ * per-bar cost is an array push. Every text written is scrubbed of the session's secret values first (a venue may echo
+ * a credential in a rejection reason); without secrets that costs nothing.
  */
 export class Journal {
   readonly path: string;
@@ -31,8 +33,11 @@ export class Journal {
   private readonly flushIntervalMs: number;
   private lastFlush = Date.now();
   private sessionId = 0;
+  private readonly scrub: SecretScrubber;
 
-  constructor(sessionDir: string, options: JournalOptions = {}) {
+  /** `secrets`: values that must never reach the file (config credentials); each is stored as REDACTED instead. */
+  constructor(sessionDir: string, options: JournalOptions = {}, secrets: readonly string[] = []) {
+    this.scrub = new SecretScrubber(secrets);
     mkdirSync(sessionDir, { recursive: true });
     this.path = join(sessionDir, JOURNAL_FILE);
     try {
@@ -79,18 +84,25 @@ export class Journal {
     if (this.orders.size !== 0 || this.fills.length !== 0 || pending >= this.batchSize || Date.now() - this.lastFlush >= this.flushIntervalMs) this.flush();
   }
 
-  /** Writes everything buffered in one transaction; the buffers are emptied only once it committed, so a failed write loses nothing. */
+  /**
+   * Writes everything buffered in one transaction; the buffers are emptied only once it committed, so a failed write loses
+   * nothing. Text columns go through the scrubber (a no-op without secrets); the serialised order covers any field a venue
+   * filled. Side, type and status are the domain's fixed words, not venue text.
+   */
   flush(): void {
+    const t = this.scrub;
     this.db.transaction(() => {
-      for (const b of this.bars) this.insertBar.run(b.symbol, b.interval, b.openTime, b.open, b.high, b.low, b.close, b.volume);
+      for (const b of this.bars) this.insertBar.run(t.text(b.symbol), t.text(b.interval), b.openTime, b.open, b.high, b.low, b.close, b.volume);
       for (const o of this.orders.values()) {
-        this.upsertOrder.run(o.clientOrderId, o.venueOrderId, o.symbol, o.side, o.type, o.status, o.quantity, o.filledQuantity,
-          o.averageFillPrice, o.createdAt, o.updatedAt, JSON.stringify(o));
+        this.upsertOrder.run(t.text(o.clientOrderId), t.text(o.venueOrderId), t.text(o.symbol), o.side, o.type, o.status, o.quantity,
+          o.filledQuantity, o.averageFillPrice, o.createdAt, o.updatedAt, t.json(JSON.stringify(o)));
       }
-      for (const f of this.fills) this.insertFill.run(f.id, f.clientOrderId, f.venueOrderId, f.symbol, f.side, f.quantity, f.price, f.fee, f.time);
+      for (const f of this.fills) {
+        this.insertFill.run(t.text(f.id), t.text(f.clientOrderId), t.text(f.venueOrderId), t.text(f.symbol), f.side, f.quantity, f.price, f.fee, f.time);
+      }
       for (const [strategy, key, json] of this.states) {
-        if (json === undefined) this.deleteState.run(strategy, key);
-        else this.upsertState.run(strategy, key, json);
+        if (json === undefined) this.deleteState.run(t.text(strategy), t.text(key));
+        else this.upsertState.run(t.text(strategy), t.text(key), t.json(json));
       }
     })();
     this.bars = [];
@@ -119,7 +131,7 @@ export class Journal {
   beginSession(strategy: string, symbols: readonly string[], interval: string, mode: string): void {
     const row = this.db
       .query("INSERT INTO sessions (strategy, symbols, interval, mode, started_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
-      .get(strategy, symbols.join(","), interval, mode, Date.now()) as { id: number };
+      .get(this.scrub.text(strategy), this.scrub.text(symbols.join(",")), this.scrub.text(interval), mode, Date.now()) as { id: number };
     this.sessionId = row.id;
   }
 
