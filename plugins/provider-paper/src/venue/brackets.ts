@@ -1,13 +1,9 @@
 import type { BracketLeg, Order } from "@argo/core";
 import { emitOrder } from "./events.ts";
 import { finishOrder } from "./finish-order.ts";
+import { legClientIds, releaseLegIds } from "./leg-ids.ts";
 import type { OrderRecord } from "./order-record.ts";
 import type { VenueState } from "./venue-state.ts";
-
-/** Client ids of a bracket's legs: the entry's id with "-sl" / "-tp", reserved when the entry is placed. */
-export function legClientIds(entryClientOrderId: string): { stopLoss: string; takeProfit: string } {
-  return { stopLoss: `${entryClientOrderId}-sl`, takeProfit: `${entryClientOrderId}-tp` };
-}
 
 /**
  * Creates the stop-loss and take-profit legs of an entry that has ended with fills, for its filled
@@ -16,7 +12,9 @@ export function legClientIds(entryClientOrderId: string): { stopLoss: string; ta
  * matched first. Returns the legs (stop-loss first).
  */
 export function activateLegs(state: VenueState, entry: OrderRecord, time: number): OrderRecord[] {
-  entry.legsArmed = false;
+  // Nothing below calls a listener before the legs are indexed under these ids, so releasing them first
+  // lets no other order take one; the id of a leg the entry does not have is freed for good.
+  releaseLegIds(state, entry);
   const quantity = entry.order.filledQuantity;
   if (!(quantity > 0)) return [];
   const ids = legClientIds(entry.order.clientOrderId);
@@ -105,7 +103,6 @@ function createLeg(
     sibling: undefined,
     isLeg: true,
   };
-  state.reservedIds.delete(clientOrderId);
   state.byNumber.push(rec);
   state.byClientId.add(rec);
   entry.book.orders.push(rec);

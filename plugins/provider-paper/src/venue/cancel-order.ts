@@ -2,6 +2,7 @@ import type { Order } from "@argo/core";
 import { venueError } from "./errors.ts";
 import { finishOrder } from "./finish-order.ts";
 import { findOrder } from "./find-order.ts";
+import { releaseLegIds } from "./leg-ids.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { orderSnapshot } from "./snapshots.ts";
 import { compactBook, type SymbolBook } from "./symbol-book.ts";
@@ -35,7 +36,8 @@ export function cancelAllOrders(state: VenueState, symbol?: string): Order[] {
 }
 
 function cancelRecord(state: VenueState, rec: OrderRecord, into: Order[]): void {
-  rec.legsArmed = false;
+  // A cancelled entry never gets legs, even when partly filled: their ids go back before anyone hears of it.
+  if (rec.legsArmed) releaseLegIds(state, rec);
   // The copy the event carried serves the caller too (as with placement): one copy per order, not two.
   into.push(finishOrder(state, rec, "CANCELLED") ?? orderSnapshot(rec.order));
   const sibling = rec.sibling;

@@ -27,8 +27,11 @@ export function expireDayOrders(state: VenueState, time: number): void {
     const rec = list[i]!;
     if (!rec.open) continue;
     if (rec.expiry <= time) {
-      finishOrder(state, rec, "EXPIRED");
-      if (rec.legsArmed) activateLegs(state, rec, state.now);
+      // A venue expires DAY orders at the session end, however late a bar or tick notices it; the legs
+      // of a partly filled entry work from then too, so a bar between the day end and now reaches them.
+      const at = expiredAt(rec);
+      finishOrder(state, rec, "EXPIRED", undefined, at);
+      if (rec.legsArmed) activateLegs(state, rec, at);
       continue;
     }
     if (rec.expiry < next) next = rec.expiry;
@@ -36,4 +39,10 @@ export function expireDayOrders(state: VenueState, time: number): void {
   }
   list.length = w;
   state.nextDayExpiry = next;
+}
+
+/** The day end, or the last fill if a bar reaching past midnight filled the order later: updates never go back in time. */
+function expiredAt(rec: OrderRecord): number {
+  const last = rec.order.updatedAt;
+  return last > rec.expiry ? last : rec.expiry;
 }

@@ -1,5 +1,6 @@
 import type { Order, OrderStatus } from "@argo/core";
 import { emitOrder } from "./events.ts";
+import { releaseLegIds } from "./leg-ids.ts";
 import type { OrderRecord } from "./order-record.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -39,15 +40,20 @@ export function consumeReservation(state: VenueState, rec: OrderRecord, quantity
   }
 }
 
-/** Moves an open order to a terminal status, frees its reservation and emits the update; returns the copy emitted, if any. */
-export function finishOrder(state: VenueState, rec: OrderRecord, status: OrderStatus, reason?: string): Order | undefined {
+/**
+ * Moves an open order to a terminal status at `time` (default: the venue clock), frees its reservation
+ * and, for a bracket entry that never filled, its leg ids; emits the update and returns the copy emitted, if any.
+ */
+export function finishOrder(state: VenueState, rec: OrderRecord, status: OrderStatus, reason?: string, time: number = state.now): Order | undefined {
   if (!rec.open) return undefined;
   rec.open = false;
   rec.book.dead++;
   const order = rec.order;
   order.status = status;
-  order.updatedAt = state.now;
+  order.updatedAt = time;
   if (reason !== undefined) order.rejectReason = reason;
   releaseReservation(state, rec);
+  // An entry with fills keeps its ids: its caller creates the legs next (activateLegs).
+  if (rec.legsArmed && order.filledQuantity === 0) releaseLegIds(state, rec);
   return emitOrder(state, order);
 }

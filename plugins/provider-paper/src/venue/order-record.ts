@@ -39,7 +39,7 @@ export interface OrderRecord {
   resCashPerUnit: number;
   takeProfit: BracketLeg | undefined;
   stopLoss: BracketLeg | undefined;
-  /** True while the bracket legs of this entry may still be created (cleared by a user cancel or once created). */
+  /** True while the bracket legs of this entry may still be created; cleared (and the leg ids released) once they are created or never can be. */
   legsArmed: boolean;
   /** The other leg of a one-cancels-the-other pair. */
   sibling: OrderRecord | undefined;

@@ -1,5 +1,5 @@
 import type { Order, OrderRequest } from "@argo/core";
-import { legClientIds } from "./brackets.ts";
+import { legClientIds } from "./leg-ids.ts";
 import { checkVenueRules } from "./check-venue-rules.ts";
 import { copyRequestFields } from "./copy-request-fields.ts";
 import { validateRequest } from "./validate-request.ts";
