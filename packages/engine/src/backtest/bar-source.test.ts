@@ -44,6 +44,35 @@ describe("BarSource", () => {
     expect(await drain(fromAsync)).toEqual([10, 11, 12, 13, 14]);
   });
 
+  test("an async history's already-settled answers are taken at once; a pending or rejected one is handed back to await", async () => {
+    // Reads ahead like the replay provider: settled answers for bars in hand, a pending one at each "chunk" (every 2 bars).
+    let i = 0;
+    const failure = new Error("disk gone");
+    const readAhead = {
+      [Symbol.asyncIterator]: () => ({
+        next(): Promise<IteratorResult<Bar>> {
+          const k = i++;
+          if (k === 3) return Promise.reject(failure);
+          const result: IteratorResult<Bar> = k < bars.length ? { done: false, value: bars[k]! } : { done: true, value: undefined };
+          return k % 2 === 0 ? Promise.resolve(result) : new Promise((resolve) => setTimeout(() => resolve(result), 1));
+        },
+      }),
+    } as AsyncIterable<Bar>;
+    const source = new BarSource("X", 0, readAhead);
+    expect(source.advance()).toBeUndefined();
+    expect(source.head?.close).toBe(10);
+    const pending = source.advance();
+    expect(pending).toBeInstanceOf(Promise);
+    expect(source.head?.close).toBe(10); // not moved until the answer is handed back
+    source.receive((await pending)!);
+    expect(source.head?.close).toBe(11);
+    expect(source.advance()).toBeUndefined();
+    expect(source.head?.close).toBe(12);
+    const rejected = source.advance();
+    expect(rejected).toBeInstanceOf(Promise);
+    expect(await rejected!.then(() => undefined, (error: unknown) => error)).toBe(failure);
+  });
+
   test("an async history out of time order is INVALID_DATA, never skipped", async () => {
     const swapped = [bars[0]!, bars[2]!, bars[1]!];
     const failure = await drain(new BarSource("X", 0, asyncBars(swapped))).then(

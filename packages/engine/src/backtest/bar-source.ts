@@ -5,7 +5,7 @@ import { type BarRange, barRangeOf } from "./bar-range.ts";
  * One symbol's history as a cursor: `head` is its next bar, undefined once it is exhausted.
  * A history backed by an array (bars already in memory) is read by index; one that is
  * synchronously iterable advances without a promise per bar; any other advances through its async
- * iterator. Bars must come oldest first, belong to the symbol asked for and be valid candles: a
+ * iterator, without waiting when its answer has already settled. Bars must come oldest first, belong to the symbol asked for and be valid candles: a
  * backtest never skips, reorders or half-processes data silently (INVALID_DATA ends the run instead).
  */
 export class BarSource {
@@ -54,7 +54,14 @@ export class BarSource {
       this.receive(this.syncIterator.next());
       return undefined;
     }
-    return this.asyncIterator!.next();
+    const next = this.asyncIterator!.next();
+    // A history that reads ahead (replay files, a chunk at a time) answers most calls with a settled promise:
+    // taken at once, the bar costs no turn of the event loop. Only a pending or rejected answer is awaited.
+    if (next instanceof Promise && Bun.peek.status(next) === "fulfilled") {
+      this.receive(Bun.peek(next) as IteratorResult<Bar>);
+      return undefined;
+    }
+    return next;
   }
 
   /** Ends the underlying iterator early (a stopped or failed run). */

@@ -6,10 +6,10 @@ import { rowError, showValue } from "./row-error.ts";
 /** A price or volume cell as a finite number; throws INVALID_DATA naming the file, line and field. */
 export function parseNumberField(file: ReplayFile, line: number, field: BarField, raw: unknown): number {
   if (typeof raw === "number" && Number.isFinite(raw)) return raw;
-  // Number("") is 0 and Number(null) is 0: an empty cell must not become a price of zero.
-  if (typeof raw === "string" && raw.trim() !== "") {
+  if (typeof raw === "string") {
     const value = Number(raw);
-    if (Number.isFinite(value)) return value;
+    // Number("") and Number("  ") are 0: an empty cell must not become a price of zero (only a 0 needs the look).
+    if (Number.isFinite(value) && (value !== 0 || raw.trim() !== "")) return value;
   }
   throw rowError(file, line, field, `expected a number, got ${showValue(raw)}`);
 }

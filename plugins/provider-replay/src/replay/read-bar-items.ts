@@ -5,41 +5,64 @@ import { rowError } from "./row-error.ts";
 import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-parser.ts";
 
 /**
- * Every row of a file in order: a bar, or an INVALID_DATA error item for a malformed or
- * out-of-order row (the reader goes on with the next row; callers that must not skip data throw
- * it). A missing file or unmappable header throws INVALID_CONFIGURATION.
+ * Every row of a file in order, in batches (one per chunk read): a bar, or an INVALID_DATA error item
+ * for a malformed or out-of-order row (the reader goes on with the next row; callers that must not
+ * skip data throw it). A missing file or unmappable header throws INVALID_CONFIGURATION. Batches,
+ * because a backtest reads millions of rows and one await per row would cost more than parsing it.
  */
-export async function* readBarItems(file: ReplayFile): AsyncGenerator<StreamItem> {
-  let parse: RowParser | undefined = file.format === "jsonl" ? createJsonlRowParser(file) : undefined;
-  let lineNumber = 0;
-  let lastTime = Number.NEGATIVE_INFINITY;
-  let lastLine = 0;
+export async function* readBarBatches(file: ReplayFile): AsyncGenerator<StreamItem[]> {
+  const rows = new RowReader(file);
   for await (const lines of linesOf(file)) {
+    const items = rows.read(lines);
+    if (items.length > 0) yield items;
+  }
+}
+
+/** The items of {@link readBarBatches} one by one. */
+export async function* readBarItems(file: ReplayFile): AsyncGenerator<StreamItem> {
+  for await (const batch of readBarBatches(file)) yield* batch;
+}
+
+/** Parses a file's lines in order, keeping what spans batches: the header's parser, line numbers, the last time. */
+class RowReader {
+  private parse: RowParser | undefined;
+  private lineNumber = 0;
+  private lastTime = Number.NEGATIVE_INFINITY;
+  private lastLine = 0;
+
+  constructor(private readonly file: ReplayFile) {
+    if (file.format === "jsonl") this.parse = createJsonlRowParser(file);
+  }
+
+  read(lines: readonly string[]): StreamItem[] {
+    const file = this.file;
+    const items: StreamItem[] = [];
     for (const raw of lines) {
-      lineNumber++;
+      const lineNumber = ++this.lineNumber;
       const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
       if (line.trim() === "") continue;
-      if (parse === undefined) {
-        parse = createCsvRowParser(file, line, lineNumber);
+      if (this.parse === undefined) {
+        this.parse = createCsvRowParser(file, line, lineNumber);
         continue;
       }
       let bar;
       try {
-        bar = parse(line, lineNumber);
+        bar = this.parse(line, lineNumber);
       } catch (error) {
         if (!isArgoError(error, "INVALID_DATA")) throw error;
-        yield { type: "error", error };
+        items.push({ type: "error", error });
         continue;
       }
-      if (bar.openTime <= lastTime) {
-        const problem = `rows must be in ascending time order, but ${iso(bar.openTime)} is not after ${iso(lastTime)} on line ${lastLine}`;
-        yield { type: "error", error: rowError(file, lineNumber, "time", problem) };
+      if (bar.openTime <= this.lastTime) {
+        const problem = `rows must be in ascending time order, but ${iso(bar.openTime)} is not after ${iso(this.lastTime)} on line ${this.lastLine}`;
+        items.push({ type: "error", error: rowError(file, lineNumber, "time", problem) });
         continue;
       }
-      lastTime = bar.openTime;
-      lastLine = lineNumber;
-      yield { type: "bar", bar };
+      this.lastTime = bar.openTime;
+      this.lastLine = lineNumber;
+      items.push({ type: "bar", bar });
     }
+    return items;
   }
 }
 

@@ -3,7 +3,8 @@ import { intervalKey } from "../shared/interval-key.ts";
 import { uniqueSymbols } from "../shared/unique-symbols.ts";
 import { mergeByTime } from "./merge-by-time.ts";
 import { createPacer } from "./pacer.ts";
-import { readBarItems } from "./read-bar-items.ts";
+import { readBarBatches, readBarItems } from "./read-bar-items.ts";
+import { ReplayHistory } from "./replay-history.ts";
 import type { ReplayFile } from "./replay-file.ts";
 
 /** Market data from CSV or JSON-lines files: history for backtests, a (optionally paced) stream for replays. */
@@ -30,18 +31,13 @@ export class ReplayProvider implements MarketDataProvider {
   }
 
   /** Bars of one symbol with from <= openTime < to, oldest first; a malformed row throws INVALID_DATA, since a backtest must not skip data. */
-  async *history(symbol: string, interval: string, from: number, to: number, options: StreamOptions = {}): AsyncGenerator<Bar> {
+  history(symbol: string, interval: string, from: number, to: number, options: StreamOptions = {}): AsyncIterableIterator<Bar> {
     const { signal } = options;
-    const file = this.fileFor(symbol, interval);
-    if (signal?.aborted || !(from < to)) return;
-    for await (const item of readBarItems(file)) {
-      if (signal?.aborted) return;
-      if (item.type === "error") throw item.error;
-      const time = item.bar.openTime;
-      // Rows are checked to be ascending, so nothing later can fall inside the range.
-      if (time >= to) return;
-      if (time >= from) yield item.bar;
-    }
+    const open = () => {
+      const file = this.fileFor(symbol, interval);
+      return signal?.aborted || !(from < to) ? undefined : readBarBatches(file);
+    };
+    return new ReplayHistory(open, from, to, signal);
   }
 
   /** Symbols and intervals this provider has files for. */

@@ -17,9 +17,12 @@ export function createCsvRowParser(file: ReplayFile, header: string, headerLine:
     index[field] = findColumn(names, field, file.columns[field]);
     if (index[field] < 0) throw missingColumn(file, field, header, headerLine);
   }
+  // One reader over the row in hand, not a closure per row: a backtest parses millions of them.
+  let cells: string[] = [];
+  const read = (field: BarField) => cells[index[field]];
   return (line, lineNumber) => {
-    const cells = splitCsvLine(line);
-    return toBar(file, lineNumber, (field) => cells[index[field]]);
+    cells = splitCsvLine(line);
+    return toBar(file, lineNumber, read);
   };
 }
 

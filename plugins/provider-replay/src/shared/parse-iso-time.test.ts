@@ -38,6 +38,25 @@ describe("parseIsoTime", () => {
     expect(parseIsoTime("0100-02-28")).toBe(exact("0100-02-28T00:00:00.000"));
   });
 
+  test("the plain forms (read digit by digit) give what their fuller spellings (read by the expression) give", () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+    for (let time = Date.UTC(1999, 11, 25); time < Date.UTC(2001, 2, 5); time += 7_919_000) {
+      const d = new Date(time);
+      const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+      const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+      const hms = `${hm}:${pad(d.getUTCSeconds())}`;
+      expect(parseIsoTime(`${date} ${hms}`)).toBe(parseIsoTime(`${date}T${hms}.000Z`)!);
+      expect(parseIsoTime(`${date}T${hms}`)).toBe(time - d.getUTCMilliseconds());
+      expect(parseIsoTime(`${date} ${hm}`)).toBe(parseIsoTime(`${date}T${hm}:00+00:00`)!);
+      expect(parseIsoTime(date)).toBe(parseIsoTime(`${date}T00:00:00.0Z`)!);
+    }
+    // Near misses of the plain forms are refused, and padding still goes through the expression.
+    for (const text of ["2024-01-0a", "2024/01/01", "2024-01-01_09:30", "2024-01-01 09:3x", "2024-01-01 09:30:0x", "2024-01-01 09-30", "+024-01-01"]) {
+      expect(parseIsoTime(text)).toBeUndefined();
+    }
+    expect(parseIsoTime(" 2024-01-01 ")).toBe(Date.UTC(2024, 0, 1));
+  });
+
   test("dates from 1000 on parse as Date.UTC reads them, day by day across leap years and centuries", () => {
     const DAY = 86_400_000;
     // Nearly every day of 1896–1904 and 1996–2004 (leap-year and century edges), at a time of day that drifts.

@@ -1,0 +1,88 @@
+import type { Bar, StreamItem } from "@argo/core";
+
+const DONE: IteratorResult<Bar> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * `history()` of one file: the bars with from <= openTime < to, oldest first; a malformed row rejects
+ * with its INVALID_DATA error (a backtest must not skip data). Rows are read a chunk at a time, and a
+ * bar already read is handed out in an already-settled promise: a reader that looks before it awaits
+ * (the backtest engine does, with Bun.peek) waits once per chunk rather than once per bar. Ending
+ * early (break, return, the range's end, an abort) cancels the file read.
+ */
+export class ReplayHistory implements AsyncIterableIterator<Bar> {
+  private batches: AsyncIterator<StreamItem[]> | undefined;
+  private batch: readonly StreamItem[] = [];
+  private index = 0;
+  private done = false;
+  /** The chunk being read: a second `next()` meanwhile waits for it instead of reading another. */
+  private reading: Promise<IteratorResult<Bar>> | undefined;
+
+  constructor(
+    /** Opens the file's batches; called at the first `next()`, so a bad symbol rejects there, as a generator would. */
+    private readonly open: () => AsyncIterator<StreamItem[]> | undefined,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  next(): Promise<IteratorResult<Bar>> {
+    if (this.reading !== undefined) return this.reading.then(() => this.next());
+    try {
+      return this.step();
+    } catch (error) {
+      return this.finish().then(() => Promise.reject(error));
+    }
+  }
+
+  return(): Promise<IteratorResult<Bar>> {
+    return this.finish();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<Bar> {
+    return this;
+  }
+
+  private step(): Promise<IteratorResult<Bar>> {
+    if (this.batches === undefined && !this.done) {
+      this.batches = this.open();
+      if (this.batches === undefined) this.done = true;
+    }
+    if (this.done || this.signal?.aborted === true) return this.finish();
+    const batch = this.batch;
+    while (this.index < batch.length) {
+      const item = batch[this.index++]!;
+      if (item.type === "error") return this.finish().then(() => Promise.reject(item.error));
+      if (item.type !== "bar") continue;
+      const time = item.bar.openTime;
+      // Rows are checked to be ascending, so nothing later can fall inside the range.
+      if (time >= this.to) return this.finish();
+      if (time >= this.from) return Promise.resolve({ done: false, value: item.bar });
+    }
+    const reading = this.batches!.next().then(
+      (result) => {
+        this.reading = undefined;
+        if (result.done === true) return this.finish();
+        this.batch = result.value;
+        this.index = 0;
+        return this.next();
+      },
+      (error: unknown) => {
+        this.reading = undefined;
+        return this.finish().then(() => Promise.reject(error));
+      },
+    );
+    this.reading = reading;
+    return reading;
+  }
+
+  /** Ends the iteration and closes the file read (once). */
+  private finish(): Promise<IteratorResult<Bar>> {
+    this.done = true;
+    this.batch = [];
+    this.index = 0;
+    const batches = this.batches;
+    this.batches = undefined;
+    if (batches?.return === undefined) return Promise.resolve(DONE);
+    return batches.return().then(() => DONE, () => DONE);
+  }
+}
