@@ -66,3 +66,10 @@ describe("replay history reads ahead", () => {
     expect(isArgoError(error, "UNKNOWN_SYMBOL")).toBe(true);
   });
 });
+
+test("a call queued behind a failing read is told the history is done, not given the error twice", async () => {
+  const history = (await provider("bad.csv")).history("X", "1m", start + 2 * 60_000, Number.MAX_SAFE_INTEGER)[Symbol.asyncIterator]();
+  const [first, second] = [history.next(), history.next()];
+  expect(isArgoError(await first.then(() => undefined, (e: unknown) => e), "INVALID_DATA")).toBe(true);
+  expect(await second).toEqual({ done: true, value: undefined });
+});

@@ -26,7 +26,9 @@ export class ReplayHistory implements AsyncIterableIterator<Bar> {
   ) {}
 
   next(): Promise<IteratorResult<Bar>> {
-    if (this.reading !== undefined) return this.reading.then(() => this.next());
+    // Like a generator's queued calls: after the read in flight, whether it gave bars or failed (then this one is done).
+    const reading = this.reading;
+    if (reading !== undefined) return reading.then(() => this.next(), () => this.next());
     try {
       return this.step();
     } catch (error) {
@@ -52,7 +54,6 @@ export class ReplayHistory implements AsyncIterableIterator<Bar> {
     while (this.index < batch.length) {
       const item = batch[this.index++]!;
       if (item.type === "error") return this.finish().then(() => Promise.reject(item.error));
-      if (item.type !== "bar") continue;
       const time = item.bar.openTime;
       // Rows are checked to be ascending, so nothing later can fall inside the range.
       if (time >= this.to) return this.finish();
