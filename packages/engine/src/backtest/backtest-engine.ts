@@ -25,14 +25,17 @@ const symbolsSchema = v.object({ symbols: engineSettingsSchema.entries.symbols }
 export class BacktestEngine {
   private session: EngineSession | undefined;
   private loader: EngineSession | undefined;
+  /** What `load()` gave: the run reuses it rather than import and validate the strategy a second time. */
+  private loaded: LoadedStrategy | undefined;
   private running = false;
 
   constructor(readonly options: BacktestOptions) {}
 
   /** Loads the strategy and validates its config before the run; gives the config's JSON Schema. */
-  load(): Promise<LoadedStrategy> {
+  async load(): Promise<LoadedStrategy> {
     this.loader ??= this.newSession(this.options.trading);
-    return this.loader.load();
+    this.loaded = await this.loader.load();
+    return this.loaded;
   }
 
   /**
@@ -76,7 +79,7 @@ export class BacktestEngine {
   private async replay(settings: RunSettings, venue: SimulatedVenue, signal: AbortSignal | undefined, callbacks: EngineCallbacks): Promise<BacktestResult> {
     const { symbols, benchmarkSymbol } = settings;
     const interval = this.options.interval;
-    const session = this.newSession(venue);
+    const session = this.newSession(venue, this.loaded);
     this.session = session;
     const recorder = new RunRecorder(symbols, benchmarkSymbol);
     const plan: HistoryPlan = {
@@ -110,9 +113,9 @@ export class BacktestEngine {
     return { ...settings, symbols, benchmarkSymbol: settings.benchmarkSymbol ?? symbols[0]! };
   }
 
-  private newSession(trading: BacktestOptions["trading"]): EngineSession {
+  private newSession(trading: BacktestOptions["trading"], loaded?: LoadedStrategy): EngineSession {
     // Everything but the backtest's own fields goes to the session as is, so no engine option is ever dropped.
     const { from, to, closeAtEnd, benchmarkSymbol, warmupBars, riskFreeRate, progress, trading: _trading, orderIdPrefix, ...engine } = this.options;
-    return new EngineSession({ ...engine, trading, orderIdPrefix: orderIdPrefix ?? "bt-", mode: "backtest" });
+    return new EngineSession({ ...engine, trading, orderIdPrefix: orderIdPrefix ?? "bt-", mode: "backtest" }, loaded);
   }
 }

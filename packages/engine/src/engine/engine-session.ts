@@ -34,7 +34,13 @@ export class EngineSession {
   private mode: EngineMode | undefined;
   private running = false;
 
-  constructor(readonly options: LiveEngineOptions) {}
+  /** `loaded`: the strategy another session of the same options already loaded, so it is not loaded and validated twice. */
+  constructor(
+    readonly options: LiveEngineOptions,
+    loaded?: LoadedStrategy,
+  ) {
+    this.loaded = loaded;
+  }
 
   /** Loads the strategy and validates its config (INVALID_CONFIGURATION names every bad field); cached. */
   async load(): Promise<LoadedStrategy> {
