@@ -14,3 +14,15 @@ export async function collectRounds<K extends string>(
   }
   return samples;
 }
+
+/** Runs `fn` once and gives its value with the wall time it took, in milliseconds. */
+export async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - start };
+}
+
+/** Milliseconds `fn` took to run once. */
+export async function timeMs(fn: () => unknown): Promise<number> {
+  return (await timed(fn)).ms;
+}

@@ -11,6 +11,7 @@ import { type Bar, createProvider, type MarketDataProvider } from "@argo/core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { collectRounds, timed } from "../../../bench/rounds.ts";
 import { median } from "../../../bench/stats.ts";
 import { writeResult } from "../../../bench/write-result.ts";
 import { type BacktestOptions, type BacktestResult, InMemoryMarketData, runBacktest } from "../src/backtest/index.ts";
@@ -50,12 +51,6 @@ async function withHeapPeak<T>(fn: () => Promise<T>): Promise<{ value: T; heapPe
   } finally {
     clearInterval(timer);
   }
-}
-
-async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - start };
 }
 
 // 1. Streaming from the simulated provider first, before anything is held in memory: its peak memory.
@@ -148,44 +143,35 @@ async function timedStreaming(label: string): Promise<number> {
   return run.ms;
 }
 
-const csv: number[] = [];
-const streaming: number[] = [];
-const empty: number[] = [];
-const memory: number[] = [];
-const hand: number[] = [];
-const floor: number[] = [];
-const stats: number[] = [];
-for (let round = 0; round < ROUNDS; round++) {
+const { streaming, csv, memory, stats, empty, hand, floor } = await collectRounds(ROUNDS, async (index) => {
+  const round = index + 1;
   Bun.gc(true);
-  streaming.push(await timedStreaming(`round ${round + 1}, from provider`));
+  const streaming = await timedStreaming(`round ${round}, from provider`);
   Bun.gc(true);
   const file = await timed(() => runBacktest(options(fromCsv)));
-  csv.push(file.ms);
-  agreement = Math.max(agreement, agree(`round ${round + 1}, from a CSV file`, file.value, check));
+  agreement = Math.max(agreement, agree(`round ${round}, from a CSV file`, file.value, check));
   Bun.gc(true);
   const mem = await timed(() => runBacktest(options(inMemory)));
-  memory.push(mem.ms);
   const result = mem.value;
-  agreement = Math.max(agreement, agree(`round ${round + 1}, in memory`, result, check));
-  stats.push((await timed(() => computeStatistics({ times: result.equity.times, equity: result.equity.equity, closes: result.equity.closes, trades: result.trades, startingCash: 10_000, warmupBars: result.warmupBars }))).ms);
+  agreement = Math.max(agreement, agree(`round ${round}, in memory`, result, check));
+  const stats = await timed(() => computeStatistics({ times: result.equity.times, equity: result.equity.equity, closes: result.equity.closes, trades: result.trades, startingCash: 10_000, warmupBars: result.warmupBars }));
   Bun.gc(true);
-  empty.push((await timed(() => runBacktest(options(inMemory, noop)))).ms);
+  const empty = await timed(() => runBacktest(options(inMemory, noop)));
   Bun.gc(true);
   const reference = await timed(handLoop);
-  hand.push(reference.ms);
   Bun.gc(true);
   const minimal = await timed(minimalLoop);
-  floor.push(minimal.ms);
   // The engine runs were checked against the first reference run; this round's loops must give the same.
   for (const [name, again] of [["reference loop", reference.value], ["minimal loop", minimal.value]] as const) {
     if (!sameRun(again, check)) {
-      throw new Error(`round ${round + 1}: the ${name} gave ${again.run.trades.length} trades, equity ${again.statistics.equityFinal}; first run ${check.run.trades.length}, ${check.statistics.equityFinal}`);
+      throw new Error(`round ${round}: the ${name} gave ${again.run.trades.length} trades, equity ${again.statistics.equityFinal}; first run ${check.run.trades.length}, ${check.statistics.equityFinal}`);
     }
   }
   console.log(
-    `round ${round + 1}: engine from provider ${streaming.at(-1)!.toFixed(0)} ms, from a CSV file ${csv.at(-1)!.toFixed(0)} ms, engine in memory ${memory.at(-1)!.toFixed(0)} ms (statistics ${stats.at(-1)!.toFixed(0)} ms), no-op strategy in memory ${empty.at(-1)!.toFixed(0)} ms, reference loop ${hand.at(-1)!.toFixed(0)} ms, minimal loop ${floor.at(-1)!.toFixed(0)} ms`,
+    `round ${round}: engine from provider ${streaming.toFixed(0)} ms, from a CSV file ${file.ms.toFixed(0)} ms, engine in memory ${mem.ms.toFixed(0)} ms (statistics ${stats.ms.toFixed(0)} ms), no-op strategy in memory ${empty.ms.toFixed(0)} ms, reference loop ${reference.ms.toFixed(0)} ms, minimal loop ${minimal.ms.toFixed(0)} ms`,
   );
-}
+  return { streaming, csv: file.ms, memory: mem.ms, stats: stats.ms, empty: empty.ms, hand: reference.ms, floor: minimal.ms };
+});
 
 const rate = (ms: number) => Math.round((BARS / ms) * 1000);
 writeResult({

@@ -5,6 +5,7 @@ import "@argo/provider-paper";
 import "@argo/provider-replay";
 import { createProvider, type MarketDataProvider } from "@argo/core";
 import { join } from "node:path";
+import { collectRounds } from "../../../bench/rounds.ts";
 import { median } from "../../../bench/stats.ts";
 import { writeResult } from "../../../bench/write-result.ts";
 import { defineStrategy, LiveEngine, loadStrategy, silentLogger } from "../src/index.ts";
@@ -48,20 +49,14 @@ await engine(noop, {});
 await engine(asyncNoop, {});
 await engine(smaCross, { fast: 10, slow: 30, sizing: { quantity: 1 } });
 
-const base: number[] = [];
-const none: number[] = [];
-const asyncNone: number[] = [];
-const sma: number[] = [];
 let smaFills = 0;
-for (let round = 0; round < ROUNDS; round++) {
-  base.push(await baseline());
-  none.push((await engine(noop, {})).rate);
-  asyncNone.push((await engine(asyncNoop, {})).rate);
+const { base, none, asyncNone, sma } = await collectRounds(ROUNDS, async (round) => {
+  const figures = { base: await baseline(), none: (await engine(noop, {})).rate, asyncNone: (await engine(asyncNoop, {})).rate };
   const run = await engine(smaCross, { fast: 10, slow: 30, sizing: { quantity: 1 } });
-  sma.push(run.rate);
   smaFills = run.fills;
-  console.log(`round ${round + 1}: baseline ${base.at(-1)!.toFixed(0)}/s, no-op ${none.at(-1)!.toFixed(0)}/s, async no-op ${asyncNone.at(-1)!.toFixed(0)}/s, sma-cross ${sma.at(-1)!.toFixed(0)}/s`);
-}
+  console.log(`round ${round + 1}: baseline ${figures.base.toFixed(0)}/s, no-op ${figures.none.toFixed(0)}/s, async no-op ${figures.asyncNone.toFixed(0)}/s, sma-cross ${run.rate.toFixed(0)}/s`);
+  return { ...figures, sma: run.rate };
+});
 
 writeResult({
   name: "live-engine",

@@ -1,6 +1,7 @@
 // Paper venue hot path: a market order placed, then filled by the next bar (place → fill event).
 // Several rounds per figure, medians reported, against a baseline of bare bookkeeping measured here.
 import type { Bar, OrderSide } from "@argo/core";
+import { collectRounds } from "../../../bench/rounds.ts";
 import { median, percentile } from "../../../bench/stats.ts";
 import { writeResult } from "../../../bench/write-result.ts";
 import { createPaperVenue } from "../src/index.ts";
@@ -86,21 +87,16 @@ await paperRound(1, false);
 await paperRound(1, false, true);
 baselineRound();
 
-const perOrderBar: number[] = [];
-const synchronous: number[] = [];
-const batched: number[] = [];
-const baseline: number[] = [];
-const latencyP50: number[] = [];
-const latencyP99: number[] = [];
-for (let round = 0; round < ROUNDS; round++) {
-  perOrderBar.push((await paperRound(1, false)).ordersPerSecond);
-  synchronous.push((await paperRound(1, false, true)).ordersPerSecond);
-  batched.push((await paperRound(100, false)).ordersPerSecond);
-  baseline.push(baselineRound());
+const { perOrderBar, synchronous, batched, baseline, latencyP50, latencyP99 } = await collectRounds(ROUNDS, async () => {
+  const figures = {
+    perOrderBar: (await paperRound(1, false)).ordersPerSecond,
+    synchronous: (await paperRound(1, false, true)).ordersPerSecond,
+    batched: (await paperRound(100, false)).ordersPerSecond,
+    baseline: baselineRound(),
+  };
   const timed = await paperRound(1, true);
-  latencyP50.push(percentile(timed.latenciesUs, 50));
-  latencyP99.push(percentile(timed.latenciesUs, 99));
-}
+  return { ...figures, latencyP50: percentile(timed.latenciesUs, 50), latencyP99: percentile(timed.latenciesUs, 99) };
+});
 
 const paper = median(perOrderBar);
 const base = median(baseline);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createReplayProvider } from "../src/index.ts";
+import { collectRounds, timeMs } from "../../../bench/rounds.ts";
 import { median } from "../../../bench/stats.ts";
 import { writeResult } from "../../../bench/write-result.ts";
 
@@ -51,26 +52,15 @@ async function viaHistoryPeeking(): Promise<number> {
   }
 }
 
-async function time(run: () => Promise<number>): Promise<number> {
-  const begin = performance.now();
-  await run();
-  return performance.now() - begin;
-}
-
 try {
   await baseline();
   if ((await viaHistory()) !== (await viaHistoryPeeking())) throw new Error("the two ways of reading history disagree");
-  const baseMs: number[] = [];
-  const historyMs: number[] = [];
-  const peekingMs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    baseMs.push(await time(baseline));
-    historyMs.push(await time(viaHistory));
-    peekingMs.push(await time(viaHistoryPeeking));
-  }
-  const base = median(baseMs);
-  const history = median(historyMs);
-  const peeking = median(peekingMs);
+  const samples = await collectRounds(RUNS, async () => ({
+    base: await timeMs(baseline), history: await timeMs(viaHistory), peeking: await timeMs(viaHistoryPeeking),
+  }));
+  const base = median(samples.base);
+  const history = median(samples.history);
+  const peeking = median(samples.peeking);
   writeResult({
     name: "provider-replay-csv-read",
     description:

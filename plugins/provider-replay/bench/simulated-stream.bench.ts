@@ -2,6 +2,7 @@
 // bars generated in a plain synchronous loop (the cost of generation alone), measured in one process.
 import { createSimulatedProvider } from "../src/index.ts";
 import { PricePath } from "../src/simulated/price-path.ts";
+import { collectRounds, timeMs } from "../../../bench/rounds.ts";
 import { median } from "../../../bench/stats.ts";
 import { writeResult } from "../../../bench/write-result.ts";
 
@@ -22,23 +23,12 @@ async function viaStream(): Promise<number> {
   return checksum;
 }
 
-async function time(run: () => number | Promise<number>): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
-}
-
 // Warm up both paths so neither is measured while the JIT is still compiling it.
 handLoop();
 await viaStream();
-const loopMs: number[] = [];
-const streamMs: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  loopMs.push(await time(handLoop));
-  streamMs.push(await time(viaStream));
-}
-const loop = median(loopMs);
-const stream = median(streamMs);
+const samples = await collectRounds(RUNS, async () => ({ loop: await timeMs(handLoop), stream: await timeMs(viaStream) }));
+const loop = median(samples.loop);
+const stream = median(samples.stream);
 writeResult({
   name: "provider-replay-simulated-stream",
   description: `Median of ${RUNS} runs streaming ${BARS.toLocaleString("en")} simulated bars through stream(), against generating them in a synchronous loop.`,
