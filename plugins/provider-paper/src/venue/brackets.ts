@@ -39,10 +39,10 @@ export function activateLegs(state: VenueState, entry: OrderRecord, time: number
   return legs;
 }
 
-/** A leg filled: its partner is cancelled (as on Binance, any fill of one leg cancels the other). */
-export function cancelSibling(state: VenueState, leg: OrderRecord): void {
+/** A leg filled at `time`: its partner is cancelled then (as on Binance, any fill of one leg cancels the other at once). */
+export function cancelSibling(state: VenueState, leg: OrderRecord, time: number): void {
   const other = leg.sibling;
-  if (other?.open) finishOrder(state, other, "CANCELLED");
+  if (other?.open) finishOrder(state, other, "CANCELLED", undefined, time);
 }
 
 function createLeg(
@@ -74,8 +74,10 @@ function createLeg(
     fills: [],
     parentClientOrderId: entryOrder.clientOrderId,
     reason,
-    createdAt: state.now,
-    updatedAt: state.now,
+    // The leg exists from when its entry ended with fills, which inside a bar is before the venue clock
+    // (already at the bar's close): stamped with the clock, a leg trading in that bar would fill before it existed.
+    createdAt: time,
+    updatedAt: time,
   };
   if (leg.limitPrice !== undefined) order.limitPrice = leg.limitPrice;
   if (entryOrder.strategyName !== undefined) order.strategyName = entryOrder.strategyName;

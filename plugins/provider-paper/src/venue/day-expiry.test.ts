@@ -3,7 +3,6 @@ import { describe, expect, test } from "bun:test";
 import { harness } from "../__fixtures__/venue-harness.ts";
 import type { PaperVenue } from "./paper-venue.ts";
 
-const HOUR = 3_600_000;
 /** The orders below are placed on 2024-01-02 (UTC): their day ends at midnight into the 3rd. */
 const DAY_END = Date.UTC(2024, 0, 3);
 /** Two days after the day end, 09:00: when the next bar or clock tick notices the expiry. */
@@ -67,15 +66,26 @@ describe("a DAY order noticed late expires at its day end", () => {
     expect(await venue.getPosition("XYZ")).toBeUndefined();
   });
 
-  test("an order filled after its day end by a bar reaching past midnight is stamped no earlier than that fill", async () => {
-    const { venue } = await harness({ maxVolumeShare: 0.5 }, "1h");
-    venue.setTime(DAY_END - HOUR / 2);
-    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 10, timeInForce: "DAY", clientOrderId: "day" });
-    // A 2h bar from 23:00 to 01:00: the market order arrived inside it, so it trades at the close (01:00), half of it.
-    venue.processBar({ ...bar("XYZ", DAY_END - HOUR, 100), interval: "2h", volume: 10 });
-    const order = await venue.getOrder("day");
-    expect([order.status, order.filledQuantity]).toEqual(["EXPIRED", 5]);
-    expect(order.fills[0]?.time).toBe(DAY_END + HOUR);
-    expect(order.updatedAt).toBe(DAY_END + HOUR);
+  test("a listener told of an expiry cannot feed a bar or start a second sweep while the first runs", async () => {
+    const { venue, events } = await harness({}, "1h");
+    await venue.placeOrder(dayOrder);
+    await venue.placeOrder({ ...dayOrder, clientOrderId: "day-2" });
+    const errors: string[] = [];
+    venue.on((event) => {
+      if (event.type !== "order" || event.order.status !== "EXPIRED" || event.order.clientOrderId !== "day") return;
+      try {
+        venue.processBar(bar("XYZ", LATER + 24 * 3_600_000, 40));
+      } catch (error) {
+        errors.push((error as { code: string }).code);
+      }
+      venue.setTime(LATER + 48 * 3_600_000);
+      void venue.getOpenOrders();
+    });
+    venue.setTime(LATER);
+    expect(await venue.getOpenOrders()).toHaveLength(0);
+    expect(errors).toEqual(["INTERNAL"]);
+    const expired = events.filter((e) => e.type === "order" && e.order.status === "EXPIRED").map((e) => (e.type === "order" ? e.order.clientOrderId : ""));
+    expect(expired).toEqual(["day", "day-2"]);
+    expect((await venue.getTrades()).length).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { activateLegs } from "./brackets.ts";
 import { finishOrder } from "./finish-order.ts";
 import type { OrderRecord } from "./order-record.ts";
+import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
 const DAY_MS = 86_400_000;
@@ -16,9 +17,34 @@ export function trackDayOrder(state: VenueState, rec: OrderRecord): void {
   if (rec.expiry < state.nextDayExpiry) state.nextDayExpiry = rec.expiry;
 }
 
-/** Expires every open DAY order whose day ended at or before `time`; partly filled entries get their legs. */
-export function expireDayOrders(state: VenueState, time: number): void {
-  if (time < state.nextDayExpiry) return;
+/**
+ * Expires every open DAY order whose day ended at or before `time`, and those of `book` whose day ended
+ * at or before `bookTime`; partly filled entries get their legs. A bar of one symbol says nothing about
+ * the others up to its close (their bars of the same period may come next), only up to its open.
+ */
+export function expireDayOrders(state: VenueState, time: number, book?: SymbolBook, bookTime = time): void {
+  if ((time < state.nextDayExpiry && bookTime < state.nextDayExpiry) || state.sweeping) return;
+  // A listener told of an expiry may move the clock and read: the sweep it would start waits for this one.
+  state.sweeping = true;
+  try {
+    sweep(state, time, book, bookTime);
+  } finally {
+    state.sweeping = false;
+  }
+}
+
+/**
+ * Settles what the clock alone made due since setTime. setTime does not sweep itself: the engine sets the
+ * clock to a bar's close before feeding that bar, and the bar must first trade the orders whose day ended
+ * inside it. A bar reaching the clock takes this over (process-bar.ts); any other venue call does it here.
+ */
+export function settleClock(state: VenueState): void {
+  if (!state.clockSweepDue || state.processing || state.sweeping) return;
+  state.clockSweepDue = false;
+  expireDayOrders(state, state.now);
+}
+
+function sweep(state: VenueState, time: number, book: SymbolBook | undefined, bookTime: number): void {
   const list = state.dayOrders;
   let w = 0;
   let next = Number.POSITIVE_INFINITY;
@@ -26,12 +52,12 @@ export function expireDayOrders(state: VenueState, time: number): void {
   for (let i = 0; i < list.length; i++) {
     const rec = list[i]!;
     if (!rec.open) continue;
-    if (rec.expiry <= time) {
+    if (rec.expiry <= (rec.book === book ? bookTime : time)) {
       // A venue expires DAY orders at the session end, however late a bar or tick notices it; the legs
       // of a partly filled entry work from then too, so a bar between the day end and now reaches them.
-      const at = expiredAt(rec);
-      finishOrder(state, rec, "EXPIRED", undefined, at);
-      if (rec.legsArmed) activateLegs(state, rec, at);
+      // No fill comes after an order's day end (process-bar.ts), so the day end is never before its last update.
+      finishOrder(state, rec, "EXPIRED", undefined, rec.expiry);
+      if (rec.legsArmed) activateLegs(state, rec, rec.expiry);
       continue;
     }
     if (rec.expiry < next) next = rec.expiry;
@@ -39,10 +65,4 @@ export function expireDayOrders(state: VenueState, time: number): void {
   }
   list.length = w;
   state.nextDayExpiry = next;
-}
-
-/** The day end, or the last fill if a bar reaching past midnight filled the order later: updates never go back in time. */
-function expiredAt(rec: OrderRecord): number {
-  const last = rec.order.updatedAt;
-  return last > rec.expiry ? last : rec.expiry;
 }

@@ -24,7 +24,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
   const rules = book.rules;
   if (order.quantity === 0 && rec.sizing !== "quantity") {
     const problem = resolveSize(state, rec, match, bar.volume);
-    if (problem !== undefined) return refuse(state, rec, `INVALID_ORDER: ${problem}`);
+    if (problem !== undefined) return refuse(state, rec, `INVALID_ORDER: ${problem}`, time);
   }
   const remaining = remainingOf(order, rules.stepSize, rules.stepDecimals);
   let quantity = remaining;
@@ -42,7 +42,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
     fee = due - rec.feesCharged;
   }
   const problem = checkResources(state, rec, quantity, price, fee);
-  if (problem !== undefined) return refuse(state, rec, problem);
+  if (problem !== undefined) return refuse(state, rec, problem, time);
 
   rec.rateFees += rateFee;
   rec.feesCharged += fee;
@@ -87,7 +87,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
     emit(state, { type: "fill", fill: trade, order: snapshot });
     emitPositionAndAccount(state, book);
   }
-  if (rec.isLeg) cancelSibling(state, rec);
+  if (rec.isLeg) cancelSibling(state, rec, time);
   return quantity;
 }
 
@@ -116,7 +116,8 @@ function checkResources(state: VenueState, rec: OrderRecord, quantity: number, p
   return `INSUFFICIENT_FUNDS: the fill of ${quantity} at ${price} needs ${need} ${state.currency}, ${available} is free`;
 }
 
-function refuse(state: VenueState, rec: OrderRecord, reason: string): number {
-  finishOrder(state, rec, rec.order.filledQuantity > 0 ? "CANCELLED" : "REJECTED", reason);
+// Refused when it would have traded: a partly filled entry's legs start then too (process-bar.ts).
+function refuse(state: VenueState, rec: OrderRecord, reason: string, time: number): number {
+  finishOrder(state, rec, rec.order.filledQuantity > 0 ? "CANCELLED" : "REJECTED", reason, time);
   return 0;
 }

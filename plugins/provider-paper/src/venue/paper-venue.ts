@@ -16,7 +16,7 @@ import type { PaperConfig } from "../config/paper-config-schema.ts";
 import { bookFor } from "./book-for.ts";
 import { cancelAllOrders, cancelOrder } from "./cancel-order.ts";
 import { estimatedSlippedPrice } from "./costs.ts";
-import { expireDayOrders } from "./day-expiry.ts";
+import { settleClock } from "./day-expiry.ts";
 import { assertConnected, invalidOrder, venueError } from "./errors.ts";
 import { emit } from "./events.ts";
 import { findOrder } from "./find-order.ts";
@@ -74,42 +74,50 @@ export class PaperVenue implements SimulatedVenue {
 
   async cancelOrder(orderId: string): Promise<Order> {
     assertConnected(this.#state);
+    settleClock(this.#state);
     return cancelOrder(this.#state, orderId);
   }
 
   async cancelAllOrders(symbol?: string): Promise<Order[]> {
     assertConnected(this.#state);
+    settleClock(this.#state);
     return cancelAllOrders(this.#state, symbol);
   }
 
   async getOrder(orderId: string): Promise<Order> {
     assertConnected(this.#state);
+    settleClock(this.#state);
     return orderSnapshot(findOrder(this.#state, orderId).order);
   }
 
   async getOpenOrders(symbol?: string): Promise<Order[]> {
     assertConnected(this.#state);
+    settleClock(this.#state);
     return openOrders(this.#state, symbol);
   }
 
   async getPositions(): Promise<Position[]> {
     assertConnected(this.#state);
+    settleClock(this.#state);
     return positions(this.#state);
   }
 
   async getPosition(symbol: string): Promise<Position | undefined> {
     assertConnected(this.#state);
+    settleClock(this.#state);
     const book = this.#state.books.get(symbol);
     return book?.position ? positionSnapshot(book, book.position) : undefined;
   }
 
   async getAccount(): Promise<Account> {
     assertConnected(this.#state);
+    settleClock(this.#state);
     return accountSnapshot(this.#state);
   }
 
   async getTrades(filter?: TradeFilter): Promise<Trade[]> {
     assertConnected(this.#state);
+    settleClock(this.#state);
     return trades(this.#state, filter);
   }
 
@@ -138,8 +146,9 @@ export class PaperVenue implements SimulatedVenue {
     if (!Number.isFinite(time)) throw venueError(state, "INVALID_DATA", `setTime needs epoch milliseconds, got ${time}`, { time });
     // The clock never runs backwards: an order's arrival must not precede a bar it was judged against.
     if (time > state.now) state.now = time;
-    // Called every bar: test for a due DAY order here rather than pay a call that almost always returns at once.
-    if (state.now >= state.nextDayExpiry) expireDayOrders(state, state.now);
+    // Not expired here: the engine sets the clock to a bar's close before feeding that bar, which may still
+    // trade a DAY order whose day ended inside it. That bar, or else the venue's next call, settles it.
+    if (state.now >= state.nextDayExpiry) state.clockSweepDue = true;
   }
 
   /** The venue clock (epoch ms). */
@@ -150,6 +159,7 @@ export class PaperVenue implements SimulatedVenue {
   #maxQuantity(symbol: string, buy: boolean, price: number | undefined): number {
     const state = this.#state;
     assertConnected(state);
+    settleClock(state);
     const book = bookFor(state, symbol);
     const reference = price ?? (book.mark === book.mark ? estimatedSlippedPrice(state, book.mark, buy, book.rules) : Number.NaN);
     if (price !== undefined && !(price > 0)) throw invalidOrder(state, `price must be a positive number, got ${price}`, { field: "price" });

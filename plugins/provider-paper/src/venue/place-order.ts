@@ -4,7 +4,7 @@ import { checkVenueRules } from "./check-venue-rules.ts";
 import { copyRequestFields } from "./copy-request-fields.ts";
 import { validateRequest } from "./validate-request.ts";
 import { estimatedSlippedPrice } from "./costs.ts";
-import { endOfUtcDay, trackDayOrder } from "./day-expiry.ts";
+import { endOfUtcDay, settleClock, trackDayOrder } from "./day-expiry.ts";
 import { assertConnected, invalidOrder, venueError } from "./errors.ts";
 import { emit } from "./events.ts";
 import { findByClientId } from "./find-order.ts";
@@ -25,6 +25,8 @@ const NO_RESERVATION: Reservation = Object.freeze({ reduce: 0, cash: 0, cashPerU
  */
 export function placeOrder(state: VenueState, request: OrderRequest): Order {
   assertConnected(state);
+  // What the clock made due expires before this order is judged (funds it reserved are free again).
+  settleClock(state);
   const given = takeClientOrderId(state, request);
   validateRequest(state, request);
   const book = bookFor(state, request.symbol);

@@ -18,10 +18,14 @@ const match: MatchResult = { price: 0, slips: false, taker: true };
  * marks the symbol at the close. An order is eligible when it arrived by the bar's open; a market
  * order that arrived inside the bar trades at its close. The clock moves to the bar's close first,
  * so orders placed by listeners meanwhile are stamped after the bar and wait for the next one.
+ * DAY orders whose day ended by the bar's open expire first (every symbol's: bars come in time
+ * order); those of this symbol whose day ended inside the bar expire after it has traded them.
  */
 export function processBar(state: VenueState, bar: Bar): void {
   validateBar(state, bar);
-  if (state.processing) throw venueError(state, "INTERNAL", "processBar was called from an event listener while a bar was being processed");
+  if (state.processing || state.sweeping) {
+    throw venueError(state, "INTERNAL", "processBar was called from an event listener while a bar was being processed or DAY orders expired");
+  }
   // Bars mostly repeat the last interval and symbol: compare strings before hashing them.
   let intervalMs: number | undefined;
   if (bar.interval === state.lastInterval) intervalMs = state.lastIntervalMs;
@@ -37,12 +41,16 @@ export function processBar(state: VenueState, bar: Bar): void {
   }
   const openTime = bar.openTime;
   const closeTime = intervalMs === intervalMs ? openTime + intervalMs : barCloseTime(openTime, bar.interval);
-  if (closeTime > state.now) state.now = closeTime;
+  if (closeTime >= state.now) {
+    state.now = closeTime;
+    // The bar reaches the clock setTime moved: its sweeps below settle what the clock made due (day-expiry.ts).
+    state.clockSweepDue = false;
+  }
   const last = state.lastBook;
   let book = last !== undefined && last.symbol === bar.symbol ? last : state.books.get(bar.symbol);
   if (book === undefined) {
     if (state.allowed !== undefined && !state.allowed.has(bar.symbol)) {
-      if (state.now >= state.nextDayExpiry) expireDayOrders(state, state.now);
+      if (openTime >= state.nextDayExpiry) expireDayOrders(state, openTime);
       return;
     }
     book = createSymbolBook(bar.symbol, resolveSymbolRules(state.config, bar.symbol));
@@ -54,8 +62,9 @@ export function processBar(state: VenueState, bar: Bar): void {
   if (book.orders.length !== 0 || openTime >= state.nextDayExpiry) executeOrders(state, book, bar, closeTime);
   book.mark = bar.close;
   book.volume = bar.volume;
-  // The due-check is made here, not inside the call: the sweep is rare and this line runs every bar.
-  if (state.now >= state.nextDayExpiry) expireDayOrders(state, state.now);
+  // The due-check is made here, not inside the call: the sweep is rare and this line runs every bar. Only
+  // this symbol is known to have traded up to the close; others' bars of the same period may come next.
+  if (closeTime >= state.nextDayExpiry) expireDayOrders(state, openTime, book, closeTime);
 }
 
 function executeOrders(state: VenueState, book: SymbolBook, bar: Bar, closeTime: number): void {
@@ -79,6 +88,7 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
   let high: number;
   let low: number;
   let time: number;
+  let atClose = false;
   if (rec.arrival <= bar.openTime) {
     start = bar.open;
     high = bar.high;
@@ -88,6 +98,15 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
     // A market order that arrived mid-bar: the close is the first price known to come after it.
     start = high = low = bar.close;
     time = closeTime;
+    atClose = true;
+    if (rec.expiry < closeTime) {
+      // A DAY order whose day ends inside the bar. On a venue a market order executes on arrival, so a trader
+      // expects it filled, not lost to an expiry it never reached: it trades at the close, recorded on the last
+      // millisecond of its day (a fill after its own expiry would contradict it). One that arrived after its
+      // day end never traded: the sweep at the end of the bar expires it at the day end.
+      if (rec.arrival >= rec.expiry) return;
+      time = Math.max(rec.arrival, rec.expiry - 1);
+    }
   } else return;
   const tif = rec.order.timeInForce;
   const immediate = tif === "IOC" || tif === "FOK";
@@ -95,11 +114,13 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
   // `match` is shared by every venue: a fill listener may drive another venue's bar and overwrite it.
   const price = match.price;
   if (matched) executeFill(state, rec, bar, match, time);
-  // IOC and FOK get one chance: the first eligible bar, or for stops the bar that triggers them.
-  if (immediate && rec.open && (rec.triggerDir === 0 || rec.triggered)) finishOrder(state, rec, "EXPIRED");
+  // IOC and FOK get one chance: the first eligible bar, or for stops the bar that triggers them. The rest
+  // expires right after that matching, as on a venue, which is also when a partly filled entry's legs begin.
+  if (immediate && rec.open && (rec.triggerDir === 0 || rec.triggered)) finishOrder(state, rec, "EXPIRED", undefined, time);
   if (!rec.open && rec.legsArmed) {
     const legs = activateLegs(state, rec, time);
-    if (legs.length > 0 && matched && time !== closeTime) evaluateLegsInBar(state, legs, bar, price, price === bar.open, time);
+    // An entry priced at the close (a mid-bar market order) has no part of the bar after it to judge legs on.
+    if (legs.length > 0 && matched && !atClose) evaluateLegsInBar(state, legs, bar, price, price === bar.open, time);
   }
 }
 

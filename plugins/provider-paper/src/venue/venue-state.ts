@@ -54,6 +54,10 @@ export interface VenueState {
   /** Open DAY orders and the earliest of their expiries. */
   dayOrders: OrderRecord[];
   nextDayExpiry: number;
+  /** Set by setTime when a DAY order is due: the next venue call, or a bar reaching the clock, expires it. */
+  clockSweepDue: boolean;
+  /** True while DAY orders are being expired: a listener's call must not start a second sweep over the same list. */
+  sweeping: boolean;
   processing: boolean;
   /** Bar length per interval; NaN for calendar intervals (months), whose close is computed per bar. */
   intervalMs: Map<string, number>;
@@ -98,6 +102,8 @@ export function createVenueState(config: PaperConfig, name = "paper"): VenueStat
     listeners: [],
     dayOrders: [],
     nextDayExpiry: Number.POSITIVE_INFINITY,
+    clockSweepDue: false,
+    sweeping: false,
     processing: false,
     intervalMs: new Map(),
     lastInterval: undefined,
