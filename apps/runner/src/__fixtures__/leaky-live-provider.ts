@@ -1,13 +1,13 @@
 // A careless third-party plugin as a test fixture: registers "leaky-live", a real-money trading provider whose errors
 // ECHO its secret config (message and details), as a venue SDK that puts the request headers in its error text would.
-// It trades on the paper simulator until the test arms it (see leaky-live-switch.ts); from then on every order call
-// fails with the secrets in it, and listing trades throws a plain Error (not an ArgoError) that also carries them.
-// Switched to refusals instead, it answers each order with a REJECTED event whose reason echoes the secrets, then throws.
+// It trades on the paper simulator until the test switches its mode (see leaky-live-switch.ts): "failing", every order
+// call fails with the secrets in it, and listing trades throws a plain Error (not an ArgoError) that also carries them;
+// "rejecting", it answers each order with a REJECTED event whose reason echoes the secrets, then throws.
 import { ArgoError, defineProvider, type ErrorCode, type Order, parseConfig, registerProvider, secret, type TradingEventListener } from "@argo/core";
 import { LIVE_FIXTURE_CAPABILITIES } from "./live-fixture-capabilities.ts";
 import { PaperVenue, paperConfigSchema } from "@argo/provider-paper";
 import * as v from "valibot";
-import { leakyLiveArmed, leakyLiveRejects } from "./leaky-live-switch.ts";
+import { leakyLiveMode } from "./leaky-live-switch.ts";
 
 /** Config of the leaky venue: an account to confirm, two secrets, and whether connecting fails outright. */
 export const leakyLiveConfigSchema = v.strictObject({
@@ -29,7 +29,7 @@ function echo(code: ErrorCode, what: string, config: LeakyConfig): ArgoError {
   });
 }
 
-/** The paper venue behind a Proxy that fails, once armed, with the secrets in every error. */
+/** The paper venue behind a Proxy that, once switched to failing or rejecting, puts the secrets in every error. */
 function leakyVenue(config: LeakyConfig): PaperVenue {
   const inner = new PaperVenue(parseConfig(paperConfigSchema, { initialCapital: 100_000, allowShorting: true }, { label: LEAKY_LIVE }), LEAKY_LIVE);
   const listeners = new Set<TradingEventListener>();
@@ -42,7 +42,8 @@ function leakyVenue(config: LeakyConfig): PaperVenue {
       return inner.connect();
     },
     placeOrder: async (request: Parameters<PaperVenue["placeOrder"]>[0]): Promise<Order> => {
-      if (leakyLiveRejects()) {
+      const mode = leakyLiveMode();
+      if (mode === "rejecting") {
         const now = Date.now();
         const order: Order = {
           ...request, clientOrderId: request.clientOrderId ?? `leaky-${now}`, venueOrderId: `rej-${now}`, timeInForce: request.timeInForce ?? "GTC",
@@ -52,7 +53,7 @@ function leakyVenue(config: LeakyConfig): PaperVenue {
         for (const listener of listeners) listener({ type: "order", order: { ...order } });
         throw echo("BROKER_REJECTED", `order ${order.clientOrderId} refused`, config);
       }
-      if (!leakyLiveArmed()) return inner.placeOrder(request);
+      if (mode === "trading") return inner.placeOrder(request);
       if (!announced) {
         announced = true;
         for (const listener of listeners) listener({ type: "connection", state: "RECONNECTING", error: echo("CONNECTION_LOST", "user stream dropped", config) });
@@ -60,11 +61,11 @@ function leakyVenue(config: LeakyConfig): PaperVenue {
       throw echo("CONNECTION_LOST", `socket closed while placing ${request.clientOrderId}`, config);
     },
     getOrder: async (id: string): Promise<Order> => {
-      if (leakyLiveArmed()) throw echo("CONNECTION_LOST", `socket closed while asking for ${id}`, config);
+      if (leakyLiveMode() === "failing") throw echo("CONNECTION_LOST", `socket closed while asking for ${id}`, config);
       return inner.getOrder(id);
     },
     getTrades: async (...args: Parameters<PaperVenue["getTrades"]>) => {
-      if (leakyLiveArmed()) throw new Error(`unexpected EOF reading trades; sent apiKey=${config.apiKey}&passphrase=${config.passphrase}`);
+      if (leakyLiveMode() === "failing") throw new Error(`unexpected EOF reading trades; sent apiKey=${config.apiKey}&passphrase=${config.passphrase}`);
       return inner.getTrades(...args);
     },
     on: (listener: TradingEventListener) => {

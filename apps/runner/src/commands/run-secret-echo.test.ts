@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { waitFor } from "@argo/core/testing";
 import { SseReader } from "@argo/status-api/testing";
 import { logLines } from "../__fixtures__/capture-io.ts";
-import { armLeakyLive, armLeakyRejections } from "../__fixtures__/leaky-live-switch.ts";
+import { setLeakyLiveMode } from "../__fixtures__/leaky-live-switch.ts";
 import { LEAKY_LIVE_PLUGIN, SMA_CROSS, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
 import { startRun, statusUrl } from "../__fixtures__/start-run.ts";
 
@@ -25,8 +25,7 @@ const AUTH = { headers: { Authorization: `Bearer ${TOKEN}` } };
 const tmp = tempDir("argo-secret-echo-");
 afterAll(() => tmp.cleanup());
 afterEach(() => {
-  armLeakyLive(false);
-  armLeakyRejections(false);
+  setLeakyLiveMode("trading");
 });
 let runs = 0;
 
@@ -70,7 +69,7 @@ describe("a trading provider whose errors echo its secrets", () => {
       const reader = new SseReader((await fetch(`${url}/events`, AUTH)).body!);
       // Wait for the first order on the unarmed venue: the session trades, so what follows is the venue failing.
       await waitFor("a first order", () => run.c.stderr().includes('"msg":"order placed"'), 10_000);
-      armLeakyLive(true);
+      setLeakyLiveMode("failing");
 
       // Read events until the venue failure and the halt it causes (two failures trip the breaker) both arrived.
       let sawError = false;
@@ -150,7 +149,7 @@ describe("a trading provider whose errors echo its secrets", () => {
     try {
       await statusUrl(run);
       await waitFor("a first order", () => run.c.stderr().includes('"msg":"order placed"'), 10_000);
-      armLeakyRejections(true);
+      setLeakyLiveMode("rejecting");
       await waitFor("a refused order", () => run.c.stderr().includes('"msg":"order refused:'), 10_000);
     } finally {
       run.c.stop();
