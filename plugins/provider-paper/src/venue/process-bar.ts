@@ -12,6 +12,7 @@ import { validateBar } from "./validate-bar.ts";
 import type { VenueState } from "./venue-state.ts";
 
 const match: MatchResult = { price: 0, slips: false, taker: true };
+const DAY_MS = 86_400_000;
 
 /**
  * Executes the working orders of the bar's symbol against a closed bar, in placement order, then
@@ -91,9 +92,15 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
   let atClose = false;
   if (rec.arrival <= bar.openTime) {
     start = bar.open;
-    high = bar.high;
-    low = bar.low;
     time = bar.openTime;
+    if (rec.expiry < closeTime && closeTime - time > DAY_MS) {
+      // A DAY order meeting a bar longer than a day (weekly, monthly) that runs past its day end: only the open is
+      // known to come within its day, so the rest of the range (mostly after it expired) must not fill it.
+      high = low = start;
+    } else {
+      high = bar.high;
+      low = bar.low;
+    }
   } else if (rec.arrival < closeTime && rec.triggerDir === 0 && rec.limit !== rec.limit) {
     // A market order that arrived mid-bar: the close is the first price known to come after it.
     start = high = low = bar.close;
