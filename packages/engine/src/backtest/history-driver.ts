@@ -64,6 +64,7 @@ export async function driveHistory(
       });
     }
     if (bars > 0) recorder.endStep(stepTime);
+    if (!aborted) await reachEndOfData(pipeline, venue);
     if (!aborted && plan.closeAtEnd !== false) {
       await settleAtEnd(pipeline, venue, recorder, plan.closeAtEnd, intervalToMs(plan.interval));
       recorder.remarkLastStep();
@@ -74,6 +75,17 @@ export async function driveHistory(
     unsubscribe();
     await Promise.all(sources.map((source) => source.close().catch(() => undefined)));
   }
+}
+
+/**
+ * The data is over, so every symbol's time has reached the last bar's close, not only the symbols that had a bar
+ * then: a DAY order of a symbol whose data ended earlier, and whose day has ended by now, must end EXPIRED rather
+ * than stay open (or be cancelled at the end). The clock is set again and the venue asked something: a venue that
+ * expires lazily (paper does, on its next call after setTime) then reports the expiry through its events.
+ */
+async function reachEndOfData(pipeline: BarPipeline, venue: SimulatedVenue): Promise<void> {
+  venue.setTime(pipeline.time);
+  await venue.getOpenOrders();
 }
 
 /** Histories of known length (arrays in memory) size the recorder once instead of growing it while replaying. */

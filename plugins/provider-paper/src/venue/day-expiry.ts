@@ -4,7 +4,8 @@ import type { OrderRecord } from "./order-record.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
-const DAY_MS = 86_400_000;
+/** One UTC day in milliseconds. */
+export const DAY_MS = 86_400_000;
 
 /** End of the UTC day containing `time`: when a DAY order placed then expires. */
 export function endOfUtcDay(time: number): number {

@@ -1,18 +1,18 @@
 import { type Bar, barCloseTime, fixedIntervalMs } from "@argo/core";
 import { activateLegs } from "./brackets.ts";
-import { expireDayOrders } from "./day-expiry.ts";
+import { DAY_MS, expireDayOrders } from "./day-expiry.ts";
 import { venueError } from "./errors.ts";
 import { executeFill } from "./execute-fill.ts";
 import { finishOrder } from "./finish-order.ts";
 import { type MatchResult, matchOrder } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
+import { settleRefusedBar } from "./refused-bar.ts";
 import { compactBook, createSymbolBook, type SymbolBook } from "./symbol-book.ts";
 import { resolveSymbolRules } from "./symbol-rules.ts";
 import { validateBar } from "./validate-bar.ts";
 import type { VenueState } from "./venue-state.ts";
 
 const match: MatchResult = { price: 0, slips: false, taker: true };
-const DAY_MS = 86_400_000;
 
 /**
  * Executes the working orders of the bar's symbol against a closed bar, in placement order, then
@@ -21,11 +21,17 @@ const DAY_MS = 86_400_000;
  * so orders placed by listeners meanwhile are stamped after the bar and wait for the next one.
  * DAY orders whose day ended by the bar's open expire first (every symbol's: bars come in time
  * order); those of this symbol whose day ended inside the bar expire after it has traded them.
+ * A bar refused as impossible (INVALID_DATA) trades nothing but still does that expiring (refused-bar.ts).
  */
 export function processBar(state: VenueState, bar: Bar): void {
-  validateBar(state, bar);
   if (state.processing || state.sweeping) {
     throw venueError(state, "INTERNAL", "processBar was called from an event listener while a bar was being processed or DAY orders expired");
+  }
+  try {
+    validateBar(state, bar);
+  } catch (error) {
+    settleRefusedBar(state, bar);
+    throw error;
   }
   // Bars mostly repeat the last interval and symbol: compare strings before hashing them.
   let intervalMs: number | undefined;
@@ -106,11 +112,12 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
     start = high = low = bar.close;
     time = closeTime;
     atClose = true;
-    if (rec.expiry < closeTime) {
-      // A DAY order whose day ends inside the bar. On a venue a market order executes on arrival, so a trader
-      // expects it filled, not lost to an expiry it never reached: it trades at the close, recorded on the last
-      // millisecond of its day (a fill after its own expiry would contradict it). One that arrived after its
-      // day end never traded: the sweep at the end of the bar expires it at the day end.
+    if (rec.expiry <= closeTime) {
+      // A DAY order whose day ends inside the bar, or with it (the day's last bar: its close time is the day end,
+      // the instant the order expires). On a venue a market order executes on arrival, so a trader expects it
+      // filled, not lost to an expiry it never reached: it trades at the close, recorded on the last millisecond
+      // of its day (a fill at or after its own expiry would contradict it). One that arrived after its day end
+      // never traded: the sweep at the end of the bar expires it at the day end.
       if (rec.arrival >= rec.expiry) return;
       time = Math.max(rec.arrival, rec.expiry - 1);
     }
