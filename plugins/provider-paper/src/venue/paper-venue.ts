@@ -73,52 +73,36 @@ export class PaperVenue implements SimulatedVenue {
   }
 
   async cancelOrder(orderId: string): Promise<Order> {
-    assertConnected(this.#state);
-    settleClock(this.#state);
-    return cancelOrder(this.#state, orderId);
+    return cancelOrder(this.#ready(), orderId);
   }
 
   async cancelAllOrders(symbol?: string): Promise<Order[]> {
-    assertConnected(this.#state);
-    settleClock(this.#state);
-    return cancelAllOrders(this.#state, symbol);
+    return cancelAllOrders(this.#ready(), symbol);
   }
 
   async getOrder(orderId: string): Promise<Order> {
-    assertConnected(this.#state);
-    settleClock(this.#state);
-    return orderSnapshot(findOrder(this.#state, orderId).order);
+    return orderSnapshot(findOrder(this.#ready(), orderId).order);
   }
 
   async getOpenOrders(symbol?: string): Promise<Order[]> {
-    assertConnected(this.#state);
-    settleClock(this.#state);
-    return openOrders(this.#state, symbol);
+    return openOrders(this.#ready(), symbol);
   }
 
   async getPositions(): Promise<Position[]> {
-    assertConnected(this.#state);
-    settleClock(this.#state);
-    return positions(this.#state);
+    return positions(this.#ready());
   }
 
   async getPosition(symbol: string): Promise<Position | undefined> {
-    assertConnected(this.#state);
-    settleClock(this.#state);
-    const book = this.#state.books.get(symbol);
+    const book = this.#ready().books.get(symbol);
     return book?.position ? positionSnapshot(book, book.position) : undefined;
   }
 
   async getAccount(): Promise<Account> {
-    assertConnected(this.#state);
-    settleClock(this.#state);
-    return accountSnapshot(this.#state);
+    return accountSnapshot(this.#ready());
   }
 
   async getTrades(filter?: TradeFilter): Promise<Trade[]> {
-    assertConnected(this.#state);
-    settleClock(this.#state);
-    return trades(this.#state, filter);
+    return trades(this.#ready(), filter);
   }
 
   async getMaxBuyQuantity(symbol: string, price?: number): Promise<number> {
@@ -156,10 +140,16 @@ export class PaperVenue implements SimulatedVenue {
     return this.#state.now;
   }
 
-  #maxQuantity(symbol: string, buy: boolean, price: number | undefined): number {
+  /** The state, once the venue is known connected and the expiries the clock made due are settled (day-expiry.ts). */
+  #ready(): VenueState {
     const state = this.#state;
     assertConnected(state);
     settleClock(state);
+    return state;
+  }
+
+  #maxQuantity(symbol: string, buy: boolean, price: number | undefined): number {
+    const state = this.#ready();
     const book = bookFor(state, symbol);
     const reference = price ?? (book.mark === book.mark ? estimatedSlippedPrice(state, book.mark, buy, book.rules) : Number.NaN);
     if (price !== undefined && !(price > 0)) throw invalidOrder(state, `price must be a positive number, got ${price}`, { field: "price" });
