@@ -6,10 +6,9 @@ import { executeFill } from "./execute-fill.ts";
 import { finishOrder } from "./finish-order.ts";
 import { type MatchResult, matchOrder } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
-import { settleRefusedBar } from "./refused-bar.ts";
 import { compactBook, createSymbolBook, type SymbolBook } from "./symbol-book.ts";
 import { resolveSymbolRules } from "./symbol-rules.ts";
-import { validateBar } from "./validate-bar.ts";
+import { barPriceProblem, invalidBar, validateBarTime } from "./validate-bar.ts";
 import type { VenueState } from "./venue-state.ts";
 
 const match: MatchResult = { price: 0, slips: false, taker: true };
@@ -21,18 +20,15 @@ const match: MatchResult = { price: 0, slips: false, taker: true };
  * so orders placed by listeners meanwhile are stamped after the bar and wait for the next one.
  * DAY orders whose day ended by the bar's open expire first (every symbol's: bars come in time
  * order); those of this symbol whose day ended inside the bar expire after it has traded them.
- * A bar refused as impossible (INVALID_DATA) trades nothing but still does that expiring (refused-bar.ts).
+ * A bar with impossible prices (INVALID_DATA) trades nothing, but its period has still passed: it moves
+ * the clock and does that expiring before it is refused, so no other symbol's order expires early.
  */
 export function processBar(state: VenueState, bar: Bar): void {
   if (state.processing || state.sweeping) {
     throw venueError(state, "INTERNAL", "processBar was called from an event listener while a bar was being processed or DAY orders expired");
   }
-  try {
-    validateBar(state, bar);
-  } catch (error) {
-    settleRefusedBar(state, bar);
-    throw error;
-  }
+  validateBarTime(state, bar);
+  const problem = barPriceProblem(bar);
   // Bars mostly repeat the last interval and symbol: compare strings before hashing them.
   let intervalMs: number | undefined;
   if (bar.interval === state.lastInterval) intervalMs = state.lastIntervalMs;
@@ -55,6 +51,10 @@ export function processBar(state: VenueState, bar: Bar): void {
   }
   const last = state.lastBook;
   let book = last !== undefined && last.symbol === bar.symbol ? last : state.books.get(bar.symbol);
+  if (problem !== undefined) {
+    if (closeTime >= state.nextDayExpiry) expireDayOrders(state, openTime, book, closeTime);
+    throw invalidBar(state, bar, problem);
+  }
   if (book === undefined) {
     if (state.allowed !== undefined && !state.allowed.has(bar.symbol)) {
       if (openTime >= state.nextDayExpiry) expireDayOrders(state, openTime);
