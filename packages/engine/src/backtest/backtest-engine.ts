@@ -25,17 +25,14 @@ const symbolsSchema = v.object({ symbols: engineSettingsSchema.entries.symbols }
 export class BacktestEngine {
   private session: EngineSession | undefined;
   private loader: EngineSession | undefined;
-  /** What `load()` gave: the run reuses it rather than import and validate the strategy a second time. */
-  private loaded: LoadedStrategy | undefined;
   private running = false;
 
   constructor(readonly options: BacktestOptions) {}
 
   /** Loads the strategy and validates its config before the run; gives the config's JSON Schema. */
-  async load(): Promise<LoadedStrategy> {
+  load(): Promise<LoadedStrategy> {
     this.loader ??= this.newSession(this.options.trading);
-    this.loaded = await this.loader.load();
-    return this.loaded;
+    return this.loader.load();
   }
 
   /**
@@ -50,8 +47,11 @@ export class BacktestEngine {
     try {
       let settings: RunSettings;
       let venue: SimulatedVenue;
+      let loaded: LoadedStrategy | undefined;
       try {
         settings = this.settings();
+        // What `load()` already loaded (cached by its session) is reused: no second import and validation.
+        loaded = await this.loader?.load();
         trading = await resolveTrading(this.options.trading);
         if (!isSimulatedVenue(trading.provider)) {
           throw new ArgoError("INVALID_CONFIGURATION", `trading: provider "${trading.provider.name}" is not a simulated venue; a backtest only trades on one (e.g. "paper")`, {
@@ -64,7 +64,7 @@ export class BacktestEngine {
         await new CallbackGuard(callbacks).call("onEngineStop", fatal);
         throw fatal;
       }
-      return await this.replay(settings, venue, signal, callbacks);
+      return await this.replay(settings, venue, loaded, signal, callbacks);
     } finally {
       this.running = false;
       if (trading?.owned) await trading.provider.disconnect().catch(() => undefined);
@@ -76,10 +76,16 @@ export class BacktestEngine {
     return this.session?.status();
   }
 
-  private async replay(settings: RunSettings, venue: SimulatedVenue, signal: AbortSignal | undefined, callbacks: EngineCallbacks): Promise<BacktestResult> {
+  private async replay(
+    settings: RunSettings,
+    venue: SimulatedVenue,
+    loaded: LoadedStrategy | undefined,
+    signal: AbortSignal | undefined,
+    callbacks: EngineCallbacks,
+  ): Promise<BacktestResult> {
     const { symbols, benchmarkSymbol } = settings;
     const interval = this.options.interval;
-    const session = this.newSession(venue, this.loaded);
+    const session = this.newSession(venue, loaded);
     this.session = session;
     const recorder = new RunRecorder(symbols, benchmarkSymbol);
     const plan: HistoryPlan = {
