@@ -1,8 +1,7 @@
 import { type Fill, isTerminalStatus, type Order } from "@argo/core";
 import { expect } from "bun:test";
 import type { EngineCallbacks } from "../engine/callbacks.ts";
-
-const DAY_MS = 86_400_000;
+import { utcDayEnd } from "../stats/utc-calendar.ts";
 
 /** Every order update and fill the engine reported, in order, with the callbacks that record them. */
 export interface DayOrderLog {
@@ -45,7 +44,7 @@ export function expectDayOrderRules(log: DayOrderLog): void {
     for (const fill of order.fills) {
       expect(fill.time).toBeGreaterThanOrEqual(order.createdAt);
       expect(fill.time).toBeLessThanOrEqual(order.updatedAt);
-      if (order.timeInForce === "DAY") expect(fill.time).toBeLessThan(Math.floor(order.createdAt / DAY_MS) * DAY_MS + DAY_MS);
+      if (order.timeInForce === "DAY") expect(fill.time).toBeLessThan(utcDayEnd(order.createdAt));
     }
   }
   for (const fill of log.fills) {
