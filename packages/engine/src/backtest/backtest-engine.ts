@@ -1,14 +1,14 @@
 import { ArgoError, isSimulatedVenue, parseConfig, type SimulatedVenue, type TradingProvider, toArgoError } from "@argo/core";
 import * as v from "valibot";
 import { CallbackGuard, type EngineCallbacks } from "../engine/callbacks.ts";
-import type { EngineStatus } from "../engine/engine-result.ts";
+import type { EngineRunResult, EngineStatus } from "../engine/engine-result.ts";
 import { engineSettingsSchema } from "../engine/engine-options.ts";
 import { EngineSession, type LoadedStrategy } from "../engine/engine-session.ts";
 import { type Resolved, resolveTrading } from "../engine/resolve-providers.ts";
 import { type BacktestOptions, backtestSettingsSchema, type RunSettings } from "./backtest-options.ts";
 import type { BacktestResult } from "./backtest-result.ts";
 import { buildBacktestResult } from "./build-backtest-result.ts";
-import { driveHistory, type HistoryPlan } from "./history-driver.ts";
+import { closeHistory, driveHistory, type HistoryPlan, type OpenedHistory, openHistory } from "./history-driver.ts";
 import { indicatorWarmup } from "./indicator-warmup.ts";
 import { resolveProgress } from "./progress-bar.ts";
 import { RunRecorder } from "./run-recorder.ts";
@@ -92,10 +92,21 @@ export class BacktestEngine {
       symbols, interval, from: settings.from, to: settings.to, closeAtEnd: settings.closeAtEnd, progress: resolveProgress(this.options.progress),
     };
     let warmupBars = settings.warmupBars ?? 0;
-    const run = await session.execute(signal, callbacks, async (pipeline, marketData, abort) => {
-      await driveHistory(pipeline, venue, marketData, abort, plan, recorder);
-      if (settings.warmupBars === undefined) warmupBars = indicatorWarmup(pipeline.indicators);
-    }, "backtest");
+    let history: OpenedHistory | undefined;
+    let run: EngineRunResult;
+    try {
+      run = await session.execute(signal, callbacks, {
+        defaultMode: "backtest",
+        open: async (marketData, abort) => (history = await openHistory(marketData, abort, plan)).startTime,
+        drive: async (pipeline, _marketData, abort) => {
+          await driveHistory(pipeline, venue, history!, abort, plan, recorder);
+          if (settings.warmupBars === undefined) warmupBars = indicatorWarmup(pipeline.indicators);
+        },
+      });
+    } finally {
+      // Also when the run failed between opening the history and replaying it (an init that threw).
+      if (history !== undefined) await closeHistory(history.sources);
+    }
     if (recorder.steps.length === 0) throw new ArgoError("CONTEXT_CANCELLED", "the backtest was aborted before its first bar");
     return buildBacktestResult({ run, recorder, settings, interval, warmupBars });
   }

@@ -19,28 +19,67 @@ export interface HistoryPlan {
   progress: ProgressOptions | undefined;
 }
 
+/** Every symbol's history, opened and at its first bar before the strategy's init. */
+export interface OpenedHistory {
+  readonly sources: readonly BarSource[];
+  /** Open time of the earliest first bar, where the replay's virtual clock starts; undefined when an abort left no bar. */
+  readonly startTime: number | undefined;
+}
+
 /**
- * Replays history through the pipeline in virtual time: every symbol's `history()` merged by open
+ * Opens every symbol's history and reads its first bar, so the run starts on the data's clock rather than the wall
+ * clock, and data that holds no bars at all is refused (INVALID_DATA) before the strategy runs anything.
+ */
+export async function openHistory(marketData: MarketDataProvider, signal: AbortSignal | undefined, plan: HistoryPlan): Promise<OpenedHistory> {
+  const options = signal === undefined ? undefined : { signal };
+  // history() takes a closed range of numbers: an open end is the widest one.
+  const from = plan.from ?? Number.MIN_SAFE_INTEGER;
+  const to = plan.to ?? Number.MAX_SAFE_INTEGER;
+  const sources = plan.symbols.map((symbol, slot) => new BarSource(symbol, slot, marketData.history(symbol, plan.interval, from, to, options)));
+  try {
+    let startTime = Number.POSITIVE_INFINITY;
+    for (const source of sources) {
+      const pending = source.advance();
+      if (pending !== undefined) source.receive(await pending);
+      if (source.head !== undefined && source.head.openTime < startTime) startTime = source.head.openTime;
+    }
+    if (startTime === Number.POSITIVE_INFINITY) {
+      if (signal?.aborted) return { sources, startTime: undefined };
+      const range = plan.from === undefined && plan.to === undefined ? "in the whole history" : `in the range [${plan.from ?? "start"}, ${plan.to ?? "end"})`;
+      throw new ArgoError("INVALID_DATA", `no bars for ${plan.symbols.join(", ")} at ${plan.interval} ${range}`, {
+        details: { symbols: [...plan.symbols], interval: plan.interval, from: plan.from, to: plan.to },
+      });
+    }
+    return { sources, startTime };
+  } catch (error) {
+    await closeHistory(sources);
+    throw error;
+  }
+}
+
+/** Ends every history early (a finished, stopped or failed run); never throws. */
+export async function closeHistory(sources: readonly BarSource[]): Promise<void> {
+  await Promise.all(sources.map((source) => source.close().catch(() => undefined)));
+}
+
+/**
+ * Replays the opened history through the pipeline in virtual time: bars merged by open
  * time (ties in symbol order), each bar through the same pipeline the live engine uses (the
  * simulated venue sees it first, so orders fill at the next bar at the earliest), equity recorded
  * once per time step after all symbols of that time. Then the final broker pass (closeAtEnd).
- * `venue` is the pipeline's trading provider, already checked to be a simulated venue.
+ * `venue` is the pipeline's trading provider, already checked to be a simulated venue. The caller closes the history.
  */
 export async function driveHistory(
   pipeline: BarPipeline,
   venue: SimulatedVenue,
-  marketData: MarketDataProvider,
+  history: OpenedHistory,
   signal: AbortSignal | undefined,
   plan: HistoryPlan,
   recorder: RunRecorder,
 ): Promise<void> {
   recorder.start(pipeline.mirror.account, pipeline.mirror.positions());
   const unsubscribe = venue.on(recorder.onEvent);
-  const options = signal === undefined ? undefined : { signal };
-  // history() takes a closed range of numbers: an open end is the widest one.
-  const from = plan.from ?? Number.MIN_SAFE_INTEGER;
-  const to = plan.to ?? Number.MAX_SAFE_INTEGER;
-  const sources = plan.symbols.map((symbol, slot) => new BarSource(symbol, slot, marketData.history(symbol, plan.interval, from, to, options)));
+  const { sources } = history;
   reserveRecording(sources, recorder);
   const progress = plan.progress === undefined ? undefined : new ProgressBar(plan.progress);
   const loop = new ReplayLoop(pipeline, recorder, sources, progress, plan.to);
@@ -49,20 +88,10 @@ export async function driveHistory(
   const onAbort = () => void (loop.aborted = true);
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    for (const source of sources) {
-      const pending = source.advance();
-      if (pending !== undefined) source.receive(await pending);
-    }
     // The loop runs synchronously until it must wait; it gets back what it waited for.
     let wait = loop.run();
     while (wait !== undefined) wait = loop.run(await wait);
     const { bars, stepTime, aborted } = loop;
-    if (bars === 0 && !aborted) {
-      const range = plan.from === undefined && plan.to === undefined ? "in the whole history" : `in the range [${plan.from ?? "start"}, ${plan.to ?? "end"})`;
-      throw new ArgoError("INVALID_DATA", `no bars for ${plan.symbols.join(", ")} at ${plan.interval} ${range}`, {
-        details: { symbols: [...plan.symbols], interval: plan.interval, from: plan.from, to: plan.to },
-      });
-    }
     if (bars > 0) recorder.endStep(stepTime);
     if (!aborted) await reachEndOfData(pipeline, venue);
     if (!aborted && plan.closeAtEnd !== false) {
@@ -73,7 +102,6 @@ export async function driveHistory(
   } finally {
     signal?.removeEventListener("abort", onAbort);
     unsubscribe();
-    await Promise.all(sources.map((source) => source.close().catch(() => undefined)));
   }
 }
 

@@ -1,5 +1,5 @@
 import {
-  ArgoError, type Bar, isArgoError, type JsonSchema, type MarketDataProvider, parseConfig, type TradingProvider, toArgoError,
+  ArgoError, type Bar, isArgoError, isSimulatedVenue, type JsonSchema, type MarketDataProvider, parseConfig, type TradingProvider, toArgoError,
 } from "@argo/core";
 import { Journal } from "../journal/journal.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
@@ -22,7 +22,18 @@ export interface LoadedStrategy {
 }
 
 /** What drives bars through a session: the live engine streams, the backtest engine replays history. */
-export type BarDriver = (pipeline: BarPipeline, marketData: MarketDataProvider, signal: AbortSignal | undefined) => Promise<void>;
+export interface BarDriver {
+  /** The mode when the options name none and the trading provider does not decide it. */
+  defaultMode?: EngineMode;
+  /**
+   * Called once the providers are connected, before the strategy's init: the virtual time the session starts at
+   * (a backtest's first bar), or undefined to start on the wall clock (live). A virtual start also sets a simulated
+   * venue's clock, so what init places is stamped then, and a DAY order lives through that day.
+   */
+  open?(marketData: MarketDataProvider, signal: AbortSignal | undefined): Promise<number | undefined>;
+  /** Feeds the bars through the pipeline until the data ends or `signal` aborts. */
+  drive(pipeline: BarPipeline, marketData: MarketDataProvider, signal: AbortSignal | undefined): Promise<void>;
+}
 
 /**
  * The lifecycle shared by the live and backtest engines: validate, load, connect, journal, warm,
@@ -51,8 +62,8 @@ export class EngineSession {
     return this.loaded;
   }
 
-  /** Runs a session with `drive` feeding the bars; resolves with the result, or rejects with the fatal error after onEngineStop. */
-  async execute(signal: AbortSignal | undefined, callbacks: EngineCallbacks, drive: BarDriver, defaultMode?: EngineMode): Promise<EngineRunResult> {
+  /** Runs a session with `driver` feeding the bars; resolves with the result, or rejects with the fatal error after onEngineStop. */
+  async execute(signal: AbortSignal | undefined, callbacks: EngineCallbacks, driver: BarDriver): Promise<EngineRunResult> {
     if (this.running) throw new ArgoError("INVALID_CONFIGURATION", "this engine is already running; create another engine for a second run");
     this.running = true;
     const o = this.options;
@@ -71,8 +82,11 @@ export class EngineSession {
       const { strategy, config } = await this.load();
       marketData = await resolveMarketData(o.marketData);
       trading = await resolveTrading(o.trading);
-      this.mode = resolveMode(o.mode ?? defaultMode, trading.provider);
+      this.mode = resolveMode(o.mode ?? driver.defaultMode, trading.provider);
       await connectTrading(trading.provider);
+      // Virtual time starts before init: the strategy's first look at the clock must not be the wall clock in a replay.
+      const virtualStart = await driver.open?.(marketData.provider, signal);
+      if (virtualStart !== undefined && isSimulatedVenue(trading.provider)) trading.provider.setTime(virtualStart);
       const [account, positions, openOrders] = await Promise.all([
         trading.provider.getAccount(), trading.provider.getPositions(), trading.provider.getOpenOrders(),
       ]);
@@ -84,13 +98,13 @@ export class EngineSession {
         trading: trading.provider, initial: { account, positions, openOrders }, risk, callbacks,
         logger: o.logger ?? consoleLogger({ strategy: strategy.name }),
         orderIdPrefix: o.orderIdPrefix ?? (this.mode === "backtest" ? "bt-" : `ag${startedAt.toString(36)}-`),
-        startTime: startedAt,
+        startTime: virtualStart ?? startedAt,
         ...(journal ? { journal } : {}),
       });
       await this.pipeline.start(warm);
       journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);
-      if (!signal?.aborted) await drive(this.pipeline, marketData.provider, signal);
+      if (!signal?.aborted) await driver.drive(this.pipeline, marketData.provider, signal);
     } catch (error) {
       fatal = signal?.aborted && isAbortError(error) ? undefined : toArgoError(error);
     }

@@ -31,7 +31,7 @@ export class LiveEngine {
    * signal's reason when aborted); rejects with the fatal ArgoError after onEngineStop otherwise.
    */
   run(signal?: AbortSignal, callbacks: EngineCallbacks = {}): Promise<EngineRunResult> {
-    return this.session.execute(signal, callbacks, (pipeline, marketData, abort) => this.stream(pipeline, marketData, abort));
+    return this.session.execute(signal, callbacks, { drive: (pipeline, marketData, abort) => this.stream(pipeline, marketData, abort) });
   }
 
   /** A snapshot for status displays. */

@@ -31,7 +31,7 @@ export interface StrategyContext<C = unknown> {
   readonly interval: string;
   /** The bar being processed; undefined in `init`. */
   readonly bar: Bar | undefined;
-  /** Engine clock, epoch ms: the close time of the bar being processed. */
+  /** Engine clock, epoch ms: the close time of the bar being processed (in init: live, the wall clock; a backtest, its first bar's open). */
   readonly time: number;
   readonly tradingState: TradingState;
   /** Past bars of a symbol (default: the current bar's), oldest first, up to the cache size; includes the current bar. */
