@@ -11,6 +11,7 @@ import { BarPipeline } from "./bar-pipeline.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { newCounters } from "./engine-counters.ts";
 import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.ts";
+import { assertJournalFits } from "./journal-fit.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
 
@@ -90,7 +91,10 @@ export class EngineSession {
       const [account, positions, openOrders] = await Promise.all([
         trading.provider.getAccount(), trading.provider.getPositions(), trading.provider.getOpenOrders(),
       ]);
-      if (settings.sessionDir !== undefined) journal = new Journal(settings.sessionDir, o.journal, o.secrets);
+      if (settings.sessionDir !== undefined) {
+        journal = new Journal(settings.sessionDir, o.journal, o.secrets);
+        assertJournalFits(journal, this.mode);
+      }
       const cacheSize = settings.cacheSize;
       const warm: Bar[] = journal ? settings.symbols.flatMap((s) => journal!.loadBars(s, settings.interval, cacheSize)) : [];
       this.pipeline = new BarPipeline({

@@ -127,6 +127,11 @@ export class Journal {
     return rows.map((r) => [r.key, JSON.parse(r.value) as unknown]);
   }
 
+  /** The modes of the sessions this journal recorded so far ("live", "paper", "backtest"), each once. */
+  recordedModes(): string[] {
+    return (this.db.query("SELECT DISTINCT mode FROM sessions").all() as Array<{ mode: string }>).map((row) => row.mode);
+  }
+
   /** Records the start of a session. */
   beginSession(strategy: string, symbols: readonly string[], interval: string, mode: string): void {
     const row = this.db
