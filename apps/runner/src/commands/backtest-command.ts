@@ -1,9 +1,12 @@
-import { STATISTIC_LABELS, formatStatistic, runBacktest, writeBacktestResults } from "@argo/engine";
+import { type BacktestResult, type EngineCallbacks, STATISTIC_LABELS, formatStatistic, runBacktest, writeBacktestResults } from "@argo/engine";
 import { resolve } from "node:path";
+import type { Logger as Pino } from "pino";
 import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
 import { UsageError } from "../cli/usage-error.ts";
+import { checkOutputFolder } from "./check-output-folder.ts";
+import { engineLogCallbacks } from "../logging/engine-log-callbacks.ts";
 import { sessionEngineOptions, sessionLogger } from "../session/session-engine-options.ts";
 import { prepareSession } from "../session/prepare-session.ts";
 
@@ -24,6 +27,9 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
   const log = sessionLogger(session, io);
   const from = day(settings.from);
   const to = day(settings.to);
+  // Checked before the run: a long backtest must not end in a folder it cannot write.
+  const folder = resolve(io.cwd, settings.output_dir);
+  checkOutputFolder(folder);
   const result = await runBacktest(
     {
       ...sessionEngineOptions(session, marketData, trading, log),
@@ -33,20 +39,38 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
       // The bar only draws on a terminal; results are identical either way.
       progress: settings.progress && io.interactive ? "auto" : false,
     },
-    {},
+    problemLogCallbacks(log),
     io.signal,
   );
-  const folder = resolve(io.cwd, settings.output_dir);
   const files = await writeBacktestResults(folder, result, `${session.strategy.name} on ${engine.symbols.join(", ")}`);
   const rows = STATISTIC_LABELS.map(({ key, label, kind }) => [label, formatStatistic(result.statistics[key] as number | null, kind)] as const);
   const width = Math.max(...rows.map(([label]) => label.length));
   io.out(
     [
       `backtest ${result.status}: ${session.strategy.name} on ${engine.symbols.join(", ")} @ ${engine.interval}, ${result.bars} bars`,
+      ...problems(result),
       ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
       `results: ${folder}`,
       ...Object.values(files).map((file) => `  ${file}`),
     ].join("\n"),
   );
   return result.status === "completed" ? EXIT.OK : EXIT.FAILURE;
+}
+
+/**
+ * The log lines of what can change a backtest's result behind its back: strategy failures, refused orders, trading
+ * state changes, non-fatal errors. Not every order and fill: a backtest places thousands.
+ */
+function problemLogCallbacks(log: Pino): EngineCallbacks {
+  const { onStrategyError, onOrderRejected, onTradingStateChange, onError } = engineLogCallbacks(log);
+  return { onStrategyError, onOrderRejected, onTradingStateChange, onError };
+}
+
+/** Summary lines of those problems (counted whatever the log level), none for a clean run. */
+function problems(result: BacktestResult): string[] {
+  const { strategyErrors, ordersRejected, errors } = result.counters;
+  const counts = [[strategyErrors, "strategy errors"], [ordersRejected, "orders refused"], [errors, "other errors"]] as const;
+  const found = counts.filter(([n]) => n > 0).map(([n, label]) => `${label}: ${n}`);
+  if (result.tradingState !== "ACTIVE") found.push(`trading state at the end: ${result.tradingState}`);
+  return found.length === 0 ? [] : [`  warning: ${found.join(", ")} (see the log)`];
 }

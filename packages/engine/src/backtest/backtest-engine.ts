@@ -13,6 +13,12 @@ import { indicatorWarmup } from "./indicator-warmup.ts";
 import { resolveProgress } from "./progress-bar.ts";
 import { RunRecorder } from "./run-recorder.ts";
 
+/**
+ * Venue instances a backtest has replayed bars on. Such a venue holds that run's end (cash, positions, orders, its
+ * clock past the data): a second backtest on it would start from there rather than from its config.
+ */
+const usedVenues = new WeakSet<SimulatedVenue>();
+
 /** The symbols as the engine validates them, checked by the backtest before the session starts. */
 const symbolsSchema = v.object({ symbols: engineSettingsSchema.entries.symbols });
 
@@ -59,6 +65,11 @@ export class BacktestEngine {
           });
         }
         venue = trading.provider;
+        if (usedVenues.has(venue)) {
+          throw new ArgoError("INVALID_CONFIGURATION", `trading: this "${venue.name}" venue instance has already run a backtest and holds its end state (cash, positions, orders, clock); give each backtest a new venue, or the venue's config`, {
+            details: { field: "trading", provider: venue.name },
+          });
+        }
       } catch (error) {
         const fatal = toArgoError(error);
         await new CallbackGuard(callbacks).call("onEngineStop", fatal);
@@ -97,7 +108,12 @@ export class BacktestEngine {
     try {
       run = await session.execute(signal, callbacks, {
         defaultMode: "backtest",
-        open: async (marketData, abort) => (history = await openHistory(marketData, abort, plan)).startTime,
+        open: async (marketData, abort) => {
+          history = await openHistory(marketData, abort, plan);
+          // From here the venue's clock moves to the data and the strategy can trade on it.
+          usedVenues.add(venue);
+          return history.startTime;
+        },
         drive: async (pipeline, _marketData, abort) => {
           await driveHistory(pipeline, venue, history!, abort, plan, recorder);
           if (settings.warmupBars === undefined) warmupBars = indicatorWarmup(pipeline.indicators);

@@ -38,7 +38,7 @@ export type RunSettings = BacktestSettings & { symbols: string[]; benchmarkSymbo
 /**
  * Everything a backtest is built from; the strategy is the same file that runs live. The shared fields mean what they
  * mean for the live engine, except: `marketData` is read through `history(symbol, interval, from, to)`, merged in time
- * order; `trading` must be a simulated venue (anything else is refused: a backtest never trades for real); there is no
+ * order; `trading` must be a simulated venue (anything else is refused: a backtest never trades for real), an instance of it for one run only; there is no
  * journal unless `sessionDir` is given, and then it must not hold an earlier session's journal; generated order ids start with "bt-".
  */
 export interface BacktestOptions extends Omit<LiveEngineOptions, "mode" | "cancelOpenOrdersOnStop"> {

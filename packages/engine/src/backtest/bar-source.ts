@@ -5,8 +5,9 @@ import { type BarRange, barRangeOf } from "./bar-range.ts";
  * One symbol's history as a cursor: `head` is its next bar, undefined once it is exhausted.
  * A history backed by an array (bars already in memory) is read by index; one that is
  * synchronously iterable advances without a promise per bar; any other advances through its async
- * iterator, without waiting when its answer has already settled. Bars must come oldest first, belong to the symbol asked for and be valid candles: a
- * backtest never skips, reorders or half-processes data silently (INVALID_DATA ends the run instead).
+ * iterator, without waiting when its answer has already settled. Bars must come oldest first, inside the
+ * range asked for, belong to the symbol asked for and be valid candles: a backtest never skips, reorders,
+ * half-processes or reaches beyond its range silently (INVALID_DATA ends the run instead).
  */
 export class BarSource {
   head: Bar | undefined;
@@ -17,12 +18,18 @@ export class BarSource {
   private readonly syncIterator: Iterator<Bar> | undefined;
   private readonly asyncIterator: AsyncIterator<Bar> | undefined;
   private previousTime = Number.NEGATIVE_INFINITY;
+  private readonly from: number;
+  private readonly to: number;
 
   constructor(
     readonly symbol: string,
     readonly slot: number,
     history: AsyncIterable<Bar>,
+    /** The range asked of `history` (from inclusive, to exclusive): a bar outside it is refused, not replayed. */
+    bounds?: { readonly from: number; readonly to: number },
   ) {
+    this.from = bounds?.from ?? Number.NEGATIVE_INFINITY;
+    this.to = bounds?.to ?? Number.POSITIVE_INFINITY;
     this.range = barRangeOf(history);
     if (this.range !== undefined) {
       this.index = this.range.start;
@@ -101,7 +108,21 @@ export class BarSource {
         { details: { symbol: this.symbol, openTime: bar.openTime } },
       );
     }
+    // A provider that ignores the range would replay the bars the range excludes: a hold-out period, the future.
+    if (!(bar.openTime >= this.from && bar.openTime < this.to)) {
+      throw new ArgoError(
+        "INVALID_DATA",
+        `history of ${this.symbol} yielded a bar at ${isoTime(bar.openTime)}, outside the range [${isoTime(this.from)}, ${isoTime(this.to)}) it was asked for`,
+        { details: { symbol: this.symbol, openTime: bar.openTime, from: this.from, to: this.to } },
+      );
+    }
     this.previousTime = bar.openTime;
     this.head = bar;
   }
+}
+
+/** An epoch-ms time as ISO 8601 UTC, or the number itself when no date has it (an open end of a range). */
+export function isoTime(time: number): string {
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? String(time) : date.toISOString();
 }

@@ -25,7 +25,7 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
   const equity = recorder.steps.column(1);
   const closes = backFill(recorder.steps.column(2));
   const candles = recorder.candles();
-  const { trades, openTrades } = roundTrips(recorder.fills);
+  const { trades, openTrades } = roundTrips(recorder.fills, settings.symbols);
   const warmupBars = warmupStep(times, candles.times, parts.warmupBars);
   const statistics = computeStatistics({
     times, equity, closes, trades, startingCash: recorder.startingEquity, warmupBars, riskFreeRate: settings.riskFreeRate,
@@ -66,10 +66,11 @@ function symbolTrade(symbol: string, t: ClosedTrade): BacktestTrade {
   };
 }
 
-/** Closed and still-open trades of every symbol; closed ones in order of exit (ties keep symbol order). */
-function roundTrips(fills: readonly Fill[]): { trades: BacktestTrade[]; openTrades: BacktestOpenTrade[] } {
-  // One builder per symbol, fed the venue's fills as they are (no per-fill copy).
-  const bySymbol = new Map<string, RoundTripBuilder>();
+/** Closed and still-open trades of every symbol; closed ones in order of exit (ties in the order of `symbols`). */
+function roundTrips(fills: readonly Fill[], symbols: readonly string[]): { trades: BacktestTrade[]; openTrades: BacktestOpenTrade[] } {
+  // One builder per symbol, fed the venue's fills as they are (no per-fill copy); made in the order of the symbols,
+  // not of their first fills, so that the stable sort below breaks ties by symbol.
+  const bySymbol = new Map<string, RoundTripBuilder>(symbols.map((symbol) => [symbol, new RoundTripBuilder()]));
   for (const fill of fills) {
     let builder = bySymbol.get(fill.symbol);
     if (builder === undefined) bySymbol.set(fill.symbol, (builder = new RoundTripBuilder()));

@@ -1,7 +1,8 @@
 import { ArgoError, intervalToMs, type MarketDataProvider, type SimulatedVenue } from "@argo/core";
 import type { BarPipeline } from "../engine/bar-pipeline.ts";
+import { isAbortOf } from "../engine/is-abort-of.ts";
 import type { CloseAtEnd } from "./backtest-options.ts";
-import { BarSource } from "./bar-source.ts";
+import { BarSource, isoTime } from "./bar-source.ts";
 import { ProgressBar, type ProgressOptions } from "./progress-bar.ts";
 import { ReplayLoop } from "./replay-loop.ts";
 import type { RunRecorder } from "./run-recorder.ts";
@@ -22,8 +23,8 @@ export interface HistoryPlan {
 /** Every symbol's history, opened and at its first bar before the strategy's init. */
 export interface OpenedHistory {
   readonly sources: readonly BarSource[];
-  /** Open time of the earliest first bar, where the replay's virtual clock starts; undefined when an abort left no bar. */
-  readonly startTime: number | undefined;
+  /** Open time of the earliest first bar, where the replay's virtual clock starts. */
+  readonly startTime: number;
 }
 
 /**
@@ -35,7 +36,7 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
   // history() takes a closed range of numbers: an open end is the widest one.
   const from = plan.from ?? Number.MIN_SAFE_INTEGER;
   const to = plan.to ?? Number.MAX_SAFE_INTEGER;
-  const sources = plan.symbols.map((symbol, slot) => new BarSource(symbol, slot, marketData.history(symbol, plan.interval, from, to, options)));
+  const sources = plan.symbols.map((symbol, slot) => new BarSource(symbol, slot, marketData.history(symbol, plan.interval, from, to, options), { from, to }));
   try {
     let startTime = Number.POSITIVE_INFINITY;
     for (const source of sources) {
@@ -43,9 +44,12 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
       if (pending !== undefined) source.receive(await pending);
       if (source.head !== undefined && source.head.openTime < startTime) startTime = source.head.openTime;
     }
+    // Aborted while opening: the strategy's init must not run for a replay that never starts (without a bar, on the wall clock).
+    if (signal?.aborted) throw abortedBeforeFirstBar();
     if (startTime === Number.POSITIVE_INFINITY) {
-      if (signal?.aborted) return { sources, startTime: undefined };
-      const range = plan.from === undefined && plan.to === undefined ? "in the whole history" : `in the range [${plan.from ?? "start"}, ${plan.to ?? "end"})`;
+      const range = plan.from === undefined && plan.to === undefined
+        ? "in the whole history"
+        : `in the range [${plan.from === undefined ? "start" : isoTime(plan.from)}, ${plan.to === undefined ? "end" : isoTime(plan.to)})`;
       throw new ArgoError("INVALID_DATA", `no bars for ${plan.symbols.join(", ")} at ${plan.interval} ${range}`, {
         details: { symbols: [...plan.symbols], interval: plan.interval, from: plan.from, to: plan.to },
       });
@@ -53,8 +57,13 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
     return { sources, startTime };
   } catch (error) {
     await closeHistory(sources);
-    throw error;
+    throw isAbortOf(signal, error) ? abortedBeforeFirstBar() : error;
   }
+}
+
+/** The error of a run aborted before its first bar (the session reports it as an abort, not a failure). */
+function abortedBeforeFirstBar(): ArgoError {
+  return new ArgoError("CONTEXT_CANCELLED", "the backtest was aborted before its first bar");
 }
 
 /** Ends every history early (a finished, stopped or failed run); never throws. */
@@ -88,9 +97,16 @@ export async function driveHistory(
   const onAbort = () => void (loop.aborted = true);
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    // The loop runs synchronously until it must wait; it gets back what it waited for.
-    let wait = loop.run();
-    while (wait !== undefined) wait = loop.run(await wait);
+    try {
+      // The loop runs synchronously until it must wait; it gets back what it waited for.
+      let wait = loop.run();
+      while (wait !== undefined) wait = loop.run(await wait);
+    } catch (error) {
+      // A history may answer the abort by rejecting (fetch does, with the signal's reason) rather than ending:
+      // that is the abort, and the bars replayed so far are the result, the one in hand included.
+      if (!isAbortOf(signal, error)) throw error;
+      loop.abandon();
+    }
     const { bars, stepTime, aborted } = loop;
     if (bars > 0) recorder.endStep(stepTime);
     if (!aborted) await reachEndOfData(pipeline, venue);

@@ -90,6 +90,19 @@ export class ReplayLoop {
     }
   }
 
+  /**
+   * Stops the replay after a history failed on an abort: the bar whose successor was being read (awaited, or read
+   * synchronously) has been through the pipeline already, so it counts; the caller then closes its step.
+   */
+  abandon(): void {
+    if (this.current !== undefined && this.advanced) {
+      this.receiving = undefined;
+      this.current = undefined;
+      this.bars++;
+    }
+    this.aborted = true;
+  }
+
   /** Share of the range from the first bar to `to` that `time` has reached; undefined when the range is open. */
   fraction(time: number): number | undefined {
     const { to, firstTime } = this;

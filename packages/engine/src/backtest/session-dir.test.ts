@@ -8,7 +8,10 @@ import { LiveEngine } from "../engine/live-engine.ts";
 import { silentLogger } from "../strategy/logger.ts";
 import { FakeMarketData } from "../test-fixtures/fake-market-data.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
-import { backtest, bars, onBarAt, strategy } from "./backtest.test-helper.ts";
+import { createPaperVenue } from "@argo/provider-paper";
+import { backtest, bars, NO_COSTS, onBarAt, strategy } from "./backtest.test-helper.ts";
+import { InMemoryMarketData } from "./in-memory-market-data.ts";
+import { runBacktest } from "./run-backtest.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-backtest-session-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -81,4 +84,18 @@ describe("a backtest with a sessionDir", () => {
     expect((error as Error).message).toContain("holds a backtest's journal");
     expect(initCalled).toBe(false);
   });
+});
+
+test("a venue whose backtest was refused for its sessionDir serves the next backtest: nothing reached it", async () => {
+  const dir = join(root, "refused-then-new");
+  await backtest(bars("X", PRICES), trader({ bars: 0 }), { engine: { sessionDir: dir } });
+  const venue = createPaperVenue(NO_COSTS);
+  const options = (sessionDir: string) => ({
+    symbols: ["X"], interval: "1d", marketData: new InMemoryMarketData(bars("X", PRICES)), trading: venue, logger: silentLogger,
+    strategy: trader({ bars: 0 }), sessionDir,
+  });
+  await expect(runBacktest(options(dir))).rejects.toThrow("a backtest records into a journal of its own");
+  const result = await runBacktest(options(join(root, "refused-then-new-2")));
+  expect(result.startingCash).toBe(NO_COSTS.initialCapital!);
+  expect(result.trades.length).toBeGreaterThan(0);
 });

@@ -11,6 +11,7 @@ import { BarPipeline } from "./bar-pipeline.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { newCounters } from "./engine-counters.ts";
 import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.ts";
+import { isAbortOf } from "./is-abort-of.ts";
 import { assertJournalFits } from "./journal-fit.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
@@ -84,6 +85,11 @@ export class EngineSession {
       marketData = await resolveMarketData(o.marketData);
       trading = await resolveTrading(o.trading);
       this.mode = resolveMode(o.mode ?? driver.defaultMode, trading.provider);
+      // A journal this session must not use is a config mistake: refused before anything is connected or read.
+      if (settings.sessionDir !== undefined) {
+        journal = new Journal(settings.sessionDir, o.journal, o.secrets);
+        assertJournalFits(journal, this.mode);
+      }
       await connectTrading(trading.provider);
       // Virtual time starts before init: the strategy's first look at the clock must not be the wall clock in a replay.
       const virtualStart = await driver.open?.(marketData.provider, signal);
@@ -91,10 +97,6 @@ export class EngineSession {
       const [account, positions, openOrders] = await Promise.all([
         trading.provider.getAccount(), trading.provider.getPositions(), trading.provider.getOpenOrders(),
       ]);
-      if (settings.sessionDir !== undefined) {
-        journal = new Journal(settings.sessionDir, o.journal, o.secrets);
-        assertJournalFits(journal, this.mode);
-      }
       const cacheSize = settings.cacheSize;
       const warm: Bar[] = journal ? settings.symbols.flatMap((s) => journal!.loadBars(s, settings.interval, cacheSize)) : [];
       this.pipeline = new BarPipeline({
@@ -110,7 +112,7 @@ export class EngineSession {
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);
       if (!signal?.aborted) await driver.drive(this.pipeline, marketData.provider, signal);
     } catch (error) {
-      fatal = signal?.aborted && isAbortError(error) ? undefined : toArgoError(error);
+      fatal = isAbortOf(signal, error) ? undefined : toArgoError(error);
     }
     if (fatal === undefined && this.pipeline === undefined) fatal = new ArgoError("CONTEXT_CANCELLED", "aborted before the engine started");
     const aborted = fatal === undefined && signal?.aborted === true;
@@ -193,9 +195,4 @@ export class EngineSession {
       guard.error(error);
     }
   }
-}
-
-function isAbortError(error: unknown): boolean {
-  if (isArgoError(error)) return error.code === "CONTEXT_CANCELLED";
-  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
 }

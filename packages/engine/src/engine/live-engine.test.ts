@@ -108,6 +108,34 @@ describe("live engine lifecycle (fakes)", () => {
     expect(run.named("onEngineStop")).toEqual([[undefined]]);
   });
 
+  test("a stream that answers the abort by throwing the signal's reason (as fetch does) ends the run as aborted, not failed", async () => {
+    const controller = new AbortController();
+    const fetchLike: MarketDataProvider = {
+      name: "fetch-like",
+      async *stream(_symbols, _interval, options) {
+        for (const bar of bars100) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          options?.signal?.throwIfAborted();
+          yield { type: "bar" as const, bar };
+        }
+      },
+      async *history() {},
+    };
+    const reason = { why: "operator stop" };
+    const run = await runEngine({
+      bars: [],
+      symbols: ["BTC"],
+      strategy: testStrategy({}),
+      engine: { marketData: fetchLike },
+      signal: controller.signal,
+      // Aborted while the engine waits for the next bar: the stream, not the engine's own check, notices it.
+      callbacks: { onMarketData: (bar) => void (bar === bars100[4] && setTimeout(() => controller.abort(reason), 0)) },
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.result).toMatchObject({ status: "aborted", abortReason: reason, counters: { bars: 5 } });
+    expect(run.named("onEngineStop")).toEqual([[undefined]]);
+  });
+
   test("a strategy that throws on every tenth bar keeps running; onStrategyError sees each throw", async () => {
     let calls = 0;
     const run = await runEngine({
