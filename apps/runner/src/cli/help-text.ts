@@ -48,7 +48,7 @@ equity.csv, open-trades.csv and report.html to the output folder, then prints a 
 Options:
 ${SESSION_FLAGS}
   --from <YYYY-MM-DD>              first bar date (inclusive)
-  --to <YYYY-MM-DD>                last bar date (exclusive)
+  --to <YYYY-MM-DD>                end date (exclusive): bars from this day on are not replayed
   --output <dir>                   results folder (default ./backtest-results)
   --no-progress                    no progress bar
   -h, --help                       this text`,

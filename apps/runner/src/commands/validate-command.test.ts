@@ -58,7 +58,7 @@ describe("argo validate: every mistake at once, with its path", () => {
       tmp.dir,
       "many.yaml",
       `engine:
-  symbols: [BTCUSD]
+  symbols: [BTCUSD, BTCUSD]
   interval: 5x
   bogus: 1
 market_data:
@@ -83,12 +83,13 @@ log: { level: loud }
     // One line per mistake in the file above, nothing else.
     expect(paths).toEqual(
       [
-        "engine.interval", "engine.bogus", "market_data.config.volatility", "market_data.config.seed", "trading.config.initialCapital",
+        "engine.symbols", "engine.interval", "engine.bogus", "market_data.config.volatility", "market_data.config.seed", "trading.config.initialCapital",
         "strategy.config.slow", "risk.maxOrderValue", "status.port", "log.level",
       ].sort(),
     );
     expect(r.err).toContain(`${path}: ${found.length} problems`);
     expect(found.find(([p]) => p === "engine.bogus")![1]).toContain("unknown key");
+    expect(found.find(([p]) => p === "engine.symbols")![1]).toContain("must not name a symbol twice");
     expect(found.find(([p]) => p === "strategy.config.slow")![1]).toContain("greater than fast");
   });
 

@@ -38,6 +38,7 @@ describe("configuration errors name the field", () => {
     [{ symbols: undefined as never }, "symbols"],
     [{ symbols: [] }, "symbols"],
     [{ symbols: "XYZ" as never }, "symbols"],
+    [{ symbols: ["XYZ", "XYZ"] }, "symbols: must not name a symbol twice"],
   ])("%p → INVALID_CONFIGURATION naming %s, reported to onEngineStop", async (over, field) => {
     const { error, stopped } = await failure(over);
     expect(error.code).toBe("INVALID_CONFIGURATION");

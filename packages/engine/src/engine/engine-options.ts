@@ -15,6 +15,8 @@ export const engineSettingsSchema = v.strictObject({
   symbols: v.pipe(
     v.array(v.pipe(v.string(), v.nonEmpty("must not be empty"))),
     v.minLength(1, "needs at least one symbol"),
+    // A repeated symbol would be fed twice: in a backtest every second copy of a bar is dropped as stale.
+    v.check((symbols) => new Set(symbols).size === symbols.length, "must not name a symbol twice"),
     v.description("Symbols to stream and trade."),
   ),
   interval: v.pipe(v.string(), v.regex(/^\d+[smhdwM]$/, 'must be a number and a unit (s, m, h, d, w, M), e.g. "1m"'), v.description("Bar interval.")),

@@ -37,7 +37,7 @@ describe("loadStrategy", () => {
 
   test("loads a JavaScript file whose default export is shaped like a strategy", async () => {
     const file = join(dir, "plain.mjs");
-    writeFileSync(file, `export default { name: "plain", description: "d", config: { type: "object", kind: "schema" }, onBar() {} };\n`);
+    writeFileSync(file, `import * as v from ${JSON.stringify(valibotEntry)};\nexport default { name: "plain", description: "d", config: v.object({}), onBar() {} };\n`);
     expect((await loadStrategy(file)).name).toBe("plain");
   });
 
@@ -45,7 +45,7 @@ describe("loadStrategy", () => {
     const pkg = join(dir, "node_modules", "my-argo-strategy");
     mkdirSync(pkg, { recursive: true });
     writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "my-argo-strategy", type: "module", main: "index.js" }));
-    writeFileSync(join(pkg, "index.js"), `export const strategy = { name: "from-package", description: "d", config: {}, onBar() {} };\n`);
+    writeFileSync(join(pkg, "index.js"), `import * as v from ${JSON.stringify(valibotEntry)};\nexport const strategy = { name: "from-package", description: "d", config: v.object({}), onBar() {} };\n`);
     expect((await loadStrategy("my-argo-strategy", { baseDir: dir })).name).toBe("from-package");
   });
 
@@ -66,5 +66,21 @@ describe("loadStrategy", () => {
     const broken = join(dir, "broken.ts");
     writeFileSync(broken, "throw new Error('boom at import');\n");
     expect(((await failure(loadStrategy(broken))) as Error).message).toContain("boom at import");
+  });
+  test.each([
+    ["no config", { name: "s", description: "d", onBar() {} }, 'strategy "s": config must be a valibot schema (e.g. v.object({}) for no settings), got undefined'],
+    ["a plain object as config", { name: "s", description: "d", config: { fast: 10 }, onBar() {} }, 'strategy "s": config must be a valibot schema (e.g. v.object({}) for no settings), got an object'],
+    ["an empty name", { name: "", description: "d", config: v.object({}), onBar() {} }, "strategy object: name must be a non-empty string, got string"],
+    ["onStop that is not a function", { name: "s", description: "d", config: v.object({}), onBar() {}, onStop: "later" }, 'strategy "s": onStop must be a function when given, got string'],
+  ])("a definition with %s fails with STRATEGY_INIT_FAILED saying what is wrong", async (_case, definition, message) => {
+    const error = await failure(loadStrategy(defineStrategy(definition as never)));
+    expect(isArgoError(error, "STRATEGY_INIT_FAILED")).toBe(true);
+    expect((error as Error).message).toBe(message);
+  });
+
+  test("a strategy file whose definition has no config names the file", async () => {
+    const file = join(dir, "no-config.ts");
+    writeFileSync(file, "export default { name: 'nc', description: 'd', config: undefined, onBar() {} };\n");
+    expect(((await failure(loadStrategy(file))) as Error).message).toBe(`strategy "${file}": config must be a valibot schema (e.g. v.object({}) for no settings), got undefined`);
   });
 });

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type AnyStrategy, isStrategyDefinition } from "./define-strategy.ts";
+import { definitionProblem } from "./definition-problem.ts";
 
 /** Where a strategy comes from: a file path (.ts/.js), a package name, or the definition itself. */
 export type StrategySource = string | AnyStrategy;
@@ -17,6 +18,16 @@ const FILE_LIKE = /^(\.{1,2}[\\/]|[\\/]|[A-Za-z]:[\\/])|\.(m|c)?(t|j)sx?$/;
 
 /** Loads a strategy: imports a file or package and takes its default export (or an export named `strategy`). */
 export async function loadStrategy(source: StrategySource, options: LoadStrategyOptions = {}): Promise<AnyStrategy> {
+  const strategy = await importStrategy(source, options);
+  const problem = definitionProblem(strategy);
+  if (problem !== undefined) {
+    const name = typeof source === "string" ? `"${source}"` : typeof strategy.name === "string" && strategy.name !== "" ? `"${strategy.name}"` : "object";
+    throw new ArgoError("STRATEGY_INIT_FAILED", `strategy ${name}: ${problem}`, { details: { source: typeof source === "string" ? source : strategy.name } });
+  }
+  return strategy;
+}
+
+async function importStrategy(source: StrategySource, options: LoadStrategyOptions): Promise<AnyStrategy> {
   if (typeof source !== "string") {
     if (isStrategyDefinition(source)) return source;
     throw new ArgoError("STRATEGY_INIT_FAILED", "strategy object is not a strategy: expected defineStrategy({ name, description, config, onBar, … })");
@@ -33,14 +44,16 @@ export async function loadStrategy(source: StrategySource, options: LoadStrategy
     });
   }
   const candidate = mod.default ?? mod.strategy;
-  if (!isStrategyDefinition(candidate)) {
+  // One with an onBar but unsound (no config schema, say) is a strategy with a mistake: definitionProblem names it.
+  const withOnBar = typeof candidate === "object" && candidate !== null && typeof (candidate as { onBar?: unknown }).onBar === "function";
+  if (!isStrategyDefinition(candidate) && !withOnBar) {
     throw new ArgoError(
       "STRATEGY_INIT_FAILED",
       `strategy "${source}" has no strategy as its default export: write \`export default defineStrategy({ … })\``,
       { details: { source, exports: Object.keys(mod) } },
     );
   }
-  return candidate;
+  return candidate as AnyStrategy;
 }
 
 function toSpecifier(source: string, baseDir: string): string {
