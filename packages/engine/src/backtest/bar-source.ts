@@ -1,5 +1,6 @@
 import { ArgoError, type Bar } from "@argo/core";
 import { type BarRange, barRangeOf } from "./bar-range.ts";
+import { isoTime } from "./iso-time.ts";
 
 /**
  * One symbol's history as a cursor: `head` is its next bar, undefined once it is exhausted.
@@ -119,10 +120,4 @@ export class BarSource {
     this.previousTime = bar.openTime;
     this.head = bar;
   }
-}
-
-/** An epoch-ms time as ISO 8601 UTC, or the number itself when no date has it (an open end of a range). */
-export function isoTime(time: number): string {
-  const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? String(time) : date.toISOString();
 }

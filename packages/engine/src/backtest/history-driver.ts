@@ -2,7 +2,8 @@ import { ArgoError, intervalToMs, type MarketDataProvider, type SimulatedVenue }
 import type { BarPipeline } from "../engine/bar-pipeline.ts";
 import { isAbortOf } from "../engine/is-abort-of.ts";
 import type { CloseAtEnd } from "./backtest-options.ts";
-import { BarSource, isoTime } from "./bar-source.ts";
+import { BarSource } from "./bar-source.ts";
+import { isoTime } from "./iso-time.ts";
 import { ProgressBar, type ProgressOptions } from "./progress-bar.ts";
 import { ReplayLoop } from "./replay-loop.ts";
 import type { RunRecorder } from "./run-recorder.ts";

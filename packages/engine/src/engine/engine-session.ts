@@ -1,5 +1,5 @@
 import {
-  ArgoError, type Bar, isArgoError, isSimulatedVenue, type JsonSchema, type MarketDataProvider, parseConfig, type TradingProvider, toArgoError,
+  ArgoError, type Bar, isSimulatedVenue, type JsonSchema, type MarketDataProvider, parseConfig, type TradingProvider, toArgoError,
 } from "@argo/core";
 import { Journal } from "../journal/journal.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
