@@ -1,3 +1,4 @@
+import { engineSettingsSchema } from "@argo/engine";
 import * as v from "valibot";
 
 const providerSection = (what: string, fallback: string) =>
@@ -10,12 +11,8 @@ const providerSection = (what: string, fallback: string) =>
 export const runnerConfigSchema = v.strictObject({
   engine: v.optional(
     v.strictObject({
-      symbols: v.pipe(
-        v.array(v.pipe(v.string(), v.nonEmpty())),
-        v.minLength(1, "name at least one symbol"),
-        v.check((symbols) => new Set(symbols).size === symbols.length, "must not name a symbol twice"),
-        v.description("Symbols to stream and trade"),
-      ),
+      // The engine's own rule for symbols, so `argo validate` refuses exactly what the engine would.
+      symbols: engineSettingsSchema.entries.symbols,
       interval: v.optional(v.pipe(v.string(), v.regex(/^\d+[smhdwM]$/, 'must be a number and a unit, e.g. "1m", "1h", "1d"'), v.description("Bar interval")), "1m"),
       market_data_cache_size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000), v.description("Bars kept per symbol for history and indicators")), 1000),
       data_dir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Session directory: the bun:sqlite journal lives here")), "./.argo"),

@@ -179,3 +179,18 @@ describe("an abort while the very first bar is processed", () => {
     expect([result.bars, Array.from(result.equity.times)]).toEqual([1, [T0]]);
   });
 });
+
+test("aborted while init runs: no bar is replayed and the run rejects with CONTEXT_CANCELLED", async () => {
+  const controller = new AbortController();
+  let bars = 0;
+  const error = await runBacktest(
+    {
+      symbols: ["A"], interval: "1d", marketData: new InMemoryMarketData(A), trading: createPaperVenue(NO_COSTS), logger: silentLogger,
+      strategy: strategy({ init: () => controller.abort(new Error("during init")), onBar: () => void bars++ }),
+    },
+    {},
+    controller.signal,
+  ).catch((e: unknown) => e);
+  expect([(error as { code?: string }).code, (error as Error).message]).toEqual(["CONTEXT_CANCELLED", "the backtest was aborted before its first bar"]);
+  expect(bars).toBe(0);
+});

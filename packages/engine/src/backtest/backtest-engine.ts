@@ -8,7 +8,7 @@ import { type Resolved, resolveTrading } from "../engine/resolve-providers.ts";
 import { type BacktestOptions, backtestSettingsSchema, type RunSettings } from "./backtest-options.ts";
 import type { BacktestResult } from "./backtest-result.ts";
 import { buildBacktestResult } from "./build-backtest-result.ts";
-import { closeHistory, driveHistory, type HistoryPlan, type OpenedHistory, openHistory } from "./history-driver.ts";
+import { abortedBeforeFirstBar, closeHistory, driveHistory, type HistoryPlan, type OpenedHistory, openHistory } from "./history-driver.ts";
 import { indicatorWarmup } from "./indicator-warmup.ts";
 import { resolveProgress } from "./progress-bar.ts";
 import { RunRecorder } from "./run-recorder.ts";
@@ -123,7 +123,8 @@ export class BacktestEngine {
       // Also when the run failed between opening the history and replaying it (an init that threw).
       if (history !== undefined) await closeHistory(history.sources);
     }
-    if (recorder.steps.length === 0) throw new ArgoError("CONTEXT_CANCELLED", "the backtest was aborted before its first bar");
+    // Aborted while init ran: the session never drove a bar.
+    if (recorder.steps.length === 0) throw abortedBeforeFirstBar();
     return buildBacktestResult({ run, recorder, settings, interval, warmupBars });
   }
 

@@ -63,7 +63,7 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
 }
 
 /** The error of a run aborted before its first bar (the session reports it as an abort, not a failure). */
-function abortedBeforeFirstBar(): ArgoError {
+export function abortedBeforeFirstBar(): ArgoError {
   return new ArgoError("CONTEXT_CANCELLED", "the backtest was aborted before its first bar");
 }
 

@@ -20,7 +20,7 @@ export function assertJournalFits(journal: Journal, mode: EngineMode): void {
   if (mode !== "backtest" && modes.includes("backtest")) {
     throw new ArgoError(
       "INVALID_CONFIGURATION",
-      `sessionDir: ${journal.path} holds a backtest's journal; a ${mode} session resumes its bars and strategy state only from ${mode === "live" ? "live or paper" : "paper or live"} sessions: give it another sessionDir`,
+      `sessionDir: ${journal.path} holds a backtest's journal; a ${mode} session resumes its bars and strategy state only from live or paper sessions: give it another sessionDir`,
       { details: { field: "sessionDir", path: journal.path, modes } },
     );
   }
