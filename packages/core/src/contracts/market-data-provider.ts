@@ -8,6 +8,12 @@ export type StreamItem = { type: "bar"; bar: Bar } | { type: "error"; error: Arg
 export interface StreamOptions {
   /** Ends the stream or history early. */
   signal?: AbortSignal;
+  /**
+   * stream() only: open time of the newest bar the consumer already holds for every symbol (a resumed session). A source
+   * that replays fixed times (a file, a simulation) may skip bars opening at or before it instead of pacing through them;
+   * the consumer drops such bars anyway, so a source that ignores this is still correct, only slower to catch up.
+   */
+  after?: number;
 }
 
 /** A source of bars: live as they close, or past ones for backfill and backtests. */

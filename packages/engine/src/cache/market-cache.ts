@@ -55,6 +55,13 @@ export class MarketCache {
     return slot === undefined ? Number.NaN : this.series[slot]!.close();
   }
 
+  /** Open time of the newest bar every one of `symbols` has (the oldest of their last bars); undefined when one has none. */
+  heldThrough(symbols: readonly string[]): number | undefined {
+    let through = Number.POSITIVE_INFINITY;
+    for (const symbol of symbols) through = Math.min(through, this.history(symbol).lastOpenTime);
+    return Number.isFinite(through) ? through : undefined;
+  }
+
   /** Adds bars (oldest first) without any of the per-bar pipeline; used to warm the cache from a journal. */
   warm(bars: readonly Bar[]): void {
     for (const bar of bars) {

@@ -27,6 +27,7 @@ describe("session journal through the live engine", () => {
     });
     expect(first.named("onEngineStart")).toEqual([[["BTC"], "1m", journalPath]]);
     expect(first.result?.journalPath).toBe(journalPath);
+    expect(first.data.streamOptions?.after).toBeUndefined();
 
     const atInit: Record<string, unknown> = {};
     const second = await runEngine({
@@ -50,6 +51,8 @@ describe("session journal through the live engine", () => {
     expect(atInit.last).toBe(bars[49]!.close);
     expect(atInit.sma).toBeCloseTo(expectedSma, 9);
     expect(atInit.seen).toBe(50);
+    // The feed was told what the session holds; this one ignores it (as a live feed would), so the engine drops them.
+    expect(second.data.streamOptions?.after).toBe(bars[49]!.openTime);
     expect(second.result?.counters).toMatchObject({ bars: 50, staleBars: 50 });
 
     const db = new Database(journalPath, { readonly: true });

@@ -51,7 +51,10 @@ export class LiveEngine {
    */
   private async stream(pipeline: BarPipeline, marketData: MarketDataProvider, signal: AbortSignal | undefined): Promise<void> {
     const { symbols, interval } = this.options;
-    const iterator = marketData.stream(symbols, interval, signal ? { signal } : undefined)[Symbol.asyncIterator]();
+    // A resumed session already holds the journal's bars: a replaying source may skip them instead of pacing through them.
+    const after = pipeline.cache.heldThrough(symbols);
+    const options = { ...(signal ? { signal } : {}), ...(after !== undefined ? { after } : {}) };
+    const iterator = marketData.stream(symbols, interval, options)[Symbol.asyncIterator]();
     let inBar: Promise<void> | undefined;
     let sliceStart = performance.now();
     let sinceCheck = 0;

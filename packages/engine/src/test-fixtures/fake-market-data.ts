@@ -13,10 +13,13 @@ export interface FakeMarketDataOptions {
 export class FakeMarketData implements MarketDataProvider {
   readonly name = "fake-data";
   closed = false;
+  /** The options of the last stream() call; like a live feed, the fake ignores `after` (the engine drops old bars itself). */
+  streamOptions: StreamOptions | undefined;
 
   constructor(private readonly bars: readonly Bar[], private readonly options: FakeMarketDataOptions = {}) {}
 
   async *stream(symbols: string[], _interval: string, options?: StreamOptions): AsyncIterable<StreamItem> {
+    this.streamOptions = options;
     const rank = new Map(symbols.map((s, i) => [s, i]));
     const merged = this.bars.filter((b) => rank.has(b.symbol)).sort((a, b) => a.openTime - b.openTime || rank.get(a.symbol)! - rank.get(b.symbol)!);
     let count = 0;

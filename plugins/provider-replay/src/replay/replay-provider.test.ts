@@ -162,6 +162,15 @@ describe("replay: abort and pacing", () => {
     expect((await second).done).toBe(true);
   });
 
+  test("after: bars up to it are skipped before pacing, so a resumed stream goes on at once", async () => {
+    const provider = await createReplayProvider({ baseDir: dir, speed: 1, files: [{ path: "aaa.csv", symbol: "AAA", interval: "1h" }, { path: "bbb.csv", symbol: "BBB", interval: "1h" }] });
+    const iterator = provider.stream(["AAA", "BBB"], "1h", { after: Date.UTC(2024, 0, 1, 3) })[Symbol.asyncIterator]();
+    // At speed 1, pacing from the first bar would hold AAA@04:00 for four hours (the test would time out).
+    const next = [(await iterator.next()).value, (await iterator.next()).value] as StreamItem[];
+    expect(bars(next).map((bar) => `${bar.symbol}@${bar.close}`)).toEqual(["AAA@3", "BBB@40"]);
+    expect((await iterator.next()).done).toBe(true);
+  });
+
   test("history ends when the signal is aborted", async () => {
     const provider = await createReplayProvider({ baseDir: DATA_DIR, files: [{ path: "GOOG.csv", symbol: "GOOG", interval: "1d" }] });
     const controller = new AbortController();

@@ -17,14 +17,16 @@ export class ReplayProvider implements MarketDataProvider {
     private readonly speed: number,
   ) {}
 
-  /** Bars of all symbols merged by openTime (ties in the order given); malformed rows become error items and the stream goes on. */
+  /** Bars of all symbols merged by openTime (ties in the order given), from after `after`; malformed rows become error items and the stream goes on. */
   async *stream(symbols: string[], interval: string, options: StreamOptions = {}): AsyncGenerator<StreamItem> {
-    const { signal } = options;
+    const { signal, after = Number.NEGATIVE_INFINITY } = options;
     const files = uniqueSymbols(symbols).map((symbol) => this.fileFor(symbol, interval));
     if (signal?.aborted || files.length === 0) return;
     const pace = this.speed > 0 ? createPacer(this.speed, signal) : undefined;
     for await (const item of mergeByTime(files.map(readBarItems))) {
       if (signal?.aborted) return;
+      // A resumed consumer already has these: skipped before the pacer, so a restart does not wait through them.
+      if (item.type === "bar" && item.bar.openTime <= after) continue;
       if (pace !== undefined && item.type === "bar" && !(await pace(item.bar.openTime))) return;
       yield item;
     }

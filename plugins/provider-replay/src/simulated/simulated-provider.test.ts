@@ -134,6 +134,22 @@ describe("simulated: errors and ending", () => {
     expect((await next).done).toBe(true);
   });
 
+  test("after: steps up to it are skipped without the bar delay; the rest are the bars a full stream gives", async () => {
+    const config = { bars: 8, seed: 4, startTime: 0, errorAfterBars: 2 };
+    const full = barsOf(await collect(createSimulatedProvider(config).stream(["A", "B"], "1m")));
+    // 10-minute bars of delay: waiting through the five skipped steps would time the test out.
+    const provider = createSimulatedProvider({ ...config, barDelayMs: 600_000 });
+    const iterator = provider.stream(["A", "B"], "1m", { after: 4 * 60_000 })[Symbol.asyncIterator]();
+    const items: StreamItem[] = [];
+    // The first step sent is not delayed; the next one would be (10 minutes), so only the first three items are read.
+    for (let i = 0; i < 3; i++) items.push((await iterator.next()).value as StreamItem);
+    await iterator.return?.();
+    // Only bars sent count towards errorAfterBars: the error follows the second bar sent, not the second generated.
+    expect(items.map((item) => (item.type === "bar" ? `${item.bar.symbol}@${item.bar.openTime / 60_000}` : item.type))).toEqual(["A@5", "B@5", "error"]);
+    // The full stream has the error item after its second bar; its bars of step 5 are the 11th and 12th.
+    expect(barsOf(items)).toEqual(full.slice(10, 12));
+  });
+
   test("monthly bars open on the first of each calendar month, not every 30 days", async () => {
     // From 2024-01-01, 30-day steps would give Jan 31, Mar 1, Mar 31; a monthly bar closes (and the next opens) a month on.
     const provider = createSimulatedProvider({ bars: 4, interval: "1M", startTime: "2024-01-01" });

@@ -7,7 +7,7 @@ import type { SimulatedConfig } from "./simulated-config.ts";
 
 /**
  * Seeded generated market data: `bars` bars per symbol from `startTime`. stream() and history()
- * serve the same bars; only stream() is paced (barDelayMs) and carries the injected error.
+ * serve the same bars; only stream() is paced (barDelayMs), carries the injected error and skips the steps up to `after`.
  */
 export class SimulatedProvider implements MarketDataProvider {
   readonly name = "simulated";
@@ -16,15 +16,19 @@ export class SimulatedProvider implements MarketDataProvider {
 
   /** Bars of all symbols, one time step after another (symbols in the order given); an empty interval means the configured one. */
   async *stream(symbols: string[], interval: string, options: StreamOptions = {}): AsyncGenerator<StreamItem> {
-    const { signal } = options;
+    const { signal, after = Number.NEGATIVE_INFINITY } = options;
     const { bars, barDelayMs, errorAfterBars } = this.config;
     const paths = uniqueSymbols(symbols).map((symbol) => this.path(symbol, interval));
     let sent = 0;
     for (let step = 0; step < bars && paths.length > 0; step++) {
       if (signal?.aborted) return;
-      if (step > 0 && barDelayMs > 0 && !(await abortableSleep(barDelayMs, signal))) return;
-      for (const path of paths) {
-        yield { type: "bar", bar: path.next() };
+      // Every path is generated through the skipped steps too: the bars after them must be the ones a full run gives.
+      const stepBars = paths.map((path) => path.next());
+      // A resumed consumer already has these (all symbols share the step's time): skipped unpaced, so a restart catches up at once.
+      if (stepBars[0]!.openTime <= after) continue;
+      if (sent > 0 && barDelayMs > 0 && !(await abortableSleep(barDelayMs, signal))) return;
+      for (const bar of stepBars) {
+        yield { type: "bar", bar };
         if (++sent === errorAfterBars) yield { type: "error", error: this.disconnect(sent) };
         if (signal?.aborted) return;
       }
