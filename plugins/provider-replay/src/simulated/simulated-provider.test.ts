@@ -143,7 +143,7 @@ describe("simulated: errors and ending", () => {
     const items: StreamItem[] = [];
     // The first step sent is not delayed; the next one would be (10 minutes), so only the first three items are read.
     for (let i = 0; i < 3; i++) items.push((await iterator.next()).value as StreamItem);
-    await iterator.return?.();
+    await iterator.return?.(undefined);
     // Only bars sent count towards errorAfterBars: the error follows the second bar sent, not the second generated.
     expect(items.map((item) => (item.type === "bar" ? `${item.bar.symbol}@${item.bar.openTime / 60_000}` : item.type))).toEqual(["A@5", "B@5", "error"]);
     // The full stream has the error item after its second bar; its bars of step 5 are the 11th and 12th.
