@@ -42,8 +42,9 @@ ${SESSION_FLAGS}
 Environment: \${VAR} and \${VAR:-default} in the file are substituted; ARGO__SECTION__KEY=value overrides a key.`,
   backtest: `Usage: argo backtest [config] [options]
 
-Runs the strategy over historical bars in virtual time against the paper venue and writes stats.json, trades.csv,
-equity.csv, open-trades.csv and report.html to the output folder, then prints a summary.
+Runs the strategy over historical bars in virtual time against the paper venue and writes stats.json, run.json,
+trades.csv, equity.csv, open-trades.csv and report.html to the output folder, then prints a summary. run.json says
+how the run went: completed or aborted (and why), the bars replayed, problem counts and warnings.
 
 Options:
 ${SESSION_FLAGS}

@@ -158,6 +158,43 @@ describe("a strategy that throws", () => {
   });
 });
 
+describe("warnings", () => {
+  // Throws on the first bar (a problem), and on the last of the 120 bars (2005-02-08) places two limit buys far below
+  // the market: the final pass (closeAtEnd "last-open") cancels them unfilled.
+  const late = join(tmp.dir, "late.ts");
+  writeFileSync(
+    late,
+    `import * as v from ${JSON.stringify(valibot)};\nlet n = 0;\n` +
+      `export default { name: "late", config: v.object({}), async onBar(bar, ctx) {\n` +
+      `  if (++n === 1) throw new Error("first bar");\n` +
+      `  if (bar.openTime === Date.UTC(2005, 1, 8)) for (const id of ["dip-1", "dip-2"]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 100, clientOrderId: id });\n} };\n`,
+  );
+  const warning = '2 orders still working after the last bar never filled: closeAtEnd "last-open" cancelled them (dip-1, dip-2)';
+
+  test("each warning on its own line after the problems line, logged once at warn level, and in run.json", async () => {
+    expect(GOOG[120]!.startsWith("2005-02-08,")).toBe(true);
+    const output = join(tmp.dir, "out-late");
+    const r = await backtest(config(GOOD_CSV, { strategy: { path: late } }), output);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    const head = lines.indexOf("backtest completed: late on GOOG @ 1d, 120 bars");
+    expect(head).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(head + 1, head + 3)).toEqual(["  warning: strategy errors: 1 (see the log)", `  warning: ${warning}`]);
+    // JSON log lines (the quotes in the sentence are escaped there): the warning once, at pino's warn level (40).
+    const logged = r.err.trim().split("\n").map((line) => JSON.parse(line) as { level: number; msg: string }).filter((entry) => entry.msg === warning);
+    expect(logged.map((entry) => entry.level)).toEqual([40]);
+    const run = JSON.parse(readFileSync(join(output, "run.json"), "utf8"));
+    expect([run.status, run.bars, run.strategyErrors, run.warnings]).toEqual(["completed", 120, 1, [warning]]);
+    expect(lines).toContain(`  ${join(output, "run.json")}`);
+  });
+
+  test("a clean run prints no warning line", async () => {
+    const r = await backtest(config(GOOD_CSV), join(tmp.dir, "out-clean-2"));
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain("warning:");
+  });
+});
+
 test("SIGINT mid-run: exit 1, the summary says aborted after the bars seen, the open position in open-trades.csv", async () => {
   // The strategy buys on its 3rd bar and interrupts its own process on the 50th, then waits for the handler to abort.
   const killer = join(tmp.dir, "killer.ts");
@@ -183,4 +220,7 @@ test("SIGINT mid-run: exit 1, the summary says aborted after the bars seen, the 
   expect(open).toHaveLength(2);
   expect(open[1]).toStartWith(`GOOG,10,2004-08-24T00:00:00.000Z,${GOOG[4]!.split(",")[1]}`);
   expect(readFileSync(join(output, "trades.csv"), "utf8").trim().split("\n")).toHaveLength(1);
+  // The folder says so too: aborted by the signal's reason after 50 bars, the 50th on 2004-10-28.
+  const run = JSON.parse(readFileSync(join(output, "run.json"), "utf8"));
+  expect([run.status, run.abortReason, run.bars, run.lastBarTime]).toEqual(["aborted", "SIGINT", 50, `${GOOG[50]!.split(",")[0]}T00:00:00.000Z`]);
 }, 20_000);

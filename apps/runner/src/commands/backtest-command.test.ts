@@ -22,7 +22,9 @@ test("argo backtest on GOOG.csv with the SMA strategy writes the results folder 
   expect(out).toMatch(/Return \[%\]\s+414\.2299/);
   expect(out).toMatch(/# Trades\s+66\n/);
   expect(out).toMatch(/Max\. Drawdown \[%\]\s+-47\.9801/);
-  for (const file of ["stats.json", "trades.csv", "equity.csv", "report.html"]) expect(existsSync(join(output, file))).toBe(true);
+  for (const file of ["stats.json", "run.json", "trades.csv", "equity.csv", "report.html"]) expect(existsSync(join(output, file))).toBe(true);
+  const run = JSON.parse(readFileSync(join(output, "run.json"), "utf8"));
+  expect([run.status, run.bars, run.firstBarTime, run.lastBarTime, run.warnings]).toEqual(["completed", 2148, "2004-08-19T00:00:00.000Z", "2013-03-01T00:00:00.000Z", []]);
   const stats = JSON.parse(readFileSync(join(output, "stats.json"), "utf8"));
   // stats.json is the statistics object itself, with the figures the summary printed.
   expect(stats.tradeCount).toBe(66);

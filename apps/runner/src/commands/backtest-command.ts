@@ -1,4 +1,4 @@
-import { type BacktestResult, type EngineCallbacks, STATISTIC_LABELS, formatStatistic, runBacktest, writeBacktestResults } from "@argo/engine";
+import { type BacktestResult, type EngineCallbacks, STATISTIC_LABELS, formatStatistic, runBacktest, runProblems, writeBacktestResults } from "@argo/engine";
 import { resolve } from "node:path";
 import type { Logger as Pino } from "pino";
 import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
@@ -42,6 +42,8 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
     problemLogCallbacks(log),
     io.signal,
   );
+  // In the log once each, so a log read later holds them as well as the summary below.
+  for (const warning of result.warnings) log.warn(warning);
   const files = await writeBacktestResults(folder, result, `${session.strategy.name} on ${engine.symbols.join(", ")}`);
   const rows = STATISTIC_LABELS.map(({ key, label, kind }) => [label, formatStatistic(result.statistics[key] as number | null, kind)] as const);
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -49,6 +51,7 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
     [
       `backtest ${result.status}: ${session.strategy.name} on ${engine.symbols.join(", ")} @ ${engine.interval}, ${result.bars} bars`,
       ...problems(result),
+      ...result.warnings.map((warning) => `  warning: ${warning}`),
       ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
       `results: ${folder}`,
       ...Object.values(files).map((file) => `  ${file}`),
@@ -68,9 +71,6 @@ function problemLogCallbacks(log: Pino): EngineCallbacks {
 
 /** Summary lines of those problems (counted whatever the log level), none for a clean run. */
 function problems(result: BacktestResult): string[] {
-  const { strategyErrors, ordersRejected, errors } = result.counters;
-  const counts = [[strategyErrors, "strategy errors"], [ordersRejected, "orders refused"], [errors, "other errors"]] as const;
-  const found = counts.filter(([n]) => n > 0).map(([n, label]) => `${label}: ${n}`);
-  if (result.tradingState !== "ACTIVE") found.push(`trading state at the end: ${result.tradingState}`);
+  const found = runProblems({ ...result.counters, tradingState: result.tradingState });
   return found.length === 0 ? [] : [`  warning: ${found.join(", ")} (see the log)`];
 }

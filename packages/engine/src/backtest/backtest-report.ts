@@ -1,8 +1,12 @@
-import type { BacktestResults, ReportCandle } from "../report/types.ts";
+import type { BacktestResults, ReportCandle, ReportRun } from "../report/types.ts";
 import { type ResultsFiles, writeResults } from "../report/write-results.ts";
 import type { BacktestResult } from "./backtest-result.ts";
+import { reasonText } from "./reason-text.ts";
 
-/** The results-folder view of a backtest: statistics, every trade (closed and open, with its symbol), the equity curve and the benchmark symbol's candles. */
+/**
+ * The results-folder view of a backtest: statistics, every trade (closed and open, with its symbol), the equity curve,
+ * the benchmark symbol's candles and how the run went (status, problems, warnings).
+ */
 export function toBacktestResults(result: BacktestResult, title?: string): BacktestResults {
   const { candles } = result;
   const list: ReportCandle[] = new Array(candles.times.length);
@@ -18,10 +22,33 @@ export function toBacktestResults(result: BacktestResult, title?: string): Backt
     times: result.equity.times,
     equity: result.equity.equity,
     candles: list,
+    run: runSummary(result),
   };
 }
 
-/** Writes stats.json, trades.csv, open-trades.csv, equity.csv and report.html of a backtest into `folder` (see writeResults). */
+/** How the run went, for run.json and the report's notice. */
+function runSummary(result: BacktestResult): ReportRun {
+  const { times } = result.equity;
+  const { strategyErrors, ordersRejected, errors } = result.counters;
+  return {
+    status: result.status,
+    ...(result.status === "aborted" ? { abortReason: reasonText(result.abortReason) } : {}),
+    bars: result.bars,
+    symbols: result.symbols,
+    interval: result.interval,
+    benchmarkSymbol: result.benchmarkSymbol,
+    closeAtEnd: result.closeAtEnd,
+    firstBarTime: times[0] ?? Number.NaN,
+    lastBarTime: times[times.length - 1] ?? Number.NaN,
+    strategyErrors,
+    ordersRejected,
+    errors,
+    tradingState: result.tradingState,
+    warnings: result.warnings,
+  };
+}
+
+/** Writes stats.json, run.json, trades.csv, open-trades.csv, equity.csv and report.html of a backtest into `folder` (see writeResults). */
 export function writeBacktestResults(folder: string, result: BacktestResult, title?: string): Promise<ResultsFiles> {
   return writeResults(folder, toBacktestResults(result, title));
 }

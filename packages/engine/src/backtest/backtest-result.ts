@@ -53,6 +53,11 @@ export interface BacktestResult {
   openOrders: Order[];
   counters: EngineCounters;
   tradingState: TradingState;
+  /**
+   * One sentence per thing that silently shaped the result: a warm-up longer than the bars replayed, a benchmark
+   * symbol without bars, orders still open or cancelled at the end that never filled. Empty when there is none.
+   */
+  warnings: string[];
   journalPath?: string;
   startedAt: number;
   endedAt: number;

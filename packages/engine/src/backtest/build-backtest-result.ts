@@ -6,6 +6,7 @@ import type { ClosedTrade } from "../stats/types.ts";
 import { computeStatistics } from "../stats/compute-statistics.ts";
 import type { RunSettings } from "./backtest-options.ts";
 import type { BacktestOpenTrade, BacktestResult, BacktestTrade } from "./backtest-result.ts";
+import { backtestWarnings } from "./backtest-warnings.ts";
 import type { RunRecorder } from "./run-recorder.ts";
 
 /** What the result is assembled from once the session has ended. */
@@ -30,6 +31,12 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
   const statistics = computeStatistics({
     times, equity, closes, trades, startingCash: recorder.startingEquity, warmupBars, riskFreeRate: settings.riskFreeRate,
   });
+  const warnings = backtestWarnings({
+    warmupBars: parts.warmupBars, warmupFromIndicators: settings.warmupBars === undefined,
+    benchmarkSymbol: settings.benchmarkSymbol, benchmarkBars: candles.times.length,
+    firstTime: times[0]!, lastTime: times[times.length - 1]!,
+    closeAtEnd: settings.closeAtEnd, cancelledAtEnd: recorder.cancelledAtEnd, openOrders: run.openOrders,
+  });
   return {
     status: run.status,
     ...(run.status === "aborted" ? { abortReason: run.abortReason } : {}),
@@ -52,6 +59,7 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
     openOrders: run.openOrders,
     counters: run.counters,
     tradingState: run.tradingState,
+    warnings,
     ...(run.journalPath ? { journalPath: run.journalPath } : {}),
     startedAt: run.startedAt,
     endedAt: run.endedAt,
@@ -86,7 +94,7 @@ function roundTrips(fills: readonly Fill[], symbols: readonly string[]): { trade
   return { trades, openTrades };
 }
 
-/** The step at which the benchmark's `bars`-th bar (0-based) was seen, clamped to the curve. */
+/** The step at which the benchmark's `bars`-th bar (0-based) was seen, clamped to its last bar (a warning says so). */
 function warmupStep(times: Float64Array, candleTimes: Float64Array, bars: number): number {
   if (bars <= 0 || candleTimes.length === 0) return 0;
   return barIndexAt(times, candleTimes[Math.min(bars, candleTimes.length - 1)]!);

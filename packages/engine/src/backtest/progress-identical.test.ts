@@ -59,8 +59,8 @@ describe.each([["last-open" as const], [false as const]])("closeAtEnd %p", async
     }
   });
 
-  test("stats.json, trades.csv, open-trades.csv, equity.csv and report.html are byte for byte identical", () => {
-    expect(Object.keys(off.bytes).sort()).toEqual(["equity", "openTrades", "report", "stats", "trades"]);
+  test("stats.json, run.json, trades.csv, open-trades.csv, equity.csv and report.html are byte for byte identical", () => {
+    expect(Object.keys(off.bytes).sort()).toEqual(["equity", "openTrades", "report", "run", "stats", "trades"]);
     for (const [key, bytes] of Object.entries(off.bytes)) {
       expect(Buffer.compare(onTerminal.bytes[key]!, bytes)).toBe(0);
       expect(Buffer.compare(onPlain.bytes[key]!, bytes)).toBe(0);

@@ -1,4 +1,4 @@
-import type { Account, Bar, Fill, Position, TradingEvent } from "@argo/core";
+import type { Account, Bar, Fill, Order, Position, TradingEvent } from "@argo/core";
 import { signedQuantity } from "../risk/exposure.ts";
 import { GrowableRows } from "./growable-rows.ts";
 
@@ -32,6 +32,8 @@ export class RunRecorder {
   startingEquity = Number.NaN;
   /** While closing at the end: the time settlement fills are stamped with, by symbol. */
   settling: Map<string, number> | undefined;
+  /** Orders still working after the last bar that the final broker pass cancelled (closeAtEnd), in venue order. */
+  cancelledAtEnd: readonly Order[] = [];
   private readonly slots = new Map<string, number>();
   private quantity: Float64Array;
   private cash = 0;

@@ -21,7 +21,8 @@ export async function settleAtEnd(
   at: "last-open" | "last-close",
   intervalMs: number,
 ): Promise<void> {
-  await pipeline.gateway.cancelAll();
+  // Noted for the result's warnings: these orders were still working and will never fill.
+  recorder.cancelledAtEnd = await pipeline.gateway.cancelAll();
   const positions = (await venue.getPositions()).filter((position) => position.quantity > 0);
   if (positions.length === 0) return;
   const settling = new Map<string, number>();

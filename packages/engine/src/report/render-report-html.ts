@@ -4,6 +4,7 @@ import { toChartData } from "./chart-data.ts";
 import { CHART_SCRIPT } from "./chart-script.ts";
 import { escapeHtml, jsonForScript } from "./escape.ts";
 import { formatStatistic, formatTime } from "./format-statistic.ts";
+import { NOTICE_STYLE, runNotice } from "./run-notice.ts";
 import type { BacktestResults } from "./types.ts";
 
 const STYLE = `
@@ -39,7 +40,8 @@ function tradesTable(results: BacktestResults): string {
 
 /**
  * The self-contained report page: the chart library inlined, the data embedded as JSON (escaped so it
- * cannot end its script element) and every text escaped for HTML.
+ * cannot end its script element) and every text escaped for HTML. A notice under the title says when the run was
+ * aborted, had problems or has warnings.
  */
 export function renderReportHtml(results: BacktestResults, chartLibrary: string): string {
   const title = results.title ?? `Backtest ${results.symbol}`;
@@ -47,17 +49,18 @@ export function renderReportHtml(results: BacktestResults, chartLibrary: string)
   const times = results.candles;
   const intraday = times.length > 1 && times[1]!.time - times[0]!.time < DAY_MS;
   const data = jsonForScript({ symbol: results.symbol, intraday, chart });
+  const notice = runNotice(results.run);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${notice === "" ? "" : NOTICE_STYLE}</style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<div id="argo-chart"></div>
+${notice}<div id="argo-chart"></div>
 <div class="layout">
 ${statisticsTable(results)}
 ${tradesTable(results)}

@@ -15,7 +15,7 @@ const SCREENSHOT = join(import.meta.dir, "../../test-output/report.png");
 const folder = mkdtempSync(join(tmpdir(), "argo-report-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-test("report.html renders the candles, the equity pane and every trade marker in headless Chromium", async () => {
+test("report.html renders the candles, the equity pane and every trade marker in headless Chromium; an aborted run's notice above the chart", async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}: run "apt-get update && apt-get install -y chromium" (the report test needs it)`);
   }
@@ -44,6 +44,25 @@ test("report.html renders the candles, the equity pane and every trade marker in
     mkdirSync(join(SCREENSHOT, ".."), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(existsSync(SCREENSHOT)).toBe(true);
+    expect(await page.$("#argo-notice")).toBeNull();
+
+    // An aborted run: the notice is shown above the chart, which still draws.
+    const aborted = await writeResults(join(folder, "aborted"), {
+      ...results,
+      run: {
+        status: "aborted", abortReason: "stopped", bars: 2148, symbols: ["GOOG"], interval: "1d", benchmarkSymbol: "GOOG", closeAtEnd: "last-open",
+        firstBarTime: results.candles[0]!.time, lastBarTime: results.candles.at(-1)!.time, strategyErrors: 0, ordersRejected: 0, errors: 0,
+        tradingState: "ACTIVE", warnings: [],
+      },
+    });
+    await page.goto(pathToFileURL(aborted.report).href);
+    await page.waitForFunction(() => (window as unknown as { __argoReport?: unknown }).__argoReport !== undefined, null, { timeout: 10_000 });
+    expect(errors).toEqual([]);
+    const notice = await page.$eval("#argo-notice", (el) => ({ text: (el as HTMLElement).innerText, box: el.getBoundingClientRect().toJSON() as DOMRect }));
+    const chart = await page.$eval("#argo-chart", (el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    expect(notice.text).toContain("Aborted after 2148 bars: stopped.");
+    expect(notice.box.height).toBeGreaterThan(0);
+    expect(notice.box.y + notice.box.height).toBeLessThanOrEqual(chart.y);
   } finally {
     await browser.close();
   }

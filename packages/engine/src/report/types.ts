@@ -1,3 +1,4 @@
+import type { TradingState } from "../risk/trading-state.ts";
 import type { BacktestStatistics, ClosedTrade } from "../stats/index.ts";
 
 /** One OHLC candle of the report's price chart; `time` is the bar's open time in epoch ms. */
@@ -25,6 +26,32 @@ export interface ReportOpenTrade {
   entryFee: number;
 }
 
+/** How a run went, written to run.json and, when something is amiss, shown at the top of report.html. */
+export interface ReportRun {
+  status: "completed" | "aborted";
+  /** Why it was aborted, as text (the abort reason's message); only when aborted. */
+  abortReason?: string;
+  /** Bars replayed, every symbol's. */
+  bars: number;
+  symbols: readonly string[];
+  interval: string;
+  benchmarkSymbol: string;
+  closeAtEnd: "last-open" | "last-close" | false;
+  /** Open times (epoch ms) of the first and last bars replayed. */
+  firstBarTime: number;
+  lastBarTime: number;
+  /** Failures of the strategy's callbacks. */
+  strategyErrors: number;
+  /** Orders refused by the risk manager or the venue. */
+  ordersRejected: number;
+  /** Other non-fatal errors. */
+  errors: number;
+  /** The trading state at the end ("ACTIVE" unless a risk limit or a failure changed it). */
+  tradingState: TradingState;
+  /** Sentences about what silently shaped the result (see BacktestResult.warnings). */
+  warnings: readonly string[];
+}
+
 /** Everything a results folder holds for one backtest; the chart shows `symbol`, the trades may be of several symbols. */
 export interface BacktestResults {
   symbol: string;
@@ -41,4 +68,6 @@ export interface BacktestResults {
   equity: ArrayLike<number>;
   /** Candles of `symbol` (the charted one), ascending by time. */
   candles: readonly ReportCandle[];
+  /** How the run went; when given, run.json is written and report.html notes an abort, problems and warnings. */
+  run?: ReportRun;
 }

@@ -3,12 +3,15 @@ import { join } from "node:path";
 import { jsonNumberReplacer } from "./escape.ts";
 import { loadChartLibrary } from "./load-chart-library.ts";
 import { renderReportHtml } from "./render-report-html.ts";
+import { runToJson } from "./run-json.ts";
 import { equityToCsv, openTradesToCsv, tradesToCsv } from "./to-csv.ts";
 import type { BacktestResults } from "./types.ts";
 
 /** Paths of the files a results folder holds. */
 export interface ResultsFiles {
   stats: string;
+  /** Written only when the results carry `run`. */
+  run?: string;
   trades: string;
   equity: string;
   report: string;
@@ -18,13 +21,14 @@ export interface ResultsFiles {
 
 /**
  * Writes stats.json, trades.csv, equity.csv and report.html into `folder` (created if missing,
- * existing files replaced), and open-trades.csv when the results carry `openTrades`. In stats.json
- * undefined figures are null and infinite ones "Infinity".
+ * existing files replaced), run.json when the results carry `run`, and open-trades.csv when they
+ * carry `openTrades`. In stats.json undefined figures are null and infinite ones "Infinity".
  */
 export async function writeResults(folder: string, results: BacktestResults): Promise<ResultsFiles> {
   await mkdir(folder, { recursive: true });
   const files: ResultsFiles = {
     stats: join(folder, "stats.json"),
+    ...(results.run !== undefined ? { run: join(folder, "run.json") } : {}),
     trades: join(folder, "trades.csv"),
     equity: join(folder, "equity.csv"),
     report: join(folder, "report.html"),
@@ -32,6 +36,7 @@ export async function writeResults(folder: string, results: BacktestResults): Pr
   };
   await Promise.all([
     ...(files.openTrades !== undefined ? [writeFile(files.openTrades, openTradesToCsv(results.openTrades ?? []))] : []),
+    ...(files.run !== undefined && results.run !== undefined ? [writeFile(files.run, runToJson(results.run))] : []),
     writeFile(files.stats, `${JSON.stringify(results.statistics, jsonNumberReplacer, 2)}\n`),
     writeFile(files.trades, tradesToCsv(results.trades)),
     writeFile(files.equity, equityToCsv(results.times, results.equity)),

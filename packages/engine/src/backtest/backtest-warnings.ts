@@ -1,0 +1,64 @@
+import type { Order } from "@argo/core";
+import type { CloseAtEnd } from "./backtest-options.ts";
+import { isoTime } from "./iso-time.ts";
+
+/** What the warnings are worked out from, all known once the replay has ended (no pass over the data). */
+export interface WarningFacts {
+  /** The warm-up asked for, in benchmark bars, before it is clamped to the bars replayed. */
+  warmupBars: number;
+  /** True when `warmupBars` is what the strategy's indicators need rather than the option. */
+  warmupFromIndicators: boolean;
+  benchmarkSymbol: string;
+  /** Bars of the benchmark symbol replayed. */
+  benchmarkBars: number;
+  /** Open times of the first and last time steps replayed. */
+  firstTime: number;
+  lastTime: number;
+  closeAtEnd: CloseAtEnd;
+  /** Orders the final broker pass cancelled unfilled. */
+  cancelledAtEnd: readonly Order[];
+  /** Orders still open when the run ended (after onStop). */
+  openOrders: readonly Order[];
+}
+
+// Enough ids to find the orders in the log; the count says how many there were.
+const IDS_SHOWN = 5;
+
+/**
+ * One plain sentence per thing that silently shaped the result: a warm-up longer than the data, a benchmark without
+ * bars, orders that never filled because the data ended. Empty for a clean run.
+ */
+export function backtestWarnings(facts: WarningFacts): string[] {
+  const warnings: string[] = [];
+  const { warmupBars, benchmarkBars, benchmarkSymbol } = facts;
+  if (benchmarkBars === 0) {
+    warnings.push(
+      `benchmarkSymbol ${benchmarkSymbol} has no bar in the bars replayed (${isoTime(facts.firstTime)} to ${isoTime(facts.lastTime)}): ` +
+        "buy & hold, beta and alpha are null and the report chart has no candles",
+    );
+  } else if (warmupBars >= benchmarkBars) {
+    const source = facts.warmupFromIndicators ? "what the strategy's indicators need" : "the warmupBars option";
+    warnings.push(
+      `warmupBars ${warmupBars} (${source}) needs ${warmupBars + 1} bars of ${benchmarkSymbol} but only ${benchmarkBars} were replayed: ` +
+        `no bar came after the warm-up, and buy & hold starts at the last bar (index ${benchmarkBars - 1}) instead`,
+    );
+  }
+  if (facts.cancelledAtEnd.length > 0) {
+    const n = facts.cancelledAtEnd.length;
+    warnings.push(`${orders(n)} still working after the last bar never filled: closeAtEnd "${facts.closeAtEnd}" cancelled ${n === 1 ? "it" : "them"} (${ids(facts.cancelledAtEnd)})`);
+  }
+  if (facts.openOrders.length > 0) {
+    warnings.push(`${orders(facts.openOrders.length)} still open when the backtest ended never filled (${ids(facts.openOrders)})`);
+  }
+  return warnings;
+}
+
+function orders(n: number): string {
+  return n === 1 ? "1 order" : `${n} orders`;
+}
+
+/** The orders' client ids, the first few of a long list. */
+function ids(list: readonly Order[]): string {
+  const shown = list.slice(0, IDS_SHOWN).map((order) => order.clientOrderId).join(", ");
+  return list.length > IDS_SHOWN ? `${shown} and ${list.length - IDS_SHOWN} more` : shown;
+}

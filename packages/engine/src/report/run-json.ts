@@ -1,0 +1,31 @@
+import type { ReportRun } from "./types.ts";
+
+/** An epoch-ms time as ISO 8601 UTC; null when it is not a date (no bar was replayed). */
+function iso(time: number): string | null {
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/**
+ * run.json's text: how the run went (status, why it was aborted, what was replayed, the problem counters, the trading
+ * state at the end, the warnings), with the bar times as ISO 8601 UTC.
+ */
+export function runToJson(run: ReportRun): string {
+  const file = {
+    status: run.status,
+    ...(run.status === "aborted" ? { abortReason: run.abortReason ?? "" } : {}),
+    bars: run.bars,
+    symbols: run.symbols,
+    interval: run.interval,
+    benchmarkSymbol: run.benchmarkSymbol,
+    closeAtEnd: run.closeAtEnd,
+    firstBarTime: iso(run.firstBarTime),
+    lastBarTime: iso(run.lastBarTime),
+    strategyErrors: run.strategyErrors,
+    ordersRejected: run.ordersRejected,
+    errors: run.errors,
+    tradingState: run.tradingState,
+    warnings: run.warnings,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
