@@ -13,6 +13,7 @@ import { newCounters } from "./engine-counters.ts";
 import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.ts";
 import { isAbortOf } from "./is-abort-of.ts";
 import { assertJournalFits } from "./journal-fit.ts";
+import { reconcileJournalOrders } from "./reconcile-journal-orders.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
 
@@ -107,6 +108,8 @@ export class EngineSession {
         startTime: virtualStart ?? startedAt,
         ...(journal ? { journal } : {}),
       });
+      // Orders the previous session left working may have filled or ended meanwhile: recorded before the strategy starts.
+      if (journal) await reconcileJournalOrders(journal, trading.provider, openOrders, startedAt, guard, (error) => this.pipeline!.reportError(error));
       await this.pipeline.start(warm);
       journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);

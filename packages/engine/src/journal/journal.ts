@@ -1,4 +1,4 @@
-import { ArgoError, type Bar, type Fill, type Order } from "@argo/core";
+import { ArgoError, type Bar, type Fill, type Order, TERMINAL_ORDER_STATUSES } from "@argo/core";
 import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -125,6 +125,15 @@ export class Journal {
   loadState(strategy: string): Array<[string, unknown]> {
     const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(strategy) as Array<{ key: string; value: string }>;
     return rows.map((r) => [r.key, JSON.parse(r.value) as unknown]);
+  }
+
+  /** Orders whose last recorded status is not final (still working when a session stopped), oldest first. */
+  unfinishedOrders(): Order[] {
+    const final = [...TERMINAL_ORDER_STATUSES];
+    const rows = this.db
+      .query(`SELECT data FROM orders WHERE status NOT IN (${final.map(() => "?").join(", ")}) ORDER BY created_at, rowid`)
+      .all(...final) as Array<{ data: string }>;
+    return rows.map((row) => JSON.parse(row.data) as Order);
   }
 
   /** The modes of the sessions this journal recorded so far ("live", "paper", "backtest"), each once. */

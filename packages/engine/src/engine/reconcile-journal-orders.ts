@@ -1,0 +1,69 @@
+import { ArgoError, type Fill, isArgoError, type Order, type TradingProvider } from "@argo/core";
+import type { Journal } from "../journal/journal.ts";
+import type { CallbackGuard } from "./callbacks.ts";
+
+/** Why an order the venue no longer knows is recorded as FAILED. */
+export const UNKNOWN_TO_VENUE = "the venue no longer knows this order: it was working when the previous session stopped";
+
+/**
+ * Brings the journal's orders that were still working when the previous session stopped up to date before this one
+ * trades: what the venue says now (filled, cancelled or still open while nobody watched) is recorded with any fills the
+ * journal lacks, and reported through onOrderFilled / onOrderUpdate. An order the venue no longer knows (a paper venue
+ * starts afresh) is recorded as FAILED and reported through `report` (ORDER_NOT_FOUND), so no journal keeps an order
+ * open forever without saying so. A venue that cannot answer is reported and the order left as it was, for the next start.
+ */
+export async function reconcileJournalOrders(
+  journal: Journal,
+  trading: TradingProvider,
+  openOrders: readonly Order[],
+  now: number,
+  guard: CallbackGuard,
+  report: (error: ArgoError) => void,
+): Promise<void> {
+  const unfinished = journal.unfinishedOrders();
+  if (unfinished.length === 0) return;
+  const open = new Map(openOrders.map((order) => [order.clientOrderId, order]));
+  for (const recorded of unfinished) {
+    let current = open.get(recorded.clientOrderId);
+    if (current === undefined) {
+      try {
+        current = await trading.getOrder(recorded.clientOrderId);
+      } catch (error) {
+        if (!isArgoError(error, "ORDER_NOT_FOUND")) {
+          report(cannotCheck(recorded, trading.name, error));
+          continue;
+        }
+        current = { ...recorded, status: "FAILED", rejectReason: UNKNOWN_TO_VENUE, updatedAt: now };
+        report(unknownToVenue(recorded, trading.name));
+      }
+    }
+    const known = new Set(recorded.fills.map((fill) => fill.id));
+    const missed: Fill[] = current.fills.filter((fill) => !known.has(fill.id));
+    journal.order(current);
+    for (const fill of missed) journal.fill(fill);
+    for (const fill of missed) guard.call("onOrderFilled", fill, current);
+    if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) guard.call("onOrderUpdate", current);
+  }
+  journal.flush();
+}
+
+function describe(order: Order): string {
+  return `order ${order.clientOrderId} (${order.side} ${order.symbol}, ${order.status} when the previous session stopped)`;
+}
+
+function unknownToVenue(order: Order, venue: string): ArgoError {
+  return new ArgoError("ORDER_NOT_FOUND", `${describe(order)}: ${venue} no longer knows it; recorded as FAILED, check the account for any fill it had`, {
+    provider: venue,
+    details: { clientOrderId: order.clientOrderId },
+  });
+}
+
+function cannotCheck(order: Order, venue: string, error: unknown): ArgoError {
+  const cause = isArgoError(error) ? error : undefined;
+  const why = error instanceof Error ? error.message : String(error);
+  return new ArgoError(cause?.code ?? "INTERNAL", `${describe(order)}: could not ask ${venue} about it (${why}); left as recorded, checked again at the next start`, {
+    provider: venue,
+    details: { clientOrderId: order.clientOrderId },
+    cause: error,
+  });
+}
