@@ -102,6 +102,21 @@ describe("orders that never filled because the data ended", () => {
     expect(r.warnings).toEqual(["1 order still open when the backtest ended never filled (late)"]);
   });
 
+  test("bracket legs guarding the position are not warned about, with or without the final pass", async () => {
+    // Entry on bar 0 fills at bar 1's open 101; X never reaches 200 nor falls to 50, so both legs work to the end.
+    const bracket = strategy({
+      async onBar(b, ctx) {
+        if (b.openTime === T0) await ctx.placeOrder({ side: "BUY", quantity: 1, takeProfit: { triggerPrice: 200 }, stopLoss: { triggerPrice: 50 } });
+      },
+    });
+    const closed = await backtest(X, bracket);
+    expect(closed.trades.map((t) => [t.entryPrice, t.exitPrice])).toEqual([[101, 109]]);
+    expect(closed.warnings).toEqual([]);
+    const open = await backtest(X, bracket, { engine: { closeAtEnd: false } });
+    expect(open.openOrders.map((o) => o.parentClientOrderId === undefined)).toEqual([false, false]);
+    expect(open.warnings).toEqual([]);
+  });
+
   test("a limit that filled on the last bar leaves nothing to warn about", async () => {
     // Placed on bar 8 at 110, bar 9's low 107 reaches it: filled, then closed by the final pass.
     const s = strategy({

@@ -43,14 +43,22 @@ export function backtestWarnings(facts: WarningFacts): string[] {
         `no bar came after the warm-up, and buy & hold starts at the last bar (index ${benchmarkBars - 1}) instead`,
     );
   }
-  if (facts.cancelledAtEnd.length > 0) {
-    const n = facts.cancelledAtEnd.length;
-    warnings.push(`${orders(n)} still working after the last bar never filled: closeAtEnd "${facts.closeAtEnd}" cancelled ${n === 1 ? "it" : "them"} (${ids(facts.cancelledAtEnd)})`);
+  // Bracket legs guard a position: one still working at the end is routine (its entry, if unfilled, is named itself),
+  // and a warning on every run of a bracket strategy would teach people to ignore warnings.
+  const cancelled = facts.cancelledAtEnd.filter(isNotLeg);
+  if (cancelled.length > 0) {
+    const n = cancelled.length;
+    warnings.push(`${orders(n)} still working after the last bar never filled: closeAtEnd "${facts.closeAtEnd}" cancelled ${n === 1 ? "it" : "them"} (${ids(cancelled)})`);
   }
-  if (facts.openOrders.length > 0) {
-    warnings.push(`${orders(facts.openOrders.length)} still open when the backtest ended never filled (${ids(facts.openOrders)})`);
+  const open = facts.openOrders.filter(isNotLeg);
+  if (open.length > 0) {
+    warnings.push(`${orders(open.length)} still open when the backtest ended never filled (${ids(open)})`);
   }
   return warnings;
+}
+
+function isNotLeg(order: Order): boolean {
+  return order.parentClientOrderId === undefined;
 }
 
 function orders(n: number): string {
