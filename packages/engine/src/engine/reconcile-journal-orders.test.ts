@@ -1,7 +1,7 @@
 import "@argo/provider-paper";
 import { afterAll, describe, expect, test } from "bun:test";
 import { Database } from "bun:sqlite";
-import { type ArgoError, type Fill, type Order } from "@argo/core";
+import { ArgoError, type Fill, type Order } from "@argo/core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -106,12 +106,14 @@ describe("orders the previous session left working are settled in the journal be
     const venue = new FakeVenue();
     await runEngine({ bars, venue, strategy: restingBuy, engine: { sessionDir } });
     venue.orders.delete("rest-1"); // not among the open orders, so the venue is asked about it
+    // As the contract says every venue method does: rejects with an ArgoError carrying a stable code.
     venue.getOrder = async () => {
-      throw new Error("socket hang up");
+      throw new ArgoError("CONNECTION_LOST", "socket hang up", { provider: venue.name });
     };
     const errors: ArgoError[] = [];
     await runEngine({ bars, venue, strategy: idle, engine: { sessionDir }, callbacks: { onError: (e) => void errors.push(e) } });
     expect(errors).toHaveLength(1);
+    expect(errors[0]!.code).toBe("CONNECTION_LOST");
     expect(errors[0]!.message).toContain("could not ask fake-venue about it (socket hang up); left as recorded");
     expect(journalOrder(sessionDir, "rest-1").status).toBe("SUBMITTED");
   });

@@ -1,4 +1,4 @@
-import { ArgoError, type Fill, isArgoError, type Order, type TradingProvider } from "@argo/core";
+import { ArgoError, type Fill, isArgoError, type Order, toArgoError, type TradingProvider } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
 import type { CallbackGuard } from "./callbacks.ts";
 
@@ -59,9 +59,8 @@ function unknownToVenue(order: Order, venue: string): ArgoError {
 }
 
 function cannotCheck(order: Order, venue: string, error: unknown): ArgoError {
-  const cause = isArgoError(error) ? error : undefined;
-  const why = error instanceof Error ? error.message : String(error);
-  return new ArgoError(cause?.code ?? "INTERNAL", `${describe(order)}: could not ask ${venue} about it (${why}); left as recorded, checked again at the next start`, {
+  const why = toArgoError(error, "INTERNAL", venue);
+  return new ArgoError(why.code, `${describe(order)}: could not ask ${venue} about it (${why.message}); left as recorded, checked again at the next start`, {
     provider: venue,
     details: { clientOrderId: order.clientOrderId },
     cause: error,

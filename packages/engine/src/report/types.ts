@@ -1,3 +1,4 @@
+import type { CloseAtEnd } from "../backtest/backtest-options.ts";
 import type { TradingState } from "../risk/trading-state.ts";
 import type { BacktestStatistics, ClosedTrade } from "../stats/index.ts";
 
@@ -36,7 +37,7 @@ export interface ReportRun {
   symbols: readonly string[];
   interval: string;
   benchmarkSymbol: string;
-  closeAtEnd: "last-open" | "last-close" | false;
+  closeAtEnd: CloseAtEnd;
   /** Open times (epoch ms) of the first and last bars replayed. */
   firstBarTime: number;
   lastBarTime: number;

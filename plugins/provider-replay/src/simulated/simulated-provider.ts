@@ -22,13 +22,17 @@ export class SimulatedProvider implements MarketDataProvider {
     let sent = 0;
     for (let step = 0; step < bars && paths.length > 0; step++) {
       if (signal?.aborted) return;
-      // Every path is generated through the skipped steps too: the bars after them must be the ones a full run gives.
-      const stepBars = paths.map((path) => path.next());
-      // A resumed consumer already has these (all symbols share the step's time): skipped unpaced, so a restart catches up at once.
-      if (stepBars[0]!.openTime <= after) continue;
+      // All symbols share the step's time, so the first bar tells whether a resumed consumer already has the step.
+      const first = paths[0]!.next();
+      if (first.openTime <= after) {
+        // Skipped unpaced, so a restart catches up at once; the other paths still advance, so the bars after the
+        // skipped steps are the ones a full run gives.
+        for (let i = 1; i < paths.length; i++) paths[i]!.next();
+        continue;
+      }
       if (sent > 0 && barDelayMs > 0 && !(await abortableSleep(barDelayMs, signal))) return;
-      for (const bar of stepBars) {
-        yield { type: "bar", bar };
+      for (let i = 0; i < paths.length; i++) {
+        yield { type: "bar", bar: i === 0 ? first : paths[i]!.next() };
         if (++sent === errorAfterBars) yield { type: "error", error: this.disconnect(sent) };
         if (signal?.aborted) return;
       }
