@@ -2,6 +2,7 @@ import type { OrderSide } from "./order-request.ts";
 
 /** One execution of (part of) an order. */
 export interface Fill {
+  /** The venue's id of this execution: unique within its order, and the same each time the fill is reported. */
   id: string;
   clientOrderId: string;
   venueOrderId: string;

@@ -1,3 +1,14 @@
+/**
+ * The fills table. A fill is known by its order and its id: a venue's fill ids need only be unique within the order (a
+ * paper venue numbers them afresh each session, Binance per symbol), and a fill reported twice (an event and a later
+ * check) is written once. Fee currency and liquidity are kept so a fill reads back as the venue reported it.
+ */
+export const FILLS_TABLE = `CREATE TABLE IF NOT EXISTS fills (
+  id TEXT NOT NULL, client_order_id TEXT NOT NULL, venue_order_id TEXT, symbol TEXT NOT NULL, side TEXT NOT NULL,
+  quantity REAL NOT NULL, price REAL NOT NULL, fee REAL NOT NULL, time INTEGER NOT NULL, fee_currency TEXT, liquidity TEXT,
+  PRIMARY KEY (client_order_id, id)
+);`;
+
 /** Tables of the session journal; bars are keyed by symbol, interval and open time so a replayed bar overwrites itself. */
 export const JOURNAL_SCHEMA = `
 CREATE TABLE IF NOT EXISTS bars (
@@ -10,10 +21,7 @@ CREATE TABLE IF NOT EXISTS orders (
   status TEXT NOT NULL, quantity REAL, filled_quantity REAL, average_fill_price REAL,
   created_at INTEGER, updated_at INTEGER, data TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS fills (
-  id TEXT PRIMARY KEY, client_order_id TEXT NOT NULL, venue_order_id TEXT, symbol TEXT NOT NULL, side TEXT NOT NULL,
-  quantity REAL NOT NULL, price REAL NOT NULL, fee REAL NOT NULL, time INTEGER NOT NULL
-);
+${FILLS_TABLE}
 CREATE TABLE IF NOT EXISTS state (
   strategy TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (strategy, key)
 ) WITHOUT ROWID;

@@ -3,6 +3,7 @@ import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
+import { migrateFills } from "./migrate-fills.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
 
 /** When the journal writes its buffers: every `batchSize` records or `flushIntervalMs` of wall time, whichever comes first. */
@@ -44,6 +45,7 @@ export class Journal {
       this.db = new Database(this.path, { create: true });
       this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
       this.db.exec(JOURNAL_SCHEMA);
+      migrateFills(this.db);
     } catch (error) {
       throw new ArgoError("INVALID_CONFIGURATION", `cannot open the session journal ${this.path}: ${(error as Error).message}`, { cause: error });
     }
@@ -51,7 +53,7 @@ export class Journal {
     this.flushIntervalMs = options.flushIntervalMs ?? 1000;
     this.insertBar = this.db.prepare("INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     this.upsertOrder = this.db.prepare("INSERT OR REPLACE INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    this.insertFill = this.db.prepare("INSERT OR IGNORE INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.insertFill = this.db.prepare("INSERT OR IGNORE INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     this.upsertState = this.db.prepare("INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
     this.deleteState = this.db.prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
   }
@@ -98,7 +100,8 @@ export class Journal {
           o.filledQuantity, o.averageFillPrice, o.createdAt, o.updatedAt, t.json(JSON.stringify(o)));
       }
       for (const f of this.fills) {
-        this.insertFill.run(t.text(f.id), t.text(f.clientOrderId), t.text(f.venueOrderId), t.text(f.symbol), f.side, f.quantity, f.price, f.fee, f.time);
+        this.insertFill.run(t.text(f.id), t.text(f.clientOrderId), t.text(f.venueOrderId), t.text(f.symbol), f.side, f.quantity, f.price, f.fee, f.time,
+          f.feeCurrency === undefined ? null : t.text(f.feeCurrency), f.liquidity ?? null);
       }
       for (const [strategy, key, json] of this.states) {
         if (json === undefined) this.deleteState.run(t.text(strategy), t.text(key));
@@ -136,6 +139,18 @@ export class Journal {
     return rows.map((row) => JSON.parse(row.data) as Order);
   }
 
+  /** Every fill recorded, oldest first (ties in the order they were written). */
+  recordedFills(): Fill[] {
+    const sql = `SELECT id, client_order_id, venue_order_id, symbol, side, quantity, price, fee, time, fee_currency, liquidity
+      FROM fills ORDER BY time, rowid`;
+    return (this.db.query(sql).all() as FillRow[]).map((r) => ({
+      id: r.id, clientOrderId: r.client_order_id, venueOrderId: r.venue_order_id ?? "", symbol: r.symbol, side: r.side,
+      quantity: r.quantity, price: r.price, fee: r.fee, time: r.time,
+      ...(r.fee_currency === null ? {} : { feeCurrency: r.fee_currency }),
+      ...(r.liquidity === null ? {} : { liquidity: r.liquidity }),
+    }));
+  }
+
   /** The modes of the sessions this journal recorded so far ("live", "paper", "backtest"), each once. */
   recordedModes(): string[] {
     return (this.db.query("SELECT DISTINCT mode FROM sessions").all() as Array<{ mode: string }>).map((row) => row.mode);
@@ -158,4 +173,19 @@ export class Journal {
       this.db.close();
     }
   }
+}
+
+/** A row of the fills table. */
+interface FillRow {
+  id: string;
+  client_order_id: string;
+  venue_order_id: string | null;
+  symbol: string;
+  side: Fill["side"];
+  quantity: number;
+  price: number;
+  fee: number;
+  time: number;
+  fee_currency: string | null;
+  liquidity: Fill["liquidity"] | null;
 }
