@@ -2,6 +2,7 @@ import type { Bar } from "../domain/bar.ts";
 import type { Order } from "../domain/order.ts";
 import type { OrderRequest } from "../domain/order-request.ts";
 import type { TradingProvider } from "./trading-provider.ts";
+import type { VenueRecord } from "./venue-record.ts";
 
 /**
  * A trading provider whose prices come from the engine rather than a venue. The engine calls
@@ -20,6 +21,13 @@ export interface SimulatedVenue extends TradingProvider {
    * promise steps of the asynchronous contract cost more than the simulated placement itself.
    */
   placeOrderSync?(request: OrderRequest): Order;
+  /**
+   * Optional: a simulator keeps no account between sessions, where a broker does. A paper session resumed from its
+   * journal calls this once, after connect and before anything else, with what the journal recorded: the venue books
+   * the fills into cash and positions (with their recorded fees) and takes the working orders back, so the account goes
+   * on where the previous session left it. Throws an ArgoError naming what it cannot take back.
+   */
+  restore?(record: VenueRecord): void;
 }
 
 /** True when the trading provider is a simulator the engine must feed with bars. */

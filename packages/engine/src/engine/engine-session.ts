@@ -14,6 +14,7 @@ import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.t
 import { isAbortOf } from "./is-abort-of.ts";
 import { assertJournalFits } from "./journal-fit.ts";
 import { reconcileJournalOrders } from "./reconcile-journal-orders.ts";
+import { restoreSimulatedAccount } from "./restore-simulated-account.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
 
@@ -95,6 +96,8 @@ export class EngineSession {
       // Virtual time starts before init: the strategy's first look at the clock must not be the wall clock in a replay.
       const virtualStart = await driver.open?.(marketData.provider, signal);
       if (virtualStart !== undefined && isSimulatedVenue(trading.provider)) trading.provider.setTime(virtualStart);
+      // Before the account is read: a resumed paper session trades on the account its journal recorded.
+      if (journal) restoreSimulatedAccount(journal, trading.provider, this.mode, settings.symbols, settings.interval);
       const [account, positions, openOrders] = await Promise.all([
         trading.provider.getAccount(), trading.provider.getPositions(), trading.provider.getOpenOrders(),
       ]);

@@ -79,15 +79,16 @@ describe("orders the previous session left working are settled in the journal be
     expect(restart.result?.openOrders.map((o) => o.clientOrderId)).toEqual(["rest-1"]);
   });
 
-  test("a paper venue starts afresh: the order it no longer knows is recorded as FAILED and reported once as ORDER_NOT_FOUND", async () => {
+  test("a paper account that can no longer carry the order: recorded as FAILED and reported once as ORDER_NOT_FOUND", async () => {
     const sessionDir = join(root, "paper");
-    const paper = { provider: "paper", config: { initialCapital: 10_000 } };
-    await runEngine({ bars, engine: { sessionDir, trading: paper }, strategy: restingBuy });
+    await runEngine({ bars, engine: { sessionDir, trading: { provider: "paper", config: { initialCapital: 10_000 } } }, strategy: restingBuy });
     // Still working when the session stopped (the paper venue accepted it; nothing reached 90).
     expect(journalOrder(sessionDir, "rest-1").status).toBe("ACCEPTED");
 
+    // Restarted with less capital than the buy (2 × 90) needs: the venue takes the account back but not this order.
+    const poorer = { provider: "paper", config: { initialCapital: 100 } };
     const errors: ArgoError[] = [];
-    const restart = await runEngine({ bars, engine: { sessionDir, trading: paper }, strategy: idle, callbacks: { onError: (e) => void errors.push(e) } });
+    const restart = await runEngine({ bars, engine: { sessionDir, trading: poorer }, strategy: idle, callbacks: { onError: (e) => void errors.push(e) } });
     expect(errors.map((e) => e.code)).toEqual(["ORDER_NOT_FOUND"]);
     expect(errors[0]!.message).toContain("order rest-1 (BUY BTC");
     expect(errors[0]!.message).toContain("recorded as FAILED");
@@ -97,8 +98,19 @@ describe("orders the previous session left working are settled in the journal be
 
     // Final now: a third start has nothing left to settle.
     const again: ArgoError[] = [];
-    await runEngine({ bars, engine: { sessionDir, trading: paper }, strategy: idle, callbacks: { onError: (e) => void again.push(e) } });
+    await runEngine({ bars, engine: { sessionDir, trading: poorer }, strategy: idle, callbacks: { onError: (e) => void again.push(e) } });
     expect(again).toEqual([]);
+  });
+
+  test("a paper venue takes the order back: still working after the restart, nothing reported", async () => {
+    const sessionDir = join(root, "paper-kept");
+    const paper = { provider: "paper", config: { initialCapital: 10_000 } };
+    await runEngine({ bars, engine: { sessionDir, trading: paper }, strategy: restingBuy });
+    const errors: ArgoError[] = [];
+    const restart = await runEngine({ bars, engine: { sessionDir, trading: paper }, strategy: idle, callbacks: { onError: (e) => void errors.push(e) } });
+    expect(errors).toEqual([]);
+    expect(restart.result?.openOrders.map((o) => [o.clientOrderId, o.status, o.limitPrice])).toEqual([["rest-1", "ACCEPTED", 90]]);
+    expect(journalOrder(sessionDir, "rest-1").status).toBe("ACCEPTED");
   });
 
   test("a venue that cannot answer: reported, the order left as recorded for the next start", async () => {

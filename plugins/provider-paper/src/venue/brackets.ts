@@ -2,7 +2,9 @@ import type { BracketLeg, Order } from "@argo/core";
 import { emitOrder } from "./events.ts";
 import { finishOrder } from "./finish-order.ts";
 import { legClientIds, releaseLegIds } from "./leg-ids.ts";
+import { newOrderRecord } from "./new-order-record.ts";
 import type { OrderRecord } from "./order-record.ts";
+import { NO_RESERVATION } from "./reserve-order.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /**
@@ -19,24 +21,35 @@ export function activateLegs(state: VenueState, entry: OrderRecord, time: number
   if (!(quantity > 0)) return [];
   const ids = legClientIds(entry.order.clientOrderId);
   const legs: OrderRecord[] = [];
-  // Exit side is the entry's opposite: a long's stop fires on a fall, its take-profit on a rise.
-  const exitBuy = !entry.buy;
-  if (entry.stopLoss) legs.push(createLeg(state, entry, entry.stopLoss, ids.stopLoss, "stop-loss", exitBuy ? 1 : -1, quantity, time));
-  if (entry.takeProfit) legs.push(createLeg(state, entry, entry.takeProfit, ids.takeProfit, "take-profit", exitBuy ? -1 : 1, quantity, time));
-  if (legs.length === 2) {
-    legs[0]!.sibling = legs[1];
-    legs[1]!.sibling = legs[0];
-  }
-  // One reservation covers the pair: only one leg can ever trade.
-  const book = entry.book;
+  // Legs trade on the entry's opposite side; their trigger directions follow from side and reason (new-order-record.ts).
+  if (entry.stopLoss) legs.push(createLeg(state, entry, entry.stopLoss, ids.stopLoss, "stop-loss", quantity, time));
+  if (entry.takeProfit) legs.push(createLeg(state, entry, entry.takeProfit, ids.takeProfit, "take-profit", quantity, time));
+  pairLegs(legs);
+  reserveLegs(legs, quantity);
+  for (const leg of legs) emitOrder(state, leg.order);
+  return legs;
+}
+
+/** Makes two legs of one entry a one-cancels-the-other pair; a single leg stays alone. */
+export function pairLegs(legs: readonly OrderRecord[]): void {
+  if (legs.length !== 2) return;
+  legs[0]!.sibling = legs[1];
+  legs[1]!.sibling = legs[0];
+}
+
+/**
+ * Reserves the position quantity a leg pair closes, at most `quantity`, on the first leg only: one
+ * reservation covers the pair, as only one leg can ever trade. No funds check: legs only close.
+ */
+export function reserveLegs(legs: readonly OrderRecord[], quantity: number): void {
+  const first = legs[0]!;
+  const book = first.book;
+  const exitBuy = first.buy;
   const held = book.position?.quantity ?? 0;
   const available = exitBuy ? Math.max(0, -held - book.reservedBuyReduce) : Math.max(0, held - book.reservedSellReduce);
-  const first = legs[0]!;
   first.resReduce = Math.min(quantity, available);
   if (exitBuy) book.reservedBuyReduce += first.resReduce;
   else book.reservedSellReduce += first.resReduce;
-  for (const leg of legs) emitOrder(state, leg.order);
-  return legs;
 }
 
 /** A leg filled at `time`: its partner is cancelled then (as on Binance, any fill of one leg cancels the other at once). */
@@ -51,7 +64,6 @@ function createLeg(
   leg: BracketLeg,
   clientOrderId: string,
   reason: "stop-loss" | "take-profit",
-  triggerDir: number,
   quantity: number,
   time: number,
 ): OrderRecord {
@@ -81,30 +93,7 @@ function createLeg(
   };
   if (leg.limitPrice !== undefined) order.limitPrice = leg.limitPrice;
   if (entryOrder.strategyName !== undefined) order.strategyName = entryOrder.strategyName;
-  const rec: OrderRecord = {
-    order,
-    seq: number,
-    book: entry.book,
-    buy: !entry.buy,
-    arrival: time,
-    limit: leg.limitPrice ?? Number.NaN,
-    trigger: leg.triggerPrice,
-    triggerDir,
-    triggered: false,
-    sizing: "quantity",
-    expiry: Number.POSITIVE_INFINITY,
-    open: true,
-    rateFees: 0,
-    feesCharged: 0,
-    resReduce: 0,
-    resCash: 0,
-    resCashPerUnit: 0,
-    takeProfit: undefined,
-    stopLoss: undefined,
-    legsArmed: false,
-    sibling: undefined,
-    isLeg: true,
-  };
+  const rec = newOrderRecord(order, number, entry.book, time, "quantity", NO_RESERVATION, true);
   state.byNumber.push(rec);
   state.byClientId.add(rec);
   entry.book.orders.push(rec);

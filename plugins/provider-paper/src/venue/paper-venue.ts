@@ -10,6 +10,7 @@ import {
   type Trade,
   type TradeFilter,
   type TradingEventListener,
+  type VenueRecord,
   toArgoError,
 } from "@argo/core";
 import type { PaperConfig } from "../config/paper-config-schema.ts";
@@ -25,6 +26,7 @@ import { accountSnapshot } from "./ledger.ts";
 import { placeOrder } from "./place-order.ts";
 import { processBar } from "./process-bar.ts";
 import { openOrders, positions, trades } from "./queries.ts";
+import { restoreVenue } from "./restore.ts";
 import { orderSnapshot, positionSnapshot } from "./snapshots.ts";
 import { createVenueState, type VenueState } from "./venue-state.ts";
 
@@ -133,6 +135,14 @@ export class PaperVenue implements SimulatedVenue {
     // Not expired here: the engine sets the clock to a bar's close before feeding that bar, which may still
     // trade a DAY order whose day ended inside it. That bar, or else the venue's next call, settles it.
     if (state.now >= state.nextDayExpiry) state.clockSweepDue = true;
+  }
+
+  /**
+   * Takes back the account a session journal recorded (restore.ts): its fills into cash, positions and trades, its
+   * working orders as they were. Once, right after connect and before anything else; throws an ArgoError naming a bad fill.
+   */
+  restore(record: VenueRecord): void {
+    restoreVenue(this.#state, record);
   }
 
   /** The venue clock (epoch ms). */

@@ -3,20 +3,16 @@ import { legClientIds } from "./leg-ids.ts";
 import { checkVenueRules } from "./check-venue-rules.ts";
 import { copyRequestFields } from "./copy-request-fields.ts";
 import { validateRequest } from "./validate-request.ts";
-import { estimatedSlippedPrice } from "./costs.ts";
-import { endOfUtcDay, settleClock, trackDayOrder } from "./day-expiry.ts";
+import { settleClock, trackDayOrder } from "./day-expiry.ts";
 import { assertConnected, invalidOrder, venueError } from "./errors.ts";
 import { emit } from "./events.ts";
 import { findByClientId } from "./find-order.ts";
-import { buyingPower } from "./ledger.ts";
 import { bookFor } from "./book-for.ts";
-import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
-import type { OrderRecord, Sizing } from "./order-record.ts";
+import { holdReservation, newOrderRecord } from "./new-order-record.ts";
+import type { Sizing } from "./order-record.ts";
+import { referencePrice, reserve } from "./reserve-order.ts";
 import { orderSnapshot } from "./snapshots.ts";
-import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
-
-const NO_RESERVATION: Reservation = Object.freeze({ reduce: 0, cash: 0, cashPerUnit: 0 });
 
 /**
  * Validates and accepts an order (status ACCEPTED, an order event) or throws: PROVIDER_NOT_CONNECTED,
@@ -63,35 +59,8 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
   // The venue keeps its own frozen bracket legs: a caller changing its request afterwards changes nothing here.
   if (order.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...order.takeProfit });
   if (order.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...order.stopLoss });
-  const rec: OrderRecord = {
-    order,
-    seq: number,
-    book,
-    buy,
-    arrival: now + state.latencyMs,
-    limit: request.limitPrice ?? Number.NaN,
-    trigger: request.stopPrice ?? Number.NaN,
-    triggerDir: request.stopPrice === undefined ? 0 : buy ? 1 : -1,
-    triggered: false,
-    sizing,
-    expiry: timeInForce === "DAY" ? endOfUtcDay(now) : Number.POSITIVE_INFINITY,
-    open: true,
-    rateFees: 0,
-    feesCharged: 0,
-    resReduce: reservation.reduce,
-    resCash: reservation.cash,
-    resCashPerUnit: reservation.cashPerUnit,
-    takeProfit: order.takeProfit,
-    stopLoss: order.stopLoss,
-    legsArmed: order.takeProfit !== undefined || order.stopLoss !== undefined,
-    sibling: undefined,
-    isLeg: false,
-  };
-  if (reservation.reduce > 0) {
-    if (buy) book.reservedBuyReduce += reservation.reduce;
-    else book.reservedSellReduce += reservation.reduce;
-  }
-  state.reservedCash += reservation.cash;
+  const rec = newOrderRecord(order, number, book, now + state.latencyMs, sizing, reservation, false);
+  holdReservation(state, rec);
   state.byNumber.push(rec);
   // A plain generated id is found from its number (findByClientId): only other ids go into the index.
   if (given !== undefined) state.byClientId.add(rec);
@@ -133,7 +102,7 @@ function takeClientOrderId(state: VenueState, request: OrderRequest): string | u
 }
 
 function idTaken(state: VenueState, id: string): boolean {
-  // Leg ids are reserved only while bracket entries are open: skip the second lookup when none are.
+  // Ids are held only while bracket entries are open (or after a restore): skip the second lookup when none are.
   const reserved = state.reservedIds;
   return findByClientId(state, id) !== undefined || (reserved.size !== 0 && reserved.has(id));
 }
@@ -143,30 +112,4 @@ function legIdTaken(state: VenueState, id: string): string | undefined {
   const ids = legClientIds(id);
   if (idTaken(state, ids.stopLoss)) return ids.stopLoss;
   return idTaken(state, ids.takeProfit) ? ids.takeProfit : undefined;
-}
-
-/** The price placement checks assume: the limit, else the stop, else the last price (with known slippage for market-style orders). */
-function referencePrice(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean): number {
-  if (request.limitPrice !== undefined) return request.limitPrice;
-  const base = request.stopPrice ?? book.mark;
-  return base === base ? estimatedSlippedPrice(state, base, buy, book.rules) : base;
-}
-
-function reserve(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean, sizing: Sizing, reference: number): Reservation {
-  if (sizing === "equity") {
-    // Sized at the fill, after the orders placed before it: a reversal's close frees its funds first.
-    if (buy ? buyingPower(state) + pendingReductionValue(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
-      throw venueError(state, buy ? "INSUFFICIENT_FUNDS" : "INSUFFICIENT_POSITION", `nothing available to ${buy ? "buy" : "sell"} ${book.symbol} with`, {
-        symbol: book.symbol,
-      });
-    }
-    return NO_RESERVATION;
-  }
-  if (reference !== reference) {
-    throw invalidOrder(state, `no price for ${book.symbol} yet: a market order needs a last price to be checked against the account`, {
-      field: "type",
-    });
-  }
-  const quantity = sizing === "quantity" ? request.quantity! : request.quoteAmount! / reference;
-  return checkFunds(state, book, buy, quantity, reference);
 }

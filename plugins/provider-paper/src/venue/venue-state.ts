@@ -34,7 +34,10 @@ export interface VenueState {
   byNumber: OrderRecord[];
   /** Set once a caller used an id of the generated form ("paper-…"); until then generated ids need no lookup. */
   callerUsedGeneratedForm: boolean;
-  /** Client ids of bracket legs not created yet, held so nobody else takes them. */
+  /**
+   * Client ids of bracket legs not created yet, held so nobody else takes them; after a restore also the ids of
+   * filled orders it did not take back (restore-ids.ts), so a retried order is still told it exists.
+   */
   reservedIds: Set<string>;
   books: Map<string, SymbolBook>;
   /**
@@ -59,6 +62,8 @@ export interface VenueState {
   /** True while DAY orders are being expired: a listener's call must not start a second sweep over the same list. */
   sweeping: boolean;
   processing: boolean;
+  /** Set once `restore` took back an account (restore.ts): it may happen only once, on a fresh venue. */
+  restored: boolean;
   /** Bar length per interval; NaN for calendar intervals (months), whose close is computed per bar. */
   intervalMs: Map<string, number>;
   /** The interval and book of the last bar, so a bar like it skips the two Map lookups. */
@@ -105,6 +110,7 @@ export function createVenueState(config: PaperConfig, name = "paper"): VenueStat
     clockSweepDue: false,
     sweeping: false,
     processing: false,
+    restored: false,
     intervalMs: new Map(),
     lastInterval: undefined,
     lastIntervalMs: 0,

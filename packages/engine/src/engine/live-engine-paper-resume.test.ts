@@ -1,0 +1,83 @@
+import "@argo/provider-paper";
+import { afterAll, describe, expect, test } from "bun:test";
+import type { Bar, Fill } from "@argo/core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Journal } from "../journal/journal.ts";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+
+const root = mkdtempSync(join(tmpdir(), "argo-paper-resume-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+// Flat for the first ten bars (the first session), then a dip to 95.5 (fills the resting limit buy at 96) and a rise to
+// 116 (the bracket's take-profit at 114 fires) in the next ten, after the restart.
+const closes = [100, 101, 100, 102, 101, 100, 101, 102, 101, 100, 99, 97, 95.5, 98, 104, 110, 116, 112, 111, 113];
+const bars = barsFromCloses("BTC", closes);
+const index = new Map(bars.map((bar, i) => [bar.openTime, i]));
+const paper = { provider: "paper", config: { initialCapital: 10_000, commission: { takerRate: 0.001, makerRate: 0.0005 } } };
+
+/** Decides by the bar's position alone, so a restarted session does what an uninterrupted one does. */
+const strategy = testStrategy({
+  onBar(bar: Bar, ctx) {
+    const i = index.get(bar.openTime)!;
+    if (i === 2) return void ctx.signal({ action: "OPEN_LONG", quantity: 5, takeProfit: { triggerPrice: 114 }, stopLoss: { triggerPrice: 85 } });
+    if (i === 4) return void ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 3, limitPrice: 96 });
+    if (i % 3 === 0) return void ctx.signal({ action: "OPEN_LONG", quantity: 1 });
+  },
+});
+
+/** What a fill is, without the ids a session chooses (client order ids carry the session's start). */
+const traded = (fill: Fill) => [fill.side, fill.quantity, fill.price, fill.fee, fill.time];
+
+function journalFills(sessionDir: string): Fill[] {
+  const journal = new Journal(sessionDir);
+  try {
+    return journal.recordedFills();
+  } finally {
+    journal.close("completed");
+  }
+}
+
+describe("a restarted paper session goes on with the account it had", () => {
+  test("two sessions trade and journal exactly what one uninterrupted session does", async () => {
+    const once = await runEngine({ bars, strategy, engine: { sessionDir: join(root, "once"), trading: paper } });
+    const splitDir = join(root, "split");
+    const first = await runEngine({ bars: bars.slice(0, 10), strategy, engine: { sessionDir: splitDir, trading: paper } });
+    // At the restart the account holds a long, the bracket's two legs, the resting limit buy and the last bar's market buy.
+    expect(first.result?.positions.map((p) => [p.side, p.quantity])).toEqual([["LONG", 8]]);
+    expect(first.result?.openOrders.map((o) => [o.type, o.side, o.quantity])).toEqual([
+      ["STOP", "SELL", 5], ["STOP", "SELL", 5], ["LIMIT", "BUY", 3], ["MARKET", "BUY", 1],
+    ]);
+    const second = await runEngine({ bars, strategy, engine: { sessionDir: splitDir, trading: paper } });
+
+    expect(second.error).toBeUndefined();
+    expect(second.result?.counters).toMatchObject({ bars: 10, staleBars: 10, errors: 0 });
+    // The take-profit and the limit buy of the first session filled in the second, as in the uninterrupted run.
+    const onceFills = journalFills(join(root, "once"));
+    expect(onceFills.map((f) => [f.side, f.price])).toContainEqual(["SELL", 114]);
+    expect(onceFills.map((f) => [f.side, f.price])).toContainEqual(["BUY", 96]);
+    expect(journalFills(splitDir).map(traded)).toEqual(onceFills.map(traded));
+    expect(second.result?.account).toEqual(once.result!.account);
+    expect(second.result?.positions).toEqual(once.result!.positions);
+    expect(second.result?.openOrders.map((o) => [o.type, o.side, o.quantity, o.status])).toEqual(
+      once.result!.openOrders.map((o) => [o.type, o.side, o.quantity, o.status]),
+    );
+  });
+
+  test("a restart with no new bar shows the account as the last session left it, valued at the last close", async () => {
+    const sessionDir = join(root, "no-new-bar");
+    const before = await runEngine({ bars, strategy, engine: { sessionDir, trading: paper } });
+    const after = await runEngine({ bars, strategy, engine: { sessionDir, trading: paper } });
+    expect(after.result?.counters).toMatchObject({ bars: 0, staleBars: 20, errors: 0 });
+    // The engine's own copy is as of the last fill; the venue taken back is marked at the last bar's close (113).
+    const [held] = before.result!.positions;
+    const last = bars.at(-1)!.close;
+    expect(after.result?.positions).toEqual([{ ...held!, marketPrice: last, unrealizedPnl: (last - held!.averagePrice) * held!.quantity }]);
+    const account = before.result!.account;
+    expect(after.result?.account).toMatchObject({ balance: account.balance, realizedPnl: account.realizedPnl, totalFees: account.totalFees });
+    expect(after.result?.account.equity).toBeCloseTo(account.balance + held!.quantity * last, 9);
+    expect(after.result?.openOrders).toEqual(before.result!.openOrders);
+  });
+});

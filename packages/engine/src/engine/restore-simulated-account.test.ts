@@ -1,0 +1,57 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import type { Fill, Order, VenueRecord } from "@argo/core";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Journal } from "../journal/journal.ts";
+import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { restoreSimulatedAccount } from "./restore-simulated-account.ts";
+
+const root = mkdtempSync(join(tmpdir(), "argo-restore-account-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const fill: Fill = { id: "F1", clientOrderId: "a-1", venueOrderId: "P1", symbol: "X", side: "BUY", quantity: 2, price: 10, fee: 0.02, time: 60_000 };
+const working: Order = {
+  symbol: "X", side: "SELL", type: "LIMIT", limitPrice: 12, quantity: 2, timeInForce: "GTC", clientOrderId: "a-2", venueOrderId: "P2",
+  status: "ACCEPTED", filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 60_000, updatedAt: 60_000,
+};
+
+const bars = [...barsFromCloses("X", [10, 11, 12]), ...barsFromCloses("Y", [5, 6]), ...barsFromCloses("X", [99], 0, "1h")];
+
+/** A journal in a fresh directory with bars, one fill, one working order and a session of each given mode. */
+function journalOf(name: string, modes: string[]): Journal {
+  const journal = new Journal(join(root, name));
+  for (const bar of bars) journal.bar(bar);
+  journal.fill(fill);
+  journal.order(working);
+  journal.flush();
+  for (const mode of modes) journal.beginSession("s", ["X"], "1m", mode);
+  return journal;
+}
+
+/** A simulated venue that keeps what it is handed. */
+function restorable(): FakeVenue & { restored: VenueRecord[] } {
+  const venue = Object.assign(new FakeVenue(), { restored: [] as VenueRecord[] });
+  return Object.assign(venue, { restore: (record: VenueRecord) => void venue.restored.push(record) });
+}
+
+describe("restoreSimulatedAccount", () => {
+  test("a paper session resumed from a paper journal hands the venue every fill, the working orders and each symbol's newest bar", () => {
+    const venue = restorable();
+    restoreSimulatedAccount(journalOf("paper", ["paper", "paper"]), venue, "paper", ["X", "Y", "Z"], "1m");
+    // The session's interval only; Z has no bars.
+    expect(venue.restored).toEqual([{ fills: [fill], workingOrders: [working], lastBars: [bars[2]!, bars[4]!] }]);
+  });
+
+  test("nothing is handed over for a new journal, a journal with a live session, a live session, or a venue without restore", () => {
+    const cases: Array<[string[], "paper" | "live"]> = [[[], "paper"], [["live", "paper"], "paper"], [["paper"], "live"]];
+    for (const [i, [modes, mode]] of cases.entries()) {
+      const venue = restorable();
+      restoreSimulatedAccount(journalOf(`skip-${i}`, modes), venue, mode, ["X"], "1m");
+      expect(venue.restored).toEqual([]);
+    }
+    // A simulator that cannot take an account back simply starts afresh.
+    expect(() => restoreSimulatedAccount(journalOf("no-restore", ["paper"]), new FakeVenue(), "paper", ["X"], "1m")).not.toThrow();
+  });
+});

@@ -1,0 +1,23 @@
+import { isSimulatedVenue, type TradingProvider } from "@argo/core";
+import type { Journal } from "../journal/journal.ts";
+import type { EngineMode } from "../strategy/strategy-context.ts";
+
+/**
+ * A paper session resumed from its journal hands a simulated venue what the journal recorded of its account (every
+ * fill, the orders still working and each symbol's newest bar, its last price), so cash, positions and working orders
+ * go on where the previous session stopped instead of starting afresh under a strategy whose state did not. Only a journal every session of which was paper: a live
+ * session's fills happened at a broker, not on this simulator.
+ */
+export function restoreSimulatedAccount(
+  journal: Journal,
+  trading: TradingProvider,
+  mode: EngineMode,
+  symbols: readonly string[],
+  interval: string,
+): void {
+  if (mode !== "paper" || !isSimulatedVenue(trading) || trading.restore === undefined) return;
+  const modes = journal.recordedModes();
+  if (modes.length === 0 || modes.some((recorded) => recorded !== "paper")) return;
+  const lastBars = symbols.flatMap((symbol) => journal.loadBars(symbol, interval, 1));
+  trading.restore({ fills: journal.recordedFills(), workingOrders: journal.unfinishedOrders(), lastBars });
+}

@@ -1,0 +1,61 @@
+import type { Order } from "@argo/core";
+import { endOfUtcDay } from "./day-expiry.ts";
+import type { Reservation } from "./funds.ts";
+import type { OrderRecord, Sizing } from "./order-record.ts";
+import type { SymbolBook } from "./symbol-book.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/**
+ * The record of an open order, built from the venue's own `order` (its number is `seq`): placement
+ * (place-order.ts), bracket legs (brackets.ts) and restore (restore-orders.ts) all build it here, so an
+ * order taken back from a journal works exactly as the one placed. Matching fields come from the order:
+ * the limit, the stop as trigger, a DAY expiry at the end of the UTC day it was created in.
+ */
+export function newOrderRecord(
+  order: Order,
+  seq: number,
+  book: SymbolBook,
+  arrival: number,
+  sizing: Sizing,
+  reservation: Reservation,
+  isLeg: boolean,
+): OrderRecord {
+  const buy = order.side === "BUY";
+  const stop = order.stopPrice;
+  // A stop buys on a rise and sells on a fall; a take-profit leg fires the other way, when the price moves for the trader.
+  const rising = isLeg && order.reason === "take-profit" ? !buy : buy;
+  const legsArmed = !isLeg && (order.takeProfit !== undefined || order.stopLoss !== undefined);
+  return {
+    order,
+    seq,
+    book,
+    buy,
+    arrival,
+    limit: order.limitPrice ?? Number.NaN,
+    trigger: stop ?? Number.NaN,
+    triggerDir: stop === undefined ? 0 : rising ? 1 : -1,
+    triggered: false,
+    sizing,
+    expiry: order.timeInForce === "DAY" ? endOfUtcDay(order.createdAt) : Number.POSITIVE_INFINITY,
+    open: true,
+    rateFees: 0,
+    feesCharged: 0,
+    resReduce: reservation.reduce,
+    resCash: reservation.cash,
+    resCashPerUnit: reservation.cashPerUnit,
+    takeProfit: order.takeProfit,
+    stopLoss: order.stopLoss,
+    legsArmed,
+    sibling: undefined,
+    isLeg,
+  };
+}
+
+/** Sets aside what a new record reserved: the position quantity it reduces (on its side's book) and the cash it opens with. */
+export function holdReservation(state: VenueState, rec: OrderRecord): void {
+  if (rec.resReduce > 0) {
+    if (rec.buy) rec.book.reservedBuyReduce += rec.resReduce;
+    else rec.book.reservedSellReduce += rec.resReduce;
+  }
+  state.reservedCash += rec.resCash;
+}

@@ -1,0 +1,42 @@
+import type { OrderRequest } from "@argo/core";
+import { estimatedSlippedPrice } from "./costs.ts";
+import { invalidOrder, venueError } from "./errors.ts";
+import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
+import { buyingPower } from "./ledger.ts";
+import type { Sizing } from "./order-record.ts";
+import type { SymbolBook } from "./symbol-book.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/** What an order sized at its fill (or needing nothing) reserves. */
+export const NO_RESERVATION: Reservation = Object.freeze({ reduce: 0, cash: 0, cashPerUnit: 0 });
+
+/** The price placement checks assume: the limit, else the stop, else the last price (with known slippage for market-style orders). */
+export function referencePrice(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean): number {
+  if (request.limitPrice !== undefined) return request.limitPrice;
+  const base = request.stopPrice ?? book.mark;
+  return base === base ? estimatedSlippedPrice(state, base, buy, book.rules) : base;
+}
+
+/**
+ * Checks that an order fits the account at `reference` and returns what it reserves (funds.ts), or throws
+ * INSUFFICIENT_FUNDS, INSUFFICIENT_POSITION, or INVALID_ORDER when a market order has no price to be judged at.
+ * Placement and restore (for an order's remaining quantity) both judge orders here.
+ */
+export function reserve(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean, sizing: Sizing, reference: number): Reservation {
+  if (sizing === "equity") {
+    // Sized at the fill, after the orders placed before it: a reversal's close frees its funds first.
+    if (buy ? buyingPower(state) + pendingReductionValue(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
+      throw venueError(state, buy ? "INSUFFICIENT_FUNDS" : "INSUFFICIENT_POSITION", `nothing available to ${buy ? "buy" : "sell"} ${book.symbol} with`, {
+        symbol: book.symbol,
+      });
+    }
+    return NO_RESERVATION;
+  }
+  if (reference !== reference) {
+    throw invalidOrder(state, `no price for ${book.symbol} yet: a market order needs a last price to be checked against the account`, {
+      field: "type",
+    });
+  }
+  const quantity = sizing === "quantity" ? request.quantity! : request.quoteAmount! / reference;
+  return checkFunds(state, book, buy, quantity, reference);
+}

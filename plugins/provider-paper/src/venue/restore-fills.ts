@@ -1,0 +1,109 @@
+import type { ErrorCode, Fill, Trade } from "@argo/core";
+import { applyFill } from "./apply-fill.ts";
+import { venueError } from "./errors.ts";
+import { isObject } from "./restore-ids.ts";
+import { createSymbolBook, type SymbolBook } from "./symbol-book.ts";
+import { resolveSymbolRules } from "./symbol-rules.ts";
+import type { VenueState } from "./venue-state.ts";
+
+interface FillProblem {
+  code: ErrorCode;
+  field: string;
+  message: string;
+}
+
+/**
+ * Refuses a record whose fills cannot be booked, before anything is changed: the first bad fill throws an
+ * ArgoError naming it and the field (INVALID_DATA; UNKNOWN_SYMBOL for a symbol outside config `symbols`;
+ * INVALID_CONFIGURATION for a fee currency other than config `currency`).
+ */
+export function validateFills(state: VenueState, fills: readonly unknown[]): void {
+  for (let i = 0; i < fills.length; i++) {
+    const fill = fills[i];
+    const named = isObject(fill) && typeof fill.id === "string" && fill.id.length > 0;
+    const name = named ? `fill "${fill.id as string}"` : `fill #${i}`;
+    const problem = named ? fillProblem(state, fill) : { code: "INVALID_DATA" as const, field: "id", message: "has no id (a non-empty string)" };
+    if (problem !== undefined) {
+      throw venueError(state, problem.code, `restore: ${name} (position ${i} of the record's fills) ${problem.message}; nothing was restored`, {
+        fillId: named ? fill.id : undefined,
+        index: i,
+        field: problem.field,
+      });
+    }
+  }
+}
+
+function fillProblem(state: VenueState, fill: Record<string, unknown>): FillProblem | undefined {
+  const { side, symbol, quantity, price, fee, time, feeCurrency } = fill;
+  if (side !== "BUY" && side !== "SELL") return invalid("side", `has side ${String(side)}; it must be BUY or SELL`);
+  if (typeof symbol !== "string" || symbol.length === 0) return invalid("symbol", "has no symbol (a non-empty string)");
+  if (state.allowed !== undefined && !state.allowed.has(symbol)) {
+    const message = `is for symbol "${symbol}", which is not among this venue's symbols (config \`symbols\`: ${[...state.allowed].join(", ")})`;
+    return { code: "UNKNOWN_SYMBOL", field: "symbol", message };
+  }
+  if (!isPositive(quantity)) return invalid("quantity", `has quantity ${String(quantity)}; it must be a positive finite number`);
+  if (!isPositive(price)) return invalid("price", `has price ${String(price)}; it must be a positive finite number`);
+  if (!(typeof fee === "number" && fee >= 0 && fee < Number.POSITIVE_INFINITY)) {
+    return invalid("fee", `has fee ${String(fee)}; it must be a finite number, 0 or more`);
+  }
+  if (!(typeof time === "number" && Number.isFinite(time))) return invalid("time", `has time ${String(time)}; it must be epoch milliseconds`);
+  for (const field of ["clientOrderId", "venueOrderId"] as const) {
+    const id = fill[field];
+    if (typeof id !== "string" || id.length === 0) return invalid(field, `has no ${field} (a non-empty string)`);
+  }
+  if (feeCurrency !== undefined && feeCurrency !== state.currency) {
+    const message = `has feeCurrency ${String(feeCurrency)}, but the account currency is ${state.currency} (config \`currency\`)`;
+    return { code: "INVALID_CONFIGURATION", field: "feeCurrency", message };
+  }
+  return undefined;
+}
+
+function invalid(field: string, message: string): FillProblem {
+  return { code: "INVALID_DATA", field, message };
+}
+
+function isPositive(value: unknown): boolean {
+  return typeof value === "number" && value > 0 && value < Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Books validated fills in the given order with `applyFill`, at their recorded price, quantity, side and fee (no
+ * commission or slippage recomputed), and appends each to the trade history as execute-fill.ts builds a Trade,
+ * with the PnL it realises here. Each symbol is marked at its last fill price until a bar marks it. A fill
+ * without its strategy's name takes the one `strategyNames` gives for its order, if any.
+ */
+export function bookFills(state: VenueState, fills: readonly Fill[], strategyNames: ReadonlyMap<string, string>): void {
+  for (const fill of fills) {
+    const book = restoredBook(state, fill.symbol);
+    const realizedPnl = applyFill(state, book, fill.side === "BUY", fill.quantity, fill.price, fill.fee, fill.time);
+    book.mark = fill.price;
+    // The key order of execute-fill.ts, so trades list their fields alike (JSON output).
+    const trade = {
+      id: fill.id,
+      clientOrderId: fill.clientOrderId,
+      venueOrderId: fill.venueOrderId,
+      symbol: fill.symbol,
+      side: fill.side,
+      quantity: fill.quantity,
+      price: fill.price,
+      fee: fill.fee,
+      feeCurrency: state.currency,
+    } as Trade;
+    if (fill.liquidity === "MAKER" || fill.liquidity === "TAKER") trade.liquidity = fill.liquidity;
+    trade.time = fill.time;
+    trade.realizedPnl = realizedPnl;
+    const strategyName = (fill as Partial<Trade>).strategyName ?? strategyNames.get(fill.clientOrderId);
+    if (typeof strategyName === "string") trade.strategyName = strategyName;
+    state.trades.push(Object.freeze(trade));
+  }
+}
+
+/** The book of a symbol the record traded: a fill proves it existed at this venue, so no bar or rules are needed to open it. */
+export function restoredBook(state: VenueState, symbol: string): SymbolBook {
+  let book = state.books.get(symbol);
+  if (book === undefined) {
+    book = createSymbolBook(symbol, resolveSymbolRules(state.config, symbol));
+    state.books.set(symbol, book);
+  }
+  return book;
+}

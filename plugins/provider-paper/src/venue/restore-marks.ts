@@ -1,0 +1,48 @@
+import { type Bar, barCloseTime, type Fill } from "@argo/core";
+import { restoredBook } from "./restore-fills.ts";
+import { isObject } from "./restore-ids.ts";
+import { barPriceProblem, invalidBar, validateBarTime } from "./validate-bar.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/** Refuses a record's `lastBars` that could not mark a price (INVALID_DATA naming the bar), before anything is changed. */
+export function validateLastBars(state: VenueState, bars: readonly Bar[] | undefined): void {
+  if (bars === undefined) return;
+  if (!Array.isArray(bars)) throw invalidBar(state, { symbol: "(lastBars)", openTime: Number.NaN } as Bar, "restore: lastBars must be an array of bars");
+  for (const entry of bars as readonly unknown[]) {
+    if (!isObject(entry)) throw invalidBar(state, { symbol: "(lastBars)", openTime: Number.NaN } as Bar, "restore: every entry of lastBars must be a bar");
+    const bar = entry as unknown as Bar;
+    validateBarTime(state, bar);
+    const problem = barPriceProblem(bar) ?? closeTimeProblem(bar);
+    if (problem !== undefined) throw invalidBar(state, bar, `restore: ${problem}`);
+  }
+}
+
+/**
+ * Marks each symbol at its newest recorded bar's close and volume, as processing that bar left the original venue,
+ * unless a fill of that symbol came after the bar closed (its price is newer). A symbol outside config `symbols` has
+ * no book and is skipped. Returns the latest close time, for the clock (NaN without bars).
+ */
+export function markLastBars(state: VenueState, bars: readonly Bar[] | undefined, fills: readonly Fill[]): number {
+  let latest = Number.NaN;
+  if (bars === undefined || bars.length === 0) return latest;
+  const lastFill = new Map<string, number>();
+  for (const fill of fills) lastFill.set(fill.symbol, Math.max(lastFill.get(fill.symbol) ?? fill.time, fill.time));
+  for (const bar of bars) {
+    if (state.allowed !== undefined && !state.allowed.has(bar.symbol)) continue;
+    const closeTime = barCloseTime(bar.openTime, bar.interval);
+    if (!(latest >= closeTime)) latest = closeTime;
+    if ((lastFill.get(bar.symbol) ?? Number.NEGATIVE_INFINITY) > closeTime) continue;
+    const book = restoredBook(state, bar.symbol);
+    book.mark = bar.close;
+    book.volume = bar.volume;
+  }
+  return latest;
+}
+
+function closeTimeProblem(bar: Bar): string | undefined {
+  try {
+    return Number.isFinite(barCloseTime(bar.openTime, bar.interval)) ? undefined : `interval ${String(bar.interval)} gives no close time`;
+  } catch {
+    return `interval ${String(bar.interval)} is not one Argo knows`;
+  }
+}

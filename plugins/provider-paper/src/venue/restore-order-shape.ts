@@ -1,0 +1,69 @@
+import type { Order, OrderRequest } from "@argo/core";
+import type { Sizing } from "./order-record.ts";
+import { isObject } from "./restore-ids.ts";
+import { roundToDecimals, snapZero } from "./step-math.ts";
+import type { SymbolBook } from "./symbol-book.ts";
+
+/** Statuses of an order still working; a record's order in any other is not taken back. */
+const WORKING = new Set(["PENDING", "SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED"]);
+
+/**
+ * True when a record's order has the fields restore reads, of the right kinds: ids, symbol, side, a working
+ * status, finite quantities and times, fills with positive quantity and price and a fee, and for a bracket leg
+ * its entry's id, its reason and a stop type. What placement checks (type, prices, sizing) is judged after this.
+ */
+export function wellFormedOrder(order: unknown): order is Order {
+  if (!isObject(order)) return false;
+  const { clientOrderId, venueOrderId, symbol, side, status, fills, parentClientOrderId } = order;
+  if (!isId(clientOrderId) || !isId(venueOrderId) || !isId(symbol) || (side !== "BUY" && side !== "SELL")) return false;
+  if (typeof status !== "string" || !WORKING.has(status) || !Array.isArray(fills) || !fills.every(isRecordedFill)) return false;
+  for (const field of ["quantity", "filledQuantity", "averageFillPrice"]) if (!(isFiniteNumber(order[field]) && order[field] >= 0)) return false;
+  if (!isFiniteNumber(order.createdAt) || !isFiniteNumber(order.updatedAt)) return false;
+  if (parentClientOrderId === undefined) return true;
+  const { reason, type } = order;
+  return isId(parentClientOrderId) && (reason === "stop-loss" || reason === "take-profit") && (type === "STOP" || type === "STOP_LIMIT");
+}
+
+/** The request the order was placed with (one sizing field, as placement requires), to be judged again as placement judges it. */
+export function requestOf(input: Order, isLeg: boolean, sizing: Sizing): OrderRequest {
+  return {
+    symbol: input.symbol,
+    side: input.side,
+    type: input.type,
+    quantity: sizing === "quantity" ? input.quantity : undefined,
+    quoteAmount: input.quoteAmount,
+    equityFraction: input.equityFraction,
+    limitPrice: input.limitPrice,
+    stopPrice: input.stopPrice,
+    timeInForce: input.timeInForce,
+    takeProfit: isLeg ? undefined : input.takeProfit,
+    stopLoss: isLeg ? undefined : input.stopLoss,
+  };
+}
+
+/**
+ * Quantity still to fill, snapped as execute-fill.ts snaps it: 0 for a quote- or equity-sized order not resolved
+ * yet (its quantity is 0 until its first fill); undefined when nothing is left or the figures disagree.
+ */
+export function remainingOf(input: Order, book: SymbolBook): number | undefined {
+  const { quantity, filledQuantity } = input;
+  if (quantity === 0) return filledQuantity === 0 && (input.quoteAmount !== undefined || input.equityFraction !== undefined) ? 0 : undefined;
+  const rules = book.rules;
+  const left = quantity - filledQuantity;
+  const snapped = rules.stepSize > 0 ? roundToDecimals(left, rules.stepDecimals) : snapZero(left, quantity);
+  return snapped > 0 ? snapped : undefined;
+}
+
+function isRecordedFill(fill: unknown): boolean {
+  if (!isObject(fill)) return false;
+  const { quantity, price, fee } = fill;
+  return isFiniteNumber(quantity) && quantity > 0 && isFiniteNumber(price) && price > 0 && isFiniteNumber(fee) && fee >= 0;
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === "string" && value.length > 0;
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}

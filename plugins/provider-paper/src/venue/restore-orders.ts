@@ -1,0 +1,134 @@
+import { isArgoError, type Order, type OrderRequest } from "@argo/core";
+import { pairLegs, reserveLegs } from "./brackets.ts";
+import { checkVenueRules } from "./check-venue-rules.ts";
+import { trackDayOrder } from "./day-expiry.ts";
+import { findByClientId } from "./find-order.ts";
+import type { Reservation } from "./funds.ts";
+import { legClientIds } from "./leg-ids.ts";
+import { holdReservation, newOrderRecord } from "./new-order-record.ts";
+import type { OrderRecord, Sizing } from "./order-record.ts";
+import { NO_RESERVATION, referencePrice, reserve } from "./reserve-order.ts";
+import { orderNumberOf } from "./restore-ids.ts";
+import { remainingOf, requestOf, wellFormedOrder } from "./restore-order-shape.ts";
+import { orderSnapshot } from "./snapshots.ts";
+import { createSymbolBook, type SymbolBook } from "./symbol-book.ts";
+import { resolveSymbolRules } from "./symbol-rules.ts";
+import { validateRequest } from "./validate-request.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/**
+ * Takes back the working orders the account can still carry, as they were (ids, times, status, fills), in the
+ * venue's numbering order: that is the order they were placed in, so reservations are made and bars match them
+ * in it, as on the original venue. An order placement would now refuse (funds, position, venue rules, unknown
+ * symbol, an id already held, a malformed record) is left out without a word: the engine then finds it unknown
+ * (ORDER_NOT_FOUND), which is the right report. Returns the records taken back.
+ */
+export function restoreOrders(state: VenueState, orders: readonly Order[]): OrderRecord[] {
+  const candidates: Array<{ order: Order; number: number }> = [];
+  for (const order of orders) {
+    const number = wellFormedOrder(order) ? orderNumberOf(order.venueOrderId) : undefined;
+    if (number !== undefined) candidates.push({ order, number });
+  }
+  candidates.sort((a, b) => a.number - b.number);
+  const restored: OrderRecord[] = [];
+  // The first leg taken back per entry: its sibling, numbered right after it, pairs with it.
+  const firstLegs = new Map<string, OrderRecord>();
+  for (const { order, number } of candidates) {
+    const rec = takeBack(state, order, number);
+    if (rec === undefined) continue;
+    commit(state, rec);
+    if (rec.isLeg) armLeg(rec, firstLegs);
+    restored.push(rec);
+  }
+  return restored;
+}
+
+/** The record of `input` as order number `number`, with its reservation worked out, or undefined when it cannot be carried. Changes nothing. */
+function takeBack(state: VenueState, input: Order, number: number): OrderRecord | undefined {
+  const id = input.clientOrderId;
+  if (state.byNumber[number - 1] !== undefined || findByClientId(state, id) !== undefined || state.reservedIds.has(id)) return undefined;
+  const symbol = input.symbol;
+  if (state.allowed !== undefined && !state.allowed.has(symbol)) return undefined;
+  // Without a `symbols` list the order itself shows the symbol existed here (the venue accepted it).
+  const book = state.books.get(symbol) ?? createSymbolBook(symbol, resolveSymbolRules(state.config, symbol));
+  const isLeg = input.parentClientOrderId !== undefined;
+  const sizing: Sizing = input.quoteAmount !== undefined ? "quote" : input.equityFraction !== undefined ? "equity" : "quantity";
+  const remaining = remainingOf(input, book);
+  if (remaining === undefined) return undefined;
+  if (!isLeg && (input.takeProfit !== undefined || input.stopLoss !== undefined)) {
+    const legs = legClientIds(id);
+    if (isHeld(state, legs.stopLoss) || isHeld(state, legs.takeProfit)) return undefined;
+  }
+  let reservation: Reservation;
+  try {
+    const request = requestOf(input, isLeg, sizing);
+    validateRequest(state, request);
+    // Legs are not judged at placement either: activateLegs creates them for the filled entry (their reservation is set in armLeg).
+    reservation = isLeg ? NO_RESERVATION : judge(state, book, input, request, sizing, remaining);
+  } catch (error) {
+    if (isArgoError(error)) return undefined;
+    throw error;
+  }
+  const order = orderSnapshot(input);
+  // The venue's own copies, frozen as it keeps them: a caller changing the record afterwards changes nothing here.
+  order.fills = input.fills.map((fill) => Object.freeze({ ...fill }));
+  if (order.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...order.takeProfit });
+  if (order.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...order.stopLoss });
+  const rec = newOrderRecord(order, number, book, order.createdAt + (isLeg ? 0 : state.latencyMs), sizing, reservation, isLeg);
+  // A stop fills only once triggered, so fills tell it triggered. Otherwise the Order does not say (a stop-limit may
+  // have triggered and rest as a limit): it is taken back untriggered and waits for its stop price again.
+  rec.triggered = rec.triggerDir !== 0 && order.filledQuantity > 0;
+  for (const fill of order.fills) {
+    rec.feesCharged += fill.fee;
+    // The commission before the per-order minimum, as execute-fill.ts sums it; a fill not saying its liquidity counts its fee.
+    const rate = fill.liquidity === "MAKER" ? state.makerRate : fill.liquidity === "TAKER" ? state.takerRate : Number.NaN;
+    rec.rateFees += rate === rate ? fill.quantity * fill.price * rate : fill.fee;
+  }
+  return rec;
+}
+
+/** Judges an entry as placement does, for the quantity still to fill, and returns its reservation (throws as placement would). */
+function judge(state: VenueState, book: SymbolBook, input: Order, request: OrderRequest, sizing: Sizing, remaining: number): Reservation {
+  const buy = input.side === "BUY";
+  const reference = referencePrice(state, book, request, buy);
+  checkVenueRules(state, request, book.rules, reference);
+  // An order sized at its fill reserved nothing when placed, nor does it once resolved.
+  if (sizing === "equity" && input.quantity > 0) return NO_RESERVATION;
+  if (sizing !== "quantity" && input.quantity === 0) return reserve(state, book, request, buy, sizing, reference);
+  return reserve(state, book, { ...request, quantity: remaining }, buy, "quantity", reference);
+}
+
+function isHeld(state: VenueState, id: string): boolean {
+  return findByClientId(state, id) !== undefined || state.reservedIds.has(id);
+}
+
+/** Enters a record taken back into the venue as placement (place-order.ts) or activateLegs enters one. */
+function commit(state: VenueState, rec: OrderRecord): void {
+  const book = rec.book;
+  if (!state.books.has(book.symbol)) state.books.set(book.symbol, book);
+  holdReservation(state, rec);
+  (state.byNumber as Array<OrderRecord | undefined>)[rec.seq - 1] = rec;
+  // A plain generated id is found from its number (find-order.ts): only other ids go into the index.
+  if (rec.order.clientOrderId !== `paper-${rec.seq}`) state.byClientId.add(rec);
+  if (rec.legsArmed) {
+    const ids = legClientIds(rec.order.clientOrderId);
+    state.reservedIds.add(ids.stopLoss).add(ids.takeProfit);
+  }
+  book.orders.push(rec);
+  if (rec.order.timeInForce === "DAY") trackDayOrder(state, rec);
+}
+
+/**
+ * A leg works as activateLegs left it: paired with its entry's other leg (one-cancels-the-other), the pair sharing
+ * one reduce reservation held by its first leg, for what is left to fill.
+ */
+function armLeg(rec: OrderRecord, firstLegs: Map<string, OrderRecord>): void {
+  const parent = rec.order.parentClientOrderId!;
+  const first = firstLegs.get(parent);
+  if (first !== undefined && first.sibling === undefined && first.order.reason !== rec.order.reason) {
+    pairLegs([first, rec]);
+    return;
+  }
+  firstLegs.set(parent, rec);
+  reserveLegs([rec], remainingOf(rec.order, rec.book) ?? 0);
+}
