@@ -5,8 +5,8 @@ import type { EngineMode } from "../strategy/strategy-context.ts";
 /**
  * A paper session resumed from its journal hands a simulated venue what the journal recorded of its account (every
  * fill, the orders still working and each symbol's newest bar, its last price), so cash, positions and working orders
- * go on where the previous session stopped instead of starting afresh under a strategy whose state did not. Only a journal every session of which was paper: a live
- * session's fills happened at a broker, not on this simulator.
+ * go on where the previous session stopped instead of starting afresh under a strategy whose state did not. Only a
+ * journal every session of which was paper: a live session's fills happened at a broker, not on this simulator.
  */
 export function restoreSimulatedAccount(
   journal: Journal,
