@@ -96,13 +96,13 @@ export class EngineSession {
       // Virtual time starts before init: the strategy's first look at the clock must not be the wall clock in a replay.
       const virtualStart = await driver.open?.(marketData.provider, signal);
       if (virtualStart !== undefined && isSimulatedVenue(trading.provider)) trading.provider.setTime(virtualStart);
+      const cacheSize = settings.cacheSize;
+      const warm: Bar[] = journal ? settings.symbols.flatMap((s) => journal!.loadBars(s, settings.interval, cacheSize)) : [];
       // Before the account is read: a resumed paper session trades on the account its journal recorded.
-      if (journal) restoreSimulatedAccount(journal, trading.provider, this.mode, settings.symbols, settings.interval);
+      if (journal) restoreSimulatedAccount(journal, trading.provider, this.mode, warm);
       const [account, positions, openOrders] = await Promise.all([
         trading.provider.getAccount(), trading.provider.getPositions(), trading.provider.getOpenOrders(),
       ]);
-      const cacheSize = settings.cacheSize;
-      const warm: Bar[] = journal ? settings.symbols.flatMap((s) => journal!.loadBars(s, settings.interval, cacheSize)) : [];
       this.pipeline = new BarPipeline({
         strategy, strategyConfig: config, symbols: settings.symbols, interval: settings.interval, mode: this.mode, cacheSize,
         trading: trading.provider, initial: { account, positions, openOrders }, risk, callbacks,

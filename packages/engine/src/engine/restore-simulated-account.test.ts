@@ -39,8 +39,10 @@ function restorable(): FakeVenue & { restored: VenueRecord[] } {
 describe("restoreSimulatedAccount", () => {
   test("a paper session resumed from a paper journal hands the venue every fill, the working orders and each symbol's newest bar", () => {
     const venue = restorable();
-    restoreSimulatedAccount(journalOf("paper", ["paper", "paper"]), venue, "paper", ["X", "Y", "Z"], "1m");
-    // The session's interval only; Z has no bars.
+    const journal = journalOf("paper", ["paper", "paper"]);
+    const held = ["X", "Y", "Z"].flatMap((symbol) => journal.loadBars(symbol, "1m", 10));
+    restoreSimulatedAccount(journal, venue, "paper", held);
+    // The newest of each symbol's bars in the session's interval; Z has none.
     expect(venue.restored).toEqual([{ fills: [fill], workingOrders: [working], lastBars: [bars[2]!, bars[4]!] }]);
   });
 
@@ -48,10 +50,10 @@ describe("restoreSimulatedAccount", () => {
     const cases: Array<[string[], "paper" | "live"]> = [[[], "paper"], [["live", "paper"], "paper"], [["paper"], "live"]];
     for (const [i, [modes, mode]] of cases.entries()) {
       const venue = restorable();
-      restoreSimulatedAccount(journalOf(`skip-${i}`, modes), venue, mode, ["X"], "1m");
+      restoreSimulatedAccount(journalOf(`skip-${i}`, modes), venue, mode, bars);
       expect(venue.restored).toEqual([]);
     }
     // A simulator that cannot take an account back simply starts afresh.
-    expect(() => restoreSimulatedAccount(journalOf("no-restore", ["paper"]), new FakeVenue(), "paper", ["X"], "1m")).not.toThrow();
+    expect(() => restoreSimulatedAccount(journalOf("no-restore", ["paper"]), new FakeVenue(), "paper", bars)).not.toThrow();
   });
 });

@@ -65,6 +65,7 @@ describe("restore: the last bars mark prices and the clock", () => {
       expect(error?.code).toBe("INVALID_DATA");
       expect(error?.message).toContain("XYZ");
     }
+    expect(() => venue.restore({ fills: [], workingOrders: [], lastBars: [null] as unknown as Bar[] })).toThrow("lastBars must be an array of bars");
     expect(await venue.getPositions()).toEqual([]);
     // Still fresh: a good record is taken back.
     venue.restore({ fills: [fill("XYZ", 100, START)], workingOrders: [], lastBars: [bar("XYZ", START, 101)] });

@@ -1,15 +1,17 @@
 import { type Bar, barCloseTime, type Fill } from "@argo/core";
 import { restoredBook } from "./restore-fills.ts";
 import { isObject } from "./restore-ids.ts";
+import { venueError } from "./errors.ts";
 import { barPriceProblem, invalidBar, validateBarTime } from "./validate-bar.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /** Refuses a record's `lastBars` that could not mark a price (INVALID_DATA naming the bar), before anything is changed. */
 export function validateLastBars(state: VenueState, bars: readonly Bar[] | undefined): void {
   if (bars === undefined) return;
-  if (!Array.isArray(bars)) throw invalidBar(state, { symbol: "(lastBars)", openTime: Number.NaN } as Bar, "restore: lastBars must be an array of bars");
+  const notBars = () => venueError(state, "INVALID_DATA", "restore: lastBars must be an array of bars; nothing was restored", { field: "lastBars" });
+  if (!Array.isArray(bars)) throw notBars();
   for (const entry of bars as readonly unknown[]) {
-    if (!isObject(entry)) throw invalidBar(state, { symbol: "(lastBars)", openTime: Number.NaN } as Bar, "restore: every entry of lastBars must be a bar");
+    if (!isObject(entry)) throw notBars();
     const bar = entry as unknown as Bar;
     validateBarTime(state, bar);
     const problem = barPriceProblem(bar) ?? closeTimeProblem(bar);
