@@ -98,7 +98,7 @@ describe("orders through the live engine (fakes)", () => {
     const rejections = run.named("onOrderRejected").map(([r]) => r as OrderRejection);
     expect(rejections.map((r) => [r.source, r.code, r.request.clientOrderId])).toEqual([
       ["engine", "INVALID_ORDER", expect.any(String)],
-      ["venue", "DUPLICATE_ORDER", "dup"],
+      ["engine", "DUPLICATE_ORDER", "dup"],
       ["venue", "BROKER_REJECTED", "too-big"],
     ]);
     expect(venue.placed.map((r: OrderRequest) => r.clientOrderId)).toEqual(["dup", "too-big"]);

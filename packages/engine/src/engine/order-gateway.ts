@@ -5,6 +5,7 @@ import { sizingProblem } from "../strategy/sizing.ts";
 import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy-context.ts";
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { ClientIds } from "./client-ids.ts";
 import { EvictionRing } from "./eviction-ring.ts";
 import { PendingIds } from "./pending-ids.ts";
 import type { OrderRejection } from "./callbacks.ts";
@@ -19,7 +20,6 @@ export class OrderGateway {
   pending: Array<Promise<unknown>> = [];
   /** Client ids of orders sent but not yet seen in an answer or event (they count as open for maxOpenOrders). */
   readonly inFlight = new PendingIds();
-  private sequence = 0;
   /** The venue when it can place synchronously (a simulator), else undefined. */
   private readonly syncVenue: SimulatedVenue | undefined;
   /**
@@ -31,14 +31,16 @@ export class OrderGateway {
   /** The ids of `reportedRejections` in the order they were reported: the oldest leaves the set first. */
   private readonly rejectionRing = new EvictionRing(FINISHED_ORDERS_KEPT);
   private readonly view: RiskView = { state: "ACTIVE", position: undefined, lastPrice: Number.NaN, equity: Number.NaN, openOrders: 0 };
+  private readonly ids: ClientIds;
 
   constructor(
     private readonly p: BarPipeline,
     private readonly risk: RiskManager,
     private readonly breaker: CircuitBreaker,
-    private readonly idPrefix: string,
+    idPrefix: string,
   ) {
     const trading = p.trading;
+    this.ids = new ClientIds(idPrefix, p.mirror, p.journal);
     this.syncVenue = isSimulatedVenue(trading) && typeof trading.placeOrderSync === "function" ? trading : undefined;
   }
 
@@ -49,25 +51,29 @@ export class OrderGateway {
   place(input: OrderInput, owned = false): Promise<OrderResult> {
     const p = this.p;
     const symbol = input.symbol ?? p.currentBar?.symbol;
+    const chosenId = input.clientOrderId;
     let request: OrderRequest;
     if (owned) {
       // The same fields, in the same order, as the copy below: only missing ones are added.
       request = input as OrderRequest;
       request.symbol = symbol ?? "";
       request.type = input.type ?? "MARKET";
-      request.clientOrderId = input.clientOrderId ?? this.nextId();
+      request.clientOrderId = chosenId ?? this.ids.next();
       request.strategyName = input.strategyName ?? p.strategyName;
     } else {
       request = {
         ...input,
         symbol: symbol ?? "",
         type: input.type ?? "MARKET",
-        clientOrderId: input.clientOrderId ?? this.nextId(),
+        clientOrderId: chosenId ?? this.ids.next(),
         strategyName: input.strategyName ?? p.strategyName,
       };
     }
     const problem = symbol === undefined ? "an order needs a symbol (none given and no bar is being processed)" : sizingProblem(request);
     if (problem !== undefined) return Promise.resolve(this.reject(request, "INVALID_ORDER", problem, "engine"));
+    // Checked here, not left to the venue: venues refuse an id only among their open orders.
+    const taken = chosenId === undefined ? undefined : this.ids.problem(chosenId);
+    if (taken !== undefined) return Promise.resolve(this.reject(request, "DUPLICATE_ORDER", taken, "engine"));
     // One view object serves every check: the risk manager reads it synchronously and keeps nothing.
     const view = this.view;
     view.state = p.stateMachine.state;
@@ -78,6 +84,7 @@ export class OrderGateway {
     const rejection = this.risk.check(request, view);
     view.position = undefined;
     if (rejection !== undefined) return Promise.resolve(this.reject(request, rejection.code, rejection.reason, "risk"));
+    if (chosenId !== undefined) this.ids.take(chosenId);
     return this.send(request);
   }
 
@@ -85,7 +92,7 @@ export class OrderGateway {
   send(request: OrderRequest): Promise<OrderResult> {
     const p = this.p;
     // Every order the engine sends carries an id of its own, so its fate can always be asked for.
-    const id = (request.clientOrderId ??= this.nextId());
+    const id = (request.clientOrderId ??= this.ids.next());
     const venue = this.syncVenue;
     if (venue !== undefined) {
       // A simulator answers in the call: no promise steps, and nothing left in flight for settle() to wait for.
@@ -123,6 +130,9 @@ export class OrderGateway {
       (failure: unknown): OrderResult => {
         this.inFlight.delete(id);
         const argo = toArgoError(failure, "INTERNAL", p.trading.name);
+        // Refused, or not at the venue when asked: no order has the id, so the strategy may send it again. An order that
+        // may be live keeps it: a retry with the same id must not become a second order.
+        if (argo.details?.outcome !== "unknown") this.ids.release(id);
         this.providerFailed(argo);
         return this.reject(request, argo.code, argo.message, "venue");
       },
@@ -233,9 +243,5 @@ export class OrderGateway {
     } catch (error) {
       return Promise.reject(error);
     }
-  }
-
-  private nextId(): string {
-    return `${this.idPrefix}${(++this.sequence).toString(36)}`;
   }
 }

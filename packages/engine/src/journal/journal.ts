@@ -26,6 +26,7 @@ export class Journal {
   private readonly insertFill: Statement;
   private readonly upsertState: Statement;
   private readonly deleteState: Statement;
+  private readonly findOrder: Statement;
   private bars: Bar[] = [];
   private orders = new Map<string, Order>();
   private fills: Fill[] = [];
@@ -56,6 +57,7 @@ export class Journal {
     this.insertFill = this.db.prepare("INSERT OR IGNORE INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     this.upsertState = this.db.prepare("INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
     this.deleteState = this.db.prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
+    this.findOrder = this.db.prepare("SELECT 1 FROM orders WHERE client_order_id = ?");
   }
 
   bar(bar: Bar): void {
@@ -128,6 +130,11 @@ export class Journal {
   loadState(strategy: string): Array<[string, unknown]> {
     const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(strategy) as Array<{ key: string; value: string }>;
     return rows.map((r) => [r.key, JSON.parse(r.value) as unknown]);
+  }
+
+  /** Whether an order with this client id was recorded, by this session or an earlier one (written or still buffered). */
+  hasOrder(clientOrderId: string): boolean {
+    return this.orders.has(clientOrderId) || this.findOrder.get(this.scrub.text(clientOrderId)) !== null;
   }
 
   /** Orders whose last recorded status is not final (still working when a session stopped), oldest first. */

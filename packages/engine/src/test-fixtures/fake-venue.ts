@@ -1,6 +1,6 @@
 import {
   type Account, ArgoError, type Bar, type ConnectionState, type ErrorCode, type Order, type OrderRequest, type PlaceResult,
-  type Position, type SimulatedVenue, type Trade, type TradeFilter, type TradingEvent, type TradingEventListener,
+  isTerminalStatus, type Position, type SimulatedVenue, type Trade, type TradeFilter, type TradingEvent, type TradingEventListener,
 } from "@argo/core";
 
 /** Options of the fake venue. */
@@ -9,6 +9,11 @@ export interface FakeVenueOptions {
   allowShort?: boolean;
   /** The next N provider calls (place/cancel) fail with this code. */
   failCalls?: { count: number; code: ErrorCode };
+  /**
+   * Refuse a client id among open orders only, and take the id of a finished order again, as Binance ("a unique id among
+   * open orders") and Kraken do.
+   */
+  idsUniqueAmongOpenOrders?: boolean;
 }
 
 /**
@@ -56,7 +61,10 @@ export class FakeVenue implements SimulatedVenue {
     const quantity = request.quantity ?? 0;
     if (request.quantity !== undefined && !(quantity > 0)) throw new ArgoError("INVALID_ORDER", "quantity must be positive");
     const id = request.clientOrderId ?? `fake-${++this.seq}`;
-    if (this.orders.has(id)) throw new ArgoError("DUPLICATE_ORDER", `duplicate ${id}`);
+    const known = this.orders.get(id);
+    if (known !== undefined && !(this.options.idsUniqueAmongOpenOrders && isTerminalStatus(known.status))) {
+      throw new ArgoError("DUPLICATE_ORDER", `duplicate ${id}`);
+    }
     this.placed.push(request);
     const order: Order = {
       ...request, clientOrderId: id, venueOrderId: `v${++this.seq}`, timeInForce: request.timeInForce ?? "GTC", status: "SUBMITTED",

@@ -1,0 +1,58 @@
+import type { Journal } from "../journal/journal.ts";
+import type { AccountMirror } from "./account-mirror.ts";
+
+/**
+ * The client order ids of a session: the ones the engine makes, and whether one the strategy chose is still free.
+ *
+ * A client id names one order for good. Venues only refuse an id among their open orders (Binance and Kraken accept the
+ * id of a finished order again), so a strategy retrying a filled order with its id would trade twice; and the mirror and
+ * the journal key orders by client id, so the second order would overwrite the first one's record.
+ */
+export class ClientIds {
+  private sequence = 0;
+  /**
+   * Ids the strategy chose that were sent to the venue this session and may name an order there (usually none: most
+   * strategies let the engine choose).
+   */
+  private readonly chosen = new Set<string>();
+
+  constructor(
+    private readonly prefix: string,
+    private readonly mirror: AccountMirror,
+    private readonly journal: Journal | undefined,
+  ) {}
+
+  /** A new engine id: the prefix and a sequence number in base 36, past any id the strategy chose. */
+  next(): string {
+    let id = `${this.prefix}${(++this.sequence).toString(36)}`;
+    while (this.chosen.size !== 0 && this.chosen.has(id)) id = `${this.prefix}${(++this.sequence).toString(36)}`;
+    return id;
+  }
+
+  /** Why a strategy's own id cannot name a new order, or undefined when it is free. */
+  problem(id: string): string | undefined {
+    if (this.mirror.orders.has(id) || this.issued(id)) return `client order id "${id}" already names an order of this session`;
+    // Sent and not settled as refused: still unanswered, of unknown outcome, or an order the mirror no longer keeps.
+    if (this.chosen.has(id)) return `client order id "${id}" was already sent to the venue this session`;
+    if (this.journal?.hasOrder(id)) return `client order id "${id}" already names an order in the session journal`;
+    return undefined;
+  }
+
+  /** Marks a strategy's own id as taken: an order is being sent with it. */
+  take(id: string): void {
+    this.chosen.add(id);
+  }
+
+  /** Frees an id whose placement the venue refused or never received: no order has it (a no-op for engine ids). */
+  release(id: string): void {
+    this.chosen.delete(id);
+  }
+
+  /** Whether `id` is one this engine made already (the mirror forgets long-finished orders; the sequence does not). */
+  private issued(id: string): boolean {
+    if (!id.startsWith(this.prefix)) return false;
+    const digits = id.slice(this.prefix.length);
+    const n = Number.parseInt(digits, 36);
+    return n >= 1 && n <= this.sequence && n.toString(36) === digits;
+  }
+}
