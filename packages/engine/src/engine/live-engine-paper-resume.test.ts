@@ -66,6 +66,24 @@ describe("a restarted paper session goes on with the account it had", () => {
     );
   });
 
+  test("the trades of orders that ended before the restart still carry their strategy's name", async () => {
+    const named: Record<string, unknown[][]> = {};
+    const keeping = (key: string) => testStrategy({
+      onBar: strategy.onBar,
+      async onStop(ctx) {
+        named[key] = (await ctx.trades({ strategyName: "test-strategy" })).map(traded);
+      },
+    });
+    await runEngine({ bars, strategy: keeping("once"), engine: { sessionDir: join(root, "named-once"), trading: paper } });
+    const splitDir = join(root, "named-split");
+    await runEngine({ bars: bars.slice(0, 10), strategy: keeping("first"), engine: { sessionDir: splitDir, trading: paper } });
+    await runEngine({ bars, strategy: keeping("second"), engine: { sessionDir: splitDir, trading: paper } });
+    // The first session's market buys filled and ended before the restart: their trades come back from the journal.
+    expect(named.first!.length).toBeGreaterThan(2);
+    expect(named.second!.slice(0, named.first!.length)).toEqual(named.first!);
+    expect(named.second).toEqual(named.once!);
+  });
+
   test("a restart with no new bar shows the account as the last session left it, valued at the last close", async () => {
     const sessionDir = join(root, "no-new-bar");
     const before = await runEngine({ bars, strategy, engine: { sessionDir, trading: paper } });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import type { Fill } from "@argo/core";
+import type { Fill, Order } from "@argo/core";
 import { Database } from "bun:sqlite";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,6 +34,21 @@ describe("journal fills", () => {
     for (const f of [fill("a", "o1", 5), fill("b", "o2", 3), fill("c", "o3", 5), fill("d", "o4", 4)]) journal.fill(f);
     journal.flush();
     expect(journal.recordedFills().map((f) => f.id)).toEqual(["b", "d", "a", "c"]);
+    journal.close("completed");
+  });
+
+  test("recordedFills names the strategy of each fill's order when the journal holds the order", () => {
+    const journal = new Journal(join(root, "strategy"));
+    const order = (clientOrderId: string, strategyName?: string): Order => ({
+      symbol: "X", side: "BUY", type: "MARKET", clientOrderId, venueOrderId: `P-${clientOrderId}`, timeInForce: "GTC", status: "FILLED",
+      quantity: 1, filledQuantity: 1, averageFillPrice: 11, fills: [], createdAt: 1, updatedAt: 1, ...(strategyName ? { strategyName } : {}),
+    });
+    journal.order(order("o1", "sma-cross"));
+    journal.order(order("o2"));
+    for (const f of [fill("F1", "o1", 1), fill("F1", "o2", 2), fill("F1", "o3", 3)]) journal.fill(f);
+    journal.flush();
+    expect(journal.recordedFills().map((f) => [f.clientOrderId, f.strategyName])).toEqual([["o1", "sma-cross"], ["o2", undefined], ["o3", undefined]]);
+    expect(Object.keys(journal.recordedFills()[1]!)).not.toContain("strategyName");
     journal.close("completed");
   });
 

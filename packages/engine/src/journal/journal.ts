@@ -1,4 +1,4 @@
-import { ArgoError, type Bar, type Fill, type Order, TERMINAL_ORDER_STATUSES } from "@argo/core";
+import { ArgoError, type Bar, type Fill, type Order, TERMINAL_ORDER_STATUSES, type Trade } from "@argo/core";
 import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -146,15 +146,20 @@ export class Journal {
     return rows.map((row) => JSON.parse(row.data) as Order);
   }
 
-  /** Every fill recorded, oldest first (ties in the order they were written). */
-  recordedFills(): Fill[] {
-    const sql = `SELECT id, client_order_id, venue_order_id, symbol, side, quantity, price, fee, time, fee_currency, liquidity
-      FROM fills ORDER BY time, rowid`;
+  /**
+   * Every fill recorded, oldest first (ties in the order they were written), each with the name of the strategy whose
+   * order it filled when the journal holds that order (fills carry no strategy of their own).
+   */
+  recordedFills(): Array<Fill & Pick<Trade, "strategyName">> {
+    const sql = `SELECT f.id, f.client_order_id, f.venue_order_id, f.symbol, f.side, f.quantity, f.price, f.fee, f.time, f.fee_currency,
+      f.liquidity, json_extract(o.data, '$.strategyName') AS strategy_name
+      FROM fills f LEFT JOIN orders o ON o.client_order_id = f.client_order_id ORDER BY f.time, f.rowid`;
     return (this.db.query(sql).all() as FillRow[]).map((r) => ({
       id: r.id, clientOrderId: r.client_order_id, venueOrderId: r.venue_order_id ?? "", symbol: r.symbol, side: r.side,
       quantity: r.quantity, price: r.price, fee: r.fee, time: r.time,
       ...(r.fee_currency === null ? {} : { feeCurrency: r.fee_currency }),
       ...(r.liquidity === null ? {} : { liquidity: r.liquidity }),
+      ...(typeof r.strategy_name === "string" ? { strategyName: r.strategy_name } : {}),
     }));
   }
 
@@ -195,4 +200,6 @@ interface FillRow {
   time: number;
   fee_currency: string | null;
   liquidity: Fill["liquidity"] | null;
+  /** From the order's recorded JSON: null without the order or its strategy, any JSON value otherwise. */
+  strategy_name: unknown;
 }

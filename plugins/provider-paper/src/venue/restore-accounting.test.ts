@@ -45,6 +45,21 @@ describe("restore: the account from the recorded fills", () => {
     expect(venue.now()).toBe(START + 60_000);
   });
 
+  test("each trade names the strategy its fill records, else its working order's; getTrades filters by it", async () => {
+    const venue = await fresh({ initialCapital: 10_000 });
+    venue.restore({
+      fills: [
+        { ...fill("F1", "BUY", 2, 100, 0, START), strategyName: "sma-cross" },
+        fill("F2", "BUY", 1, 101, 0, START + 1, "P2"),
+        { ...fill("F3", "BUY", 1, 102, 0, START + 2, "P3"), strategyName: 7 } as unknown as Fill,
+      ],
+      workingOrders: [working("P2", "c-P2", { quantity: 3, filledQuantity: 1, strategyName: "grid" })],
+    });
+    const trades = await venue.getTrades();
+    expect(trades.map((t) => [t.id, t.strategyName])).toEqual([["F1", "sma-cross"], ["F2", "grid"], ["F3", undefined]]);
+    expect((await venue.getTrades({ strategyName: "sma-cross" })).map((t) => t.id)).toEqual(["F1"]);
+  });
+
   test("a reversal and a short book as the venue books them", async () => {
     const venue = await fresh({ initialCapital: 10_000, allowShorting: true });
     venue.restore({ fills: [fill("F1", "BUY", 5, 100, 0, START), fill("F2", "SELL", 8, 90, 0, START)], workingOrders: [] });

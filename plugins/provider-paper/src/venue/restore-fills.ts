@@ -1,4 +1,4 @@
-import type { ErrorCode, Fill, Trade } from "@argo/core";
+import type { ErrorCode, Trade, VenueRecord } from "@argo/core";
 import { applyFill } from "./apply-fill.ts";
 import { venueError } from "./errors.ts";
 import { isObject } from "./restore-ids.ts";
@@ -72,7 +72,7 @@ function isPositive(value: unknown): boolean {
  * with the PnL it realises here. Each symbol is marked at its last fill price until a bar marks it. A fill
  * without its strategy's name takes the one `strategyNames` gives for its order, if any.
  */
-export function bookFills(state: VenueState, fills: readonly Fill[], strategyNames: ReadonlyMap<string, string>): void {
+export function bookFills(state: VenueState, fills: VenueRecord["fills"], strategyNames: ReadonlyMap<string, string>): void {
   for (const fill of fills) {
     const book = restoredBook(state, fill.symbol);
     const realizedPnl = applyFill(state, book, fill.side === "BUY", fill.quantity, fill.price, fill.fee, fill.time);
@@ -92,7 +92,7 @@ export function bookFills(state: VenueState, fills: readonly Fill[], strategyNam
     if (fill.liquidity === "MAKER" || fill.liquidity === "TAKER") trade.liquidity = fill.liquidity;
     trade.time = fill.time;
     trade.realizedPnl = realizedPnl;
-    const strategyName = (fill as Partial<Trade>).strategyName ?? strategyNames.get(fill.clientOrderId);
+    const strategyName = fill.strategyName ?? strategyNames.get(fill.clientOrderId);
     if (typeof strategyName === "string") trade.strategyName = strategyName;
     state.trades.push(Object.freeze(trade));
   }
