@@ -1,6 +1,12 @@
 import type { Journal } from "../journal/journal.ts";
 import type { AccountMirror } from "./account-mirror.ts";
 
+/** Why a strategy's own client id is not an id at all (strategies in JavaScript can pass anything), or undefined. */
+export function clientIdShapeProblem(id: unknown): string | undefined {
+  if (typeof id === "string" && id !== "") return undefined;
+  return `clientOrderId must be a non-empty string, got ${typeof id === "string" ? "an empty string" : String(id)}`;
+}
+
 /**
  * The client order ids of a session: the ones the engine makes, and whether one the strategy chose is still free.
  *

@@ -126,6 +126,21 @@ describe("a client order id names one order (the engine refuses a reused one; ve
     expect(venue.placed.map((r: OrderRequest) => r.clientOrderId)).toEqual(["lost"]);
   });
 
+  test("an id that is not a non-empty string is refused as INVALID_ORDER before the venue; null asks the engine for one", async () => {
+    const venue = openOnlyVenue();
+    const { results } = await placeOnBars(venue, {
+      1: buy(7 as unknown as string),
+      2: buy(""),
+      3: buy(null as unknown as string),
+    }, { orderIdPrefix: "e-" });
+    expect(results.map((r) => (r.status === "rejected" ? [r.code, r.reason] : r.status === "placed" ? r.order.clientOrderId : r.status))).toEqual([
+      ["INVALID_ORDER", "clientOrderId must be a non-empty string, got 7"],
+      ["INVALID_ORDER", "clientOrderId must be a non-empty string, got an empty string"],
+      "e-1",
+    ]);
+    expect(venue.placed.map((r) => r.clientOrderId)).toEqual(["e-1"]);
+  });
+
   test("an id recorded in the session journal is refused in the next session, and its record is kept", async () => {
     const sessionDir = join(root, "resume");
     const first = openOnlyVenue();

@@ -5,7 +5,7 @@ import { sizingProblem } from "../strategy/sizing.ts";
 import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy-context.ts";
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
-import { ClientIds } from "./client-ids.ts";
+import { ClientIds, clientIdShapeProblem } from "./client-ids.ts";
 import { EvictionRing } from "./eviction-ring.ts";
 import { PendingIds } from "./pending-ids.ts";
 import type { OrderRejection } from "./callbacks.ts";
@@ -51,7 +51,8 @@ export class OrderGateway {
   place(input: OrderInput, owned = false): Promise<OrderResult> {
     const p = this.p;
     const symbol = input.symbol ?? p.currentBar?.symbol;
-    const chosenId = input.clientOrderId;
+    // null, as undefined, asks the engine for an id (the fallbacks below treat both alike).
+    const chosenId = input.clientOrderId ?? undefined;
     let request: OrderRequest;
     if (owned) {
       // The same fields, in the same order, as the copy below: only missing ones are added.
@@ -69,7 +70,9 @@ export class OrderGateway {
         strategyName: input.strategyName ?? p.strategyName,
       };
     }
-    const problem = symbol === undefined ? "an order needs a symbol (none given and no bar is being processed)" : sizingProblem(request);
+    const problem = symbol === undefined
+      ? "an order needs a symbol (none given and no bar is being processed)"
+      : sizingProblem(request) ?? (chosenId === undefined ? undefined : clientIdShapeProblem(chosenId));
     if (problem !== undefined) return Promise.resolve(this.reject(request, "INVALID_ORDER", problem, "engine"));
     // Checked here, not left to the venue: venues refuse an id only among their open orders.
     const taken = chosenId === undefined ? undefined : this.ids.problem(chosenId);
