@@ -10,9 +10,9 @@ export function clientIdShapeProblem(id: unknown): string | undefined {
 /**
  * The client order ids of a session: the ones the engine makes, and whether one the strategy chose is still free.
  *
- * A client id names one order for good. Venues only refuse an id among their open orders (Binance and Kraken accept the
- * id of a finished order again), so a strategy retrying a filled order with its id would trade twice; and the mirror and
- * the journal key orders by client id, so the second order would overwrite the first one's record.
+ * A client id names one order for good. Many venues refuse an id only among their open orders (Binance and Kraken take
+ * the id of a finished order again), so a strategy retrying a filled order with its id would trade twice; and the mirror
+ * and the journal key orders by client id, so the second order would overwrite the first one's record.
  */
 export class ClientIds {
   private sequence = 0;
