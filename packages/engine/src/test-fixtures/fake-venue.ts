@@ -10,8 +10,9 @@ export interface FakeVenueOptions {
   /** The next N provider calls (place/cancel) fail with this code. */
   failCalls?: { count: number; code: ErrorCode };
   /**
-   * Refuse a client id among open orders only, and take the id of a finished order again, as Binance ("a unique id among
-   * open orders") and Kraken do.
+   * Refuse a client id among open orders only, and take the id of a finished order again, as venues document it: Binance
+   * ("a unique id among open orders"), Kraken (unique "across open orders"), CME Globex (reusable once the prior order
+   * is filled, cancelled or eliminated).
    */
   idsUniqueAmongOpenOrders?: boolean;
 }
