@@ -1,4 +1,4 @@
-import { roundToDecimals, snapZero } from "./step-math.ts";
+import { snapLot } from "./step-math.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -46,9 +46,7 @@ export function applyFill(state: VenueState, book: SymbolBook, buy: boolean, qty
   return realized;
 }
 
-// Sums of lot multiples drift (0.3 - 0.1 - 0.1 - 0.1 ≠ 0); snap them back so "flat" is exactly 0.
+// Sums of lot multiples drift: snapped back so "flat" is exactly 0.
 function roundQuantity(book: SymbolBook, quantity: number, scale: number): number {
-  const rules = book.rules;
-  if (rules.stepSize > 0) return roundToDecimals(quantity, rules.stepDecimals);
-  return snapZero(quantity, scale);
+  return snapLot(quantity, scale, book.rules.stepSize, book.rules.stepDecimals);
 }

@@ -2,7 +2,8 @@ import type { BracketLeg, Order } from "@argo/core";
 import { emitOrder } from "./events.ts";
 import { finishOrder } from "./finish-order.ts";
 import { legClientIds, releaseLegIds } from "./leg-ids.ts";
-import { newOrderRecord } from "./new-order-record.ts";
+import { reducibleQuantity } from "./funds.ts";
+import { enterOrder, newOrderRecord } from "./new-order-record.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { NO_RESERVATION } from "./reserve-order.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -45,9 +46,7 @@ export function reserveLegs(legs: readonly OrderRecord[], quantity: number): voi
   const first = legs[0]!;
   const book = first.book;
   const exitBuy = first.buy;
-  const held = book.position?.quantity ?? 0;
-  const available = exitBuy ? Math.max(0, -held - book.reservedBuyReduce) : Math.max(0, held - book.reservedSellReduce);
-  first.resReduce = Math.min(quantity, available);
+  first.resReduce = Math.min(quantity, reducibleQuantity(book, exitBuy));
   if (exitBuy) book.reservedBuyReduce += first.resReduce;
   else book.reservedSellReduce += first.resReduce;
 }
@@ -94,8 +93,6 @@ function createLeg(
   if (leg.limitPrice !== undefined) order.limitPrice = leg.limitPrice;
   if (entryOrder.strategyName !== undefined) order.strategyName = entryOrder.strategyName;
   const rec = newOrderRecord(order, number, entry.book, time, "quantity", NO_RESERVATION, true);
-  state.byNumber.push(rec);
-  state.byClientId.add(rec);
-  entry.book.orders.push(rec);
+  enterOrder(state, rec, true);
   return rec;
 }

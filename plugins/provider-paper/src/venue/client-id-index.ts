@@ -21,7 +21,7 @@ export class ClientIdIndex {
   private lastId: string | undefined;
   private lastHash = 0;
 
-  constructor(private readonly byNumber: readonly OrderRecord[]) {}
+  constructor(private readonly byNumber: ReadonlyArray<OrderRecord | undefined>) {}
 
   /** The order with this client id, if any. */
   get(id: string): OrderRecord | undefined {

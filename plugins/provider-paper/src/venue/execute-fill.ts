@@ -9,7 +9,7 @@ import type { MatchResult } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { resolveSize } from "./resolve-size.ts";
 import { orderSnapshot } from "./snapshots.ts";
-import { floorToStep, roundToDecimals, snapZero } from "./step-math.ts";
+import { floorToStep, snapLot } from "./step-math.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /**
@@ -92,8 +92,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
 }
 
 function remainingOf(order: Order, step: number, decimals: number): number {
-  const left = order.quantity - order.filledQuantity;
-  return step > 0 ? roundToDecimals(left, decimals) : snapZero(left, order.quantity);
+  return snapLot(order.quantity - order.filledQuantity, order.quantity, step, decimals);
 }
 
 /**

@@ -25,6 +25,13 @@ export function findByClientId(state: VenueState, id: string): OrderRecord | und
   return candidate?.order.clientOrderId === id ? candidate : undefined;
 }
 
+/** True when an order holds `id` or it is held for a bracket leg or a restored filled order (refused as a duplicate). */
+export function idTaken(state: VenueState, id: string): boolean {
+  // Ids are held only while bracket entries are open (or after a restore): skip the second lookup when none are.
+  const reserved = state.reservedIds;
+  return findByClientId(state, id) !== undefined || (reserved.size !== 0 && reserved.has(id));
+}
+
 function byVenueId(state: VenueState, orderId: string): OrderRecord | undefined {
   const match = typeof orderId === "string" ? VENUE_ID.exec(orderId) : null;
   return match ? state.byNumber[Number(match[1]) - 1] : undefined;

@@ -1,9 +1,17 @@
+import { idTaken } from "./find-order.ts";
 import type { OrderRecord } from "./order-record.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /** Client ids of a bracket's legs: the entry's id with "-sl" / "-tp", reserved when the entry is placed. */
 export function legClientIds(entryClientOrderId: string): { stopLoss: string; takeProfit: string } {
   return { stopLoss: `${entryClientOrderId}-sl`, takeProfit: `${entryClientOrderId}-tp` };
+}
+
+/** The first leg id of an entry `id` that an order or another entry already holds, if any. */
+export function legIdTaken(state: VenueState, id: string): string | undefined {
+  const ids = legClientIds(id);
+  if (idTaken(state, ids.stopLoss)) return ids.stopLoss;
+  return idTaken(state, ids.takeProfit) ? ids.takeProfit : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Order } from "@argo/core";
-import { endOfUtcDay } from "./day-expiry.ts";
+import { endOfUtcDay, trackDayOrder } from "./day-expiry.ts";
 import type { Reservation } from "./funds.ts";
+import { legClientIds } from "./leg-ids.ts";
 import type { OrderRecord, Sizing } from "./order-record.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -9,7 +10,8 @@ import type { VenueState } from "./venue-state.ts";
  * The record of an open order, built from the venue's own `order` (its number is `seq`): placement
  * (place-order.ts), bracket legs (brackets.ts) and restore (restore-orders.ts) all build it here, so an
  * order taken back from a journal works exactly as the one placed. Matching fields come from the order:
- * the limit, the stop as trigger, a DAY expiry at the end of the UTC day it was created in.
+ * the limit, the stop as trigger, a DAY expiry at the end of the UTC day it was created in. The venue keeps its own
+ * frozen bracket legs on `order`: a caller changing its request or record afterwards changes nothing here.
  */
 export function newOrderRecord(
   order: Order,
@@ -24,6 +26,8 @@ export function newOrderRecord(
   const stop = order.stopPrice;
   // A stop buys on a rise and sells on a fall; a take-profit leg fires the other way, when the price moves for the trader.
   const rising = isLeg && order.reason === "take-profit" ? !buy : buy;
+  if (order.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...order.takeProfit });
+  if (order.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...order.stopLoss });
   const legsArmed = !isLeg && (order.takeProfit !== undefined || order.stopLoss !== undefined);
   return {
     order,
@@ -49,6 +53,23 @@ export function newOrderRecord(
     sibling: undefined,
     isLeg,
   };
+}
+
+/**
+ * Enters a new record into the venue, as placement, bracket legs and restore all do: its reservation, its slot by number,
+ * the client id index (`indexed`: a plain generated id "paper-<n>" is found from its number instead, and hashing it was
+ * the largest single cost of a placement), the ids its bracket legs will take, its book, and DAY tracking.
+ */
+export function enterOrder(state: VenueState, rec: OrderRecord, indexed: boolean): void {
+  holdReservation(state, rec);
+  state.byNumber[rec.seq - 1] = rec;
+  if (indexed) state.byClientId.add(rec);
+  if (rec.legsArmed) {
+    const ids = legClientIds(rec.order.clientOrderId);
+    state.reservedIds.add(ids.stopLoss).add(ids.takeProfit);
+  }
+  rec.book.orders.push(rec);
+  if (rec.order.timeInForce === "DAY") trackDayOrder(state, rec);
 }
 
 /** Sets aside what a new record reserved: the position quantity it reduces (on its side's book) and the cash it opens with. */

@@ -1,14 +1,14 @@
 import type { Order, OrderRequest } from "@argo/core";
-import { legClientIds } from "./leg-ids.ts";
+import { legIdTaken } from "./leg-ids.ts";
 import { checkVenueRules } from "./check-venue-rules.ts";
 import { copyRequestFields } from "./copy-request-fields.ts";
 import { validateRequest } from "./validate-request.ts";
-import { settleClock, trackDayOrder } from "./day-expiry.ts";
+import { settleClock } from "./day-expiry.ts";
 import { assertConnected, invalidOrder, venueError } from "./errors.ts";
 import { emit } from "./events.ts";
-import { findByClientId } from "./find-order.ts";
+import { idTaken } from "./find-order.ts";
 import { bookFor } from "./book-for.ts";
-import { holdReservation, newOrderRecord } from "./new-order-record.ts";
+import { enterOrder, newOrderRecord } from "./new-order-record.ts";
 import type { Sizing } from "./order-record.ts";
 import { referencePrice, reserve } from "./reserve-order.ts";
 import { orderSnapshot } from "./snapshots.ts";
@@ -56,20 +56,8 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
     updatedAt: now,
   };
   copyRequestFields(request, order);
-  // The venue keeps its own frozen bracket legs: a caller changing its request afterwards changes nothing here.
-  if (order.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...order.takeProfit });
-  if (order.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...order.stopLoss });
   const rec = newOrderRecord(order, number, book, now + state.latencyMs, sizing, reservation, false);
-  holdReservation(state, rec);
-  state.byNumber.push(rec);
-  // A plain generated id is found from its number (findByClientId): only other ids go into the index.
-  if (given !== undefined) state.byClientId.add(rec);
-  if (rec.legsArmed) {
-    const ids = legClientIds(clientOrderId);
-    state.reservedIds.add(ids.stopLoss).add(ids.takeProfit);
-  }
-  book.orders.push(rec);
-  if (timeInForce === "DAY") trackDayOrder(state, rec);
+  enterOrder(state, rec, given !== undefined);
   // One copy serves the event and the caller: either may change it without reaching the venue's order.
   const snapshot = orderSnapshot(order);
   if (state.listeners.length > 0) emit(state, { type: "order", order: snapshot });
@@ -99,17 +87,4 @@ function takeClientOrderId(state: VenueState, request: OrderRequest): string | u
   const leg = bracket ? legIdTaken(state, given) : undefined;
   if (leg !== undefined) throw venueError(state, "DUPLICATE_ORDER", `the bracket leg id "${leg}" of "${given}" is already in use`, { clientOrderId: leg });
   return given;
-}
-
-function idTaken(state: VenueState, id: string): boolean {
-  // Ids are held only while bracket entries are open (or after a restore): skip the second lookup when none are.
-  const reserved = state.reservedIds;
-  return findByClientId(state, id) !== undefined || (reserved.size !== 0 && reserved.has(id));
-}
-
-/** The first leg id of an entry `id` that an order or another entry already holds, if any. */
-function legIdTaken(state: VenueState, id: string): string | undefined {
-  const ids = legClientIds(id);
-  if (idTaken(state, ids.stopLoss)) return ids.stopLoss;
-  return idTaken(state, ids.takeProfit) ? ids.takeProfit : undefined;
 }

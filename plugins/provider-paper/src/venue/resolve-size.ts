@@ -19,13 +19,15 @@ export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchRes
   const rules = rec.book.rules;
   const base = match.price;
   const reducible = rec.sizing === "quote" ? 0 : reducibleQuantity(rec.book, rec.buy);
-  const budget = rec.sizing === "quote" ? order.quoteAmount! : equityBudget(state, order.equityFraction!, reducible, base);
+  // A negative buying power counts as none, so it never shrinks what the reduction itself frees.
+  const power = rec.sizing === "quote" ? 0 : Math.max(0, buyingPower(state));
+  const budget = rec.sizing === "quote" ? order.quoteAmount! : equityBudget(power, order.equityFraction!, reducible, base);
   // Impact depends on size; pricing with the largest size it could be keeps the cost within budget.
   const price = match.slips ? slippedPrice(state, base, budget / base, volume, rec.buy, rules) : base;
   let quantity: number;
   if (rec.sizing === "quote") quantity = floorToStep(budget / price, rules.stepSize, rules.stepDecimals);
   else {
-    quantity = maxAffordable(state, equityBudget(state, order.equityFraction!, reducible, price), price, rules);
+    quantity = maxAffordable(state, equityBudget(power, order.equityFraction!, reducible, price), price, rules);
     if (!rec.buy && !state.allowShorting && quantity > reducible) quantity = reducible;
   }
   if (!(quantity > 0)) return `${rec.sizing === "quote" ? "quoteAmount" : "equityFraction"} trades no whole lot at ${price}`;
@@ -39,10 +41,9 @@ export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchRes
 }
 
 /**
- * The equity order's share of funds.ts `budgetFor`: buying power plus twice the value of the position
- * it reduces (closing frees the collateral and the proceeds). A negative buying power counts as none,
- * so it never shrinks what the reduction itself frees.
+ * The equity order's share of funds.ts `budgetFor`: buying power (`power`, at least 0) plus twice the value of the
+ * position it reduces (closing frees the collateral and the proceeds).
  */
-function equityBudget(state: VenueState, fraction: number, reducible: number, price: number): number {
-  return fraction * (Math.max(0, buyingPower(state)) + 2 * reducible * price);
+function equityBudget(power: number, fraction: number, reducible: number, price: number): number {
+  return fraction * (power + 2 * reducible * price);
 }

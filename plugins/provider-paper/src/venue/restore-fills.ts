@@ -4,6 +4,7 @@ import { venueError } from "./errors.ts";
 import { isObject } from "./restore-ids.ts";
 import { createSymbolBook, type SymbolBook } from "./symbol-book.ts";
 import { resolveSymbolRules } from "./symbol-rules.ts";
+import { isPositive } from "./validate-request.ts";
 import type { VenueState } from "./venue-state.ts";
 
 interface FillProblem {
@@ -60,10 +61,6 @@ function fillProblem(state: VenueState, fill: Record<string, unknown>): FillProb
 
 function invalid(field: string, message: string): FillProblem {
   return { code: "INVALID_DATA", field, message };
-}
-
-function isPositive(value: unknown): boolean {
-  return typeof value === "number" && value > 0 && value < Number.POSITIVE_INFINITY;
 }
 
 /**

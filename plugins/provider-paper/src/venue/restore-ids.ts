@@ -11,7 +11,7 @@ const FILL_ID = /^F([1-9]\d*)$/;
  * ever given out, and the client id index stores numbers as 32-bit integers; a session of this venue placing 16.7
  * million orders is far off, so a larger "P<n>" is treated as an id of another form (not this venue's).
  */
-export const MAX_ORDER_NUMBER = 1 << 24;
+const MAX_ORDER_NUMBER = 1 << 24;
 
 /** The order number n of a venue order id "P<n>" this venue could have given out, else undefined. */
 export function orderNumberOf(venueOrderId: unknown): number | undefined {
@@ -43,8 +43,7 @@ export function continueNumbering(state: VenueState, record: VenueRecord): void 
   for (const order of record.workingOrders) orders = Math.max(orders, orderNumberOf(isObject(order) ? order.venueOrderId : undefined) ?? 0);
   state.nextOrderNumber = orders + 1;
   state.nextFillNumber = fills + 1;
-  const slots = state.byNumber as Array<OrderRecord | undefined>;
-  while (slots.length < orders) slots.push(undefined);
+  while (state.byNumber.length < orders) state.byNumber.push(undefined);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Order, OrderRequest } from "@argo/core";
 import type { Sizing } from "./order-record.ts";
 import { isObject } from "./restore-ids.ts";
-import { roundToDecimals, snapZero } from "./step-math.ts";
+import { snapLot } from "./step-math.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 
 /** Statuses of an order still working; a record's order in any other is not taken back. */
@@ -48,9 +48,7 @@ export function requestOf(input: Order, isLeg: boolean, sizing: Sizing): OrderRe
 export function remainingOf(input: Order, book: SymbolBook): number | undefined {
   const { quantity, filledQuantity } = input;
   if (quantity === 0) return filledQuantity === 0 && (input.quoteAmount !== undefined || input.equityFraction !== undefined) ? 0 : undefined;
-  const rules = book.rules;
-  const left = quantity - filledQuantity;
-  const snapped = rules.stepSize > 0 ? roundToDecimals(left, rules.stepDecimals) : snapZero(left, quantity);
+  const snapped = snapLot(quantity - filledQuantity, quantity, book.rules.stepSize, book.rules.stepDecimals);
   return snapped > 0 ? snapped : undefined;
 }
 

@@ -1,11 +1,10 @@
 import { isArgoError, type Order, type OrderRequest } from "@argo/core";
 import { pairLegs, reserveLegs } from "./brackets.ts";
 import { checkVenueRules } from "./check-venue-rules.ts";
-import { trackDayOrder } from "./day-expiry.ts";
-import { findByClientId } from "./find-order.ts";
+import { idTaken } from "./find-order.ts";
 import type { Reservation } from "./funds.ts";
-import { legClientIds } from "./leg-ids.ts";
-import { holdReservation, newOrderRecord } from "./new-order-record.ts";
+import { legIdTaken } from "./leg-ids.ts";
+import { enterOrder, newOrderRecord } from "./new-order-record.ts";
 import type { OrderRecord, Sizing } from "./order-record.ts";
 import { NO_RESERVATION, referencePrice, reserve } from "./reserve-order.ts";
 import { orderNumberOf } from "./restore-ids.ts";
@@ -46,7 +45,7 @@ export function restoreOrders(state: VenueState, orders: readonly Order[]): Orde
 /** The record of `input` as order number `number`, with its reservation worked out, or undefined when it cannot be carried. Changes nothing. */
 function takeBack(state: VenueState, input: Order, number: number): OrderRecord | undefined {
   const id = input.clientOrderId;
-  if (state.byNumber[number - 1] !== undefined || findByClientId(state, id) !== undefined || state.reservedIds.has(id)) return undefined;
+  if (state.byNumber[number - 1] !== undefined || idTaken(state, id)) return undefined;
   const symbol = input.symbol;
   if (state.allowed !== undefined && !state.allowed.has(symbol)) return undefined;
   // Without a `symbols` list the order itself shows the symbol existed here (the venue accepted it).
@@ -55,10 +54,7 @@ function takeBack(state: VenueState, input: Order, number: number): OrderRecord 
   const sizing: Sizing = input.quoteAmount !== undefined ? "quote" : input.equityFraction !== undefined ? "equity" : "quantity";
   const remaining = remainingOf(input, book);
   if (remaining === undefined) return undefined;
-  if (!isLeg && (input.takeProfit !== undefined || input.stopLoss !== undefined)) {
-    const legs = legClientIds(id);
-    if (isHeld(state, legs.stopLoss) || isHeld(state, legs.takeProfit)) return undefined;
-  }
+  if (!isLeg && (input.takeProfit !== undefined || input.stopLoss !== undefined) && legIdTaken(state, id) !== undefined) return undefined;
   let reservation: Reservation;
   try {
     const request = requestOf(input, isLeg, sizing);
@@ -72,8 +68,6 @@ function takeBack(state: VenueState, input: Order, number: number): OrderRecord 
   const order = orderSnapshot(input);
   // The venue's own copies, frozen as it keeps them: a caller changing the record afterwards changes nothing here.
   order.fills = input.fills.map((fill) => Object.freeze({ ...fill }));
-  if (order.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...order.takeProfit });
-  if (order.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...order.stopLoss });
   const rec = newOrderRecord(order, number, book, order.createdAt + (isLeg ? 0 : state.latencyMs), sizing, reservation, isLeg);
   // A stop fills only once triggered, so fills tell it triggered. Otherwise the Order does not say (a stop-limit may
   // have triggered and rest as a limit): it is taken back untriggered and waits for its stop price again.
@@ -98,24 +92,10 @@ function judge(state: VenueState, book: SymbolBook, input: Order, request: Order
   return reserve(state, book, { ...request, quantity: remaining }, buy, "quantity", reference);
 }
 
-function isHeld(state: VenueState, id: string): boolean {
-  return findByClientId(state, id) !== undefined || state.reservedIds.has(id);
-}
-
-/** Enters a record taken back into the venue as placement (place-order.ts) or activateLegs enters one. */
+/** Enters a record taken back into the venue as placement does, its book too (takeBack may have opened it). */
 function commit(state: VenueState, rec: OrderRecord): void {
-  const book = rec.book;
-  if (!state.books.has(book.symbol)) state.books.set(book.symbol, book);
-  holdReservation(state, rec);
-  (state.byNumber as Array<OrderRecord | undefined>)[rec.seq - 1] = rec;
-  // A plain generated id is found from its number (find-order.ts): only other ids go into the index.
-  if (rec.order.clientOrderId !== `paper-${rec.seq}`) state.byClientId.add(rec);
-  if (rec.legsArmed) {
-    const ids = legClientIds(rec.order.clientOrderId);
-    state.reservedIds.add(ids.stopLoss).add(ids.takeProfit);
-  }
-  book.orders.push(rec);
-  if (rec.order.timeInForce === "DAY") trackDayOrder(state, rec);
+  if (!state.books.has(rec.book.symbol)) state.books.set(rec.book.symbol, rec.book);
+  enterOrder(state, rec, rec.order.clientOrderId !== `paper-${rec.seq}`);
 }
 
 /**

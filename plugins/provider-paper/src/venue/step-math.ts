@@ -53,6 +53,14 @@ export function ceilToStep(value: number, step: number, decimals: number): numbe
   return roundToDecimals(Math.ceil(value / step - 1e-9) * step, decimals);
 }
 
+/**
+ * A quantity made by adding and subtracting lots, snapped back onto the lot grid (0.3 - 0.1 - 0.1 - 0.1 ≠ 0): to the step's
+ * decimals, or without a step to exactly 0 when it is float noise against `scale`.
+ */
+export function snapLot(value: number, scale: number, step: number, decimals: number): number {
+  return step > 0 ? roundToDecimals(value, decimals) : snapZero(value, scale);
+}
+
 /** Snaps a quantity that should be zero (float noise after adds and subtracts) to exactly zero. */
 export function snapZero(value: number, scale: number): number {
   return Math.abs(value) <= 1e-12 * Math.max(1, scale) ? 0 : value;

@@ -84,6 +84,6 @@ function checkLeg(state: VenueState, name: string, leg: BracketLeg | undefined):
 }
 
 /** A finite number above zero: NaN, infinities and anything not a number fail. */
-function isPositive(value: unknown): boolean {
+export function isPositive(value: unknown): boolean {
   return typeof value === "number" && value > 0 && value < Number.POSITIVE_INFINITY;
 }

@@ -31,7 +31,7 @@ export interface VenueState {
   /** Every order by client id (records live in byNumber). */
   byClientId: ClientIdIndex;
   /** Orders by number: venue id "P<n>" is at index n - 1 (an array, not a Map, as venue ids are dense). */
-  byNumber: OrderRecord[];
+  byNumber: Array<OrderRecord | undefined>;
   /** Set once a caller used an id of the generated form ("paper-…"); until then generated ids need no lookup. */
   callerUsedGeneratedForm: boolean;
   /**
@@ -75,7 +75,7 @@ export interface VenueState {
 /** A fresh venue state for a validated config. */
 export function createVenueState(config: PaperConfig, name = "paper"): VenueState {
   const { makerRate, takerRate, minimum } = config.commission;
-  const byNumber: OrderRecord[] = [];
+  const byNumber: Array<OrderRecord | undefined> = [];
   return {
     name,
     config,
