@@ -39,6 +39,7 @@ describe("BarSource", () => {
     const fromAsync = new BarSource("X", 0, asyncBars(bars));
     expect(fromSync.size).toBeUndefined();
     expect(fromAsync.size).toBeUndefined();
+    expect(fromSync.synchronous).toBe(true);
     expect(fromAsync.synchronous).toBe(false);
     expect(await drain(fromSync)).toEqual([10, 11, 12, 13, 14]);
     expect(await drain(fromAsync)).toEqual([10, 11, 12, 13, 14]);

@@ -1,13 +1,6 @@
 /** Index of the last bar whose time is at or before `time` (0 when it precedes every bar). */
 export function barIndexAt(times: ArrayLike<number>, time: number): number {
-  let lo = 0;
-  let hi = times.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (times[mid]! <= time) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(times, time, 0, times.length - 1);
 }
 
 /**
@@ -26,7 +19,11 @@ export function barIndexFrom(times: ArrayLike<number>, time: number, hint: numbe
     step *= 2;
     hi = lo + step;
   }
-  hi = Math.min(hi, n) - 1;
+  return lastAtOrBefore(times, time, lo, Math.min(hi, n) - 1);
+}
+
+/** Binary search in [lo, hi] for the last index whose time is at or before `time` (lo when none is). */
+function lastAtOrBefore(times: ArrayLike<number>, time: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (times[mid]! <= time) lo = mid;
