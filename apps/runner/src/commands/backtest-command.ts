@@ -5,6 +5,7 @@ import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
 import { UsageError } from "../cli/usage-error.ts";
+import { backtestSettings } from "../config/backtest-settings.ts";
 import { checkOutputFolder } from "./check-output-folder.ts";
 import { engineLogCallbacks } from "../logging/engine-log-callbacks.ts";
 import { sessionEngineOptions, sessionLogger } from "../session/session-engine-options.ts";
@@ -22,8 +23,7 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
   const { session, marketData, trading } = prepared;
   const { config } = session;
   const engine = config.engine!;
-  // The schema fills in every default of a backtest section that is there; this is the section when it is not.
-  const settings: NonNullable<typeof config.backtest> = config.backtest ?? { output_dir: "./backtest-results", progress: true, close_at_end: "last-open" };
+  const settings = backtestSettings(config);
   const log = sessionLogger(session, io);
   const from = day(settings.from);
   const to = day(settings.to);

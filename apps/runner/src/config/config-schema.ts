@@ -13,7 +13,8 @@ export const runnerConfigSchema = v.strictObject({
     v.strictObject({
       // The engine's own rule for symbols, so `argo validate` refuses exactly what the engine would.
       symbols: engineSettingsSchema.entries.symbols,
-      interval: v.optional(v.pipe(v.string(), v.regex(/^\d+[smhdwM]$/, 'must be a number and a unit, e.g. "1m", "1h", "1d"'), v.description("Bar interval")), "1m"),
+      // The engine's rule too (its message names the units); the engine has no default interval, the runner's is "1m".
+      interval: v.optional(engineSettingsSchema.entries.interval, "1m"),
       market_data_cache_size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000), v.description("Bars kept per symbol for history and indicators")), 1000),
       data_dir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Session directory: the bun:sqlite journal lives here")), "./.argo"),
       cancel_open_orders_on_stop: v.optional(v.pipe(v.boolean(), v.description("Cancel open orders when the session stops")), false),

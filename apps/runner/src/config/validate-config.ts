@@ -1,5 +1,5 @@
 import {
-  type ConfigIssue, type ProviderInfo, getProviderDefinition, getProviderInfo, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
+  type ConfigIssue, type ProviderInfo, getProviderDefinition, providerInfo, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
   scrubSecrets, secretPaths, toArgoError, validateProviderConfig,
 } from "@argo/core";
 import { type AnyStrategy, type RiskConfig, loadStrategy, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
@@ -113,8 +113,8 @@ function checkProvider(kind: "trading" | "market-data", name: string, config: un
   const section = kind === "trading" ? "trading" : "market_data";
   let info: ProviderInfo;
   try {
-    getProviderDefinition(name, kind); // throws, listing the providers of this kind, when there is none by that name
-    info = getProviderInfo(name);
+    // One lookup; it throws, listing the providers of this kind, when there is none by that name.
+    info = providerInfo(getProviderDefinition(name, kind));
   } catch (error) {
     if (!issues.some((i) => i.path === `${section}.provider`)) issues.push({ path: `${section}.provider`, message: toArgoError(error).message });
     return undefined;

@@ -42,3 +42,22 @@ describe("createLogger scrubs secret values", () => {
     expect((JSON.parse(text().trim()) as { msg: string }).msg).toBe("nothing secret here");
   });
 });
+
+test("createLogger removes overlapping secrets whole: one a prefix of the other, the short one listed first", () => {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: string | Uint8Array, _encoding, done) {
+      chunks.push(typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk));
+      done();
+    },
+  });
+  const short = "key-4711";
+  const long = `${short}-and-more-9932`;
+  const log = createLogger({ level: "info", format: "json", secrets: [short, long], interactive: false, destination });
+  log.warn({ detail: long }, `long ${long} short ${short}`);
+  log.warn(`again ${long}`);
+  const lines = chunks.join("").trim().split("\n").map((line) => JSON.parse(line) as { msg: string; detail?: string });
+  expect(lines.map((line) => line.msg)).toEqual(["long [REDACTED] short [REDACTED]", "again [REDACTED]"]);
+  expect(lines[0]!.detail).toBe("[REDACTED]");
+  expect(chunks.join("")).not.toContain("and-more");
+});

@@ -1,4 +1,4 @@
-import { REDACTED, scrubSecrets, withJsonSpellings } from "@argo/core";
+import { REDACTED, secretScrubber, withJsonSpellings } from "@argo/core";
 import pino, { type Logger as Pino } from "pino";
 import pretty from "pino-pretty";
 
@@ -20,7 +20,8 @@ const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`
 /** JSON lines (or human-readable on a terminal) with secrets removed by key and by value. */
 export function createLogger(options: LoggerOptions): Pino {
   const destination = options.destination ?? process.stderr;
-  const secrets = withJsonSpellings(options.secrets);
+  // Ordered once here: the hook runs for every line.
+  const scrub = secretScrubber(withJsonSpellings(options.secrets));
   const usePretty = options.format === "pretty" || (options.format === "auto" && options.interactive);
   const stream = usePretty ? pretty({ colorize: options.interactive, destination, sync: true }) : destination;
   return pino(
@@ -28,7 +29,7 @@ export function createLogger(options: LoggerOptions): Pino {
       level: options.level,
       base: { app: "argo" },
       redact: { paths: REDACT_PATHS, censor: REDACTED },
-      hooks: { streamWrite: (line) => scrubSecrets(line, secrets) },
+      hooks: { streamWrite: scrub },
     },
     stream as pino.DestinationStream,
   );

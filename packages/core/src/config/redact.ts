@@ -29,12 +29,19 @@ export function collectSecretValues(value: unknown, patterns: readonly string[],
 
 /** Replaces every occurrence of each secret in `text` with {@link REDACTED}. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  // Longest first, so a secret that contains another is removed whole.
-  for (const secretValue of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secretValue.length > 0) out = out.split(secretValue).join(REDACTED);
-  }
-  return out;
+  return secretScrubber(secrets)(text);
+}
+
+/** {@link scrubSecrets} for many texts (log lines): the secrets are ordered once, not for every text. */
+export function secretScrubber(secrets: readonly string[]): (text: string) => string {
+  // Longest first, so a secret that contains another is removed whole; an empty value would match everywhere.
+  const ordered = secrets.filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
+  if (ordered.length === 0) return (text) => text;
+  return (text) => {
+    let out = text;
+    for (const value of ordered) out = out.split(value).join(REDACTED);
+    return out;
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 export { registerProvider, unregisterProvider } from "./register-provider.ts";
-export { listProviders, getProviderDefinition, getProviderInfo } from "./lookup.ts";
+export { listProviders, getProviderDefinition, getProviderInfo, providerInfo } from "./lookup.ts";
 export {
   providerConfigJsonSchema,
   validateProviderConfig,

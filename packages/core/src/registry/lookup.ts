@@ -7,7 +7,7 @@ export function listProviders(kind?: ProviderKind): ProviderInfo[] {
   return [...registryState().providers.values()]
     .filter((definition) => kind === undefined || definition.kind === kind)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map(toInfo);
+    .map(providerInfo);
 }
 
 /** The definition of a provider, or PROVIDER_NOT_FOUND listing those available (of the kind asked for). */
@@ -26,10 +26,11 @@ export function getProviderDefinition(name: string, kind?: ProviderKind): Provid
 
 /** Name, display name, description, paper flag, kind and capabilities of a provider. */
 export function getProviderInfo(name: string): ProviderInfo {
-  return toInfo(getProviderDefinition(name));
+  return providerInfo(getProviderDefinition(name));
 }
 
-function toInfo(definition: ProviderDefinition): ProviderInfo {
+/** The public facts of a definition (what {@link getProviderInfo} gives), for a caller that has the definition already. */
+export function providerInfo(definition: ProviderDefinition): ProviderInfo {
   return {
     name: definition.name,
     displayName: definition.displayName,
