@@ -13,7 +13,11 @@ export interface SimulatedVenue extends TradingProvider {
   readonly simulated: true;
   /** Executes working orders against a newly closed bar and marks positions at its close. */
   processBar(bar: Bar): void;
-  /** Sets the venue clock (epoch ms); latency and DAY expiry are measured on it, never on the wall clock. */
+  /**
+   * Sets the venue clock (epoch ms); latency and DAY expiry are measured on it, never on the wall clock. The engine sets
+   * it to each bar's close before `processBar`, and once to the first bar's open before that: orders placed before any
+   * bar (a live strategy's `init`) meet the market there.
+   */
   setTime(time: number): void;
   /**
    * Optional: `placeOrder` answered in the same call (the placed order, or a thrown error), for a

@@ -37,6 +37,11 @@ export interface Order extends OrderRequest {
   rejectReason?: string;
   /** For bracket legs: the client id of the entry order they belong to. */
   parentClientOrderId?: string;
+  /**
+   * Stop and stop-limit orders (and triggered bracket legs): when the stop price was reached and the order began to work
+   * as a market or limit order (Binance reports it as `workingTime`). Absent while the stop waits; a restore reads it.
+   */
+  triggeredAt?: number;
   createdAt: number;
   updatedAt: number;
 }

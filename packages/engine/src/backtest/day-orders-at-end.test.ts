@@ -56,7 +56,7 @@ describe("DAY orders still working when the backtest ends", () => {
       // may fill there: both are gone before it.
       expect(result.fills.map((f) => [f.clientOrderId, f.side, f.price])).toEqual([
         ["entry", "BUY", 100],
-        ["bt-end-1", "SELL", price],
+        ["bt-1", "SELL", price],
       ]);
       expect(result.positions).toEqual([]);
       expect(result.finalEquity).toBeCloseTo(10_000 + 10 * (price - 100), 9);

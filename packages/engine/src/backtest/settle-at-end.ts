@@ -27,14 +27,15 @@ export async function settleAtEnd(
   if (positions.length === 0) return;
   const settling = new Map<string, number>();
   const closes: Array<{ id: string; bar: Bar }> = [];
-  for (const [n, position] of positions.entries()) {
+  for (const position of positions) {
     const slot = recorder.symbols.indexOf(position.symbol);
     const last = slot < 0 ? undefined : recorder.lastBar[slot];
     if (last === undefined) continue; // never saw a bar of it: no price to close at
     const price = at === "last-open" ? last.open : last.close;
-    const id = `${pipeline.options.orderIdPrefix}end-${n + 1}`;
-    const placed = await pipeline.gateway.send(closePositionRequest(position, `close at end (${at})`, pipeline.strategyName, id));
+    // An engine id: it steps past any id the strategy chose, so the close can never be refused as a duplicate.
+    const placed = await pipeline.gateway.send(closePositionRequest(position, `close at end (${at})`, pipeline.strategyName));
     if (placed.status !== "placed") continue;
+    const id = placed.order.clientOrderId;
     settling.set(position.symbol, Math.max(last.openTime, lastFillTime(recorder, position.symbol)));
     closes.push({ id, bar: { ...last, open: price, high: price, low: price, close: price } });
   }

@@ -17,11 +17,12 @@ function hourBar(symbol: string, hoursFromMidnight: number, open: number, high: 
   return { symbol, interval: "1h", openTime: at(hoursFromMidnight), open, high, low, close, volume: 1_000_000 };
 }
 
-/** Runs the live engine in paper mode: the in-memory data streamed, a commission-free paper venue. */
+/** Runs the live engine in paper mode: the in-memory data streamed, a commission-free paper venue of `symbols`. */
 async function livePaper(symbols: string[], input: Bar[], strategy: ReturnType<typeof testStrategy>) {
   const log = dayOrderLog();
   const errors: string[] = [];
-  const venue = createPaperVenue({ initialCapital: 10_000, commission: { makerRate: 0, takerRate: 0 } });
+  // The symbols are listed, so the venue takes orders for them before their first bar (in init).
+  const venue = createPaperVenue({ initialCapital: 10_000, symbols, commission: { makerRate: 0, takerRate: 0 } });
   const engine = new LiveEngine({ symbols, interval: "1h", marketData: new InMemoryMarketData(input), trading: venue, strategy, logger: silentLogger });
   const result = await engine.run(undefined, { ...log.callbacks, onError: (error) => void errors.push(error.code) });
   expectDayOrderRules(log);
@@ -74,6 +75,44 @@ describe("a live paper run on hourly bars across midnight", () => {
     for (const id of ["d1", "d2", "last"]) expect(log.statuses(id)[0]).toBe("ACCEPTED");
     expect([result.mode, result.counters.ordersPlaced, result.counters.fills, result.openOrders.length]).toEqual(["paper", 3, 2, 0]);
     expect(result.account.balance).toBeCloseTo(10_000 - 98 - 950, 9);
+  });
+
+  test("DAY orders placed in init, before the venue clock started, take the first bar's day (not 1970's)", async () => {
+    const seen: string[] = [];
+    const s = testStrategy({
+      init: async (ctx) => {
+        await ctx.placeOrder({ symbol: "X", side: "BUY", type: "LIMIT", quantity: 10, limitPrice: 95, timeInForce: "DAY", clientOrderId: "low" });
+        await ctx.placeOrder({ symbol: "X", side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 98, timeInForce: "DAY", clientOrderId: "near" });
+      },
+      onBar: async (b, ctx) => void seen.push(`bar ${(b.openTime - MIDNIGHT) / HOUR} open=${openIds(ctx)} position=${ctx.position()?.quantity ?? 0}`),
+      onOrderUpdate: async (order) => void seen.push(`${order.clientOrderId} ${order.status} created=${(order.createdAt - MIDNIGHT) / HOUR}`),
+    });
+    // The session starts with the 2nd's last hour: the orders' day ends at midnight, inside the first bar's close.
+    const { log, errors } = await livePaper(["X"], [
+      hourBar("X", -1, 100, 100, 97, 99), // reaches 98, not 95
+      hourBar("X", 0, 99, 99, 94, 96), // the 3rd reaches 95: too late for a DAY order of the 2nd
+      hourBar("X", 1, 96, 96, 96, 96),
+    ], s);
+    expect(errors).toEqual([]);
+    const placedAt = (0 - MIDNIGHT) / HOUR;
+    expect(seen).toEqual([
+      `low ACCEPTED created=${placedAt}`,
+      `near ACCEPTED created=${placedAt}`,
+      "low ACCEPTED created=-1",
+      "near ACCEPTED created=-1",
+      "near FILLED created=-1",
+      "low EXPIRED created=-1",
+      "bar -1 open= position=1",
+      "bar 0 open= position=1",
+      "bar 1 open= position=1",
+    ]);
+    // Placed with the venue's clock not started (0), then dated by the first bar's open and reported.
+    expect(log.updates.filter((o) => o.clientOrderId === "low").map((o) => [o.status, o.createdAt, o.updatedAt])).toEqual([
+      ["ACCEPTED", 0, 0],
+      ["ACCEPTED", at(-1), at(-1)],
+      ["EXPIRED", at(-1), MIDNIGHT],
+    ]);
+    expect([log.last("near")?.averageFillPrice, log.last("near")?.fills[0]?.time]).toEqual([98, at(-1)]);
   });
 
   test("a bar the venue refuses (bad data) does not expire another symbol's DAY order before that symbol's bar", async () => {

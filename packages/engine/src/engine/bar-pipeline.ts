@@ -72,6 +72,8 @@ export class BarPipeline {
   private busy = false;
   private stopped = false;
   private started = false;
+  /** Set once the venue clock was moved to the first bar's open (see feedVenue). */
+  private venueClockStarted = false;
 
   constructor(readonly options: PipelineOptions) {
     this.trading = options.trading;
@@ -238,6 +240,12 @@ export class BarPipeline {
 
   private feedVenue(bar: Bar): void {
     try {
+      if (!this.venueClockStarted) {
+        // A live session's venue has no time before its first bar: its clock starts at that bar's open, where the orders
+        // placed in init meet the market (paper dates a DAY order placed before then with that day), not at its close.
+        this.venueClockStarted = true;
+        this.venue!.setTime(bar.openTime);
+      }
       this.venue!.setTime(this.time);
       this.venue!.processBar(bar);
     } catch (error) {

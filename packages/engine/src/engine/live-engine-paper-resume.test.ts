@@ -11,8 +11,8 @@ import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 const root = mkdtempSync(join(tmpdir(), "argo-paper-resume-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-// Flat for the first ten bars (the first session), then a dip to 95.5 (fills the resting limit buy at 96) and a rise to
-// 116 (the bracket's take-profit at 114 fires) in the next ten, after the restart.
+// Flat for the first ten bars (the first session), then a dip to 95.5 (fills the resting limit buy at 96 and the triggered
+// stop-limit's limit at 99.4) and a rise to 116 (the bracket's take-profit at 114 fires) in the next ten, after the restart.
 const closes = [100, 101, 100, 102, 101, 100, 101, 102, 101, 100, 99, 97, 95.5, 98, 104, 110, 116, 112, 111, 113];
 const bars = barsFromCloses("BTC", closes);
 const index = new Map(bars.map((bar, i) => [bar.openTime, i]));
@@ -24,6 +24,9 @@ const strategy = testStrategy({
     const i = index.get(bar.openTime)!;
     if (i === 2) return void ctx.signal({ action: "OPEN_LONG", quantity: 5, takeProfit: { triggerPrice: 114 }, stopLoss: { triggerPrice: 85 } });
     if (i === 4) return void ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 3, limitPrice: 96 });
+    // Triggered inside the next bar (its high 102.51), then resting as a limit buy at 99.4 over the restart; taken back
+    // untriggered it would wait for 102.4 again, reached only on the way up to 116, and never fill.
+    if (i === 7) return void ctx.placeOrder({ side: "BUY", type: "STOP_LIMIT", quantity: 2, stopPrice: 102.4, limitPrice: 99.4 });
     if (i % 3 === 0) return void ctx.signal({ action: "OPEN_LONG", quantity: 1 });
   },
 });
@@ -45,10 +48,12 @@ describe("a restarted paper session goes on with the account it had", () => {
     const once = await runEngine({ bars, strategy, engine: { sessionDir: join(root, "once"), trading: paper } });
     const splitDir = join(root, "split");
     const first = await runEngine({ bars: bars.slice(0, 10), strategy, engine: { sessionDir: splitDir, trading: paper } });
-    // At the restart the account holds a long, the bracket's two legs, the resting limit buy and the last bar's market buy.
+    // At the restart the account holds a long, the bracket's two legs, the resting limit buy, the triggered stop-limit
+    // and the last bar's market buy.
     expect(first.result?.positions.map((p) => [p.side, p.quantity])).toEqual([["LONG", 8]]);
-    expect(first.result?.openOrders.map((o) => [o.type, o.side, o.quantity])).toEqual([
-      ["STOP", "SELL", 5], ["STOP", "SELL", 5], ["LIMIT", "BUY", 3], ["MARKET", "BUY", 1],
+    expect(first.result?.openOrders.map((o) => [o.type, o.side, o.quantity, o.triggeredAt])).toEqual([
+      ["STOP", "SELL", 5, undefined], ["STOP", "SELL", 5, undefined], ["LIMIT", "BUY", 3, undefined],
+      ["STOP_LIMIT", "BUY", 2, bars[8]!.openTime], ["MARKET", "BUY", 1, undefined],
     ]);
     const second = await runEngine({ bars, strategy, engine: { sessionDir: splitDir, trading: paper } });
 
@@ -58,6 +63,7 @@ describe("a restarted paper session goes on with the account it had", () => {
     const onceFills = journalFills(join(root, "once"));
     expect(onceFills.map((f) => [f.side, f.price])).toContainEqual(["SELL", 114]);
     expect(onceFills.map((f) => [f.side, f.price])).toContainEqual(["BUY", 96]);
+    expect(onceFills.map((f) => [f.side, f.quantity, f.price])).toContainEqual(["BUY", 2, 99.4]);
     expect(journalFills(splitDir).map(traded)).toEqual(onceFills.map(traded));
     expect(second.result?.account).toEqual(once.result!.account);
     expect(second.result?.positions).toEqual(once.result!.positions);

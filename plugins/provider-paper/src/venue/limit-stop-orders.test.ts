@@ -93,6 +93,27 @@ describe("stop-limit orders", () => {
     expect((await venue.getOrder("sl")).averageFillPrice).toBe(104);
   });
 
+  test("the trigger is reported with its time (triggeredAt): at once when the order rests as a limit, with the fill otherwise", async () => {
+    const { venue, feed, events } = await harness();
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "STOP_LIMIT", quantity: 1, stopPrice: 105, limitPrice: 104, clientOrderId: "rests" });
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "STOP", quantity: 1, stopPrice: 105, clientOrderId: "fills" });
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "STOP", quantity: 1, stopPrice: 120, clientOrderId: "waits" });
+    events.length = 0;
+    const quiet = feed({ open: 102, high: 104, low: 101, close: 103 });
+    const triggering = feed({ open: 102, high: 107, low: 101, close: 106 });
+    const updates = events.flatMap((e) => (e.type === "order" ? [[e.order.clientOrderId, e.order.status, e.order.triggeredAt, e.order.updatedAt]] : []));
+    // Nothing while the stops wait (the quiet bar); then the resting one at once, and the filled one with its fill.
+    expect(updates).toEqual([
+      ["rests", "ACCEPTED", triggering, triggering],
+      ["fills", "FILLED", triggering, triggering],
+    ]);
+    expect(quiet).toBeLessThan(triggering);
+    const fill = events.find((e) => e.type === "fill");
+    expect(fill?.type === "fill" ? [fill.order.clientOrderId, fill.order.triggeredAt, fill.order.status] : undefined).toEqual(["fills", triggering, "FILLED"]);
+    expect((await venue.getOrder("waits")).triggeredAt).toBeUndefined();
+    expect((await venue.getOrder("rests")).triggeredAt).toBe(triggering);
+  });
+
   test("gapping through the stop triggers at the open; past the limit it then works as a limit over the rest of the bar", async () => {
     const { venue, feed } = await harness();
     await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "STOP_LIMIT", quantity: 1, stopPrice: 105, limitPrice: 106, clientOrderId: "a" });

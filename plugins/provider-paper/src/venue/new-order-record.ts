@@ -62,7 +62,10 @@ export function newOrderRecord(
  */
 export function enterOrder(state: VenueState, rec: OrderRecord, indexed: boolean): void {
   holdReservation(state, rec);
-  state.byNumber[rec.seq - 1] = rec;
+  const byNumber = state.byNumber;
+  // Placement appends (push keeps the array dense and fast); a restore may leave gaps.
+  if (rec.seq - 1 === byNumber.length) byNumber.push(rec);
+  else byNumber[rec.seq - 1] = rec;
   if (indexed) state.byClientId.add(rec);
   if (rec.legsArmed) {
     const ids = legClientIds(rec.order.clientOrderId);

@@ -2,11 +2,13 @@ import { type Bar, barCloseTime, fixedIntervalMs } from "@argo/core";
 import { activateLegs } from "./brackets.ts";
 import { DAY_MS, expireDayOrders } from "./day-expiry.ts";
 import { venueError } from "./errors.ts";
+import { emitOrder } from "./events.ts";
 import { executeFill } from "./execute-fill.ts";
 import { finishOrder } from "./finish-order.ts";
 import { type MatchResult, matchOrder } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { compactBook, createSymbolBook, type SymbolBook } from "./symbol-book.ts";
+import { startClock } from "./start-clock.ts";
 import { resolveSymbolRules } from "./symbol-rules.ts";
 import { barPriceProblem, invalidBar, validateBarTime } from "./validate-bar.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -45,7 +47,10 @@ export function processBar(state: VenueState, bar: Bar): void {
   const openTime = bar.openTime;
   const closeTime = intervalMs === intervalMs ? openTime + intervalMs : barCloseTime(openTime, bar.interval);
   if (closeTime >= state.now) {
+    const first = state.now === 0;
     state.now = closeTime;
+    // Orders placed before the clock ever moved meet the market at this bar's open: their day is its day.
+    if (first) startClock(state, openTime);
     // The bar reaches the clock setTime moved: its sweeps below settle what the clock made due (day-expiry.ts).
     state.clockSweepDue = false;
   }
@@ -124,7 +129,7 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
   } else return;
   const tif = rec.order.timeInForce;
   const immediate = tif === "IOC" || tif === "FOK";
-  const matched = matchOrder(rec, start, high, low, match);
+  const matched = matchAt(state, rec, start, high, low, time);
   // `match` is shared by every venue: a fill listener may drive another venue's bar and overwrite it.
   const price = match.price;
   if (matched) executeFill(state, rec, bar, match, time);
@@ -146,6 +151,23 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
 function evaluateLegsInBar(state: VenueState, legs: OrderRecord[], bar: Bar, entryPrice: number, fromOpen: boolean, time: number): void {
   for (const leg of legs) {
     if (!leg.open || (!fromOpen && leg.order.reason === "take-profit")) continue;
-    if (matchOrder(leg, entryPrice, bar.high, bar.low, match)) executeFill(state, leg, bar, match, time);
+    if (matchAt(state, leg, entryPrice, bar.high, bar.low, time)) executeFill(state, leg, bar, match, time);
   }
+}
+
+/**
+ * Matches `rec` (matchOrder) at `time`. A stop triggering here is stamped `triggeredAt`: a fill reports it with the order,
+ * and one left resting as a limit is reported at once, so the journal, and a restore from it, know it works as a limit.
+ */
+function matchAt(state: VenueState, rec: OrderRecord, start: number, high: number, low: number, time: number): boolean {
+  const waiting = rec.triggerDir !== 0 && !rec.triggered;
+  const matched = matchOrder(rec, start, high, low, match);
+  if (waiting && rec.triggered) {
+    rec.order.triggeredAt = time;
+    if (!matched) {
+      rec.order.updatedAt = time;
+      emitOrder(state, rec.order);
+    }
+  }
+  return matched;
 }

@@ -57,6 +57,9 @@ describe("restore: a venue taken back from what another reported goes on as that
     hour([a.venue], 1, { AAA: [101, 102, 100, 101, 1_000], BBB: [50, 50.5, 49.5, 49.8, 1e6], CCC: [20, 20.2, 19.8, 19.9, 1e6] });
     // Placed once the market buy filled, so its sell reduces the long (at placement as after a restore).
     place(a.venue, { symbol: "AAA", side: "SELL", type: "LIMIT", quantity: 3, limitPrice: 130, timeInForce: "DAY", clientOrderId: "day" }); // P7
+    // Arrives (latency) after the next bar opened; the one after triggers it inside (its low reaches 19.75), with its limit
+    // above the stop: it rests as a limit sell at 20.
+    place(a.venue, { symbol: "CCC", side: "SELL", type: "STOP_LIMIT", quantity: 5, stopPrice: 19.75, limitPrice: 20, clientOrderId: "stop-limit" }); // P8
     hour([a.venue], 2, { AAA: [103, 104, 102, 103, 1_000], BBB: [49.5, 50, 48.8, 49.2, 1e6], CCC: [19.9, 20, 19.7, 19.8, 1e6] });
     const lastHour: Record<string, Prices> = { AAA: [104, 104.5, 103.5, 104.2, 1_000], BBB: [49.3, 49.6, 49, 49.4, 1e6], CCC: [19.8, 19.9, 19.6, 19.7, 1e6] };
     hour([a.venue], 3, lastHour);
@@ -69,10 +72,12 @@ describe("restore: a venue taken back from what another reported goes on as that
       ["partial", "PARTIALLY_FILLED", 200],
       ["stop", "ACCEPTED", 0],
       ["day", "ACCEPTED", 0],
+      ["stop-limit", "ACCEPTED", 0],
       ["bracket-sl", "ACCEPTED", 0],
       ["bracket-tp", "ACCEPTED", 0],
     ]);
     expect(fills.map((f) => f.clientOrderId)).toEqual(["market", "short", "partial", "bracket", "partial"]);
+    expect(working.find((o) => o.clientOrderId === "stop-limit")?.triggeredAt).toBe(START + 3 * HOUR);
 
     const b = await connected();
     b.venue.restore({ fills, workingOrders: working });
@@ -124,7 +129,8 @@ describe("restore: a venue taken back from what another reported goes on as that
     // All go on from here alike: a bar of every symbol (the marks now agree), then a new order, then more bars.
     a.events.length = 0;
     const further = (index: number, bars: Record<string, Prices>) => hour([a.venue, b.venue, c.venue], index, bars);
-    further(4, { AAA: [104, 111, 89, 95, 1_000], BBB: [49, 61, 44, 55, 1e6], CCC: [19.6, 19.8, 19.4, 19.5, 1e6] });
+    // CCC reaches the triggered stop-limit's 20 without coming back to its stop.
+    further(4, { AAA: [104, 111, 89, 95, 1_000], BBB: [49, 61, 44, 55, 1e6], CCC: [19.9, 20.1, 19.8, 20, 1e6] });
     accountsAgree(await a.venue.getAccount(), await b.venue.getAccount());
     const newA = place(a.venue, { symbol: "CCC", side: "BUY", type: "MARKET", quantity: 15 });
     const newB = place(b.venue, { symbol: "CCC", side: "BUY", type: "MARKET", quantity: 15 });

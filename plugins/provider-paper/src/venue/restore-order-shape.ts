@@ -9,7 +9,7 @@ const WORKING = new Set(["PENDING", "SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED"]
 
 /**
  * True when a record's order has the fields restore reads, of the right kinds: ids, symbol, side, a working
- * status, finite quantities and times, fills with positive quantity and price and a fee, and for a bracket leg
+ * status, finite quantities and times (triggeredAt too, when set), fills with positive quantity and price and a fee, and for a bracket leg
  * its entry's id, its reason and a stop type. What placement checks (type, prices, sizing) is judged after this.
  */
 export function wellFormedOrder(order: unknown): order is Order {
@@ -19,6 +19,7 @@ export function wellFormedOrder(order: unknown): order is Order {
   if (typeof status !== "string" || !WORKING.has(status) || !Array.isArray(fills) || !fills.every(isRecordedFill)) return false;
   for (const field of ["quantity", "filledQuantity", "averageFillPrice"]) if (!(isFiniteNumber(order[field]) && order[field] >= 0)) return false;
   if (!isFiniteNumber(order.createdAt) || !isFiniteNumber(order.updatedAt)) return false;
+  if (order.triggeredAt !== undefined && !isFiniteNumber(order.triggeredAt)) return false;
   if (parentClientOrderId === undefined) return true;
   const { reason, type } = order;
   return isId(parentClientOrderId) && (reason === "stop-loss" || reason === "take-profit") && (type === "STOP" || type === "STOP_LIMIT");

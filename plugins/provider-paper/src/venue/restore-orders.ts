@@ -69,9 +69,9 @@ function takeBack(state: VenueState, input: Order, number: number): OrderRecord 
   // The venue's own copies, frozen as it keeps them: a caller changing the record afterwards changes nothing here.
   order.fills = input.fills.map((fill) => Object.freeze({ ...fill }));
   const rec = newOrderRecord(order, number, book, order.createdAt + (isLeg ? 0 : state.latencyMs), sizing, reservation, isLeg);
-  // A stop fills only once triggered, so fills tell it triggered. Otherwise the Order does not say (a stop-limit may
-  // have triggered and rest as a limit): it is taken back untriggered and waits for its stop price again.
-  rec.triggered = rec.triggerDir !== 0 && order.filledQuantity > 0;
+  // A stop that triggered says when (a stop-limit may have triggered and rest as a limit); a stop fills only once
+  // triggered, so fills tell it too (records written before triggeredAt existed).
+  rec.triggered = rec.triggerDir !== 0 && (order.triggeredAt !== undefined || order.filledQuantity > 0);
   for (const fill of order.fills) {
     rec.feesCharged += fill.fee;
     // The commission before the per-order minimum, as execute-fill.ts sums it; a fill not saying its liquidity counts its fee.

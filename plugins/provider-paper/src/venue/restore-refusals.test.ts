@@ -110,15 +110,16 @@ describe("restore: an order the account cannot carry is left out, not refused", 
         order("P8", "overfilled", { filledQuantity: 2 }),
         order("P9", "finished", { status: "FILLED" }),
         order("P10", "fits", { quantity: 1, limitPrice: 1 }), // its client id is already held by P2
+        order("P11", "bad-trigger", { type: "STOP_LIMIT", stopPrice: 95, limitPrice: 1, triggeredAt: Number.NaN }),
       ],
     });
     expect((await venue.getOpenOrders()).map((o) => o.venueOrderId)).toEqual(["P2", "P5"]);
-    for (const id of ["too-big", "sell-more", "unknown", "no-price", "overfilled", "finished", "P3", "P10"]) {
+    for (const id of ["too-big", "sell-more", "unknown", "no-price", "overfilled", "finished", "bad-trigger", "P3", "P10"]) {
       await rejectsWith(venue.getOrder(id), "ORDER_NOT_FOUND");
     }
     // Their numbers were still given out.
-    expect(venue.placeOrderSync({ symbol: "XYZ", side: "BUY", type: "LIMIT", quantity: 0.5, limitPrice: 10 }).venueOrderId).toBe("P11");
-    // 800 − 720 reserved by P2 − 5 by P11.
+    expect(venue.placeOrderSync({ symbol: "XYZ", side: "BUY", type: "LIMIT", quantity: 0.5, limitPrice: 10 }).venueOrderId).toBe("P12");
+    // 800 − 720 reserved by P2 − 5 by P12.
     expect((await venue.getAccount()).buyingPower).toBeCloseTo(75, 9);
   });
 });

@@ -17,6 +17,7 @@ export function orderSnapshot(order: Order): Order {
   // A leg's stop price and reason are already in place: copying them again leaves them where they are.
   copyRequestFields(order, copy);
   if (order.rejectReason !== undefined) copy.rejectReason = order.rejectReason;
+  if (order.triggeredAt !== undefined) copy.triggeredAt = order.triggeredAt;
   return copy;
 }
 

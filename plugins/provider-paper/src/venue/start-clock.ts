@@ -1,0 +1,30 @@
+import { endOfUtcDay } from "./day-expiry.ts";
+import { emitOrder } from "./events.ts";
+import type { OrderRecord } from "./order-record.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/**
+ * Called right after the venue clock first moved from 0 (to `time`: a bar's open, or what setTime was given): dates the
+ * DAY orders placed before. Until then the venue has no time (a live session places orders in `init` before any bar), so such an order
+ * was stamped 0 and its day would have ended in 1970, expiring it at the first bar. As a real venue holds an order placed
+ * outside the session for the next one, its day is the one the clock starts in: it is stamped `time` (created and
+ * updated) and reported in an order event, so the session journal records the date a restore takes back.
+ */
+export function startClock(state: VenueState, time: number): void {
+  const list = state.dayOrders;
+  if (!(time > 0) || list.length === 0) return;
+  let next = Number.POSITIVE_INFINITY;
+  const dated: OrderRecord[] = [];
+  for (const rec of list) {
+    if (rec.open && rec.order.createdAt === 0) {
+      rec.order.createdAt = time;
+      rec.order.updatedAt = time;
+      rec.expiry = endOfUtcDay(time);
+      dated.push(rec);
+    }
+    if (rec.open && rec.expiry < next) next = rec.expiry;
+  }
+  state.nextDayExpiry = next;
+  // After all are dated: a listener told of the first may read the others.
+  for (const rec of dated) emitOrder(state, rec.order);
+}
