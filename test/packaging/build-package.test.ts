@@ -40,3 +40,28 @@ test("the package build publishes the API's declarations and nothing that only t
     rmSync(pkg, { recursive: true, force: true });
   }
 }, 60_000);
+
+test("declarations tsc emits for test-only files a source file imports are removed, with their folders at any depth", () => {
+  mkdirSync(outputDir, { recursive: true });
+  pkg = mkdtempSync(join(outputDir, "build-fixture-"));
+  try {
+    write("package.json", JSON.stringify({ name: "build-fixture", type: "module", exports: { ".": { bun: "./src/index.ts", types: "./dist/index.d.ts", import: "./dist/index.js" } } }));
+    write("tsconfig.json", JSON.stringify({ extends: join(root, "tsconfig.base.json"), include: ["src", "bench"] }));
+    // Imported by the API, so tsc emits them despite the exclusion; names that merely contain "test" stay.
+    const imported: Record<string, string> = {
+      "test-fixtures/a.ts": "a", "__fixtures__/b.ts": "b", "deep/test-fixtures/c.ts": "c", "deep/bench/d.ts": "d",
+      "e.test-helper.ts": "e", "f.test.ts": "f", "latest.ts": "g", "contest.ts": "h",
+    };
+    for (const [path, name] of Object.entries(imported)) write(`src/${path}`, `export const ${name} = 1;\n`);
+    write("src/index.ts", `${Object.entries(imported).map(([path, name]) => `export { ${name} } from "./${path}";`).join("\n")}\n`);
+
+    run(["bun", join(root, "scripts/build-package.ts")], pkg);
+
+    const files = [...new Bun.Glob("**/*").scanSync({ cwd: join(pkg, "dist") })].sort();
+    expect(files).toEqual(["contest.d.ts", "index.d.ts", "index.js", "latest.d.ts"]);
+    const folders = [...new Bun.Glob("**").scanSync({ cwd: join(pkg, "dist"), onlyFiles: false })].filter((path) => !files.includes(path));
+    expect(folders).toEqual(["deep"]);
+  } finally {
+    rmSync(pkg, { recursive: true, force: true });
+  }
+}, 60_000);

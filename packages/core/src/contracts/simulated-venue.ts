@@ -16,7 +16,8 @@ export interface SimulatedVenue extends TradingProvider {
   /**
    * Sets the venue clock (epoch ms); latency and DAY expiry are measured on it, never on the wall clock. The engine sets
    * it to each bar's close before `processBar`, and once to the first bar's open before that: orders placed before any
-   * bar (a live strategy's `init`) meet the market there.
+   * bar (a live strategy's `init`) meet the market there. A DAY order whose day ended by `time` may expire lazily, but
+   * no later than the venue's next call (a backtest's end of data relies on it: it sets the clock, then asks once more).
    */
   setTime(time: number): void;
   /**

@@ -22,3 +22,31 @@ export class EvictionRing {
     return evicted;
   }
 }
+
+/** A set of the last `capacity` ids added: an older one leaves it as a new one comes in (an {@link EvictionRing} keeps the order). */
+export class RecentIds {
+  private readonly members = new Set<string>();
+  private readonly ring: EvictionRing;
+
+  constructor(capacity: number) {
+    this.ring = new EvictionRing(capacity);
+  }
+
+  /** Whether `id` is among the last `capacity` ids added. */
+  has(id: string): boolean {
+    return this.members.has(id);
+  }
+
+  /** Adds `id` (a no-op when it is there already), forgetting the oldest past the capacity. */
+  add(id: string): void {
+    if (this.members.has(id)) return;
+    this.members.add(id);
+    const evicted = this.ring.add(id);
+    if (evicted !== undefined) this.members.delete(evicted);
+  }
+
+  /** How many ids are remembered: at most the capacity. */
+  get size(): number {
+    return this.members.size;
+  }
+}

@@ -6,7 +6,7 @@ import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { ClientIds, clientIdShapeProblem } from "./client-ids.ts";
-import { EvictionRing } from "./eviction-ring.ts";
+import { RecentIds } from "./eviction-ring.ts";
 import { PendingIds } from "./pending-ids.ts";
 import type { OrderRejection } from "./callbacks.ts";
 
@@ -27,9 +27,7 @@ export class OrderGateway {
    * and emits a REJECTED event reports once. Bounded like the mirror's finished orders: the two reports of one order come
    * close together, so a long session need not remember every rejection it ever had.
    */
-  private readonly reportedRejections = new Set<string>();
-  /** The ids of `reportedRejections` in the order they were reported: the oldest leaves the set first. */
-  private readonly rejectionRing = new EvictionRing(FINISHED_ORDERS_KEPT);
+  private readonly reportedRejections = new RecentIds(FINISHED_ORDERS_KEPT);
   private readonly view: RiskView = { state: "ACTIVE", position: undefined, lastPrice: Number.NaN, equity: Number.NaN, openOrders: 0 };
   private readonly ids: ClientIds;
 
@@ -208,7 +206,7 @@ export class OrderGateway {
   reject(request: OrderRequest, code: ErrorCode, reason: string, source: OrderRejection["source"]): OrderResult {
     const id = request.clientOrderId;
     if (id === undefined || !this.reportedRejections.has(id)) {
-      if (id !== undefined && source === "venue") this.rememberRejection(id);
+      if (id !== undefined && source === "venue") this.reportedRejections.add(id);
       this.p.counters.ordersRejected++;
       this.p.guard.call("onOrderRejected", { request, code, reason, source });
     }
@@ -218,13 +216,6 @@ export class OrderGateway {
   /** Number of venue rejections remembered for reporting each once; at most {@link FINISHED_ORDERS_KEPT}. */
   get rememberedRejections(): number {
     return this.reportedRejections.size;
-  }
-
-  /** Notes a reported venue rejection; past the limit the longest-reported one is forgotten. */
-  private rememberRejection(id: string): void {
-    this.reportedRejections.add(id);
-    const evicted = this.rejectionRing.add(id);
-    if (evicted !== undefined) this.reportedRejections.delete(evicted);
   }
 
   /** A venue-side REJECTED order event: reported unless the placement already reported it. */

@@ -1,5 +1,7 @@
 import type { StatisticLabel } from "../stats/index.ts";
 import { DAY_MS } from "../stats/stat-math.ts";
+import { isoTime } from "./iso-time.ts";
+
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A duration as pandas prints a Timedelta: "584 days 00:00:00". */
@@ -14,7 +16,7 @@ export function formatDuration(ms: number): string {
 
 /** An epoch-ms time as "YYYY-MM-DD HH:MM:SS" (UTC). */
 export function formatTime(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").replace(/\.\d+Z$/, "");
+  return isoTime(ms).replace("T", " ").replace(/\.\d+Z$/, "");
 }
 
 /** One statistic as shown in the report: "—" when undefined, "∞" when infinite. */

@@ -1,10 +1,5 @@
+import { isoTimeOrNull } from "./iso-time.ts";
 import type { ReportRun } from "./types.ts";
-
-/** An epoch-ms time as ISO 8601 UTC; null when it is not a date (no bar was replayed). */
-function iso(time: number): string | null {
-  const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 
 /**
  * run.json's text: how the run went (status, why it was aborted, what was replayed, the problem counters, the trading
@@ -19,8 +14,8 @@ export function runToJson(run: ReportRun): string {
     interval: run.interval,
     benchmarkSymbol: run.benchmarkSymbol,
     closeAtEnd: run.closeAtEnd,
-    firstBarTime: iso(run.firstBarTime),
-    lastBarTime: iso(run.lastBarTime),
+    firstBarTime: isoTimeOrNull(run.firstBarTime),
+    lastBarTime: isoTimeOrNull(run.lastBarTime),
     strategyErrors: run.strategyErrors,
     ordersRejected: run.ordersRejected,
     errors: run.errors,

@@ -1,3 +1,4 @@
+import { isoTime } from "./iso-time.ts";
 import type { ReportOpenTrade, ReportTrade } from "./types.ts";
 
 function field(value: string | number): string {
@@ -11,8 +12,6 @@ function rows(header: readonly string[], lines: Iterable<readonly (string | numb
   return out;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 // Trades that name their symbol (every engine backtest's) get a leading symbol column; plain ones keep the old columns.
 function symbolColumn<T extends { symbol?: string }>(trades: readonly T[], header: string[], line: (t: T) => (string | number)[]): string {
   if (!trades.some((t) => t.symbol !== undefined)) return rows(header, trades.map(line));
@@ -24,7 +23,7 @@ export function tradesToCsv(trades: readonly ReportTrade[]): string {
   return symbolColumn(
     trades,
     ["size", "entryTime", "exitTime", "entryPrice", "exitPrice", "pnl", "returnPct", "fees", "durationMs"],
-    (t) => [t.size, iso(t.entryTime), iso(t.exitTime), t.entryPrice, t.exitPrice, t.pnl, t.returnPct, t.fees, t.duration],
+    (t) => [t.size, isoTime(t.entryTime), isoTime(t.exitTime), t.entryPrice, t.exitPrice, t.pnl, t.returnPct, t.fees, t.duration],
   );
 }
 
@@ -32,7 +31,7 @@ export function tradesToCsv(trades: readonly ReportTrade[]): string {
 export function openTradesToCsv(openTrades: readonly ReportOpenTrade[]): string {
   return rows(
     ["symbol", "size", "entryTime", "entryPrice", "entryFee"],
-    openTrades.map((t) => [t.symbol ?? "", t.size, iso(t.entryTime), t.entryPrice, t.entryFee]),
+    openTrades.map((t) => [t.symbol ?? "", t.size, isoTime(t.entryTime), t.entryPrice, t.entryFee]),
   );
 }
 
@@ -43,7 +42,7 @@ export function equityToCsv(times: ArrayLike<number>, equity: ArrayLike<number>)
     for (let i = 0; i < times.length; i++) {
       const value = equity[i]!;
       if (value > peak) peak = value;
-      yield [iso(times[i]!), value, (1 - value / peak) * 100];
+      yield [isoTime(times[i]!), value, (1 - value / peak) * 100];
     }
   }
   return rows(["time", "equity", "drawdownPct"], lines());

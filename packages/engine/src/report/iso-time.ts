@@ -1,0 +1,10 @@
+/** An epoch-ms time as ISO 8601 UTC text ("2004-08-19T00:00:00.000Z"); throws a RangeError when it is not a date. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** An epoch-ms time as isoTime writes it, or null when it is not a date (NaN: run.json before any bar was replayed). */
+export function isoTimeOrNull(ms: number): string | null {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
