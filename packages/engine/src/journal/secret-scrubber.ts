@@ -1,4 +1,4 @@
-import { scrubSecrets, withJsonSpellings } from "@argo/core";
+import { secretScrubber, withJsonSpellings } from "@argo/core";
 
 /**
  * Removes known secret values from the text the journal stores. A venue may echo a credential in any string it sends
@@ -6,21 +6,22 @@ import { scrubSecrets, withJsonSpellings } from "@argo/core";
  * scrubbed, JSON columns in their serialised form (a secret with a quote or backslash is spelled escaped there).
  */
 export class SecretScrubber {
-  /** Each secret as is and as JSON text spells it; empty when there is nothing to scrub. */
-  private readonly spellings: readonly string[];
+  /** Replaces each secret, as is and as JSON text spells it; the secrets are ordered once, not for every column. */
+  private readonly scrub: (text: string) => string;
   /** False without secrets: the journal then stores its text untouched at no cost. */
   readonly active: boolean;
 
   constructor(secrets: readonly string[]) {
-    this.spellings = withJsonSpellings(secrets);
-    this.active = this.spellings.length !== 0;
+    const spellings = withJsonSpellings(secrets);
+    this.scrub = secretScrubber(spellings);
+    this.active = spellings.length !== 0;
   }
 
   /** Plain text (a symbol, an id, a status) with every secret replaced by REDACTED. */
   text(value: string): string;
   text(value: string | undefined): string | undefined;
   text(value: string | undefined): string | undefined {
-    return !this.active || value === undefined ? value : scrubSecrets(value, this.spellings);
+    return !this.active || value === undefined ? value : this.scrub(value);
   }
 
   /**
@@ -30,18 +31,18 @@ export class SecretScrubber {
    */
   json(text: string): string {
     if (!this.active) return text;
-    const scrubbed = scrubSecrets(text, this.spellings);
+    const scrubbed = this.scrub(text);
     if (scrubbed === text) return text;
     if (parses(scrubbed) || !parses(text)) return scrubbed;
     return JSON.stringify(this.deep(JSON.parse(text) as unknown));
   }
 
   private deep(value: unknown): unknown {
-    if (typeof value === "string") return scrubSecrets(value, this.spellings);
+    if (typeof value === "string") return this.scrub(value);
     if (Array.isArray(value)) return value.map((item) => this.deep(item));
     if (value !== null && typeof value === "object") {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[scrubSecrets(key, this.spellings)] = this.deep(item);
+      for (const [key, item] of Object.entries(value)) out[this.scrub(key)] = this.deep(item);
       return out;
     }
     return value;
