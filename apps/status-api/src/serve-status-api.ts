@@ -1,3 +1,4 @@
+import { errorBody } from "./http/error-body.ts";
 import { assertSafeBind } from "./security/assert-safe-bind.ts";
 import { createStatusApi, type StatusApiOptions } from "./create-status-api.ts";
 import type { StatusSession } from "./session/status-session.ts";
@@ -32,7 +33,7 @@ export function serveStatusApi(session: StatusSession, options: ServeStatusApiOp
     fetch: app.fetch,
     // Last resort behind the app's own handlers: Bun's default error page (and its stderr report) would echo the error.
     development: false,
-    error: () => Response.json({ error: { code: "INTERNAL", message: "internal error" } }, { status: 500 }),
+    error: () => Response.json(errorBody("INTERNAL", "internal error"), { status: 500 }),
   });
   const host = hostname.includes(":") && !hostname.startsWith("[") ? `[${hostname}]` : hostname;
   return {

@@ -5,7 +5,6 @@ import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
 import { UsageError } from "../cli/usage-error.ts";
-import { backtestSettings } from "../config/backtest-settings.ts";
 import { checkOutputFolder } from "./check-output-folder.ts";
 import { engineLogCallbacks } from "../logging/engine-log-callbacks.ts";
 import { sessionEngineOptions, sessionLogger } from "../session/session-engine-options.ts";
@@ -23,7 +22,7 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
   const { session, marketData, trading } = prepared;
   const { config } = session;
   const engine = config.engine!;
-  const settings = backtestSettings(config);
+  const settings = config.backtest;
   const log = sessionLogger(session, io);
   const from = day(settings.from);
   const to = day(settings.to);

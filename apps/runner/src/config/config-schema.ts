@@ -50,6 +50,8 @@ export const runnerConfigSchema = v.strictObject({
         "last-open",
       ),
     }),
+    // A missing section parses as an empty one: the defaults above are the only place they are declared.
+    {},
   ),
   plugins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.description("Third-party provider packages to import")), []),
   log: v.optional(

@@ -6,7 +6,7 @@ import { createLogger } from "./create-logger.ts";
 const SECRET = 'pw"with\\odd\tchars';
 const PLAIN = "plain-secret-123456";
 
-function capture(format: "json" | "pretty") {
+function capture(format: "json" | "pretty", secrets: string[] = [SECRET, PLAIN, ""]) {
   const chunks: string[] = [];
   const destination = new Writable({
     write(chunk: string | Uint8Array, _encoding, done) {
@@ -14,7 +14,7 @@ function capture(format: "json" | "pretty") {
       done();
     },
   });
-  const log = createLogger({ level: "info", format, secrets: [SECRET, PLAIN, ""], interactive: false, destination });
+  const log = createLogger({ level: "info", format, secrets, interactive: false, destination });
   return { log, text: () => chunks.join("") };
 }
 
@@ -44,20 +44,13 @@ describe("createLogger scrubs secret values", () => {
 });
 
 test("createLogger removes overlapping secrets whole: one a prefix of the other, the short one listed first", () => {
-  const chunks: string[] = [];
-  const destination = new Writable({
-    write(chunk: string | Uint8Array, _encoding, done) {
-      chunks.push(typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk));
-      done();
-    },
-  });
   const short = "key-4711";
   const long = `${short}-and-more-9932`;
-  const log = createLogger({ level: "info", format: "json", secrets: [short, long], interactive: false, destination });
+  const { log, text } = capture("json", [short, long]);
   log.warn({ detail: long }, `long ${long} short ${short}`);
   log.warn(`again ${long}`);
-  const lines = chunks.join("").trim().split("\n").map((line) => JSON.parse(line) as { msg: string; detail?: string });
+  const lines = text().trim().split("\n").map((line) => JSON.parse(line) as { msg: string; detail?: string });
   expect(lines.map((line) => line.msg)).toEqual(["long [REDACTED] short [REDACTED]", "again [REDACTED]"]);
   expect(lines[0]!.detail).toBe("[REDACTED]");
-  expect(chunks.join("")).not.toContain("and-more");
+  expect(text()).not.toContain("and-more");
 });

@@ -107,7 +107,6 @@ export class BacktestEngine {
     let run: EngineRunResult;
     try {
       run = await session.execute(signal, callbacks, {
-        defaultMode: "backtest",
         open: async (marketData, abort) => {
           history = await openHistory(marketData, abort, plan);
           // From here the venue's clock moves to the data and the strategy can trade on it.

@@ -1,6 +1,6 @@
 import type { Order } from "@argo/core";
 import type { CloseAtEnd } from "./backtest-options.ts";
-import { isoTime } from "./iso-time.ts";
+import { isoTimeOrText } from "../report/iso-time.ts";
 
 /** What the warnings are worked out from, all known once the replay has ended (no pass over the data). */
 export interface WarningFacts {
@@ -33,7 +33,7 @@ export function backtestWarnings(facts: WarningFacts): string[] {
   const { warmupBars, benchmarkBars, benchmarkSymbol } = facts;
   if (benchmarkBars === 0) {
     warnings.push(
-      `benchmarkSymbol ${benchmarkSymbol} has no bar in the bars replayed (${isoTime(facts.firstTime)} to ${isoTime(facts.lastTime)}): ` +
+      `benchmarkSymbol ${benchmarkSymbol} has no bar in the bars replayed (${isoTimeOrText(facts.firstTime)} to ${isoTimeOrText(facts.lastTime)}): ` +
         "buy & hold, beta and alpha are null and the report chart has no candles",
     );
   } else if (warmupBars >= benchmarkBars) {

@@ -1,6 +1,6 @@
 import { ArgoError, type Bar } from "@argo/core";
 import { type BarRange, barRangeOf } from "./bar-range.ts";
-import { isoTime } from "./iso-time.ts";
+import { isoTimeOrText } from "../report/iso-time.ts";
 
 /**
  * One symbol's history as a cursor: `head` is its next bar, undefined once it is exhausted.
@@ -113,7 +113,7 @@ export class BarSource {
     if (!(bar.openTime >= this.from && bar.openTime < this.to)) {
       throw new ArgoError(
         "INVALID_DATA",
-        `history of ${this.symbol} yielded a bar at ${isoTime(bar.openTime)}, outside the range [${isoTime(this.from)}, ${isoTime(this.to)}) it was asked for`,
+        `history of ${this.symbol} yielded a bar at ${isoTimeOrText(bar.openTime)}, outside the range [${isoTimeOrText(this.from)}, ${isoTimeOrText(this.to)}) it was asked for`,
         { details: { symbol: this.symbol, openTime: bar.openTime, from: this.from, to: this.to } },
       );
     }

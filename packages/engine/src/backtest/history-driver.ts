@@ -3,7 +3,7 @@ import type { BarPipeline } from "../engine/bar-pipeline.ts";
 import { isAbortOf } from "../engine/is-abort-of.ts";
 import type { CloseAtEnd } from "./backtest-options.ts";
 import { BarSource } from "./bar-source.ts";
-import { isoTime } from "./iso-time.ts";
+import { isoTimeOrText } from "../report/iso-time.ts";
 import { ProgressBar, type ProgressOptions } from "./progress-bar.ts";
 import { ReplayLoop } from "./replay-loop.ts";
 import type { RunRecorder } from "./run-recorder.ts";
@@ -50,7 +50,7 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
     if (startTime === Number.POSITIVE_INFINITY) {
       const range = plan.from === undefined && plan.to === undefined
         ? "in the whole history"
-        : `in the range [${plan.from === undefined ? "start" : isoTime(plan.from)}, ${plan.to === undefined ? "end" : isoTime(plan.to)})`;
+        : `in the range [${plan.from === undefined ? "start" : isoTimeOrText(plan.from)}, ${plan.to === undefined ? "end" : isoTimeOrText(plan.to)})`;
       throw new ArgoError("INVALID_DATA", `no bars for ${plan.symbols.join(", ")} at ${plan.interval} ${range}`, {
         details: { symbols: [...plan.symbols], interval: plan.interval, from: plan.from, to: plan.to },
       });

@@ -27,8 +27,6 @@ export interface LoadedStrategy {
 
 /** What drives bars through a session: the live engine streams, the backtest engine replays history. */
 export interface BarDriver {
-  /** The mode when the options name none and the trading provider does not decide it. */
-  defaultMode?: EngineMode;
   /**
    * Called once the providers are connected, before the strategy's init: the virtual time the session starts at
    * (a backtest's first bar), or undefined to start on the wall clock (live). A virtual start also sets a simulated
@@ -86,7 +84,7 @@ export class EngineSession {
       const { strategy, config } = await this.load();
       marketData = await resolveMarketData(o.marketData);
       trading = await resolveTrading(o.trading);
-      this.mode = resolveMode(o.mode ?? driver.defaultMode, trading.provider);
+      this.mode = resolveMode(o.mode, trading.provider);
       // A journal this session must not use is a config mistake: refused before anything is connected or read.
       if (settings.sessionDir !== undefined) {
         journal = new Journal(settings.sessionDir, o.journal, o.secrets);

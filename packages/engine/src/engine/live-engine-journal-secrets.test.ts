@@ -31,15 +31,8 @@ class EchoingVenue extends FakeVenue {
       rejectReason: echo("margin check failed"),
     };
     this.orders.set(order.clientOrderId, order);
-    for (const listener of this.subscribed) listener({ type: "order", order: { ...order } });
+    this.emit({ type: "order", order: { ...order } });
     throw new ArgoError("BROKER_REJECTED", echo("order refused"));
-  }
-
-  // FakeVenue keeps its listeners (and emit) private: this venue notes them as they subscribe.
-  private readonly subscribed: Array<Parameters<FakeVenue["on"]>[0]> = [];
-  override on(listener: Parameters<FakeVenue["on"]>[0]) {
-    this.subscribed.push(listener);
-    return super.on(listener);
   }
 }
 

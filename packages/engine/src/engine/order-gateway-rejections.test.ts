@@ -56,14 +56,9 @@ describe("venue rejections reported once, remembered for a bounded number of ord
 
   test("through the engine: a venue that emits REJECTED and then throws reports each order once", async () => {
     class EventThenThrow extends FakeVenue {
-      private readonly subscribed: Array<Parameters<FakeVenue["on"]>[0]> = [];
-      override on(listener: Parameters<FakeVenue["on"]>[0]) {
-        this.subscribed.push(listener);
-        return super.on(listener);
-      }
       protected override placeNow(request: OrderRequest): Order {
         const order = rejected(request.clientOrderId!);
-        for (const listener of this.subscribed) listener({ type: "order", order });
+        this.emit({ type: "order", order });
         throw new ArgoError("BROKER_REJECTED", `refused ${order.clientOrderId}`);
       }
     }

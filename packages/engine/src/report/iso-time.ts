@@ -3,6 +3,11 @@ export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** An epoch-ms time as isoTime writes it, or the number as text when it is not a date (an open end of a range, in a message). */
+export function isoTimeOrText(ms: number): string {
+  return isoTimeOrNull(ms) ?? String(ms);
+}
+
 /** An epoch-ms time as isoTime writes it, or null when it is not a date (NaN: run.json before any bar was replayed). */
 export function isoTimeOrNull(ms: number): string | null {
   const date = new Date(ms);

@@ -78,6 +78,13 @@ describe("loadStrategy", () => {
     expect((error as Error).message).toBe(message);
   });
 
+  test("a plain object with an onBar (defineStrategy left out) gets its mistake named, as a file's default export does", async () => {
+    const error = await failure(loadStrategy({ name: "s", description: "d", onBar() {} } as never));
+    expect((error as Error).message).toBe('strategy "s": config must be a valibot schema (e.g. v.object({}) for no settings), got undefined');
+    // Without an onBar it is no strategy at all.
+    expect(((await failure(loadStrategy({ name: "s" } as never))) as Error).message).toContain("strategy object is not a strategy");
+  });
+
   test("a strategy file whose definition has no config names the file", async () => {
     const file = join(dir, "no-config.ts");
     writeFileSync(file, "export default { name: 'nc', description: 'd', config: undefined, onBar() {} };\n");

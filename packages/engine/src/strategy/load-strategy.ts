@@ -29,7 +29,7 @@ export async function loadStrategy(source: StrategySource, options: LoadStrategy
 
 async function importStrategy(source: StrategySource, options: LoadStrategyOptions): Promise<AnyStrategy> {
   if (typeof source !== "string") {
-    if (isStrategyDefinition(source)) return source;
+    if (looksLikeStrategy(source)) return source as AnyStrategy;
     throw new ArgoError("STRATEGY_INIT_FAILED", "strategy object is not a strategy: expected defineStrategy({ name, description, config, onBar, … })");
   }
   const baseDir = options.baseDir ?? process.cwd();
@@ -44,9 +44,7 @@ async function importStrategy(source: StrategySource, options: LoadStrategyOptio
     });
   }
   const candidate = mod.default ?? mod.strategy;
-  // One with an onBar but unsound (no config schema, say) is a strategy with a mistake: definitionProblem names it.
-  const withOnBar = typeof candidate === "object" && candidate !== null && typeof (candidate as { onBar?: unknown }).onBar === "function";
-  if (!isStrategyDefinition(candidate) && !withOnBar) {
+  if (!looksLikeStrategy(candidate)) {
     throw new ArgoError(
       "STRATEGY_INIT_FAILED",
       `strategy "${source}" has no strategy as its default export: write \`export default defineStrategy({ … })\``,
@@ -71,4 +69,13 @@ function toSpecifier(source: string, baseDir: string): string {
   } catch {
     return source;
   }
+}
+
+/**
+ * A definition, or an object with an onBar that was meant as one: an unsound one (no config schema, say) is a strategy with a
+ * mistake, which definitionProblem names, rather than "not a strategy".
+ */
+function looksLikeStrategy(candidate: unknown): boolean {
+  if (isStrategyDefinition(candidate)) return true;
+  return typeof candidate === "object" && candidate !== null && typeof (candidate as { onBar?: unknown }).onBar === "function";
 }

@@ -205,7 +205,8 @@ export class FakeVenue implements SimulatedVenue {
     }
   }
 
-  private emit(event: TradingEvent): void {
+  /** Delivers an event to every listener (subclasses emit the events their venue sends). */
+  protected emit(event: TradingEvent): void {
     for (const listener of this.listeners) listener(event);
   }
 }
