@@ -3,7 +3,7 @@ import { emitOrder } from "./events.ts";
 import { finishOrder } from "./finish-order.ts";
 import { legClientIds, releaseLegIds } from "./leg-ids.ts";
 import { reducibleQuantity } from "./funds.ts";
-import { enterOrder, newOrderRecord } from "./new-order-record.ts";
+import { enterOrder, holdReservation, newOrderRecord } from "./new-order-record.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { NO_RESERVATION } from "./reserve-order.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -26,7 +26,7 @@ export function activateLegs(state: VenueState, entry: OrderRecord, time: number
   if (entry.stopLoss) legs.push(createLeg(state, entry, entry.stopLoss, ids.stopLoss, "stop-loss", quantity, time));
   if (entry.takeProfit) legs.push(createLeg(state, entry, entry.takeProfit, ids.takeProfit, "take-profit", quantity, time));
   pairLegs(legs);
-  reserveLegs(legs, quantity);
+  reserveLegs(state, legs, quantity);
   for (const leg of legs) emitOrder(state, leg.order);
   return legs;
 }
@@ -40,15 +40,13 @@ export function pairLegs(legs: readonly OrderRecord[]): void {
 
 /**
  * Reserves the position quantity a leg pair closes, at most `quantity`, on the first leg only: one
- * reservation covers the pair, as only one leg can ever trade. No funds check: legs only close.
+ * reservation covers the pair, as only one leg can ever trade. No funds check: legs only close, and
+ * they reserve no cash (created with NO_RESERVATION), so holding it adds only the reduce part.
  */
-export function reserveLegs(legs: readonly OrderRecord[], quantity: number): void {
+export function reserveLegs(state: VenueState, legs: readonly OrderRecord[], quantity: number): void {
   const first = legs[0]!;
-  const book = first.book;
-  const exitBuy = first.buy;
-  first.resReduce = Math.min(quantity, reducibleQuantity(book, exitBuy));
-  if (exitBuy) book.reservedBuyReduce += first.resReduce;
-  else book.reservedSellReduce += first.resReduce;
+  first.resReduce = Math.min(quantity, reducibleQuantity(first.book, first.buy));
+  holdReservation(state, first);
 }
 
 /** A leg filled at `time`: its partner is cancelled then (as on Binance, any fill of one leg cancels the other at once). */

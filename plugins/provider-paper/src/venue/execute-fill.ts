@@ -91,7 +91,8 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
   return quantity;
 }
 
-function remainingOf(order: Order, step: number, decimals: number): number {
+/** Quantity of `order` still to fill, snapped to the lot step (float noise of many partial fills removed). */
+export function remainingOf(order: Order, step: number, decimals: number): number {
   return snapLot(order.quantity - order.filledQuantity, order.quantity, step, decimals);
 }
 

@@ -3,7 +3,7 @@ import type { OrderRecord } from "./order-record.ts";
 import type { VenueState } from "./venue-state.ts";
 
 const VENUE_ID = /^P([1-9]\d*)$/;
-const GENERATED_ID = /^paper-([1-9]\d*)$/;
+const GENERATED_PREFIX = "paper-";
 
 /** An order by client id, else by venue id ("P<n>"); ORDER_NOT_FOUND when neither matches. */
 export function findOrder(state: VenueState, orderId: string): OrderRecord {
@@ -13,16 +13,20 @@ export function findOrder(state: VenueState, orderId: string): OrderRecord {
 }
 
 /**
- * The order holding a client id. Ids the venue generated in the plain form "paper-<n>" belong to order
- * number n and are not in the index (hashing each one was the largest single cost of placing an order
- * without an id), so they are found by number, as venue ids are.
+ * True when `id` is order n's plain generated id "paper-<n>". The venue finds that id by the order's number, so it
+ * is not in the client id index (hashing each one was the largest single cost of placing an order without an id).
  */
+export function isPlainGeneratedId(id: string, n: number): boolean {
+  return id === `${GENERATED_PREFIX}${n}`;
+}
+
+/** The order holding a client id: from the index, else the order whose plain generated id it is (isPlainGeneratedId). */
 export function findByClientId(state: VenueState, id: string): OrderRecord | undefined {
   const rec = state.byClientId.get(id);
-  if (rec !== undefined || typeof id !== "string" || !id.startsWith("paper-")) return rec;
-  const match = GENERATED_ID.exec(id);
-  const candidate = match ? state.byNumber[Number(match[1]) - 1] : undefined;
-  return candidate?.order.clientOrderId === id ? candidate : undefined;
+  if (rec !== undefined || typeof id !== "string" || !id.startsWith(GENERATED_PREFIX)) return rec;
+  // Number() reads loose forms too ("1e3", " 7"), but a record passes only if it holds `id` as its own plain generated id.
+  const candidate = state.byNumber[Number(id.slice(GENERATED_PREFIX.length)) - 1];
+  return candidate !== undefined && candidate.order.clientOrderId === id && isPlainGeneratedId(id, candidate.seq) ? candidate : undefined;
 }
 
 /** True when an order holds `id` or it is held for a bracket leg or a restored filled order (refused as a duplicate). */
@@ -32,7 +36,13 @@ export function idTaken(state: VenueState, id: string): boolean {
   return findByClientId(state, id) !== undefined || (reserved.size !== 0 && reserved.has(id));
 }
 
+/** The number n of a venue order id "P<n>" (digits, no leading zero), else undefined. */
+export function orderNumberOf(venueOrderId: unknown): number | undefined {
+  const match = typeof venueOrderId === "string" ? VENUE_ID.exec(venueOrderId) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
 function byVenueId(state: VenueState, orderId: string): OrderRecord | undefined {
-  const match = typeof orderId === "string" ? VENUE_ID.exec(orderId) : null;
-  return match ? state.byNumber[Number(match[1]) - 1] : undefined;
+  const number = orderNumberOf(orderId);
+  return number === undefined ? undefined : state.byNumber[number - 1];
 }

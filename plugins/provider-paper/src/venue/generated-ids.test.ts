@@ -21,6 +21,18 @@ describe("generated client ids", () => {
     expect((await venue.cancelOrder("paper-2")).status).toBe("CANCELLED");
   });
 
+  test("other spellings of order n's number are not its generated id: they name no order and are free to take", async () => {
+    const { venue } = await harness();
+    await venue.placeOrder(limit());
+    await venue.placeOrder(limit());
+    const loose = ["paper-2.0", "paper-2e0", "paper- 2", "paper-0x2", "paper-+2", "paper-002"];
+    for (const id of loose) await rejectsWith(venue.getOrder(id), "ORDER_NOT_FOUND");
+    for (const id of loose) expect((await venue.placeOrder(limit(id))).clientOrderId).toBe(id);
+    // Each is now its own order; order 2 still holds "paper-2".
+    for (const id of loose) expect((await venue.getOrder(id)).clientOrderId).toBe(id);
+    expect((await venue.getOrder("paper-2")).venueOrderId).toBe("P2");
+  });
+
   test("a caller cannot take an id the venue generated", async () => {
     const { venue } = await harness();
     await venue.placeOrder(limit());

@@ -27,7 +27,7 @@ import { placeOrder } from "./place-order.ts";
 import { processBar } from "./process-bar.ts";
 import { openOrders, positions, trades } from "./queries.ts";
 import { restoreVenue } from "./restore.ts";
-import { startClock } from "./start-clock.ts";
+import { advanceClock } from "./start-clock.ts";
 import { orderSnapshot, positionSnapshot } from "./snapshots.ts";
 import { createVenueState, type VenueState } from "./venue-state.ts";
 
@@ -132,11 +132,7 @@ export class PaperVenue implements SimulatedVenue {
     const state = this.#state;
     if (!Number.isFinite(time)) throw venueError(state, "INVALID_DATA", `setTime needs epoch milliseconds, got ${time}`, { time });
     // The clock never runs backwards: an order's arrival must not precede a bar it was judged against.
-    if (time > state.now) {
-      const first = state.now === 0;
-      state.now = time;
-      if (first) startClock(state, time);
-    }
+    advanceClock(state, time);
     // Not expired here: the engine sets the clock to a bar's close before feeding that bar, which may still
     // trade a DAY order whose day ended inside it. That bar, or else the venue's next call, settles it.
     if (state.now >= state.nextDayExpiry) state.clockSweepDue = true;

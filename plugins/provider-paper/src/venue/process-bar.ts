@@ -8,7 +8,7 @@ import { finishOrder } from "./finish-order.ts";
 import { type MatchResult, matchOrder } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { compactBook, createSymbolBook, type SymbolBook } from "./symbol-book.ts";
-import { startClock } from "./start-clock.ts";
+import { advanceClock } from "./start-clock.ts";
 import { resolveSymbolRules } from "./symbol-rules.ts";
 import { barPriceProblem, invalidBar, validateBarTime } from "./validate-bar.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -47,10 +47,8 @@ export function processBar(state: VenueState, bar: Bar): void {
   const openTime = bar.openTime;
   const closeTime = intervalMs === intervalMs ? openTime + intervalMs : barCloseTime(openTime, bar.interval);
   if (closeTime >= state.now) {
-    const first = state.now === 0;
-    state.now = closeTime;
     // Orders placed before the clock ever moved meet the market at this bar's open: their day is its day.
-    if (first) startClock(state, openTime);
+    advanceClock(state, closeTime, openTime);
     // The bar reaches the clock setTime moved: its sweeps below settle what the clock made due (day-expiry.ts).
     state.clockSweepDue = false;
   }

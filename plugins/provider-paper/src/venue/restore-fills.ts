@@ -1,7 +1,7 @@
 import type { ErrorCode, Trade, VenueRecord } from "@argo/core";
 import { applyFill } from "./apply-fill.ts";
 import { venueError } from "./errors.ts";
-import { isObject } from "./restore-ids.ts";
+import { isFiniteNumber, isId, isObject } from "./restore-ids.ts";
 import { createSymbolBook, type SymbolBook } from "./symbol-book.ts";
 import { resolveSymbolRules } from "./symbol-rules.ts";
 import { isPositive } from "./validate-request.ts";
@@ -21,7 +21,7 @@ interface FillProblem {
 export function validateFills(state: VenueState, fills: readonly unknown[]): void {
   for (let i = 0; i < fills.length; i++) {
     const fill = fills[i];
-    const named = isObject(fill) && typeof fill.id === "string" && fill.id.length > 0;
+    const named = isObject(fill) && isId(fill.id);
     const name = named ? `fill "${fill.id as string}"` : `fill #${i}`;
     const problem = named ? fillProblem(state, fill) : { code: "INVALID_DATA" as const, field: "id", message: "has no id (a non-empty string)" };
     if (problem !== undefined) {
@@ -37,20 +37,20 @@ export function validateFills(state: VenueState, fills: readonly unknown[]): voi
 function fillProblem(state: VenueState, fill: Record<string, unknown>): FillProblem | undefined {
   const { side, symbol, quantity, price, fee, time, feeCurrency } = fill;
   if (side !== "BUY" && side !== "SELL") return invalid("side", `has side ${String(side)}; it must be BUY or SELL`);
-  if (typeof symbol !== "string" || symbol.length === 0) return invalid("symbol", "has no symbol (a non-empty string)");
+  if (!isId(symbol)) return invalid("symbol", "has no symbol (a non-empty string)");
   if (state.allowed !== undefined && !state.allowed.has(symbol)) {
     const message = `is for symbol "${symbol}", which is not among this venue's symbols (config \`symbols\`: ${[...state.allowed].join(", ")})`;
     return { code: "UNKNOWN_SYMBOL", field: "symbol", message };
   }
   if (!isPositive(quantity)) return invalid("quantity", `has quantity ${String(quantity)}; it must be a positive finite number`);
   if (!isPositive(price)) return invalid("price", `has price ${String(price)}; it must be a positive finite number`);
-  if (!(typeof fee === "number" && fee >= 0 && fee < Number.POSITIVE_INFINITY)) {
+  if (!(isFiniteNumber(fee) && fee >= 0)) {
     return invalid("fee", `has fee ${String(fee)}; it must be a finite number, 0 or more`);
   }
-  if (!(typeof time === "number" && Number.isFinite(time))) return invalid("time", `has time ${String(time)}; it must be epoch milliseconds`);
+  if (!isFiniteNumber(time)) return invalid("time", `has time ${String(time)}; it must be epoch milliseconds`);
   for (const field of ["clientOrderId", "venueOrderId"] as const) {
     const id = fill[field];
-    if (typeof id !== "string" || id.length === 0) return invalid(field, `has no ${field} (a non-empty string)`);
+    if (!isId(id)) return invalid(field, `has no ${field} (a non-empty string)`);
   }
   if (feeCurrency !== undefined && feeCurrency !== state.currency) {
     const message = `has feeCurrency ${String(feeCurrency)}, but the account currency is ${state.currency} (config \`currency\`)`;

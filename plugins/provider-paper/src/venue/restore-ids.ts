@@ -1,9 +1,8 @@
 import type { Fill, VenueRecord } from "@argo/core";
-import { findByClientId } from "./find-order.ts";
+import { findByClientId, isPlainGeneratedId, orderNumberOf } from "./find-order.ts";
 import type { OrderRecord } from "./order-record.ts";
 import type { VenueState } from "./venue-state.ts";
 
-const VENUE_ID = /^P([1-9]\d*)$/;
 const FILL_ID = /^F([1-9]\d*)$/;
 
 /**
@@ -14,10 +13,9 @@ const FILL_ID = /^F([1-9]\d*)$/;
 const MAX_ORDER_NUMBER = 1 << 24;
 
 /** The order number n of a venue order id "P<n>" this venue could have given out, else undefined. */
-export function orderNumberOf(venueOrderId: unknown): number | undefined {
-  const match = typeof venueOrderId === "string" ? VENUE_ID.exec(venueOrderId) : null;
-  const number = match ? Number(match[1]) : 0;
-  return number >= 1 && number <= MAX_ORDER_NUMBER ? number : undefined;
+export function restorableNumberOf(venueOrderId: unknown): number | undefined {
+  const number = orderNumberOf(venueOrderId);
+  return number !== undefined && number <= MAX_ORDER_NUMBER ? number : undefined;
 }
 
 function fillNumberOf(id: unknown): number | undefined {
@@ -38,9 +36,9 @@ export function continueNumbering(state: VenueState, record: VenueRecord): void 
   let fills = 0;
   for (const fill of record.fills) {
     fills = Math.max(fills, fillNumberOf(fill.id) ?? 0);
-    orders = Math.max(orders, orderNumberOf(fill.venueOrderId) ?? 0);
+    orders = Math.max(orders, restorableNumberOf(fill.venueOrderId) ?? 0);
   }
-  for (const order of record.workingOrders) orders = Math.max(orders, orderNumberOf(isObject(order) ? order.venueOrderId : undefined) ?? 0);
+  for (const order of record.workingOrders) orders = Math.max(orders, restorableNumberOf(isObject(order) ? order.venueOrderId : undefined) ?? 0);
   state.nextOrderNumber = orders + 1;
   state.nextFillNumber = fills + 1;
   while (state.byNumber.length < orders) state.byNumber.push(undefined);
@@ -62,8 +60,9 @@ export function holdFilledOrderIds(state: VenueState, fills: readonly Fill[]): v
  * an id of the form taken back, other than order n's own "paper-<n>", could be one a new order would get.
  */
 export function noteGeneratedForm(state: VenueState, fills: readonly Fill[], restored: readonly OrderRecord[]): void {
-  const foreign = (clientOrderId: string, number: number | undefined) => clientOrderId.startsWith("paper-") && clientOrderId !== `paper-${number}`;
-  if (fills.some((fill) => foreign(fill.clientOrderId, orderNumberOf(fill.venueOrderId))) || restored.some((rec) => foreign(rec.order.clientOrderId, rec.seq))) {
+  const foreign = (clientOrderId: string, number: number | undefined) =>
+    clientOrderId.startsWith("paper-") && (number === undefined || !isPlainGeneratedId(clientOrderId, number));
+  if (fills.some((fill) => foreign(fill.clientOrderId, restorableNumberOf(fill.venueOrderId))) || restored.some((rec) => foreign(rec.order.clientOrderId, rec.seq))) {
     state.callerUsedGeneratedForm = true;
   }
 }
@@ -71,4 +70,14 @@ export function noteGeneratedForm(state: VenueState, fills: readonly Fill[], res
 /** True for a non-null object (what a record entry must be before its fields are read). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
+}
+
+/** True for a non-empty string (what a record's ids and symbols must be). */
+export function isId(value: unknown): value is string {
+  return typeof value === "string" && value.length > 0;
+}
+
+/** True for a number other than NaN and the infinities. */
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
 }

@@ -1,8 +1,9 @@
 import type { Order, OrderRequest } from "@argo/core";
+import { remainingOf as unfilledOf } from "./execute-fill.ts";
 import type { Sizing } from "./order-record.ts";
-import { isObject } from "./restore-ids.ts";
-import { snapLot } from "./step-math.ts";
+import { isFiniteNumber, isId, isObject } from "./restore-ids.ts";
 import type { SymbolBook } from "./symbol-book.ts";
+import { isPositive } from "./validate-request.ts";
 
 /** Statuses of an order still working; a record's order in any other is not taken back. */
 const WORKING = new Set(["PENDING", "SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED"]);
@@ -43,26 +44,18 @@ export function requestOf(input: Order, isLeg: boolean, sizing: Sizing): OrderRe
 }
 
 /**
- * Quantity still to fill, snapped as execute-fill.ts snaps it: 0 for a quote- or equity-sized order not resolved
+ * Quantity still to fill, as execute-fill.ts reckons it (snapped to the lot step): 0 for a quote- or equity-sized order not resolved
  * yet (its quantity is 0 until its first fill); undefined when nothing is left or the figures disagree.
  */
 export function remainingOf(input: Order, book: SymbolBook): number | undefined {
   const { quantity, filledQuantity } = input;
   if (quantity === 0) return filledQuantity === 0 && (input.quoteAmount !== undefined || input.equityFraction !== undefined) ? 0 : undefined;
-  const snapped = snapLot(quantity - filledQuantity, quantity, book.rules.stepSize, book.rules.stepDecimals);
+  const snapped = unfilledOf(input, book.rules.stepSize, book.rules.stepDecimals);
   return snapped > 0 ? snapped : undefined;
 }
 
 function isRecordedFill(fill: unknown): boolean {
   if (!isObject(fill)) return false;
   const { quantity, price, fee } = fill;
-  return isFiniteNumber(quantity) && quantity > 0 && isFiniteNumber(price) && price > 0 && isFiniteNumber(fee) && fee >= 0;
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === "string" && value.length > 0;
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
+  return isPositive(quantity) && isPositive(price) && isFiniteNumber(fee) && fee >= 0;
 }

@@ -1,13 +1,13 @@
 import { isArgoError, type Order, type OrderRequest } from "@argo/core";
 import { pairLegs, reserveLegs } from "./brackets.ts";
 import { checkVenueRules } from "./check-venue-rules.ts";
-import { idTaken } from "./find-order.ts";
+import { idTaken, isPlainGeneratedId } from "./find-order.ts";
 import type { Reservation } from "./funds.ts";
 import { legIdTaken } from "./leg-ids.ts";
 import { enterOrder, newOrderRecord } from "./new-order-record.ts";
 import type { OrderRecord, Sizing } from "./order-record.ts";
 import { NO_RESERVATION, referencePrice, reserve } from "./reserve-order.ts";
-import { orderNumberOf } from "./restore-ids.ts";
+import { restorableNumberOf } from "./restore-ids.ts";
 import { remainingOf, requestOf, wellFormedOrder } from "./restore-order-shape.ts";
 import { orderSnapshot } from "./snapshots.ts";
 import { createSymbolBook, type SymbolBook } from "./symbol-book.ts";
@@ -25,7 +25,7 @@ import type { VenueState } from "./venue-state.ts";
 export function restoreOrders(state: VenueState, orders: readonly Order[]): OrderRecord[] {
   const candidates: Array<{ order: Order; number: number }> = [];
   for (const order of orders) {
-    const number = wellFormedOrder(order) ? orderNumberOf(order.venueOrderId) : undefined;
+    const number = wellFormedOrder(order) ? restorableNumberOf(order.venueOrderId) : undefined;
     if (number !== undefined) candidates.push({ order, number });
   }
   candidates.sort((a, b) => a.number - b.number);
@@ -36,7 +36,7 @@ export function restoreOrders(state: VenueState, orders: readonly Order[]): Orde
     const rec = takeBack(state, order, number);
     if (rec === undefined) continue;
     commit(state, rec);
-    if (rec.isLeg) armLeg(rec, firstLegs);
+    if (rec.isLeg) armLeg(state, rec, firstLegs);
     restored.push(rec);
   }
   return restored;
@@ -95,14 +95,14 @@ function judge(state: VenueState, book: SymbolBook, input: Order, request: Order
 /** Enters a record taken back into the venue as placement does, its book too (takeBack may have opened it). */
 function commit(state: VenueState, rec: OrderRecord): void {
   if (!state.books.has(rec.book.symbol)) state.books.set(rec.book.symbol, rec.book);
-  enterOrder(state, rec, rec.order.clientOrderId !== `paper-${rec.seq}`);
+  enterOrder(state, rec, !isPlainGeneratedId(rec.order.clientOrderId, rec.seq));
 }
 
 /**
  * A leg works as activateLegs left it: paired with its entry's other leg (one-cancels-the-other), the pair sharing
  * one reduce reservation held by its first leg, for what is left to fill.
  */
-function armLeg(rec: OrderRecord, firstLegs: Map<string, OrderRecord>): void {
+function armLeg(state: VenueState, rec: OrderRecord, firstLegs: Map<string, OrderRecord>): void {
   const parent = rec.order.parentClientOrderId!;
   const first = firstLegs.get(parent);
   if (first !== undefined && first.sibling === undefined && first.order.reason !== rec.order.reason) {
@@ -110,5 +110,5 @@ function armLeg(rec: OrderRecord, firstLegs: Map<string, OrderRecord>): void {
     return;
   }
   firstLegs.set(parent, rec);
-  reserveLegs([rec], remainingOf(rec.order, rec.book) ?? 0);
+  reserveLegs(state, [rec], remainingOf(rec.order, rec.book) ?? 0);
 }

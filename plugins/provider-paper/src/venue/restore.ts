@@ -2,7 +2,7 @@ import type { Order, VenueRecord } from "@argo/core";
 import { assertConnected, venueError } from "./errors.ts";
 import { bookFills, validateFills } from "./restore-fills.ts";
 import { markLastBars, validateLastBars } from "./restore-marks.ts";
-import { continueNumbering, holdFilledOrderIds, isObject, noteGeneratedForm } from "./restore-ids.ts";
+import { continueNumbering, holdFilledOrderIds, isFiniteNumber, isObject, noteGeneratedForm } from "./restore-ids.ts";
 import { restoreOrders } from "./restore-orders.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -74,7 +74,7 @@ function moveClock(state: VenueState, record: VenueRecord, barsClosed: number): 
   for (const fill of record.fills) if (fill.time > newest) newest = fill.time;
   for (const order of record.workingOrders) {
     const updatedAt = isObject(order) ? order.updatedAt : undefined;
-    if (typeof updatedAt === "number" && Number.isFinite(updatedAt) && updatedAt > newest) newest = updatedAt;
+    if (isFiniteNumber(updatedAt) && updatedAt > newest) newest = updatedAt;
   }
   state.now = newest;
   if (state.now >= state.nextDayExpiry) state.clockSweepDue = true;

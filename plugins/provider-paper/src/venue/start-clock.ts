@@ -4,13 +4,24 @@ import type { OrderRecord } from "./order-record.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /**
+ * Moves the venue clock forward to `time` (never back); on its first move from 0 it dates the DAY orders placed before, as
+ * of `placedFrom` (startClock). `placedFrom` is `time` for setTime, and a bar's open when the bar moves the clock.
+ */
+export function advanceClock(state: VenueState, time: number, placedFrom = time): void {
+  if (!(time > state.now)) return;
+  const first = state.now === 0;
+  state.now = time;
+  if (first) startClock(state, placedFrom);
+}
+
+/**
  * Called right after the venue clock first moved from 0 (to `time`: a bar's open, or what setTime was given): dates the
  * DAY orders placed before. Until then the venue has no time (a live session places orders in `init` before any bar), so such an order
  * was stamped 0 and its day would have ended in 1970, expiring it at the first bar. As a real venue holds an order placed
  * outside the session for the next one, its day is the one the clock starts in: it is stamped `time` (created and
  * updated) and reported in an order event, so the session journal records the date a restore takes back.
  */
-export function startClock(state: VenueState, time: number): void {
+function startClock(state: VenueState, time: number): void {
   const list = state.dayOrders;
   if (!(time > 0) || list.length === 0) return;
   let next = Number.POSITIVE_INFINITY;
