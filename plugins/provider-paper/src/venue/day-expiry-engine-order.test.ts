@@ -86,4 +86,50 @@ describe("DAY orders fed in the engine's order (clock to the bar's close, then t
     const expired = events.find((e) => e.type === "order" && e.order.status === "EXPIRED");
     expect(expired?.type === "order" ? expired.order.updatedAt : undefined).toBe(DAY_END);
   });
+
+  test("many symbols: each day-end bar expires its own symbol's orders, in placement order, and no other's", async () => {
+    const { venue, events } = await harness({}, "1d", "XYZ", 0);
+    for (const symbol of ["AAA", "BBB", "CCC"]) engineBar(venue, symbol, "1d", START - DAY, 100);
+    for (const [symbol, id] of [["AAA", "a1"], ["BBB", "b1"], ["AAA", "a2"], ["CCC", "c1"], ["BBB", "b2"], ["AAA", "a3"]] as const) {
+      await venue.placeOrder(dayLimit(symbol, id));
+    }
+    await venue.placeOrder({ ...dayLimit("AAA", "gtc"), timeInForce: "GTC" });
+    const expired = () => events.flatMap((e) => (e.type === "order" && e.order.status === "EXPIRED" ? [e.order.clientOrderId] : []));
+    engineBar(venue, "AAA", "1d", START, 100);
+    expect(expired()).toEqual(["a1", "a2", "a3"]);
+    engineBar(venue, "BBB", "1d", START, 100);
+    expect(expired()).toEqual(["a1", "a2", "a3", "b1", "b2"]);
+    // CCC has no bar that day: its order goes once a bar of the next day opens, with the same day-end stamp.
+    engineBar(venue, "AAA", "1d", START + DAY, 100);
+    expect(expired()).toEqual(["a1", "a2", "a3", "b1", "b2", "c1"]);
+    const orders = await Promise.all(["a1", "b2", "c1"].map((id) => venue.getOrder(id)));
+    expect(orders.map((o) => o.updatedAt)).toEqual([DAY_END, DAY_END, DAY_END]);
+    expect((await venue.getOpenOrders()).map((o) => o.clientOrderId)).toEqual(["gtc"]);
+  });
+
+  test("a listener cancelling the book's orders while they expire: each ends once, cancelled or expired, none skipped", async () => {
+    const { venue, events } = await harness({}, "1d", "XYZ", 0);
+    engineBar(venue, "ABC", "1d", START - DAY, 100);
+    engineBar(venue, "XYZ", "1d", START - DAY, 100);
+    // Enough orders that the cancels compact the book's list (more than 64 closed and over half of it) mid-expiry.
+    const ids = Array.from({ length: 150 }, (_, i) => `x${i}`);
+    for (const id of ids) await venue.placeOrder(dayLimit("XYZ", id));
+    await venue.placeOrder(dayLimit("ABC", "abc"));
+    let cancelled = false;
+    venue.on((event) => {
+      if (cancelled || event.type !== "order" || event.order.status !== "EXPIRED") return;
+      cancelled = true;
+      // Every odd one, from the first expiry on: the expiry that follows must not skip the even ones after them.
+      for (let i = 1; i < ids.length; i += 2) void venue.cancelOrder(ids[i]!);
+    });
+    engineBar(venue, "XYZ", "1d", START, 100);
+    const ends = new Map<string, string[]>();
+    for (const e of events) {
+      if (e.type === "order" && (e.order.status === "EXPIRED" || e.order.status === "CANCELLED")) {
+        ends.set(e.order.clientOrderId, [...(ends.get(e.order.clientOrderId) ?? []), e.order.status]);
+      }
+    }
+    expect(ids.map((id) => ends.get(id))).toEqual(ids.map((_, i) => [i % 2 === 1 ? "CANCELLED" : "EXPIRED"]));
+    expect((await venue.getOpenOrders()).map((o) => o.clientOrderId)).toEqual(["abc"]);
+  });
 });

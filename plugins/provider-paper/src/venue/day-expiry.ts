@@ -28,7 +28,10 @@ export function expireDayOrders(state: VenueState, time: number, book?: SymbolBo
   // A listener told of an expiry may move the clock and read: the sweep it would start waits for this one.
   state.sweeping = true;
   try {
-    sweep(state, time, book, bookTime);
+    if (time >= state.nextDayExpiry) sweep(state, time, book, bookTime);
+    // Only this symbol's day has ended (a day's last bar of one of many symbols): its own orders are walked, not every
+    // symbol's, or daily bars of N symbols would walk the whole DAY list N times a day.
+    else if (book !== undefined) sweepBook(state, book, bookTime);
   } finally {
     state.sweeping = false;
   }
@@ -45,6 +48,15 @@ export function settleClock(state: VenueState): void {
   expireDayOrders(state, state.now);
 }
 
+/** Expires a DAY order at its day end; a partly filled entry's legs work from then. */
+function expire(state: VenueState, rec: OrderRecord): void {
+  // A venue expires DAY orders at the session end, however late a bar or tick notices it; the legs
+  // of a partly filled entry work from then too, so a bar between the day end and now reaches them.
+  // No fill comes after an order's day end (process-bar.ts), so the day end is never before its last update.
+  finishOrder(state, rec, "EXPIRED", undefined, rec.expiry);
+  if (rec.legsArmed) activateLegs(state, rec, rec.expiry);
+}
+
 function sweep(state: VenueState, time: number, book: SymbolBook | undefined, bookTime: number): void {
   const list = state.dayOrders;
   let w = 0;
@@ -54,11 +66,7 @@ function sweep(state: VenueState, time: number, book: SymbolBook | undefined, bo
     const rec = list[i]!;
     if (!rec.open) continue;
     if (rec.expiry <= (rec.book === book ? bookTime : time)) {
-      // A venue expires DAY orders at the session end, however late a bar or tick notices it; the legs
-      // of a partly filled entry work from then too, so a bar between the day end and now reaches them.
-      // No fill comes after an order's day end (process-bar.ts), so the day end is never before its last update.
-      finishOrder(state, rec, "EXPIRED", undefined, rec.expiry);
-      if (rec.legsArmed) activateLegs(state, rec, rec.expiry);
+      expire(state, rec);
       continue;
     }
     if (rec.expiry < next) next = rec.expiry;
@@ -66,4 +74,17 @@ function sweep(state: VenueState, time: number, book: SymbolBook | undefined, bo
   }
   list.length = w;
   state.nextDayExpiry = next;
+}
+
+/**
+ * Expires the DAY orders of one book whose day ended by `bookTime`, in placement order as the full sweep would (a book
+ * lists its orders in the order they entered the venue, as the DAY list does). They stay in the DAY list, closed, until
+ * the next full sweep drops them; `nextDayExpiry` stays as it was, a bound no later than any open DAY order's day end.
+ */
+function sweepBook(state: VenueState, book: SymbolBook, bookTime: number): void {
+  const due: OrderRecord[] = [];
+  // Collected first: a listener told of an expiry may cancel orders of this book, which compacts its list.
+  for (const rec of book.orders) if (rec.open && rec.expiry <= bookTime) due.push(rec);
+  // One told of an earlier expiry may have cancelled a later one: it is closed already.
+  for (const rec of due) if (rec.open) expire(state, rec);
 }
