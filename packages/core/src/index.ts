@@ -6,3 +6,4 @@ export * from "./registry/index.ts";
 export { intervalToMs } from "./time/interval.ts";
 export { barCloseTime } from "./time/bar-close-time.ts";
 export { fixedIntervalMs } from "./time/fixed-interval-ms.ts";
+export { BarCloser } from "./time/bar-closer.ts";

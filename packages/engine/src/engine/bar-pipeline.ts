@@ -1,5 +1,5 @@
 import {
-  type Account, ArgoError, type Bar, barCloseTime, fixedIntervalMs, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
+  type Account, ArgoError, type Bar, BarCloser, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
   type TradingEvent, type TradingProvider, toArgoError,
 } from "@argo/core";
 import { MarketCache } from "../cache/market-cache.ts";
@@ -66,8 +66,7 @@ export class BarPipeline {
   /** The session journal, when there is a session directory. */
   readonly journal: Journal | undefined;
   private readonly unsubscribe: () => void;
-  private lastInterval = "";
-  private lastIntervalMs = 0;
+  private readonly closer = new BarCloser();
   private draining: Promise<void> | undefined;
   private busy = false;
   private stopped = false;
@@ -117,9 +116,7 @@ export class BarPipeline {
     }
     series.push(bar);
     this.journal?.bar(bar);
-    if (bar.interval !== this.lastInterval) this.setInterval(bar.interval);
-    // Calendar months have no fixed length; every other interval does (and skips the date arithmetic).
-    this.time = this.lastIntervalMs > 0 ? bar.openTime + this.lastIntervalMs : barCloseTime(bar.openTime, bar.interval);
+    this.time = this.closer.closeTime(bar.openTime, bar.interval);
     this.currentBar = bar;
     this.currentSlot = slot;
     this.busy = true;
@@ -267,12 +264,6 @@ export class BarPipeline {
         this.reportError(new ArgoError("STRATEGY_ERROR", `state "${key}" is not JSON-serialisable: ${(error as Error).message}`));
       }
     }
-  }
-
-  private setInterval(interval: string): void {
-    this.lastInterval = interval;
-    // 0 marks a calendar interval ("1M"): its close comes from barCloseTime bar by bar.
-    this.lastIntervalMs = fixedIntervalMs(interval) ?? 0;
   }
 
 

@@ -1,4 +1,4 @@
-import { type Bar, barCloseTime, fixedIntervalMs } from "@argo/core";
+import type { Bar } from "@argo/core";
 import { activateLegs } from "./brackets.ts";
 import { DAY_MS, expireDayOrders } from "./day-expiry.ts";
 import { venueError } from "./errors.ts";
@@ -31,27 +31,16 @@ export function processBar(state: VenueState, bar: Bar): void {
   }
   validateBarTime(state, bar);
   const problem = barPriceProblem(bar);
-  // Bars mostly repeat the last interval and symbol: compare strings before hashing them.
-  let intervalMs: number | undefined;
-  if (bar.interval === state.lastInterval) intervalMs = state.lastIntervalMs;
-  else {
-    intervalMs = state.intervalMs.get(bar.interval);
-    if (intervalMs === undefined) {
-      // NaN for calendar intervals (months): their close is worked out bar by bar below.
-      intervalMs = fixedIntervalMs(bar.interval) ?? Number.NaN;
-      state.intervalMs.set(bar.interval, intervalMs);
-    }
-    state.lastInterval = bar.interval;
-    state.lastIntervalMs = intervalMs;
-  }
   const openTime = bar.openTime;
-  const closeTime = intervalMs === intervalMs ? openTime + intervalMs : barCloseTime(openTime, bar.interval);
+  const closeTime = state.closer.closeTime(openTime, bar.interval);
+  state.sawBar = true;
   if (closeTime >= state.now) {
     // Orders placed before the clock ever moved meet the market at this bar's open: their day is its day.
     advanceClock(state, closeTime, openTime);
     // The bar reaches the clock setTime moved: its sweeps below settle what the clock made due (day-expiry.ts).
     state.clockSweepDue = false;
   }
+  // Bars mostly repeat the last symbol: compare strings before hashing them.
   const last = state.lastBook;
   let book = last !== undefined && last.symbol === bar.symbol ? last : state.books.get(bar.symbol);
   if (problem !== undefined) {

@@ -41,7 +41,7 @@ function assertFresh(state: VenueState): void {
     ? "it was restored already"
     : state.nextOrderNumber !== 1
       ? "it has placed orders"
-      : state.intervalMs.size !== 0
+      : state.sawBar
         ? "it has seen bars"
         : state.trades.length !== 0
           ? "it has booked fills"

@@ -1,4 +1,4 @@
-import type { ConnectionState, Trade, TradingEventListener } from "@argo/core";
+import { BarCloser, type ConnectionState, type Trade, type TradingEventListener } from "@argo/core";
 import type { PaperConfig } from "../config/paper-config-schema.ts";
 import type { SlippageConfig } from "../config/slippage-schema.ts";
 import { ClientIdIndex } from "./client-id-index.ts";
@@ -64,11 +64,11 @@ export interface VenueState {
   processing: boolean;
   /** Set once `restore` took back an account (restore.ts): it may happen only once, on a fresh venue. */
   restored: boolean;
-  /** Bar length per interval; NaN for calendar intervals (months), whose close is computed per bar. */
-  intervalMs: Map<string, number>;
-  /** The interval and book of the last bar, so a bar like it skips the two Map lookups. */
-  lastInterval: string | undefined;
-  lastIntervalMs: number;
+  /** Close times of the bars fed. */
+  closer: BarCloser;
+  /** Set by the first bar fed (restore refuses a venue that has seen bars). */
+  sawBar: boolean;
+  /** The book of the last bar, so a bar of the same symbol skips the Map lookup. */
   lastBook: SymbolBook | undefined;
 }
 
@@ -111,9 +111,8 @@ export function createVenueState(config: PaperConfig, name = "paper"): VenueStat
     sweeping: false,
     processing: false,
     restored: false,
-    intervalMs: new Map(),
-    lastInterval: undefined,
-    lastIntervalMs: 0,
+    closer: new BarCloser(),
+    sawBar: false,
     lastBook: undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { type Bar, barCloseTime, fixedIntervalMs } from "@argo/core";
+import { type Bar, BarCloser } from "@argo/core";
 import { Prng, seedFor } from "./prng.ts";
 import type { SimulatedConfig } from "./simulated-config.ts";
 
@@ -30,15 +30,16 @@ export class PricePath {
   private price: number;
   private peak: number;
   private openTime: number;
-  /** Bar length in ms; NaN for calendar months, whose bars open where `barCloseTime` closes the one before. */
-  private readonly step: number;
+  /** Each bar opens where the one before closes (calendar months included). */
+  private readonly closer = new BarCloser();
 
   constructor(
     private readonly symbol: string,
     private readonly interval: string,
     config: PathSettings,
   ) {
-    this.step = fixedIntervalMs(interval) ?? Number.NaN;
+    // A malformed interval is refused here, before any bar, rather than at the first one.
+    this.closer.closeTime(config.startTime, interval);
     this.rng = new Prng(seedFor(config.seed, symbol));
     const trend = config.trendStrength * config.volatility;
     this.drift = config.pattern === "increasing" ? trend : config.pattern === "decreasing" ? -trend : 0;
@@ -76,8 +77,7 @@ export class PricePath {
     const bar: Bar = { symbol: this.symbol, interval: this.interval, openTime: this.openTime, open, high, low, close, volume };
     this.price = close;
     if (close > this.peak) this.peak = close;
-    const step = this.step;
-    this.openTime = step === step ? this.openTime + step : barCloseTime(this.openTime, this.interval);
+    this.openTime = this.closer.closeTime(this.openTime, this.interval);
     return bar;
   }
 }
