@@ -266,7 +266,6 @@ export class BarPipeline {
     }
   }
 
-
   private readonly priceOf = (symbol: string): number => this.cache.lastClose(symbol);
 
   private readonly onTradingEvent = (event: TradingEvent): void => {
