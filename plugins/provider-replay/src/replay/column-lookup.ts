@@ -2,8 +2,9 @@ import type { BarField } from "./replay-config.ts";
 
 /** Names a field goes by when the config does not map it; matched in any case, in this order. */
 const USUAL_NAMES: Record<BarField, readonly string[]> = {
-  // The reference files (pandas exports) leave the index column unnamed.
-  time: ["", "time", "date", "datetime", "timestamp", "opentime", "open_time", "t"],
+  // The reference files (pandas exports) leave the index column unnamed. It comes last: a file from
+  // `reset_index().to_csv()` has an unnamed row-number column before its "Date".
+  time: ["time", "date", "datetime", "timestamp", "opentime", "open_time", "t", ""],
   open: ["open", "o"],
   high: ["high", "h"],
   low: ["low", "l"],

@@ -33,6 +33,8 @@ beforeAll(() => {
   writeFileSync(join(dir, "unordered.csv"), [header, row(1), row(3), row(2), row(4)].join("\n"));
   writeFileSync(join(dir, "badtime.csv"), [header, row(1), "2024-13-01,10,12,9,10,100", row(3)].join("\n"));
   writeFileSync(join(dir, "inverted.csv"), [header, row(1), "2024-01-02,10,9,12,10,100"].join("\n"));
+  // pandas' reset_index().to_csv(): an unnamed row-number column, then the dates.
+  writeFileSync(join(dir, "index-and-date.csv"), [",Date,Open,High,Low,Close,Volume", "0,2024-01-01,10,12,9,11,100", "1,2024-01-02,11,13,10,12,100"].join("\n"));
   writeFileSync(join(dir, "nocolumn.csv"), [",Open,High,Low,Volume", "2024-01-01,10,12,9,100"].join("\n"));
   writeFileSync(join(dir, "bad.jsonl"), ['{"t":1704067200,"o":1,"h":2,"l":0.5,"c":1.5,"v":3}', "{not json", '{"t":1704153600,"o":1,"h":2,"l":0.5,"c":"x","v":3}', '{"t":1704240000,"o":1,"h":2,"l":0.5,"c":1.2,"v":3}'].join("\n"));
 });
@@ -97,6 +99,11 @@ describe("replay: malformed rows", () => {
 });
 
 describe("replay: column mapping and time formats", () => {
+  test("a named time column wins over an unnamed row-number column before it", async () => {
+    const bars = await collect((await provider("index-and-date.csv")).history("X", "1d", 0, Number.POSITIVE_INFINITY));
+    expect(bars.map((bar) => [bar.openTime, bar.close])).toEqual([[Date.UTC(2024, 0, 1), 11], [Date.UTC(2024, 0, 2), 12]]);
+  });
+
   test("mapped column names and epoch milliseconds", async () => {
     writeFileSync(join(dir, "mapped.csv"), "stamp,px_open,px_high,px_low,px_close,qty\n1704067200000,1,3,0.5,2,7\n");
     const mapped = await provider("mapped.csv", {

@@ -13,6 +13,13 @@ describe("parseIsoTime", () => {
     expect(parseIsoTime("2024-01-01T00:00:00Z")).toBe(Date.UTC(2024, 0, 1));
     expect(parseIsoTime("2024-01-01T10:00:00+02:00")).toBe(Date.UTC(2024, 0, 1, 8));
     expect(parseIsoTime("2024-01-01T10:00:00-0530")).toBe(Date.UTC(2024, 0, 1, 15, 30));
+    expect(parseIsoTime("2024-01-01T10:00:00+23:59")).toBe(Date.UTC(2024, 0, 1, 10) - (23 * 60 + 59) * 60_000);
+  });
+
+  test("a zone offset out of range is undefined, as an hour of 24 is", () => {
+    for (const text of ["2024-01-27T09:30:00+99:99", "2024-01-27T09:30:00-9999", "2024-01-27T09:30:00+24:00", "2024-01-27T09:30:00+05:60"]) {
+      expect(parseIsoTime(text)).toBeUndefined();
+    }
   });
 
   test("impossible or foreign text is undefined", () => {

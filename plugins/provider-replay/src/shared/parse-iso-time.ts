@@ -15,7 +15,8 @@ export function parseIsoTime(text: string): number | undefined {
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
   const utc = utcTime(Number(m[1]), Number(m[2]), Number(m[3]), hour, minute, second, ms);
-  return utc === undefined ? undefined : utc - zoneOffsetMs(m[8]);
+  const offset = zoneOffsetMs(m[8]);
+  return utc === undefined || offset === undefined ? undefined : utc - offset;
 }
 
 /**
@@ -90,11 +91,13 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-function zoneOffsetMs(zone: string | undefined): number {
+/** The zone's offset from UTC in ms; undefined when it is out of range ("+99:99"), as an hour of 24 is. */
+function zoneOffsetMs(zone: string | undefined): number | undefined {
   if (zone === undefined || zone === "Z" || zone === "z") return 0;
   const sign = zone[0] === "-" ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
   const hours = Number(digits.slice(0, 2));
   const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  if (hours > 23 || minutes > 59) return undefined;
   return sign * (hours * 60 + minutes) * 60_000;
 }
