@@ -1,5 +1,5 @@
 import {
-  type Account, ArgoError, type Bar, BarCloser, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
+  type Account, ArgoError, type Bar, BarCloser, isArgoError, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
   type TradingEvent, type TradingProvider, toArgoError,
 } from "@argo/core";
 import { MarketCache } from "../cache/market-cache.ts";
@@ -14,6 +14,7 @@ import type { Logger } from "../strategy/logger.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import { StateStore } from "../strategy/strategy-state.ts";
 import { AccountMirror } from "./account-mirror.ts";
+import { barProblem } from "./bar-problem.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { EngineContext } from "./engine-context.ts";
 import { type EngineCounters, newCounters } from "./engine-counters.ts";
@@ -108,6 +109,12 @@ export class BarPipeline {
   /** Runs one bar through the pipeline; returns a promise only when something asynchronous has to finish first. */
   processBar(bar: Bar): Promise<void> | undefined {
     if (this.draining !== undefined) return this.draining.then(() => this.processBar(bar));
+    const problem = barProblem(bar);
+    if (problem !== undefined) {
+      // Refused before the cache, the journal or the venue hold it: one unparsable field must not poison them.
+      this.streamError(new ArgoError("INVALID_DATA", problem));
+      return undefined;
+    }
     const slot = this.cache.slotOf(bar.symbol);
     const series = this.cache.series[slot]!;
     if (bar.openTime <= series.lastOpenTime) {
@@ -231,7 +238,9 @@ export class BarPipeline {
     try {
       this.journal.maybeFlush();
     } catch (error) {
-      this.reportError(new ArgoError("INTERNAL", `session journal write failed: ${(error as Error).message}`, { cause: error }));
+      // A refused record keeps its INVALID_DATA; anything else (disk full, locked) is the engine's INTERNAL problem.
+      const code = isArgoError(error, "INVALID_DATA") ? "INVALID_DATA" : "INTERNAL";
+      this.reportError(new ArgoError(code, `session journal write failed: ${(error as Error).message}`, { cause: error }));
     }
   }
 

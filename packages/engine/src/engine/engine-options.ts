@@ -19,7 +19,12 @@ export const engineSettingsSchema = v.strictObject({
     v.check((symbols) => new Set(symbols).size === symbols.length, "must not name a symbol twice"),
     v.description("Symbols to stream and trade."),
   ),
-  interval: v.pipe(v.string(), v.regex(/^\d+[smhdwM]$/, 'must be a number and a unit (s, m, h, d, w, M), e.g. "1m"'), v.description("Bar interval.")),
+  // A zero count ("0m") is no interval: refused here, so a config check finds it before anything starts.
+  interval: v.pipe(
+    v.string(),
+    v.regex(/^[1-9]\d*[smhdwM]$/, 'must be a number and a unit (s, m, h, d, w, M), e.g. "1m" (a whole number from 1, without leading zeros)'),
+    v.description("Bar interval."),
+  ),
   cacheSize: v.optional(
     v.pipe(v.number(), v.integer("must be an integer"), v.minValue(1, "must be at least 1"), v.description("Bars kept per symbol for history and indicators.")),
     DEFAULT_CACHE_SIZE,

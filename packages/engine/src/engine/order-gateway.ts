@@ -7,7 +7,9 @@ import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { ClientIds, clientIdShapeProblem } from "./client-ids.ts";
 import { RecentIds } from "./eviction-ring.ts";
+import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { PendingIds } from "./pending-ids.ts";
+import { pendingOrder } from "./pending-order.ts";
 import type { OrderRejection } from "./callbacks.ts";
 
 /**
@@ -107,9 +109,34 @@ export class OrderGateway {
       }
       return Promise.resolve(this.placed(id, order));
     }
+    const unrecorded = this.recordSending(request, id);
+    if (unrecorded !== undefined) return Promise.resolve(unrecorded);
     this.inFlight.add(id);
     const answer = this.call(() => p.trading.placeOrder(request));
-    return this.track(answer.then((order) => this.placed(id, order), (error: unknown) => this.afterFailure(request, id, error)));
+    return this.track(answer.then(
+      // An answer that is not an order says nothing of the order's fate: the venue is asked, as after a lost answer.
+      (order) => (isOrderLike(order) ? this.placed(id, order) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order))),
+      (error: unknown) => this.afterFailure(request, id, error),
+    ));
+  }
+
+  /**
+   * Writes the order to the session journal before it leaves (see Journal.sending): a real venue may take it even if the
+   * process dies before the answer. An order that cannot be recorded is not sent: trading it unrecorded could trade it
+   * twice after a restart. Simulated venues answer in the call and are rebuilt from the journal, so they need no record first.
+   */
+  private recordSending(request: OrderRequest, id: string): OrderResult | undefined {
+    const journal = this.p.journal;
+    if (journal === undefined) return undefined;
+    try {
+      journal.sending(pendingOrder(request, id, Date.now()));
+      return undefined;
+    } catch (error) {
+      this.ids.release(id);
+      const reason = `not sent: the session journal could not record it first (${(error as Error).message})`;
+      this.p.reportError(new ArgoError("INTERNAL", `order ${id}: ${reason}`, { cause: error }));
+      return this.reject(request, "INTERNAL", reason, "engine");
+    }
   }
 
   /** Books an order the venue accepted. */
@@ -127,17 +154,38 @@ export class OrderGateway {
   private afterFailure(request: OrderRequest, id: string, error: unknown): Promise<OrderResult> {
     const p = this.p;
     return this.reconcile(request, toArgoError(error, "INTERNAL", p.trading.name)).then(
-      (order) => this.placed(id, order),
+      (order) => this.found(id, order),
       (failure: unknown): OrderResult => {
         this.inFlight.delete(id);
         const argo = toArgoError(failure, "INTERNAL", p.trading.name);
         // Refused, or not at the venue when asked: no order has the id, so the strategy may send it again. An order that
-        // may be live keeps it: a retry with the same id must not become a second order.
-        if (argo.details?.outcome !== "unknown") this.ids.release(id);
+        // may be live keeps it, and its journal record stays PENDING for the next start to ask about: a retry with the
+        // same id must not become a second order.
+        if (argo.details?.outcome !== "unknown") {
+          this.ids.release(id);
+          p.journal?.unsent(id);
+        }
         this.providerFailed(argo);
         return this.reject(request, argo.code, argo.message, "venue");
       },
     );
+  }
+
+  /**
+   * Books an order the venue turned out to hold after a failed placement. Fills it had that no event reported are recorded
+   * and reported as the events would have (a paper resume rebuilds the account from the journal's fills).
+   */
+  private found(id: string, order: Order): OrderResult {
+    const p = this.p;
+    const seen = p.mirror.orders.get(order.clientOrderId)?.fills;
+    const missed = seen === undefined ? order.fills : order.fills.filter((fill) => !seen.some((known) => known.id === fill.id));
+    const result = this.placed(id, order);
+    for (const fill of missed) {
+      p.counters.fills++;
+      p.journal?.fill(fill);
+      p.guard.call("onOrderFilled", fill, order);
+    }
+    return result;
   }
 
   /** Keeps a provider call's promise until settle() has seen it. */
@@ -156,7 +204,9 @@ export class OrderGateway {
     if (!isProviderFailure(failure) || failure.code === "RATE_LIMITED") throw failure;
     const id = request.clientOrderId!;
     try {
-      return await this.p.trading.getOrder(id);
+      const order: unknown = await this.p.trading.getOrder(id);
+      if (isOrderLike(order)) return order;
+      throw malformedAnswer(this.p.trading.name, "order lookup", order);
     } catch (error) {
       if (isArgoError(error, "ORDER_NOT_FOUND")) throw failure;
       throw new ArgoError(failure.code, `${failure.message} (the order may be live at the venue: check client order id ${id} before placing it again)`, {
@@ -172,24 +222,30 @@ export class OrderGateway {
     const p = this.p;
     return this.track(this.call(() => p.trading.cancelOrder(orderId)).then(
       (order): CancelResult => {
+        // Not an order: whether it was cancelled is unknown, so the strategy is told it failed (the venue's events still count).
+        if (!isOrderLike(order)) return this.cancelFailed(malformedAnswer(p.trading.name, "cancel", order));
         this.breaker.success();
         p.noteOrder(order);
         return { ok: true, order };
       },
-      (error: unknown): CancelResult => {
-        const argo = toArgoError(error, "INTERNAL", p.trading.name);
-        this.providerFailed(argo);
-        return { ok: false, code: argo.code, reason: argo.message };
-      },
+      (error: unknown): CancelResult => this.cancelFailed(toArgoError(error, "INTERNAL", p.trading.name)),
     ));
+  }
+
+  private cancelFailed(error: ArgoError): CancelResult {
+    this.providerFailed(error);
+    return { ok: false, code: error.code, reason: error.message };
   }
 
   /** Cancels every open order (or one symbol's); a failure is reported through onError and yields []. */
   cancelAll(symbol?: string): Promise<Order[]> {
     const p = this.p;
     return this.track(this.call(() => p.trading.cancelAllOrders(symbol)).then(
-      (orders) => {
-        this.breaker.success();
+      (answer) => {
+        // Whatever in the answer is not an order is reported and left out; the venue's events still tell what it cancelled.
+        const orders = Array.isArray(answer) ? answer.filter(isOrderLike) : [];
+        if (!Array.isArray(answer) || orders.length !== answer.length) p.reportError(malformedAnswer(p.trading.name, "cancel-all", answer));
+        else this.breaker.success();
         for (const order of orders) p.noteOrder(order);
         return orders;
       },

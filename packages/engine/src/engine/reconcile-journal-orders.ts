@@ -5,6 +5,9 @@ import type { CallbackGuard } from "./callbacks.ts";
 /** Why an order the venue no longer knows is recorded as FAILED. */
 export const UNKNOWN_TO_VENUE = "the venue no longer knows this order: it was working when the previous session stopped";
 
+/** Why an order being sent when the previous session stopped (recorded PENDING, no answer since) is recorded as FAILED. */
+export const NEVER_REACHED_VENUE = "the venue has no such order: it was being sent when the previous session stopped and never reached it";
+
 /**
  * Brings the journal's orders that were still working when the previous session stopped up to date before this one
  * trades: what the venue says now (filled, cancelled or still open while nobody watched) is recorded with any fills the
@@ -33,7 +36,7 @@ export async function reconcileJournalOrders(
           report(cannotCheck(recorded, trading.name, error));
           continue;
         }
-        current = { ...recorded, status: "FAILED", rejectReason: UNKNOWN_TO_VENUE, updatedAt: now };
+        current = { ...recorded, status: "FAILED", rejectReason: recorded.status === "PENDING" ? NEVER_REACHED_VENUE : UNKNOWN_TO_VENUE, updatedAt: now };
         report(unknownToVenue(recorded, trading.name));
       }
     }
@@ -48,11 +51,13 @@ export async function reconcileJournalOrders(
 }
 
 function describe(order: Order): string {
-  return `order ${order.clientOrderId} (${order.side} ${order.symbol}, ${order.status} when the previous session stopped)`;
+  const when = order.status === "PENDING" ? "being sent" : order.status;
+  return `order ${order.clientOrderId} (${order.side} ${order.symbol}, ${when} when the previous session stopped)`;
 }
 
 function unknownToVenue(order: Order, venue: string): ArgoError {
-  return new ArgoError("ORDER_NOT_FOUND", `${describe(order)}: ${venue} no longer knows it; recorded as FAILED, check the account for any fill it had`, {
+  const outcome = order.status === "PENDING" ? "has no such order; recorded as FAILED, it never reached the venue" : "no longer knows it; recorded as FAILED, check the account for any fill it had";
+  return new ArgoError("ORDER_NOT_FOUND", `${describe(order)}: ${venue} ${outcome}`, {
     provider: venue,
     details: { clientOrderId: order.clientOrderId },
   });

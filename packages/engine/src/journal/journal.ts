@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
 import { migrateFills } from "./migrate-fills.ts";
+import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
 
 /** When the journal writes its buffers: every `batchSize` records or `flushIntervalMs` of wall time, whichever comes first. */
@@ -27,6 +28,7 @@ export class Journal {
   private readonly upsertState: Statement;
   private readonly deleteState: Statement;
   private readonly findOrder: Statement;
+  private readonly deletePending: Statement;
   private bars: Bar[] = [];
   private orders = new Map<string, Order>();
   private fills: Fill[] = [];
@@ -54,10 +56,12 @@ export class Journal {
     this.flushIntervalMs = options.flushIntervalMs ?? 1000;
     this.insertBar = this.db.prepare("INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     this.upsertOrder = this.db.prepare("INSERT OR REPLACE INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    this.insertFill = this.db.prepare("INSERT OR IGNORE INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Only a fill already written is ignored: OR IGNORE would also drop, silently, a fill SQLite refuses (a NaN fee).
+    this.insertFill = this.db.prepare("INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id, id) DO NOTHING");
     this.upsertState = this.db.prepare("INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
     this.deleteState = this.db.prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
     this.findOrder = this.db.prepare("SELECT 1 FROM orders WHERE client_order_id = ?");
+    this.deletePending = this.db.prepare("DELETE FROM orders WHERE client_order_id = ? AND status = 'PENDING'");
   }
 
   bar(bar: Bar): void {
@@ -92,24 +96,72 @@ export class Journal {
    * Writes everything buffered in one transaction; the buffers are emptied only once it committed, so a failed write loses
    * nothing. Text columns go through the scrubber (a no-op without secrets); the serialised order covers any field a venue
    * filled. Side, type and status are the domain's fixed words, not venue text.
+   *
+   * A record SQLite refuses (a NaN, stored as NULL, in a NOT NULL column) would fail every later batch the same way and the
+   * journal would record nothing more: the batch is then written record by record, only the refused ones are dropped, and
+   * INVALID_DATA names them once the rest is written. Any other failure (busy, locked, disk full) keeps the buffers.
    */
   flush(): void {
+    try {
+      this.db.transaction(() => {
+        for (const b of this.bars) this.writeBar(b);
+        for (const o of this.orders.values()) this.writeOrder(o);
+        for (const f of this.fills) this.writeFill(f);
+        for (const s of this.states) this.writeState(s);
+      })();
+    } catch (error) {
+      if (!isRecordRefusal(error)) throw error;
+      const refused = this.db.transaction(() => this.writeEach())();
+      this.clearBuffers();
+      if (refused.length !== 0) throw refusedRecordsError(refused);
+      return;
+    }
+    this.clearBuffers();
+  }
+
+  /** Writes each buffered record on its own, collecting those SQLite refuses; any other failure aborts (and rolls back). */
+  private writeEach(): RefusedRecord[] {
+    const refused: RefusedRecord[] = [];
     const t = this.scrub;
-    this.db.transaction(() => {
-      for (const b of this.bars) this.insertBar.run(t.text(b.symbol), t.text(b.interval), b.openTime, b.open, b.high, b.low, b.close, b.volume);
-      for (const o of this.orders.values()) {
-        this.upsertOrder.run(t.text(o.clientOrderId), t.text(o.venueOrderId), t.text(o.symbol), o.side, o.type, o.status, o.quantity,
-          o.filledQuantity, o.averageFillPrice, o.createdAt, o.updatedAt, t.json(JSON.stringify(o)));
+    const attempt = (write: () => void, record: () => string): void => {
+      try {
+        write();
+      } catch (error) {
+        if (!isRecordRefusal(error)) throw error;
+        refused.push({ record: record(), reason: t.text(String((error as Error).message)) });
       }
-      for (const f of this.fills) {
-        this.insertFill.run(t.text(f.id), t.text(f.clientOrderId), t.text(f.venueOrderId), t.text(f.symbol), f.side, f.quantity, f.price, f.fee, f.time,
-          f.feeCurrency === undefined ? null : t.text(f.feeCurrency), f.liquidity ?? null);
-      }
-      for (const [strategy, key, json] of this.states) {
-        if (json === undefined) this.deleteState.run(t.text(strategy), t.text(key));
-        else this.upsertState.run(t.text(strategy), t.text(key), t.json(json));
-      }
-    })();
+    };
+    for (const b of this.bars) attempt(() => this.writeBar(b), () => barKey(t.text(String(b.symbol)), t.text(String(b.interval)), b.openTime));
+    for (const o of this.orders.values()) attempt(() => this.writeOrder(o), () => `order ${t.text(String(o.clientOrderId))}`);
+    for (const f of this.fills) attempt(() => this.writeFill(f), () => `fill ${t.text(String(f.id))} of order ${t.text(String(f.clientOrderId))}`);
+    for (const s of this.states) attempt(() => this.writeState(s), () => `state ${t.text(String(s[1]))} of strategy ${t.text(String(s[0]))}`);
+    return refused;
+  }
+
+  private writeBar(b: Bar): void {
+    const t = this.scrub;
+    this.insertBar.run(t.text(b.symbol), t.text(b.interval), b.openTime, b.open, b.high, b.low, b.close, b.volume);
+  }
+
+  private writeOrder(o: Order): void {
+    const t = this.scrub;
+    this.upsertOrder.run(t.text(o.clientOrderId), t.text(o.venueOrderId), t.text(o.symbol), o.side, o.type, o.status, o.quantity,
+      o.filledQuantity, o.averageFillPrice, o.createdAt, o.updatedAt, t.json(JSON.stringify(o)));
+  }
+
+  private writeFill(f: Fill): void {
+    const t = this.scrub;
+    this.insertFill.run(t.text(f.id), t.text(f.clientOrderId), t.text(f.venueOrderId), t.text(f.symbol), f.side, f.quantity, f.price, f.fee, f.time,
+      f.feeCurrency === undefined ? null : t.text(f.feeCurrency), f.liquidity ?? null);
+  }
+
+  private writeState([strategy, key, json]: [string, string, string | undefined]): void {
+    const t = this.scrub;
+    if (json === undefined) this.deleteState.run(t.text(strategy), t.text(key));
+    else this.upsertState.run(t.text(strategy), t.text(key), t.json(json));
+  }
+
+  private clearBuffers(): void {
     this.bars = [];
     this.orders = new Map();
     this.fills = [];
@@ -130,6 +182,23 @@ export class Journal {
   loadState(strategy: string): Array<[string, unknown]> {
     const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(strategy) as Array<{ key: string; value: string }>;
     return rows.map((r) => [r.key, JSON.parse(r.value) as unknown]);
+  }
+
+  /**
+   * Records an order as it is about to be sent (status PENDING), written at once rather than with the next batch: if the
+   * process stops before the venue answers, the next start asks the venue about it (reconcileJournalOrders) and its client
+   * id stays taken, so it is never sent twice. The venue's answer or events replace the record as usual.
+   */
+  sending(order: Order): void {
+    this.writeOrder(order);
+  }
+
+  /**
+   * Drops the record `sending` wrote for an order the venue certainly does not hold (it refused the order, or did not know
+   * it when asked), so its client id is free again. A record the venue's events replaced (a REJECTED order it reported) stays.
+   */
+  unsent(clientOrderId: string): void {
+    this.deletePending.run(this.scrub.text(clientOrderId));
   }
 
   /** Whether an order with this client id was recorded, by this session or an earlier one (written or still buffered). */
@@ -179,8 +248,12 @@ export class Journal {
   /** Flushes, records how the session ended and closes the file. */
   close(status: string): void {
     try {
-      this.flush();
-      if (this.sessionId) this.db.query("UPDATE sessions SET ended_at = ?, status = ? WHERE id = ?").run(Date.now(), status, this.sessionId);
+      try {
+        this.flush();
+      } finally {
+        // Also after a flush that refused a record: the rest was written, and the session did end.
+        if (this.sessionId) this.db.query("UPDATE sessions SET ended_at = ?, status = ? WHERE id = ?").run(Date.now(), status, this.sessionId);
+      }
     } finally {
       this.db.close();
     }

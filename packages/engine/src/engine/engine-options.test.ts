@@ -1,0 +1,35 @@
+import { describe, expect, test } from "bun:test";
+import { isArgoError } from "@argo/core";
+import * as v from "valibot";
+import { barsFromCloses, randomCloses } from "../test-fixtures/bars.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+import { engineSettingsSchema } from "./engine-options.ts";
+
+// Written by hand from the rule "a whole number from 1 (no leading zero), then one of s, m, h, d, w, M".
+const GOOD = ["1s", "5m", "10m", "120m", "4h", "1d", "2w", "1M", "100d"];
+const ZERO = ["0s", "0m", "0h", "0d", "0w", "0M", "00m", "000h"];
+
+const settings = (interval: string) => ({ symbols: ["BTC"], interval });
+
+describe("engine settings: the interval", () => {
+  test("a positive count and a unit is accepted", () => {
+    for (const interval of GOOD) expect(v.safeParse(engineSettingsSchema, settings(interval)).success).toBe(true);
+  });
+
+  test("a zero count is refused at `interval`, as are leading zeros", () => {
+    for (const interval of [...ZERO, "05m", "01d"]) {
+      const result = v.safeParse(engineSettingsSchema, settings(interval));
+      expect(result.success).toBe(false);
+      expect(result.issues!.map((issue) => v.getDotPath(issue))).toEqual(["interval"]);
+    }
+  });
+
+  test("the engine refuses a zero interval as a config mistake naming the field, before it connects the venue", async () => {
+    const run = await runEngine({ bars: barsFromCloses("BTC", randomCloses(5, 3, 100)), strategy: testStrategy({}), engine: { interval: "0m" } });
+    expect(isArgoError(run.error, "INVALID_CONFIGURATION")).toBe(true);
+    expect((run.error as Error).message).toContain("interval");
+    expect(run.result).toBeUndefined();
+    expect(run.venue.connectionState()).not.toBe("CONNECTED");
+    expect(run.named("onEngineStart")).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, test } from "bun:test";
+import { ArgoError, type Order, type OrderRequest } from "@argo/core";
+import type { Logger } from "../strategy/logger.ts";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+import { scrubbedLogger } from "./scrubbed-logger.ts";
+
+const KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
+
+/** A venue whose gateway echoes the request headers, API key included, in every error. */
+class EchoingVenue extends FakeVenue {
+  override async placeOrder(_request: OrderRequest): Promise<Order> {
+    throw new ArgoError("CONNECTION_LOST", `502 Bad Gateway: upstream refused request (X-MBX-APIKEY: ${KEY})`);
+  }
+}
+
+const realError = console.error;
+const realLog = console.log;
+afterEach(() => {
+  console.error = realError;
+  console.log = realLog;
+});
+
+/** Every console line written while `run` runs. */
+async function consoleLines(run: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  console.error = (...parts: unknown[]) => void lines.push(parts.join(" "));
+  console.log = (...parts: unknown[]) => void lines.push(parts.join(" "));
+  try {
+    await run();
+  } finally {
+    console.error = realError;
+    console.log = realLog;
+  }
+  return lines;
+}
+
+describe("the engine's default logger", () => {
+  test("a halt whose reason carries a secret logs it redacted", async () => {
+    const lines = await consoleLines(() => runEngine({
+      bars: barsFromCloses("BTC", [100, 100, 100, 100]),
+      venue: new EchoingVenue(),
+      engine: { logger: undefined, secrets: [KEY], risk: { circuitBreakerErrors: 2 } },
+      strategy: testStrategy({ async onBar(_bar, ctx) { await ctx.placeOrder({ side: "BUY", quantity: 1 }); } }),
+    }));
+    const halt = lines.filter((line) => line.includes("HALTED"));
+    expect(halt).toHaveLength(1);
+    expect(halt[0]).toContain("X-MBX-APIKEY: [REDACTED]");
+    expect(lines.filter((line) => line.includes(KEY))).toEqual([]);
+  });
+
+  test("scrubbedLogger removes secrets from messages and fields, and is the logger itself without secrets", () => {
+    const written: Array<[string, string, Record<string, unknown> | undefined]> = [];
+    const inner: Logger = {
+      debug: (m, f) => void written.push(["debug", m, f]),
+      info: (m, f) => void written.push(["info", m, f]),
+      warn: (m, f) => void written.push(["warn", m, f]),
+      error: (m, f) => void written.push(["error", m, f]),
+    };
+    expect(scrubbedLogger(inner, [])).toBe(inner);
+    const quoted = 'se"cret-42';
+    const log = scrubbedLogger(inner, [KEY, quoted]);
+    const fields = { venue: "binance", n: 3 };
+    log.info("plain", fields);
+    log.error(`key ${KEY}`, { detail: { reply: `echo ${quoted} and ${KEY}` }, n: 1 });
+    expect(written).toEqual([
+      ["info", "plain", fields],
+      ["error", "key [REDACTED]", { detail: { reply: "echo [REDACTED] and [REDACTED]" }, n: 1 }],
+    ]);
+    expect(written[0]![2]).toBe(fields); // nothing to remove: passed on as it is
+  });
+});
