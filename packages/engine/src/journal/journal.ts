@@ -6,6 +6,7 @@ import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
 import { migrateFills } from "./migrate-fills.ts";
 import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
+import { SessionLock } from "./session-lock.ts";
 
 /** When the journal writes its buffers: every `batchSize` records or `flushIntervalMs` of wall time, whichever comes first. */
 export interface JournalOptions {
@@ -38,18 +39,21 @@ export class Journal {
   private lastFlush = Date.now();
   private sessionId = 0;
   private readonly scrub: SecretScrubber;
+  private readonly lock: SessionLock;
 
   /** `secrets`: values that must never reach the file (config credentials); each is stored as REDACTED instead. */
   constructor(sessionDir: string, options: JournalOptions = {}, secrets: readonly string[] = []) {
     this.scrub = new SecretScrubber(secrets);
     mkdirSync(sessionDir, { recursive: true });
     this.path = join(sessionDir, JOURNAL_FILE);
+    this.lock = SessionLock.acquire(sessionDir);
     try {
       this.db = new Database(this.path, { create: true });
       this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
       this.db.exec(JOURNAL_SCHEMA);
       migrateFills(this.db);
     } catch (error) {
+      this.lock.release();
       throw new ArgoError("INVALID_CONFIGURATION", `cannot open the session journal ${this.path}: ${(error as Error).message}`, { cause: error });
     }
     this.batchSize = options.batchSize ?? 1000;
@@ -256,6 +260,7 @@ export class Journal {
       }
     } finally {
       this.db.close();
+      this.lock.release();
     }
   }
 }

@@ -1,0 +1,76 @@
+import { ArgoError } from "@argo/core";
+import { openSync, readFileSync, unlinkSync, writeSync, closeSync } from "node:fs";
+import { join } from "node:path";
+
+/** File in a session directory naming the process whose journal has it open. */
+export const LOCK_FILE = "journal.lock";
+
+/**
+ * One process's claim on a session directory while its journal is open. Two sessions journaling into one directory would
+ * both place orders for one account and resume from each other's fills, so the second is refused before anything
+ * trades. A claim left by a process that has died (a crash, a kill) is taken over.
+ */
+export class SessionLock {
+  private constructor(readonly path: string) {}
+
+  /** Claims `sessionDir`; INVALID_CONFIGURATION naming the directory and the holder when a live process has it. */
+  static acquire(sessionDir: string): SessionLock {
+    const path = join(sessionDir, LOCK_FILE);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(path, "wx");
+        try {
+          writeSync(fd, String(process.pid));
+        } finally {
+          closeSync(fd);
+        }
+        return new SessionLock(path);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== "EEXIST") throw error;
+      }
+      const holder = holderOf(path);
+      if (holder !== undefined && isAlive(holder)) {
+        throw new ArgoError(
+          "INVALID_CONFIGURATION",
+          `session directory ${sessionDir} is in use by process ${holder} (its journal is open there); stop that session or give this one another directory (if no such session runs, delete ${path})`,
+          { details: { sessionDir, pid: holder } },
+        );
+      }
+      // Left by a process that is gone: its claim lapsed.
+      try {
+        unlinkSync(path);
+      } catch {
+        // Another process took it over first: the next attempt finds its claim.
+      }
+    }
+    throw new ArgoError("INVALID_CONFIGURATION", `session directory ${sessionDir} is being claimed by another process; try again`, { details: { sessionDir } });
+  }
+
+  /** Gives the directory up (only a claim this process still holds). */
+  release(): void {
+    try {
+      if (holderOf(this.path) === process.pid) unlinkSync(this.path);
+    } catch {
+      // Already gone: nothing to give up.
+    }
+  }
+}
+
+function holderOf(path: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as { code?: unknown }).code === "EPERM";
+  }
+}
