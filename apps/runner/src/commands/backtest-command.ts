@@ -6,12 +6,14 @@ import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { checkOutputFolder } from "./check-output-folder.ts";
+import { utcDay } from "../config/calendar-day.ts";
 import { engineLogCallbacks } from "../logging/engine-log-callbacks.ts";
 import { sessionEngineOptions, sessionLogger } from "../session/session-engine-options.ts";
 import { prepareSession } from "../session/prepare-session.ts";
+import { scrubbedError } from "../session/scrubbed-error.ts";
 
-/** Date flags and config values are UTC days. */
-const day = (text: string | undefined) => (text ? Date.parse(`${text}T00:00:00Z`) : undefined);
+/** Date flags and config values are UTC days (validation has made sure each is a real one). */
+const day = (text: string | undefined) => (text ? utcDay(text) : undefined);
 
 /** `argo backtest [config]`: the strategy over history in virtual time; writes the results folder and prints a summary. */
 export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
@@ -29,18 +31,25 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
   // Checked before the run: a long backtest must not end in a folder it cannot write.
   const folder = resolve(io.cwd, settings.output_dir);
   checkOutputFolder(folder);
-  const result = await runBacktest(
-    {
-      ...sessionEngineOptions(session, marketData, trading, log),
-      ...(from !== undefined ? { from } : {}),
-      ...(to !== undefined ? { to } : {}),
-      closeAtEnd: settings.close_at_end,
-      // The bar only draws on a terminal; results are identical either way.
-      progress: settings.progress && io.interactive ? "auto" : false,
-    },
-    problemLogCallbacks(log),
-    io.signal,
-  );
+  let result: BacktestResult;
+  try {
+    result = await runBacktest(
+      {
+        ...sessionEngineOptions(session, marketData, trading, log),
+        ...(from !== undefined ? { from } : {}),
+        ...(to !== undefined ? { to } : {}),
+        closeAtEnd: settings.close_at_end,
+        // The bar only draws on a terminal; results are identical either way.
+        progress: settings.progress && io.interactive ? "auto" : false,
+      },
+      problemLogCallbacks(log),
+      io.signal,
+    );
+  } catch (error) {
+    // What escapes goes to main, which prints it as it is: a provider may have echoed its key. The code is kept, so a
+    // configuration error is still exit 3.
+    throw scrubbedError(error, session.secrets);
+  }
   // In the log once each, so a log read later holds them as well as the summary below.
   for (const warning of result.warnings) log.warn(warning);
   const files = await writeBacktestResults(folder, result, `${session.strategy.name} on ${engine.symbols.join(", ")}`);

@@ -149,6 +149,15 @@ describe("argo run refuses to start", () => {
     expect(run.c.stderr()).not.toContain("listening");
   });
 
+  test("a zero interval: exit 3 naming engine.interval, before the status API or the journal exist", async () => {
+    const dir = dataDir();
+    const run = startRun([writeConfig(tmp.dir, "zero.json", quickSessionConfig(dir, { engine: { symbols: ["BTCUSD"], interval: "0m", data_dir: dir } }))]);
+    expect(await run.exit).toBe(3);
+    expect(run.c.stderr()).toContain("engine.interval");
+    expect(run.c.stderr()).not.toContain("listening");
+    expect(existsSync(join(dir, "journal.sqlite"))).toBe(false);
+  });
+
   test("a --market-data-config that is not JSON is named", async () => {
     const run = startRun([writeConfig(tmp.dir, "ok2.json", quickSessionConfig(dataDir())), "--market-data-config", "{seed: 1"]);
     expect(await run.exit).toBe(3);

@@ -239,12 +239,29 @@ describe("argo validate never prints a secret", () => {
     for (const value of [LIVE_KEY, STATUS_TOKEN, STATUS_TOKEN.slice(0, 10)]) expect(r.all).not.toContain(value);
   });
 
-  test("a secret of the wrong type (a number from an override) is not echoed", async () => {
-    const path = writeConfig(tmp.dir, "typed-secret.json", secretConfig());
-    const r = await validate(path, { ARGO__TRADING__CONFIG__API_KEY: "918273645546372819" });
+  // An override no longer makes a number of a text field (see the next test), so the wrong type is written in the file.
+  test("a secret of the wrong type (a number in the file) is not echoed", async () => {
+    const path = writeConfig(tmp.dir, "typed-secret.json", secretConfig({ trading: { provider: "fake-live", config: { accountId: "ACC-1", apiKey: 918273645546372 } } }));
+    const r = await validate(path);
     expect(r.code).toBe(3);
     expect(problems(r.err).map(([p]) => p)).toEqual(["trading.config.apiKey"]);
-    expect(r.all).not.toContain("918273645546372819");
+    expect(r.all).not.toContain("918273645546372");
+  });
+
+  test("a secret of digits only, from an override or a ${VAR}, stays text: accepted and redacted", async () => {
+    const digits = "918273645546372819";
+    const byOverride = await validate(writeConfig(tmp.dir, "digits-override.json", secretConfig()), { ARGO__TRADING__CONFIG__API_KEY: digits });
+    const byVariable = await validate(writeConfig(tmp.dir, "digits-var.yaml", JSON.stringify(secretConfig({ status: { port: 0, token: "${ARGO_TEST_TOKEN}" } }))), {
+      ARGO_TEST_TOKEN: "4815162342108888",
+    });
+    for (const r of [byOverride, byVariable]) {
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      expect(r.all).not.toContain(digits);
+      expect(r.all).not.toContain("4815162342108888");
+    }
+    expect(printedConfig(byOverride.out).trading.config.apiKey).toBe("[REDACTED]");
+    expect(printedConfig(byVariable.out).status.token).toBe("[REDACTED]");
   });
 });
 
@@ -306,6 +323,30 @@ strategy:
     expect(problems(bad.err).map(([p]) => p).sort()).toEqual(["log.level", "trading.config.initialCapital"]);
   });
 
+  test("ARGO__ sets keys the file does not spell, by the names the schemas declare, and lists (the README's example)", async () => {
+    const path = writeConfig(tmp.dir, "bare.yaml", `engine: { symbols: [BTCUSD] }\nstrategy: { path: ${SMA_CROSS} }\n`);
+    const r = await validate(path, { ARGO__TRADING__CONFIG__INITIAL_CAPITAL: "5000", ARGO__RISK__MAX_ORDER_VALUE: "1000", ARGO__ENGINE__SYMBOLS: "[SOLUSD, ETHUSD]" });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const printed = printedConfig(r.out);
+    expect(printed.trading.config).toEqual({ initialCapital: 5000 });
+    expect(printed.risk).toEqual({ maxOrderValue: 1000 });
+    expect(printed.engine.symbols).toEqual(["SOLUSD", "ETHUSD"]);
+  });
+
+  test("a provider named by ARGO__ (from a plugin) has its config keys found in its own schema", async () => {
+    const path = writeConfig(tmp.dir, "bare-plugin.yaml", `engine: { symbols: [BTCUSD] }\nplugins: ["${FAKE_LIVE_PLUGIN}"]\nstrategy: { path: ${SMA_CROSS} }\n`);
+    const r = await validate(path, {
+      ARGO__TRADING__PROVIDER: "fake-live",
+      ARGO__TRADING__CONFIG__ACCOUNT_ID: "ACC-9",
+      ARGO__TRADING__CONFIG__API_KEY: LIVE_KEY,
+      ARGO__TRADING__CONFIG__INITIAL_CAPITAL: "7000",
+    });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(printedConfig(r.out).trading).toEqual({ provider: "fake-live", config: { accountId: "ACC-9", apiKey: "[REDACTED]", initialCapital: 7000 } });
+  });
+
   test("an override can supply a secret; it is redacted like one from the file", async () => {
     const path = writeConfig(tmp.dir, "env.yaml", envConfig);
     const r = await validate(path, { ARGO_TEST_SYMBOL: "SOLUSD", ARGO_TEST_ACCOUNT: "42", ARGO_TEST_KEY: "placeholder", ARGO__STATUS__TOKEN: STATUS_TOKEN });
@@ -314,3 +355,26 @@ strategy:
     expect(r.all).not.toContain(STATUS_TOKEN);
   });
 });
+
+describe("argo validate: intervals and backtest days", () => {
+  const config = (engine: string, backtest: string) =>
+    writeConfig(tmp.dir, `days-${Math.random().toString(36).slice(2)}.yaml`, `engine: ${engine}\nstrategy: { path: ${SMA_CROSS} }\nbacktest: ${backtest}\n`);
+
+  test("a zero interval is refused naming engine.interval (it used to pass here)", async () => {
+    const r = await validate(config("{ symbols: [BTCUSD], interval: 0m }", "{}"));
+    expect(r.code).toBe(3);
+    expect(problems(r.err).map(([p]) => p)).toEqual(["engine.interval"]);
+  });
+
+  test("an impossible day and a range that ends before it starts are refused, naming the field", async () => {
+    const impossible = await validate(config("{ symbols: [BTCUSD] }", "{ from: 2021-02-30 }"));
+    expect(impossible.code).toBe(3);
+    expect(problems(impossible.err).map(([p]) => p)).toEqual(["backtest.from"]);
+    expect(impossible.err).toContain("backtest.from: must be a real day: 2021-02 has no day 30");
+    const backwards = await validate(config("{ symbols: [BTCUSD] }", "{ from: 2021-03-02, to: 2021-03-01 }"));
+    expect(backwards.code).toBe(3);
+    expect(problems(backwards.err).map(([p]) => p)).toEqual(["backtest.to"]);
+    expect(backwards.err).toContain("2021-03-02");
+  });
+});
+

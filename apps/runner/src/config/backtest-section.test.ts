@@ -35,3 +35,32 @@ describe("the backtest section", () => {
     expect(parse(base).backtest.output_dir).toBe("./backtest-results");
   });
 });
+
+describe("backtest.from and backtest.to", () => {
+  const issues = (backtest: Record<string, unknown>) => {
+    const result = v.safeParse(runnerConfigSchema, { ...base, backtest });
+    return result.success ? [] : result.issues.map((issue) => [v.getDotPath(issue), issue.message] as const);
+  };
+
+  test("a day the calendar does not have is refused at its field, not rolled over into the next month", () => {
+    expect(issues({ from: "2021-02-30" })).toEqual([["backtest.from", "must be a real day: 2021-02 has no day 30"]]);
+    expect(issues({ to: "2021-04-31" })).toEqual([["backtest.to", "must be a real day: 2021-04 has no day 31"]]);
+    expect(issues({ from: "2021-02-29" })).toEqual([["backtest.from", "must be a real day: 2021-02 has no day 29"]]);
+    // Leap days and month ends that exist pass.
+    expect(issues({ from: "2020-02-29", to: "2021-12-31" })).toEqual([]);
+  });
+
+  test("`to` must be a later day than `from`, named at backtest.to with the days as written", () => {
+    for (const backtest of [{ from: "2021-03-01", to: "2021-03-01" }, { from: "2021-03-02", to: "2021-03-01" }]) {
+      const found = issues(backtest);
+      expect(found.map(([path]) => path)).toEqual(["backtest.to"]);
+      expect(found[0]![1]).toContain(`backtest.from (${backtest.from})`);
+      expect(found[0]![1]).not.toMatch(/\d{10,}/); // no epoch milliseconds
+    }
+    expect(issues({ from: "2021-03-01", to: "2021-03-02" })).toEqual([]);
+  });
+
+  test("an impossible day is reported once, not again as an order problem", () => {
+    expect(issues({ from: "2021-02-30", to: "2020-01-01" }).map(([path]) => path)).toEqual(["backtest.from"]);
+  });
+});

@@ -7,7 +7,8 @@ const config = (engine: Record<string, unknown>) => ({ engine: { symbols: ["BTCU
 
 // Written by hand from the rule "a whole number, then one of s, m, h, d, w, M".
 const GOOD = ["1s", "15m", "4h", "1d", "2w", "1M", "120m"];
-const BAD = ["5x", "m", "1.5h", "1 m", "1mm", "-1m", "often", "", "1H"];
+// A zero count is no interval at all ("0m" used to pass here and fail only once the session had started).
+const BAD = ["5x", "m", "1.5h", "1 m", "1mm", "-1m", "often", "", "1H", "0m", "0s", "00h", "0M"];
 
 describe("engine.interval in the runner's config", () => {
   test("accepts a number and a unit, and the engine accepts the same", () => {

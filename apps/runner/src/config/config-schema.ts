@@ -1,5 +1,6 @@
 import { engineSettingsSchema } from "@argo/engine";
 import * as v from "valibot";
+import { calendarDay, isCalendarDay, utcDay } from "./calendar-day.ts";
 
 const providerSection = (what: string, fallback: string) =>
   v.strictObject({
@@ -37,19 +38,31 @@ export const runnerConfigSchema = v.strictObject({
     { enabled: true, host: "127.0.0.1", port: 8787 },
   ),
   backtest: v.optional(
-    v.strictObject({
-      from: v.optional(v.pipe(v.string(), v.isoDate("must be a date like 2010-01-31"), v.description("First bar date (inclusive)"))),
-      to: v.optional(v.pipe(v.string(), v.isoDate("must be a date like 2020-12-31"), v.description("Last bar date (exclusive)"))),
-      output_dir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Folder the results are written into")), "./backtest-results"),
-      progress: v.optional(v.pipe(v.boolean(), v.description("Show a progress bar on a terminal")), true),
-      close_at_end: v.optional(
-        v.pipe(
-          v.union([v.literal("last-open"), v.literal("last-close"), v.literal(false)], 'must be "last-open", "last-close" or false'),
-          v.description("Close what is still open after the last bar: at its open (backtesting.py's final pass), at its close, or not at all"),
+    v.pipe(
+      v.strictObject({
+        from: v.optional(v.pipe(v.string(), ...calendarDay("2010-01-31"), v.description("First bar date (inclusive)"))),
+        to: v.optional(v.pipe(v.string(), ...calendarDay("2020-12-31"), v.description("Last bar date (exclusive)"))),
+        output_dir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Folder the results are written into")), "./backtest-results"),
+        progress: v.optional(v.pipe(v.boolean(), v.description("Show a progress bar on a terminal")), true),
+        close_at_end: v.optional(
+          v.pipe(
+            v.union([v.literal("last-open"), v.literal("last-close"), v.literal(false)], 'must be "last-open", "last-close" or false'),
+            v.description("Close what is still open after the last bar: at its open (backtesting.py's final pass), at its close, or not at all"),
+          ),
+          "last-open",
         ),
-        "last-open",
+      }),
+      // Run only when both are real days; the message names the days as written, not as milliseconds.
+      v.forward(
+        v.partialCheck(
+          [["from"], ["to"]],
+          // Days that are not real are reported at their own field, not again here.
+          ({ from, to }) => from === undefined || to === undefined || !isCalendarDay(from) || !isCalendarDay(to) || utcDay(from) < utcDay(to),
+          (issue) => `must be a later day than backtest.from (${(issue.input as { from?: string }).from}): the range runs from \`from\` up to, not including, \`to\``,
+        ),
+        ["to"],
       ),
-    }),
+    ),
     // A missing section parses as an empty one: the defaults above are the only place they are declared.
     {},
   ),

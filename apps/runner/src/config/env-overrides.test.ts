@@ -1,4 +1,7 @@
-import { expect, test } from "bun:test";
+import "@argo/provider-paper";
+import "@argo/provider-replay";
+import { describe, expect, test } from "bun:test";
+import { configSchemaLookup } from "./config-schema-at.ts";
 import { applyEnvOverrides } from "./env-overrides.ts";
 
 test("ARGO__SECTION__KEY overrides keys with typed values, matching existing spellings", () => {
@@ -17,4 +20,49 @@ test("ARGO__SECTION__KEY overrides keys with typed values, matching existing spe
   });
   // The input is not modified.
   expect(config.engine.interval).toBe("1m");
+});
+
+describe("ARGO__ names resolved against the schema's keys", () => {
+  // The paper and simulated providers register themselves; their config schemas declare initialCapital and barDelayMs.
+  const schemaAt = configSchemaLookup({ trading: "paper", marketData: "simulated" });
+
+  test("the README's example sets a provider's camelCase key the file does not have", () => {
+    const out = applyEnvOverrides({}, {
+      ARGO__TRADING__CONFIG__INITIAL_CAPITAL: "5000",
+      ARGO__MARKET_DATA__CONFIG__BAR_DELAY_MS: "25",
+      ARGO__RISK__MAX_ORDER_VALUE: "1000",
+      ARGO__ENGINE__MARKET_DATA_CACHE_SIZE: "50",
+    }, schemaAt);
+    expect(out).toEqual({
+      trading: { config: { initialCapital: 5000 } },
+      market_data: { config: { barDelayMs: 25 } },
+      risk: { maxOrderValue: 1000 },
+      engine: { market_data_cache_size: 50 },
+    });
+  });
+
+  test("a list field takes a YAML flow sequence or a comma list", () => {
+    expect(applyEnvOverrides({}, { ARGO__ENGINE__SYMBOLS: "[BTCUSD, ETHUSD]" }, schemaAt)).toEqual({ engine: { symbols: ["BTCUSD", "ETHUSD"] } });
+    expect(applyEnvOverrides({}, { ARGO__ENGINE__SYMBOLS: "BTCUSD, ETHUSD" }, schemaAt)).toEqual({ engine: { symbols: ["BTCUSD", "ETHUSD"] } });
+    expect(applyEnvOverrides({}, { ARGO__PLUGINS: "argo-provider-foo" }, schemaAt)).toEqual({ plugins: ["argo-provider-foo"] });
+  });
+
+  test("a text field keeps digits as text; a choice of text or false gets false; numbers stay numbers", () => {
+    const out = applyEnvOverrides({}, {
+      ARGO__STATUS__TOKEN: "4815162342108888",
+      ARGO__STATUS__PORT: "9000",
+      ARGO__BACKTEST__CLOSE_AT_END: "false",
+      ARGO__BACKTEST__FROM: "2020-01-01",
+      ARGO__LOG__LEVEL: "debug",
+    }, schemaAt);
+    expect(out).toEqual({ status: { token: "4815162342108888", port: 9000 }, backtest: { close_at_end: false, from: "2020-01-01" }, log: { level: "debug" } });
+  });
+
+  test("where no schema key matches (a strategy's config), the file's spelling, else the lower-cased name", () => {
+    const out = applyEnvOverrides({ strategy: { path: "s.ts", config: { fastPeriod: 5 } } }, {
+      ARGO__STRATEGY__CONFIG__FAST_PERIOD: "8",
+      ARGO__STRATEGY__CONFIG__SLOW: "21",
+    }, schemaAt);
+    expect(out).toEqual({ strategy: { path: "s.ts", config: { fastPeriod: 8, slow: 21 } } });
+  });
 });

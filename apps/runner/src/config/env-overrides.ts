@@ -1,21 +1,28 @@
+import { type SchemaLookup, type SchemaNode, declaredKeys } from "./config-schema-at.ts";
+import { envValue, expectsList } from "./env-value.ts";
+
 /** Prefix of environment variables that override config keys: ARGO__SECTION__KEY=value. */
 export const OVERRIDE_PREFIX = "ARGO__";
 
 /**
  * Applies ARGO__SECTION__KEY[__SUBKEY…] variables onto a parsed config: `ARGO__ENGINE__INTERVAL=5m` sets engine.interval,
- * `ARGO__TRADING__CONFIG__INITIAL_CAPITAL=5000` sets trading.config.initial_capital (keys are lower-cased; a key that
- * exists in the file keeps its spelling). Values are read as YAML scalars, so numbers and booleans keep their type.
+ * `ARGO__TRADING__CONFIG__INITIAL_CAPITAL=5000` sets trading.config.initialCapital. Each name part is matched, ignoring
+ * case and underscores, against the keys the schema declares there (see `schemaAt`), then against the keys already in
+ * the file, and is lower-cased only when neither knows it. Values are read as YAML scalars (numbers, booleans), except
+ * where the field takes only text (a token of digits stays text); a list field takes `[A, B]` or `A,B`.
  */
-export function applyEnvOverrides(config: Record<string, unknown>, env: Record<string, string | undefined>): Record<string, unknown> {
+export function applyEnvOverrides(config: Record<string, unknown>, env: Record<string, string | undefined>, schemaAt: SchemaLookup = () => undefined): Record<string, unknown> {
   const out = structuredClone(config);
   for (const [name, raw] of Object.entries(env).sort(([a], [b]) => a.localeCompare(b))) {
     if (!name.startsWith(OVERRIDE_PREFIX) || raw === undefined) continue;
-    const keys = name.slice(OVERRIDE_PREFIX.length).split("__").filter(Boolean);
-    if (keys.length === 0) continue;
+    const parts = name.slice(OVERRIDE_PREFIX.length).split("__").filter(Boolean);
+    if (parts.length === 0) continue;
+    const keys: string[] = [];
     let node: Record<string, unknown> = out;
-    for (let i = 0; i < keys.length; i++) {
-      const key = matchKey(node, keys[i]!);
-      if (i === keys.length - 1) node[key] = parseScalar(raw);
+    for (let i = 0; i < parts.length; i++) {
+      const key = matchKey(declaredKeys(schemaAt(keys)), node, parts[i]!);
+      keys.push(key);
+      if (i === parts.length - 1) node[key] = overrideValue(raw, schemaAt(keys));
       else {
         if (!node[key] || typeof node[key] !== "object" || Array.isArray(node[key])) node[key] = {};
         node = node[key] as Record<string, unknown>;
@@ -25,11 +32,34 @@ export function applyEnvOverrides(config: Record<string, unknown>, env: Record<s
   return out;
 }
 
-function matchKey(node: Record<string, unknown>, key: string): string {
-  const lower = key.toLowerCase();
-  // camelCase keys of provider configs (initialCapital) match INITIALCAPITAL or INITIAL_CAPITAL.
-  const squash = (s: string) => s.toLowerCase().replaceAll("_", "");
-  return Object.keys(node).find((existing) => existing === key || existing.toLowerCase() === lower || squash(existing) === squash(key)) ?? lower;
+// INITIAL_CAPITAL, INITIALCAPITAL and initialCapital are one key; so are MARKET_DATA and market_data.
+const squash = (s: string) => s.toLowerCase().replaceAll("_", "");
+
+function matchKey(declared: readonly string[], node: Record<string, unknown>, part: string): string {
+  return (
+    declared.find((key) => squash(key) === squash(part)) ??
+    Object.keys(node).find((existing) => existing === part || squash(existing) === squash(part)) ??
+    part.toLowerCase()
+  );
+}
+
+function overrideValue(raw: string, schema: SchemaNode | undefined): unknown {
+  return expectsList(schema) ? listValue(raw) : envValue(raw, parseScalar(raw), schema);
+}
+
+/** `[A, B]` as YAML (so `[1, 2]` are numbers), else a comma list as `--symbols` takes it. */
+function listValue(raw: string): unknown {
+  const text = raw.trim();
+  if (text.startsWith("[")) {
+    try {
+      const parsed = Bun.YAML.parse(text);
+      if (Array.isArray(parsed)) return parsed;
+    } catch {
+      // left as text: the schema's "expected array" names the field
+    }
+    return raw;
+  }
+  return text.split(",").map((item) => item.trim()).filter(Boolean);
 }
 
 function parseScalar(raw: string): unknown {

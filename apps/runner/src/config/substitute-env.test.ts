@@ -1,5 +1,8 @@
 import { isArgoError } from "@argo/core";
-import { expect, test } from "bun:test";
+import "@argo/provider-paper";
+import "@argo/provider-replay";
+import { describe, expect, test } from "bun:test";
+import { configSchemaLookup } from "./config-schema-at.ts";
 import { substituteEnv } from "./substitute-env.ts";
 
 test("${VAR} and ${VAR:-default} are substituted in every string, nested and in arrays", () => {
@@ -26,4 +29,41 @@ test("a value that is only a placeholder takes the type its text spells, when th
   const env = { PORT: "9000", LIVE: "false", ZIP: "007", KEY: "12345678901234567890", RATE: "0.5" };
   const out = substituteEnv({ port: "${PORT}", live: "${LIVE}", zip: "${ZIP}", key: "${KEY}", rate: "${RATE}", d: "${NONE:-8787}", mixed: "p${PORT}" }, env);
   expect(out).toEqual({ port: 9000, live: false, zip: "007", key: "12345678901234567890", rate: 0.5, d: 8787, mixed: "p9000" });
+});
+
+describe("a placeholder alone, where the schema says what the field takes", () => {
+  const schemaAt = configSchemaLookup({ trading: "paper", marketData: "simulated" });
+
+  test("a text field keeps a value of digits as text (a token is not a number)", () => {
+    const out = substituteEnv({ status: { token: "${TOKEN}", port: "${PORT}" }, engine: { symbols: ["${SYMBOL}"] } }, { TOKEN: "4815162342108888", PORT: "9000", SYMBOL: "700" }, schemaAt);
+    expect(out).toEqual({ status: { token: "4815162342108888", port: 9000 }, engine: { symbols: ["700"] } });
+  });
+
+  test("numbers, booleans and a choice of text or false are typed; a field of number or text takes the number", () => {
+    const env = { CAPITAL: "2500", ENABLED: "false", CLOSE: "false", LEVEL: "warn", START: "1700000000000" };
+    const out = substituteEnv(
+      {
+        trading: { config: { initialCapital: "${CAPITAL}" } },
+        status: { enabled: "${ENABLED}" },
+        backtest: { close_at_end: "${CLOSE}" },
+        log: { level: "${LEVEL}" },
+        market_data: { config: { startTime: "${START}" } },
+      },
+      env,
+      schemaAt,
+    );
+    expect(out).toEqual({
+      trading: { config: { initialCapital: 2500 } },
+      status: { enabled: false },
+      backtest: { close_at_end: false },
+      log: { level: "warn" },
+      market_data: { config: { startTime: 1_700_000_000_000 } },
+    });
+  });
+
+  test("where no schema is known (a strategy's config), the type its text spells, as before", () => {
+    expect(substituteEnv({ strategy: { config: { fast: "${FAST}", key: "${KEY}" } } }, { FAST: "8", KEY: "0042" }, schemaAt)).toEqual({
+      strategy: { config: { fast: 8, key: "0042" } },
+    });
+  });
 });

@@ -1,4 +1,6 @@
 import { ArgoError } from "@argo/core";
+import type { SchemaLookup } from "./config-schema-at.ts";
+import { envValue } from "./env-value.ts";
 
 const PATTERN = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 const WHOLE = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}$/;
@@ -16,8 +18,10 @@ function typedScalar(text: string): unknown {
 /**
  * Replaces `${VAR}` and `${VAR:-default}` in every string of a parsed config. A variable that is unset and has no
  * default is an error naming the variable and where it is used; the value itself is never shown (it may be a key).
+ * A value that is one placeholder alone keeps the variable's text where `schemaAt` says the field takes that text (a
+ * token of 16 digits is still a token), and elsewhere takes the type its text spells (a port, a flag).
  */
-export function substituteEnv(value: unknown, env: Record<string, string | undefined>, path = ""): unknown {
+export function substituteEnv(value: unknown, env: Record<string, string | undefined>, schemaAt: SchemaLookup = () => undefined, keys: readonly string[] = []): unknown {
   if (typeof value === "string") {
     const whole = WHOLE.test(value);
     const missing: string[] = [];
@@ -29,15 +33,15 @@ export function substituteEnv(value: unknown, env: Record<string, string | undef
       return "";
     });
     if (missing.length) {
-      throw new ArgoError("INVALID_CONFIGURATION", `${path || "(root)"}: environment variable ${missing.map((m) => `\${${m}}`).join(", ")} is not set (set it, or write \${NAME:-default})`, {
-        details: { path, variables: missing },
+      throw new ArgoError("INVALID_CONFIGURATION", `${keys.join(".") || "(root)"}: environment variable ${missing.map((m) => `\${${m}}`).join(", ")} is not set (set it, or write \${NAME:-default})`, {
+        details: { path: keys.join("."), variables: missing },
       });
     }
-    return whole ? typedScalar(out) : out;
+    return whole ? envValue(out, typedScalar(out), schemaAt(keys)) : out;
   }
-  if (Array.isArray(value)) return value.map((item, i) => substituteEnv(item, env, path ? `${path}.${i}` : String(i)));
+  if (Array.isArray(value)) return value.map((item, i) => substituteEnv(item, env, schemaAt, [...keys, String(i)]));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, path ? `${path}.${key}` : key)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, schemaAt, [...keys, key])]));
   }
   return value;
 }

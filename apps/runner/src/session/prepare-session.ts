@@ -4,6 +4,7 @@ import type { Io } from "../cli/io.ts";
 import { buildRawConfig } from "../config/build-raw-config.ts";
 import { formatIssues } from "../config/format-issues.ts";
 import { type ValidSession, validateConfig } from "../config/validate-config.ts";
+import { scrubbedError } from "./scrubbed-error.ts";
 
 /** A validated session with its providers created, or the exit code and message of why not. */
 export type Prepared =
@@ -16,7 +17,7 @@ export type BeforeCreate = (session: ValidSession) => Promise<number | undefined
 /**
  * Reads and validates the config (printing every problem, under the file's name or "command line" without one), runs
  * `beforeCreate` (the live-trading confirmation: no real-money provider is even constructed before it), then creates
- * both providers through the registry.
+ * both providers through the registry. An error creating them is rethrown with its code, scrubbed of the session's secrets.
  */
 export async function prepareSession(
   path: string | undefined,
@@ -33,7 +34,12 @@ export async function prepareSession(
   const { session } = outcome;
   const stop = await beforeCreate?.(session);
   if (stop !== undefined) return { ok: false, exit: stop };
-  const trading = await createProvider("trading", session.trading.info.name, session.trading.config);
-  const marketData = await createProvider("market-data", session.marketData.info.name, session.marketData.config);
-  return { ok: true, session, trading, marketData };
+  try {
+    const trading = await createProvider("trading", session.trading.info.name, session.trading.config);
+    const marketData = await createProvider("market-data", session.marketData.info.name, session.marketData.config);
+    return { ok: true, session, trading, marketData };
+  } catch (error) {
+    // A factory (or the SDK it wraps) may put the key it was given in its error; main prints what escapes as it is.
+    throw scrubbedError(error, session.secrets);
+  }
 }

@@ -1,0 +1,35 @@
+import { type SchemaNode, unwrap } from "./config-schema-at.ts";
+
+/** True when the schema takes this value as it is (by its type, or as one of its choices). */
+function accepts(node: SchemaNode | undefined, value: unknown): boolean {
+  const bare = unwrap(node);
+  switch (bare?.type) {
+    case "string":
+    case "number":
+    case "boolean":
+      return typeof value === bare.type;
+    case "picklist":
+    case "enum":
+      return (bare.options ?? []).includes(value);
+    case "literal":
+      return bare.literal === value;
+    case "union":
+    case "variant":
+      return (bare.options ?? []).some((option) => accepts(option as SchemaNode, value));
+    default:
+      return false;
+  }
+}
+
+/**
+ * What a text from the environment stands for at a field: `typed`, the type its text spells (a port, a flag), unless
+ * the field takes only the text (a token of 16 digits is a token, not a number). Without a schema: `typed`.
+ */
+export function envValue(text: string, typed: unknown, schema: SchemaNode | undefined): unknown {
+  return typed !== text && !accepts(schema, typed) && accepts(schema, text) ? text : typed;
+}
+
+/** True when the schema wants a list. */
+export function expectsList(schema: SchemaNode | undefined): boolean {
+  return unwrap(schema)?.type === "array";
+}
