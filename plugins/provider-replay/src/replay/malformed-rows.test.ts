@@ -87,6 +87,26 @@ describe("replay: malformed rows", () => {
     expect(error.message).toContain("nocolumn.csv");
   });
 
+  test("a row with more cells than the header is INVALID_DATA naming the line: an unquoted 1,500 must not become a volume of 1", async () => {
+    writeFileSync(join(dir, "extra.csv"), [header, "2024-01-01,100,110,90,105,1,500", row(2), "2024-01-03,10,12,9,10,100,x,"].join("\n"));
+    const error = await failure((await provider("extra.csv")).history("X", "1d", 0, Number.POSITIVE_INFINITY));
+    expect(error.code).toBe("INVALID_DATA");
+    expect(error.message).toBe("extra.csv line 2: has 7 cells, the header has 6: quote a value that holds a comma, and write numbers without thousands separators (1500, not 1,500)");
+    expect(error.details).toMatchObject({ file: "extra.csv", line: 2 });
+    const items = await collect((await provider("extra.csv")).stream(["X"], "1d"));
+    expect(items.map((item) => (item.type === "bar" ? item.bar.openTime : item.error.message))).toEqual([
+      "extra.csv line 2: has 7 cells, the header has 6: quote a value that holds a comma, and write numbers without thousands separators (1500, not 1,500)",
+      Date.UTC(2024, 0, 2),
+      "extra.csv line 4: has 8 cells, the header has 6: quote a value that holds a comma, and write numbers without thousands separators (1500, not 1,500)",
+    ]);
+  });
+
+  test("blank cells past the header's are accepted", async () => {
+    writeFileSync(join(dir, "trailing.csv"), [header, "2024-01-01,10,12,9,11,100,,", "2024-01-02,10,12,9,11,200, , \t", '2024-01-03,10,12,9,11,300,""'].join("\n"));
+    const bars = await collect((await provider("trailing.csv")).history("X", "1d", 0, Number.POSITIVE_INFINITY));
+    expect(bars.map((bar) => bar.volume)).toEqual([100, 200, 300]);
+  });
+
   test("JSON lines: epoch seconds, short keys, and bad lines as error items", async () => {
     const jsonl = await provider("bad.jsonl", { timeFormat: "epoch-s" });
     const items = await collect(jsonl.stream(["X"], "1d"));

@@ -1,4 +1,5 @@
-import { isArgoError, type StreamItem } from "@argo/core";
+import { type ArgoError, barCloseTime, fixedIntervalMs, isArgoError, type StreamItem } from "@argo/core";
+import { formatDuration } from "../shared/format-duration.ts";
 import { readLines } from "./read-lines.ts";
 import { fileNotFound, type ReplayFile } from "./replay-file.ts";
 import { rowError } from "./row-error.ts";
@@ -6,9 +7,10 @@ import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-
 
 /**
  * Every row of a file in order, in batches (one per chunk read): a bar, or an INVALID_DATA error item
- * for a malformed or out-of-order row (the reader goes on with the next row; callers that must not
- * skip data throw it). A missing file or unmappable header throws INVALID_CONFIGURATION. Batches,
- * because a backtest reads millions of rows and one await per row would cost more than parsing it.
+ * for a malformed or out-of-order row, or for one less than half the file's interval after the row
+ * before it (the reader goes on with the next row; callers that must not skip data throw it). A
+ * missing file or unmappable header throws INVALID_CONFIGURATION. Batches, because a backtest reads
+ * millions of rows and one await per row would cost more than parsing it.
  */
 export async function* readBarBatches(file: ReplayFile): AsyncGenerator<StreamItem[]> {
   const rows = new RowReader(file);
@@ -29,9 +31,15 @@ class RowReader {
   private lineNumber = 0;
   private lastTime = Number.NEGATIVE_INFINITY;
   private lastLine = 0;
+  /** The earliest open time the next row may have: half an interval after the last one (see {@link read}). */
+  private earliest = Number.NEGATIVE_INFINITY;
+  /** Half the interval, or undefined for calendar months, whose length depends on the month. */
+  private readonly halfInterval: number | undefined;
 
   constructor(private readonly file: ReplayFile) {
     if (file.format === "jsonl") this.parse = createJsonlRowParser(file);
+    const fixed = fixedIntervalMs(file.interval);
+    this.halfInterval = fixed === undefined ? undefined : fixed / 2;
   }
 
   read(lines: readonly string[]): StreamItem[] {
@@ -53,16 +61,34 @@ class RowReader {
         items.push({ type: "error", error });
         continue;
       }
-      if (bar.openTime <= this.lastTime) {
-        const problem = `rows must be in ascending time order, but ${iso(bar.openTime)} is not after ${iso(this.lastTime)} on line ${this.lastLine}`;
-        items.push({ type: "error", error: rowError(file, lineNumber, "time", problem) });
+      const time = bar.openTime;
+      // One comparison covers both a row out of order and one far closer than the interval (a file
+      // configured with the wrong interval). Longer spacing is fine: weekends, holidays, missing data;
+      // so is a little shorter, as with weekly or monthly bars dated on the first trading day.
+      if (time < this.earliest) {
+        items.push({ type: "error", error: this.refuse(time, lineNumber) });
         continue;
       }
-      this.lastTime = bar.openTime;
+      this.lastTime = time;
       this.lastLine = lineNumber;
+      const half = this.halfInterval;
+      this.earliest = time + (half ?? (barCloseTime(time, file.interval) - time) / 2);
       items.push({ type: "bar", bar });
     }
     return items;
+  }
+
+  /** The error for a row at `time`, before {@link earliest}. */
+  private refuse(time: number, lineNumber: number): ArgoError {
+    const file = this.file;
+    if (time <= this.lastTime) {
+      const problem = `rows must be in ascending time order, but ${iso(time)} is not after ${iso(this.lastTime)} on line ${this.lastLine}`;
+      return rowError(file, lineNumber, "time", problem, "order");
+    }
+    const problem =
+      `${iso(time)} is ${formatDuration(time - this.lastTime)} after the row on line ${this.lastLine}, ` +
+      `less than half the interval "${file.interval}" of files.${file.index}.interval: is the interval right?`;
+    return rowError(file, lineNumber, "time", problem, "interval");
   }
 }
 

@@ -20,10 +20,25 @@ export function createCsvRowParser(file: ReplayFile, header: string, headerLine:
   // One reader over the row in hand, not a closure per row: a backtest parses millions of them.
   let cells: string[] = [];
   const read = (field: BarField) => cells[index[field]];
+  const width = names.length;
   return (line, lineNumber) => {
     cells = splitCsvLine(line);
+    if (cells.length > width) checkExtraCells(file, lineNumber, cells, width);
     return toBar(file, lineNumber, read);
   };
+}
+
+/**
+ * Cells past the header's are allowed only blank ("...,100,,"): anything else means the row was
+ * shifted, most often by an unquoted thousands separator ("1,500" read as 1 and 500).
+ */
+function checkExtraCells(file: ReplayFile, lineNumber: number, cells: readonly string[], width: number): void {
+  for (let i = width; i < cells.length; i++) {
+    if (cells[i]!.trim() !== "") {
+      const problem = `has ${cells.length} cells, the header has ${width}: quote a value that holds a comma, and write numbers without thousands separators (1500, not 1,500)`;
+      throw rowError(file, lineNumber, undefined, problem);
+    }
+  }
 }
 
 /** A parser for JSON-lines rows (one object per line); keys are found on the first row that has them. */
