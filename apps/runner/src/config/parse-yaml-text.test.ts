@@ -62,6 +62,6 @@ describe("parseYamlText: syntax errors", () => {
   });
 
   test("an alias without its anchor is refused, naming neither", () => {
-    expect(refusal(`a: *${SECRET}\n`).message).toBe("c.yaml: not valid YAML: an alias (*name) names no anchor (&name) before it, or aliases expand too far");
+    expect(refusal(`a: *${SECRET}\n`).message).toBe("c.yaml: not valid YAML: the config reader refused it (an alias (*name) naming no anchor (&name) before it, or aliases expanding too far, are the usual causes)");
   });
 });
