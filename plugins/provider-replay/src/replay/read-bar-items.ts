@@ -1,4 +1,4 @@
-import { type ArgoError, barCloseTime, fixedIntervalMs, isArgoError, type StreamItem } from "@argo/core";
+import { type ArgoError, BarCloser, isArgoError, type StreamItem } from "@argo/core";
 import { formatDuration } from "../shared/format-duration.ts";
 import { readLines } from "./read-lines.ts";
 import { fileNotFound, type ReplayFile } from "./replay-file.ts";
@@ -33,13 +33,11 @@ class RowReader {
   private lastLine = 0;
   /** The earliest open time the next row may have: half an interval after the last one (see {@link read}). */
   private earliest = Number.NEGATIVE_INFINITY;
-  /** Half the interval, or undefined for calendar months, whose length depends on the month. */
-  private readonly halfInterval: number | undefined;
+  /** Bar close times of the file's interval (calendar months included). */
+  private readonly closer = new BarCloser();
 
   constructor(private readonly file: ReplayFile) {
     if (file.format === "jsonl") this.parse = createJsonlRowParser(file);
-    const fixed = fixedIntervalMs(file.interval);
-    this.halfInterval = fixed === undefined ? undefined : fixed / 2;
   }
 
   read(lines: readonly string[]): StreamItem[] {
@@ -71,8 +69,7 @@ class RowReader {
       }
       this.lastTime = time;
       this.lastLine = lineNumber;
-      const half = this.halfInterval;
-      this.earliest = time + (half ?? (barCloseTime(time, file.interval) - time) / 2);
+      this.earliest = time + (this.closer.closeTime(time, file.interval) - time) / 2;
       items.push({ type: "bar", bar });
     }
     return items;
@@ -88,7 +85,7 @@ class RowReader {
     const problem =
       `${iso(time)} is ${formatDuration(time - this.lastTime)} after the row on line ${this.lastLine}, ` +
       `less than half the interval "${file.interval}" of files.${file.index}.interval: is the interval right?`;
-    return rowError(file, lineNumber, "time", problem, "interval");
+    return rowError(file, lineNumber, "time", problem);
   }
 }
 

@@ -3,7 +3,7 @@ import type { BarField } from "./replay-config.ts";
 import type { ReplayFile } from "./replay-file.ts";
 
 /** Why a row was refused, when a reader must tell one kind from the rest: "order" for a row not after the one before it. */
-export type RowErrorReason = "order" | "interval";
+export type RowErrorReason = "order";
 
 /**
  * INVALID_DATA naming the file, the line and (when known) the field: `GOOG.csv line 17, field "close": expected a number, got "abc"`.
