@@ -102,10 +102,10 @@ export class BarSource {
     }
     const { open, high, low, close } = bar;
     // The venue refuses such a bar and the strategy would trade on a bar the venue never saw.
-    if (!(low > 0 && low <= open && low <= close && high >= open && high >= close && high < Number.POSITIVE_INFINITY) || !(bar.volume >= 0)) {
+    if (!(low > 0 && low <= open && low <= close && high >= open && high >= close && high < Number.POSITIVE_INFINITY) || !(bar.volume >= 0 && bar.volume < Number.POSITIVE_INFINITY)) {
       throw new ArgoError(
         "INVALID_DATA",
-        `history of ${this.symbol} has an invalid bar at ${bar.openTime}: open ${open}, high ${high}, low ${low}, close ${close}, volume ${bar.volume} (prices must be positive with low <= open, close <= high, volume >= 0)`,
+        `history of ${this.symbol} has an invalid bar at ${bar.openTime}: open ${open}, high ${high}, low ${low}, close ${close}, volume ${bar.volume} (prices must be positive with low <= open, close <= high, a finite volume >= 0)`,
         { details: { symbol: this.symbol, openTime: bar.openTime } },
       );
     }

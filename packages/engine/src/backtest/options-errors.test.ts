@@ -93,6 +93,14 @@ describe("data", () => {
     expect(error.message).toContain(`history of XYZ has an invalid bar at ${T0 + 2 * DAY}`);
   });
 
+  test("an infinite or NaN volume is INVALID_DATA too: the journal and the venue's volume caps cannot hold it", async () => {
+    for (const volume of [Number.POSITIVE_INFINITY, Number.NaN]) {
+      const broken = [...rows.slice(0, 2), { ...rows[2]!, volume }, rows[3]!];
+      const { error } = await failure({ marketData: new InMemoryMarketData(broken) });
+      expect([error.code, error.message]).toEqual(["INVALID_DATA", expect.stringContaining(`history of XYZ has an invalid bar at ${T0 + 2 * DAY}`) as unknown as string]);
+    }
+  });
+
   test("a strategy config that does not validate names strategy.config.<field>", async () => {
     const { error } = await failure({ strategy: `${import.meta.dir}/../../../../examples/strategies/sma-cross.ts`, strategyConfig: { fast: 30, slow: 10 } });
     expect(error.code).toBe("INVALID_CONFIGURATION");

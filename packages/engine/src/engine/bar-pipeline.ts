@@ -1,5 +1,5 @@
 import {
-  type Account, ArgoError, type Bar, BarCloser, isArgoError, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
+  type Account, ArgoError, type Bar, BarCloser, type Fill, isArgoError, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
   type TradingEvent, type TradingProvider, toArgoError,
 } from "@argo/core";
 import { MarketCache } from "../cache/market-cache.ts";
@@ -14,7 +14,6 @@ import type { Logger } from "../strategy/logger.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import { StateStore } from "../strategy/strategy-state.ts";
 import { AccountMirror } from "./account-mirror.ts";
-import { barProblem } from "./bar-problem.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { EngineContext } from "./engine-context.ts";
 import { type EngineCounters, newCounters } from "./engine-counters.ts";
@@ -109,12 +108,6 @@ export class BarPipeline {
   /** Runs one bar through the pipeline; returns a promise only when something asynchronous has to finish first. */
   processBar(bar: Bar): Promise<void> | undefined {
     if (this.draining !== undefined) return this.draining.then(() => this.processBar(bar));
-    const problem = barProblem(bar);
-    if (problem !== undefined) {
-      // Refused before the cache, the journal or the venue hold it: one unparsable field must not poison them.
-      this.streamError(new ArgoError("INVALID_DATA", problem));
-      return undefined;
-    }
     const slot = this.cache.slotOf(bar.symbol);
     const series = this.cache.series[slot]!;
     if (bar.openTime <= series.lastOpenTime) {
@@ -160,6 +153,13 @@ export class BarPipeline {
   /** Records an order state from a provider answer (events carry the same, whichever comes first wins only if newer). */
   noteOrder(order: Order): void {
     if (this.mirror.applyOrder(order)) this.journal?.order(order);
+  }
+
+  /** Records and reports a fill (from an event, or found by asking the venue about an order). */
+  noteFill(fill: Fill, order: Order): void {
+    this.counters.fills++;
+    this.journal?.fill(fill);
+    this.guard.call("onOrderFilled", fill, order);
   }
 
   /** Moves to HALTED (if not already): cancels every open order and, if configured, closes every position. */

@@ -1,8 +1,7 @@
 import type { Bar } from "@argo/core";
+import { isoTimeOrText } from "../report/iso-time.ts";
 
 const PRICES = ["open", "high", "low", "close"] as const;
-/** The latest instant a Date can show (ECMAScript's limit); past it a time is printed as the number it is. */
-const MAX_DATE_MS = 8.64e15;
 
 /**
  * What makes a bar unusable, or undefined for a sound one: an open time or a price that is not a finite number, or a
@@ -32,7 +31,7 @@ function shownSymbol(symbol: unknown): string {
 }
 
 function timeText(time: unknown): string {
-  return typeof time === "number" && Math.abs(time) <= MAX_DATE_MS ? new Date(time).toISOString() : shown(time);
+  return typeof time === "number" ? isoTimeOrText(time) : shown(time);
 }
 
 /** A number as JavaScript prints it (NaN, Infinity); a string (a field the feed left unparsed) quoted and marked as one. */

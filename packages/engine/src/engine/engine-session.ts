@@ -15,7 +15,6 @@ import { isAbortOf } from "./is-abort-of.ts";
 import { assertJournalFits } from "./journal-fit.ts";
 import { reconcileJournalOrders } from "./reconcile-journal-orders.ts";
 import { restoreSimulatedAccount } from "./restore-simulated-account.ts";
-import { scrubbedLogger } from "./scrubbed-logger.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
 
@@ -105,7 +104,7 @@ export class EngineSession {
       this.pipeline = new BarPipeline({
         strategy, strategyConfig: config, symbols: settings.symbols, interval: settings.interval, mode: this.mode, cacheSize,
         trading: trading.provider, initial: { account, positions, openOrders }, risk, callbacks,
-        logger: o.logger ?? scrubbedLogger(consoleLogger({ strategy: strategy.name }), o.secrets),
+        logger: o.logger ?? consoleLogger({ strategy: strategy.name }, "info", o.secrets),
         orderIdPrefix: o.orderIdPrefix ?? (this.mode === "backtest" ? "bt-" : `ag${startedAt.toString(36)}-`),
         startTime: virtualStart ?? startedAt,
         ...(journal ? { journal } : {}),

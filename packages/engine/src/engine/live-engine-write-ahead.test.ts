@@ -9,6 +9,7 @@ import type { CancelResult, OrderResult } from "../strategy/strategy-context.ts"
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+import { NEVER_REACHED_VENUE } from "./reconcile-journal-orders.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-write-ahead-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -111,7 +112,7 @@ describe("an order sent to a venue is in the session journal before it leaves", 
     venue.lookupDown = false;
     const run = await runEngine({ bars: barsFromCloses("X", [103], Date.UTC(2024, 0, 2)), venue, strategy: testStrategy({}), engine: { sessionDir: dir, mode: "live" } });
     const [row] = journalOrders(dir);
-    expect([row?.status, (JSON.parse(row!.data) as Order).rejectReason]).toEqual(["FAILED", expect.stringContaining("never reached") as unknown as string]);
+    expect([row?.status, (JSON.parse(row!.data) as Order).rejectReason]).toEqual(["FAILED", NEVER_REACHED_VENUE]);
     const errors = run.named("onError").map(([error]) => error as ArgoError);
     expect(errors.map((e) => e.code)).toEqual(["ORDER_NOT_FOUND"]);
     expect(errors[0]?.message).toContain("never reached the venue");
@@ -211,5 +212,42 @@ describe("venue answers the engine cannot read, and fills only the lookup saw", 
     expect(journalFills(dir)).toEqual([{ client_order_id: ID, id: "T1" }]);
     expect(run.named("onOrderFilled").map(([fill]) => (fill as Fill).id)).toEqual(["T1"]);
     expect(run.result?.counters.fills).toBe(1);
+  });
+
+  test("a fill an event reported before the lookup is not reported again; one only the lookup shows is", async () => {
+    /** Fills twice at once; the first fill's events arrive, then the stream drops and the answer is lost. */
+    class HalfHeardVenue extends FakeVenue {
+      filled: Order | undefined;
+      override async placeOrder(request: OrderRequest): Promise<Order> {
+        const fill = (id: string, time: number): Fill => ({ id, clientOrderId: request.clientOrderId!, venueOrderId: "v1", symbol: request.symbol, side: request.side, quantity: 1, price: 100, fee: 0, time });
+        const base = { ...request, clientOrderId: request.clientOrderId!, venueOrderId: "v1", timeInForce: "GTC" as const, quantity: 2, averageFillPrice: 100, createdAt: 1 };
+        const partly: Order = { ...base, status: "PARTIALLY_FILLED", filledQuantity: 1, fills: [fill("T1", 1)], updatedAt: 1 };
+        this.emit({ type: "order", order: partly });
+        this.emit({ type: "fill", fill: partly.fills[0]!, order: partly });
+        this.filled = { ...base, status: "FILLED", filledQuantity: 2, fills: [fill("T1", 1), fill("T2", 2)], updatedAt: 2 };
+        throw new ArgoError("CONNECTION_LOST", "request timed out");
+      }
+      override async getOrder(): Promise<Order> {
+        return structuredClone(this.filled!);
+      }
+    }
+    const dir = sessionDir();
+    const run = await runEngine({ bars: barsFromCloses("X", [100, 101]), venue: new HalfHeardVenue(), strategy: placer([]), engine: { sessionDir: dir, mode: "live" } });
+    expect(run.named("onOrderFilled").map(([fill]) => (fill as Fill).id)).toEqual(["T1", "T2"]);
+    expect(run.result?.counters.fills).toBe(2);
+    expect(journalFills(dir).map((f) => f.id).sort()).toEqual(["T1", "T2"]);
+  });
+
+  test("an empty answer to the restart's lookup is reported and the record kept for the next start", async () => {
+    const dir = sessionDir();
+    const venue = new LostAnswerVenue();
+    venue.streamDown = true;
+    await runEngine({ bars: barsFromCloses("X", [100, 101]), venue, strategy: placer([]), engine: { sessionDir: dir, mode: "live" } });
+    venue.lookupDown = false;
+    venue.getOrder = async () => undefined as unknown as Order;
+    const run = await runEngine({ bars: barsFromCloses("X", [103], Date.UTC(2024, 0, 2)), venue, strategy: testStrategy({}), engine: { sessionDir: dir, mode: "live" } });
+    expect(run.error).toBeUndefined();
+    expect(run.named("onError").map(([error]) => (error as ArgoError).code)).toEqual(["INVALID_DATA"]);
+    expect(journalOrders(dir).map((r) => r.status)).toEqual(["PENDING"]);
   });
 });

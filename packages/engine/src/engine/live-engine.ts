@@ -1,4 +1,5 @@
-import type { Bar, MarketDataProvider } from "@argo/core";
+import { ArgoError, type Bar, type MarketDataProvider } from "@argo/core";
+import { barProblem } from "./bar-problem.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import type { EngineCallbacks } from "./callbacks.ts";
 import type { LiveEngineOptions } from "./engine-options.ts";
@@ -64,7 +65,12 @@ export class LiveEngine {
         if (next.done) return;
         if (signal?.aborted) break;
         const item = next.value;
-        if (item.type === "bar") {
+        // A bar with a field the feed could not parse is refused before the cache, the journal or the venue hold it (a
+        // backtest's BarSource refuses it too, ending the run, since a backtest must not skip data).
+        const problem = item.type === "bar" ? barProblem(item.bar) : undefined;
+        if (problem !== undefined) {
+          pipeline.streamError(new ArgoError("INVALID_DATA", problem));
+        } else if (item.type === "bar") {
           inBar = pipeline.processBar(item.bar);
           if (inBar !== undefined) await inBar;
           inBar = undefined;

@@ -10,6 +10,7 @@ import { RecentIds } from "./eviction-ring.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { PendingIds } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
+import { unseenFills } from "./unseen-fills.ts";
 import type { OrderRejection } from "./callbacks.ts";
 
 /**
@@ -163,7 +164,8 @@ export class OrderGateway {
         // same id must not become a second order.
         if (argo.details?.outcome !== "unknown") {
           this.ids.release(id);
-          p.journal?.unsent(id);
+          // Only a placement through a promise was recorded before it left (recordSending).
+          if (this.syncVenue === undefined) p.journal?.unsent(id);
         }
         this.providerFailed(argo);
         return this.reject(request, argo.code, argo.message, "venue");
@@ -177,14 +179,9 @@ export class OrderGateway {
    */
   private found(id: string, order: Order): OrderResult {
     const p = this.p;
-    const seen = p.mirror.orders.get(order.clientOrderId)?.fills;
-    const missed = seen === undefined ? order.fills : order.fills.filter((fill) => !seen.some((known) => known.id === fill.id));
+    const missed = unseenFills(p.mirror.orders.get(order.clientOrderId)?.fills, order.fills);
     const result = this.placed(id, order);
-    for (const fill of missed) {
-      p.counters.fills++;
-      p.journal?.fill(fill);
-      p.guard.call("onOrderFilled", fill, order);
-    }
+    for (const fill of missed) p.noteFill(fill, order);
     return result;
   }
 

@@ -1,6 +1,8 @@
-import { ArgoError, type Fill, isArgoError, type Order, toArgoError, type TradingProvider } from "@argo/core";
+import { ArgoError, isArgoError, type Order, toArgoError, type TradingProvider } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
 import type { CallbackGuard } from "./callbacks.ts";
+import { isOrderLike, malformedAnswer } from "./order-answer.ts";
+import { unseenFills } from "./unseen-fills.ts";
 
 /** Why an order the venue no longer knows is recorded as FAILED. */
 export const UNKNOWN_TO_VENUE = "the venue no longer knows this order: it was working when the previous session stopped";
@@ -30,18 +32,21 @@ export async function reconcileJournalOrders(
     let current = open.get(recorded.clientOrderId);
     if (current === undefined) {
       try {
-        current = await trading.getOrder(recorded.clientOrderId);
+        const answer: unknown = await trading.getOrder(recorded.clientOrderId);
+        // An answer that is not an order says nothing: the record stays for the next start, as when the venue cannot answer.
+        if (!isOrderLike(answer)) throw malformedAnswer(trading.name, "order lookup", answer);
+        current = answer;
       } catch (error) {
         if (!isArgoError(error, "ORDER_NOT_FOUND")) {
           report(cannotCheck(recorded, trading.name, error));
           continue;
         }
-        current = { ...recorded, status: "FAILED", rejectReason: recorded.status === "PENDING" ? NEVER_REACHED_VENUE : UNKNOWN_TO_VENUE, updatedAt: now };
-        report(unknownToVenue(recorded, trading.name));
+        const sending = recorded.status === "PENDING";
+        current = { ...recorded, status: "FAILED", rejectReason: sending ? NEVER_REACHED_VENUE : UNKNOWN_TO_VENUE, updatedAt: now };
+        report(unknownToVenue(recorded, trading.name, sending));
       }
     }
-    const known = new Set(recorded.fills.map((fill) => fill.id));
-    const missed: Fill[] = current.fills.filter((fill) => !known.has(fill.id));
+    const missed = unseenFills(recorded.fills, current.fills);
     journal.order(current);
     for (const fill of missed) journal.fill(fill);
     for (const fill of missed) guard.call("onOrderFilled", fill, current);
@@ -55,8 +60,9 @@ function describe(order: Order): string {
   return `order ${order.clientOrderId} (${order.side} ${order.symbol}, ${when} when the previous session stopped)`;
 }
 
-function unknownToVenue(order: Order, venue: string): ArgoError {
-  const outcome = order.status === "PENDING" ? "has no such order; recorded as FAILED, it never reached the venue" : "no longer knows it; recorded as FAILED, check the account for any fill it had";
+/** `sending`: the order was recorded PENDING and never answered for, so the venue never had it. */
+function unknownToVenue(order: Order, venue: string, sending: boolean): ArgoError {
+  const outcome = sending ? "has no such order; recorded as FAILED, it never reached the venue" : "no longer knows it; recorded as FAILED, check the account for any fill it had";
   return new ArgoError("ORDER_NOT_FOUND", `${describe(order)}: ${venue} ${outcome}`, {
     provider: venue,
     details: { clientOrderId: order.clientOrderId },

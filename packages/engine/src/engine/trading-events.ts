@@ -19,10 +19,8 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       return true;
     }
     case "fill":
-      p.counters.fills++;
       p.mirror.applyOrder(event.order);
-      p.journal?.fill(event.fill);
-      p.guard.call("onOrderFilled", event.fill, event.order);
+      p.noteFill(event.fill, event.order);
       return false;
     case "position":
       p.mirror.applyPosition(event.symbol, event.position);

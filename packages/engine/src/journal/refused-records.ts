@@ -1,4 +1,5 @@
 import { ArgoError } from "@argo/core";
+import { isoTimeOrText } from "../report/iso-time.ts";
 
 /** A buffered record SQLite would not store: what it is (kind and key, already scrubbed) and SQLite's reason. */
 export interface RefusedRecord {
@@ -30,6 +31,5 @@ export function refusedRecordsError(refused: readonly RefusedRecord[]): ArgoErro
 
 /** A bar's key as a message shows it: symbol, interval and open time (ISO when it is a date at all). */
 export function barKey(symbol: string, interval: string, openTime: number): string {
-  const time = Number.isFinite(openTime) && Math.abs(openTime) <= 8.64e15 ? new Date(openTime).toISOString() : String(openTime);
-  return `bar ${symbol} ${interval} ${time}`;
+  return `bar ${symbol} ${interval} ${isoTimeOrText(openTime)}`;
 }

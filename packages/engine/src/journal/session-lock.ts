@@ -1,5 +1,5 @@
 import { ArgoError } from "@argo/core";
-import { openSync, readFileSync, unlinkSync, writeSync, closeSync } from "node:fs";
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** File in a session directory naming the process whose journal has it open. */
@@ -17,17 +17,7 @@ export class SessionLock {
   static acquire(sessionDir: string): SessionLock {
     const path = join(sessionDir, LOCK_FILE);
     for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fd = openSync(path, "wx");
-        try {
-          writeSync(fd, String(process.pid));
-        } finally {
-          closeSync(fd);
-        }
-        return new SessionLock(path);
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== "EEXIST") throw error;
-      }
+      if (claim(path)) return new SessionLock(path);
       const holder = holderOf(path);
       if (holder !== undefined && isAlive(holder)) {
         throw new ArgoError(
@@ -53,6 +43,25 @@ export class SessionLock {
     } catch {
       // Already gone: nothing to give up.
     }
+  }
+}
+
+/**
+ * Creates the claim file holding this process's pid, or false when one exists. The pid is written to a file of its own
+ * first and linked into place in one step: a claim created empty and filled after would read as nobody's in between, and
+ * a second process would take it over.
+ */
+function claim(path: string): boolean {
+  const draft = `${path}.${process.pid}`;
+  writeFileSync(draft, String(process.pid));
+  try {
+    linkSync(draft, path);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "EEXIST") throw error;
+    return false;
+  } finally {
+    unlinkSync(draft);
   }
 }
 

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { ArgoError, type Order, type OrderRequest } from "@argo/core";
-import type { Logger } from "../strategy/logger.ts";
+import { consoleLogger } from "../strategy/logger.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
-import { scrubbedLogger } from "./scrubbed-logger.ts";
 
 const KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
 
@@ -50,24 +49,19 @@ describe("the engine's default logger", () => {
     expect(lines.filter((line) => line.includes(KEY))).toEqual([]);
   });
 
-  test("scrubbedLogger removes secrets from messages and fields, and is the logger itself without secrets", () => {
-    const written: Array<[string, string, Record<string, unknown> | undefined]> = [];
-    const inner: Logger = {
-      debug: (m, f) => void written.push(["debug", m, f]),
-      info: (m, f) => void written.push(["info", m, f]),
-      warn: (m, f) => void written.push(["warn", m, f]),
-      error: (m, f) => void written.push(["error", m, f]),
-    };
-    expect(scrubbedLogger(inner, [])).toBe(inner);
+  test("consoleLogger removes secrets from messages and fields, as is and as JSON spells them", async () => {
     const quoted = 'se"cret-42';
-    const log = scrubbedLogger(inner, [KEY, quoted]);
-    const fields = { venue: "binance", n: 3 };
-    log.info("plain", fields);
-    log.error(`key ${KEY}`, { detail: { reply: `echo ${quoted} and ${KEY}` }, n: 1 });
-    expect(written).toEqual([
-      ["info", "plain", fields],
-      ["error", "key [REDACTED]", { detail: { reply: "echo [REDACTED] and [REDACTED]" }, n: 1 }],
+    const lines = await consoleLines(async () => {
+      const log = consoleLogger({ strategy: "s" }, "info", [KEY, quoted]);
+      log.info("plain", { venue: "binance", n: 3 });
+      log.error(`key ${KEY}`, { detail: { reply: `echo ${quoted} and ${KEY}` }, n: 1 });
+      consoleLogger({}, "info").info(`no secrets given: ${KEY}`);
+    });
+    const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(parsed.map(({ time: _time, ...rest }) => rest)).toEqual([
+      { level: "info", strategy: "s", msg: "plain", venue: "binance", n: 3 },
+      { level: "error", strategy: "s", msg: "key [REDACTED]", detail: { reply: "echo [REDACTED] and [REDACTED]" }, n: 1 },
+      { level: "info", msg: `no secrets given: ${KEY}` },
     ]);
-    expect(written[0]![2]).toBe(fields); // nothing to remove: passed on as it is
   });
 });
