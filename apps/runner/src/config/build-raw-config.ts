@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { loadProviders } from "../plugins/load-providers.ts";
-import { asRecord } from "./as-record.ts";
 import { configSchemaLookup } from "./config-schema-at.ts";
 import { applyEnvOverrides } from "./env-overrides.ts";
 import { applyFlags } from "./apply-flags.ts";
 import { loadConfigFile } from "./load-config-file.ts";
+import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
 import { substituteEnv } from "./substitute-env.ts";
 
 /**
@@ -39,20 +39,16 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   const fromFile = file ? await loadConfigFile(file) : {};
   // A first reading by the runner's own schema tells which providers (and plugins) the session names.
   const runnerOnly = configSchemaLookup({});
-  const named = applyEnvOverrides(substituteEnv(fromFile, env, runnerOnly) as Record<string, unknown>, env, runnerOnly);
-  const providers = { trading: providerName(named, flags, "trading"), marketData: providerName(named, flags, "market_data") };
-  const plugins = Array.isArray(named.plugins) ? named.plugins.filter((p): p is string => typeof p === "string") : [];
+  const named = sessionProviders(applyEnvOverrides(substituteEnv(fromFile, env, runnerOnly) as Record<string, unknown>, env, runnerOnly));
+  // The provider flags are applied last, so they name the provider over the file.
+  const tradingFlag = flags["trading-provider"];
+  const dataFlag = flags["market-data-provider"];
+  const providers = { trading: typeof tradingFlag === "string" ? tradingFlag : named.trading, marketData: typeof dataFlag === "string" ? dataFlag : named.marketData };
   // A provider that cannot be loaded is reported by validation, with its path; here it only has no schema.
-  await loadProviders(plugins, [providers.trading, providers.marketData], cwd !== baseDir ? [baseDir, cwd] : [baseDir]).catch(() => undefined);
+  await loadProviders(named.plugins, [providers.trading, providers.marketData], pluginSearchDirs(baseDir, cwd)).catch(() => undefined);
   const schemaAt = configSchemaLookup(providers);
   const substituted = substituteEnv(fromFile, env, schemaAt) as Record<string, unknown>;
   const overridden = applyEnvOverrides(substituted, env, schemaAt);
   const raw = await applyFlags(overridden, flags, cwd);
   return { raw, baseDir, cwd, ...(file ? { path: file } : {}) };
-}
-
-/** The provider a section will name once flags are applied (validation's defaults when none is named). */
-function providerName(raw: Record<string, unknown>, flags: Flags, section: "trading" | "market_data"): string {
-  const flag = flags[section === "trading" ? "trading-provider" : "market-data-provider"];
-  return typeof flag === "string" ? flag : String(asRecord(raw[section]).provider ?? (section === "trading" ? "paper" : "simulated"));
 }

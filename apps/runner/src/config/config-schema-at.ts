@@ -1,4 +1,4 @@
-import { getProviderDefinition, type ProviderKind } from "@argo/core";
+import { getProviderDefinition, type ProviderKind, schemaAtPath } from "@argo/core";
 import { riskConfigSchema } from "@argo/engine";
 import { runnerConfigSchema } from "./config-schema.ts";
 
@@ -35,19 +35,16 @@ export function configSchemaLookup(providers: NamedProviders): SchemaLookup {
       return undefined; // not registered: validation reports the name
     }
   };
-  const sections: Record<string, () => SchemaNode | undefined> = {
-    risk: () => riskConfigSchema as SchemaNode,
-    "trading.config": () => provider("trading", providers.trading),
-    "market_data.config": () => provider("market-data", providers.marketData),
-  };
+  // Sections read by another schema than the runner's: the walk starts there with the keys after the section's.
+  const sections: [section: readonly string[], root: () => SchemaNode | undefined][] = [
+    [["risk"], () => riskConfigSchema as SchemaNode],
+    [["trading", "config"], () => provider("trading", providers.trading)],
+    [["market_data", "config"], () => provider("market-data", providers.marketData)],
+  ];
   return (keys) => {
-    let node: SchemaNode | undefined = runnerConfigSchema as SchemaNode;
-    for (const [depth, key] of keys.entries()) {
-      node = childSchema(node, key);
-      const section = sections[keys.slice(0, depth + 1).join(".")];
-      if (section) node = section();
-      if (!node) return undefined;
-    }
+    const section = sections.find(([prefix]) => prefix.every((key, i) => keys[i] === key));
+    const root = section ? section[1]() : (runnerConfigSchema as SchemaNode);
+    const node = schemaAtPath(root, keys.slice(section?.[0].length ?? 0)) as SchemaNode | undefined;
     // "unknown" says nothing about the value: it is no schema to go by.
     const bare = unwrap(node);
     return bare?.type === "unknown" || bare?.type === "any" ? undefined : node;
@@ -64,12 +61,4 @@ export function unwrap(node: SchemaNode | undefined): SchemaNode | undefined {
 /** The keys an object schema declares (none for anything else). */
 export function declaredKeys(node: SchemaNode | undefined): string[] {
   return Object.keys(unwrap(node)?.entries ?? {});
-}
-
-function childSchema(node: SchemaNode | undefined, key: string): SchemaNode | undefined {
-  const bare = unwrap(node);
-  if (bare?.entries) return bare.entries[key];
-  if (bare?.type === "array") return bare.item;
-  if (bare?.type === "record") return bare.value;
-  return undefined;
 }

@@ -1,6 +1,7 @@
 import { engineSettingsSchema } from "@argo/engine";
 import * as v from "valibot";
 import { calendarDay, isCalendarDay, utcDay } from "./calendar-day.ts";
+import { DEFAULT_PROVIDERS } from "./session-providers.ts";
 
 const providerSection = (what: string, fallback: string) =>
   v.strictObject({
@@ -21,8 +22,8 @@ export const runnerConfigSchema = v.strictObject({
       cancel_open_orders_on_stop: v.optional(v.pipe(v.boolean(), v.description("Cancel open orders when the session stops")), false),
     }),
   ),
-  market_data: v.optional(providerSection("market data", "simulated"), { provider: "simulated", config: {} }),
-  trading: v.optional(providerSection("trading", "paper"), { provider: "paper", config: {} }),
+  market_data: v.optional(providerSection("market data", DEFAULT_PROVIDERS.marketData), { provider: DEFAULT_PROVIDERS.marketData, config: {} }),
+  trading: v.optional(providerSection("trading", DEFAULT_PROVIDERS.trading), { provider: DEFAULT_PROVIDERS.trading, config: {} }),
   strategy: v.strictObject({
     path: v.pipe(v.string(), v.nonEmpty(), v.description("Strategy file (TypeScript or JavaScript) or package name")),
     config: v.optional(v.pipe(v.record(v.string(), v.unknown()), v.description("Configuration validated by the strategy's own schema")), {}),

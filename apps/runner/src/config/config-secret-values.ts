@@ -2,11 +2,11 @@ import { collectSecretValues, getProviderDefinition, type ProviderKind, secretPa
 import type { AnyStrategy } from "@argo/engine";
 import { runnerConfigSchema } from "./config-schema.ts";
 import { asRecord } from "./as-record.ts";
+import { sessionProviders } from "./session-providers.ts";
 
 type Raw = Record<string, unknown>;
 
-function providerSecrets(kind: ProviderKind, name: unknown, config: unknown): string[] {
-  if (typeof name !== "string") return [];
+function providerSecrets(kind: ProviderKind, name: string, config: unknown): string[] {
   try {
     return collectSecretValues(config, secretPaths(getProviderDefinition(name, kind).configSchema));
   } catch {
@@ -19,12 +19,11 @@ function providerSecrets(kind: ProviderKind, name: unknown, config: unknown): st
  * any part of the config can be scrubbed of all of them: a key pasted into the wrong section is still a key.
  */
 export function configSecretValues(raw: Raw, strategy?: AnyStrategy): string[] {
-  const trading = asRecord(raw.trading);
-  const marketData = asRecord(raw.market_data);
+  const named = sessionProviders(raw);
   return [
     ...collectSecretValues(raw, secretPaths(runnerConfigSchema)),
-    ...providerSecrets("trading", trading.provider ?? "paper", trading.config),
-    ...providerSecrets("market-data", marketData.provider ?? "simulated", marketData.config),
+    ...providerSecrets("trading", named.trading, asRecord(raw.trading).config),
+    ...providerSecrets("market-data", named.marketData, asRecord(raw.market_data).config),
     ...(strategy ? collectSecretValues(asRecord(raw.strategy).config, secretPaths(strategy.config)) : []),
   ];
 }

@@ -38,7 +38,7 @@ const squash = (s: string) => s.toLowerCase().replaceAll("_", "");
 function matchKey(declared: readonly string[], node: Record<string, unknown>, part: string): string {
   return (
     declared.find((key) => squash(key) === squash(part)) ??
-    Object.keys(node).find((existing) => existing === part || squash(existing) === squash(part)) ??
+    Object.keys(node).find((existing) => squash(existing) === squash(part)) ??
     part.toLowerCase()
   );
 }

@@ -8,6 +8,7 @@ import { configSecretValues } from "./config-secret-values.ts";
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
+import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
 
 /** A session config that passed every check, with each part parsed. */
 export interface ValidSession {
@@ -49,12 +50,9 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
     if (!issues.some((i) => i.path === path.split(".")[0])) issues.push({ path, message });
   }
 
-  const tradingName = String(asRecord(raw.trading).provider ?? "paper");
-  const dataName = String(asRecord(raw.market_data).provider ?? "simulated");
-  const searchDirs = cwd && cwd !== baseDir ? [baseDir, cwd] : [baseDir];
-  const plugins = Array.isArray(raw.plugins) ? raw.plugins.filter((p): p is string => typeof p === "string") : [];
+  const { trading: tradingName, marketData: dataName, plugins } = sessionProviders(raw);
+  const searchDirs = pluginSearchDirs(baseDir, cwd);
   try {
-    // Plugins resolve from the config's folder first (a relative path, or a package installed next to the config).
     await loadProviders(plugins, [tradingName, dataName], searchDirs);
   } catch (error) {
     fail(isArgoError(error) && error.provider ? (error.provider === tradingName ? "trading.provider" : "market_data.provider") : "plugins", error);

@@ -5,3 +5,4 @@ export { issuePath } from "./issue-path.ts";
 export { toConfigIssue, type ConfigIssue } from "./config-issue.ts";
 export { parseConfig, safeParseConfig, type ConfigResult, type ParseConfigOptions } from "./parse-config.ts";
 export { toConfigJsonSchema, type JsonSchema } from "./to-config-json-schema.ts";
+export { schemaAtPath } from "./schema-at-path.ts";
