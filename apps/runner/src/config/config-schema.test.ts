@@ -32,3 +32,18 @@ describe("engine.interval in the runner's config", () => {
     expect(v.parse(runnerConfigSchema, config({})).engine!.interval).toBe("1m");
   });
 });
+
+describe("engine.venue_call_timeout_ms in the runner's config", () => {
+  test("defaults to 30 s and takes a whole number of ms", () => {
+    expect(v.parse(runnerConfigSchema, config({})).engine!.venue_call_timeout_ms).toBe(30_000);
+    expect(v.parse(runnerConfigSchema, config({ venue_call_timeout_ms: 5_000 })).engine!.venue_call_timeout_ms).toBe(5_000);
+  });
+
+  test("refuses no wait, a fraction, and more than a timer holds, at its path", () => {
+    for (const venue_call_timeout_ms of [0, 1.5, 2 ** 31, "30s"]) {
+      const result = v.safeParse(runnerConfigSchema, config({ venue_call_timeout_ms }));
+      expect(result.success).toBe(false);
+      expect(result.issues!.map((i) => v.getDotPath(i))).toEqual(["engine.venue_call_timeout_ms"]);
+    }
+  });
+});

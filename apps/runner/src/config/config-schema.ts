@@ -20,6 +20,8 @@ export const runnerConfigSchema = v.strictObject({
       market_data_cache_size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000), v.description("Bars kept per symbol for history and indicators")), 1000),
       data_dir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Session directory: the bun:sqlite journal lives here")), "./.argo"),
       cancel_open_orders_on_stop: v.optional(v.pipe(v.boolean(), v.description("Cancel open orders when the session stops")), false),
+      // The engine's rule and default, so `argo validate` refuses what the engine would.
+      venue_call_timeout_ms: engineSettingsSchema.entries.venueCallTimeoutMs,
     }),
   ),
   market_data: v.optional(providerSection("market data", DEFAULT_PROVIDERS.marketData), { provider: DEFAULT_PROVIDERS.marketData, config: {} }),

@@ -14,6 +14,7 @@ export function sessionEngineOptions(session: ValidSession, marketData: MarketDa
     symbols: engine.symbols,
     interval: engine.interval!,
     cacheSize: engine.market_data_cache_size!,
+    venueCallTimeoutMs: engine.venue_call_timeout_ms!,
     marketData,
     trading,
     strategy: session.strategy,

@@ -19,6 +19,7 @@ import { EngineContext } from "./engine-context.ts";
 import { type EngineCounters, newCounters } from "./engine-counters.ts";
 import { OrderGateway } from "./order-gateway.ts";
 import { reactToStateChange } from "./react-to-state-change.ts";
+import { REPORTED_FILLS_KEPT, ReportedFills } from "./reported-fills.ts";
 import { applyTradingEvent } from "./trading-events.ts";
 import { StrategyRunner } from "./strategy-runner.ts";
 
@@ -36,6 +37,8 @@ export interface PipelineOptions {
   callbacks: EngineCallbacks;
   logger: Logger;
   orderIdPrefix: string;
+  /** Deadline of a venue's answer to an order call, in ms. */
+  venueCallTimeoutMs: number;
   journal?: Journal;
   /** Engine clock before the first bar (epoch ms). */
   startTime: number;
@@ -67,6 +70,8 @@ export class BarPipeline {
   readonly journal: Journal | undefined;
   private readonly unsubscribe: () => void;
   private readonly closer = new BarCloser();
+  /** Undefined for a simulator answering in the call: it sends each fill once, and no lookup ever finds one. */
+  private readonly reportedFills: ReportedFills | undefined;
   private draining: Promise<void> | undefined;
   private busy = false;
   private stopped = false;
@@ -86,8 +91,10 @@ export class BarPipeline {
     this.mirror = new AccountMirror(options.initial.account, options.initial.positions, options.initial.openOrders);
     this.stateMachine = new TradingStateMachine(options.risk, this.mirror.equity(this.priceOf));
     this.guard = new CallbackGuard(options.callbacks);
-    this.gateway = new OrderGateway(this, new RiskManager(options.risk), new CircuitBreaker(options.risk.circuitBreakerErrors), options.orderIdPrefix);
+    this.gateway = new OrderGateway(this, new RiskManager(options.risk), new CircuitBreaker(options.risk.circuitBreakerErrors), options.orderIdPrefix, options.venueCallTimeoutMs);
     this.state = new StateStore(options.journal?.loadState(this.strategyName));
+    // A million-bar backtest would pay for remembering tens of thousands of fills it cannot hear twice.
+    this.reportedFills = this.gateway.syncVenue === undefined ? new ReportedFills(options.journal?.recentFillKeys(REPORTED_FILLS_KEPT)) : undefined;
     this.runner = new StrategyRunner(this, options.strategy, new EngineContext(this, options.strategyConfig, options.logger, options.mode));
     this.unsubscribe = options.trading.on(this.onTradingEvent);
   }
@@ -155,8 +162,12 @@ export class BarPipeline {
     if (this.mirror.applyOrder(order)) this.journal?.order(order);
   }
 
-  /** Records and reports a fill (from an event, or found by asking the venue about an order). */
+  /**
+   * Records and reports a fill (from an event, or found by asking the venue about an order), once: a fill this session or
+   * the journal's earlier ones already hold is a repeat (a lookup and a late event, a broker re-sending executions).
+   */
   noteFill(fill: Fill, order: Order): void {
+    if (this.reportedFills?.first(fill) === false) return;
     this.counters.fills++;
     this.journal?.fill(fill);
     this.guard.call("onOrderFilled", fill, order);
@@ -184,6 +195,11 @@ export class BarPipeline {
       }
       if (this.runner.updates.length !== 0) await this.runner.deliverUpdates();
     }
+  }
+
+  /** Whether the run has ended: venue answers that come later are no longer recorded (the next start asks about them). */
+  get finished(): boolean {
+    return this.stopped;
   }
 
   /** Ends the run: strategy onStop, optional cancel of open orders, last journal writes. Idempotent. */

@@ -6,6 +6,7 @@ import { riskConfigSchema, type RiskConfigInput } from "../risk/risk-config.ts";
 import type { StrategySource } from "../strategy/load-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
+import { DEFAULT_VENUE_CALL_TIMEOUT_MS } from "./venue-deadline.ts";
 
 /** A provider by registry name and config (validated and created through the core registry), or a ready instance. */
 export type ProviderSpec<P> = { provider: string; config?: unknown } | P;
@@ -32,6 +33,13 @@ export const engineSettingsSchema = v.strictObject({
   sessionDir: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Directory of the session journal (bars, orders, fills, state); none = no journal."))),
   cancelOpenOrdersOnStop: v.optional(v.pipe(v.boolean(), v.description("Cancel open orders when the engine stops (default: leave them working).")), false),
   mode: v.optional(v.picklist(["backtest", "paper", "live"]), undefined),
+  venueCallTimeoutMs: v.optional(
+    v.pipe(
+      v.number(), v.integer("must be an integer"), v.minValue(1, "must be at least 1"), v.maxValue(2_147_483_647, "must fit a timer (at most 2147483647 ms)"),
+      v.description("Milliseconds to wait for a venue's answer to an order call (place, cancel, lookup) before its outcome counts as unknown."),
+    ),
+    DEFAULT_VENUE_CALL_TIMEOUT_MS,
+  ),
   risk: v.optional(riskConfigSchema, {}),
 });
 
@@ -65,6 +73,12 @@ export interface LiveEngineOptions {
   cancelOpenOrdersOnStop?: boolean;
   /** Logger for the strategy (default: JSON lines on the console). */
   logger?: Logger;
+  /**
+   * Milliseconds to wait for the venue's answer to a placement, cancel or lookup (default 30,000). Past it the call fails
+   * with CONNECTION_LOST and an unknown outcome, so a venue that never answers cannot stall the engine; a placement's
+   * client id stays taken and an answer that comes later is still recorded.
+   */
+  venueCallTimeoutMs?: number;
   /** Prefix of generated client order ids; default "ag<start time base36>-". Must keep ids unique across sessions at the venue. */
   orderIdPrefix?: string;
 }

@@ -78,7 +78,7 @@ export class EngineSession {
     try {
       const settings = parseConfig(engineSettingsSchema, {
         symbols: o.symbols, interval: o.interval, cacheSize: o.cacheSize, sessionDir: o.sessionDir,
-        cancelOpenOrdersOnStop: o.cancelOpenOrdersOnStop, mode: o.mode, risk: o.risk,
+        cancelOpenOrdersOnStop: o.cancelOpenOrdersOnStop, mode: o.mode, risk: o.risk, venueCallTimeoutMs: o.venueCallTimeoutMs,
       }, { label: "engine config" });
       const risk = settings.risk;
       const { strategy, config } = await this.load();
@@ -107,10 +107,11 @@ export class EngineSession {
         logger: o.logger ?? consoleLogger({ strategy: strategy.name }, "info", o.secrets),
         orderIdPrefix: o.orderIdPrefix ?? (this.mode === "backtest" ? "bt-" : `ag${startedAt.toString(36)}-`),
         startTime: virtualStart ?? startedAt,
+        venueCallTimeoutMs: settings.venueCallTimeoutMs,
         ...(journal ? { journal } : {}),
       });
       // Orders the previous session left working may have filled or ended meanwhile: recorded before the strategy starts.
-      if (journal) await reconcileJournalOrders(journal, trading.provider, openOrders, startedAt, guard, (error) => this.pipeline!.reportError(error));
+      if (journal) await reconcileJournalOrders(journal, trading.provider, openOrders, startedAt, guard, this.pipeline);
       await this.pipeline.start(warm);
       journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);

@@ -18,7 +18,7 @@ function gateway() {
     counters: { ordersRejected: 0 },
     guard: { call: (_name: string, rejection: OrderRejection) => void reported.push(rejection.request.clientOrderId!) },
   };
-  const g = new OrderGateway(pipeline as unknown as BarPipeline, {} as RiskManager, new CircuitBreaker(5), "t-");
+  const g = new OrderGateway(pipeline as unknown as BarPipeline, {} as RiskManager, new CircuitBreaker(5), "t-", 30_000);
   return { g, reported, pipeline };
 }
 

@@ -10,8 +10,8 @@ import { RecentIds } from "./eviction-ring.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { PendingIds } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
-import { unseenFills } from "./unseen-fills.ts";
 import type { OrderRejection } from "./callbacks.ts";
+import { isTimedOut, withDeadline } from "./venue-deadline.ts";
 
 /**
  * The path of an order from the strategy to the venue: engine checks, risk, provider, and the
@@ -24,7 +24,7 @@ export class OrderGateway {
   /** Client ids of orders sent but not yet seen in an answer or event (they count as open for maxOpenOrders). */
   readonly inFlight = new PendingIds();
   /** The venue when it can place synchronously (a simulator), else undefined. */
-  private readonly syncVenue: SimulatedVenue | undefined;
+  readonly syncVenue: SimulatedVenue | undefined;
   /**
    * Client ids of the last {@link FINISHED_ORDERS_KEPT} venue rejections already reported, so a venue that both throws
    * and emits a REJECTED event reports once. Bounded like the mirror's finished orders: the two reports of one order come
@@ -33,12 +33,15 @@ export class OrderGateway {
   private readonly reportedRejections = new RecentIds(FINISHED_ORDERS_KEPT);
   private readonly view: RiskView = { state: "ACTIVE", position: undefined, lastPrice: Number.NaN, equity: Number.NaN, openOrders: 0 };
   private readonly ids: ClientIds;
+  /** Placements past their deadline whose outcome is still unknown: their answer may yet come (lateAnswer). */
+  private readonly unresolved = new Set<string>();
 
   constructor(
     private readonly p: BarPipeline,
     private readonly risk: RiskManager,
     private readonly breaker: CircuitBreaker,
     idPrefix: string,
+    private readonly callTimeoutMs: number,
   ) {
     const trading = p.trading;
     this.ids = new ClientIds(idPrefix, p.mirror, p.journal);
@@ -113,7 +116,7 @@ export class OrderGateway {
     const unrecorded = this.recordSending(request, id);
     if (unrecorded !== undefined) return Promise.resolve(unrecorded);
     this.inFlight.add(id);
-    const answer = this.call(() => p.trading.placeOrder(request));
+    const answer = this.call(() => p.trading.placeOrder(request), "placement", (late) => this.lateAnswer(id, late));
     return this.track(answer.then(
       // An answer that is not an order says nothing of the order's fate: the venue is asked, as after a lost answer.
       (order) => (isOrderLike(order) ? this.placed(id, order) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order))),
@@ -166,6 +169,8 @@ export class OrderGateway {
           this.ids.release(id);
           // Only a placement through a promise was recorded before it left (recordSending).
           if (this.syncVenue === undefined) p.journal?.unsent(id);
+        } else if (argo.cause instanceof ArgoError && isTimedOut(argo.cause)) {
+          this.unresolved.add(id); // its answer may still come (lateAnswer)
         }
         this.providerFailed(argo);
         return this.reject(request, argo.code, argo.message, "venue");
@@ -174,15 +179,36 @@ export class OrderGateway {
   }
 
   /**
-   * Books an order the venue turned out to hold after a failed placement. Fills it had that no event reported are recorded
-   * and reported as the events would have (a paper resume rebuilds the account from the journal's fills).
+   * Books an order the venue turned out to hold after a failed placement. Its fills are recorded and reported as the events
+   * would have (a paper resume rebuilds the account from the journal's fills); noteFill skips those an event already brought.
    */
   private found(id: string, order: Order): OrderResult {
-    const p = this.p;
-    const missed = unseenFills(p.mirror.orders.get(order.clientOrderId)?.fills, order.fills);
     const result = this.placed(id, order);
-    for (const fill of missed) p.noteFill(fill, order);
+    for (const fill of order.fills) this.p.noteFill(fill, order);
     return result;
+  }
+
+  /**
+   * The answer to a placement that came after its deadline (the strategy was told it failed with an unknown outcome, and
+   * its id stayed taken): an order the venue took is booked and reported placed after all; a refusal frees the id.
+   */
+  private lateAnswer(id: string, late: PromiseSettledResult<Order>): void {
+    const p = this.p;
+    // After the run the journal is closed; its PENDING record makes the next start ask the venue about the order.
+    if (p.finished) return;
+    // Only a placement still unresolved is settled here: one the lookup found was booked already.
+    const unresolved = this.unresolved.delete(id);
+    if (late.status === "fulfilled") {
+      const order = late.value;
+      if (!isOrderLike(order)) return;
+      if (unresolved) this.placed(id, order);
+      else p.noteOrder(order);
+      for (const fill of order.fills) p.noteFill(fill, order);
+      return;
+    }
+    if (!unresolved || isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) return; // still unknown
+    this.ids.release(id);
+    p.journal?.unsent(id);
   }
 
   /** Keeps a provider call's promise until settle() has seen it. */
@@ -201,11 +227,12 @@ export class OrderGateway {
     if (!isProviderFailure(failure) || failure.code === "RATE_LIMITED") throw failure;
     const id = request.clientOrderId!;
     try {
-      const order: unknown = await this.p.trading.getOrder(id);
+      const order: unknown = await this.call(() => this.p.trading.getOrder(id), "order lookup");
       if (isOrderLike(order)) return order;
       throw malformedAnswer(this.p.trading.name, "order lookup", order);
     } catch (error) {
-      if (isArgoError(error, "ORDER_NOT_FOUND")) throw failure;
+      // After a deadline the request may still be on its way: the venue not knowing the order yet proves nothing.
+      if (isArgoError(error, "ORDER_NOT_FOUND") && !isTimedOut(failure)) throw failure;
       throw new ArgoError(failure.code, `${failure.message} (the order may be live at the venue: check client order id ${id} before placing it again)`, {
         ...(failure.provider ? { provider: failure.provider } : {}),
         details: { clientOrderId: id, outcome: "unknown" },
@@ -217,7 +244,7 @@ export class OrderGateway {
   /** Cancels one order by client or venue id. */
   cancel(orderId: string): Promise<CancelResult> {
     const p = this.p;
-    return this.track(this.call(() => p.trading.cancelOrder(orderId)).then(
+    return this.track(this.call(() => p.trading.cancelOrder(orderId), "cancel").then(
       (order): CancelResult => {
         // Not an order: whether it was cancelled is unknown, so the strategy is told it failed (the venue's events still count).
         if (!isOrderLike(order)) return this.cancelFailed(malformedAnswer(p.trading.name, "cancel", order));
@@ -237,7 +264,7 @@ export class OrderGateway {
   /** Cancels every open order (or one symbol's); a failure is reported through onError and yields []. */
   cancelAll(symbol?: string): Promise<Order[]> {
     const p = this.p;
-    return this.track(this.call(() => p.trading.cancelAllOrders(symbol)).then(
+    return this.track(this.call(() => p.trading.cancelAllOrders(symbol), "cancel-all").then(
       (answer) => {
         // Whatever in the answer is not an order is reported and left out; the venue's events still tell what it cancelled.
         const orders = Array.isArray(answer) ? answer.filter(isOrderLike) : [];
@@ -284,11 +311,17 @@ export class OrderGateway {
     }
   }
 
-  private call<T>(fn: () => Promise<T>): Promise<T> {
+  /** A venue call that resolves or rejects within the deadline, whatever the venue does (`late` sees an answer after it). */
+  private call<T>(fn: () => Promise<T>, what: string, late: (outcome: PromiseSettledResult<T>) => void = ignoreLate): Promise<T> {
+    let answer: Promise<T>;
     try {
-      return fn();
+      answer = Promise.resolve(fn());
     } catch (error) {
       return Promise.reject(error);
     }
+    return withDeadline(answer, this.callTimeoutMs, this.p.trading.name, what, late);
   }
 }
+
+/** A cancel or lookup answered after its deadline changes nothing here: the venue's events report what it did. */
+function ignoreLate(): void {}

@@ -1,5 +1,6 @@
 import { ArgoError, isArgoError, type Order, toArgoError, type TradingProvider } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
+import type { BarPipeline } from "./bar-pipeline.ts";
 import type { CallbackGuard } from "./callbacks.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { unseenFills } from "./unseen-fills.ts";
@@ -13,9 +14,10 @@ export const NEVER_REACHED_VENUE = "the venue has no such order: it was being se
 /**
  * Brings the journal's orders that were still working when the previous session stopped up to date before this one
  * trades: what the venue says now (filled, cancelled or still open while nobody watched) is recorded with any fills the
- * journal lacks, and reported through onOrderFilled / onOrderUpdate. An order the venue no longer knows (a paper venue
- * starts afresh) is recorded as FAILED and reported through `report` (ORDER_NOT_FOUND), so no journal keeps an order
- * open forever without saying so. A venue that cannot answer is reported and the order left as it was, for the next start.
+ * journal lacks, and reported through onOrderFilled / onOrderUpdate (fills through the pipeline, which reports each once:
+ * the venue's events may already have brought them). An order the venue no longer knows (a paper venue starts afresh) is
+ * recorded as FAILED and reported through the pipeline's onError (ORDER_NOT_FOUND), so no journal keeps an order open
+ * forever without saying so. A venue that cannot answer is reported and the order left as it was, for the next start.
  */
 export async function reconcileJournalOrders(
   journal: Journal,
@@ -23,7 +25,7 @@ export async function reconcileJournalOrders(
   openOrders: readonly Order[],
   now: number,
   guard: CallbackGuard,
-  report: (error: ArgoError) => void,
+  pipeline: Pick<BarPipeline, "noteFill" | "reportError">,
 ): Promise<void> {
   const unfinished = journal.unfinishedOrders();
   if (unfinished.length === 0) return;
@@ -38,18 +40,17 @@ export async function reconcileJournalOrders(
         current = answer;
       } catch (error) {
         if (!isArgoError(error, "ORDER_NOT_FOUND")) {
-          report(cannotCheck(recorded, trading.name, error));
+          pipeline.reportError(cannotCheck(recorded, trading.name, error));
           continue;
         }
         const sending = recorded.status === "PENDING";
         current = { ...recorded, status: "FAILED", rejectReason: sending ? NEVER_REACHED_VENUE : UNKNOWN_TO_VENUE, updatedAt: now };
-        report(unknownToVenue(recorded, trading.name, sending));
+        pipeline.reportError(unknownToVenue(recorded, trading.name, sending));
       }
     }
     const missed = unseenFills(recorded.fills, current.fills);
     journal.order(current);
-    for (const fill of missed) journal.fill(fill);
-    for (const fill of missed) guard.call("onOrderFilled", fill, current);
+    for (const fill of missed) pipeline.noteFill(fill, current);
     if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) guard.call("onOrderUpdate", current);
   }
   journal.flush();

@@ -2,6 +2,7 @@ import { ArgoError, type Bar, type Fill, type Order, TERMINAL_ORDER_STATUSES, ty
 import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { fillKey } from "./fill-key.ts";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
 import { migrateFills } from "./migrate-fills.ts";
 import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
@@ -234,6 +235,12 @@ export class Journal {
       ...(r.liquidity === null ? {} : { liquidity: r.liquidity }),
       ...(typeof r.strategy_name === "string" ? { strategyName: r.strategy_name } : {}),
     }));
+  }
+
+  /** Keys (fillKey) of the newest `limit` fills recorded, oldest first: what a venue may still report again after a restart. */
+  recentFillKeys(limit: number): string[] {
+    const rows = this.db.query("SELECT client_order_id, id FROM fills ORDER BY rowid DESC LIMIT ?").all(limit) as Array<{ client_order_id: string; id: string }>;
+    return rows.reverse().map((row) => fillKey(row.client_order_id, row.id));
   }
 
   /** The modes of the sessions this journal recorded so far ("live", "paper", "backtest"), each once. */

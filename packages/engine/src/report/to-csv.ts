@@ -1,9 +1,14 @@
 import { isoTime } from "./iso-time.ts";
 import type { ReportOpenTrade, ReportTrade } from "./types.ts";
 
+/**
+ * One CSV cell. Text a spreadsheet would run as a formula (a leading =, +, -, @, tab or carriage return: a symbol or a
+ * name is any text) gets a leading apostrophe, as OWASP advises for CSV injection; numbers are written as they are.
+ */
 function field(value: string | number): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function rows(header: readonly string[], lines: Iterable<readonly (string | number)[]>): string {

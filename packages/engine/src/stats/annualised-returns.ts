@@ -1,13 +1,13 @@
 import { geometricMean } from "./geometric-mean.ts";
-import { mean as average, nanToNull } from "./stat-math.ts";
+import { mean as average, finiteOrNull, nanToNull } from "./stat-math.ts";
 
 /** Annualised return, volatility and Sortino ratio of periodic returns, as fractions. */
 export interface AnnualisedReturns {
-  /** (1 + g)^P − 1, with g the geometric mean period return and P the periods per year. */
+  /** (1 + g)^P − 1, with g the geometric mean period return and P the periods per year; null when it overflows. */
   returnAnn: number | null;
-  /** √((s² + (1 + g)²)^P − (1 + g)^(2P)), with s² the sample variance of the period returns. */
+  /** √((s² + (1 + g)²)^P − (1 + g)^(2P)), with s² the sample variance of the period returns; null when it overflows. */
   volatilityAnn: number | null;
-  /** (returnAnn − rf) / (√mean(min(r, 0)²) · √P); Infinity when no period lost. */
+  /** (returnAnn − rf) / (√mean(min(r, 0)²) · √P); Infinity when no period lost, null without a finite returnAnn. */
   sortino: number | null;
 }
 
@@ -19,7 +19,8 @@ export function annualiseReturns(returns: readonly number[], periodsPerYear: num
   const g = geometricMean(returns);
   if (g === null) return { returnAnn: null, volatilityAnn: null, sortino: null };
   const n = returns.length;
-  const returnAnn = (1 + g) ** periodsPerYear - 1;
+  const returnAnn = finiteOrNull((1 + g) ** periodsPerYear - 1);
+  if (returnAnn === null) return { returnAnn, volatilityAnn: null, sortino: null };
 
   const mean = average(returns)!;
   let squares = 0;
@@ -31,5 +32,5 @@ export function annualiseReturns(returns: readonly number[], periodsPerYear: num
   const variance = n > 1 ? squares / (n - 1) : Number.NaN;
   const volatilityAnn = Math.sqrt((variance + (1 + g) ** 2) ** periodsPerYear - (1 + g) ** (2 * periodsPerYear));
   const sortino = (returnAnn - riskFreeRate) / (Math.sqrt(downside / n) * Math.sqrt(periodsPerYear));
-  return { returnAnn, volatilityAnn: nanToNull(volatilityAnn), sortino: nanToNull(sortino) };
+  return { returnAnn, volatilityAnn: finiteOrNull(volatilityAnn), sortino: nanToNull(sortino) };
 }

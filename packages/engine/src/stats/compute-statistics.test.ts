@@ -72,6 +72,21 @@ describe("computeStatistics edge cases", () => {
     expectClose(s.returnAnnPct, (1.04 ** (252 / 4) - 1) * 100, 1e-12);
   });
 
+  test("a figure compounded past the largest double is null, not Infinity (stats.json holds numbers or null)", () => {
+    // One hour of minute bars gaining 10 %: 1.1^(1 / (3600 s in years)) = 1.1^8766 ≈ e^835, past 1.8e308.
+    const minutes = Array.from({ length: 61 }, (_, i) => Date.UTC(2024, 0, 2, 10, i));
+    const equity = minutes.map((_, i) => 100 + i / 6);
+    const s = computeStatistics({ times: minutes, equity, closes: equity, trades: [], startingCash: 100 });
+    expect(s.returnPct).toBeCloseTo(10, 12);
+    expect(s.cagrPct).toBeNull();
+    // Days of +900 % and −90 %: g = 0, s² = 4 · 4.95² / 3 ≈ 32.7, and (s² + 1)^252 ≈ 1e385 overflows: volatility and Sharpe.
+    const wild = computeStatistics({ ...base, equity: [100, 1000, 100, 1000, 100] });
+    expect(wild.volatilityAnnPct).toBeNull();
+    expect(wild.sharpeRatio).toBeNull();
+    // A year of daily 700 % gains compounds to 8^252 ≈ 1e227: large but finite, so it stays a number.
+    expect(Number.isFinite(computeStatistics({ ...base, equity: [100, 800, 6400, 51200, 409600] }).returnAnnPct)).toBe(true);
+  });
+
   test("inconsistent input is rejected naming the field", () => {
     const check = (input: StatisticsInput, field: string) => {
       try {

@@ -4,7 +4,7 @@ import { computeDrawdowns } from "./drawdown.ts";
 import { exposureTimePct } from "./exposure.ts";
 import { marketBeta } from "./market-beta.ts";
 import { periodReturns } from "./period-returns.ts";
-import { DAYS_PER_YEAR, max, mean, nanToNull } from "./stat-math.ts";
+import { DAYS_PER_YEAR, finiteOrNull, max, mean, nanToNull } from "./stat-math.ts";
 import { computeTradeStatistics } from "./trade-statistics.ts";
 import { utcDayRuns } from "./utc-day-runs.ts";
 import type { BacktestStatistics, StatisticsInput } from "./types.ts";
@@ -42,7 +42,7 @@ export function computeStatistics(input: StatisticsInput): BacktestStatistics {
   const volatilityAnnPct = annual.volatilityAnn === null ? null : annual.volatilityAnn * 100;
   // Calendar years, whole seconds (pandas: Timedelta.days + Timedelta.seconds / 86400).
   const years = Math.floor(duration / 1000) / 86_400 / DAYS_PER_YEAR;
-  const cagrPct = years > 0 ? nanToNull(((equityFinal / startingCash) ** (1 / years) - 1) * 100) : null;
+  const cagrPct = years > 0 ? finiteOrNull(((equityFinal / startingCash) ** (1 / years) - 1) * 100) : null;
 
   const drawdowns = computeDrawdowns(times, equity);
   const maxDd = drawdowns.maxDrawdown;

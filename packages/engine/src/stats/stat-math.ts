@@ -6,6 +6,14 @@ export const DAY_MS = 86_400_000;
 /** Days in a calendar year on average (pandas' and backtesting.py's year for CAGR). */
 export const DAYS_PER_YEAR = 365.25;
 
+/**
+ * A figure that overflowed a double (backtesting.py prints inf) or is undefined (NaN) as null: compounding a large gain over a
+ * very short run can exceed 1.8e308, and stats.json promises a number or null for everything but the Sortino ratio.
+ */
+export function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
 /** NaN (backtesting.py's undefined figure) as null; every other number, infinities included, as is. */
 export function nanToNull(value: number): number | null {
   return Number.isNaN(value) ? null : value;

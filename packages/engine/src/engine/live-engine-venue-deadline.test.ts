@@ -1,0 +1,149 @@
+import { ArgoError, type Order, type OrderRequest } from "@argo/core";
+import { Database } from "bun:sqlite";
+import { afterAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CancelResult, OrderResult } from "../strategy/strategy-context.ts";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+
+const root = mkdtempSync(join(tmpdir(), "argo-venue-deadline-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let dirs = 0;
+const sessionDir = () => join(root, `s${++dirs}`);
+const DEADLINE = 40;
+
+function journalStatuses(dir: string): string[] {
+  const db = new Database(join(dir, "journal.sqlite"), { readonly: true });
+  try {
+    return (db.query("SELECT status FROM orders ORDER BY rowid").all() as Array<{ status: string }>).map((row) => row.status);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Holds every placement for `answerAfterMs` (forever when undefined) before doing what `answer` says: take the order then,
+ * refuse it, or answer for an order it took at once ("took-at-once": a lookup meanwhile finds it).
+ */
+class SlowVenue extends FakeVenue {
+  answerAfterMs: number | undefined;
+  answer: "take" | "refuse" | "took-at-once" = "take";
+  lookup: "not-found" | "venue" = "not-found";
+  holdCancels = false;
+  calls = 0;
+  override async placeOrder(request: OrderRequest): Promise<Order> {
+    this.calls++;
+    const early = this.answer === "took-at-once" ? super.placeOrder(request) : undefined;
+    if (this.answerAfterMs === undefined) return new Promise<Order>(() => {});
+    await Bun.sleep(this.answerAfterMs);
+    if (this.answer === "refuse") throw new ArgoError("INSUFFICIENT_FUNDS", "not enough cash");
+    return early ?? super.placeOrder(request);
+  }
+  override async getOrder(orderId: string): Promise<Order> {
+    if (this.lookup === "not-found") throw new ArgoError("ORDER_NOT_FOUND", `no order ${orderId}`);
+    return super.getOrder(orderId);
+  }
+  override async cancelOrder(orderId: string): Promise<Order> {
+    if (this.holdCancels) return new Promise<Order>(() => {});
+    return super.cancelOrder(orderId);
+  }
+}
+
+/** Places one order with a chosen id on the first bar and the same id again on the `retryOnBar`-th bar; waits `pauseMs` on the second bar. */
+function placer(results: OrderResult[], options: { retryOnBar?: number; pauseMs?: number } = {}) {
+  let bar = 0;
+  return testStrategy({
+    async onBar(_bar, ctx) {
+      bar++;
+      if (bar === 1 || bar === options.retryOnBar) results.push(await ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 1, clientOrderId: "once-1" }));
+      if (bar === 2 && options.pauseMs) await Bun.sleep(options.pauseMs);
+    },
+  });
+}
+
+describe("a venue that does not answer an order call in time", () => {
+  test("a placement that never answers fails at the deadline with an unknown outcome; the session goes on and the id stays taken", async () => {
+    const dir = sessionDir();
+    const venue = new SlowVenue();
+    const results: OrderResult[] = [];
+    const run = await runEngine({
+      bars: barsFromCloses("X", [100, 101, 102, 103]), venue, strategy: placer(results, { retryOnBar: 3 }),
+      engine: { sessionDir: dir, mode: "live", venueCallTimeoutMs: DEADLINE },
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.result?.counters.bars).toBe(4);
+    expect(results.map((r) => r.status === "rejected" && r.code)).toEqual(["CONNECTION_LOST", "DUPLICATE_ORDER"]);
+    const first = results[0] as Extract<OrderResult, { status: "rejected" }>;
+    expect(first.reason).toContain(`within ${DEADLINE / 1000} s`);
+    expect(first.reason).toContain("may be live");
+    // The lookup said "not found", but the request may still reach the venue: the record stays for the next start.
+    expect(journalStatuses(dir)).toEqual(["PENDING"]);
+  });
+
+  test("a placement answered after the deadline is booked then: onOrderPlaced, the mirror and the journal", async () => {
+    const dir = sessionDir();
+    const venue = new SlowVenue();
+    venue.answerAfterMs = DEADLINE * 2;
+    const results: OrderResult[] = [];
+    const run = await runEngine({
+      bars: barsFromCloses("X", [100, 101, 102, 103]), venue, strategy: placer(results, { pauseMs: DEADLINE * 4 }),
+      engine: { sessionDir: dir, mode: "live", venueCallTimeoutMs: DEADLINE },
+    });
+    expect(results[0]?.status).toBe("rejected");
+    expect(run.named("onOrderPlaced").map(([order]) => (order as Order).clientOrderId)).toEqual(["once-1"]);
+    expect(run.result?.counters.ordersPlaced).toBe(1);
+    expect(run.named("onOrderFilled")).toHaveLength(1); // the venue fills it at the next bar, as any order
+    expect(journalStatuses(dir)).toEqual(["FILLED"]);
+  });
+
+  test("a refusal after the deadline frees the id: the same id is sent again", async () => {
+    const dir = sessionDir();
+    const venue = new SlowVenue();
+    venue.answerAfterMs = DEADLINE * 2;
+    venue.answer = "refuse";
+    const results: OrderResult[] = [];
+    await runEngine({
+      bars: barsFromCloses("X", [100, 101, 102, 103]), venue, strategy: placer(results, { pauseMs: DEADLINE * 4, retryOnBar: 3 }),
+      engine: { sessionDir: dir, mode: "live", venueCallTimeoutMs: DEADLINE },
+    });
+    // The second was not refused by the engine as a duplicate: it went to the venue (and timed out as the first did).
+    expect(results.map((r) => r.status === "rejected" && r.code)).toEqual(["CONNECTION_LOST", "CONNECTION_LOST"]);
+    expect(venue.calls).toBe(2);
+  });
+
+  test("a lookup after the deadline that finds the order books it as placed; the late answer does not book it again", async () => {
+    const venue = new SlowVenue();
+    venue.answerAfterMs = DEADLINE * 2;
+    venue.answer = "took-at-once";
+    venue.lookup = "venue";
+    const results: OrderResult[] = [];
+    const run = await runEngine({
+      bars: barsFromCloses("X", [100, 101, 102]), venue, strategy: placer(results, { pauseMs: DEADLINE * 4 }),
+      engine: { mode: "live", venueCallTimeoutMs: DEADLINE },
+    });
+    expect(results[0]?.status).toBe("placed");
+    expect(run.named("onOrderPlaced")).toHaveLength(1);
+    expect(run.result?.counters.ordersPlaced).toBe(1);
+  });
+
+  test("a cancel that never answers fails at the deadline and the session goes on", async () => {
+    const venue = new SlowVenue();
+    venue.holdCancels = true;
+    const cancels: CancelResult[] = [];
+    let bar = 0;
+    const strategy = testStrategy({
+      async onBar(_bar, ctx) {
+        bar++;
+        if (bar === 1) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 1, clientOrderId: "low-1" });
+        if (bar === 2) cancels.push(await ctx.cancelOrder("low-1"));
+      },
+    });
+    venue.answerAfterMs = 0;
+    const run = await runEngine({ bars: barsFromCloses("X", [100, 101, 102]), venue, strategy, engine: { mode: "live", venueCallTimeoutMs: DEADLINE } });
+    expect(run.result?.counters.bars).toBe(3);
+    expect(cancels).toEqual([expect.objectContaining({ ok: false, code: "CONNECTION_LOST" })]);
+  });
+});

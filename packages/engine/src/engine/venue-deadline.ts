@@ -1,0 +1,42 @@
+import { ArgoError } from "@argo/core";
+
+/** How long the engine waits for a venue's answer to an order call before treating it as lost; default 30 s. */
+export const DEFAULT_VENUE_CALL_TIMEOUT_MS = 30_000;
+
+/** Marks the error of a call the venue did not answer in time: the request may still reach it. */
+const TIMED_OUT = "timed-out";
+
+/** Whether `error` is a venue call that went unanswered past its deadline (see {@link withDeadline}). */
+export function isTimedOut(error: ArgoError): boolean {
+  return error.details?.outcome === TIMED_OUT;
+}
+
+/**
+ * `answer`, or CONNECTION_LOST once `ms` pass without one: a venue that never answers (a hung HTTP request, a broker
+ * gateway that stopped replying) must not stall the engine, which waits for its order calls before the next bar.
+ * `late` sees the answer if it comes after the deadline, so what the venue did is still recorded.
+ */
+export function withDeadline<T>(answer: Promise<T>, ms: number, venue: string, call: string, late: (outcome: PromiseSettledResult<T>) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let expired = false;
+    const timer = setTimeout(() => {
+      expired = true;
+      reject(new ArgoError("CONNECTION_LOST", `${venue} did not answer the ${call} within ${ms / 1000} s; its outcome is unknown`, {
+        provider: venue,
+        details: { outcome: TIMED_OUT },
+      }));
+    }, ms);
+    answer.then(
+      (value) => {
+        clearTimeout(timer);
+        if (expired) late({ status: "fulfilled", value });
+        else resolve(value);
+      },
+      (reason: unknown) => {
+        clearTimeout(timer);
+        if (expired) late({ status: "rejected", reason });
+        else reject(reason);
+      },
+    );
+  });
+}
