@@ -158,6 +158,18 @@ describe("argo run refuses to start", () => {
     expect(existsSync(join(dir, "journal.sqlite"))).toBe(false);
   });
 
+  test("a data_dir another session is using: exit 3 naming the lock, and the first session runs on", async () => {
+    const dir = dataDir();
+    const first = startRun([writeConfig(tmp.dir, "first.json", quickSessionConfig(dir))]);
+    const code = await withRun(first, async (url) => {
+      const second = startRun([writeConfig(tmp.dir, "second.json", quickSessionConfig(dir))]);
+      expect(await second.exit).toBe(3);
+      expect(second.c.stderr()).toContain("journal.lock");
+      expect((await getJson<{ ready: boolean }>(`${url}/health`)).status).toBe(200);
+    });
+    expect(code).toBe(0);
+  });
+
   test("a --market-data-config that is not JSON is named", async () => {
     const run = startRun([writeConfig(tmp.dir, "ok2.json", quickSessionConfig(dataDir())), "--market-data-config", "{seed: 1"]);
     expect(await run.exit).toBe(3);

@@ -98,8 +98,11 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
     log.info({ status: result.status, bars: result.counters.bars, orders: result.counters.ordersPlaced, fills: result.counters.fills, equity: result.equity }, "session ended");
     return EXIT.OK;
   } catch (error) {
-    log.error({ code: toArgoError(error).code }, toArgoError(error).message);
-    return EXIT.FAILURE;
+    const argo = toArgoError(error);
+    log.error({ code: argo.code }, argo.message);
+    // The engine refuses its configuration (another session holding data_dir, a strategy config it rejects) before
+    // anything trades: a config mistake, as `argo validate` would call it, not a run that failed.
+    return argo.code === "INVALID_CONFIGURATION" ? EXIT.INVALID_CONFIG : EXIT.FAILURE;
   } finally {
     await server?.stop();
     await marketData.close?.();
