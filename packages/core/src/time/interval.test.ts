@@ -12,7 +12,7 @@ test("intervals convert to milliseconds", () => {
 });
 
 test("a malformed interval is a configuration error naming it", () => {
-  for (const bad of ["", "m", "1x", "0m", "-1h", "1.5h"]) {
+  for (const bad of ["", "m", "1x", "0m", "-1h", "1.5h", "05m", "00h"]) {
     let caught: unknown;
     try {
       intervalToMs(bad);

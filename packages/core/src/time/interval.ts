@@ -8,19 +8,22 @@ const UNIT_MS: Record<string, number> = {
   w: 604_800_000,
 };
 
+/**
+ * A bar interval: a whole count from 1 without leading zeros, then a unit (s, m, h, d, w, M). One spelling per interval,
+ * so configs and providers that compare intervals as text ("5m" and "05m") cannot disagree on what they name.
+ */
+export const INTERVAL_PATTERN = /^([1-9]\d*)([smhdwM])$/;
+
 /** Milliseconds in a bar interval such as "1s", "5m", "1h", "1d" or "1w"; months ("1M") count as 30 days. */
 export function intervalToMs(interval: string): number {
-  const match = /^(\d+)([smhdwM])$/.exec(interval);
+  const match = INTERVAL_PATTERN.exec(interval);
   if (!match) {
-    throw new ArgoError("INVALID_CONFIGURATION", `invalid interval "${interval}": expected a number and a unit (s, m, h, d, w, M), e.g. "1m"`, {
-      details: { interval },
-    });
+    throw new ArgoError(
+      "INVALID_CONFIGURATION",
+      `invalid interval "${interval}": expected a number from 1 (no leading zeros) and a unit (s, m, h, d, w, M), e.g. "1m"`,
+      { details: { interval } },
+    );
   }
-  const count = Number(match[1]);
   const unit = match[2] as string;
-  const unitMs = unit === "M" ? 30 * UNIT_MS.d! : UNIT_MS[unit]!;
-  if (count <= 0) {
-    throw new ArgoError("INVALID_CONFIGURATION", `invalid interval "${interval}": the count must be positive`, { details: { interval } });
-  }
-  return count * unitMs;
+  return Number(match[1]) * (unit === "M" ? 30 * UNIT_MS.d! : UNIT_MS[unit]!);
 }

@@ -1,4 +1,4 @@
-import type { MarketDataProvider, TradingProvider } from "@argo/core";
+import { INTERVAL_PATTERN, type MarketDataProvider, type TradingProvider } from "@argo/core";
 import * as v from "valibot";
 import { DEFAULT_CACHE_SIZE } from "../cache/market-cache.ts";
 import type { JournalOptions } from "../journal/journal.ts";
@@ -20,10 +20,10 @@ export const engineSettingsSchema = v.strictObject({
     v.check((symbols) => new Set(symbols).size === symbols.length, "must not name a symbol twice"),
     v.description("Symbols to stream and trade."),
   ),
-  // A zero count ("0m") is no interval: refused here, so a config check finds it before anything starts.
+  // Core's one spelling of an interval: a zero count ("0m") is none, and "05m" would not match a provider's "5m".
   interval: v.pipe(
     v.string(),
-    v.regex(/^[1-9]\d*[smhdwM]$/, 'must be a number and a unit (s, m, h, d, w, M), e.g. "1m" (a whole number from 1, without leading zeros)'),
+    v.regex(INTERVAL_PATTERN, 'must be a number and a unit (s, m, h, d, w, M), e.g. "1m" (a whole number from 1, without leading zeros)'),
     v.description("Bar interval."),
   ),
   cacheSize: v.optional(
