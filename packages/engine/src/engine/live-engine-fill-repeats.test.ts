@@ -1,11 +1,11 @@
 import { ArgoError, type Bar, type Fill, type Order, type TradingEvent } from "@argo/core";
-import { Database } from "bun:sqlite";
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { journalRows } from "../test-fixtures/journal-rows.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-fill-repeats-"));
@@ -13,14 +13,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 const sessionDir = () => join(root, `s${++dirs}`);
 
-function journalFillIds(dir: string): string[] {
-  const db = new Database(join(dir, "journal.sqlite"), { readonly: true });
-  try {
-    return (db.query("SELECT id FROM fills ORDER BY rowid").all() as Array<{ id: string }>).map((row) => row.id);
-  } finally {
-    db.close();
-  }
-}
+const journalFillIds = (dir: string) => journalRows<{ id: string }>(dir, "SELECT id FROM fills ORDER BY rowid").map((row) => row.id);
 
 /** Buys one on each of the first `orders` bars. */
 function buyer(orders = 1) {

@@ -1,5 +1,4 @@
 import { ArgoError, type Order, type OrderRequest } from "@argo/core";
-import { Database } from "bun:sqlite";
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +6,7 @@ import { join } from "node:path";
 import type { CancelResult, OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { journalRows } from "../test-fixtures/journal-rows.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-venue-deadline-"));
@@ -15,14 +15,7 @@ let dirs = 0;
 const sessionDir = () => join(root, `s${++dirs}`);
 const DEADLINE = 40;
 
-function journalStatuses(dir: string): string[] {
-  const db = new Database(join(dir, "journal.sqlite"), { readonly: true });
-  try {
-    return (db.query("SELECT status FROM orders ORDER BY rowid").all() as Array<{ status: string }>).map((row) => row.status);
-  } finally {
-    db.close();
-  }
-}
+const journalStatuses = (dir: string) => journalRows<{ status: string }>(dir, "SELECT status FROM orders ORDER BY rowid").map((row) => row.status);
 
 /**
  * Holds every placement for `answerAfterMs` (forever when undefined) before doing what `answer` says: take the order then,

@@ -1,5 +1,4 @@
 import { ArgoError, type Fill, type Order, type OrderRequest, type TradingEvent } from "@argo/core";
-import { Database } from "bun:sqlite";
 import { afterAll, describe, expect, spyOn, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +7,7 @@ import { Journal } from "../journal/journal.ts";
 import type { CancelResult, OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { journalRows } from "../test-fixtures/journal-rows.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 import { NEVER_REACHED_VENUE } from "./reconcile-journal-orders.ts";
 
@@ -16,24 +16,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 const sessionDir = () => join(root, `s${++dirs}`);
 
-/** The journal's orders rows, read as another process would. */
-function journalOrders(dir: string): Array<{ client_order_id: string; status: string; data: string }> {
-  const db = new Database(join(dir, "journal.sqlite"), { readonly: true });
-  try {
-    return db.query("SELECT client_order_id, status, data FROM orders ORDER BY rowid").all() as Array<{ client_order_id: string; status: string; data: string }>;
-  } finally {
-    db.close();
-  }
-}
-
-function journalFills(dir: string): Array<{ client_order_id: string; id: string }> {
-  const db = new Database(join(dir, "journal.sqlite"), { readonly: true });
-  try {
-    return db.query("SELECT client_order_id, id FROM fills").all() as Array<{ client_order_id: string; id: string }>;
-  } finally {
-    db.close();
-  }
-}
+const journalOrders = (dir: string) =>
+  journalRows<{ client_order_id: string; status: string; data: string }>(dir, "SELECT client_order_id, status, data FROM orders ORDER BY rowid");
+const journalFills = (dir: string) => journalRows<{ client_order_id: string; id: string }>(dir, "SELECT client_order_id, id FROM fills");
 
 const ID = "rebalance-1";
 
