@@ -12,11 +12,15 @@ import { registerMetricsRoute } from "./routes/metrics-route.ts";
 import { registerProviderRoutes } from "./routes/provider-routes.ts";
 import { registerSessionRoutes } from "./routes/session-routes.ts";
 import { bearerAuth } from "./security/bearer-auth.ts";
+import { loopbackHostGuard } from "./security/loopback-host-guard.ts";
 import type { StatusSession } from "./session/status-session.ts";
 
 /** Options of {@link createStatusApi}. */
 export interface StatusApiOptions {
-  /** Bearer token guarding every route but /health; also accepted as `?token=`. Absent: no auth (loopback only). */
+  /**
+   * Bearer token guarding every route but /health; also accepted as `?token=`. Absent: no auth, and only requests
+   * whose Host (and Origin, when sent) is a loopback name are answered (403 otherwise), against DNS rebinding.
+   */
   token?: string;
   /** Other values that must never appear in a response (provider API keys and the like); scrubbed like the token. */
   secrets?: readonly string[];
@@ -26,7 +30,10 @@ export interface StatusApiOptions {
   heartbeatMs?: number;
   /** Events a slow /events client may lag by before it is disconnected; default 10 000. */
   maxQueuedEvents?: number;
-  /** Told of every unexpected route exception the client only saw as an opaque 500 (scrubbed, no stack); e.g. to log it. */
+  /**
+   * Told of every server-side route failure (scrubbed, no stack), e.g. to log it: an unexpected exception (an opaque
+   * 500 for the client) or an Argo error answered 500/502, such as a venue reply the provider could not read.
+   */
   onError?: RouteFailureHook;
   /** Wall clock, for tests; default Date.now. */
   now?: () => number;
@@ -48,6 +55,8 @@ export function createStatusApi(session: StatusSession, options: StatusApiOption
   app.use("*", catchNonErrors(secrets, options.onError));
   app.notFound((c) => safeJson(c, errorBody("NOT_FOUND", `no route ${c.req.method} ${new URL(c.req.url).pathname}`), secrets, 404));
 
+  // Without a token the loopback bind is the only guard, and DNS rebinding gets around it: check the Host instead.
+  if (!token) app.use("*", loopbackHostGuard());
   // Registered before the auth middleware, so it answers without a token.
   registerHealthRoute(app, session, now, options.maxBarAgeMs);
   if (token) app.use("*", bearerAuth(token));

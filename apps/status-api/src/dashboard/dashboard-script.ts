@@ -1,3 +1,5 @@
+import { FORMAT_AMOUNT_SCRIPT } from "./format-amount.ts";
+
 // The dashboard's browser script. Plain ES2020 in a string (no template literals inside) so the
 // page stays one self-contained response. Every value goes in via textContent, never innerHTML.
 /** Browser script of the dashboard page. */
@@ -7,7 +9,11 @@ const token = new URLSearchParams(location.search).get("token");
 const auth = token ? { Authorization: "Bearer " + token } : {};
 const withToken = (path) => token ? path + (path.includes("?") ? "&" : "?") + "token=" + encodeURIComponent(token) : path;
 const $ = (id) => document.getElementById(id);
-const fmt = (n, d = 2) => typeof n === "number" ? n.toLocaleString(undefined, { minimumFractionDigits: d, maximumFractionDigits: d }) : "–";
+${FORMAT_AMOUNT_SCRIPT}
+// Money totals (the cards) in cents; prices and quantities keep their precision: 0.00001234 is not 0.00.
+const fmtMoney = (n) => typeof n === "number" ? n.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : "–";
+const fmtPrice = (n) => formatAmount(n, 2);
+const fmtQty = (n) => formatAmount(n, 0);
 let chart = null, series = null, markers = null, symbol = null, bars = [], fills = [];
 
 async function get(path) {
@@ -16,7 +22,7 @@ async function get(path) {
   return res.json();
 }
 function setMoney(id, value) {
-  const el = $(id); el.textContent = fmt(value);
+  const el = $(id); el.textContent = fmtMoney(value);
   el.className = id.endsWith("pnl") ? (value >= 0 ? "pos" : "neg") : "";
 }
 function fillRows(tbody, items, columns) {
@@ -37,8 +43,8 @@ async function poll() {
     if (!symbol) initSymbols(s.symbols);
     setMoney("equity", a.account.equity); setMoney("balance", a.account.balance);
     setMoney("upnl", a.account.unrealizedPnl); setMoney("rpnl", a.account.realizedPnl);
-    fillRows($("positions"), p.positions, [(x) => x.symbol, (x) => x.side, (x) => fmt(x.quantity, 4), (x) => fmt(x.averagePrice), (x) => fmt(x.marketPrice), (x) => fmt(x.unrealizedPnl)]);
-    fillRows($("orders"), o.open, [(x) => x.symbol, (x) => x.side, (x) => x.type, (x) => fmt(x.quantity, 4), (x) => fmt(x.filledQuantity, 4), (x) => fmt(x.limitPrice ?? x.stopPrice), (x) => x.status]);
+    fillRows($("positions"), p.positions, [(x) => x.symbol, (x) => x.side, (x) => fmtQty(x.quantity), (x) => fmtPrice(x.averagePrice), (x) => fmtPrice(x.marketPrice), (x) => fmtPrice(x.unrealizedPnl)]);
+    fillRows($("orders"), o.open, [(x) => x.symbol, (x) => x.side, (x) => x.type, (x) => fmtQty(x.quantity), (x) => fmtQty(x.filledQuantity), (x) => fmtPrice(x.limitPrice ?? x.stopPrice), (x) => x.status]);
     $("problem").textContent = "";
   } catch (error) { $("problem").textContent = String(error.message || error); }
 }
@@ -63,7 +69,7 @@ function redrawMarkers() {
     let i = times.length - 1;
     while (i > 0 && times[i] > t) i--;
     const buy = f.side === "BUY";
-    list.push({ time: times[i], position: buy ? "belowBar" : "aboveBar", shape: buy ? "arrowUp" : "arrowDown", color: buy ? "#3fb950" : "#f85149", text: f.side + " " + f.quantity });
+    list.push({ time: times[i], position: buy ? "belowBar" : "aboveBar", shape: buy ? "arrowUp" : "arrowDown", color: buy ? "#3fb950" : "#f85149", text: f.side + " " + fmtQty(f.quantity) });
   }
   list.sort((x, y) => x.time - y.time);
   markers.setMarkers(list);
@@ -87,9 +93,9 @@ function onBar(bar) {
 function addFeedRow(type, event) {
   const d = event.data, li = document.createElement("li");
   li.className = "feed-row " + type;
-  const what = type === "bar" ? d.symbol + " close " + fmt(d.close)
-    : type === "order" ? d.symbol + " " + d.side + " " + d.type + " " + d.quantity + " " + d.status
-    : type === "fill" ? d.symbol + " " + d.side + " " + d.quantity + " @ " + fmt(d.price)
+  const what = type === "bar" ? d.symbol + " close " + fmtPrice(d.close)
+    : type === "order" ? d.symbol + " " + d.side + " " + d.type + " " + fmtQty(d.quantity) + " " + d.status
+    : type === "fill" ? d.symbol + " " + d.side + " " + fmtQty(d.quantity) + " @ " + fmtPrice(d.price)
     : type === "error" ? d.code + ": " + d.message
     : (d.previous || "?") + " → " + d.tradingState + (d.reason ? " (" + d.reason + ")" : "");
   li.textContent = new Date(event.time).toLocaleTimeString() + "  " + type.toUpperCase() + "  " + what;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { serveStatusApi, type StatusServer } from "../serve-status-api.ts";
 import { DemoMarket } from "../testing/demo-market.ts";
-import { makeOrder } from "../testing/fixtures.ts";
+import { makeOrder, makePosition } from "../testing/fixtures.ts";
 import { defaultSessionInfo, MemoryStatusSession } from "../testing/memory-session.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -83,6 +83,43 @@ describe("dashboard in headless Chromium", () => {
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: join(OUTPUT, "dashboard.png"), fullPage: true });
     expect(existsSync(join(OUTPUT, "dashboard.png"))).toBe(true);
+  }, 30_000);
+
+  test("without a token, the page works at 127.0.0.1 and at localhost, and small prices and quantities keep their digits", async () => {
+    const small = new MemoryStatusSession({
+      info: { ...defaultSessionInfo(Date.now()), symbols: ["SHIBUSDT", "BTCUSDT"] },
+      positions: [
+        makePosition({ symbol: "SHIBUSDT", quantity: 12_000_000, averagePrice: 0.00001234, marketPrice: 0.00001301 }),
+        makePosition({ symbol: "BTCUSDT", quantity: 0.00004, averagePrice: 97_000, marketPrice: 97_100 }),
+      ],
+    });
+    const open = serveStatusApi(small, {});
+    try {
+      for (const host of ["127.0.0.1", "localhost"]) {
+        const page = await browser!.newPage({ locale: "en-US" });
+        const failures: string[] = [];
+        page.on("pageerror", (error) => failures.push(`page error: ${error.message}`));
+        page.on("response", (res) => {
+          if (res.status() >= 400) failures.push(`${res.status()} ${new URL(res.url()).pathname}`);
+        });
+        await page.goto(`http://${host}:${open.port}/`);
+        const rows = await page.waitForFunction(() => {
+          const trs = Array.from(document.querySelectorAll("#positions tr"));
+          return trs.length === 2 ? trs.map((tr) => Array.from(tr.children).map((td) => td.textContent)) : null;
+        });
+        // Symbol, side, quantity, average, mark: as the session holds them, not rounded to 2 or 4 decimals.
+        expect(((await rows.jsonValue()) as string[][]).map((row) => row.slice(0, 5))).toEqual([
+          ["SHIBUSDT", "LONG", "12,000,000", "0.00001234", "0.00001301"],
+          ["BTCUSDT", "LONG", "0.00004", "97,000.00", "97,100.00"],
+        ]);
+        await page.waitForFunction(() => document.getElementById("stream")?.textContent === "live");
+        expect([host, await page.locator("#problem").textContent()]).toEqual([host, ""]);
+        expect([host, failures]).toEqual([host, []]);
+        await page.close();
+      }
+    } finally {
+      await open.stop();
+    }
   }, 30_000);
 
   test("after the event stream reconnects, reloads the chart it could not update meanwhile", async () => {

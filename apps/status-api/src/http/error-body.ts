@@ -1,7 +1,7 @@
 import type { ErrorCode } from "@argo/core";
 
 /** Codes the API answers with: every Argo error code plus the HTTP-only ones. */
-export type ApiErrorCode = ErrorCode | "UNAUTHORIZED" | "NOT_FOUND";
+export type ApiErrorCode = ErrorCode | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
 
 /** The JSON body of every error response. */
 export interface ApiErrorBody {

@@ -1,5 +1,6 @@
-import { ArgoError } from "@argo/core";
 import * as v from "valibot";
+import { TOKEN_QUERY_PARAM } from "../security/bearer-auth.ts";
+import { RequestError } from "./request-error.ts";
 
 /** A query parameter holding an integer in [min, max]. */
 export function integerParam(min: number, max: number) {
@@ -13,14 +14,33 @@ export function integerParam(min: number, max: number) {
   );
 }
 
+/** The query schema of a route that takes no parameters (but `token`): anything else is refused, not ignored. */
+export const noQuery = v.strictObject({});
+
 /** A non-empty query parameter string. */
 export const stringParam = v.pipe(v.string(), v.nonEmpty("must not be empty"));
 
-/** Validates a request's query; INVALID_DATA names the parameter and never echoes its value. */
+/** Names of the parameters a query schema declares (a strict object, possibly first in a pipe), for error messages. */
+function declaredParameters(schema: unknown): string[] {
+  const first = (schema as { pipe?: unknown[] }).pipe?.[0] ?? schema;
+  const entries = (first as { entries?: Record<string, unknown> }).entries;
+  return entries === undefined ? [] : Object.keys(entries);
+}
+
+/**
+ * Validates a request's query against a strict schema; a RequestError (INVALID_DATA, answered 400) names the parameter
+ * and never echoes its value. `token`, the bearer check's parameter, is allowed everywhere and never reaches the schema.
+ */
 export function parseQuery<S extends v.GenericSchema<Record<string, string>, unknown>>(schema: S, query: Record<string, string>): v.InferOutput<S> {
-  const result = v.safeParse(schema, query);
+  const { [TOKEN_QUERY_PARAM]: _token, ...rest } = query;
+  const result = v.safeParse(schema, rest);
   if (result.success) return result.output;
   const issue = result.issues[0];
-  const name = issue.path?.map((item) => String(item.key)).join(".") ?? "query";
-  throw new ArgoError("INVALID_DATA", `query parameter "${name}" ${issue.message}`, { details: { parameter: name } });
+  const name = (issue.path?.map((item) => String(item.key)).join(".") ?? "query").slice(0, 64);
+  if (issue.type === "strict_object" && issue.expected === "never") {
+    // A misspelled filter must not be dropped silently: the client would get everything it meant to narrow.
+    const accepted = [...declaredParameters(schema), TOKEN_QUERY_PARAM].join(", ");
+    throw new RequestError(`unknown query parameter "${name}"; this route accepts: ${accepted}`, name);
+  }
+  throw new RequestError(`query parameter "${name}" ${issue.message}`, name);
 }

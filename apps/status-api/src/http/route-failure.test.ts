@@ -63,16 +63,19 @@ describe("an unexpected exception in a route", () => {
 });
 
 describe("answers that already tell the client what went wrong", () => {
-  test("an Argo error, an unknown route, a bad query and a missing token do not reach onError", async () => {
+  test("a not-found or not-connected Argo error, an unknown route, a bad query and a missing token do not reach onError", async () => {
     const { session, app, failures } = setup();
-    session.account = () => Promise.reject(new ArgoError("BROKER_REJECTED", `venue said no to ${API_KEY}`));
+    session.account = () => Promise.reject(new ArgoError("PROVIDER_NOT_CONNECTED", "trading provider is reconnecting"));
+    session.recentBars = () => Promise.reject(new ArgoError("UNKNOWN_SYMBOL", "no symbol NOPE"));
     const statuses = [
       (await app.request(`/account?token=${TOKEN}`)).status,
+      (await app.request(`/bars?symbol=NOPE&token=${TOKEN}`)).status,
       (await app.request(`/nowhere?token=${TOKEN}`)).status,
       (await app.request(`/orders?limit=abc&token=${TOKEN}`)).status,
+      (await app.request(`/orders?limt=1&token=${TOKEN}`)).status,
       (await app.request("/account")).status,
     ];
-    expect(statuses).toEqual([500, 404, 400, 401]);
+    expect(statuses).toEqual([503, 404, 404, 400, 400, 401]);
     expect(failures).toEqual([]);
   });
 });

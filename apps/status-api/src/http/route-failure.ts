@@ -1,9 +1,10 @@
-import { scrubSecrets } from "@argo/core";
+import { isArgoError, scrubSecrets } from "@argo/core";
 import type { Context } from "hono";
 
 /**
- * An unexpected exception of a route, as handed to the `onError` option: what the client only sees as an opaque 500,
- * with every secret scrubbed. It carries no stack and no cause, because either may hold what must not leak.
+ * A server-side failure of a route, as handed to the `onError` option: an unexpected exception (an opaque 500 for the
+ * client) or an Argo error answered 500/502, with every secret scrubbed. It carries no stack and no cause, because
+ * either may hold what must not leak.
  */
 export interface RouteFailure {
   /** HTTP method of the request, e.g. "GET". */
@@ -14,20 +15,29 @@ export interface RouteFailure {
   name: string;
   /** The error's message, scrubbed of the token and every configured secret. */
   message: string;
+  /** The Argo error code, when it was an ArgoError (e.g. "INVALID_DATA" from a venue reply); absent otherwise. */
+  code?: string;
+  /** The provider the Argo error names, when it names one. */
+  provider?: string;
 }
 
-/** Receives the route failures the client only saw as an opaque 500 (e.g. to log them). */
+/** Receives the server-side failures of routes (e.g. to log them). */
 export type RouteFailureHook = (failure: RouteFailure) => void;
 
-/** Describes an unexpected route exception without its stack, scrubbed of `secrets`. */
+/** Describes a route's failure without its stack, scrubbed of `secrets`. */
 export function describeRouteFailure(error: unknown, c: Context, secrets: readonly string[]): RouteFailure {
   const isError = error instanceof Error;
-  return {
+  const failure: RouteFailure = {
     method: c.req.method,
     path: scrubSecrets(new URL(c.req.url).pathname, secrets),
     name: scrubSecrets(isError ? error.name : typeof error, secrets),
     message: scrubSecrets(isError ? error.message : String(error), secrets),
   };
+  if (isArgoError(error)) {
+    failure.code = error.code;
+    if (error.provider !== undefined) failure.provider = scrubSecrets(error.provider, secrets);
+  }
+  return failure;
 }
 
 /** Calls the hook; a hook that throws must not turn the opaque 500 into something else, so its failure is dropped. */

@@ -1,10 +1,11 @@
 import { listProviders, providerConfigJsonSchema, type ProviderKind } from "@argo/core";
 import type { Hono } from "hono";
 import * as v from "valibot";
-import { parseQuery } from "../http/parse-query.ts";
+import { noQuery, parseQuery } from "../http/parse-query.ts";
 import { safeJson } from "../http/safe-json.ts";
 
-const ListQuery = v.object({ kind: v.optional(v.picklist(["trading", "market-data"] satisfies ProviderKind[], 'must be "trading" or "market-data"')) });
+// Strict: a misspelled parameter is a 400 naming it, never silently ignored.
+const ListQuery = v.strictObject({ kind: v.optional(v.picklist(["trading", "market-data"] satisfies ProviderKind[], 'must be "trading" or "market-data"')) });
 
 /** GET /providers (optionally ?kind=) and GET /providers/:name/schema from the core registry. */
 export function registerProviderRoutes(app: Hono, secrets: readonly string[]): void {
@@ -13,5 +14,8 @@ export function registerProviderRoutes(app: Hono, secrets: readonly string[]): v
     return safeJson(c, { providers: listProviders(kind) }, secrets);
   });
   // providerConfigJsonSchema throws PROVIDER_NOT_FOUND (listing what exists), which becomes a 404.
-  app.get("/providers/:name/schema", (c) => safeJson(c, providerConfigJsonSchema(c.req.param("name")), secrets));
+  app.get("/providers/:name/schema", (c) => {
+    parseQuery(noQuery, c.req.query());
+    return safeJson(c, providerConfigJsonSchema(c.req.param("name")), secrets);
+  });
 }

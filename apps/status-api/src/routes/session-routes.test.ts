@@ -74,6 +74,66 @@ describe("session routes", () => {
     }
   });
 
+  test("unknown or misspelled query parameters are 400 INVALID_DATA naming them, not silently ignored", async () => {
+    const { session, app } = setup();
+    session.state.trades = [makeTrade({ id: "a", strategyName: "sma" }), makeTrade({ id: "b", strategyName: "rsi" })];
+    const cases = [
+      ["/trades?strategy=sma", "strategy"],
+      ["/trades?symbols=ETHUSD", "symbols"],
+      ["/trades?start=1500", "start"],
+      ["/orders?limt=1", "limt"],
+      ["/bars?symbol=BTCUSD&limits=5", "limits"],
+      ["/positions?symbol=BTCUSD", "symbol"],
+      ["/account?currency=USD", "currency"],
+      ["/session?verbose=1", "verbose"],
+      ["/providers?knd=trading", "knd"],
+      ["/providers/paper/schema?format=yaml", "format"],
+    ] as const;
+    for (const [path, name] of cases) {
+      const res = await app.request(path, auth);
+      const body = await json(res);
+      expect([path, res.status, body.error.code]).toEqual([path, 400, "INVALID_DATA"]);
+      expect(body.error.message).toStartWith(`unknown query parameter "${name}"`);
+    }
+    // The message lists what the route does accept, so a misspelling is easy to fix.
+    expect((await json(await app.request("/trades?strategy=sma", auth))).error.message).toContain("symbol, strategyName, from, to, limit, token");
+  });
+
+  test("token is accepted on every route, with or without a configured token, and never reaches the session's filter", async () => {
+    const { session, app } = setup();
+    const open = createStatusApi(session, { now: () => NOW });
+    const filters: TradeFilter[] = [];
+    const select = session.trades.bind(session);
+    session.trades = (filter) => {
+      filters.push(filter);
+      return select(filter);
+    };
+    for (const path of ["/session", "/account", "/positions", "/orders?limit=1", "/trades?symbol=BTCUSD", "/bars?symbol=BTCUSD", "/providers"]) {
+      const q = `${path}${path.includes("?") ? "&" : "?"}token=${TOKEN}`;
+      expect([q, (await app.request(q)).status]).toEqual([q, 200]);
+      expect([q, (await open.request(q)).status]).toEqual([q, 200]);
+    }
+    expect(filters).toStrictEqual([
+      { symbol: "BTCUSD", limit: 500 },
+      { symbol: "BTCUSD", limit: 500 },
+    ]);
+  });
+
+  test("/trades refuses from at or after to (400 naming both); either alone is fine", async () => {
+    const { session, app } = setup();
+    session.state.trades = [makeTrade({ id: "a", time: 1000 }), makeTrade({ id: "b", time: 2000 })];
+    for (const q of ["?from=2000&to=1000", "?from=1000&to=1000"]) {
+      const res = await app.request(`/trades${q}`, auth);
+      expect([q, res.status]).toEqual([q, 400]);
+      const message: string = (await json(res)).error.message;
+      expect(message).toContain('"from"');
+      expect(message).toContain('"to"');
+    }
+    expect((await json(await app.request("/trades?from=1000&to=1001", auth))).trades.map((t: { id: string }) => t.id)).toEqual(["a"]);
+    expect((await json(await app.request("/trades?from=2000", auth))).trades.map((t: { id: string }) => t.id)).toEqual(["b"]);
+    expect((await json(await app.request("/trades?to=2000", auth))).trades.map((t: { id: string }) => t.id)).toEqual(["a"]);
+  });
+
   test("GET /trades passes the filter from the query", async () => {
     const { session, app } = setup();
     session.state.trades = [

@@ -1,29 +1,44 @@
 import type { Hono } from "hono";
 import * as v from "valibot";
-import { integerParam, parseQuery, stringParam } from "../http/parse-query.ts";
+import { integerParam, noQuery, parseQuery, stringParam } from "../http/parse-query.ts";
 import { safeJson } from "../http/safe-json.ts";
 import { redactSecretKeys } from "../security/redact-secret-keys.ts";
 import type { StatusSession } from "../session/status-session.ts";
 
-const OrdersQuery = v.object({ limit: v.optional(integerParam(1, 1000), "50") });
-const TradesQuery = v.object({
-  symbol: v.optional(stringParam),
-  strategyName: v.optional(stringParam),
-  from: v.optional(integerParam(0, Number.MAX_SAFE_INTEGER)),
-  to: v.optional(integerParam(0, Number.MAX_SAFE_INTEGER)),
-  limit: v.optional(integerParam(1, 10_000), "500"),
-});
-const BarsQuery = v.object({ symbol: stringParam, limit: v.optional(integerParam(1, 5000), "500") });
+// Strict: a misspelled or unsupported parameter is a 400 naming it, never silently ignored.
+const OrdersQuery = v.strictObject({ limit: v.optional(integerParam(1, 1000), "50") });
+const TradesQuery = v.pipe(
+  v.strictObject({
+    symbol: v.optional(stringParam),
+    strategyName: v.optional(stringParam),
+    from: v.optional(integerParam(0, Number.MAX_SAFE_INTEGER)),
+    to: v.optional(integerParam(0, Number.MAX_SAFE_INTEGER)),
+    limit: v.optional(integerParam(1, 10_000), "500"),
+  }),
+  // from is inclusive and to exclusive: from >= to selects nothing, which is a mistake, not an answer.
+  v.forward(
+    v.check(({ from, to }) => from === undefined || to === undefined || from < to, 'must be before "to"'),
+    ["from"],
+  ),
+);
+const BarsQuery = v.strictObject({ symbol: stringParam, limit: v.optional(integerParam(1, 5000), "500") });
 
 /** GET /session, /account, /positions, /orders, /trades and /bars: read-only views of the session. */
 export function registerSessionRoutes(app: Hono, session: StatusSession, secrets: readonly string[], now: () => number): void {
   app.get("/session", async (c) => {
+    parseQuery(noQuery, c.req.query());
     const info = await session.info();
     const body = { ...info, config: redactSecretKeys(info.config), uptimeMs: Math.max(0, now() - info.startedAt) };
     return safeJson(c, body, secrets);
   });
-  app.get("/account", async (c) => safeJson(c, { account: await session.account() }, secrets));
-  app.get("/positions", async (c) => safeJson(c, { positions: await session.positions() }, secrets));
+  app.get("/account", async (c) => {
+    parseQuery(noQuery, c.req.query());
+    return safeJson(c, { account: await session.account() }, secrets);
+  });
+  app.get("/positions", async (c) => {
+    parseQuery(noQuery, c.req.query());
+    return safeJson(c, { positions: await session.positions() }, secrets);
+  });
   app.get("/orders", async (c) => {
     const { limit } = parseQuery(OrdersQuery, c.req.query());
     const [open, recent] = await Promise.all([session.openOrders(), session.recentOrders(limit)]);

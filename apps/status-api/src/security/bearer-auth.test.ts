@@ -49,7 +49,7 @@ describe("bearer token", () => {
     const account = await app.request(`/account?token=${TOKEN}`);
     expect(await account.text()).not.toContain(TOKEN);
     const positions = await app.request(`/positions?token=${TOKEN}`);
-    expect(positions.status).toBe(500);
+    expect(positions.status).toBe(502);
     const text = await positions.text();
     expect(text).not.toContain(TOKEN);
     expect(JSON.parse(text).error.message).toBe("venue said: bad auth [REDACTED]");

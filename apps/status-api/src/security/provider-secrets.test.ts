@@ -19,7 +19,7 @@ describe("configured provider secrets", () => {
     const { session, app } = setup();
     session.account = () => Promise.reject(new ArgoError("BROKER_REJECTED", `venue rejected key ${API_KEY}`));
     const res = await app.request(`/account?token=${TOKEN}`);
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(502);
     const text = await res.text();
     expect(text).not.toContain(API_KEY);
     expect(JSON.parse(text).error).toEqual({ code: "BROKER_REJECTED", message: "venue rejected key [REDACTED]" });
