@@ -128,6 +128,26 @@ describe("bracket orders", () => {
     );
     expect(belowEntry.message).toContain("entry limit 99");
   });
+
+  test("a stop entry's legs are judged against its stop price, naming the leg's field", async () => {
+    const { venue } = await harness();
+    const buyStop = { symbol: "XYZ", side: "BUY", type: "STOP", stopPrice: 110, quantity: 1 } as const;
+    // A BUY STOP 110 trades at 110 or above: a stop-loss at 115 would sell at once what it bought.
+    const stopLoss = await rejectsWith(
+      venue.placeOrder({ ...buyStop, stopLoss: { triggerPrice: 115 }, takeProfit: { triggerPrice: 120 } }),
+      "INVALID_ORDER",
+    );
+    expect(stopLoss.details).toMatchObject({ field: "stopLoss.triggerPrice" });
+    expect(stopLoss.message).toContain("below the entry stop 110");
+    // A SELL STOP 90 trades at 90 or below: a take-profit at 95 is no profit.
+    const takeProfit = await rejectsWith(
+      venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "STOP", stopPrice: 90, quantity: 1, takeProfit: { triggerPrice: 95 } }),
+      "INVALID_ORDER",
+    );
+    expect(takeProfit.details).toMatchObject({ field: "takeProfit.triggerPrice" });
+    const fine = await venue.placeOrder({ ...buyStop, stopLoss: { triggerPrice: 105 }, takeProfit: { triggerPrice: 120 } });
+    expect(fine.status).toBe("ACCEPTED");
+  });
   test("a generated entry id is not taken when its leg ids are already in use by a caller's order", async () => {
     const { venue, feed } = await harness();
     // Order number 1; the next order is number 2, whose generated id would be "paper-2" with the leg "paper-2-sl".

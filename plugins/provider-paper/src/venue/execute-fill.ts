@@ -7,6 +7,7 @@ import { consumeReservation, finishOrder, releaseReservation } from "./finish-or
 import { freeFunds } from "./ledger.ts";
 import type { MatchResult } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
+import { rejudgeReductions } from "./rejudge-reductions.ts";
 import { resolveSize } from "./resolve-size.ts";
 import { orderSnapshot } from "./snapshots.ts";
 import { floorToStep, snapLot } from "./step-math.ts";
@@ -23,7 +24,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
   const book = rec.book;
   const rules = book.rules;
   if (order.quantity === 0 && rec.sizing !== "quantity") {
-    const problem = resolveSize(state, rec, match, bar.volume);
+    const problem = resolveSize(state, rec, match, bar.volume, time);
     if (problem !== undefined) return refuse(state, rec, `INVALID_ORDER: ${problem}`, time);
   }
   const remaining = remainingOf(order, rules.stepSize, rules.stepDecimals);
@@ -41,7 +42,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
     const due = rec.rateFees + rateFee > state.minFee ? rec.rateFees + rateFee : state.minFee;
     fee = due - rec.feesCharged;
   }
-  const problem = checkResources(state, rec, quantity, price, fee);
+  const problem = checkResources(state, rec, quantity, price, fee, time);
   if (problem !== undefined) return refuse(state, rec, problem, time);
 
   rec.rateFees += rateFee;
@@ -81,6 +82,8 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
     order.averageFillPrice = (order.averageFillPrice * filledBefore + notional) / order.filledQuantity;
     order.status = "PARTIALLY_FILLED";
   }
+  // A position that shrank may hold less than open orders reserved to reduce: they are judged again before anyone hears.
+  if (book.reservedBuyReduce > 0 || book.reservedSellReduce > 0) rejudgeReductions(state, book);
   if (state.listeners.length > 0) {
     const snapshot = orderSnapshot(order);
     emit(state, { type: "order", order: snapshot });
@@ -97,11 +100,11 @@ export function remainingOf(order: Order, step: number, decimals: number): numbe
 }
 
 /**
- * The fill must fit the account as it is now (reservations aside: they guard placement, and the
- * order's own is among them): reducing a position always fits; the opening part needs free funds,
+ * The fill must fit the account as it is at `time`, other books valued at prices known then (ledger.ts; reservations
+ * aside: they guard placement, and the order's own is among them): reducing a position always fits; the opening part needs free funds,
  * with a long/short sale only where shorting is allowed. Tolerates float noise, not real shortfalls.
  */
-function checkResources(state: VenueState, rec: OrderRecord, quantity: number, price: number, fee: number): string | undefined {
+function checkResources(state: VenueState, rec: OrderRecord, quantity: number, price: number, fee: number, time: number): string | undefined {
   const held = rec.book.position?.quantity ?? 0;
   const reducible = rec.buy ? (held < 0 ? -held : 0) : held > 0 ? held : 0;
   const reduce = quantity < reducible ? quantity : reducible;
@@ -111,7 +114,7 @@ function checkResources(state: VenueState, rec: OrderRecord, quantity: number, p
     return `INSUFFICIENT_POSITION: selling ${quantity} ${rec.order.symbol} needs a long position of that size; it is ${reducible}`;
   }
   const need = opening * price + fee;
-  const available = freeFunds(state) + reduce * price;
+  const available = freeFunds(state, time) + reduce * price;
   if (need <= available + 1e-9 * Math.max(1, need)) return undefined;
   return `INSUFFICIENT_FUNDS: the fill of ${quantity} at ${price} needs ${need} ${state.currency}, ${available} is free`;
 }

@@ -23,7 +23,7 @@ export function reducibleQuantity(book: SymbolBook, buy: boolean): number {
  * already counted in cash). Placement checks and max quantities use this same figure.
  */
 function budgetFor(state: VenueState, reducible: number, price: number): number {
-  return buyingPower(state) + 2 * reducible * price;
+  return buyingPower(state, state.now) + 2 * reducible * price;
 }
 
 /**
@@ -33,9 +33,7 @@ function budgetFor(state: VenueState, reducible: number, price: number): number 
  */
 export function checkFunds(state: VenueState, book: SymbolBook, buy: boolean, quantity: number, price: number): Reservation {
   const reducible = reducibleQuantity(book, buy);
-  const reduce = quantity < reducible ? quantity : reducible;
-  const opening = quantity - reduce;
-  if (opening <= 0) return { reduce, cash: 0, cashPerUnit: 0 };
+  if (quantity <= reducible) return reservationFor(state, quantity, price, reducible);
   if (!buy && !state.allowShorting) {
     const held = Math.max(0, book.position?.quantity ?? 0);
     throw venueError(
@@ -55,6 +53,18 @@ export function checkFunds(state: VenueState, book: SymbolBook, buy: boolean, qu
       { symbol: book.symbol, quantity, price, required: cost, available: Math.max(0, budget) },
     );
   }
+  return reservationFor(state, quantity, price, reducible);
+}
+
+/**
+ * What an order of `quantity` at `price` sets aside, without judging whether it fits: the `reducible` position it
+ * reduces first, cash for the rest (fees of the whole order included). Placement and restore (through checkFunds) and
+ * the re-judging after a fill (rejudge-reductions.ts) all reckon it here.
+ */
+export function reservationFor(state: VenueState, quantity: number, price: number, reducible: number): Reservation {
+  const reduce = quantity < reducible ? quantity : reducible;
+  const opening = quantity - reduce;
+  if (opening <= 0) return { reduce, cash: 0, cashPerUnit: 0 };
   const cash = opening * price + estimatedFee(state, quantity, price);
   return { reduce, cash, cashPerUnit: cash / opening };
 }

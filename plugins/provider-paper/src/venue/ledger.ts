@@ -1,32 +1,46 @@
 import type { Account } from "@argo/core";
+import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /**
- * Equity not tied up in positions, before order reservations. The venue runs without leverage:
- * gross exposure may not exceed equity, so a long uses its cost and a short its value as collateral.
+ * Equity not tied up in positions, before order reservations, with prices known at `time`. The venue runs without
+ * leverage: gross exposure may not exceed equity, so a long uses its cost and a short its value as collateral.
+ * Placement passes the clock (every mark is known then); a fill passes its own time, which may come before the close of
+ * another symbol's bar of the same time step, fed before this one: that book is valued at its bar's open (valueAt).
  */
-export function freeFunds(state: VenueState): number {
+export function freeFunds(state: VenueState, time: number): number {
   let value = 0;
   let gross = 0;
   const positioned = state.positioned;
   for (let i = 0; i < positioned.length; i++) {
     const book = positioned[i]!;
     const q = book.position!.quantity;
-    const m = markOf(book.mark, book.position!.averagePrice);
+    const m = valueAt(book, time);
     value += q * m;
     gross += Math.abs(q) * m;
   }
   return state.cash + value - gross;
 }
 
-/** What new orders may still use: free funds minus the cash open orders reserved. */
-export function buyingPower(state: VenueState): number {
-  return freeFunds(state) - state.reservedCash;
+/** What new orders may still use at `time` (see freeFunds): free funds minus the cash open orders reserved. */
+export function buyingPower(state: VenueState, time: number): number {
+  return freeFunds(state, time) - state.reservedCash;
 }
 
 /**
- * The account as callers see it. Sent after every fill, so one pass over the positions gathers what
- * `buyingPower` would sum again (same terms, same order, so the same figure to the last bit).
+ * The price a positioned book is valued at by `time`: its last close, or the open of the bar that set it when that bar
+ * closes after `time` (its close lies in the future then), or the average price before any bar marked it.
+ */
+function valueAt(book: SymbolBook, time: number): number {
+  if (book.markClose > time) return book.openMark;
+  const mark = book.mark;
+  return mark === mark ? mark : book.position!.averagePrice;
+}
+
+/**
+ * The account as callers see it, at the clock: after a bar every mark it has seen is known. Sent after every fill, so one
+ * pass over the positions gathers what `buyingPower` at the clock would sum again (same terms, same order, so the same
+ * figure to the last bit).
  */
 export function accountSnapshot(state: VenueState): Account {
   let value = 0;

@@ -60,6 +60,8 @@ export function processBar(state: VenueState, bar: Bar): void {
   // listener, so the per-bar path skips the re-entrancy guard and its try/finally.
   if (book.orders.length !== 0 || openTime >= state.nextDayExpiry) executeOrders(state, book, bar, closeTime);
   book.mark = bar.close;
+  book.openMark = bar.open;
+  book.markClose = closeTime;
   book.volume = bar.volume;
   // The due-check is made here, not inside the call: the sweep is rare and this line runs every bar. Only
   // this symbol is known to have traded up to the close; others' bars of the same period may come next.

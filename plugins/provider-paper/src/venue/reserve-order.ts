@@ -4,6 +4,7 @@ import { invalidOrder, venueError } from "./errors.ts";
 import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
 import { buyingPower } from "./ledger.ts";
 import type { Sizing } from "./order-record.ts";
+import { floorToStep } from "./step-math.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -25,7 +26,7 @@ export function referencePrice(state: VenueState, book: SymbolBook, request: Ord
 export function reserve(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean, sizing: Sizing, reference: number): Reservation {
   if (sizing === "equity") {
     // Sized at the fill, after the orders placed before it: a reversal's close frees its funds first.
-    if (buy ? buyingPower(state) + pendingReductionValue(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
+    if (buy ? buyingPower(state, state.now) + pendingReductionValue(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
       throw venueError(state, buy ? "INSUFFICIENT_FUNDS" : "INSUFFICIENT_POSITION", `nothing available to ${buy ? "buy" : "sell"} ${book.symbol} with`, {
         symbol: book.symbol,
       });
@@ -37,6 +38,13 @@ export function reserve(state: VenueState, book: SymbolBook, request: OrderReque
       field: "type",
     });
   }
-  const quantity = sizing === "quantity" ? request.quantity! : request.quoteAmount! / reference;
-  return checkFunds(state, book, buy, quantity, reference);
+  return checkFunds(state, book, buy, judgedQuantity(book, request, sizing, reference), reference);
+}
+
+/**
+ * The quantity a quantity- or quote-sized order is judged for at `reference`: its own, or the whole lots its quote amount
+ * buys there (floored: a reduction reserved off the lot grid would leave what other orders may reduce off it too).
+ */
+export function judgedQuantity(book: SymbolBook, request: OrderRequest, sizing: Sizing, reference: number): number {
+  return sizing === "quantity" ? request.quantity! : floorToStep(request.quoteAmount! / reference, book.rules.stepSize, book.rules.stepDecimals);
 }

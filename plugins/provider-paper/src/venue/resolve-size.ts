@@ -9,18 +9,18 @@ import type { VenueState } from "./venue-state.ts";
 /**
  * Turns a quote- or equity-sized order into a quantity at its first fill, rounded down to the lot
  * step: a quote amount buys what it pays for at the fill price; an equity fraction takes that share
- * of what the order could trade then, as `maxQuantity` counts it: buying power (equity not tied up in
- * positions nor reserved by other open orders) plus the opposite position it reduces, leaving room
+ * of what the order could trade then, as `maxQuantity` counts it: buying power at the fill's `time` (equity not tied up in
+ * positions nor reserved by other open orders, other books valued at prices known then) plus the opposite position it reduces, leaving room
  * for the commission; a sell without shorting stops at the long. Returns a reason when the result
  * breaks a venue rule (the order is then refused at fill time), else undefined after setting `order.quantity`.
  */
-export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchResult, volume: number): string | undefined {
+export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchResult, volume: number, time: number): string | undefined {
   const order = rec.order;
   const rules = rec.book.rules;
   const base = match.price;
   const reducible = rec.sizing === "quote" ? 0 : reducibleQuantity(rec.book, rec.buy);
   // A negative buying power counts as none, so it never shrinks what the reduction itself frees.
-  const power = rec.sizing === "quote" ? 0 : Math.max(0, buyingPower(state));
+  const power = rec.sizing === "quote" ? 0 : Math.max(0, buyingPower(state, time));
   const budget = rec.sizing === "quote" ? order.quoteAmount! : equityBudget(power, order.equityFraction!, reducible, base);
   // Impact depends on size; pricing with the largest size it could be keeps the cost within budget.
   const price = match.slips ? slippedPrice(state, base, budget / base, volume, rec.buy, rules) : base;
@@ -28,7 +28,8 @@ export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchRes
   if (rec.sizing === "quote") quantity = floorToStep(budget / price, rules.stepSize, rules.stepDecimals);
   else {
     quantity = maxAffordable(state, equityBudget(power, order.equityFraction!, reducible, price), price, rules);
-    if (!rec.buy && !state.allowShorting && quantity > reducible) quantity = reducible;
+    // Floored: the long (one restored from a journal kept under a finer step) or what is left of it may be off the lot grid.
+    if (!rec.buy && !state.allowShorting && quantity > reducible) quantity = floorToStep(reducible, rules.stepSize, rules.stepDecimals);
   }
   if (!(quantity > 0)) return `${rec.sizing === "quote" ? "quoteAmount" : "equityFraction"} trades no whole lot at ${price}`;
   if (quantity < rules.minQuantity) return `resolved quantity ${quantity} is below the minimum quantity ${rules.minQuantity} (LOT_SIZE)`;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { ceilToStep, floorToStep, roundToDecimals, stepDecimals } from "./step-math.ts";
+import { ceilToStep, floorToStep, isMultipleOf, roundToDecimals, stepDecimals } from "./step-math.ts";
 
 /** The string round trip the venue used before: the reference every result must equal exactly (Object.is). */
 const viaString = (value: number, decimals: number) => Number(value.toFixed(decimals));
@@ -54,5 +54,38 @@ describe("floorToStep and ceilToStep", () => {
     expect(floorToStep(0.3, 0.1, 1)).toBe(0.3);
     expect(floorToStep(7.99, 1, 0)).toBe(7);
     expect(ceilToStep(100.001, 0.01, 2)).toBe(100.01);
+  });
+});
+
+describe("isMultipleOf", () => {
+  test("a half step off is never a multiple, however many steps the value holds", () => {
+    expect(isMultipleOf(1_000_000_000.5, 1)).toBe(false);
+    expect(isMultipleOf(6.000000005, 1e-8)).toBe(false); // 600,000,000.5 steps
+    expect(isMultipleOf(12_345_678_901.005, 0.01)).toBe(false);
+    expect(isMultipleOf(1e15 + 0.5, 1)).toBe(false);
+    expect(isMultipleOf(1_000_000_000.25, 0.5)).toBe(false);
+    expect(isMultipleOf(1_000_000_001, 1)).toBe(true);
+    expect(isMultipleOf(1e15, 1)).toBe(true);
+  });
+
+  test("accepts quantities typed as decimals and lot sums carrying float noise", () => {
+    expect(isMultipleOf(0.1 + 0.2, 0.1)).toBe(true);
+    expect(isMultipleOf(0.3 - 0.1, 0.1)).toBe(true);
+    expect(isMultipleOf(123_456_789.12, 0.01)).toBe(true);
+    expect(isMultipleOf(6.00000001, 1e-8)).toBe(true);
+    const next = random(11);
+    for (const [step, decimals] of [[0.1, 1], [0.01, 2], [0.001, 3], [0.25, 2], [1e-8, 8], [0.00001, 5], [5, 0]] as const) {
+      let sum = 0;
+      for (let i = 0; i < 20_000; i++) {
+        // n steps written out as a trader types them ("1234.56"), up to a trillion steps.
+        const n = Math.floor(next() * 10 ** Math.floor(next() * 13));
+        const typed = Number((n * step).toFixed(decimals));
+        if (!isMultipleOf(typed, step)) throw new Error(`isMultipleOf(${typed}, ${step}) is false`);
+        if (i < 1_000) {
+          sum += step;
+          if (!isMultipleOf(sum, step)) throw new Error(`a sum of ${i + 1} lots of ${step}, ${sum}, is not a multiple`);
+        }
+      }
+    }
   });
 });

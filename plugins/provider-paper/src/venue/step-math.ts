@@ -10,11 +10,17 @@ export function stepDecimals(step: number): number {
   return 15;
 }
 
-/** True when `value` is a whole number of `step`s (within float noise). */
+/**
+ * True when `value` is a whole number of `step`s (within float noise). The noise of `value / step` grows with the
+ * number of steps, a few ulps of it; a tolerance of 1e-9 of it would, past 5e8 steps, pass any value. So: 4 ulps of the
+ * units (at least 1e-9 for small ones), and never a quarter step or more, far from the half step that tells
+ * 1,000,000,000.5 from a whole number.
+ */
 export function isMultipleOf(value: number, step: number): boolean {
   if (!(step > 0)) return true;
   const units = value / step;
-  return Math.abs(units - Math.round(units)) <= 1e-9 * Math.max(1, Math.abs(units));
+  const noise = Math.abs(units) * 4 * Number.EPSILON;
+  return Math.abs(units - Math.round(units)) <= (noise > 1e-9 ? (noise < 0.25 ? noise : 0.25) : 1e-9);
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];

@@ -20,6 +20,13 @@ export interface SymbolBook {
   dead: number;
   /** Last close seen, NaN before the first bar. */
   mark: number;
+  /**
+   * Open of the bar that set `mark`, and that bar's close time (-Infinity when no bar set it). A fill at a time before
+   * `markClose` (another symbol's bar of the same time step, fed after this one) values this book at `openMark`: the
+   * close is not known yet then (ledger.ts).
+   */
+  openMark: number;
+  markClose: number;
   /** Volume of the last bar (for slippage estimates). */
   volume: number;
   position: PositionState | undefined;
@@ -36,6 +43,8 @@ export function createSymbolBook(symbol: string, rules: SymbolRules): SymbolBook
     orders: [],
     dead: 0,
     mark: Number.NaN,
+    openMark: Number.NaN,
+    markClose: Number.NEGATIVE_INFINITY,
     volume: 0,
     position: undefined,
     reservedSellReduce: 0,

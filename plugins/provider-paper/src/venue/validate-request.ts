@@ -58,15 +58,17 @@ function validateLegs(state: VenueState, request: OrderRequest): void {
       { field: "takeProfit.triggerPrice" },
     );
   }
-  const entry = request.limitPrice;
+  // The price the entry is known to trade at or better: its limit, else a stop's trigger (it fills at or past the stop).
+  const entry = request.limitPrice ?? request.stopPrice;
   if (entry === undefined) return;
+  const what = request.limitPrice !== undefined ? "limit" : "stop";
   if (takeProfit && (buy ? takeProfit.triggerPrice <= entry : takeProfit.triggerPrice >= entry)) {
-    throw invalidOrder(state, `takeProfit.triggerPrice ${takeProfit.triggerPrice} must be ${buy ? "above" : "below"} the entry limit ${entry}`, {
+    throw invalidOrder(state, `takeProfit.triggerPrice ${takeProfit.triggerPrice} must be ${buy ? "above" : "below"} the entry ${what} ${entry}`, {
       field: "takeProfit.triggerPrice",
     });
   }
   if (stopLoss && (buy ? stopLoss.triggerPrice >= entry : stopLoss.triggerPrice <= entry)) {
-    throw invalidOrder(state, `stopLoss.triggerPrice ${stopLoss.triggerPrice} must be ${buy ? "below" : "above"} the entry limit ${entry}`, {
+    throw invalidOrder(state, `stopLoss.triggerPrice ${stopLoss.triggerPrice} must be ${buy ? "below" : "above"} the entry ${what} ${entry}`, {
       field: "stopLoss.triggerPrice",
     });
   }

@@ -30,6 +30,17 @@ describe("venue rules (PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL)", () => {
     expect(max.details).toMatchObject({ rule: "LOT_SIZE", value: 100.001, limit: 100 });
   });
 
+  test("a quantity of a billion and a half lots is off a step of 1 (LOT_SIZE), not passed as float noise", async () => {
+    const { venue } = await harness({ initialCapital: 1e9, defaultRules: { stepSize: 1 } }, "1m", "SHIBUSDT", 0.00001);
+    const error = await rejectsWith(
+      venue.placeOrder({ symbol: "SHIBUSDT", side: "BUY", type: "MARKET", quantity: 1_000_000_000.5 }),
+      "INVALID_ORDER",
+    );
+    expect(error.details).toMatchObject({ rule: "LOT_SIZE", field: "quantity", value: 1_000_000_000.5, limit: 1 });
+    const order = await venue.placeOrder({ symbol: "SHIBUSDT", side: "BUY", type: "MARKET", quantity: 1_000_000_000 });
+    expect(order.status).toBe("ACCEPTED");
+  });
+
   test("an order worth less than the minimum notional is INVALID_ORDER (MIN_NOTIONAL), market orders valued at the last price", async () => {
     const { venue } = await harness({ symbolRules: { XYZ: rules } });
     const limit = await rejectsWith(venue.placeOrder({ ...base, quantity: 0.099 }), "INVALID_ORDER"); // 9.90

@@ -1,0 +1,56 @@
+import { reserveLegs } from "./brackets.ts";
+import { remainingOf } from "./execute-fill.ts";
+import { releaseReservation } from "./finish-order.ts";
+import { reducibleQuantity, reservationFor } from "./funds.ts";
+import { holdReservation } from "./new-order-record.ts";
+import type { OrderRecord } from "./order-record.ts";
+import { judgedQuantity, referencePrice } from "./reserve-order.ts";
+import type { SymbolBook } from "./symbol-book.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/**
+ * After a fill changed `book`'s position: open orders that reserved more of it to reduce than it now holds (a short
+ * covered by another order leaves a BUY that reduced it opening a long instead) would open with no cash set aside, and
+ * buying power would count that cash as free. The side(s) so affected are judged again as restore judges them.
+ */
+export function rejudgeReductions(state: VenueState, book: SymbolBook): void {
+  const held = book.position?.quantity ?? 0;
+  if (book.reservedBuyReduce > (held < 0 ? -held : 0)) rejudgeSide(state, book, true);
+  if (book.reservedSellReduce > (held > 0 ? held : 0)) rejudgeSide(state, book, false);
+}
+
+/**
+ * Lets go of what every open order on this side of the book reserved, then reserves again in placement order, as
+ * restore-orders.ts does for a record's orders: each reduces what is left of the position, and the rest reserves cash
+ * (price × quantity + fee, funds.ts). A bracket pair's first leg holds the pair's reduction (brackets.ts); an order
+ * sized by equity reserves nothing. No order is refused here: one the account can no longer carry is judged at its fill.
+ */
+function rejudgeSide(state: VenueState, book: SymbolBook, buy: boolean): void {
+  const side: OrderRecord[] = [];
+  for (const rec of book.orders) if (rec.open && rec.buy === buy) side.push(rec);
+  for (const rec of side) releaseReservation(state, rec);
+  // All of this side's reductions were just let go: what is left is float noise.
+  if (buy) book.reservedBuyReduce = 0;
+  else book.reservedSellReduce = 0;
+  const rules = book.rules;
+  for (const rec of side) {
+    const order = rec.order;
+    if (rec.isLeg) {
+      if (rec.sibling === undefined || rec.sibling.seq > rec.seq) reserveLegs(state, [rec], remainingOf(order, rules.stepSize, rules.stepDecimals));
+      continue;
+    }
+    if (rec.sizing === "equity") continue;
+    const reference = referencePrice(state, book, order, buy);
+    // An open market order was judged at a last price, so one is there; a guard, not a case.
+    if (!(reference > 0)) continue;
+    const quantity = order.quantity > 0 ? remainingOf(order, rules.stepSize, rules.stepDecimals) : judgedQuantity(book, order, rec.sizing, reference);
+    const reducible = reducibleQuantity(book, buy);
+    // Without shorting a sell cannot open: what it cannot reduce reserves nothing, and its fill is refused.
+    const judged = !buy && !state.allowShorting && quantity > reducible ? reducible : quantity;
+    const reservation = reservationFor(state, judged, reference, reducible);
+    rec.resReduce = reservation.reduce;
+    rec.resCash = reservation.cash;
+    rec.resCashPerUnit = reservation.cashPerUnit;
+    holdReservation(state, rec);
+  }
+}
