@@ -111,7 +111,7 @@ export class EngineSession {
         ...(journal ? { journal } : {}),
       });
       // Orders the previous session left working may have filled or ended meanwhile: recorded before the strategy starts.
-      if (journal) await reconcileJournalOrders(journal, trading.provider, openOrders, startedAt, guard, this.pipeline);
+      if (journal) await reconcileJournalOrders(journal, trading.provider, openOrders, startedAt, this.pipeline);
       await this.pipeline.start(warm);
       journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);

@@ -1,7 +1,6 @@
 import { ArgoError, isArgoError, type Order, toArgoError, type TradingProvider } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
-import type { CallbackGuard } from "./callbacks.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { unseenFills } from "./unseen-fills.ts";
 
@@ -24,8 +23,7 @@ export async function reconcileJournalOrders(
   trading: TradingProvider,
   openOrders: readonly Order[],
   now: number,
-  guard: CallbackGuard,
-  pipeline: Pick<BarPipeline, "noteFill" | "reportError">,
+  pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard">,
 ): Promise<void> {
   const unfinished = journal.unfinishedOrders();
   if (unfinished.length === 0) return;
@@ -51,7 +49,7 @@ export async function reconcileJournalOrders(
     const missed = unseenFills(recorded.fills, current.fills);
     journal.order(current);
     for (const fill of missed) pipeline.noteFill(fill, current);
-    if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) guard.call("onOrderUpdate", current);
+    if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) pipeline.guard.call("onOrderUpdate", current);
   }
   journal.flush();
 }
