@@ -36,7 +36,7 @@ export const engineSettingsSchema = v.strictObject({
   venueCallTimeoutMs: v.optional(
     v.pipe(
       v.number(), v.integer("must be an integer"), v.minValue(1, "must be at least 1"), v.maxValue(2_147_483_647, "must fit a timer (at most 2147483647 ms)"),
-      v.description("Milliseconds to wait for a venue's answer to an order call (place, cancel, lookup) before its outcome counts as unknown."),
+      v.description("Milliseconds to wait for a venue's answer to a call (connect, account reads, place, cancel, lookup, disconnect); an order call past it has an unknown outcome."),
     ),
     DEFAULT_VENUE_CALL_TIMEOUT_MS,
   ),

@@ -8,6 +8,7 @@ import { consoleLogger } from "../strategy/logger.ts";
 import { parseStrategyConfig, strategyConfigJsonSchema } from "../strategy/strategy-config.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import { BarPipeline } from "./bar-pipeline.ts";
+import { boundedVenueCall } from "./bounded-venue-call.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { newCounters } from "./engine-counters.ts";
 import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.ts";
@@ -17,6 +18,7 @@ import { reconcileJournalOrders } from "./reconcile-journal-orders.ts";
 import { restoreSimulatedAccount } from "./restore-simulated-account.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
+import { DEFAULT_VENUE_CALL_TIMEOUT_MS } from "./venue-deadline.ts";
 
 /** A loaded strategy with its validated config and the JSON Schema of that config. */
 export interface LoadedStrategy {
@@ -75,12 +77,14 @@ export class EngineSession {
     let journal: Journal | undefined;
     let marketData: { provider: MarketDataProvider; owned: boolean } | undefined;
     let trading: { provider: TradingProvider; owned: boolean } | undefined;
+    let callTimeoutMs = DEFAULT_VENUE_CALL_TIMEOUT_MS;
     try {
       const settings = parseConfig(engineSettingsSchema, {
         symbols: o.symbols, interval: o.interval, cacheSize: o.cacheSize, sessionDir: o.sessionDir,
         cancelOpenOrdersOnStop: o.cancelOpenOrdersOnStop, mode: o.mode, risk: o.risk, venueCallTimeoutMs: o.venueCallTimeoutMs,
       }, { label: "engine config" });
       const risk = settings.risk;
+      callTimeoutMs = settings.venueCallTimeoutMs;
       const { strategy, config } = await this.load();
       marketData = await resolveMarketData(o.marketData);
       trading = await resolveTrading(o.trading);
@@ -90,7 +94,10 @@ export class EngineSession {
         journal = new Journal(settings.sessionDir, o.journal, o.secrets);
         assertJournalFits(journal, this.mode);
       }
-      await connectTrading(trading.provider);
+      const venue = trading.provider;
+      // Start-up calls get the order calls' deadline: a venue that never answers must not hang the start or Ctrl-C.
+      const bounded = <T>(call: string, fn: () => Promise<T>) => boundedVenueCall(fn, callTimeoutMs, venue.name, call, signal);
+      await connectTrading(venue, (connect) => bounded("connect", connect), signal);
       // Virtual time starts before init: the strategy's first look at the clock must not be the wall clock in a replay.
       const virtualStart = await driver.open?.(marketData.provider, signal);
       if (virtualStart !== undefined && isSimulatedVenue(trading.provider)) trading.provider.setTime(virtualStart);
@@ -99,7 +106,8 @@ export class EngineSession {
       // Before the account is read: a resumed paper session trades on the account its journal recorded.
       if (journal) restoreSimulatedAccount(journal, trading.provider, this.mode, warm);
       const [account, positions, openOrders] = await Promise.all([
-        trading.provider.getAccount(), trading.provider.getPositions(), trading.provider.getOpenOrders(),
+        bounded("account read", () => venue.getAccount()), bounded("positions read", () => venue.getPositions()),
+        bounded("open orders read", () => venue.getOpenOrders()),
       ]);
       this.pipeline = new BarPipeline({
         strategy, strategyConfig: config, symbols: settings.symbols, interval: settings.interval, mode: this.mode, cacheSize,
@@ -107,11 +115,11 @@ export class EngineSession {
         logger: o.logger ?? consoleLogger({ strategy: strategy.name }, "info", o.secrets),
         orderIdPrefix: o.orderIdPrefix ?? (this.mode === "backtest" ? "bt-" : `ag${startedAt.toString(36)}-`),
         startTime: virtualStart ?? startedAt,
-        venueCallTimeoutMs: settings.venueCallTimeoutMs,
+        venueCallTimeoutMs: callTimeoutMs,
         ...(journal ? { journal } : {}),
       });
       // Orders the previous session left working may have filled or ended meanwhile: recorded before the strategy starts.
-      if (journal) await reconcileJournalOrders(journal, trading.provider, openOrders, startedAt, this.pipeline);
+      if (journal) await reconcileJournalOrders(journal, venue, openOrders, startedAt, this.pipeline, (id) => bounded("order lookup", () => venue.getOrder(id)));
       await this.pipeline.start(warm);
       journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);
@@ -131,7 +139,7 @@ export class EngineSession {
     } catch (error) {
       guard.error(error);
     }
-    await this.release(trading, marketData, guard);
+    await this.release(trading, marketData, guard, callTimeoutMs);
     await guard.call("onEngineStop", fatal);
     this.running = false;
     if (fatal) throw fatal;
@@ -188,14 +196,17 @@ export class EngineSession {
     trading: { provider: TradingProvider; owned: boolean } | undefined,
     marketData: { provider: MarketDataProvider; owned: boolean } | undefined,
     guard: CallbackGuard,
+    ms: number,
   ): Promise<void> {
+    // Bounded but not abortable: the session is ending, usually because its signal aborted.
     try {
-      if (trading?.owned) await trading.provider.disconnect();
+      if (trading?.owned) await boundedVenueCall(() => trading.provider.disconnect(), ms, trading.provider.name, "disconnect");
     } catch (error) {
       guard.error(error);
     }
     try {
-      if (marketData?.owned) await marketData.provider.close?.();
+      const close = marketData?.owned ? marketData.provider.close?.bind(marketData.provider) : undefined;
+      if (close) await boundedVenueCall(async () => close(), ms, marketData!.provider.name, "close");
     } catch (error) {
       guard.error(error);
     }

@@ -24,7 +24,7 @@ const journalStatuses = (dir: string) => journalRows<{ status: string }>(dir, "S
 class SlowVenue extends FakeVenue {
   answerAfterMs: number | undefined;
   answer: "take" | "refuse" | "took-at-once" = "take";
-  lookup: "not-found" | "venue" = "not-found";
+  lookup: "not-found" | "venue" | "never" = "not-found";
   holdCancels = false;
   calls = 0;
   override async placeOrder(request: OrderRequest): Promise<Order> {
@@ -36,6 +36,7 @@ class SlowVenue extends FakeVenue {
     return early ?? super.placeOrder(request);
   }
   override async getOrder(orderId: string): Promise<Order> {
+    if (this.lookup === "never") return new Promise<Order>(() => {});
     if (this.lookup === "not-found") throw new ArgoError("ORDER_NOT_FOUND", `no order ${orderId}`);
     return super.getOrder(orderId);
   }
@@ -120,6 +121,45 @@ describe("a venue that does not answer an order call in time", () => {
     expect(results[0]?.status).toBe("placed");
     expect(run.named("onOrderPlaced")).toHaveLength(1);
     expect(run.result?.counters.ordersPlaced).toBe(1);
+  });
+
+  describe("the venue's answer comes while the lookup after the deadline runs (the lookup then times out too)", () => {
+    // The answer comes half a deadline into the lookup, half a deadline before the lookup's own deadline.
+    const deadline = 100;
+    const answeredDuringLookup = (answer: SlowVenue["answer"]) => {
+      const venue = new SlowVenue();
+      venue.answerAfterMs = deadline * 1.5;
+      venue.answer = answer;
+      venue.lookup = "never";
+      return venue;
+    };
+
+    test("an order the venue took is booked once and the strategy is told it was placed", async () => {
+      const dir = sessionDir();
+      const results: OrderResult[] = [];
+      const run = await runEngine({
+        bars: barsFromCloses("X", [100, 101, 102]), venue: answeredDuringLookup("take"), strategy: placer(results),
+        engine: { sessionDir: dir, mode: "live", venueCallTimeoutMs: deadline },
+      });
+      expect(results.map((r) => r.status)).toEqual(["placed"]);
+      expect(run.named("onOrderPlaced").map(([order]) => (order as Order).clientOrderId)).toEqual(["once-1"]);
+      expect(run.named("onOrderRejected")).toHaveLength(0);
+      expect(run.result?.counters.ordersPlaced).toBe(1);
+      expect(journalStatuses(dir)).toEqual(["FILLED"]);
+    });
+
+    test("a refusal is what the strategy is told, and it frees the id", async () => {
+      const dir = sessionDir();
+      const venue = answeredDuringLookup("refuse");
+      const results: OrderResult[] = [];
+      await runEngine({
+        bars: barsFromCloses("X", [100, 101, 102]), venue, strategy: placer(results, { retryOnBar: 2 }),
+        engine: { sessionDir: dir, mode: "live", venueCallTimeoutMs: deadline },
+      });
+      expect(results.map((r) => r.status === "rejected" && r.code)).toEqual(["INSUFFICIENT_FUNDS", "INSUFFICIENT_FUNDS"]);
+      expect(venue.calls).toBe(2);
+      expect(journalStatuses(dir)).toEqual([]);
+    });
   });
 
   test("a cancel that never answers fails at the deadline and the session goes on", async () => {

@@ -11,7 +11,7 @@ import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { PendingIds } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
 import type { OrderRejection } from "./callbacks.ts";
-import { isTimedOut, withDeadline } from "./venue-deadline.ts";
+import { ignoreLate, isTimedOut, withDeadline } from "./venue-deadline.ts";
 
 /**
  * The path of an order from the strategy to the venue: engine checks, risk, provider, and the
@@ -35,6 +35,8 @@ export class OrderGateway {
   private readonly ids: ClientIds;
   /** Placements past their deadline whose outcome is still unknown: their answer may yet come (lateAnswer). */
   private readonly unresolved = new Set<string>();
+  /** Placements past their deadline being looked up, with the late answer if it came meanwhile (afterFailure settles it). */
+  private readonly lookingUp = new Map<string, PromiseSettledResult<Order> | undefined>();
 
   constructor(
     private readonly p: BarPipeline,
@@ -157,9 +159,20 @@ export class OrderGateway {
   /** A placement that failed: reconciled with the venue first (it may have taken the order), then booked either way. */
   private afterFailure(request: OrderRequest, id: string, error: unknown): Promise<OrderResult> {
     const p = this.p;
-    return this.reconcile(request, toArgoError(error, "INTERNAL", p.trading.name)).then(
-      (order) => this.found(id, order),
+    const first = toArgoError(error, "INTERNAL", p.trading.name);
+    const timedOut = isTimedOut(first);
+    if (timedOut) this.lookingUp.set(id, undefined);
+    return this.reconcile(request, first).then(
+      (order) => {
+        this.lookingUp.delete(id);
+        return this.found(id, order);
+      },
       (failure: unknown): OrderResult => {
+        // The venue's own answer, come while the lookup ran, says more than the lookup: it took the order, or refused it.
+        const late = timedOut ? this.lookingUp.get(id) : undefined;
+        this.lookingUp.delete(id);
+        if (late?.status === "fulfilled") return this.found(id, late.value);
+        if (late?.status === "rejected" && !isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) failure = late.reason;
         this.inFlight.delete(id);
         const argo = toArgoError(failure, "INTERNAL", p.trading.name);
         // Refused, or not at the venue when asked: no order has the id, so the strategy may send it again. An order that
@@ -196,6 +209,11 @@ export class OrderGateway {
     const p = this.p;
     // After the run the journal is closed; its PENDING record makes the next start ask the venue about the order.
     if (p.finished) return;
+    if (this.lookingUp.has(id)) {
+      // Its lookup is still running: the answer is kept for afterFailure, which books the order or the refusal once.
+      if (late.status === "rejected" || isOrderLike(late.value)) this.lookingUp.set(id, late);
+      return;
+    }
     // Only a placement still unresolved is settled here: one the lookup found was booked already.
     const unresolved = this.unresolved.delete(id);
     if (late.status === "fulfilled") {
@@ -322,6 +340,3 @@ export class OrderGateway {
     return withDeadline(answer, this.callTimeoutMs, this.p.trading.name, what, late);
   }
 }
-
-/** A cancel or lookup answered after its deadline changes nothing here: the venue's events report what it did. */
-function ignoreLate(): void {}

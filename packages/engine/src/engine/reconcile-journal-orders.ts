@@ -16,7 +16,8 @@ export const NEVER_REACHED_VENUE = "the venue has no such order: it was being se
  * journal lacks, and reported through onOrderFilled / onOrderUpdate (fills through the pipeline, which reports each once:
  * the venue's events may already have brought them). An order the venue no longer knows (a paper venue starts afresh) is
  * recorded as FAILED and reported through the pipeline's onError (ORDER_NOT_FOUND), so no journal keeps an order open
- * forever without saying so. A venue that cannot answer is reported and the order left as it was, for the next start.
+ * forever without saying so. A venue that cannot answer (or not within `lookup`'s deadline) is reported and the order
+ * left as it was, for the next start.
  */
 export async function reconcileJournalOrders(
   journal: Journal,
@@ -24,6 +25,7 @@ export async function reconcileJournalOrders(
   openOrders: readonly Order[],
   now: number,
   pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard">,
+  lookup: (clientOrderId: string) => Promise<unknown> = (id) => trading.getOrder(id),
 ): Promise<void> {
   const unfinished = journal.unfinishedOrders();
   if (unfinished.length === 0) return;
@@ -32,7 +34,7 @@ export async function reconcileJournalOrders(
     let current = open.get(recorded.clientOrderId);
     if (current === undefined) {
       try {
-        const answer: unknown = await trading.getOrder(recorded.clientOrderId);
+        const answer = await lookup(recorded.clientOrderId);
         // An answer that is not an order says nothing: the record stays for the next start, as when the venue cannot answer.
         if (!isOrderLike(answer)) throw malformedAnswer(trading.name, "order lookup", answer);
         current = answer;

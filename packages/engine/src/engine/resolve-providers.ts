@@ -3,6 +3,7 @@ import {
 } from "@argo/core";
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import type { ProviderSpec } from "./engine-options.ts";
+import { isAbortOf } from "./is-abort-of.ts";
 
 /** A provider the engine uses, and whether the engine made it (then it also closes it). */
 export interface Resolved<P> {
@@ -36,13 +37,20 @@ export function resolveMode(configured: EngineMode | undefined, trading: Trading
   }
 }
 
-/** Connects a trading provider unless it already is; failures become PROVIDER_CONNECTION_FAILED naming the provider. */
-export async function connectTrading(trading: TradingProvider): Promise<void> {
+/**
+ * Connects a trading provider unless it already is, through `bound` (the start-up deadline and abort); failures become
+ * PROVIDER_CONNECTION_FAILED naming the provider. `signal`'s abort passes through as it is: a stop is not a failure.
+ */
+export async function connectTrading(
+  trading: TradingProvider,
+  bound: (connect: () => Promise<void>) => Promise<void> = (connect) => connect(),
+  signal?: AbortSignal,
+): Promise<void> {
   if (trading.connectionState() === "CONNECTED") return;
   try {
-    await trading.connect();
+    await bound(() => trading.connect());
   } catch (error) {
-    if (isArgoError(error, "PROVIDER_CONNECTION_FAILED")) throw error;
+    if (isArgoError(error, "PROVIDER_CONNECTION_FAILED") || isAbortOf(signal, error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new ArgoError("PROVIDER_CONNECTION_FAILED", `cannot connect trading provider "${trading.name}": ${message}`, {
       provider: trading.name,

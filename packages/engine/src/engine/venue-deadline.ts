@@ -14,14 +14,21 @@ export function isTimedOut(error: ArgoError): boolean {
 /**
  * `answer`, or CONNECTION_LOST once `ms` pass without one: a venue that never answers (a hung HTTP request, a broker
  * gateway that stopped replying) must not stall the engine, which waits for its order calls before the next bar.
- * `late` sees the answer if it comes after the deadline, so what the venue did is still recorded.
+ * `late` sees the answer if it comes after the deadline, so what the venue did is still recorded; `consequence` ends the message.
  */
-export function withDeadline<T>(answer: Promise<T>, ms: number, venue: string, call: string, late: (outcome: PromiseSettledResult<T>) => void): Promise<T> {
+export function withDeadline<T>(
+  answer: Promise<T>,
+  ms: number,
+  venue: string,
+  call: string,
+  late: (outcome: PromiseSettledResult<T>) => void,
+  consequence = "its outcome is unknown",
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let expired = false;
     const timer = setTimeout(() => {
       expired = true;
-      reject(new ArgoError("CONNECTION_LOST", `${venue} did not answer the ${call} within ${ms / 1000} s; its outcome is unknown`, {
+      reject(new ArgoError("CONNECTION_LOST", `${venue} did not answer the ${call} within ${ms / 1000} s${consequence ? `; ${consequence}` : ""}`, {
         provider: venue,
         details: { outcome: TIMED_OUT },
       }));
@@ -40,3 +47,6 @@ export function withDeadline<T>(answer: Promise<T>, ms: number, venue: string, c
     );
   });
 }
+
+/** For calls whose late answer changes nothing (a read, a cancel or lookup whose events report what the venue did). */
+export function ignoreLate(): void {}
