@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, test } from "bun:test";
+import { registerProvider, unregisterProvider } from "@argo/core";
+import * as v from "valibot";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { captureIo } from "../__fixtures__/capture-io.ts";
@@ -117,6 +119,35 @@ log: { level: loud }
     expect(found["trading.provider"]!.split("available: ")[1]!.split(", ")).toContain("paper");
     expect(found["trading.provider"]).not.toContain("simulated");
     expect(found["market_data.provider"]!.split("available: ")[1]!.split(", ")).toEqual(expect.arrayContaining(["replay", "simulated"]));
+  });
+
+  test("replay files that cannot serve the session's symbols at its interval are named, as a run would refuse them", async () => {
+    writeFileSync(join(tmp.dir, "btc-1h.csv"), "time,open,high,low,close\n");
+    const path = writeConfig(tmp.dir, "replay-gaps.json", {
+      ...quickSessionConfig(tmp.dir),
+      market_data: { provider: "replay", config: { files: [{ path: "btc-1h.csv", symbol: "BTCUSD", interval: "1h" }, { path: "gone.csv", symbol: "ETHUSD", interval: "1m" }] } },
+    });
+    const r = await validate(path);
+    expect(r.code).toBe(3);
+    expect(problems(r.err)).toEqual([
+      ["market_data.config.files.1.path", `file not found: "gone.csv" (resolved to ${join(tmp.dir, "gone.csv")})`],
+      ["market_data.config.files", "replay has BTCUSD only at interval 1h, not 1m; add a file for BTCUSD at 1m to files"],
+    ]);
+  });
+
+  test("a provider whose own session check throws does not pass the config", async () => {
+    registerProvider({
+      name: "check-throws", displayName: "C", description: "d", isPaperTrading: true, kind: "market-data", packageName: "@argo/runner-test",
+      configSchema: v.strictObject({}), capabilities: {}, create: () => { throw new Error("unused"); },
+      checkSession: () => { throw new Error("symbol table missing"); },
+    });
+    try {
+      const r = await validate(writeConfig(tmp.dir, "check-throws.json", { ...quickSessionConfig(tmp.dir), market_data: { provider: "check-throws" } }));
+      expect(r.code).toBe(3);
+      expect(problems(r.err)).toEqual([["market_data.config", 'provider "check-throws" could not check this session: symbol table missing']]);
+    } finally {
+      unregisterProvider("check-throws");
+    }
   });
 
   test("a provider of the wrong kind says what kind it is", async () => {

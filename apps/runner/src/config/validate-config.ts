@@ -8,6 +8,7 @@ import { configSecretValues } from "./config-secret-values.ts";
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
+import { providerSessionIssues } from "./provider-session-issues.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
 
 /** A session config that passed every check, with each part parsed. */
@@ -82,6 +83,14 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
     } catch (error) {
       fail("strategy.path", error);
     }
+  }
+
+  // Only once both configs are valid: each provider then says whether it can serve these symbols at this interval.
+  const engine = outer.ok ? outer.value.engine : undefined;
+  if (engine && trading && marketData) {
+    const session = { symbols: engine.symbols, interval: engine.interval };
+    issues.push(...providerSessionIssues("trading", tradingName, trading.config, session));
+    issues.push(...providerSessionIssues("market-data", dataName, marketData.config, session));
   }
 
   const secrets = configSecretValues(raw, strategy);

@@ -9,6 +9,7 @@ export type { Support, AssetClass, Feature, Capabilities } from "./capabilities.
 export type {
   ConfigSchema,
   ProviderKind,
+  ProviderSession,
   ProviderInstances,
   ProviderDefinition,
   ProviderInfo,

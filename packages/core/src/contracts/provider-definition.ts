@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import type { ConfigIssue } from "../config/config-issue.ts";
 import type { Capabilities } from "./capabilities.ts";
 import type { MarketDataProvider } from "./market-data-provider.ts";
 import type { TradingProvider } from "./trading-provider.ts";
@@ -30,6 +31,18 @@ export interface ProviderDefinition<K extends ProviderKind = ProviderKind, S ext
   packageName: string;
   /** Creates an instance from an already-validated config. */
   create(config: v.InferOutput<S>): ProviderInstances[K] | Promise<ProviderInstances[K]>;
+  /**
+   * Optional: what is wrong with using an already-validated config for a session's symbols and interval, found without
+   * I/O (a replay provider with no file for a symbol), each with its path inside the config. `argo validate` (and every
+   * runner command) reports these with the config's other problems, before anything connects or trades.
+   */
+  checkSession?(config: v.InferOutput<S>, session: ProviderSession): ConfigIssue[];
+}
+
+/** The part of a session a provider's config must fit: its symbols and bar interval. */
+export interface ProviderSession {
+  symbols: readonly string[];
+  interval: string;
 }
 
 /** Identity of a provider as listed and shown, without its schema or factory. */

@@ -1,5 +1,6 @@
 import type { ProviderDefinition } from "@argo/core";
 import { OFFLINE_DATA_CAPABILITIES, PACKAGE_NAME } from "../package-info.ts";
+import { checkReplaySession } from "./check-replay-session.ts";
 import { type ReplayConfig, replayConfigSchema } from "./replay-config.ts";
 import { resolveReplayFiles } from "./replay-file.ts";
 import { ReplayProvider } from "./replay-provider.ts";
@@ -18,4 +19,5 @@ export const replayProviderDefinition = {
   async create(config: ReplayConfig): Promise<ReplayProvider> {
     return new ReplayProvider(await resolveReplayFiles(config), config.speed);
   },
+  checkSession: checkReplaySession,
 } satisfies ProviderDefinition<"market-data", typeof replayConfigSchema>;

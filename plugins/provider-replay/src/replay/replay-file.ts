@@ -22,8 +22,16 @@ export interface ReplayFile {
 
 /** Resolves every configured file against `baseDir`; INVALID_CONFIGURATION for a missing file or a repeated symbol and interval. */
 export async function resolveReplayFiles(config: ReplayConfig): Promise<ReplayFile[]> {
+  const files = describeReplayFiles(config);
+  checkDistinct(files);
+  await Promise.all(files.map(assertExists));
+  return files;
+}
+
+/** Every configured file with its absolute path and read settings, unchecked (resolveReplayFiles checks them). */
+export function describeReplayFiles(config: ReplayConfig): ReplayFile[] {
   const baseDir = config.baseDir ?? process.cwd();
-  const files = config.files.map((entry, index): ReplayFile => {
+  return config.files.map((entry, index): ReplayFile => {
     const path = isAbsolute(entry.path) ? entry.path : resolve(baseDir, entry.path);
     return {
       label: entry.path,
@@ -38,9 +46,6 @@ export async function resolveReplayFiles(config: ReplayConfig): Promise<ReplayFi
       index,
     };
   });
-  checkDistinct(files);
-  await Promise.all(files.map(assertExists));
-  return files;
 }
 
 /** INVALID_CONFIGURATION naming the path when the file is not there. */
@@ -57,7 +62,8 @@ export function fileNotFound(file: ReplayFile): ArgoError {
   });
 }
 
-function checkDistinct(files: readonly ReplayFile[]): void {
+/** INVALID_CONFIGURATION when two files serve the same symbol at the same bar size. */
+export function checkDistinct(files: readonly ReplayFile[]): void {
   const seen = new Map<string, ReplayFile>();
   for (const file of files) {
     const key = `${file.symbol}\u0000${file.intervalKey}`;

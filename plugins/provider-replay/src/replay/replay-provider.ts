@@ -1,5 +1,5 @@
 import { ArgoError, type Bar, type MarketDataProvider, type StreamItem, type StreamOptions } from "@argo/core";
-import { intervalKey } from "../shared/interval-key.ts";
+import { findReplayFile } from "./find-replay-file.ts";
 import { uniqueSymbols } from "../shared/unique-symbols.ts";
 import { mergeByTime } from "./merge-by-time.ts";
 import { createPacer } from "./pacer.ts";
@@ -48,21 +48,8 @@ export class ReplayProvider implements MarketDataProvider {
   }
 
   private fileFor(symbol: string, interval: string): ReplayFile {
-    const want = intervalKey(interval);
-    const ofSymbol = this.files.filter((file) => file.symbol === symbol);
-    const match = ofSymbol.find((file) => file.intervalKey === want);
-    if (match) return match;
-    if (ofSymbol.length > 0) {
-      const have = ofSymbol.map((file) => file.interval).join(", ");
-      throw new ArgoError("INVALID_CONFIGURATION", `replay has ${symbol} only at interval ${have}, not ${interval}; add a file for ${symbol} at ${interval} to files`, {
-        provider: this.name,
-        details: { symbol, interval, available: ofSymbol.map((file) => file.interval) },
-      });
-    }
-    const known = this.available().map((entry) => `${entry.symbol} (${entry.interval})`);
-    throw new ArgoError("UNKNOWN_SYMBOL", `replay has no file for symbol "${symbol}"; configured: ${known.join(", ")}`, {
-      provider: this.name,
-      details: { symbol, available: known },
-    });
+    const found = findReplayFile(this.files, symbol, interval);
+    if (found instanceof ArgoError) throw found;
+    return found;
   }
 }
