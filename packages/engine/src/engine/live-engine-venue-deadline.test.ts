@@ -162,6 +162,19 @@ describe("a venue that does not answer an order call in time", () => {
     });
   });
 
+  test("an order the venue's events showed is booked as placed though neither its answer nor its lookup comes", async () => {
+    // A broker whose REST calls hang while its event stream works: the ACCEPTED event arrives, the answer never does.
+    const venue = new SlowVenue();
+    venue.answer = "took-at-once";
+    venue.lookup = "never";
+    const results: OrderResult[] = [];
+    const run = await runEngine({ bars: barsFromCloses("X", [100, 101, 102]), venue, strategy: placer(results), engine: { mode: "live", venueCallTimeoutMs: DEADLINE } });
+    expect(results.map((r) => r.status)).toEqual(["placed"]);
+    expect(run.named("onOrderPlaced").map(([order]) => (order as Order).clientOrderId)).toEqual(["once-1"]);
+    expect(run.named("onOrderRejected")).toHaveLength(0);
+    expect(run.result?.counters).toMatchObject({ ordersPlaced: 1, ordersRejected: 0, fills: 1 });
+  });
+
   test("a cancel that never answers fails at the deadline and the session goes on", async () => {
     const venue = new SlowVenue();
     venue.holdCancels = true;

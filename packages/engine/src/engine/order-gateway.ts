@@ -160,6 +160,9 @@ export class OrderGateway {
   private afterFailure(request: OrderRequest, id: string, error: unknown): Promise<OrderResult> {
     const p = this.p;
     const first = toArgoError(error, "INTERNAL", p.trading.name);
+    // The venue's events already showed the order (its stream works while its answers do not): no need to ask.
+    const shown = isProviderFailure(first) ? this.shownByVenue(id) : undefined;
+    if (shown !== undefined) return Promise.resolve(this.found(id, shown));
     const timedOut = isTimedOut(first);
     if (timedOut) this.lookingUp.set(id, undefined);
     return this.reconcile(request, first).then(
@@ -172,6 +175,9 @@ export class OrderGateway {
         const late = timedOut ? this.lookingUp.get(id) : undefined;
         this.lookingUp.delete(id);
         if (late?.status === "fulfilled") return this.found(id, late.value);
+        // An event may have shown the order while the lookup ran.
+        const shownMeanwhile = isProviderFailure(first) ? this.shownByVenue(id) : undefined;
+        if (shownMeanwhile !== undefined) return this.found(id, shownMeanwhile);
         if (late?.status === "rejected" && !isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) failure = late.reason;
         this.inFlight.delete(id);
         const argo = toArgoError(failure, "INTERNAL", p.trading.name);
@@ -199,6 +205,12 @@ export class OrderGateway {
     const result = this.placed(id, order);
     for (const fill of order.fills) this.p.noteFill(fill, order);
     return result;
+  }
+
+  /** The order as the venue's events showed it, unless they showed its refusal (that is reported as the venue's rejection). */
+  private shownByVenue(id: string): Order | undefined {
+    const order = this.p.mirror.orders.get(id);
+    return order === undefined || order.status === "REJECTED" ? undefined : order;
   }
 
   /**
