@@ -121,7 +121,7 @@ export class OrderGateway {
     const answer = this.call(() => p.trading.placeOrder(request), "placement", (late) => this.lateAnswer(id, late));
     return this.track(answer.then(
       // An answer that is not an order says nothing of the order's fate: the venue is asked, as after a lost answer.
-      (order) => (isOrderLike(order) ? this.placed(id, order) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order))),
+      (order) => (isOrderLike(order) ? this.found(id, order) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order))),
       (error: unknown) => this.afterFailure(request, id, error),
     ));
   }
@@ -160,9 +160,6 @@ export class OrderGateway {
   private afterFailure(request: OrderRequest, id: string, error: unknown): Promise<OrderResult> {
     const p = this.p;
     const first = toArgoError(error, "INTERNAL", p.trading.name);
-    // The venue's events already showed the order (its stream works while its answers do not): no need to ask.
-    const shown = isProviderFailure(first) ? this.shownByVenue(id) : undefined;
-    if (shown !== undefined) return Promise.resolve(this.found(id, shown));
     const timedOut = isTimedOut(first);
     if (timedOut) this.lookingUp.set(id, undefined);
     return this.reconcile(request, first).then(
@@ -175,9 +172,10 @@ export class OrderGateway {
         const late = timedOut ? this.lookingUp.get(id) : undefined;
         this.lookingUp.delete(id);
         if (late?.status === "fulfilled") return this.found(id, late.value);
-        // An event may have shown the order while the lookup ran.
-        const shownMeanwhile = isProviderFailure(first) ? this.shownByVenue(id) : undefined;
-        if (shownMeanwhile !== undefined) return this.found(id, shownMeanwhile);
+        // The lookup could not tell, but the venue's events showed the order (its stream works while its answers do not).
+        // Asked first all the same: the lookup has the order's newest state, events may have stopped part way.
+        const shown = isProviderFailure(first) ? this.shownByVenue(id) : undefined;
+        if (shown !== undefined) return this.found(id, shown);
         if (late?.status === "rejected" && !isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) failure = late.reason;
         this.inFlight.delete(id);
         const argo = toArgoError(failure, "INTERNAL", p.trading.name);
@@ -198,8 +196,9 @@ export class OrderGateway {
   }
 
   /**
-   * Books an order the venue turned out to hold after a failed placement. Its fills are recorded and reported as the events
-   * would have (a paper resume rebuilds the account from the journal's fills); noteFill skips those an event already brought.
+   * Books an order the venue took (its answer) or turned out to hold after a failed placement, with the fills it carries:
+   * recorded and reported as the events would have (a venue whose event stream is down reports them only there; a paper
+   * resume rebuilds the account from the journal's fills). noteFill skips those an event already brought.
    */
   private found(id: string, order: Order): OrderResult {
     const result = this.placed(id, order);
@@ -280,10 +279,21 @@ export class OrderGateway {
         if (!isOrderLike(order)) return this.cancelFailed(malformedAnswer(p.trading.name, "cancel", order));
         this.breaker.success();
         p.noteOrder(order);
+        this.answerFills(order);
         return { ok: true, order };
       },
       (error: unknown): CancelResult => this.cancelFailed(toArgoError(error, "INTERNAL", p.trading.name)),
     ));
+  }
+
+  /**
+   * Records the fills a cancel answer carries (an order filled in part, or in full before the cancel reached it): a venue
+   * answering through promises may report them only there. A simulator reports each fill once through its events, and
+   * its fills are not de-duplicated, so its answers are not read for fills.
+   */
+  private answerFills(order: Order): void {
+    if (this.syncVenue !== undefined) return;
+    for (const fill of order.fills) this.p.noteFill(fill, order);
   }
 
   private cancelFailed(error: ArgoError): CancelResult {
@@ -300,7 +310,10 @@ export class OrderGateway {
         const orders = Array.isArray(answer) ? answer.filter(isOrderLike) : [];
         if (!Array.isArray(answer) || orders.length !== answer.length) p.reportError(malformedAnswer(p.trading.name, "cancel-all", answer));
         else this.breaker.success();
-        for (const order of orders) p.noteOrder(order);
+        for (const order of orders) {
+          p.noteOrder(order);
+          this.answerFills(order);
+        }
         return orders;
       },
       (error: unknown) => {
