@@ -1,5 +1,6 @@
-import { isArgoError, toArgoError } from "@argo/core";
+import { toArgoError } from "@argo/core";
 import pkg from "../package.json" with { type: "json" };
+import { failureExit } from "./cli/config-refusal.ts";
 import { EXIT, type ExitCode } from "./cli/exit-codes.ts";
 import { HELP } from "./cli/help-text.ts";
 import type { Io } from "./cli/io.ts";
@@ -39,10 +40,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       io.err(`argo: ${error.message}\n\n${HELP[(error.command ?? command ?? "help") as Command]}`);
       return EXIT.USAGE;
     }
-    const argo = toArgoError(error);
-    io.err(`argo: ${argo.message}`);
-    return isArgoError(error) && ["INVALID_CONFIGURATION", "PROVIDER_NOT_FOUND", "PROVIDER_CONFLICT", "STRATEGY_INIT_FAILED"].includes(argo.code)
-      ? EXIT.INVALID_CONFIG
-      : EXIT.FAILURE;
+    io.err(`argo: ${toArgoError(error).message}`);
+    return failureExit(error);
   }
 }

@@ -1,12 +1,15 @@
 /** Exit codes scripts can rely on. */
 export const EXIT = {
-  /** Done, or stopped cleanly by SIGINT/SIGTERM. */
+  /** Done, or an `argo run` session stopped cleanly by SIGINT/SIGTERM. */
   OK: 0,
-  /** The session failed while running. */
+  /**
+   * The session failed while running, or a backtest was stopped by SIGINT/SIGTERM before its end: its results folder
+   * holds the partial run (run.json says aborted), which a script must not take for a finished one.
+   */
   FAILURE: 1,
   /** The command line was wrong (unknown command or flag, missing argument). */
   USAGE: 2,
-  /** The configuration is invalid; nothing was started. */
+  /** The configuration is invalid, or the engine refused it before trading (see cli/config-refusal.ts); nothing traded. */
   INVALID_CONFIG: 3,
   /** Live trading was asked for but not confirmed; nothing was started. */
   LIVE_NOT_CONFIRMED: 4,

@@ -26,7 +26,8 @@ Commands:
   help                this text
 
 Run "argo <command> --help" for a command's options.
-Exit codes: 0 ok or stopped cleanly, 1 failed while running, 2 usage error, 3 invalid config, 4 live trading not confirmed.`,
+Exit codes: 0 ok (or a run stopped cleanly by SIGINT/SIGTERM), 1 failed while running (or a backtest stopped before
+its end: partial results), 2 usage error, 3 invalid config, 4 live trading not confirmed.`,
   run: `Usage: argo run [config.yaml|config.json] [options]
 
 Runs a session. With no config, runs the embedded demo (simulated data, paper trading, status API on 127.0.0.1:8787).
@@ -44,7 +45,8 @@ Environment: \${VAR} and \${VAR:-default} in the file are substituted; ARGO__SEC
 
 Runs the strategy over historical bars in virtual time against the paper venue and writes stats.json, run.json,
 trades.csv, equity.csv, open-trades.csv and report.html to the output folder, then prints a summary. run.json says
-how the run went: completed or aborted (and why), the bars replayed, problem counts and warnings.
+how the run went: completed or aborted (and why), the bars replayed, problem counts and warnings. SIGINT/SIGTERM
+stop it: the results so far are written, marked aborted, and the exit code is 1 (not 0: they are not a finished run).
 
 Options:
 ${SESSION_FLAGS}

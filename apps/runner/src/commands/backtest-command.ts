@@ -19,7 +19,8 @@ const day = (text: string | undefined) => (text ? utcDay(text) : undefined);
 export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   const path = cli.positionals[0];
   if (!path && typeof cli.flags.strategy !== "string") throw new UsageError("name a config file, or pass at least --strategy and --symbols", "backtest");
-  const prepared = await prepareSession(path, cli.flags, io);
+  // A backtest serves no status API: its bind settings are no reason to refuse one.
+  const prepared = await prepareSession(path, cli.flags, io, undefined, { serveStatus: false });
   if (!prepared.ok) return prepared.exit as ExitCode;
   const { session, marketData, trading } = prepared;
   const { config } = session;

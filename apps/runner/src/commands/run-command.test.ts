@@ -1,11 +1,12 @@
 import type { Order, Position } from "@argo/core";
 import { waitFor } from "@argo/core/testing";
 import { afterAll, describe, expect, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { logLines } from "../__fixtures__/capture-io.ts";
+import { captureIo, logLines } from "../__fixtures__/capture-io.ts";
 import { FAKE_LIVE_PLUGIN, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
 import { type InProcessRun, startRun, statusUrl } from "../__fixtures__/start-run.ts";
+import { main } from "../main.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -168,6 +169,21 @@ describe("argo run refuses to start", () => {
       expect((await getJson<{ ready: boolean }>(`${url}/health`)).status).toBe(200);
     });
     expect(code).toBe(0);
+  });
+
+  test("a strategy whose init refuses its config: exit 3, as `argo backtest` gives for the same config", async () => {
+    const strategy = join(tmp.dir, "bad-init.ts");
+    writeFileSync(
+      strategy,
+      `import * as v from ${JSON.stringify(Bun.resolveSync("valibot", import.meta.dir))};\n` +
+        `export default { name: "bad-init", config: v.object({}), init() { throw new Error("lookback must be <= 5"); }, onBar() {} };\n`,
+    );
+    const path = writeConfig(tmp.dir, "bad-init.json", quickSessionConfig(dataDir(), { strategy: { path: strategy } }));
+    const run = startRun([path]);
+    expect(await run.exit).toBe(3);
+    expect(run.c.stderr()).toContain("lookback must be <= 5");
+    const backtest = captureIo({ cwd: tmp.dir });
+    expect(await main(["backtest", path, "--no-progress", "--output", join(tmp.dir, "bad-init-out")], backtest.io)).toBe(3);
   });
 
   test("a --market-data-config that is not JSON is named", async () => {

@@ -2,6 +2,7 @@ import { toArgoError } from "@argo/core";
 import { LiveEngine } from "@argo/engine";
 import { LatencyHistogram, serveStatusApi, type StatusServer } from "@argo/status-api";
 import { resolve } from "node:path";
+import { failureExit } from "../cli/config-refusal.ts";
 import { EXIT, type ExitCode } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
@@ -78,7 +79,7 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
       io.err(`argo: status API: ${argo.message}`);
       await marketData.close?.();
       // A refused bind (no token off loopback) is a config mistake; a port in use is a failure of this run.
-      return argo.code === "INVALID_CONFIGURATION" ? EXIT.INVALID_CONFIG : EXIT.FAILURE;
+      return failureExit(argo);
     }
     log.info({ url: server.url }, "status API and dashboard listening");
   }
@@ -99,10 +100,15 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
     return EXIT.OK;
   } catch (error) {
     const argo = toArgoError(error);
+    if (argo.code === "CONTEXT_CANCELLED" && stopping.signal.aborted) {
+      // Stopped by the signal before the engine had started: nothing ran, and nothing failed.
+      log.info({ status: "aborted", reason: String(stopping.signal.reason) }, "session ended");
+      return EXIT.OK;
+    }
     log.error({ code: argo.code }, argo.message);
-    // The engine refuses its configuration (another session holding data_dir, a strategy config it rejects) before
-    // anything trades: a config mistake, as `argo validate` would call it, not a run that failed.
-    return argo.code === "INVALID_CONFIGURATION" ? EXIT.INVALID_CONFIG : EXIT.FAILURE;
+    // The engine refuses its configuration (another session holding data_dir, a strategy config it rejects or its init
+    // throws on) before anything trades: a config mistake, exit 3 as `argo backtest` gives for the same, not a failed run.
+    return failureExit(argo);
   } finally {
     await server?.stop();
     await marketData.close?.();

@@ -1,8 +1,17 @@
+import type { SchemaLookup } from "./config-schema-at.ts";
 import { readStructuredFlag } from "./read-structured-flag.ts";
+import { sessionProviders } from "./session-providers.ts";
 
 type Raw = Record<string, unknown>;
 type Flags = Record<string, string | boolean | string[] | undefined>;
 
+/** What `${VAR}` in a `--*-config` file is replaced from, as in the config file: the environment and the config's schemas. */
+export interface FlagEnvironment {
+  env: Record<string, string | undefined>;
+  schemaAt?: SchemaLookup;
+}
+
+/** The section a flag writes into: the file's own when it is a mapping, else a new one (the flag wins over it). */
 const section = (raw: Raw, key: string): Raw => {
   const existing = raw[key];
   if (existing && typeof existing === "object" && !Array.isArray(existing)) return existing as Raw;
@@ -11,22 +20,30 @@ const section = (raw: Raw, key: string): Raw => {
   return created;
 };
 
-/** Applies command-line flags on top of the file and environment: flags win. Returns a new object. */
-export async function applyFlags(input: Raw, flags: Flags, cwd: string): Promise<Raw> {
+/**
+ * Applies command-line flags on top of the file and environment: flags win. Returns a new object. A section no flag
+ * writes into is left as the file has it, so a section of the wrong type is reported by validation at its path.
+ */
+export async function applyFlags(input: Raw, flags: Flags, cwd: string, environment: FlagEnvironment = { env: {} }): Promise<Raw> {
   const raw = structuredClone(input);
   const str = (name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
+  const read = (flag: string, keys: readonly string[]) => readStructuredFlag(flag, str(flag)!, cwd, { ...environment, keys });
+  // The providers the session uses without flags: what the file (or ARGO__) names, else the defaults.
+  const named = sessionProviders(raw);
   if (str("strategy")) section(raw, "strategy").path = str("strategy");
-  if (str("strategy-config")) section(raw, "strategy").config = await readStructuredFlag("strategy-config", str("strategy-config")!, cwd);
-  for (const [flagPrefix, key] of [["market-data", "market_data"], ["trading", "trading"]] as const) {
+  if (str("strategy-config")) section(raw, "strategy").config = await read("strategy-config", ["strategy", "config"]);
+  for (const [flagPrefix, key, current] of [["market-data", "market_data", named.marketData], ["trading", "trading", named.trading]] as const) {
     const provider = str(`${flagPrefix}-provider`);
-    const target = section(raw, key);
-    if (provider && provider !== target.provider) {
-      target.provider = provider;
-      // The file's config belonged to another provider; it would only produce confusing errors.
-      delete target.config;
-    }
     const config = str(`${flagPrefix}-config`);
-    if (config) target.config = await readStructuredFlag(`${flagPrefix}-config`, config, cwd);
+    if (!provider && !config) continue;
+    const target = section(raw, key);
+    if (provider) {
+      // The file's config belonged to another provider; it would only produce confusing errors. Naming the provider
+      // the session uses anyway (its default included) keeps it.
+      if (provider !== current) delete target.config;
+      target.provider = provider;
+    }
+    if (config) target.config = await read(`${flagPrefix}-config`, [key, "config"]);
   }
   if (str("symbols")) section(raw, "engine").symbols = str("symbols")!.split(",").map((s) => s.trim()).filter(Boolean);
   if (str("interval")) section(raw, "engine").interval = str("interval");

@@ -30,7 +30,8 @@ export interface RawConfig {
 type Flags = Record<string, string | boolean | string[] | undefined>;
 
 /**
- * Reads the file (YAML/JSON), substitutes ${VAR}, applies ARGO__ overrides, then flags: in that order of precedence.
+ * Reads the file (YAML/JSON), substitutes ${VAR}, applies ARGO__ overrides, then flags (whose files get ${VAR} too): in
+ * that order of precedence.
  * Both environment steps go by the config's schemas, the named providers' included, so those are loaded first.
  */
 export async function buildRawConfig(path: string | undefined, flags: Flags, env: Record<string, string | undefined>, cwd: string): Promise<RawConfig> {
@@ -49,6 +50,7 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   const schemaAt = configSchemaLookup(providers);
   const substituted = substituteEnv(fromFile, env, schemaAt) as Record<string, unknown>;
   const overridden = applyEnvOverrides(substituted, env, schemaAt);
-  const raw = await applyFlags(overridden, flags, cwd);
+  // Files named by --*-config flags get ${VAR} replaced as the file did, by the same schemas.
+  const raw = await applyFlags(overridden, flags, cwd, { env, schemaAt });
   return { raw, baseDir, cwd, ...(file ? { path: file } : {}) };
 }

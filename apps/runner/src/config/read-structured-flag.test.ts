@@ -1,6 +1,14 @@
-import { isArgoError } from "@argo/core";
-import { describe, expect, test } from "bun:test";
+import { isArgoError, REDACTED } from "@argo/core";
+import { afterAll, describe, expect, test } from "bun:test";
+import { captureIo } from "../__fixtures__/capture-io.ts";
+import { FAKE_LIVE_PLUGIN, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
+import { main } from "../main.ts";
+import { buildRawConfig } from "./build-raw-config.ts";
 import { readStructuredFlag } from "./read-structured-flag.ts";
+import { validateConfig } from "./validate-config.ts";
+
+const tmp = tempDir("argo-structured-flag-");
+afterAll(() => tmp.cleanup());
 
 const SECRET = "sk_live_SUPERSECRET_0123456789";
 
@@ -31,5 +39,52 @@ describe("an inline --*-config flag", () => {
       initialCapital: 5000,
       fees: { maker: 0.001 },
     });
+  });
+});
+
+describe("a --*-config file: ${VAR} is replaced as in the config file", () => {
+  test("variables and defaults are substituted; a placeholder alone takes the type its text spells", async () => {
+    const file = writeConfig(tmp.dir, "capital.yaml", "initialCapital: ${CAP}\nlabel: desk-${DESK:-main}\n");
+    expect(await readStructuredFlag("trading-config", file, tmp.dir, { env: { CAP: "5000" } })).toEqual({ initialCapital: 5000, label: "desk-main" });
+  });
+
+  test("an unset variable names the flag, the file, the field where it lands and the variable, never a value", async () => {
+    writeConfig(tmp.dir, "unset.yaml", "apiKey: ${SET_KEY}\nsecretWord: ${NOT_SET}\n");
+    const error = await readStructuredFlag("trading-config", "unset.yaml", tmp.dir, { env: { SET_KEY: SECRET }, keys: ["trading", "config"] }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    if (!isArgoError(error, "INVALID_CONFIGURATION")) throw new Error(`expected a refusal, got ${String(error)}`);
+    expect(error.message).toStartWith(`--trading-config unset.yaml: trading.config.secretWord: environment variable \${NOT_SET} is not set`);
+    expect(error.message).not.toContain(SECRET);
+  });
+});
+
+describe("a provider's secret from a --trading-config file", () => {
+  // Digits only: read as a number, it would be refused as an API key; read by the provider's schema, it stays text.
+  const DIGIT_KEY = "73310954826615";
+  const WORD_KEY = "lk-Hq83-flag-file-do-not-print";
+  const config = writeConfig(tmp.dir, "live-session.json", { ...quickSessionConfig(tmp.dir), plugins: [FAKE_LIVE_PLUGIN] });
+  const flags = (file: string) => ({ "trading-provider": "fake-live", "trading-config": file });
+
+  test("is the variable's value, as text where the provider's schema takes text, and redacted in what is shown", async () => {
+    writeConfig(tmp.dir, "live-venue.yaml", "accountId: ACC-1\napiKey: ${LIVE_KEY}\n");
+    const raw = await buildRawConfig(config, flags("live-venue.yaml"), { LIVE_KEY: DIGIT_KEY }, tmp.dir);
+    const outcome = await validateConfig(raw);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    expect(outcome.session.trading.config).toEqual({ accountId: "ACC-1", apiKey: DIGIT_KEY, initialCapital: 50_000 });
+    expect(JSON.stringify(outcome.session.redacted)).not.toContain(DIGIT_KEY);
+    expect(outcome.session.secrets).toContain(DIGIT_KEY);
+  });
+
+  test("is never printed when the file is refused, even where the value itself is what is wrong", async () => {
+    // The key substituted into a number field too: the schema's message about that field would quote it.
+    writeConfig(tmp.dir, "live-bad.yaml", "accountId: ACC-1\napiKey: ${LIVE_KEY}\ninitialCapital: ${LIVE_KEY}\n");
+    const c = captureIo({ env: { LIVE_KEY: WORD_KEY }, cwd: tmp.dir });
+    const code = await main(["run", config, "--trading-provider", "fake-live", "--trading-config", "live-bad.yaml"], c.io);
+    expect(code).toBe(3);
+    // The value was substituted (not left as "${LIVE_KEY}") and then scrubbed as the secret it is.
+    expect(c.stderr()).toContain(`trading.config.initialCapital: invalid number: expected number, received "${REDACTED}"`);
+    expect(c.all()).not.toContain(WORD_KEY);
   });
 });

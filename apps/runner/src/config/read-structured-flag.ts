@@ -1,10 +1,23 @@
-import { ArgoError } from "@argo/core";
+import { ArgoError, isArgoError } from "@argo/core";
 import { resolve } from "node:path";
+import type { SchemaLookup } from "./config-schema-at.ts";
 import { loadConfigFile } from "./load-config-file.ts";
 import { parseJsonText } from "./parse-json-text.ts";
+import { substituteEnv } from "./substitute-env.ts";
 
-/** A `--*-config` flag: inline JSON (`'{"seed":1}'`) or the path of a JSON/YAML file. */
-export async function readStructuredFlag(flag: string, value: string, cwd: string): Promise<Record<string, unknown>> {
+/** How a flag's file gets `${VAR}` replaced: as the config file does, at the keys where its content lands. */
+export interface FlagSubstitution {
+  env: Record<string, string | undefined>;
+  schemaAt?: SchemaLookup;
+  /** Where the flag's value goes in the config (["trading", "config"]): the schema lookup and error paths start there. */
+  keys?: readonly string[];
+}
+
+/**
+ * A `--*-config` flag: inline JSON (`'{"seed":1}'`, taken as it is: the shell has expanded it) or the path of a
+ * JSON/YAML file, whose `${VAR}` and `${VAR:-default}` are replaced as in the config file.
+ */
+export async function readStructuredFlag(flag: string, value: string, cwd: string, substitution: FlagSubstitution = { env: {} }): Promise<Record<string, unknown>> {
   const text = value.trim();
   if (text.startsWith("{")) {
     // Its errors give a position and a kind, never the text: an inline config often holds a key.
@@ -12,5 +25,12 @@ export async function readStructuredFlag(flag: string, value: string, cwd: strin
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
     throw new ArgoError("INVALID_CONFIGURATION", `--${flag}: expected a JSON object`);
   }
-  return loadConfigFile(resolve(cwd, text));
+  const fromFile = await loadConfigFile(resolve(cwd, text));
+  try {
+    return substituteEnv(fromFile, substitution.env, substitution.schemaAt, substitution.keys) as Record<string, unknown>;
+  } catch (error) {
+    // The variable and the field are named, never a value; the flag says which file to look in.
+    if (isArgoError(error)) throw new ArgoError(error.code, `--${flag} ${text}: ${error.message}`, { ...(error.details ? { details: error.details } : {}), cause: error });
+    throw error;
+  }
 }

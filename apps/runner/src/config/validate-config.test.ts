@@ -25,3 +25,71 @@ describe("validateConfig: the providers of a valid session", () => {
     expect(outcome.session.trading.info.isPaperTrading).toBe(true);
   });
 });
+
+/** The issues of a config that must be refused (the test fails if it passes). */
+async function issuesOf(raw: Record<string, unknown>, options = {}) {
+  const outcome = await validateConfig({ raw, baseDir: tmp.dir, cwd: tmp.dir }, options);
+  if (outcome.ok) throw new Error("the config was accepted");
+  return outcome.issues;
+}
+
+describe("validateConfig: per-symbol risk limits", () => {
+  test("a limit keyed by a symbol the session does not stream is named at its key, listing the session's symbols", async () => {
+    const raw = { ...quickSessionConfig(tmp.dir), risk: { symbols: { BTCUSDT: { maxPositionQuantity: 0.5 }, ETHUSD: { maxPositionQuantity: 2 } } } };
+    expect(await issuesOf(raw)).toEqual([
+      { path: "risk.symbols.BTCUSDT", message: "not one of engine.symbols (BTCUSD, ETHUSD); a limit for it would never apply" },
+    ]);
+  });
+
+  test("limits keyed by the session's symbols pass", async () => {
+    const raw = { ...quickSessionConfig(tmp.dir), risk: { symbols: { BTCUSD: { maxPositionQuantity: 0.5 }, ETHUSD: { maxPositionNotional: 1000 } } } };
+    const outcome = await validateConfig({ raw, baseDir: tmp.dir, cwd: tmp.dir });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    expect(outcome.session.risk.symbols).toEqual({ BTCUSD: { maxPositionQuantity: 0.5 }, ETHUSD: { maxPositionNotional: 1000 } });
+  });
+
+  test("with no valid engine.symbols only the list is reported, not every key against it", async () => {
+    const raw = { ...quickSessionConfig(tmp.dir), engine: { symbols: [] }, risk: { symbols: { BTCUSD: { maxPositionQuantity: 0.5 } } } };
+    expect((await issuesOf(raw)).map((i) => i.path)).toEqual(["engine.symbols"]);
+  });
+});
+
+describe("validateConfig: the status API's bind address", () => {
+  const TOKEN = "status-token-Qw19-do-not-print";
+
+  test("a non-loopback host without a token is refused at status.host, naming the address and what to do", async () => {
+    const issues = await issuesOf({ ...quickSessionConfig(tmp.dir), status: { host: "0.0.0.0", port: 0 } });
+    expect(issues.map((i) => i.path)).toEqual(["status.host"]);
+    expect(issues[0]!.message).toContain('"0.0.0.0"');
+    expect(issues[0]!.message).toContain("set a token or bind 127.0.0.1");
+  });
+
+  test("with a token, on loopback, or with the API disabled it passes; the token is never in what is shown", async () => {
+    for (const status of [{ host: "0.0.0.0", port: 0, token: TOKEN }, { host: "::1", port: 0 }, { enabled: false, host: "0.0.0.0" }]) {
+      const outcome = await validateConfig({ raw: { ...quickSessionConfig(tmp.dir), status }, baseDir: tmp.dir, cwd: tmp.dir });
+      if (!outcome.ok) throw new Error(`${JSON.stringify(status)}: ${JSON.stringify(outcome.issues)}`);
+      expect(JSON.stringify(outcome.session.redacted)).not.toContain(TOKEN);
+    }
+  });
+
+  test("a session that serves no status API (a backtest) is not refused for it", async () => {
+    const raw = { ...quickSessionConfig(tmp.dir), status: { host: "0.0.0.0", port: 0 } };
+    const outcome = await validateConfig({ raw, baseDir: tmp.dir, cwd: tmp.dir }, { serveStatus: false });
+    expect(outcome.ok).toBe(true);
+  });
+});
+
+describe("validateConfig: a section written as a list", () => {
+  test("is named whole, not as unknown keys `.0`, `.1`; an empty one does not pass as an empty section", async () => {
+    const raw = { ...quickSessionConfig(tmp.dir), status: ["127.0.0.1", 8787], log: [] };
+    expect(await issuesOf(raw)).toEqual([
+      { path: "status", message: "expected a mapping (key: value entries), received a list" },
+      { path: "log", message: "expected a mapping (key: value entries), received a list" },
+    ]);
+  });
+
+  test("plugins, which is a list, is not one of them", async () => {
+    const outcome = await validateConfig({ raw: { ...quickSessionConfig(tmp.dir), plugins: [] }, baseDir: tmp.dir, cwd: tmp.dir });
+    expect(outcome.ok).toBe(true);
+  });
+});

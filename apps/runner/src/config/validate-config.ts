@@ -8,8 +8,11 @@ import { configSecretValues } from "./config-secret-values.ts";
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
+import { isInsideSection, listSectionIssues } from "./list-section-issues.ts";
 import { providerSessionIssues } from "./provider-session-issues.ts";
+import { riskSymbolIssues } from "./risk-symbol-issues.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
+import { statusBindIssues } from "./status-bind-issues.ts";
 
 /** A session config that passed every check, with each part parsed. */
 export interface ValidSession {
@@ -26,14 +29,20 @@ export interface ValidSession {
   secrets: string[];
 }
 
+/** What the session will do with the config beyond trading. */
+export interface ValidateOptions {
+  /** Whether it serves the status API when `status.enabled` (argo run, and argo validate judging for it); a backtest does not. Default true. */
+  serveStatus?: boolean;
+}
+
 /** Every check's verdict: the session, or all the problems at once. */
 export type ValidationOutcome = { ok: true; session: ValidSession } | { ok: false; issues: ConfigIssue[] };
 
 /**
- * Checks a whole config — its shape, plugins, both providers and their configs, the risk limits, the strategy file and
- * the strategy's config — and reports every problem with its path, never a secret value.
+ * Checks a whole config — its shape, plugins, both providers and their configs, the risk limits, the status API's bind
+ * address, the strategy file and the strategy's config — and reports every problem with its path, never a secret value.
  */
-export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<ValidationOutcome> {
+export async function validateConfig({ raw, baseDir, cwd }: RawConfig, options: ValidateOptions = {}): Promise<ValidationOutcome> {
   const issues: ConfigIssue[] = [];
   const fail = (path: string, error: unknown) => issues.push({ path, message: toArgoError(error).message });
   const outer = safeParseConfig(runnerConfigSchema, raw, { label: "config" });
@@ -46,6 +55,9 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
   if (!outer.ok) {
     issues.push(...outer.issues.filter((i) => !replaced(i.path) && !/^(trading|market_data)\.config\.|^strategy\.config\.|^risk\./.test(i.path)));
   }
+  // A section written as a list is reported whole; what the checks below make of its items would only mislead.
+  const lists = listSectionIssues(raw);
+  issues.push(...lists);
   for (const [path, message] of missing) {
     // A section that is not a mapping at all is already reported; its fields would only repeat it.
     if (!issues.some((i) => i.path === path.split(".")[0])) issues.push({ path, message });
@@ -70,6 +82,9 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
 
   const risk = safeParseConfig(riskConfigSchema, raw.risk ?? {}, { label: "risk limits", pathPrefix: "risk" });
   if (!risk.ok) issues.push(...risk.issues);
+  issues.push(...riskSymbolIssues(raw));
+  // The bind rule `argo run` applies when it starts the status API: the same function, so both refuse the same configs.
+  if (options.serveStatus !== false) issues.push(...statusBindIssues(raw));
 
   let strategy: AnyStrategy | undefined;
   let strategyConfig: unknown;
@@ -95,7 +110,7 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig): Promise<
 
   const secrets = configSecretValues(raw, strategy);
   if (issues.length > 0 || !outer.ok || !trading || !marketData || !risk.ok || !strategy) {
-    return { ok: false, issues: dedupe(issues).map((issue) => ({
+    return { ok: false, issues: dedupe(issues.filter((issue) => !isInsideSection(issue, lists))).map((issue) => ({
       ...issue,
       message: scrubSecrets(issue.message, secrets),
       ...(issue.received !== undefined ? { received: scrubSecrets(issue.received, secrets) } : {}),

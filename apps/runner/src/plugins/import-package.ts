@@ -21,6 +21,17 @@ export async function importPackage(name: string, from: string | readonly string
   try {
     await import(path);
   } catch (error) {
-    throw new ArgoError("PROVIDER_NOT_FOUND", `plugin package "${name}" failed to load: ${(error as Error).message}`, { details: { package: name }, cause: error });
+    throw new ArgoError("PROVIDER_NOT_FOUND", `plugin package "${name}" failed to load: ${thrownText(error)}`, { details: { package: name }, cause: error });
+  }
+}
+
+/** What a module threw, as text: a plugin may throw a string or any other value, not only an Error. */
+function thrownText(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message;
+  try {
+    return String(thrown);
+  } catch {
+    // An object without a prototype has no text of its own.
+    return Object.prototype.toString.call(thrown);
   }
 }

@@ -3,7 +3,7 @@ import { EXIT } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import { buildRawConfig } from "../config/build-raw-config.ts";
 import { formatIssues } from "../config/format-issues.ts";
-import { type ValidSession, validateConfig } from "../config/validate-config.ts";
+import { type ValidateOptions, type ValidSession, validateConfig } from "../config/validate-config.ts";
 import { scrubbedError } from "./scrubbed-error.ts";
 
 /** A validated session with its providers created, or the exit code and message of why not. */
@@ -24,9 +24,10 @@ export async function prepareSession(
   flags: Record<string, string | boolean | string[] | undefined>,
   io: Io,
   beforeCreate?: BeforeCreate,
+  options: ValidateOptions = {},
 ): Promise<Prepared> {
   const raw = await buildRawConfig(path, flags, io.env, io.cwd);
-  const outcome = await validateConfig(raw);
+  const outcome = await validateConfig(raw, options);
   if (!outcome.ok) {
     io.err(formatIssues(path ?? "command line", outcome.issues));
     return { ok: false, exit: EXIT.INVALID_CONFIG };

@@ -2,7 +2,7 @@ import { isArgoError } from "@argo/core";
 import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative as relativeTo } from "node:path";
 import { Journal } from "./journal.ts";
 import { LOCK_FILE } from "./session-lock.ts";
 
@@ -67,4 +67,28 @@ describe("one session per directory", () => {
     journal.close("completed");
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
+
+  test("a claim naming this process's pid that this process does not hold (a restart that got the same pid) is taken over", () => {
+    const dir = join(root, "same-pid");
+    mkdirSync(dir, { recursive: true });
+    // What a container's pid 1, killed and restarted as pid 1, finds: its own pid in a claim it never made.
+    writeFileSync(join(dir, LOCK_FILE), String(process.pid));
+    const journal = new Journal(dir);
+    // The claim is now this journal's: a second one in this process is still refused, naming this process.
+    expect(refusal(() => new Journal(dir))).toContain(`process ${process.pid}`);
+    journal.close("completed");
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  test("a claim held in this process is refused by the same directory spelled relatively", () => {
+    const dir = join(root, "relative");
+    const first = new Journal(dir);
+    try {
+      const relative = relativeTo(process.cwd(), dir);
+      expect(refusal(() => new Journal(relative))).toContain(`process ${process.pid}`);
+    } finally {
+      first.close("completed");
+    }
+  });
 });
+

@@ -1,9 +1,15 @@
 import { ArgoError } from "@argo/core";
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 /** File in a session directory naming the process whose journal has it open. */
 export const LOCK_FILE = "journal.lock";
+
+/**
+ * Lock files this process holds now. A claim naming this process's pid that is not here was left by an earlier process
+ * that had the same pid: a container restarted after a kill often runs as pid 1 again.
+ */
+const held = new Set<string>();
 
 /**
  * One process's claim on a session directory while its journal is open. Two sessions journaling into one directory would
@@ -15,18 +21,21 @@ export class SessionLock {
 
   /** Claims `sessionDir`; INVALID_CONFIGURATION naming the directory and the holder when a live process has it. */
   static acquire(sessionDir: string): SessionLock {
-    const path = join(sessionDir, LOCK_FILE);
+    const path = resolve(join(sessionDir, LOCK_FILE));
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (claim(path)) return new SessionLock(path);
+      if (claim(path)) {
+        held.add(path);
+        return new SessionLock(path);
+      }
       const holder = holderOf(path);
-      if (holder !== undefined && isAlive(holder)) {
+      if (holder !== undefined && (holder === process.pid ? held.has(path) : isAlive(holder))) {
         throw new ArgoError(
           "INVALID_CONFIGURATION",
           `session directory ${sessionDir} is in use by process ${holder} (its journal is open there); stop that session or give this one another directory (if no such session runs, delete ${path})`,
           { details: { sessionDir, pid: holder } },
         );
       }
-      // Left by a process that is gone: its claim lapsed.
+      // Left by a process that is gone (or by an earlier one with this pid): its claim lapsed.
       try {
         unlinkSync(path);
       } catch {
@@ -38,6 +47,7 @@ export class SessionLock {
 
   /** Gives the directory up (only a claim this process still holds). */
   release(): void {
+    held.delete(this.path);
     try {
       if (holderOf(this.path) === process.pid) unlinkSync(this.path);
     } catch {
