@@ -61,13 +61,18 @@ describe("a warm-up that the bars replayed cannot hold", () => {
 });
 
 describe("a benchmark symbol without a bar in the bars replayed", () => {
-  test("buy & hold, beta and alpha are null, and the warning names the symbol and the range replayed", async () => {
+  test("aborted before its first bar: buy & hold, beta and alpha are null, and the warning names the symbol and the range replayed", async () => {
+    // Every symbol has a bar in the range (else the run is refused), so only a stopped run can miss the benchmark's:
+    // B starts on day 4 and the run is aborted on A's day-1 bar, after 2 bars of A.
     const A = X.slice(0, 5).map((b) => ({ ...b, symbol: "A" }));
-    const r = await backtest(A, buyFirst, { engine: { symbols: ["A", "B"], benchmarkSymbol: "B" } });
-    expect(r.bars).toBe(5);
+    const B = { ...X[4]!, symbol: "B" };
+    const controller = new AbortController();
+    const stopOnDay1 = strategy({ onBar: (b) => void (b.openTime === T0 + DAY && controller.abort(new Error("enough"))) });
+    const r = await backtest([...A, B], stopOnDay1, { engine: { symbols: ["A", "B"], benchmarkSymbol: "B" }, signal: controller.signal });
+    expect([r.status, r.bars]).toEqual(["aborted", 2]);
     expect([r.statistics.buyAndHoldReturnPct, r.statistics.beta, r.statistics.alphaPct]).toEqual([null, null, null]);
     expect(r.warnings).toEqual([
-      "benchmarkSymbol B has no bar in the bars replayed (2024-01-01T00:00:00.000Z to 2024-01-05T00:00:00.000Z): buy & hold, beta and alpha are null and the report chart has no candles",
+      "benchmarkSymbol B has no bar in the bars replayed (2024-01-01T00:00:00.000Z to 2024-01-02T00:00:00.000Z): buy & hold, beta and alpha are null and the report chart has no candles",
     ]);
   });
 });

@@ -81,7 +81,20 @@ describe("BarSource", () => {
       (error: unknown) => error,
     );
     expect(isArgoError(failure, "INVALID_DATA")).toBe(true);
-    expect((failure as Error).message).toContain("not in time order");
+    // bars are a minute apart from 2024-01-01T00:00Z: bar 1 (00:01) comes after bar 2 (00:02).
+    expect((failure as Error).message).toBe(
+      "history of X is not in time order: bar at 2024-01-01T00:01:00.000Z follows 2024-01-01T00:02:00.000Z; a backtest needs each symbol's bars oldest first, without duplicates",
+    );
+  });
+
+  test("an invalid candle is INVALID_DATA naming its open time in ISO, not epoch ms", async () => {
+    const zero = { ...bars[1]!, open: 0, high: 0, low: 0, close: 0 };
+    const failure = await drain(new BarSource("X", 0, asyncBars([bars[0]!, zero]))).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(isArgoError(failure, "INVALID_DATA")).toBe(true);
+    expect((failure as Error).message).toStartWith("history of X has an invalid bar at 2024-01-01T00:01:00.000Z: open 0, high 0, low 0, close 0, volume 1000 (");
   });
 
   test("an aborted signal ends an in-memory history at once", async () => {

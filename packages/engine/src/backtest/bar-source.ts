@@ -96,7 +96,7 @@ export class BarSource {
     if (!(bar.openTime > this.previousTime)) {
       throw new ArgoError(
         "INVALID_DATA",
-        `history of ${this.symbol} is not in time order: bar at ${bar.openTime} follows ${this.previousTime}; a backtest needs each symbol's bars oldest first, without duplicates`,
+        `history of ${this.symbol} is not in time order: bar at ${isoTimeOrText(bar.openTime)} follows ${isoTimeOrText(this.previousTime)}; a backtest needs each symbol's bars oldest first, without duplicates`,
         { details: { symbol: this.symbol, openTime: bar.openTime, previousOpenTime: this.previousTime } },
       );
     }
@@ -105,7 +105,7 @@ export class BarSource {
     if (!(low > 0 && low <= open && low <= close && high >= open && high >= close && high < Number.POSITIVE_INFINITY) || !(bar.volume >= 0 && bar.volume < Number.POSITIVE_INFINITY)) {
       throw new ArgoError(
         "INVALID_DATA",
-        `history of ${this.symbol} has an invalid bar at ${bar.openTime}: open ${open}, high ${high}, low ${low}, close ${close}, volume ${bar.volume} (prices must be positive with low <= open, close <= high, a finite volume >= 0)`,
+        `history of ${this.symbol} has an invalid bar at ${isoTimeOrText(bar.openTime)}: open ${open}, high ${high}, low ${low}, close ${close}, volume ${bar.volume} (prices must be positive with low <= open, close <= high, a finite volume >= 0)`,
         { details: { symbol: this.symbol, openTime: bar.openTime } },
       );
     }

@@ -30,7 +30,7 @@ export interface OpenedHistory {
 
 /**
  * Opens every symbol's history and reads its first bar, so the run starts on the data's clock rather than the wall
- * clock, and data that holds no bars at all is refused (INVALID_DATA) before the strategy runs anything.
+ * clock, and a symbol without a bar in the range is refused (INVALID_DATA) before the strategy runs anything.
  */
 export async function openHistory(marketData: MarketDataProvider, signal: AbortSignal | undefined, plan: HistoryPlan): Promise<OpenedHistory> {
   const options = signal === undefined ? undefined : { signal };
@@ -47,19 +47,25 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
     }
     // Aborted while opening: the strategy's init must not run for a replay that never starts (without a bar, on the wall clock).
     if (signal?.aborted) throw abortedBeforeFirstBar();
-    if (startTime === Number.POSITIVE_INFINITY) {
-      const range = plan.from === undefined && plan.to === undefined
-        ? "in the whole history"
-        : `in the range [${plan.from === undefined ? "start" : isoTimeOrText(plan.from)}, ${plan.to === undefined ? "end" : isoTimeOrText(plan.to)})`;
-      throw new ArgoError("INVALID_DATA", `no bars for ${plan.symbols.join(", ")} at ${plan.interval} ${range}`, {
-        details: { symbols: [...plan.symbols], interval: plan.interval, from: plan.from, to: plan.to },
-      });
-    }
+    // A symbol without a bar would be left out of the run silently: the strategy trades the others as if it were there.
+    const empty = sources.filter((source) => source.head === undefined).map((source) => source.symbol);
+    if (empty.length > 0) throw noBars(empty, plan);
     return { sources, startTime };
   } catch (error) {
     await closeHistory(sources);
     throw isAbortOf(signal, error) ? abortedBeforeFirstBar() : error;
   }
+}
+
+/** INVALID_DATA for the symbols that have no bar in the plan's range, naming each of them and the range. */
+function noBars(symbols: readonly string[], plan: HistoryPlan): ArgoError {
+  const range = plan.from === undefined && plan.to === undefined
+    ? "in the whole history"
+    : `in the range [${plan.from === undefined ? "start" : isoTimeOrText(plan.from)}, ${plan.to === undefined ? "end" : isoTimeOrText(plan.to)})`;
+  const which = symbols.length === plan.symbols.length ? "" : " (every symbol of a backtest needs at least one bar)";
+  return new ArgoError("INVALID_DATA", `no bars for ${symbols.join(", ")} at ${plan.interval} ${range}${which}`, {
+    details: { symbols: [...symbols], interval: plan.interval, from: plan.from, to: plan.to },
+  });
 }
 
 /** The error of a run aborted before its first bar (the session reports it as an abort, not a failure). */

@@ -1,31 +1,50 @@
 import { parseIsoTime } from "../shared/parse-iso-time.ts";
+import { parseDecimal } from "./decimal-number.ts";
 import type { BarField } from "./replay-config.ts";
 import type { ReplayFile } from "./replay-file.ts";
 import { rowError, showValue } from "./row-error.ts";
 
-/** A price or volume cell as a finite number; throws INVALID_DATA naming the file, line and field. */
-export function parseNumberField(file: ReplayFile, line: number, field: BarField, raw: unknown): number {
+// Bars before 1800 or from 2200 on are no market's: such a time is most often epoch milliseconds read as seconds (year
+// ~56000), and a backtest over it would run on an absurd calendar. (Seconds read as milliseconds land in January 1970,
+// inside the window: that mistake shows in the times themselves.)
+const EARLIEST = Date.UTC(1800, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
+/**
+ * A price or volume cell as a finite decimal number; throws INVALID_DATA naming the file, line and field.
+ * `checkForm` false: the row holds no hex, binary or octal text (see mayHoldNonDecimal), so Number() suffices.
+ */
+export function parseNumberField(file: ReplayFile, line: number, field: BarField, raw: unknown, checkForm = true): number {
   if (typeof raw === "number" && Number.isFinite(raw)) return raw;
   if (typeof raw === "string") {
-    const value = Number(raw);
-    // Number("") and Number("  ") are 0: an empty cell must not become a price of zero (only a 0 needs the look).
-    if (Number.isFinite(value) && (value !== 0 || raw.trim() !== "")) return value;
+    const value = parseDecimal(raw, checkForm);
+    if (!Number.isNaN(value)) return value;
   }
   throw rowError(file, line, field, `expected a number, got ${showValue(raw)}`);
 }
 
-/** A time cell as epoch milliseconds in the file's time format; throws INVALID_DATA naming the file, line and field. */
-export function parseTimeField(file: ReplayFile, line: number, raw: unknown): number {
+/**
+ * A time cell as epoch milliseconds in the file's time format; throws INVALID_DATA naming the file, line and field.
+ * An epoch time must be a decimal number (`checkForm` as for {@link parseNumberField}) of a time in [1800, 2200).
+ */
+export function parseTimeField(file: ReplayFile, line: number, raw: unknown, checkForm = true): number {
   if (file.timeFormat === "iso") {
     const time = typeof raw === "string" ? parseIsoTime(raw) : undefined;
     if (time !== undefined) return time;
     const hint = typeof raw === "number" || (typeof raw === "string" && /^\s*\d+\s*$/.test(raw)) ? ' (set timeFormat to "epoch-ms" or "epoch-s" for epoch times)' : "";
     throw rowError(file, line, "time", `expected an ISO date or date-time such as 2024-01-31 or 2024-01-31T09:30:00Z, got ${showValue(raw)}${hint}`);
   }
-  const value = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(value)) {
-    const unit = file.timeFormat === "epoch-ms" ? "epoch milliseconds" : "epoch seconds";
-    throw rowError(file, line, "time", `expected ${unit}, got ${showValue(raw)}`);
-  }
-  return file.timeFormat === "epoch-s" ? Math.round(value * 1000) : value;
+  const value = typeof raw === "number" ? raw : typeof raw === "string" ? parseDecimal(raw, checkForm) : Number.NaN;
+  const unit = file.timeFormat === "epoch-ms" ? "epoch milliseconds" : "epoch seconds";
+  if (!Number.isFinite(value)) throw rowError(file, line, "time", `expected ${unit}, got ${showValue(raw)}`);
+  const time = file.timeFormat === "epoch-s" ? Math.round(value * 1000) : value;
+  if (!(time >= EARLIEST && time < LATEST)) throw rowError(file, line, "time", implausibleEpoch(file, unit, value, raw));
+  return time;
+}
+
+/** The problem of an epoch time outside [1800-01-01, 2200-01-01), with the timeFormat to check (and what fits, when one does). */
+function implausibleEpoch(file: ReplayFile, unit: string, value: number, raw: unknown): string {
+  const other = file.timeFormat === "epoch-s" ? { format: "epoch-ms", time: value } : { format: "epoch-s", time: value * 1000 };
+  const fits = other.time >= EARLIEST && other.time < LATEST ? `; read as ${other.format} it is ${new Date(other.time).toISOString()}` : "";
+  return `expected ${unit} of a time from 1800-01-01 to before 2200-01-01, got ${showValue(raw)}: check timeFormat ("epoch-ms" for milliseconds, "epoch-s" for seconds)${fits}`;
 }

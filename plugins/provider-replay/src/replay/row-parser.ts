@@ -1,5 +1,6 @@
 import { ArgoError, type Bar } from "@argo/core";
 import { describeLookup, findColumn } from "./column-lookup.ts";
+import { mayHoldNonDecimal } from "./decimal-number.ts";
 import { BAR_FIELDS, type BarField } from "./replay-config.ts";
 import type { ReplayFile } from "./replay-file.ts";
 import { rowError, showValue } from "./row-error.ts";
@@ -24,7 +25,7 @@ export function createCsvRowParser(file: ReplayFile, header: string, headerLine:
   return (line, lineNumber) => {
     cells = splitCsvLine(line);
     if (cells.length > width) checkExtraCells(file, lineNumber, cells, width);
-    return toBar(file, lineNumber, read);
+    return toBar(file, lineNumber, read, mayHoldNonDecimal(line));
   };
 }
 
