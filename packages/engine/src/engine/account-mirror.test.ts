@@ -50,4 +50,17 @@ describe("AccountMirror order memory", () => {
     mirror.applyOrder(order("last", "FILLED", 1));
     expect(mirror.orders.has("x")).toBe(false);
   });
+
+  test("open orders are also kept by symbol, newest state, and leave when they finish", () => {
+    const mirror = new AccountMirror(account, [], [order("a", "ACCEPTED"), { ...order("b", "ACCEPTED"), symbol: "OTHER" }]);
+    const partly = order("a", "PARTIALLY_FILLED", 0.5);
+    mirror.applyOrder(partly);
+    mirror.applyOrder(order("c", "SUBMITTED"));
+    expect([...(mirror.openOrdersOf("SIM")?.values() ?? [])]).toEqual([partly, order("c", "SUBMITTED")]);
+    expect([...(mirror.openOrdersOf("OTHER")?.keys() ?? [])]).toEqual(["b"]);
+    mirror.applyOrder(order("a", "FILLED", 1));
+    mirror.applyOrder(order("c", "CANCELLED"));
+    expect(mirror.openOrdersOf("SIM")?.size).toBe(0);
+    expect(mirror.openOrdersOf("NONE")).toBeUndefined();
+  });
 });

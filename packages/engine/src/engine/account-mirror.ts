@@ -13,6 +13,8 @@ export class AccountMirror {
   account: Account;
   readonly positionsBySymbol = new Map<string, Position>();
   readonly openOrdersById = new Map<string, Order>();
+  /** The same open orders by symbol: what works against a position is summed over its own symbol's orders alone. */
+  private readonly openBySymbol = new Map<string, Map<string, Order>>();
   /**
    * Open orders and the last {@link FINISHED_ORDERS_KEPT} finished ones by client id, newest state. Bounded, so a
    * long session does not hold every order it ever placed, and a small map stays cheap to look up on every event.
@@ -45,12 +47,23 @@ export class AccountMirror {
       if (isTerminalStatus(order.status) && (known === undefined || !isTerminalStatus(known.status))) this.remember(id);
     }
     if (isTerminalStatus(order.status)) {
-      if (this.openOrdersById.delete(id)) this.openOrderList = undefined;
+      if (this.openOrdersById.delete(id)) {
+        this.openOrderList = undefined;
+        this.openBySymbol.get(order.symbol)?.delete(id);
+      }
     } else if (this.openOrdersById.get(id) !== order) {
       this.openOrdersById.set(id, order);
       this.openOrderList = undefined;
+      let ofSymbol = this.openBySymbol.get(order.symbol);
+      if (ofSymbol === undefined) this.openBySymbol.set(order.symbol, (ofSymbol = new Map()));
+      ofSymbol.set(id, order);
     }
     return true;
+  }
+
+  /** The open orders of one symbol by client id (undefined when it never had one). */
+  openOrdersOf(symbol: string): ReadonlyMap<string, Order> | undefined {
+    return this.openBySymbol.get(symbol);
   }
 
   /** Notes a finished order; past the limit the longest-finished one is forgotten (answers about it are long settled). */

@@ -22,6 +22,7 @@ import { reactToStateChange } from "./react-to-state-change.ts";
 import { REPORTED_FILLS_KEPT, ReportedFills } from "./reported-fills.ts";
 import { applyTradingEvent } from "./trading-events.ts";
 import { StrategyRunner } from "./strategy-runner.ts";
+import { WorkingOrders } from "./working-orders.ts";
 
 /** Everything a pipeline is built from; providers are already connected and the config validated. */
 export interface PipelineOptions {
@@ -55,6 +56,8 @@ export class BarPipeline {
   readonly mirror: AccountMirror;
   readonly stateMachine: TradingStateMachine;
   readonly gateway: OrderGateway;
+  /** Orders working per symbol and side (open and in flight): closes and the risk limits count them. */
+  readonly working: WorkingOrders;
   readonly guard: CallbackGuard;
   readonly counters: EngineCounters = newCounters();
   readonly state: StateStore;
@@ -91,7 +94,9 @@ export class BarPipeline {
     this.mirror = new AccountMirror(options.initial.account, options.initial.positions, options.initial.openOrders);
     this.stateMachine = new TradingStateMachine(options.risk, this.mirror.equity(this.priceOf));
     this.guard = new CallbackGuard(options.callbacks);
-    this.gateway = new OrderGateway(this, new RiskManager(options.risk), new CircuitBreaker(options.risk.circuitBreakerErrors), options.orderIdPrefix, options.venueCallTimeoutMs);
+    const risk = new RiskManager(options.risk, (symbol, side, lastPrice, equity) => this.working.quantity(symbol, side, lastPrice, equity));
+    this.gateway = new OrderGateway(this, risk, new CircuitBreaker(options.risk.circuitBreakerErrors), options.orderIdPrefix, options.venueCallTimeoutMs);
+    this.working = new WorkingOrders(this.mirror, this.gateway.inFlight);
     this.state = new StateStore(options.journal?.loadState(this.strategyName));
     // A million-bar backtest would pay for remembering tens of thousands of fills it cannot hear twice.
     this.reportedFills = this.gateway.syncVenue === undefined ? new ReportedFills(options.journal?.recentFillKeys(REPORTED_FILLS_KEPT)) : undefined;

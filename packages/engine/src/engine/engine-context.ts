@@ -1,7 +1,8 @@
-import type { Account, Bar, Order, Position, Trade, TradeFilter } from "@argo/core";
+import type { Account, Bar, Order, OrderRequest, Position, Trade, TradeFilter } from "@argo/core";
 import type { BarHistory } from "../cache/bar-series.ts";
 import type { Indicators } from "../indicators/indicators.ts";
 import type { TradingState } from "../risk/trading-state.ts";
+import { sideAgainst } from "../risk/working-quantity.ts";
 import type { Logger } from "../strategy/logger.ts";
 import { type Signal, signalToRequest } from "../strategy/signal.ts";
 import type { CancelResult, EngineMode, OrderInput, OrderResult, StrategyContext } from "../strategy/strategy-context.ts";
@@ -48,15 +49,28 @@ export class EngineContext implements StrategyContext<unknown> {
   }
 
   placeOrder(order: OrderInput): Promise<OrderResult> {
-    return this.p.gateway.place(order);
+    // Copied here (the gateway completes a copy it is given as its own) so the request, id included, can be noted while in flight.
+    const request = { ...order };
+    const result = this.p.gateway.place(request, true);
+    this.p.working.sent(request as OrderRequest);
+    return result;
   }
 
   signal(signal: Signal): Promise<OrderResult> {
-    const symbol = signal.symbol ?? this.p.currentBar?.symbol;
+    const p = this.p;
+    const symbol = signal.symbol ?? p.currentBar?.symbol;
     if (symbol === undefined) return Promise.resolve({ status: "skipped", reason: "a signal needs a symbol (none given and no bar is being processed)" });
-    const outcome = signalToRequest(signal, symbol, this.p.mirror.positionsBySymbol.get(symbol));
+    const position = p.mirror.positionsBySymbol.get(symbol);
+    const closes = signal.action === "CLOSE_LONG" ? "LONG" : signal.action === "CLOSE_SHORT" ? "SHORT" : undefined;
+    // A close is sized against what other orders do not close yet (the same count the risk manager uses).
+    const working = position !== undefined && position.side === closes ? p.working.quantity(symbol, sideAgainst(position), p.cache.lastClose(symbol), p.equity()) : 0;
+    const outcome = signalToRequest(signal, symbol, position, working);
     if ("skip" in outcome) return Promise.resolve({ status: "skipped", reason: outcome.skip });
-    return this.p.gateway.place(outcome.request, true);
+    // A bad signal takes the path of a bad order: a rejected result and onOrderRejected; the engine goes on.
+    if ("invalid" in outcome) return Promise.resolve(p.gateway.reject(outcome.request, "INVALID_ORDER", outcome.invalid, "engine"));
+    const result = p.gateway.place(outcome.request, true);
+    p.working.sent(outcome.request);
+    return result;
   }
 
   cancelOrder(orderId: string): Promise<CancelResult> {

@@ -1,4 +1,9 @@
-import { ArgoError, type Order } from "@argo/core";
+import { ArgoError, type Order, type OrderStatus } from "@argo/core";
+
+/** Every status of the contract, spelled as it is (a venue's own "new" or "Filled" is not one): typed so a new status must be added. */
+const KNOWN_STATUSES: Readonly<Record<OrderStatus, true>> = {
+  PENDING: true, SUBMITTED: true, ACCEPTED: true, PARTIALLY_FILLED: true, FILLED: true, CANCELLED: true, REJECTED: true, EXPIRED: true, FAILED: true,
+};
 
 /**
  * Whether a venue's answer has what the engine reads of an order (its id, status, quantities and fills). A provider that
@@ -7,8 +12,23 @@ import { ArgoError, type Order } from "@argo/core";
 export function isOrderLike(value: unknown): value is Order {
   if (typeof value !== "object" || value === null) return false;
   const order = value as Partial<Order>;
+  // An unknown status would be taken for an open order (not terminal) and never leave the mirror.
   return typeof order.clientOrderId === "string" && order.clientOrderId !== "" && typeof order.status === "string" &&
-    typeof order.symbol === "string" && typeof order.filledQuantity === "number" && Array.isArray(order.fills);
+    KNOWN_STATUSES[order.status] === true && typeof order.symbol === "string" && typeof order.filledQuantity === "number" &&
+    Array.isArray(order.fills);
+}
+
+/** What an order from a venue lacks, naming the field but never showing its value (a venue may echo a credential); undefined when it is order-like. */
+export function orderShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return `is ${value === null ? "null" : typeof value}, not an order`;
+  const order = value as Partial<Order>;
+  if (typeof order.clientOrderId !== "string" || order.clientOrderId === "") return "has no clientOrderId";
+  if (typeof order.status !== "string") return "has no status";
+  if (KNOWN_STATUSES[order.status] !== true) return `has a status that is none of ${Object.keys(KNOWN_STATUSES).join(", ")}`;
+  if (typeof order.symbol !== "string") return "has no symbol";
+  if (typeof order.filledQuantity !== "number") return "has no filledQuantity";
+  if (!Array.isArray(order.fills)) return "has no fills list";
+  return undefined;
 }
 
 /** INVALID_DATA for a venue answer that is not what was asked for; the message shows only its kind, never its content (it may echo a credential). */

@@ -1,11 +1,20 @@
-import type { TradingEvent } from "@argo/core";
+import { ArgoError, type TradingEvent } from "@argo/core";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { eventShapeProblem } from "./event-shape.ts";
 
 /**
  * Applies a venue event to the pipeline: mirror, journal, callbacks, and the strategy's update queue.
  * Returns true when an order update was queued for the strategy (the caller delivers it between bars).
+ * A malformed order or fill event is reported (INVALID_DATA through onError) and stores nothing: thrown back into
+ * the provider it would break its stream, and stored it would become a phantom open order or a refused journal record.
  */
 export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean {
+  const problem = eventShapeProblem(event);
+  if (problem !== undefined) {
+    const venue = p.trading.name;
+    p.reportError(new ArgoError("INVALID_DATA", `${venue} sent ${problem}; the event was ignored`, { provider: venue }));
+    return false;
+  }
   switch (event.type) {
     case "order": {
       const order = event.order;

@@ -16,13 +16,14 @@ export function signedQuantity(position: Position | undefined): number {
 }
 
 /**
- * True when an order can only shrink exposure: it trades against the position and is no larger
- * than it (a larger one would flip it, which opens new exposure).
+ * True when an order can only shrink exposure: it trades against the position and, with what already works against it
+ * (`alreadyWorking`, see workingQuantity), is no larger than it. Each of several orders may fit the position alone while
+ * together they flip it, which opens new exposure: only the part of the position nothing else closes yet can be reduced.
  */
-export function isReducing(request: OrderRequest, position: Position | undefined, estimatedQuantity: number): boolean {
+export function isReducing(request: OrderRequest, position: Position | undefined, estimatedQuantity: number, alreadyWorking = 0): boolean {
   if (!position || position.quantity <= 0) return false;
   const against = (position.side === "LONG" && request.side === "SELL") || (position.side === "SHORT" && request.side === "BUY");
-  return against && estimatedQuantity <= position.quantity * (1 + 1e-9);
+  return against && estimatedQuantity + alreadyWorking <= position.quantity * (1 + 1e-9);
 }
 
 /** Price an order is judged at: its limit or stop price, else the last known price. */

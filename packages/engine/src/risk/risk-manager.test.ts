@@ -54,6 +54,46 @@ describe("RiskManager", () => {
     expect(halted?.code).toBe("TRADING_HALTED");
   });
 
+  test("orders against a position reduce only up to what is not already being closed; past it they meet every check", () => {
+    // Long 1 at 100 with a SELL 1 already working: another SELL 1 would make it short 1, so it is not a reduce.
+    const config = parseConfig(riskConfigSchema, { maxOrderValue: 50, maxOpenOrders: 3 }, { label: "risk" });
+    let sellsWorking = 0;
+    const risk = new RiskManager(config, (symbol, side) => (symbol === "X" && side === "SELL" ? sellsWorking : 0));
+    expect(risk.check(sell(1), view({ position: long(1), state: "REDUCING" }))).toBeUndefined();
+    expect(risk.check(sell(1), view({ position: long(1), openOrders: 3 }))).toBeUndefined(); // 100 > maxOrderValue 50, yet a reduce
+    sellsWorking = 1;
+    expect(risk.check(sell(1), view({ position: long(1), state: "REDUCING" }))?.reason).toContain("REDUCING");
+    expect(risk.check(sell(1), view({ position: long(1), openOrders: 3 }))?.reason).toContain("maxOpenOrders 3");
+    expect(risk.check(sell(1), view({ position: long(1) }))?.reason).toContain("maxOrderValue 50");
+    // Long 2 with 1 working: 1 more still fits the position (1 + 1 ≤ 2).
+    expect(risk.check(sell(1), view({ position: long(2), state: "REDUCING" }))).toBeUndefined();
+    // Unknown size working (NaN) is no room to reduce into.
+    sellsWorking = Number.NaN;
+    expect(risk.check(sell(1), view({ position: long(2), state: "REDUCING" }))?.code).toBe("RISK_REJECTED");
+  });
+
+  test("position limits project the position with every order already working on the order's side", () => {
+    let working = { BUY: 0, SELL: 0 };
+    const risk = new RiskManager(parseConfig(riskConfigSchema, { maxPositionQuantity: 1 }, { label: "risk" }), (_s, side) => working[side]);
+    // Long 1, SELL 1 working: a second SELL 1 makes short 1 at worst (|1 − 2| = 1): allowed.
+    working = { BUY: 0, SELL: 1 };
+    expect(risk.check(sell(1), view({ position: long(1) }))).toBeUndefined();
+    // Two working: short 2 at worst, above 1.
+    working = { BUY: 0, SELL: 2 };
+    expect(risk.check(sell(1), view({ position: long(1) }))?.reason).toBe(
+      "position in X would be 2 with the 2 already working on the SELL side, above maxPositionQuantity 1",
+    );
+    // Opening orders stack the same way: flat, BUY 1 working, BUY 1 more → 2.
+    working = { BUY: 1, SELL: 0 };
+    expect(risk.check(buy(1), view())?.reason).toContain("above maxPositionQuantity 1");
+    // Notional too: BUY 1 working at 300, flat. 0.5 more: 1.5 × 300 = 450 ≤ 450; 0.6 more: 1.6 × 300 = 480.
+    const notional = new RiskManager(parseConfig(riskConfigSchema, { maxPositionNotional: 450 }, { label: "risk" }), (_s, side) => working[side]);
+    expect(notional.check(buy(0.5), view({ lastPrice: 300 }))).toBeUndefined();
+    expect(notional.check(buy(0.6), view({ lastPrice: 300 }))?.reason).toBe(
+      "position value in X would be 480 with the 1 already working on the BUY side, above maxPositionNotional 450",
+    );
+  });
+
   test("without a known price, limits that need one refuse the order instead of guessing", () => {
     const risk = manager({ maxOrderValue: 100 });
     expect(risk.check(buy(1), view({ lastPrice: Number.NaN }))?.reason).toContain("no price known");

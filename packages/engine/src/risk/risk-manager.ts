@@ -2,6 +2,7 @@ import type { ErrorCode, OrderRequest, Position } from "@argo/core";
 import { estimateQuantity, isReducing, referencePrice, signedQuantity } from "./exposure.ts";
 import type { RiskConfig } from "./risk-config.ts";
 import type { TradingState } from "./trading-state.ts";
+import { sideAgainst, type WorkingQuantity } from "./working-quantity.ts";
 
 /** Why the risk manager refused an order. */
 export interface RiskRejection {
@@ -22,18 +23,29 @@ export interface RiskView {
 
 /**
  * Checks an order against the limits. Order of checks: HALTED refuses everything; orders that only
- * reduce a position pass; REDUCING refuses the rest; then open orders, order value and position
- * size (quantity and notional, per-symbol overrides first).
+ * reduce a position (counting what already works against it) pass; REDUCING refuses the rest; then open
+ * orders, order value and position size (quantity and notional, per-symbol overrides first), the position
+ * projected with every order already working on the order's side.
  */
 export class RiskManager {
-  constructor(readonly config: RiskConfig) {}
+  /** `working` tells what already works per symbol and side (the engine passes its own); without it nothing does. */
+  constructor(
+    readonly config: RiskConfig,
+    private readonly working: WorkingQuantity = nothingWorking,
+  ) {}
 
   /** Undefined when the order may go to the venue, else why not. */
   check(request: OrderRequest, view: RiskView): RiskRejection | undefined {
     if (view.state === "HALTED") return { code: "TRADING_HALTED", reason: "trading is HALTED: no orders are accepted" };
     const price = referencePrice(request, view.lastPrice);
     const quantity = estimateQuantity(request, price, view.equity);
-    if (isReducing(request, view.position, quantity)) return undefined;
+    const position = view.position;
+    // Asked at most once, and only when a rule needs it: most orders of a backtest neither reduce nor meet a position limit.
+    let working: number | undefined;
+    if (position !== undefined && request.side === sideAgainst(position)) {
+      working = this.working(request.symbol, request.side, view.lastPrice, view.equity);
+      if (isReducing(request, position, quantity, working)) return undefined;
+    }
     if (view.state === "REDUCING") {
       return { code: "RISK_REJECTED", reason: `trading is REDUCING: only orders that reduce a position are accepted (${request.side} ${request.symbol})` };
     }
@@ -51,18 +63,30 @@ export class RiskManager {
     if (c.maxOrderValue !== undefined && quantity * price > c.maxOrderValue) {
       return { code: "RISK_REJECTED", reason: `order value ${round(quantity * price)} exceeds maxOrderValue ${c.maxOrderValue}` };
     }
-    const projected = Math.abs(signedQuantity(view.position) + (request.side === "BUY" ? quantity : -quantity));
+    if (maxQuantity === undefined && maxNotional === undefined) return undefined;
+    // Orders already working on this side fill too: judged alone, each of many could pass and together exceed the limit.
+    working ??= this.working(request.symbol, request.side, view.lastPrice, view.equity);
+    if (!(working >= 0)) {
+      return { code: "RISK_REJECTED", reason: `orders working in ${request.symbol} have no known size yet: cannot check the order against the position limits` };
+    }
+    const added = quantity + working;
+    const projected = Math.abs(signedQuantity(position) + (request.side === "BUY" ? added : -added));
+    const also = working > 0 ? ` with the ${round(working)} already working on the ${request.side} side` : "";
     if (maxQuantity !== undefined && projected > maxQuantity * (1 + 1e-9)) {
-      return { code: "RISK_REJECTED", reason: `position in ${request.symbol} would be ${round(projected)}, above maxPositionQuantity ${maxQuantity}` };
+      return { code: "RISK_REJECTED", reason: `position in ${request.symbol} would be ${round(projected)}${also}, above maxPositionQuantity ${maxQuantity}` };
     }
     if (maxNotional !== undefined && projected * price > maxNotional * (1 + 1e-9)) {
       return {
         code: "RISK_REJECTED",
-        reason: `position value in ${request.symbol} would be ${round(projected * price)}, above maxPositionNotional ${maxNotional}`,
+        reason: `position value in ${request.symbol} would be ${round(projected * price)}${also}, above maxPositionNotional ${maxNotional}`,
       };
     }
     return undefined;
   }
+}
+
+function nothingWorking(): number {
+  return 0;
 }
 
 function round(x: number): number {

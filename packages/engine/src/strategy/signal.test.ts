@@ -24,6 +24,32 @@ describe("signals", () => {
     expect(signalToRequest({ action: "CLOSE_SHORT" }, "X", position("SHORT", 4))).toMatchObject({ request: { side: "BUY", quantity: 4 } });
   });
 
+  test("a close is capped at the position less what already works against it, and skipped when that covers it", () => {
+    // Long 7 with 3 already being sold: 7 − 3 = 4 are left to close.
+    expect(signalToRequest({ action: "CLOSE_LONG" }, "X", position("LONG", 7), 3)).toMatchObject({ request: { side: "SELL", quantity: 4 } });
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: 5 }, "X", position("LONG", 7), 3)).toMatchObject({ request: { quantity: 4 } });
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: 2 }, "X", position("LONG", 7), 3)).toMatchObject({ request: { quantity: 2 } });
+    expect(signalToRequest({ action: "CLOSE_SHORT" }, "X", position("SHORT", 4), 1.5)).toMatchObject({ request: { side: "BUY", quantity: 2.5 } });
+    expect(signalToRequest({ action: "CLOSE_LONG" }, "X", position("LONG", 7), 7)).toEqual({
+      skip: "CLOSE_LONG: the long position in X (7) is already covered by orders working against it (7)",
+    });
+    expect(signalToRequest({ action: "CLOSE_SHORT", quantity: 1 }, "X", position("SHORT", 2), 5)).toMatchObject({ skip: expect.stringContaining("already covered") });
+    expect(signalToRequest({ action: "CLOSE_LONG" }, "X", position("LONG", 7), Number.NaN)).toMatchObject({ skip: expect.stringContaining("of unknown size") });
+  });
+
+  test("a close sized by quoteAmount or equityFraction is invalid, naming the field, with the order it described", () => {
+    const quote = signalToRequest({ action: "CLOSE_LONG", quoteAmount: 100 }, "X", position("LONG", 10));
+    expect(quote).toEqual({
+      invalid: "CLOSE_LONG: a close takes `quantity` (or nothing for the whole position), not quoteAmount",
+      request: { symbol: "X", side: "SELL", type: "MARKET", quoteAmount: 100, reason: "CLOSE_LONG" },
+    });
+    expect(signalToRequest({ action: "CLOSE_SHORT", ...byEquityFraction(0.1) }, "X", position("SHORT", 3))).toMatchObject({
+      invalid: expect.stringContaining("not equityFraction"),
+    });
+    // Wrong whether or not there is a position to close: a bug in the strategy, reported rather than skipped.
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: 1, quoteAmount: 5 }, "X", undefined)).toMatchObject({ invalid: expect.stringContaining("not quoteAmount") });
+  });
+
   test("closing a side that is not held is skipped with a reason", () => {
     expect(signalToRequest({ action: "CLOSE_LONG" }, "X", undefined)).toEqual({ skip: "CLOSE_LONG: no long position in X" });
     expect(signalToRequest({ action: "CLOSE_SHORT" }, "X", position("LONG", 1))).toEqual({ skip: "CLOSE_SHORT: no short position in X" });

@@ -4,7 +4,7 @@ import type { SizingFields } from "./sizing.ts";
 /** What a signal asks for; the action, never the sign of the quantity, decides the side. */
 export type SignalAction = "OPEN_LONG" | "CLOSE_LONG" | "OPEN_SHORT" | "CLOSE_SHORT";
 
-/** A trading intention: a convenience over orders. Closes without a size close the whole position. */
+/** A trading intention: a convenience over orders. Closes take `quantity` or no size (the whole position not already being closed). */
 export interface Signal extends SizingFields {
   action: SignalAction;
   /** Defaults to the symbol of the bar being processed. */
@@ -27,28 +27,54 @@ const SIDE: Record<SignalAction, OrderSide> = {
   CLOSE_SHORT: "BUY",
 };
 
-/** The order a signal stands for given the current position, or a reason why there is nothing to do. */
-export function signalToRequest(
-  signal: Signal,
-  symbol: string,
-  position: Position | undefined,
-): { request: OrderRequest } | { skip: string } {
+/** What a signal stands for: an order, a reason why there is nothing to do, or why the signal itself is wrong (with the order it described). */
+export type SignalOutcome = { request: OrderRequest } | { skip: string } | { invalid: string; request: OrderRequest };
+
+/**
+ * The order a signal stands for given the current position, or a reason why there is nothing to do. A close never
+ * flips the position: it is capped at the position less `alreadyWorking`, the base quantity of orders already working
+ * against it (open at the venue and in flight; bracket legs aside, see workingQuantity), and skipped when that covers it.
+ */
+export function signalToRequest(signal: Signal, symbol: string, position: Position | undefined, alreadyWorking = 0): SignalOutcome {
   const side = SIDE[signal.action];
   if (side === undefined) return { skip: `unknown signal action "${String(signal.action)}"` };
   const request: OrderRequest = { symbol, side, type: signal.type ?? "MARKET" };
   const closing = signal.action === "CLOSE_LONG" || signal.action === "CLOSE_SHORT";
   if (closing) {
+    const sized = signal.quoteAmount !== undefined ? "quoteAmount" : signal.equityFraction !== undefined ? "equityFraction" : undefined;
+    if (sized !== undefined) {
+      // Silently closing everything would be the wrong trade: refused like any other bad order, naming the field.
+      copySizing(signal, request);
+      copyRest(signal, request);
+      return { invalid: `${signal.action}: a close takes \`quantity\` (or nothing for the whole position), not ${sized}`, request };
+    }
     const want = signal.action === "CLOSE_LONG" ? "LONG" : "SHORT";
     if (!position || position.side !== want || position.quantity <= 0) {
       return { skip: `${signal.action}: no ${want.toLowerCase()} position in ${symbol}` };
     }
-    // A close never flips the position: it is capped at what is held.
-    request.quantity = signal.quantity === undefined ? position.quantity : Math.min(Math.abs(signal.quantity), position.quantity);
+    const free = position.quantity - alreadyWorking;
+    // NaN (orders of unknown size working) is not room to close into; float noise of partial fills is not either.
+    if (!(free > position.quantity * 1e-9)) {
+      return {
+        skip: `${signal.action}: the ${want.toLowerCase()} position in ${symbol} (${round(position.quantity)}) is already covered by orders working against it ` +
+          `(${Number.isNaN(alreadyWorking) ? "of unknown size" : round(alreadyWorking)})`,
+      };
+    }
+    request.quantity = signal.quantity === undefined ? free : Math.min(Math.abs(signal.quantity), free);
   } else {
-    if (signal.quantity !== undefined) request.quantity = signal.quantity;
-    if (signal.quoteAmount !== undefined) request.quoteAmount = signal.quoteAmount;
-    if (signal.equityFraction !== undefined) request.equityFraction = signal.equityFraction;
+    copySizing(signal, request);
   }
+  copyRest(signal, request);
+  return { request };
+}
+
+function copySizing(signal: Signal, request: OrderRequest): void {
+  if (signal.quantity !== undefined) request.quantity = signal.quantity;
+  if (signal.quoteAmount !== undefined) request.quoteAmount = signal.quoteAmount;
+  if (signal.equityFraction !== undefined) request.equityFraction = signal.equityFraction;
+}
+
+function copyRest(signal: Signal, request: OrderRequest): void {
   if (signal.limitPrice !== undefined) request.limitPrice = signal.limitPrice;
   if (signal.stopPrice !== undefined) request.stopPrice = signal.stopPrice;
   if (signal.timeInForce !== undefined) request.timeInForce = signal.timeInForce;
@@ -56,5 +82,8 @@ export function signalToRequest(
   if (signal.stopLoss !== undefined) request.stopLoss = signal.stopLoss;
   if (signal.clientOrderId !== undefined) request.clientOrderId = signal.clientOrderId;
   request.reason = signal.reason ?? signal.action;
-  return { request };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e8) / 1e8;
 }
