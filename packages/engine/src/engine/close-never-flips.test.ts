@@ -1,24 +1,14 @@
 import { describe, expect, test } from "bun:test";
-import type { Order, OrderRequest } from "@argo/core";
 import { createPaperVenue } from "@argo/provider-paper";
 import { silentLogger } from "../strategy/logger.ts";
-import type { OrderResult, StrategyContext } from "../strategy/strategy-context.ts";
+import type { StrategyContext } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeMarketData } from "../test-fixtures/fake-market-data.ts";
-import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { LaterVenue } from "../test-fixtures/later-venue.ts";
+import { orderOutcome as outcome } from "../test-fixtures/order-outcome.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 import type { OrderRejection } from "./callbacks.ts";
 import { LiveEngine } from "./live-engine.ts";
-
-/** A venue that answers a placement a step later, as a broker over the network does: until then the order is in flight. */
-class LaterVenue extends FakeVenue {
-  override async placeOrder(request: OrderRequest): Promise<Order> {
-    await null;
-    return super.placeOrder(request);
-  }
-}
-
-const outcome = (r: OrderResult) => (r.status === "rejected" ? `${r.code}: ${r.reason}` : r.status === "skipped" ? `skipped: ${r.reason}` : `placed ${r.order.quantity}`);
 
 describe("a close never flips the position", () => {
   test("repeated CLOSE_LONG while a limit close works: the later ones are skipped, the position ends flat", async () => {

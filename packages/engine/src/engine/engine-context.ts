@@ -1,4 +1,4 @@
-import type { Account, Bar, Order, OrderRequest, Position, Trade, TradeFilter } from "@argo/core";
+import type { Account, Bar, Order, Position, Trade, TradeFilter } from "@argo/core";
 import type { BarHistory } from "../cache/bar-series.ts";
 import type { Indicators } from "../indicators/indicators.ts";
 import type { TradingState } from "../risk/trading-state.ts";
@@ -49,11 +49,7 @@ export class EngineContext implements StrategyContext<unknown> {
   }
 
   placeOrder(order: OrderInput): Promise<OrderResult> {
-    // Copied here (the gateway completes a copy it is given as its own) so the request, id included, can be noted while in flight.
-    const request = { ...order };
-    const result = this.p.gateway.place(request, true);
-    this.p.working.sent(request as OrderRequest);
-    return result;
+    return this.p.gateway.place(order);
   }
 
   signal(signal: Signal): Promise<OrderResult> {
@@ -68,9 +64,7 @@ export class EngineContext implements StrategyContext<unknown> {
     if ("skip" in outcome) return Promise.resolve({ status: "skipped", reason: outcome.skip });
     // A bad signal takes the path of a bad order: a rejected result and onOrderRejected; the engine goes on.
     if ("invalid" in outcome) return Promise.resolve(p.gateway.reject(outcome.request, "INVALID_ORDER", outcome.invalid, "engine"));
-    const result = p.gateway.place(outcome.request, true);
-    p.working.sent(outcome.request);
-    return result;
+    return p.gateway.place(outcome.request, true);
   }
 
   cancelOrder(orderId: string): Promise<CancelResult> {

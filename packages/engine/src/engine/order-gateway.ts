@@ -110,14 +110,14 @@ export class OrderGateway {
         order = venue.placeOrderSync!(request);
       } catch (error) {
         // Until the venue is asked whether it took the order after all, it counts as in flight.
-        this.inFlight.add(id);
+        this.inFlight.add(id, request);
         return this.track(this.afterFailure(request, id, error));
       }
       return Promise.resolve(this.placed(id, order));
     }
     const unrecorded = this.recordSending(request, id);
     if (unrecorded !== undefined) return Promise.resolve(unrecorded);
-    this.inFlight.add(id);
+    this.inFlight.add(id, request);
     const answer = this.call(() => p.trading.placeOrder(request), "placement", (late) => this.lateAnswer(id, late));
     return this.track(answer.then(
       // An answer that is not an order says nothing of the order's fate: the venue is asked, as after a lost answer.

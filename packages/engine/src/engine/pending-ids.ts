@@ -1,11 +1,14 @@
+import type { OrderRequest } from "@argo/core";
+
 /**
- * The client ids of orders sent but not yet answered. Usually there are none: a simulated venue
+ * The client ids of orders sent but not yet answered, with their requests (closes and the risk limits count what they
+ * would trade, see WorkingOrders). Usually there are none: a simulated venue
  * answers within the call, yet every order answer and order event asks to delete its id. A delete
  * on an empty set returns at once instead of hashing an id that was never added (a new string is
  * hashed the first time it is used as a key).
  */
 export class PendingIds {
-  private readonly ids = new Set<string>();
+  private readonly ids = new Map<string, OrderRequest>();
 
   /** Number of ids. */
   get size(): number {
@@ -16,8 +19,13 @@ export class PendingIds {
     return this.ids.has(id);
   }
 
-  add(id: string): void {
-    this.ids.add(id);
+  add(id: string, request: OrderRequest): void {
+    this.ids.set(id, request);
+  }
+
+  /** The requests in flight. */
+  requests(): IterableIterator<OrderRequest> {
+    return this.ids.values();
   }
 
   /** Removes an id; false when it was not there. */

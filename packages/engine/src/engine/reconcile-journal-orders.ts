@@ -25,7 +25,7 @@ export async function reconcileJournalOrders(
   openOrders: readonly Order[],
   now: number,
   pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard">,
-  lookup: (clientOrderId: string) => Promise<unknown> = (id) => trading.getOrder(id),
+  lookup: (clientOrderId: string) => Promise<unknown>,
 ): Promise<void> {
   const unfinished = journal.unfinishedOrders();
   if (unfinished.length === 0) return;

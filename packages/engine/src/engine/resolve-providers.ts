@@ -43,7 +43,7 @@ export function resolveMode(configured: EngineMode | undefined, trading: Trading
  */
 export async function connectTrading(
   trading: TradingProvider,
-  bound: (connect: () => Promise<void>) => Promise<void> = (connect) => connect(),
+  bound: (connect: () => Promise<void>) => Promise<void>,
   signal?: AbortSignal,
 ): Promise<void> {
   if (trading.connectionState() === "CONNECTED") return;

@@ -1,20 +1,9 @@
 import { describe, expect, test } from "bun:test";
-import type { Order, OrderRequest } from "@argo/core";
-import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
-import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { LaterVenue } from "../test-fixtures/later-venue.ts";
+import { orderOutcome as outcome } from "../test-fixtures/order-outcome.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 import type { OrderRejection } from "./callbacks.ts";
-
-/** A venue that answers a placement a step later, as a broker over the network does: until then the order is in flight. */
-class LaterVenue extends FakeVenue {
-  override async placeOrder(request: OrderRequest): Promise<Order> {
-    await null;
-    return super.placeOrder(request);
-  }
-}
-
-const outcome = (r: OrderResult) => (r.status === "rejected" ? `${r.code}: ${r.reason}` : r.status === "skipped" ? `skipped: ${r.reason}` : `placed ${r.order.quantity}`);
 
 describe("stacked orders against a position meet the limits once they exceed it", () => {
   test("SELL 1 five times against long 1 with maxPositionQuantity 1: a reduce, one reversal to short 1, then refusals", async () => {

@@ -1,4 +1,5 @@
-import { ArgoError } from "@argo/core";
+import { ArgoError, type ConfigIssue } from "@argo/core";
+import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { intervalKey } from "../shared/interval-key.ts";
 import { type BarField, formatFromPath, type ReplayConfig } from "./replay-config.ts";
@@ -23,8 +24,8 @@ export interface ReplayFile {
 /** Resolves every configured file against `baseDir`; INVALID_CONFIGURATION for a missing file or a repeated symbol and interval. */
 export async function resolveReplayFiles(config: ReplayConfig): Promise<ReplayFile[]> {
   const files = describeReplayFiles(config);
-  checkDistinct(files);
-  await Promise.all(files.map(assertExists));
+  const [first] = replayFileIssues(files);
+  if (first !== undefined) throw configError(first);
   return files;
 }
 
@@ -48,33 +49,38 @@ export function describeReplayFiles(config: ReplayConfig): ReplayFile[] {
   });
 }
 
-/** INVALID_CONFIGURATION naming the path when the file is not there. */
-async function assertExists(file: ReplayFile): Promise<void> {
-  if (await Bun.file(file.path).exists()) return;
-  throw fileNotFound(file);
-}
-
 /** The INVALID_CONFIGURATION error for a configured file that is not there (at creation, or removed since). */
 export function fileNotFound(file: ReplayFile): ArgoError {
-  return new ArgoError("INVALID_CONFIGURATION", `invalid replay config: files.${file.index}.path: file not found: "${file.label}" (resolved to ${file.path})`, {
-    provider: "replay",
-    details: { field: `files.${file.index}.path`, path: file.label, resolvedPath: file.path },
-  });
+  return configError(missingFile(file));
 }
 
-/** INVALID_CONFIGURATION when two files serve the same symbol at the same bar size. */
-export function checkDistinct(files: readonly ReplayFile[]): void {
+/**
+ * What is wrong with the configured files, each as a config issue inside the replay config: a symbol at a bar size
+ * served twice, a file that is not there. Creation refuses the first; the session check (argo validate) lists them all.
+ */
+export function replayFileIssues(files: readonly ReplayFile[]): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
   const seen = new Map<string, ReplayFile>();
   for (const file of files) {
     const key = `${file.symbol}\u0000${file.intervalKey}`;
     const earlier = seen.get(key);
     if (earlier) {
-      throw new ArgoError(
-        "INVALID_CONFIGURATION",
-        `invalid replay config: files.${file.index}.symbol: "${file.symbol}" at interval ${file.interval} is already served by files.${earlier.index} ("${earlier.label}"); use one file per symbol and interval`,
-        { provider: "replay", details: { field: `files.${file.index}.symbol`, symbol: file.symbol, interval: file.interval } },
-      );
+      issues.push({
+        path: `files.${file.index}.symbol`,
+        message: `"${file.symbol}" at interval ${file.interval} is already served by files.${earlier.index} ("${earlier.label}"); use one file per symbol and interval`,
+      });
     }
     seen.set(key, file);
   }
+  for (const file of files) if (!existsSync(file.path)) issues.push(missingFile(file));
+  return issues;
+}
+
+function missingFile(file: ReplayFile): ConfigIssue {
+  return { path: `files.${file.index}.path`, message: `file not found: "${file.label}" (resolved to ${file.path})` };
+}
+
+/** A config issue as the error creation throws, naming the field. */
+function configError(issue: ConfigIssue): ArgoError {
+  return new ArgoError("INVALID_CONFIGURATION", `invalid replay config: ${issue.path}: ${issue.message}`, { provider: "replay", details: { field: issue.path } });
 }
