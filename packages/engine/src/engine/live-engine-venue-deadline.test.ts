@@ -23,14 +23,16 @@ const journalStatuses = (dir: string) => journalRows<{ status: string }>(dir, "S
  */
 class SlowVenue extends FakeVenue {
   answerAfterMs: number | undefined;
-  answer: "take" | "refuse" | "took-at-once" = "take";
+  answer: "take" | "refuse" | "took-at-once" | "shown-later" = "take";
   lookup: "not-found" | "venue" | "never" = "not-found";
   holdCancels = false;
   calls = 0;
   override async placeOrder(request: OrderRequest): Promise<Order> {
     this.calls++;
     const early = this.answer === "took-at-once" ? super.placeOrder(request) : undefined;
-    if (this.answerAfterMs === undefined) return new Promise<Order>(() => {});
+    // Takes the order later, shown only by its events: the answer itself is lost.
+    if (this.answer === "shown-later") setTimeout(() => void super.placeOrder(request), this.answerAfterMs);
+    if (this.answerAfterMs === undefined || this.answer === "shown-later") return new Promise<Order>(() => {});
     await Bun.sleep(this.answerAfterMs);
     if (this.answer === "refuse") throw new ArgoError("INSUFFICIENT_FUNDS", "not enough cash");
     return early ?? super.placeOrder(request);
@@ -173,6 +175,23 @@ describe("a venue that does not answer an order call in time", () => {
     expect(run.named("onOrderPlaced").map(([order]) => (order as Order).clientOrderId)).toEqual(["once-1"]);
     expect(run.named("onOrderRejected")).toHaveLength(0);
     expect(run.result?.counters).toMatchObject({ ordersPlaced: 1, ordersRejected: 0, fills: 1 });
+  });
+
+  test("an order whose events come after its lookup found nothing is booked then: onOrderPlaced once, and its id stays taken", async () => {
+    const dir = sessionDir();
+    const venue = new SlowVenue();
+    venue.answer = "shown-later";
+    venue.answerAfterMs = DEADLINE * 3; // past the placement's deadline and its lookup's "not found"
+    const results: OrderResult[] = [];
+    const run = await runEngine({
+      bars: barsFromCloses("X", [100, 101, 102, 103]), venue, strategy: placer(results, { pauseMs: DEADLINE * 5, retryOnBar: 3 }),
+      engine: { sessionDir: dir, mode: "live", venueCallTimeoutMs: DEADLINE },
+    });
+    expect(results.map((r) => r.status === "rejected" && r.code)).toEqual(["CONNECTION_LOST", "DUPLICATE_ORDER"]);
+    expect(run.named("onOrderPlaced").map(([order]) => (order as Order).clientOrderId)).toEqual(["once-1"]);
+    expect(run.result?.counters).toMatchObject({ ordersPlaced: 1, fills: 1 });
+    expect(venue.calls).toBe(1);
+    expect(journalStatuses(dir)).toEqual(["FILLED"]);
   });
 
   test("a cancel that never answers fails at the deadline and the session goes on", async () => {

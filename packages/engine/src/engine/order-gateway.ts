@@ -37,6 +37,8 @@ export class OrderGateway {
   private readonly unresolved = new Set<string>();
   /** Placements past their deadline being looked up, with the late answer if it came meanwhile (afterFailure settles it). */
   private readonly lookingUp = new Map<string, PromiseSettledResult<Order> | undefined>();
+  /** Orders booked placed from a venue event before their placement's outcome (settled once that outcome comes). */
+  private readonly shownEarly = new Set<string>();
 
   constructor(
     private readonly p: BarPipeline,
@@ -145,15 +147,37 @@ export class OrderGateway {
     }
   }
 
-  /** Books an order the venue accepted. */
+  /** Books an order the venue accepted (reported once: its event may have booked it already, see shownByEvent). */
   private placed(id: string, order: Order): OrderResult {
     const p = this.p;
     this.inFlight.delete(id);
     this.breaker.success();
-    p.counters.ordersPlaced++;
-    p.noteOrder(order);
-    p.guard.call("onOrderPlaced", order);
+    if (this.shownEarly.size !== 0 && this.shownEarly.delete(id)) {
+      p.noteOrder(order);
+    } else {
+      p.counters.ordersPlaced++;
+      p.noteOrder(order);
+      p.guard.call("onOrderPlaced", order);
+    }
     return { status: "placed", order };
+  }
+
+  /**
+   * A venue event for an order whose placement has no outcome yet: its answer still on the way (`answerPending`), or
+   * lost past its deadline with a lookup that found nothing (unresolved). The event proves the venue holds the order, so
+   * it is booked placed now: the strategy hears onOrderPlaced before that order's updates and fills, and an order whose
+   * answer never comes is not left unreported.
+   */
+  shownByEvent(order: Order, answerPending: boolean): void {
+    const id = order.clientOrderId;
+    const unresolved = this.unresolved.size !== 0 && this.unresolved.delete(id);
+    if (!answerPending && !unresolved) return;
+    // A refusal is reported by venueRejected (once); the order it names keeps its id, as any order the venue showed.
+    if (order.status === "REJECTED") return;
+    if (this.shownEarly.has(id)) return;
+    this.placed(id, order);
+    // Still to come: the answer (or its failure and lookup) settles the placement and must not report it again.
+    if (answerPending) this.shownEarly.add(id);
   }
 
   /** A placement that failed: reconciled with the venue first (it may have taken the order), then booked either way. */
@@ -178,6 +202,7 @@ export class OrderGateway {
         if (shown !== undefined) return this.found(id, shown);
         if (late?.status === "rejected" && !isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) failure = late.reason;
         this.inFlight.delete(id);
+        this.shownEarly.delete(id);
         const argo = toArgoError(failure, "INTERNAL", p.trading.name);
         // Refused, or not at the venue when asked: no order has the id, so the strategy may send it again. An order that
         // may be live keeps it, and its journal record stays PENDING for the next start to ask about: a retry with the

@@ -18,19 +18,24 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
   switch (event.type) {
     case "order": {
       const order = event.order;
-      p.gateway.inFlight.delete(order.clientOrderId);
+      const answerPending = p.gateway.inFlight.delete(order.clientOrderId);
       if (!p.mirror.applyOrder(order)) return false;
       p.journal?.order(order);
+      p.gateway.shownByEvent(order, answerPending);
       p.guard.call("onOrderUpdate", order);
       if (order.status === "REJECTED") p.gateway.venueRejected(order);
       if (!p.runner.wantsUpdates) return false;
       p.runner.updates.push(order);
       return true;
     }
-    case "fill":
-      p.mirror.applyOrder(event.order);
+    case "fill": {
+      // A venue may report an execution before (or instead of) the order's own update.
+      const answerPending = p.gateway.inFlight.delete(event.order.clientOrderId);
+      if (p.mirror.applyOrder(event.order)) p.journal?.order(event.order);
+      p.gateway.shownByEvent(event.order, answerPending);
       p.noteFill(event.fill, event.order);
       return false;
+    }
     case "position":
       p.mirror.applyPosition(event.symbol, event.position);
       return false;
