@@ -75,7 +75,7 @@ export class AccountMirror {
 
   /** Applies a position event (undefined = flat). */
   applyPosition(symbol: string, position: Position | undefined): void {
-    if (position === undefined || position.quantity === 0) this.positionsBySymbol.delete(symbol);
+    if (position == null || position.quantity === 0) this.positionsBySymbol.delete(symbol); // null: a JavaScript venue's "flat"
     else this.positionsBySymbol.set(symbol, position);
     this.positionList = undefined;
   }

@@ -1,18 +1,60 @@
-import type { Fill, TradingEvent } from "@argo/core";
+import type { Account, Fill, Position, TradingEvent } from "@argo/core";
 import { isOrderLike, orderShapeProblem } from "./order-answer.ts";
 
+const CONNECTION_STATES: ReadonlySet<unknown> = new Set(["DISCONNECTED", "CONNECTING", "CONNECTED", "RECONNECTING"]);
+
 /**
- * What is wrong with a venue event the engine would store (an order or fill event), or undefined when it has what the
- * mirror, the journal and the callbacks read. Names the field, never its value. Other events pass as they are.
+ * What is wrong with a venue event, or undefined when it has what the mirror, the journal, the risk checks and the
+ * callbacks read. Names the field, never its value: a NaN quantity or balance stored would slip past every limit.
  */
 export function eventShapeProblem(event: unknown): string | undefined {
   if (typeof event !== "object" || event === null) return `an event that is ${event === null ? "null" : typeof event}`;
   const e = event as TradingEvent;
-  if (e.type === "order") return isOrderLike(e.order) ? undefined : `an order event whose order ${orderShapeProblem(e.order)}`;
-  if (e.type !== "fill") return undefined;
-  if (!isOrderLike(e.order)) return `a fill event whose order ${orderShapeProblem(e.order)}`;
-  const problem = fillShapeProblem(e.fill, e.order.clientOrderId);
-  return problem === undefined ? undefined : `a fill event whose fill ${problem}`;
+  switch (e.type) {
+    case "order":
+      return isOrderLike(e.order) ? undefined : `an order event whose order ${orderShapeProblem(e.order)}`;
+    case "fill": {
+      if (!isOrderLike(e.order)) return `a fill event whose order ${orderShapeProblem(e.order)}`;
+      const problem = fillShapeProblem(e.fill, e.order.clientOrderId);
+      return problem === undefined ? undefined : `a fill event whose fill ${problem}`;
+    }
+    case "position": {
+      if (typeof e.symbol !== "string" || e.symbol === "") return "a position event without a symbol";
+      const problem = positionShapeProblem(e.position, e.symbol);
+      return problem === undefined ? undefined : `a position event for ${e.symbol} whose position ${problem}`;
+    }
+    case "account": {
+      const problem = accountShapeProblem(e.account);
+      return problem === undefined ? undefined : `an account event whose account ${problem}`;
+    }
+    case "connection":
+      if (!CONNECTION_STATES.has(e.state)) return "a connection event whose state is none of DISCONNECTED, CONNECTING, CONNECTED, RECONNECTING";
+      return e.error === undefined || e.error instanceof Error ? undefined : "a connection event whose error is not an Error";
+    default:
+      return "an event of no known type (order, fill, position, account, connection)";
+  }
+}
+
+/** What a position lacks of what the risk checks, the closes and the equity read; undefined or null means flat. */
+function positionShapeProblem(value: unknown, symbol: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object") return `is ${typeof value}, not a position`;
+  const position = value as Partial<Position>;
+  if (position.symbol !== symbol) return "names another symbol than the event's";
+  if (position.side !== "LONG" && position.side !== "SHORT") return "has a side that is neither LONG nor SHORT";
+  if (!isFiniteNumber(position.quantity) || position.quantity < 0) return "has no quantity of zero or more";
+  if (!isFiniteNumber(position.averagePrice)) return "has no averagePrice";
+  if (!isFiniteNumber(position.marketPrice)) return "has no marketPrice";
+  return undefined;
+}
+
+/** What an account lacks of what the equity, the sizing and the drawdown checks read. */
+function accountShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return `is ${value === null ? "null" : typeof value}, not an account`;
+  const account = value as Partial<Account>;
+  if (!isFiniteNumber(account.balance)) return "has no balance";
+  if (!isFiniteNumber(account.equity)) return "has no equity";
+  return undefined;
 }
 
 /** What a fill lacks of what the journal and the fill callbacks read (id, order, side, quantity, price, fee, time). */

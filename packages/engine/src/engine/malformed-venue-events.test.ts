@@ -19,6 +19,8 @@ const root = mkdtempSync(join(tmpdir(), "argo-malformed-events-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const order = { clientOrderId: "zz", venueOrderId: "v", symbol: "X", side: "BUY", type: "LIMIT", quantity: 1, timeInForce: "GTC", filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 0, updatedAt: 0 };
+const position = { symbol: "X", side: "LONG", quantity: 5, averagePrice: 100, marketPrice: 101, realizedPnl: 0, unrealizedPnl: 5, fees: 0, openedAt: 0, updatedAt: 0 };
+const account = { currency: "USD", balance: 10_000, equity: 10_000, buyingPower: 10_000, realizedPnl: 0, unrealizedPnl: 0, totalFees: 0, marginUsed: 0, updatedAt: 0 };
 const fill = { id: "f1", clientOrderId: "zz", venueOrderId: "v", symbol: "X", side: "BUY", quantity: 1, price: 100, fee: 0, time: 0 };
 
 const cases: Array<[string, unknown, string]> = [
@@ -30,6 +32,15 @@ const cases: Array<[string, unknown, string]> = [
   ["a fill with a text quantity", { type: "fill", order: { ...order, status: "FILLED" }, fill: { ...fill, quantity: "1" } }, "a fill event whose fill has no positive quantity"],
   ["a fill event whose order has no status", { type: "fill", order: { ...order, status: undefined }, fill }, "a fill event whose order has no status"],
   ["no event at all", null, "an event that is null"],
+  ["a position with a text quantity", { type: "position", symbol: "X", position: { ...position, quantity: "5" } }, "a position event for X whose position has no quantity of zero or more"],
+  ["a position under another symbol", { type: "position", symbol: "X", position: { ...position, symbol: "Y" } }, "a position event for X whose position names another symbol"],
+  ["a position with a lower-case side", { type: "position", symbol: "X", position: { ...position, side: "long" } }, "a position event for X whose position has a side that is neither"],
+  ["a position event without a symbol", { type: "position", position: undefined }, "a position event without a symbol"],
+  ["an account with a NaN balance", { type: "account", account: { ...account, balance: Number.NaN } }, "an account event whose account has no balance"],
+  ["an account event without its account", { type: "account" }, "an account event whose account is undefined, not an account"],
+  ["a connection state in lower case", { type: "connection", state: "connected" }, "a connection event whose state is none of"],
+  ["a connection error that is text", { type: "connection", state: "RECONNECTING", error: "socket closed" }, "a connection event whose error is not an Error"],
+  ["an event of an unknown type", { type: "trade" }, "an event of no known type"],
 ];
 
 describe("malformed venue events", () => {
@@ -76,4 +87,34 @@ describe("malformed venue events", () => {
       }
     });
   }
+});
+
+describe("a malformed position or account event leaves what the venue said before", () => {
+  test("the position, the account and the equity the strategy sees stay as they were; a well-formed null position means flat", async () => {
+    const venue = new LooseVenue();
+    const seen: Array<{ quantity: number | undefined; balance: number; equity: number }> = [];
+    const run = await runEngine({
+      bars: barsFromCloses("X", [100, 101, 102, 103, 104]),
+      venue,
+      strategy: testStrategy({
+        async onBar(_bar, ctx) {
+          const i = ctx.history().length;
+          if (i === 1) await ctx.placeOrder({ side: "BUY", quantity: 2, type: "MARKET" });
+          if (i === 3) {
+            venue.send({ type: "position", symbol: "X", position: { ...position, quantity: Number.NaN } });
+            venue.send({ type: "account", account: { ...account, equity: "10000" } });
+          }
+          if (i === 4) venue.send({ type: "position", symbol: "X", position: null });
+          const { balance, equity } = ctx.account();
+          seen.push({ quantity: ctx.position("X")?.quantity, balance, equity });
+        },
+      }),
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.named("onError").map(([e]) => (e as ArgoError).code)).toEqual(["INVALID_DATA", "INVALID_DATA"]);
+    // Bought 2 at bar 2's open (bar 1's close, 100): cash 10,000 - 200 from then on.
+    expect(seen.map((s) => s.quantity)).toEqual([undefined, 2, 2, undefined, undefined]);
+    expect(seen[2]!.balance).toBe(10_000 - 2 * 100);
+    expect(seen.every((s) => Number.isFinite(s.equity))).toBe(true);
+  });
 });
