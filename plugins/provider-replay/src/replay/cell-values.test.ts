@@ -108,6 +108,18 @@ describe("replay: epoch times within [1800-01-01, 2200-01-01)", () => {
     expect(message(await read("ms-end.csv", [`${END_S * 1000}${ROW}`], "epoch-ms"))).toStartWith('ms-end.csv line 2, field "time": expected epoch milliseconds of a time');
   });
 
+  test("epoch seconds read as epoch-ms are refused, naming both readings and the timeFormat to set", async () => {
+    // 1704067200 s is 2024-01-01; as ms it is 1,704,067 s after 1970 began: 19 days, 17:21:07.200.
+    expect(message(await read("s-as-ms.csv", [`1704067200${ROW}`], "epoch-ms"))).toBe(
+      's-as-ms.csv line 2, field "time": got "1704067200", which is 1970-01-20T17:21:07.200Z in epoch milliseconds and ' +
+        '2024-01-01T00:00:00.000Z in epoch seconds: set timeFormat to "epoch-s" (bars of early 1970 in milliseconds are refused as this mistake; write such times as ISO dates)',
+    );
+    // Just outside the refused weeks: the last ms before 1e8 (1970-01-02T03:46:39.999Z) and 1970-03-26 read as they are.
+    const edges = await read("ms-1970.csv", [`99999999${ROW}`, `${END_S}${ROW}`], "epoch-ms");
+    expect(Array.isArray(edges) && edges.map((b) => new Date(b.openTime).toISOString())).toEqual(["1970-01-02T03:46:39.999Z", "1970-03-26T00:08:38.400Z"]);
+    expect(message(await read("ms-1e8.csv", [`100000000${ROW}`], "epoch-ms"))).toStartWith('ms-1e8.csv line 2, field "time": got "100000000", which is 1970-01-02T03:46:40.000Z');
+  });
+
   test("a hex epoch time is refused like any non-decimal cell", async () => {
     expect(message(await read("hex-time.csv", [`0x65920080${ROW}`], "epoch-s"))).toBe('hex-time.csv line 2, field "time": expected epoch seconds, got "0x65920080"');
   });

@@ -5,10 +5,15 @@ import type { ReplayFile } from "./replay-file.ts";
 import { rowError, showValue } from "./row-error.ts";
 
 // Bars before 1800 or from 2200 on are no market's: such a time is most often epoch milliseconds read as seconds (year
-// ~56000), and a backtest over it would run on an absurd calendar. (Seconds read as milliseconds land in January 1970,
-// inside the window: that mistake shows in the times themselves.)
+// ~56000), and a backtest over it would run on an absurd calendar.
 const EARLIEST = Date.UTC(1800, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
+// The reverse mistake, epoch seconds read as milliseconds, lands inside that window: seconds of 1973-03-03 (1e8) to 2200
+// read as milliseconds are 1970-01-02 to 1970-03-26. Those few weeks of 1970 are refused in epoch-ms (with the fix named):
+// real bars of them are vanishingly rare and can still be written as ISO dates, while a seconds file would otherwise
+// run a backtest over a calendar squeezed into weeks of 1970.
+const SECONDS_AS_MS_FROM = 1e8;
+const SECONDS_AS_MS_UNTIL = LATEST / 1000;
 
 /**
  * A price or volume cell as a finite decimal number; throws INVALID_DATA naming the file, line and field.
@@ -39,7 +44,18 @@ export function parseTimeField(file: ReplayFile, line: number, raw: unknown, che
   if (!Number.isFinite(value)) throw rowError(file, line, "time", `expected ${unit}, got ${showValue(raw)}`);
   const time = file.timeFormat === "epoch-s" ? Math.round(value * 1000) : value;
   if (!(time >= EARLIEST && time < LATEST)) throw rowError(file, line, "time", implausibleEpoch(file, unit, value, raw));
+  if (file.timeFormat === "epoch-ms" && time >= SECONDS_AS_MS_FROM && time < SECONDS_AS_MS_UNTIL) {
+    throw rowError(file, line, "time", secondsAsMilliseconds(value, raw));
+  }
   return time;
+}
+
+/** The problem of an epoch-ms time of early 1970 that reads as a plausible time in epoch seconds. */
+function secondsAsMilliseconds(value: number, raw: unknown): string {
+  const asMs = new Date(value).toISOString();
+  const asSeconds = new Date(value * 1000).toISOString();
+  return `got ${showValue(raw)}, which is ${asMs} in epoch milliseconds and ${asSeconds} in epoch seconds: set timeFormat to "epoch-s" ` +
+    "(bars of early 1970 in milliseconds are refused as this mistake; write such times as ISO dates)";
 }
 
 /** The problem of an epoch time outside [1800-01-01, 2200-01-01), with the timeFormat to check (and what fits, when one does). */
