@@ -6,6 +6,8 @@ export interface Io {
   cwd: string;
   /** True when a person is at the terminal (prompts and progress bars are allowed). */
   interactive: boolean;
+  /** True when `err` writes to a terminal (a backtest's progress bar may hold its last line open). */
+  errIsTerminal?: boolean;
   /** Reads one line typed at the terminal (for the live-trading confirmation). */
   prompt(question: string): Promise<string | null>;
   /** Resolves when SIGINT or SIGTERM arrives; the run command stops the session then. */
@@ -20,6 +22,7 @@ export function processIo(signal: AbortSignal): Io {
     env: process.env,
     cwd: process.cwd(),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    errIsTerminal: process.stderr.isTTY === true,
     prompt: async (question) => {
       process.stdout.write(question);
       for await (const line of console) return line;

@@ -123,6 +123,7 @@ export async function driveHistory(
     }
     progress?.finish({ bars, fraction: aborted ? loop.fraction(stepTime) : 1 });
   } finally {
+    progress?.end(); // after a failure: the error printed next must not continue the bar's line
     signal?.removeEventListener("abort", onAbort);
     unsubscribe();
   }

@@ -38,6 +38,22 @@ describe("ProgressBar", () => {
     expect(file.lines).toEqual(["backtest [##########] 100% 10 bars, 0 bars/s\n"]);
   });
 
+  test("end() ends a terminal line left open, once; after finish, or off a terminal, it writes nothing", () => {
+    const open = bar(true);
+    open.progress.update({ bars: 1, fraction: 0.1 });
+    open.progress.end();
+    open.progress.end();
+    expect(open.lines.slice(1)).toEqual(["\n"]);
+    const finished = bar(true);
+    finished.progress.finish({ bars: 10, fraction: 1 });
+    finished.progress.end();
+    expect(finished.lines).toHaveLength(1);
+    const file = bar(false);
+    file.progress.update({ bars: 1, fraction: 0.1 });
+    file.progress.end();
+    expect(file.lines).toEqual(["backtest [#---------]  10% 1 bars, 0 bars/s\n"]);
+  });
+
   test("resolveProgress: off unless asked; true and options turn it on", () => {
     expect(resolveProgress(undefined)).toBeUndefined();
     expect(resolveProgress(false)).toBeUndefined();

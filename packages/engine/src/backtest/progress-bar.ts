@@ -34,6 +34,8 @@ export class ProgressBar {
   private lastDraw = Number.NEGATIVE_INFINITY;
   private lastPercent = -1;
   private drawn = false;
+  /** A terminal line drawn and not ended yet: anything else written to the terminal would be glued onto it. */
+  private lineOpen = false;
 
   constructor(options: ProgressOptions = {}, private readonly now: () => number = () => performance.now()) {
     this.stream = options.stream ?? process.stderr;
@@ -56,6 +58,13 @@ export class ProgressBar {
     this.draw(state, this.now(), true);
   }
 
+  /** Ends a terminal line left open (a run that failed or stopped before finish), so what follows starts on its own line. */
+  end(): void {
+    if (!this.lineOpen) return;
+    this.lineOpen = false;
+    this.stream.write("\n");
+  }
+
   /** The text of one progress line. */
   render(state: ProgressState, elapsedMs: number): string {
     const rate = elapsedMs > 0 ? (state.bars / elapsedMs) * 1000 : 0;
@@ -73,6 +82,7 @@ export class ProgressBar {
     this.drawn = true;
     const line = this.render(state, t - this.startedAt);
     const tty = this.stream.isTTY === true;
+    this.lineOpen = tty && !final;
     this.stream.write(tty ? `\r${line}\x1b[K${final ? "\n" : ""}` : `${line}\n`);
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { googResults } from "./goog-results.test-helper.ts";
@@ -59,5 +59,22 @@ describe("writeResults", () => {
     expect(data.chart.candles.length).toBe(2148);
     expect(data.chart.markers.length).toBe(2 * 66);
     expect(data.chart.equity.length).toBe(2148);
+  });
+});
+
+describe("writeResults into a folder an earlier run wrote", () => {
+  test("run.json and open-trades.csv of the earlier run are removed when these results carry neither", async () => {
+    const again = join(folder, "again");
+    const earlier = googResults("first");
+    const aborted = {
+      status: "aborted", abortReason: "stopped", bars: 2, symbols: ["GOOG"], interval: "1d", benchmarkSymbol: "GOOG", closeAtEnd: false,
+      firstBarTime: 0, lastBarTime: 86_400_000, strategyErrors: 0, ordersRejected: 0, errors: 0, tradingState: "ACTIVE", warnings: [],
+    } as const;
+    const first = await writeResults(again, { ...earlier, run: aborted, openTrades: [] });
+    expect(first.run !== undefined && existsSync(first.run)).toBe(true);
+    expect(first.openTrades !== undefined && existsSync(first.openTrades)).toBe(true);
+    const second = await writeResults(again, googResults("second"));
+    expect(second.run).toBeUndefined();
+    expect(readdirSync(again).sort()).toEqual(["equity.csv", "report.html", "stats.json", "trades.csv"]);
   });
 });

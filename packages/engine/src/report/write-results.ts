@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { jsonNumberReplacer } from "./escape.ts";
 import { loadChartLibrary } from "./load-chart-library.ts";
@@ -22,7 +22,8 @@ export interface ResultsFiles {
 /**
  * Writes stats.json, trades.csv, equity.csv and report.html into `folder` (created if missing,
  * existing files replaced), run.json when the results carry `run`, and open-trades.csv when they
- * carry `openTrades`. In stats.json undefined figures are null and infinite ones "Infinity".
+ * carry `openTrades` (an earlier run's copy is removed otherwise: it would describe a run the other files do not show).
+ * In stats.json undefined figures are null and infinite ones "Infinity".
  */
 export async function writeResults(folder: string, results: BacktestResults): Promise<ResultsFiles> {
   await mkdir(folder, { recursive: true });
@@ -35,8 +36,8 @@ export async function writeResults(folder: string, results: BacktestResults): Pr
     ...(results.openTrades !== undefined ? { openTrades: join(folder, "open-trades.csv") } : {}),
   };
   await Promise.all([
-    ...(files.openTrades !== undefined ? [writeFile(files.openTrades, openTradesToCsv(results.openTrades ?? []))] : []),
-    ...(files.run !== undefined && results.run !== undefined ? [writeFile(files.run, runToJson(results.run))] : []),
+    files.openTrades !== undefined ? writeFile(files.openTrades, openTradesToCsv(results.openTrades ?? [])) : rm(join(folder, "open-trades.csv"), { force: true }),
+    files.run !== undefined && results.run !== undefined ? writeFile(files.run, runToJson(results.run)) : rm(join(folder, "run.json"), { force: true }),
     writeFile(files.stats, `${JSON.stringify(results.statistics, jsonNumberReplacer, 2)}\n`),
     writeFile(files.trades, tradesToCsv(results.trades)),
     writeFile(files.equity, equityToCsv(results.times, results.equity)),
