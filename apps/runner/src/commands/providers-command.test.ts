@@ -1,7 +1,9 @@
 import type { ProviderInfo } from "@argo/core";
-import { describe, expect, test } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { captureIo } from "../__fixtures__/capture-io.ts";
-import { FAKE_LIVE_PLUGIN } from "../__fixtures__/session-config.ts";
+import { FAKE_LIVE_PLUGIN, tempDir } from "../__fixtures__/session-config.ts";
 import { main } from "../main.ts";
 
 // The first-party providers installed in this workspace, with their kinds, as the architecture names them.
@@ -52,5 +54,25 @@ describe("argo providers", () => {
     expect(await main(["providers", "--plugin", "argo-provider-does-not-exist"], c.io)).toBe(3);
     expect(c.stderr()).toContain('"argo-provider-does-not-exist" is not installed');
     expect(c.stderr()).toContain("bun add argo-provider-does-not-exist");
+  });
+});
+
+describe("argo providers with a malformed plugin", () => {
+  const tmp = tempDir("argo-providers-");
+  afterAll(() => tmp.cleanup());
+
+  test("a definition written with `id:` for `name:` is refused naming the field and the package: exit 3, no crash", async () => {
+    const core = resolve(import.meta.dir, "../../../../packages/core/src/index.ts");
+    const plugin = join(tmp.dir, "nameless.js");
+    writeFileSync(
+      plugin,
+      `import { registerProvider } from ${JSON.stringify(core)};\n` +
+        `registerProvider({ id: "acme-paper", displayName: "Acme", description: "Acme paper", isPaperTrading: true, kind: "trading",\n` +
+        `  configSchema: { kind: "schema", type: "unknown", "~run": (d) => d }, capabilities: {}, packageName: "argo-provider-acme", create: () => ({}) });\n`,
+    );
+    const c = captureIo();
+    expect(await main(["providers", "--plugin", plugin], c.io)).toBe(3);
+    expect(c.stderr()).toContain('a provider from package "argo-provider-acme" cannot be registered: name must be a kebab-case string');
+    expect(c.stderr()).not.toContain("TypeError");
   });
 });

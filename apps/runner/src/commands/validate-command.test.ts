@@ -184,6 +184,22 @@ log: { level: loud }
     expect(Object.fromEntries(problems(r.err)).plugins).toContain("bun add argo-provider-nowhere");
   });
 
+  test("a plugin claiming a name another plugin registered is reported under plugins as the conflict it is", async () => {
+    const core = join(import.meta.dir, "../../../../packages/core/src/index.ts");
+    const clash = join(tmp.dir, "clash.ts");
+    writeFileSync(
+      clash,
+      `import { registerProvider } from ${JSON.stringify(core)};\n` +
+        `registerProvider({ name: "fake-live", displayName: "F", description: "d", isPaperTrading: true, kind: "trading", ` +
+        `configSchema: { kind: "schema", type: "unknown", "~run": (d) => d }, capabilities: {}, packageName: "argo-provider-clash", create: () => ({}) });\n`,
+    );
+    const r = await validate(writeConfig(tmp.dir, "clash.json", { ...quickSessionConfig(tmp.dir), plugins: [FAKE_LIVE_PLUGIN, clash] }));
+    expect(r.code).toBe(3);
+    const found = Object.fromEntries(problems(r.err));
+    expect(found.plugins).toContain('provider "fake-live" is registered by both "argo-fake-live-fixture" (trading) and "argo-provider-clash" (trading)');
+    expect(found["market_data.provider"]).toBeUndefined();
+  });
+
   test("a relative plugin path is resolved from the config's folder, not the working directory", async () => {
     const configDir = join(tmp.dir, "project", "config");
     const elsewhere = join(tmp.dir, "a", "b", "c", "d");

@@ -1,4 +1,4 @@
-import { collectSecretValues, getProviderDefinition, type ProviderKind, secretPaths } from "@argo/core";
+import { collectSecretValues, getProviderDefinition, type ProviderKind, secretLocations } from "@argo/core";
 import type { AnyStrategy } from "@argo/engine";
 import { runnerConfigSchema } from "./config-schema.ts";
 import { asRecord } from "./as-record.ts";
@@ -8,7 +8,7 @@ type Raw = Record<string, unknown>;
 
 function providerSecrets(kind: ProviderKind, name: string, config: unknown): string[] {
   try {
-    return collectSecretValues(config, secretPaths(getProviderDefinition(name, kind).configSchema));
+    return collectSecretValues(config, secretLocations(getProviderDefinition(name, kind).configSchema, config));
   } catch {
     return []; // an unknown provider is reported elsewhere; its fields cannot be known to be secret
   }
@@ -21,9 +21,9 @@ function providerSecrets(kind: ProviderKind, name: string, config: unknown): str
 export function configSecretValues(raw: Raw, strategy?: AnyStrategy): string[] {
   const named = sessionProviders(raw);
   return [
-    ...collectSecretValues(raw, secretPaths(runnerConfigSchema)),
+    ...collectSecretValues(raw, secretLocations(runnerConfigSchema, raw)),
     ...providerSecrets("trading", named.trading, asRecord(raw.trading).config),
     ...providerSecrets("market-data", named.marketData, asRecord(raw.market_data).config),
-    ...(strategy ? collectSecretValues(asRecord(raw.strategy).config, secretPaths(strategy.config)) : []),
+    ...(strategy ? collectSecretValues(asRecord(raw.strategy).config, secretLocations(strategy.config, asRecord(raw.strategy).config)) : []),
   ];
 }

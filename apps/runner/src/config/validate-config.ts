@@ -1,6 +1,6 @@
 import {
   type ConfigIssue, type ProviderInfo, getProviderDefinition, providerInfo, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
-  scrubSecrets, secretPaths, toArgoError, validateProviderConfig,
+  scrubSecrets, secretLocations, toArgoError, validateProviderConfig,
 } from "@argo/core";
 import { type AnyStrategy, type RiskConfig, loadStrategy, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
 import { loadInstalledFirstParty, loadProviders } from "../plugins/load-providers.ts";
@@ -68,7 +68,9 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig, options: 
   try {
     await loadProviders(plugins, [tradingName, dataName], searchDirs);
   } catch (error) {
-    fail(isArgoError(error) && error.provider ? (error.provider === tradingName ? "trading.provider" : "market_data.provider") : "plugins", error);
+    const provider = isArgoError(error) ? error.provider : undefined;
+    // A plugin's failure about another name (a conflict between two plugins) belongs to the plugins list.
+    fail(provider === tradingName ? "trading.provider" : provider === dataName ? "market_data.provider" : "plugins", error);
   }
   // An unknown name: load every installed first-party package so the error lists all that could be used.
   const registered = new Set(listProviders().map((p) => p.name));
@@ -116,15 +118,14 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig, options: 
       ...(issue.received !== undefined ? { received: scrubSecrets(issue.received, secrets) } : {}),
     })) };
   }
-  const redacted = redact(
-    {
-      ...raw,
-      trading: { provider: tradingName, config: redactProviderConfig(tradingName, asRecord(raw.trading).config ?? {}) },
-      market_data: { provider: dataName, config: redactProviderConfig(dataName, asRecord(raw.market_data).config ?? {}) },
-      strategy: { ...asRecord(raw.strategy), config: redact(asRecord(raw.strategy).config ?? {}, secretPaths(strategy.config)) },
-    },
-    secretPaths(runnerConfigSchema),
-  ) as Record<string, unknown>;
+  const strategyRaw = asRecord(raw.strategy).config ?? {};
+  const shown = {
+    ...raw,
+    trading: { provider: tradingName, config: redactProviderConfig(tradingName, asRecord(raw.trading).config ?? {}) },
+    market_data: { provider: dataName, config: redactProviderConfig(dataName, asRecord(raw.market_data).config ?? {}) },
+    strategy: { ...asRecord(raw.strategy), config: redact(strategyRaw, secretLocations(strategy.config, strategyRaw)) },
+  };
+  const redacted = redact(shown, secretLocations(runnerConfigSchema, shown)) as Record<string, unknown>;
   return {
     ok: true,
     session: { config: outer.value, baseDir, trading, marketData, strategy, strategyConfig, risk: risk.value, redacted, secrets },

@@ -1,9 +1,10 @@
-import { ArgoError } from "@argo/core";
+import { ArgoError, isArgoError } from "@argo/core";
 
 /**
  * Imports a package (or a module path) by name, resolving it from each folder of `from` in turn (the config's folder,
  * the working directory) and then from the runner's own dependencies, so plugins installed next to a config are found.
- * A missing package is an error saying how to install it.
+ * A missing package is an error saying how to install it; a plugin that throws an ArgoError while it loads (a
+ * PROVIDER_CONFLICT, an INVALID_CONFIGURATION of its definition) keeps that error's code, with the package named.
  */
 export async function importPackage(name: string, from: string | readonly string[] = process.cwd()): Promise<void> {
   let path: string | undefined;
@@ -16,12 +17,23 @@ export async function importPackage(name: string, from: string | readonly string
     }
   }
   if (!path) {
-    throw new ArgoError("PROVIDER_NOT_FOUND", `plugin package "${name}" is not installed (install it with: bun add ${name})`, { details: { package: name } });
+    throw new ArgoError("PROVIDER_NOT_FOUND", `plugin package "${name}" is not installed (install it with: bun add ${name})`, {
+      details: { package: name, installed: false },
+    });
   }
   try {
     await import(path);
   } catch (error) {
-    throw new ArgoError("PROVIDER_NOT_FOUND", `plugin package "${name}" failed to load: ${thrownText(error)}`, { details: { package: name }, cause: error });
+    const message = `plugin package "${name}" failed to load: ${thrownText(error)}`;
+    if (isArgoError(error)) {
+      throw new ArgoError(error.code, message, {
+        ...(error.provider !== undefined ? { provider: error.provider } : {}),
+        details: { ...error.details, package: name },
+        cause: error,
+        ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+      });
+    }
+    throw new ArgoError("PROVIDER_NOT_FOUND", message, { details: { package: name }, cause: error });
   }
 }
 

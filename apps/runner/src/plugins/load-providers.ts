@@ -1,4 +1,4 @@
-import { ArgoError, listProviders } from "@argo/core";
+import { ArgoError, isArgoError, listProviders } from "@argo/core";
 import { FIRST_PARTY_PROVIDERS } from "./first-party.ts";
 import { importPackage } from "./import-package.ts";
 
@@ -16,6 +16,8 @@ export async function loadProviders(plugins: readonly string[], providerNames: r
     try {
       await importPackage(pkg, cwd);
     } catch (error) {
+      // Only a package that is not there is "not installed"; one that failed as it loaded says why itself.
+      if (!isArgoError(error) || error.details?.installed !== false) throw error;
       throw new ArgoError("PROVIDER_NOT_FOUND", `provider "${name}" comes from ${pkg}, which is not installed (install it with: bun add ${pkg})`, {
         provider: name,
         cause: error,

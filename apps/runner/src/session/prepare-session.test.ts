@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { captureIo } from "../__fixtures__/capture-io.ts";
-import { SMA_CROSS, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
+import { SMA_CROSS, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
 import { main } from "../main.ts";
+import { prepareSession } from "./prepare-session.ts";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -25,5 +26,28 @@ status: { port: 0 }
     expect(code).toBe(1);
     expect(c.stderr()).toContain("argo: bad key format: [REDACTED]");
     expect(c.all()).not.toContain(KEY);
+  });
+});
+
+describe("prepareSession: each provider's config is parsed exactly once", () => {
+  const SECONDS_PLUGIN = join(import.meta.dir, "../__fixtures__/seconds-provider.ts");
+
+  // The schema converts seconds to milliseconds: run twice, 2 s would be 2,000,000 ms (over its 60 s limit: refused)
+  // and 0.05 s would silently be 50 s.
+  test.each([[2, 2000], [0.05, 50]])("latencySeconds %p reaches the provider's check and factory as %p ms", async (seconds, ms) => {
+    const { createdWith, checkedWith } = await import("../__fixtures__/seconds-provider.ts");
+    createdWith.length = 0;
+    checkedWith.length = 0;
+    const path = writeConfig(tmp.dir, `seconds-${seconds}.json`, {
+      ...quickSessionConfig(tmp.dir),
+      plugins: [SECONDS_PLUGIN],
+      trading: { provider: "seconds-paper", config: { latencySeconds: seconds } },
+    });
+    const c = captureIo({ cwd: tmp.dir });
+    const prepared = await prepareSession(path, {}, c.io);
+    expect(c.stderr()).toBe("");
+    expect(prepared.ok).toBe(true);
+    expect(checkedWith).toEqual([{ initialCapital: 10_000, latencySeconds: ms }]);
+    expect(createdWith).toEqual([{ initialCapital: 10_000, latencySeconds: ms }]);
   });
 });

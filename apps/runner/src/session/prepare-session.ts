@@ -1,4 +1,4 @@
-import { createProvider, type MarketDataProvider, type TradingProvider } from "@argo/core";
+import { createProviderFromParsed, type MarketDataProvider, type TradingProvider } from "@argo/core";
 import { EXIT } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import { buildRawConfig } from "../config/build-raw-config.ts";
@@ -17,7 +17,7 @@ export type BeforeCreate = (session: ValidSession) => Promise<number | undefined
 /**
  * Reads and validates the config (printing every problem, under the file's name or "command line" without one), runs
  * `beforeCreate` (the live-trading confirmation: no real-money provider is even constructed before it), then creates
- * both providers through the registry. An error creating them is rethrown with its code, scrubbed of the session's secrets.
+ * both providers through the registry from the configs validation parsed (each parsed exactly once). An error creating them is rethrown with its code, scrubbed of the session's secrets.
  */
 export async function prepareSession(
   path: string | undefined,
@@ -36,8 +36,9 @@ export async function prepareSession(
   const stop = await beforeCreate?.(session);
   if (stop !== undefined) return { ok: false, exit: stop };
   try {
-    const trading = await createProvider("trading", session.trading.info.name, session.trading.config);
-    const marketData = await createProvider("market-data", session.marketData.info.name, session.marketData.config);
+    // The configs are validation's output: parsing them again would run a schema's transforms a second time.
+    const trading = await createProviderFromParsed("trading", session.trading.info.name, session.trading.config);
+    const marketData = await createProviderFromParsed("market-data", session.marketData.info.name, session.marketData.config);
     return { ok: true, session, trading, marketData };
   } catch (error) {
     // A factory (or the SDK it wraps) may put the key it was given in its error; main prints what escapes as it is.

@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import { issueKeys, issuePath } from "./issue-path.ts";
 import { REDACTED } from "./redact.ts";
 import { schemaAtPath } from "./schema-at-path.ts";
-import { matchesSecretPath } from "./secret-paths.ts";
+import { matchesSecretPath, type SecretPath } from "./secret-paths.ts";
 
 /** One problem with a config: where, what was expected, what was received (redacted for secrets). */
 export interface ConfigIssue {
@@ -13,10 +13,9 @@ export interface ConfigIssue {
 }
 
 /** Turns a valibot issue into a {@link ConfigIssue} without ever echoing a secret value. */
-export function toConfigIssue(issue: v.BaseIssue<unknown>, secretPatterns: readonly string[], prefix = "", schema?: unknown): ConfigIssue {
+export function toConfigIssue(issue: v.BaseIssue<unknown>, secretPatterns: readonly SecretPath[], prefix = "", schema?: unknown): ConfigIssue {
   const path = issuePath(issue, prefix);
-  const relative = issuePath(issue);
-  const isSecret = matchesSecretPath(relative, secretPatterns);
+  const isSecret = matchesSecretPath(issueKeys(issue), secretPatterns);
   const unknownKey = issue.kind === "schema" && issue.type === "strict_object" && issue.expected === "never";
   const missing = issue.input === undefined && issue.kind === "schema";
   const received = isSecret && issue.input !== undefined ? REDACTED : describeReceived(issue);

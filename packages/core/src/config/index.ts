@@ -1,5 +1,5 @@
 export { secret, isSecretSchema, SECRET_METADATA } from "./secret.ts";
-export { secretPaths, matchesSecretPath } from "./secret-paths.ts";
+export { secretPaths, secretLocations, matchesSecretPath, type SecretPath } from "./secret-paths.ts";
 export { redact, collectSecretValues, scrubSecrets, secretScrubber, withJsonSpellings, REDACTED } from "./redact.ts";
 export { issuePath } from "./issue-path.ts";
 export { toConfigIssue, type ConfigIssue } from "./config-issue.ts";

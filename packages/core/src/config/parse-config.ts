@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { ArgoError } from "../errors/argo-error.ts";
 import { type ConfigIssue, toConfigIssue } from "./config-issue.ts";
 import { collectSecretValues, scrubSecrets } from "./redact.ts";
-import { secretPaths } from "./secret-paths.ts";
+import { secretLocations } from "./secret-paths.ts";
 
 /** Result of validating a config without throwing. */
 export type ConfigResult<T> = { ok: true; value: T } | { ok: false; error: ArgoError; issues: ConfigIssue[] };
@@ -23,7 +23,8 @@ export function safeParseConfig<S extends v.GenericSchema<unknown, unknown>>(
 ): ConfigResult<v.InferOutput<S>> {
   const result = v.safeParse(schema, input, { abortEarly: false });
   if (result.success) return { ok: true, value: result.output as v.InferOutput<S> };
-  const patterns = secretPaths(schema);
+  // Exact paths in this input: record keys may hold dots, and lazy schemas resolve against the value as valibot's did.
+  const patterns = secretLocations(schema, input);
   const secrets = collectSecretValues(input, patterns);
   const issues = flattenIssues(result.issues).map((issue) => {
     const formatted = toConfigIssue(issue, patterns, options.pathPrefix, schema);

@@ -1,30 +1,41 @@
-import { matchesSecretPath } from "./secret-paths.ts";
+import { matchesSecretPath, type SecretPath } from "./secret-paths.ts";
 
 /** What a secret value is replaced with wherever it would be shown. */
 export const REDACTED = "[REDACTED]";
 
-/** A deep copy of `value` with every field at a secret path replaced by {@link REDACTED}. */
-export function redact<T>(value: T, patterns: readonly string[], path = ""): T {
-  if (path && matchesSecretPath(path, patterns)) return (value === undefined ? value : REDACTED) as T;
-  if (Array.isArray(value)) return value.map((item, i) => redact(item, patterns, path ? `${path}.${i}` : String(i))) as T;
+/**
+ * A deep copy of `value` with every field at a secret path replaced by {@link REDACTED}. Give it the exact paths of
+ * {@link secretLocations} (or the patterns of {@link secretPaths}); keys are compared one by one, never as dotted text.
+ */
+export function redact<T>(value: T, paths: readonly SecretPath[], keys: readonly string[] = []): T {
+  if (keys.length > 0 && matchesSecretPath(keys, paths)) return (value === undefined ? value : REDACTED) as T;
+  if (Array.isArray(value)) return value.map((item, i) => redact(item, paths, [...keys, String(i)])) as T;
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = redact(item, patterns, path ? `${path}.${key}` : key);
+    for (const [key, item] of Object.entries(value)) out[key] = redact(item, paths, [...keys, key]);
     return out as T;
   }
   return value;
 }
 
-/** Every non-empty string found at a secret path; used to scrub text that might echo one. */
-export function collectSecretValues(value: unknown, patterns: readonly string[], path = ""): string[] {
-  if (path && matchesSecretPath(path, patterns)) {
-    return typeof value === "string" && value.length > 0 ? [value] : [];
-  }
+/**
+ * Every non-empty string at a secret path (and, where a whole section is secret, every string inside it); used to
+ * scrub text that might echo one.
+ */
+export function collectSecretValues(value: unknown, paths: readonly SecretPath[], keys: readonly string[] = []): string[] {
+  if (keys.length > 0 && matchesSecretPath(keys, paths)) return stringsIn(value);
   const out: string[] = [];
   if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) out.push(...collectSecretValues(item, patterns, path ? `${path}.${key}` : key));
+    for (const [key, item] of Object.entries(value)) out.push(...collectSecretValues(item, paths, [...keys, key]));
   }
   return out;
+}
+
+function stringsIn(value: unknown, depth = 0): string[] {
+  if (typeof value === "string") return value.length > 0 ? [value] : [];
+  // A cyclic value must not loop; a real config is never this deep.
+  if (!value || typeof value !== "object" || depth > 64) return [];
+  return Object.values(value).flatMap((item) => stringsIn(item, depth + 1));
 }
 
 /** Replaces every occurrence of each secret in `text` with {@link REDACTED}. */

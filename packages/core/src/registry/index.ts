@@ -6,5 +6,6 @@ export {
   parseProviderConfig,
   redactProviderConfig,
   createProvider,
+  createProviderFromParsed,
 } from "./provider-config.ts";
 export { registryState, REGISTRY_KEY, type RegistryState } from "./registry-state.ts";

@@ -1,6 +1,7 @@
 import { ArgoError } from "../errors/argo-error.ts";
 import type { ProviderDefinition, ProviderInfo, ProviderKind } from "../contracts/provider-definition.ts";
-import { registryState } from "./registry-state.ts";
+import { registrationsElsewhere } from "./registration-ledger.ts";
+import { CORE_LINE, registryState } from "./registry-state.ts";
 
 /** Every registered provider's info, optionally of one kind, sorted by name. */
 export function listProviders(kind?: ProviderKind): ProviderInfo[] {
@@ -10,17 +11,30 @@ export function listProviders(kind?: ProviderKind): ProviderInfo[] {
     .map(providerInfo);
 }
 
-/** The definition of a provider, or PROVIDER_NOT_FOUND listing those available (of the kind asked for). */
+/**
+ * The definition of a provider, or PROVIDER_NOT_FOUND listing those available (of the kind asked for), and saying so
+ * when the name was registered against another, incompatible line of @argo/core (a plugin built for another major).
+ */
 export function getProviderDefinition(name: string, kind?: ProviderKind): ProviderDefinition {
   const definition = registryState().providers.get(name);
   if (definition && (kind === undefined || definition.kind === kind)) return definition;
   const available = listProviders(kind).map((info) => info.name);
   const what = kind ? `${kind} provider` : "provider";
   const hint = definition ? ` ("${name}" is a ${definition.kind} provider)` : "";
+  const elsewhere = definition ? [] : registrationsElsewhere(name, kind);
+  const other = elsewhere
+    .map((entry) => `; "${name}" was registered by ${entry.packageName} against @argo/core ${entry.line}.x (${entry.coreVersion}), while this program uses @argo/core ${CORE_LINE}.x: install a version of ${entry.packageName} made for @argo/core ${CORE_LINE}.x`)
+    .join("");
   throw new ArgoError(
     "PROVIDER_NOT_FOUND",
-    `unknown ${what} "${name}"${hint}; available: ${available.length ? available.join(", ") : "none (import a provider package first)"}`,
-    { provider: name, details: { available } },
+    `unknown ${what} "${name}"${hint}; available: ${available.length ? available.join(", ") : "none (import a provider package first)"}${other}`,
+    {
+      provider: name,
+      details: {
+        available,
+        ...(elsewhere.length ? { registeredElsewhere: elsewhere.map(({ packageName, coreVersion }) => ({ packageName, coreVersion })) } : {}),
+      },
+    },
   );
 }
 

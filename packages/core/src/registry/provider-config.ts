@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import type { ProviderInstances, ProviderKind } from "../contracts/provider-definition.ts";
 import { type ConfigResult, safeParseConfig } from "../config/parse-config.ts";
 import { redact } from "../config/redact.ts";
-import { secretPaths } from "../config/secret-paths.ts";
+import { secretLocations } from "../config/secret-paths.ts";
 import { type JsonSchema, toConfigJsonSchema } from "../config/to-config-json-schema.ts";
 import { getProviderDefinition } from "./lookup.ts";
 
@@ -31,12 +31,21 @@ export function parseProviderConfig<T = unknown>(name: string, input: unknown, p
 
 /** A copy of a provider config safe to show: secret fields replaced by "[REDACTED]". */
 export function redactProviderConfig(name: string, config: unknown): unknown {
-  return redact(config, secretPaths(getProviderDefinition(name).configSchema));
+  return redact(config, secretLocations(getProviderDefinition(name).configSchema, config));
 }
 
 /** Validates the config and creates the provider; `kind` makes sure a trading name was not given for data, or the reverse. */
 export async function createProvider<K extends ProviderKind>(kind: K, name: string, config: unknown): Promise<ProviderInstances[K]> {
+  getProviderDefinition(name, kind);
+  return createProviderFromParsed(kind, name, parseProviderConfig(name, config));
+}
+
+/**
+ * Creates the provider from a config that {@link validateProviderConfig} or {@link parseProviderConfig} already gave
+ * back. It is not validated again: a schema's transforms (seconds to milliseconds, say) must run exactly once, and a
+ * parsed value fed through them a second time would be converted twice or refused. `kind` is checked as in {@link createProvider}.
+ */
+export async function createProviderFromParsed<K extends ProviderKind>(kind: K, name: string, parsed: unknown): Promise<ProviderInstances[K]> {
   const definition = getProviderDefinition(name, kind);
-  const parsed = parseProviderConfig(name, config);
   return (await definition.create(parsed as v.InferOutput<typeof definition.configSchema>)) as ProviderInstances[K];
 }

@@ -120,6 +120,25 @@ export function describeTradingConformance(options: TradingConformanceOptions): 
       expect((await harness.provider.getOpenOrders(symbol)).filter((o) => o.clientOrderId === "conf-dup")).toHaveLength(1);
     });
 
+    // What a provider owes here: an id it placed names that order for good, finished or not, so a retry after the
+    // fill is refused and `getOrder(id)` keeps meaning the one order. Some venues take a finished order's id again
+    // (Binance, Kraken); their provider must refuse from its own record. The engine refuses ids its session or journal
+    // used as well, but a provider is also used without the engine, and a retried request must never trade twice.
+    test("the id of a filled order is not used again", async () => {
+      const placed = await harness.provider.placeOrder({ symbol, side: "BUY", type: "MARKET", quantity, clientOrderId: "conf-dup-filled" });
+      await harness.setPrice(symbol, price);
+      await filled(placed.clientOrderId);
+      await expectCode(
+        harness.provider.placeOrder({ symbol, side: "BUY", type: "MARKET", quantity, clientOrderId: "conf-dup-filled" }),
+        ["DUPLICATE_ORDER"],
+      );
+      await harness.setPrice(symbol, price);
+      const order = await harness.provider.getOrder("conf-dup-filled");
+      expect(order.venueOrderId).toBe(placed.venueOrderId);
+      near(order.filledQuantity, quantity);
+      near((await harness.provider.getPosition(symbol))?.quantity ?? 0, quantity);
+    });
+
     test("the account stays consistent: equity = cash + marked positions, fees accounted", async () => {
       const before = await harness.provider.getAccount();
       near(before.equity, before.balance);
