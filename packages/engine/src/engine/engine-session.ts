@@ -14,6 +14,7 @@ import { newCounters } from "./engine-counters.ts";
 import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.ts";
 import { isAbortOf } from "./is-abort-of.ts";
 import { assertJournalFits } from "./journal-fit.ts";
+import { journalSymbolWarnings } from "./journal-symbols.ts";
 import { reconcileJournalOrders } from "./reconcile-journal-orders.ts";
 import { restoreSimulatedAccount } from "./restore-simulated-account.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
@@ -92,7 +93,7 @@ export class EngineSession {
       // A journal this session must not use is a config mistake: refused before anything is connected or read.
       if (settings.sessionDir !== undefined) {
         journal = new Journal(settings.sessionDir, o.journal, o.secrets);
-        assertJournalFits(journal, this.mode);
+        assertJournalFits(journal, this.mode, strategy.name);
       }
       const venue = trading.provider;
       // Start-up calls get the order calls' deadline: a venue that never answers must not hang the start or Ctrl-C.
@@ -118,6 +119,8 @@ export class EngineSession {
         venueCallTimeoutMs: callTimeoutMs,
         ...(journal ? { journal } : {}),
       });
+      // What the journal holds in a symbol dropped from the config stays in the account: said before the strategy starts.
+      if (journal && this.mode !== "backtest") for (const warning of journalSymbolWarnings(journal, settings.symbols)) this.pipeline.reportError(warning);
       // Orders the previous session left working may have filled or ended meanwhile: recorded before the strategy starts.
       if (journal) await reconcileJournalOrders(journal, venue, openOrders, startedAt, this.pipeline, (id) => bounded("order lookup", () => venue.getOrder(id)));
       await this.pipeline.start(warm);

@@ -15,7 +15,7 @@ export function isOrderLike(value: unknown): value is Order {
   // An unknown status would be taken for an open order (not terminal) and never leave the mirror.
   return typeof order.clientOrderId === "string" && order.clientOrderId !== "" && typeof order.status === "string" &&
     KNOWN_STATUSES[order.status] === true && typeof order.symbol === "string" && typeof order.filledQuantity === "number" &&
-    Array.isArray(order.fills);
+    Array.isArray(order.fills) && venueIdFits(order.venueOrderId);
 }
 
 /** What an order from a venue lacks, naming the field but never showing its value (a venue may echo a credential); undefined when it is order-like. */
@@ -28,7 +28,17 @@ export function orderShapeProblem(value: unknown): string | undefined {
   if (typeof order.symbol !== "string") return "has no symbol";
   if (typeof order.filledQuantity !== "number") return "has no filledQuantity";
   if (!Array.isArray(order.fills)) return "has no fills list";
+  if (!venueIdFits(order.venueOrderId)) return "has a venueOrderId that is not a string";
   return undefined;
+}
+
+/**
+ * The venue's id is text in the contract and in the journal; a number (a raw exchange id passed on unconverted) would be
+ * stored as its digits and read back as a string, so the same order would not compare equal across a restart. Absent
+ * (undefined, or null from a JSON body) means the venue gave none yet.
+ */
+function venueIdFits(id: unknown): boolean {
+  return id === undefined || id === null || typeof id === "string";
 }
 
 /** INVALID_DATA for a venue answer that is not what was asked for; the message shows only its kind, never its content (it may echo a credential). */

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import type { Fill, Order, VenueRecord } from "@argo/core";
+import { ArgoError, type Fill, type Order, type VenueRecord } from "@argo/core";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,8 +46,8 @@ describe("restoreSimulatedAccount", () => {
     expect(venue.restored).toEqual([{ fills: [fill], workingOrders: [working], lastBars: [bars[2]!, bars[4]!] }]);
   });
 
-  test("nothing is handed over for a new journal, a journal with a live session, a live session, or a venue without restore", () => {
-    const cases: Array<[string[], "paper" | "live"]> = [[[], "paper"], [["live", "paper"], "paper"], [["paper"], "live"]];
+  test("nothing is handed over for a new journal, a live session, or a venue without restore", () => {
+    const cases: Array<[string[], "paper" | "live"]> = [[[], "paper"], [["paper"], "live"]];
     for (const [i, [modes, mode]] of cases.entries()) {
       const venue = restorable();
       restoreSimulatedAccount(journalOf(`skip-${i}`, modes), venue, mode, bars);
@@ -55,5 +55,33 @@ describe("restoreSimulatedAccount", () => {
     }
     // A simulator that cannot take an account back simply starts afresh.
     expect(() => restoreSimulatedAccount(journalOf("no-restore", ["paper"]), new FakeVenue(), "paper", bars)).not.toThrow();
+  });
+
+  test("a journal that also holds a live session is refused, naming it, and nothing is handed over", () => {
+    const venue = restorable();
+    const journal = journalOf("live-and-paper", ["live", "paper"]);
+    expect(() => restoreSimulatedAccount(journal, venue, "paper", bars)).toThrow(
+      expect.objectContaining({ code: "INVALID_CONFIGURATION", message: expect.stringContaining(`session journal ${journal.path} also holds live sessions`) }),
+    );
+    expect(venue.restored).toEqual([]);
+  });
+
+  test("a refusal of the venue names the journal it came from, keeping its code and provider", () => {
+    const venue = Object.assign(new FakeVenue(), {
+      restore: () => {
+        throw new ArgoError("INVALID_DATA", 'restore: fill "F1" has side buy', { provider: "paper", details: { field: "fills" } });
+      },
+    });
+    const journal = journalOf("refused", ["paper"]);
+    let thrown: unknown;
+    try {
+      restoreSimulatedAccount(journal, venue, "paper", bars);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      code: "INVALID_DATA", provider: "paper", details: { field: "fills", path: journal.path },
+      message: `resuming the paper account from the session journal ${journal.path}: restore: fill "F1" has side buy`,
+    });
   });
 });

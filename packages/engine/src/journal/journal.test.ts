@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import type { Fill, Order } from "@argo/core";
 import { Database } from "bun:sqlite";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
@@ -117,4 +117,32 @@ describe("Journal", () => {
     peek.close();
     journal.close("completed");
   });
+
+  test("close lets go of the file: its write-ahead log is folded in and removed, and no descriptor stays open on it", () => {
+    const dir = join(root, "s-close");
+    const journal = new Journal(dir);
+    // Every statement the journal prepares runs once: one left unfinalized keeps SQLite's file open after close.
+    journal.beginSession("s", ["X"], "1m", "paper");
+    for (const bar of barsFromCloses("X", [1, 2])) journal.bar(bar);
+    journal.sending(order("o1", "PENDING", 1));
+    journal.unsent("o1");
+    journal.order(order("o2", "FILLED", 2));
+    journal.fill({ ...fill, clientOrderId: "o2" });
+    journal.state("s", "k", "1");
+    journal.state("s", "gone", undefined);
+    expect(journal.hasOrder("o2")).toBe(true);
+    journal.close("completed");
+    expect(existsSync(`${journal.path}-wal`)).toBe(false);
+    if (existsSync("/proc/self/fd")) {
+      const open = readdirSync("/proc/self/fd").map((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return "";
+        }
+      });
+      expect(open.filter((target) => target.startsWith(journal.path))).toEqual([]);
+    }
+  });
 });
+

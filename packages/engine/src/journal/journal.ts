@@ -8,6 +8,14 @@ import { migrateFills } from "./migrate-fills.ts";
 import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
 import { SessionLock } from "./session-lock.ts";
+import { parseStoredJson, parseStoredOrder } from "./stored-rows.ts";
+
+/** A symbol's position as the journal's fills add up: bought minus sold, and all that traded (to tell rounding from holding). */
+export interface FilledNet {
+  symbol: string;
+  net: number;
+  traded: number;
+}
 
 /** When the journal writes its buffers: every `batchSize` records or `flushIntervalMs` of wall time, whichever comes first. */
 export interface JournalOptions {
@@ -31,6 +39,8 @@ export class Journal {
   private readonly deleteState: Statement;
   private readonly findOrder: Statement;
   private readonly deletePending: Statement;
+  /** Every statement prepared above: finalized on close, or SQLite keeps the file (and its -wal) open after it. */
+  private readonly prepared: Statement[];
   private bars: Bar[] = [];
   private orders = new Map<string, Order>();
   private fills: Fill[] = [];
@@ -67,6 +77,7 @@ export class Journal {
     this.deleteState = this.db.prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
     this.findOrder = this.db.prepare("SELECT 1 FROM orders WHERE client_order_id = ?");
     this.deletePending = this.db.prepare("DELETE FROM orders WHERE client_order_id = ? AND status = 'PENDING'");
+    this.prepared = [this.insertBar, this.upsertOrder, this.insertFill, this.upsertState, this.deleteState, this.findOrder, this.deletePending];
   }
 
   bar(bar: Bar): void {
@@ -183,10 +194,11 @@ export class Journal {
     return rows.map((r) => ({ symbol, interval, openTime: r.open_time, open: r.open, high: r.high, low: r.low, close: r.close, volume: r.volume }));
   }
 
-  /** A strategy's saved state. */
+  /** A strategy's saved state; a value that is not JSON is refused (INVALID_DATA naming the file, the strategy and the key). */
   loadState(strategy: string): Array<[string, unknown]> {
-    const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(strategy) as Array<{ key: string; value: string }>;
-    return rows.map((r) => [r.key, JSON.parse(r.value) as unknown]);
+    const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(strategy) as Array<{ key: string; value: unknown }>;
+    const row = (key: string) => ({ path: this.path, table: "state" as const, key: `key ${JSON.stringify(key)} of strategy ${JSON.stringify(strategy)}` });
+    return rows.map((r) => [r.key, parseStoredJson(row(r.key), r.value)]);
   }
 
   /**
@@ -211,13 +223,17 @@ export class Journal {
     return this.orders.has(clientOrderId) || this.findOrder.get(this.scrub.text(clientOrderId)) !== null;
   }
 
-  /** Orders whose last recorded status is not final (still working when a session stopped), oldest first. */
+  /**
+   * Orders whose last recorded status is not final (still working when a session stopped), oldest first. Each must read
+   * back as an order (JSON with an id, a known status, a symbol, the filled quantity and fills): the restart asks the venue
+   * about them and a paper venue takes them back, so a damaged row is refused (INVALID_DATA naming the file and the order).
+   */
   unfinishedOrders(): Order[] {
     const final = [...TERMINAL_ORDER_STATUSES];
     const rows = this.db
-      .query(`SELECT data FROM orders WHERE status NOT IN (${final.map(() => "?").join(", ")}) ORDER BY created_at, rowid`)
-      .all(...final) as Array<{ data: string }>;
-    return rows.map((row) => JSON.parse(row.data) as Order);
+      .query(`SELECT client_order_id, data FROM orders WHERE status NOT IN (${final.map(() => "?").join(", ")}) ORDER BY created_at, rowid`)
+      .all(...final) as Array<{ client_order_id: unknown; data: unknown }>;
+    return rows.map((row) => parseStoredOrder(this.path, row.client_order_id, row.data));
   }
 
   /**
@@ -248,6 +264,25 @@ export class Journal {
     return (this.db.query("SELECT DISTINCT mode FROM sessions").all() as Array<{ mode: string }>).map((row) => row.mode);
   }
 
+  /** The strategies of the sessions recorded so far, each once (as stored: secrets replaced), oldest first. */
+  recordedStrategies(): string[] {
+    const rows = this.db.query("SELECT strategy FROM sessions GROUP BY strategy ORDER BY MIN(id)").all() as Array<{ strategy: unknown }>;
+    return rows.map((row) => String(row.strategy));
+  }
+
+  /** How `text` reads once stored here (secrets replaced), to compare with what the journal recorded. */
+  stored(text: string): string {
+    return this.scrub.text(text);
+  }
+
+  /** Per symbol, the recorded fills' bought minus sold quantity, and the total quantity traded. */
+  filledNets(): FilledNet[] {
+    const sql = `SELECT symbol, SUM(CASE side WHEN 'BUY' THEN quantity WHEN 'SELL' THEN -quantity ELSE 0 END) AS net,
+      SUM(ABS(quantity)) AS traded FROM fills GROUP BY symbol ORDER BY symbol`;
+    return (this.db.query(sql).all() as Array<{ symbol: string; net: number | null; traded: number | null }>)
+      .map((r) => ({ symbol: String(r.symbol), net: Number(r.net ?? 0), traded: Number(r.traded ?? 0) }));
+  }
+
   /** Records the start of a session. */
   beginSession(strategy: string, symbols: readonly string[], interval: string, mode: string): void {
     const row = this.db
@@ -256,7 +291,7 @@ export class Journal {
     this.sessionId = row.id;
   }
 
-  /** Flushes, records how the session ended and closes the file. */
+  /** Flushes, records how the session ended and closes the file (for real: no statement is left to hold it open). */
   close(status: string): void {
     try {
       try {
@@ -266,8 +301,12 @@ export class Journal {
         if (this.sessionId) this.db.query("UPDATE sessions SET ended_at = ?, status = ? WHERE id = ?").run(Date.now(), status, this.sessionId);
       }
     } finally {
-      this.db.close();
-      this.lock.release();
+      try {
+        for (const statement of this.prepared) statement.finalize();
+        this.db.close();
+      } finally {
+        this.lock.release();
+      }
     }
   }
 }

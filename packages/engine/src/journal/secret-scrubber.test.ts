@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import type { Order } from "@argo/core";
+import type { Fill, Order } from "@argo/core";
 import { Database } from "bun:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,6 +44,23 @@ describe("SecretScrubber", () => {
     // Text that was never JSON is scrubbed as text, not thrown on.
     expect(scrub.json("{not json 1234")).toBe("{not json [REDACTED]");
   });
+
+  test("a value that is not text (a venue breaking the contract): numbers and words as they are, objects and bytes as scrubbed text", () => {
+    const scrub = new SecretScrubber(["s3cr3t"]);
+    const text = (value: unknown): unknown => scrub.text(value as string);
+    expect(text(28457)).toBe(28457);
+    expect(text(12n)).toBe(12n);
+    expect(text(true)).toBe(true);
+    expect(text(null)).toBeNull();
+    expect(text({ reason: "key s3cr3t" })).toBe('{"reason":"key [REDACTED]"}');
+    expect(text(["a", "s3cr3t"])).toBe('["a","[REDACTED]"]');
+    // Bytes would be stored as a blob no one scrubbed.
+    expect(text(new TextEncoder().encode("id-s3cr3t"))).toBe("id-[REDACTED]");
+    // Nothing to store as text: NULL, which a NOT NULL column refuses (the journal then names the record).
+    expect(text(Symbol("x"))).toBeNull();
+    // Without secrets an object is text too, not the NULL SQLite would make of it.
+    expect(new SecretScrubber([]).text({ a: 1 } as unknown as string)).toBe('{"a":1}');
+  });
 });
 
 describe("Journal with secrets", () => {
@@ -67,4 +84,23 @@ describe("Journal with secrets", () => {
     expect(row.quantity).toBe(1234);
     expect(JSON.parse(row.data)).toEqual({ ...order, rejectReason: "pin [REDACTED] refused" });
   });
+
+  test("an order and a fill whose venueOrderId is a number are written with secrets as without, the id as its digits", () => {
+    for (const secrets of [[], ["s3cr3t-api-key"]]) {
+      const dir = join(root, `numeric-id-${secrets.length}`);
+      const journal = new Journal(dir, {}, secrets);
+      const fill = { id: "T1", clientOrderId: "c1", venueOrderId: 28457, symbol: "X", side: "BUY", quantity: 1, price: 100, fee: 0.1, time: 1 } as unknown as Fill;
+      journal.order({
+        symbol: "X", side: "BUY", type: "MARKET", clientOrderId: "c1", venueOrderId: 28457 as unknown as string, timeInForce: "GTC", status: "FILLED",
+        quantity: 1, filledQuantity: 1, averageFillPrice: 100, fills: [fill], createdAt: 1, updatedAt: 1,
+      });
+      journal.fill(fill);
+      expect(() => journal.flush()).not.toThrow();
+      expect(journal.hasOrder("c1")).toBe(true);
+      // SQLite stores a number in a TEXT column as its digits.
+      expect(journal.recordedFills().map((f) => [f.id, f.venueOrderId])).toEqual([["T1", "28457"]]);
+      journal.close("completed");
+    }
+  });
 });
+

@@ -17,11 +17,28 @@ export class SecretScrubber {
     this.active = spellings.length !== 0;
   }
 
-  /** Plain text (a symbol, an id, a status) with every secret replaced by REDACTED. */
+  /**
+   * Plain text (a symbol, an id, a status) with every secret replaced by REDACTED. The value is typed text, but it comes
+   * from a venue that may break the contract (a raw exchange id as a number, an object): a number, bigint, boolean or
+   * nothing is returned as it is (its spelling is digits or a word, and the JSON columns keep numbers too); anything else
+   * becomes text, with or without secrets, since SQLite would store an object as NULL and bytes as a blob no one scrubbed.
+   */
   text(value: string): string;
   text(value: string | undefined): string | undefined;
   text(value: string | undefined): string | undefined {
-    return !this.active || value === undefined ? value : this.scrub(value);
+    if (typeof value === "string") return this.active ? this.scrub(value) : value;
+    // Only for a venue breaking the contract: what SQLite is handed instead (null: a NOT NULL column then refuses the record, named).
+    return (isPlainScalar(value) ? value : this.nonText(value)) as string | undefined;
+  }
+
+  /** An object, array, byte array, symbol or function where text belongs: bytes decoded, the rest as JSON; null if neither. */
+  private nonText(value: unknown): string | null {
+    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+      const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+      return this.text(new TextDecoder().decode(bytes));
+    }
+    const json = jsonOf(value);
+    return json === undefined ? null : this.json(json);
   }
 
   /**
@@ -46,6 +63,20 @@ export class SecretScrubber {
       return out;
     }
     return value;
+  }
+}
+
+/** Values whose text cannot spell a secret and SQLite stores as they are. */
+function isPlainScalar(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean";
+}
+
+/** JSON text of a value, or undefined when it has none (a symbol, a function, a cycle, a bigint inside). */
+function jsonOf(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value) as string | undefined;
+  } catch {
+    return undefined;
   }
 }
 
