@@ -6,10 +6,19 @@ export interface IndicatorFeed<T> {
   update(bar: Bar): T | null | undefined;
 }
 
-/** What a handle needs from the engine: the cache and the slot of the bar being processed. */
+/** Where a throw of the strategy's own code is reported: the engine's strategy runner (onStrategyError). */
+export interface StrategyErrorSink {
+  failed(error: unknown, bar: Bar | undefined): void;
+}
+
+/** What a handle needs from the engine: the cache, the slot of the bar being processed, and where strategy errors go. */
 export interface IndicatorHost {
   readonly cache: MarketCache;
   readonly currentSlot: number;
+  /** The strategy's name, for the message of a custom indicator that threw. */
+  readonly strategyName: string;
+  /** Reports a custom indicator that threw, the way a throw in onBar is reported (the bar pipeline's StrategyRunner). */
+  readonly runner: StrategyErrorSink;
 }
 
 /** A registered indicator: one instance per symbol, updated once per bar; values read by symbol (default: the current bar's). */
@@ -19,12 +28,16 @@ export class IndicatorHandle<T> {
   private readonly values: Array<T | undefined> = [];
   private readonly previousValues: Array<T | undefined> = [];
 
-  /** `requiredInputs` is the number of bars after which the value is defined (stable). */
+  /**
+   * `requiredInputs` is the number of bars after which the value is defined (stable); `custom` marks the strategy's own
+   * feed, whose throw is the strategy's error rather than the engine's.
+   */
   constructor(
     readonly key: string,
     private readonly create: () => IndicatorFeed<T>,
     readonly requiredInputs: number,
     private readonly host: IndicatorHost,
+    readonly custom = false,
   ) {}
 
   /** Feeds one bar of the symbol in `slot`. */
@@ -41,12 +54,14 @@ export class IndicatorHandle<T> {
     this.values[slot] = count >= this.requiredInputs && result !== null ? result : undefined;
   }
 
-  /** Catches up on bars already in the cache, so an indicator registered late (or after a restart) starts warm. */
-  warm(): void {
-    const { cache } = this.host;
-    for (let slot = 0; slot < cache.series.length; slot++) {
-      for (const bar of cache.series[slot]!) this.update(slot, bar);
-    }
+  /**
+   * Records a bar whose update threw: no value for it, and the bar still counts towards the warm-up (the feed saw it, and
+   * is fed the next bars as usual: a throw on one odd bar, a zero range say, must not silence the indicator for good).
+   */
+  missed(slot: number): void {
+    this.counts[slot] = (this.counts[slot] ?? 0) + 1;
+    this.previousValues[slot] = this.values[slot];
+    this.values[slot] = undefined;
   }
 
   /** The value after the newest bar, or undefined while the indicator is warming up. */

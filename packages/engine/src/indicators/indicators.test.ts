@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import type { Bar } from "@argo/core";
+import type { ArgoError, Bar } from "@argo/core";
 import { MarketCache } from "../cache/market-cache.ts";
 import { googBars } from "../test-fixtures/goog.ts";
 import { barsFromCloses, randomCloses } from "../test-fixtures/bars.ts";
@@ -85,7 +85,8 @@ function refAtr(bars: Bar[], n: number): Array<number | undefined> {
 /** Feeds bars to the indicators the way the engine does: cache first, then one update per bar. */
 function harness() {
   const cache = new MarketCache(1000);
-  const host = { cache, currentSlot: -1 };
+  const reported: Array<{ error: unknown; bar: Bar | undefined }> = [];
+  const host = { cache, currentSlot: -1, strategyName: "harness", runner: { failed: (error: unknown, bar: Bar | undefined) => void reported.push({ error, bar }) } };
   const indicators = new Indicators(host);
   const feed = (bar: Bar) => {
     const slot = cache.slotOf(bar.symbol);
@@ -93,7 +94,7 @@ function harness() {
     host.currentSlot = slot;
     indicators.update(slot, bar);
   };
-  return { indicators, feed, host };
+  return { indicators, feed, host, reported };
 }
 
 function expectClose(actual: number | undefined, expected: number | undefined, label: string) {
@@ -205,5 +206,49 @@ describe("indicator registry", () => {
     expect(() => indicators.sma(0)).toThrow("sma period must be a positive integer");
     expect(() => indicators.macd(12, 2.5, 9)).toThrow("macd slow period");
     expect(() => indicators.bollinger(20, 0)).toThrow("multiplier");
+  });
+
+  test("rejects periods that never give a value or a meaningful one, naming the indicator and the period", () => {
+    const { indicators, feed } = harness();
+    const thrown = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        return error as ArgoError;
+      }
+      throw new Error("expected a throw");
+    };
+    // RSI(1): trading-signals takes every close and never returns a value.
+    const rsi = thrown(() => indicators.rsi(1));
+    expect(rsi.code).toBe("STRATEGY_ERROR");
+    expect(rsi.message).toBe("rsi period must be an integer of at least 2, got 1 (RSI(1) never has a value)");
+    expect(rsi.details).toMatchObject({ indicator: "rsi", period: 1 });
+    // Bollinger(1): the deviation of a single close is 0, so the bands are the close itself.
+    expect(thrown(() => indicators.bollinger(1)).message).toStartWith("bollinger period must be an integer of at least 2, got 1");
+    expect(thrown(() => indicators.bollinger(0, 2)).message).toBe("bollinger period must be an integer of at least 2, got 0");
+    // MACD with fast = slow is 0 on every bar; fast above slow is the MACD of (slow, fast) with its sign turned.
+    expect(thrown(() => indicators.macd(26, 26, 9)).message).toBe("macd fast period must be below the slow period, got fast 26 and slow 26");
+    expect(thrown(() => indicators.macd(26, 12, 9)).message).toContain("got fast 26 and slow 12");
+    expect(indicators.size).toBe(0);
+    // The smallest accepted ones have values: RSI(2) from bar 3, Bollinger(2) from bar 2, ATR(1) and SMA/EMA(1) from bar 1.
+    const rsi2 = indicators.rsi(2);
+    const bb2 = indicators.bollinger(2, 2);
+    const atr1 = indicators.atr(1);
+    const macd = indicators.macd(1, 2, 1);
+    // Closes 100, 101, 99 (high = close + 1, low = close − 1).
+    const input = barsFromCloses("A", [100, 101, 99]).map((b) => ({ ...b, high: b.close + 1, low: b.close - 1 }));
+    feed(input[0]!);
+    expect(atr1.value()).toBe(2);
+    expect(bb2.value()).toBeUndefined();
+    feed(input[1]!);
+    // Mean 100.5, population deviation 0.5: bands 100.5 ± 1.
+    expect(bb2.value()).toEqual({ upper: 101.5, middle: 100.5, lower: 99.5 });
+    expect(rsi2.value()).toBeUndefined();
+    feed(input[2]!);
+    // Changes +1, −2: average gain 0.5, average loss 1, RS 0.5, RSI 100 − 100/1.5.
+    expectClose(rsi2.value(), 100 - 100 / 1.5, "rsi(2)");
+    // True range of bar 3: max(100 − 98, |100 − 101|, |98 − 101|) = 3, and ATR(1) is the true range.
+    expect(atr1.value()).toBe(3);
+    expect(macd.value()).toBeDefined();
   });
 });

@@ -27,22 +27,32 @@ export class Indicators {
     return this.byPeriod(this.emaByPeriod, "ema", period, emaFeed);
   }
 
-  /** Wilder's RSI (0–100); defined from bar period+1. */
+  /** Wilder's RSI (0–100), period at least 2; defined from bar period+1. */
   rsi(period = 14): IndicatorHandle<number> {
-    return this.register(`rsi:${checkPeriod("rsi", period)}`, () => rsiFeed(period), period + 1);
+    // trading-signals' RSI(1) takes every close and never returns a value: refused rather than a handle forever undefined.
+    return this.register(`rsi:${checkPeriod("rsi", period, 2, "RSI(1) never has a value")}`, () => rsiFeed(period), period + 1);
   }
 
-  /** MACD (fast EMA − slow EMA) with its signal EMA; defined once the signal line has `signal` inputs (bar slow+signal−1). */
+  /**
+   * MACD (fast EMA − slow EMA) with its signal EMA, fast below slow; defined once the signal line has `signal` inputs
+   * (bar slow+signal−1).
+   */
   macd(fast = 12, slow = 26, signal = 9): IndicatorHandle<MacdValue> {
     checkPeriod("macd fast", fast);
     checkPeriod("macd slow", slow);
     checkPeriod("macd signal", signal);
+    if (fast >= slow) {
+      // Equal periods make the MACD line 0 on every bar; a fast period above the slow one turns its sign around.
+      throw new ArgoError("STRATEGY_ERROR", `macd fast period must be below the slow period, got fast ${fast} and slow ${slow}`, {
+        details: { indicator: "macd", fast, slow },
+      });
+    }
     return this.register(`macd:${fast}:${slow}:${signal}`, () => macdFeed(fast, slow, signal), slow + signal - 1);
   }
 
-  /** Bollinger Bands: SMA(period) ± multiplier × population standard deviation. */
+  /** Bollinger Bands: SMA(period) ± multiplier × population standard deviation; period at least 2. */
   bollinger(period = 20, multiplier = 2): IndicatorHandle<BandsValue> {
-    checkPeriod("bollinger", period);
+    checkPeriod("bollinger", period, 2, "the deviation of one close is 0, so every band would be the close");
     if (!(multiplier > 0)) throw new ArgoError("STRATEGY_ERROR", `bollinger multiplier must be positive, got ${multiplier}`);
     return this.register(`bb:${period}:${multiplier}`, () => bollingerFeed(period, multiplier), period);
   }
@@ -52,9 +62,13 @@ export class Indicators {
     return this.register(`atr:${checkPeriod("atr", period)}`, () => atrFeed(period), period);
   }
 
-  /** Any other streaming indicator (e.g. from trading-signals), under a key naming it and its parameters. */
+  /**
+   * Any other streaming indicator (e.g. from trading-signals), under a key naming it and its parameters. A throw of its
+   * `create` or `update` is the strategy's error: reported through onStrategyError, the value undefined for that bar,
+   * and the feed gets the next bars as usual.
+   */
   custom<T>(key: string, create: () => IndicatorFeed<T>, requiredInputs = 1): IndicatorHandle<T> {
-    return this.register(`custom:${key}`, create, requiredInputs);
+    return this.register(`custom:${key}`, create, requiredInputs, true);
   }
 
   /** Number of registered indicators. */
@@ -69,10 +83,22 @@ export class Indicators {
     return required;
   }
 
-  /** Feeds a bar to every indicator; called by the engine once per bar. */
+  /**
+   * Feeds a bar to every indicator; called by the engine once per bar. A custom indicator that throws is reported and
+   * the rest are still fed; a built-in one that throws is the engine's bug and ends the run as before.
+   */
   update(slot: number, bar: Bar): void {
     const handles = this.handles;
-    for (let i = 0; i < handles.length; i++) handles[i]!.update(slot, bar);
+    let i = 0;
+    // One try around the loop, entered again after a throw, rather than one per indicator and bar.
+    while (i < handles.length) {
+      try {
+        for (; i < handles.length; i++) handles[i]!.update(slot, bar);
+      } catch (error) {
+        this.failed(handles[i]!, slot, bar, error);
+        i++;
+      }
+    }
   }
 
   /** The handle of a one-parameter indicator defined from its `period`-th bar, registered on first use. */
@@ -89,20 +115,54 @@ export class Indicators {
     return handle;
   }
 
-  private register<T>(key: string, create: () => IndicatorFeed<T>, requiredInputs: number): IndicatorHandle<T> {
+  private register<T>(key: string, create: () => IndicatorFeed<T>, requiredInputs: number, custom = false): IndicatorHandle<T> {
     const found = this.byKey.get(key);
     if (found) return found as IndicatorHandle<T>;
-    const handle = new IndicatorHandle<T>(key, create, requiredInputs, this.host);
-    handle.warm();
+    const handle = new IndicatorHandle<T>(key, create, requiredInputs, this.host, custom);
+    this.warm(handle as IndicatorHandle<unknown>);
     this.byKey.set(key, handle as IndicatorHandle<unknown>);
     this.handles.push(handle as IndicatorHandle<unknown>);
     return handle;
   }
+
+  /** Catches up on bars already in the cache, so an indicator registered late (or after a restart) starts warm. */
+  private warm(handle: IndicatorHandle<unknown>): void {
+    const { cache } = this.host;
+    for (let slot = 0; slot < cache.series.length; slot++) {
+      for (const bar of cache.series[slot]!) {
+        try {
+          handle.update(slot, bar);
+        } catch (error) {
+          this.failed(handle, slot, bar, error);
+        }
+      }
+    }
+  }
+
+  /** A custom indicator's throw goes the way of a throw in onBar (the run goes on); any other is rethrown. */
+  private failed(handle: IndicatorHandle<unknown>, slot: number, bar: Bar, error: unknown): void {
+    if (!handle.custom) throw error;
+    handle.missed(slot);
+    const name = handle.key.slice("custom:".length);
+    const message = error instanceof Error ? error.message : String(error);
+    const at = `${bar.symbol} bar ${new Date(bar.openTime).toISOString()}`;
+    this.host.runner.failed(
+      new ArgoError("STRATEGY_ERROR", `strategy "${this.host.strategyName}" custom indicator "${name}" failed on ${at}: ${message}`, {
+        cause: error,
+        details: { strategy: this.host.strategyName, indicator: name, symbol: bar.symbol, openTime: bar.openTime },
+      }),
+      bar,
+    );
+  }
 }
 
-function checkPeriod(name: string, period: number): number {
-  if (!Number.isInteger(period) || period < 1) {
-    throw new ArgoError("STRATEGY_ERROR", `${name} period must be a positive integer, got ${String(period)}`);
+/** The period as given when it is an integer of at least `min`; else STRATEGY_ERROR naming the indicator and the period. */
+function checkPeriod(name: string, period: number, min = 1, why?: string): number {
+  if (!Number.isInteger(period) || period < min) {
+    const wanted = min === 1 ? "a positive integer" : `an integer of at least ${min}`;
+    throw new ArgoError("STRATEGY_ERROR", `${name} period must be ${wanted}, got ${String(period)}${why && Number.isInteger(period) && period > 0 ? ` (${why})` : ""}`, {
+      details: { indicator: name, period },
+    });
   }
   return period;
 }

@@ -50,6 +50,27 @@ describe("signals", () => {
     expect(signalToRequest({ action: "CLOSE_LONG", quantity: 1, quoteAmount: 5 }, "X", undefined)).toMatchObject({ invalid: expect.stringContaining("not quoteAmount") });
   });
 
+  test("a close with a negative, zero or non-numeric quantity is invalid, naming quantity (never read as its absolute value)", () => {
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: -1 }, "X", position("LONG", 2))).toEqual({
+      invalid: "CLOSE_LONG: quantity must be a positive number (the side, not the sign, gives the direction), got -1",
+      request: { symbol: "X", side: "SELL", type: "MARKET", quantity: -1, reason: "CLOSE_LONG" },
+    });
+    expect(signalToRequest({ action: "CLOSE_SHORT", quantity: -3 }, "X", position("SHORT", 5))).toMatchObject({ invalid: expect.stringContaining("got -3") });
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: 0 }, "X", position("LONG", 2))).toMatchObject({ invalid: expect.stringContaining("quantity must be a positive number") });
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: Number.NaN }, "X", position("LONG", 2))).toMatchObject({ invalid: expect.stringContaining("got NaN") });
+    // Wrong whether or not there is a position to close.
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: -1 }, "X", undefined)).toMatchObject({ invalid: expect.stringContaining("got -1") });
+  });
+
+  test("the quantity left to close carries no float noise and never exceeds the float difference", () => {
+    // Long 0.4 with 0.1 working: 0.30000000000000004 in floats, 0.3 exactly.
+    expect(signalToRequest({ action: "CLOSE_LONG" }, "X", position("LONG", 0.4), 0.1)).toMatchObject({ request: { quantity: 0.3 } });
+    // Long 0.3 with 0.1 working: 0.19999999999999998 in floats, below 0.2: 12 digits, rounded down.
+    expect(signalToRequest({ action: "CLOSE_LONG" }, "X", position("LONG", 0.3), 0.1)).toMatchObject({ request: { quantity: 0.199999999999 } });
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: 0.25 }, "X", position("LONG", 0.3), 0.1)).toMatchObject({ request: { quantity: 0.199999999999 } });
+    expect(signalToRequest({ action: "CLOSE_SHORT", quantity: 0.15 }, "X", position("SHORT", 0.3), 0.1)).toMatchObject({ request: { quantity: 0.15 } });
+  });
+
   test("closing a side that is not held is skipped with a reason", () => {
     expect(signalToRequest({ action: "CLOSE_LONG" }, "X", undefined)).toEqual({ skip: "CLOSE_LONG: no long position in X" });
     expect(signalToRequest({ action: "CLOSE_SHORT" }, "X", position("LONG", 1))).toEqual({ skip: "CLOSE_SHORT: no short position in X" });

@@ -1,5 +1,6 @@
 import type { BracketLeg, OrderRequest, OrderSide, OrderType, Position, TimeInForce } from "@argo/core";
-import type { SizingFields } from "./sizing.ts";
+import { closeQuantity } from "./close-quantity.ts";
+import { sizingProblem, type SizingFields } from "./sizing.ts";
 
 /** What a signal asks for; the action, never the sign of the quantity, decides the side. */
 export type SignalAction = "OPEN_LONG" | "CLOSE_LONG" | "OPEN_SHORT" | "CLOSE_SHORT";
@@ -48,6 +49,14 @@ export function signalToRequest(signal: Signal, symbol: string, position: Positi
       copyRest(signal, request);
       return { invalid: `${signal.action}: a close takes \`quantity\` (or nothing for the whole position), not ${sized}`, request };
     }
+    // A negative, zero or non-numeric quantity is a bug in the strategy, refused (not read as its absolute value)
+    // whether or not there is a position to close.
+    const badQuantity = signal.quantity === undefined ? undefined : sizingProblem({ quantity: signal.quantity });
+    if (badQuantity !== undefined) {
+      copySizing(signal, request);
+      copyRest(signal, request);
+      return { invalid: `${signal.action}: ${badQuantity}`, request };
+    }
     const want = signal.action === "CLOSE_LONG" ? "LONG" : "SHORT";
     if (!position || position.side !== want || position.quantity <= 0) {
       return { skip: `${signal.action}: no ${want.toLowerCase()} position in ${symbol}` };
@@ -60,7 +69,8 @@ export function signalToRequest(signal: Signal, symbol: string, position: Positi
           `(${Number.isNaN(alreadyWorking) ? "of unknown size" : round(alreadyWorking)})`,
       };
     }
-    request.quantity = signal.quantity === undefined ? free : Math.min(Math.abs(signal.quantity), free);
+    const room = closeQuantity(position.quantity, alreadyWorking);
+    request.quantity = signal.quantity === undefined ? room : Math.min(signal.quantity, room);
   } else {
     copySizing(signal, request);
   }

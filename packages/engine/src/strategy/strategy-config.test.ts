@@ -42,6 +42,32 @@ describe("strategy config", () => {
     expect(isArgoError(error, "INVALID_CONFIGURATION")).toBe(true);
   });
 
+  test("a config that is not a plain object is refused naming strategy.config, not run with the defaults", () => {
+    // Every field has a default: valibot's object schema would take [] as an object and fill them all in.
+    const defaults = defineStrategy({ name: "all-defaults", description: "", config: v.object({ fast: v.optional(v.number(), 10) }), onBar() {} });
+    expect(parseStrategyConfig(defaults, undefined)).toEqual({ fast: 10 });
+    expect(parseStrategyConfig(defaults, {})).toEqual({ fast: 10 });
+    class Settings {
+      fast = 5;
+    }
+    const cases: Array<[unknown, string]> = [[[], "an array"], [[{ fast: 5 }], "an array"], ["fast=5", "a string"], [5, "a number"], [new Settings(), "an object that is not a plain one"]];
+    for (const [input, received] of cases) {
+      const result = validateStrategyConfig(defaults, input, "strategy.config");
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues).toEqual([{ path: "strategy.config", message: `must be an object of settings, received ${received}`, expected: "Object", received }]);
+      expect(result.error.code).toBe("INVALID_CONFIGURATION");
+      expect(result.error.message).toBe(`invalid strategy "all-defaults" config: 1 problem\n  - strategy.config: must be an object of settings, received ${received}`);
+      expect(() => parseStrategyConfig(defaults, input, "strategy.config")).toThrow("strategy.config: must be an object of settings");
+    }
+    // Without a prefix the path is "config"; the text of a string is not echoed (it may be anything pasted).
+    const bare = validateStrategyConfig(defaults, "secret-looking-text");
+    expect(bare.ok ? undefined : bare.issues[0]!.path).toBe("config");
+    expect(bare.ok ? "" : bare.error.message).not.toContain("secret-looking-text");
+    // A null-prototype object is a plain object.
+    expect(parseStrategyConfig(defaults, Object.assign(Object.create(null) as object, { fast: 3 }))).toEqual({ fast: 3 });
+  });
+
   test("the JSON Schema is in input mode: fields with defaults are optional", () => {
     const schema = strategyConfigJsonSchema(strategy) as { title: string; description: string; required: string[]; properties: Record<string, { default?: unknown }> };
     expect(schema.title).toBe("cfg-test config");

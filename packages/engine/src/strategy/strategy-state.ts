@@ -1,19 +1,26 @@
-/** Per-strategy key-value state; values must be JSON-serialisable to survive a restart. */
+import { frozenStateValue } from "./state-value.ts";
+
+/**
+ * Per-strategy key-value state, saved in the session journal. Values are JSON data; `set` keeps a frozen copy and `get`
+ * returns it, so what the strategy reads is what a restart would give back (change a value by setting a new one).
+ */
 export interface StrategyState {
+  /** The value stored under `key` (deeply frozen: assigning to it throws), or undefined. */
   get<T = unknown>(key: string): T | undefined;
+  /** Stores a copy of `value` (undefined deletes the key); throws STRATEGY_ERROR for what JSON would not keep as it is. */
   set(key: string, value: unknown): void;
   has(key: string): boolean;
   delete(key: string): boolean;
   keys(): string[];
 }
 
-/** The engine's state store: a Map that remembers which keys changed since the journal last saved them. */
+/** The engine's state store: a Map of frozen JSON values that remembers which keys changed since the journal last saved them. */
 export class StateStore implements StrategyState {
   private readonly values = new Map<string, unknown>();
   private readonly dirty = new Set<string>();
 
   constructor(initial?: Iterable<[string, unknown]>) {
-    if (initial) for (const [key, value] of initial) this.values.set(key, value);
+    if (initial) for (const [key, value] of initial) this.values.set(key, frozenStateValue(key, value));
   }
 
   get<T = unknown>(key: string): T | undefined {
@@ -21,7 +28,14 @@ export class StateStore implements StrategyState {
   }
 
   set(key: string, value: unknown): void {
-    this.values.set(key, value);
+    // What the journal would not save is refused (not stored), not saved as something else; undefined is a deletion,
+    // which is what a restart would give back for it.
+    if (value === undefined) {
+      this.delete(key);
+      return;
+    }
+    const stored = frozenStateValue(key, value);
+    this.values.set(key, stored);
     this.dirty.add(key);
   }
 
@@ -47,6 +61,7 @@ export class StateStore implements StrategyState {
     return out;
   }
 
+  /** Whether some key changed since takeChanges last ran. */
   get hasChanges(): boolean {
     return this.dirty.size > 0;
   }
