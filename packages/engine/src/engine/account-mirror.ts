@@ -24,6 +24,8 @@ export class AccountMirror {
   private readonly finished = new EvictionRing(FINISHED_ORDERS_KEPT);
   private positionList: Position[] | undefined;
   private openOrderList: Order[] | undefined;
+  private positionChanges = 0;
+  private orderChanges = 0;
 
   constructor(account: Account, positions: readonly Position[], openOrders: readonly Order[]) {
     this.account = account;
@@ -58,7 +60,19 @@ export class AccountMirror {
       if (ofSymbol === undefined) this.openBySymbol.set(order.symbol, (ofSymbol = new Map()));
       ofSymbol.set(id, order);
     }
+    // Counted even for the same object again: a venue may have changed its own object in place before re-sending it.
+    this.orderChanges++;
     return true;
+  }
+
+  /** Grows with every order state applied: views built from the open orders are stale once it moved. */
+  get orderVersion(): number {
+    return this.orderChanges;
+  }
+
+  /** Grows with every position event: views built from the positions are stale once it moved. */
+  get positionVersion(): number {
+    return this.positionChanges;
   }
 
   /** The open orders of one symbol by client id (undefined when it never had one). */
@@ -78,13 +92,16 @@ export class AccountMirror {
     if (position == null || position.quantity === 0) this.positionsBySymbol.delete(symbol); // null: a JavaScript venue's "flat"
     else this.positionsBySymbol.set(symbol, position);
     this.positionList = undefined;
+    this.positionChanges++;
   }
 
+  /** The engine's own list of the positions (the venue's objects): for engine paths only, never handed to a strategy. */
   positions(): readonly Position[] {
     if (this.positionList === undefined) this.positionList = [...this.positionsBySymbol.values()];
     return this.positionList;
   }
 
+  /** The engine's own list of the open orders (the venue's objects): for engine paths only, never handed to a strategy. */
   openOrders(symbol?: string): readonly Order[] {
     if (this.openOrderList === undefined) this.openOrderList = [...this.openOrdersById.values()];
     return symbol === undefined ? this.openOrderList : this.openOrderList.filter((o) => o.symbol === symbol);

@@ -8,14 +8,19 @@ import { type Signal, signalToRequest } from "../strategy/signal.ts";
 import type { CancelResult, EngineMode, OrderInput, OrderResult, StrategyContext } from "../strategy/strategy-context.ts";
 import type { StrategyState } from "../strategy/strategy-state.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { StrategyViews } from "./strategy-views.ts";
 
-/** The StrategyContext the engine hands to a strategy: thin reads over the pipeline's cache and mirror. */
+/**
+ * The StrategyContext the engine hands to a strategy: thin reads over the pipeline's cache, and views of its mirror
+ * (marked copies, frozen lists) that the strategy cannot use to change what the engine itself reads.
+ */
 export class EngineContext implements StrategyContext<unknown> {
   readonly indicators: Indicators;
   readonly state: StrategyState;
   readonly strategyName: string;
   readonly symbols: readonly string[];
   readonly interval: string;
+  private readonly views: StrategyViews;
 
   constructor(
     private readonly p: BarPipeline,
@@ -28,6 +33,7 @@ export class EngineContext implements StrategyContext<unknown> {
     this.strategyName = p.strategyName;
     this.symbols = p.options.symbols;
     this.interval = p.options.interval;
+    this.views = new StrategyViews(p);
   }
 
   get bar(): Bar | undefined {
@@ -76,20 +82,20 @@ export class EngineContext implements StrategyContext<unknown> {
   }
 
   positions(): readonly Position[] {
-    return this.p.mirror.positions();
+    return this.views.positions();
   }
 
   position(symbol?: string): Position | undefined {
     const key = symbol ?? this.p.currentBar?.symbol;
-    return key === undefined ? undefined : this.p.mirror.positionsBySymbol.get(key);
+    return key === undefined ? undefined : this.views.position(key);
   }
 
   account(): Account {
-    return this.p.mirror.account;
+    return this.views.account();
   }
 
   openOrders(symbol?: string): readonly Order[] {
-    return this.p.mirror.openOrders(symbol);
+    return this.views.openOrders(symbol);
   }
 
   trades(filter?: TradeFilter): Promise<Trade[]> {

@@ -9,7 +9,8 @@ export function reactToStateChange(p: BarPipeline, change: TradingStateChange): 
   if (change.to !== "HALTED") return;
   void p.gateway.cancelAll();
   if (!p.options.risk.closePositionsOnHalt) return;
-  for (const position of p.mirror.positions()) {
+  // From the engine's own map, copied first: a synchronous venue may fill a close and change the map while this loops.
+  for (const position of Array.from(p.mirror.positionsBySymbol.values())) {
     // Engine-initiated: past the risk manager, which refuses everything once HALTED.
     void p.gateway.send(closePositionRequest(position, "close on halt", p.strategyName));
   }
