@@ -1,5 +1,5 @@
 import type { Account, Fill, Position, TradingEvent } from "@argo/core";
-import { isOrderLike, orderShapeProblem } from "./order-answer.ts";
+import { isOrderLike, orderShapeProblem, venueIdFits } from "./order-answer.ts";
 
 const CONNECTION_STATES: ReadonlySet<unknown> = new Set(["DISCONNECTED", "CONNECTING", "CONNECTED", "RECONNECTING"]);
 
@@ -63,6 +63,7 @@ export function fillShapeProblem(value: unknown, clientOrderId: string): string 
   const fill = value as Partial<Fill>;
   if (typeof fill.id !== "string" || fill.id === "") return "has no id";
   if (fill.clientOrderId !== clientOrderId) return "belongs to another order than the event's";
+  if (!venueIdFits(fill.venueOrderId)) return "has a venueOrderId that is not a string";
   if (typeof fill.symbol !== "string") return "has no symbol";
   if (fill.side !== "BUY" && fill.side !== "SELL") return "has a side that is neither BUY nor SELL";
   if (!isFiniteNumber(fill.quantity) || fill.quantity <= 0) return "has no positive quantity";

@@ -30,6 +30,7 @@ const cases: Array<[string, unknown, string]> = [
   ["a fill event without its fill", { type: "fill", order: { ...order, status: "FILLED", filledQuantity: 1 } }, "a fill event whose fill is undefined, not a fill"],
   ["a fill of another order", { type: "fill", order: { ...order, status: "FILLED" }, fill: { ...fill, clientOrderId: "other" } }, "a fill event whose fill belongs to another order"],
   ["a fill with a text quantity", { type: "fill", order: { ...order, status: "FILLED" }, fill: { ...fill, quantity: "1" } }, "a fill event whose fill has no positive quantity"],
+  ["a fill whose venue id is a number", { type: "fill", order: { ...order, status: "FILLED" }, fill: { ...fill, venueOrderId: 12345 } }, "a fill event whose fill has a venueOrderId that is not a string"],
   ["a fill event whose order has no status", { type: "fill", order: { ...order, status: undefined }, fill }, "a fill event whose order has no status"],
   ["no event at all", null, "an event that is null"],
   ["a position with a text quantity", { type: "position", symbol: "X", position: { ...position, quantity: "5" } }, "a position event for X whose position has no quantity of zero or more"],

@@ -37,7 +37,7 @@ export function orderShapeProblem(value: unknown): string | undefined {
  * stored as its digits and read back as a string, so the same order would not compare equal across a restart. Absent
  * (undefined, or null from a JSON body) means the venue gave none yet.
  */
-function venueIdFits(id: unknown): boolean {
+export function venueIdFits(id: unknown): boolean {
   return id === undefined || id === null || typeof id === "string";
 }
 
