@@ -152,11 +152,9 @@ export class OrderGateway {
     const p = this.p;
     this.inFlight.delete(id);
     this.breaker.success();
-    if (this.shownEarly.size !== 0 && this.shownEarly.delete(id)) {
-      p.noteOrder(order);
-    } else {
+    p.noteOrder(order);
+    if (this.shownEarly.size === 0 || !this.shownEarly.delete(id)) {
       p.counters.ordersPlaced++;
-      p.noteOrder(order);
       p.guard.call("onOrderPlaced", order);
     }
     return { status: "placed", order };

@@ -37,7 +37,7 @@ export class StrategyViews {
   /** The open position in `symbol` marked at its newest close (a copy), or undefined when flat. */
   position(symbol: string): Position | undefined {
     const held = this.p.mirror.positionsBySymbol.get(symbol);
-    return held === undefined ? undefined : marked(held, this.price(symbol));
+    return held === undefined ? undefined : marked(held, this.priceOf(symbol));
   }
 
   /** Every open position, marked, in a frozen list of frozen copies. */
@@ -49,7 +49,7 @@ export class StrategyViews {
       this.positionsVersion = mirror.positionVersion;
       this.positionsBar = bar;
       const list: Position[] = [];
-      for (const held of mirror.positionsBySymbol.values()) list.push(Object.freeze(marked(held, this.price(held.symbol))));
+      for (const held of mirror.positionsBySymbol.values()) list.push(Object.freeze(marked(held, this.priceOf(held.symbol))));
       this.positionList = list.length === 0 ? NONE : Object.freeze(list);
     }
     return this.positionList;
@@ -58,24 +58,19 @@ export class StrategyViews {
   /** The account with equity and unrealized P&L marked as the positions are (a copy; the rest is the venue's). */
   account(): Account {
     const mirror = this.p.mirror;
-    const account = mirror.account;
-    // The engine's equity (AccountMirror.equity): cash + Σ signed quantity × price, the venue's mark where no close.
-    let equity = account.balance;
     let unrealizedPnl = 0;
     let repriced = false;
     for (const held of mirror.positionsBySymbol.values()) {
-      const price = this.price(held.symbol);
-      const quantity = signedQuantity(held);
+      const price = this.priceOf(held.symbol);
       if (price > 0) {
         repriced = true;
-        equity += quantity * price;
-        unrealizedPnl += (price - held.averagePrice) * quantity;
+        unrealizedPnl += (price - held.averagePrice) * signedQuantity(held);
       } else {
-        equity += quantity * held.marketPrice;
         unrealizedPnl += held.unrealizedPnl;
       }
     }
-    return repriced ? { ...account, equity, unrealizedPnl } : { ...account };
+    // Equity as the engine's own (AccountMirror.equity), at the same prices.
+    return repriced ? { ...mirror.account, equity: mirror.equity(this.priceOf), unrealizedPnl } : { ...mirror.account };
   }
 
   /** Open orders (of one symbol, or all) in a frozen list of frozen copies. */
@@ -109,10 +104,10 @@ export class StrategyViews {
   }
 
   /** Newest close of `symbol`, NaN when the engine has none of this session. */
-  private price(symbol: string): number {
+  private readonly priceOf = (symbol: string): number => {
     const p = this.p;
     return p.counters.bars === 0 ? Number.NaN : p.cache.lastClose(symbol);
-  }
+  };
 }
 
 /** A copy of `position` marked at `price` (unrealized P&L by side), or a plain copy when there is no price. */

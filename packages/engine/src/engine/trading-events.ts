@@ -31,7 +31,7 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
     case "fill": {
       // A venue may report an execution before (or instead of) the order's own update.
       const answerPending = p.gateway.inFlight.delete(event.order.clientOrderId);
-      if (p.mirror.applyOrder(event.order)) p.journal?.order(event.order);
+      p.noteOrder(event.order);
       p.gateway.shownByEvent(event.order, answerPending);
       p.noteFill(event.fill, event.order);
       return false;
