@@ -33,7 +33,8 @@ export interface ProviderDefinition<K extends ProviderKind = ProviderKind, S ext
   create(config: v.InferOutput<S>): ProviderInstances[K] | Promise<ProviderInstances[K]>;
   /**
    * Optional: what is wrong with using an already-validated config for a session's symbols and interval, found without
-   * I/O (a replay provider with no file for a symbol), each with its path inside the config. `argo validate` (and every
+   * connecting or reading data (at most a look at whether a named file exists: a replay provider with no file for a
+   * symbol), each with its path inside the config. `argo validate` (and every
    * runner command) reports these with the config's other problems, before anything connects or trades.
    */
   checkSession?(config: v.InferOutput<S>, session: ProviderSession): ConfigIssue[];

@@ -1,5 +1,5 @@
 import type { Account, Fill, Position, TradingEvent } from "@argo/core";
-import { isOrderLike, orderShapeProblem, venueIdFits } from "./order-answer.ts";
+import { orderShapeProblem, venueIdFits } from "./order-answer.ts";
 
 const CONNECTION_STATES: ReadonlySet<unknown> = new Set(["DISCONNECTED", "CONNECTING", "CONNECTED", "RECONNECTING"]);
 
@@ -11,10 +11,13 @@ export function eventShapeProblem(event: unknown): string | undefined {
   if (typeof event !== "object" || event === null) return `an event that is ${event === null ? "null" : typeof event}`;
   const e = event as TradingEvent;
   switch (e.type) {
-    case "order":
-      return isOrderLike(e.order) ? undefined : `an order event whose order ${orderShapeProblem(e.order)}`;
+    case "order": {
+      const problem = orderShapeProblem(e.order);
+      return problem === undefined ? undefined : `an order event whose order ${problem}`;
+    }
     case "fill": {
-      if (!isOrderLike(e.order)) return `a fill event whose order ${orderShapeProblem(e.order)}`;
+      const orderProblem = orderShapeProblem(e.order);
+      if (orderProblem !== undefined) return `a fill event whose order ${orderProblem}`;
       const problem = fillShapeProblem(e.fill, e.order.clientOrderId);
       return problem === undefined ? undefined : `a fill event whose fill ${problem}`;
     }

@@ -10,12 +10,7 @@ const KNOWN_STATUSES: Readonly<Record<OrderStatus, true>> = {
  * breaks its contract (an empty body read as an order) must not crash the engine or reach the mirror and the journal.
  */
 export function isOrderLike(value: unknown): value is Order {
-  if (typeof value !== "object" || value === null) return false;
-  const order = value as Partial<Order>;
-  // An unknown status would be taken for an open order (not terminal) and never leave the mirror.
-  return typeof order.clientOrderId === "string" && order.clientOrderId !== "" && typeof order.status === "string" &&
-    KNOWN_STATUSES[order.status] === true && typeof order.symbol === "string" && typeof order.filledQuantity === "number" &&
-    Array.isArray(order.fills) && venueIdFits(order.venueOrderId);
+  return orderShapeProblem(value) === undefined;
 }
 
 /** What an order from a venue lacks, naming the field but never showing its value (a venue may echo a credential); undefined when it is order-like. */

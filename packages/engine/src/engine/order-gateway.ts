@@ -253,8 +253,11 @@ export class OrderGateway {
     if (late.status === "fulfilled") {
       const order = late.value;
       if (!isOrderLike(order)) return;
-      if (unresolved) this.placed(id, order);
-      else p.noteOrder(order);
+      if (unresolved) {
+        this.found(id, order);
+        return;
+      }
+      p.noteOrder(order);
       for (const fill of order.fills) p.noteFill(fill, order);
       return;
     }

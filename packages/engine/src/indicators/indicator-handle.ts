@@ -12,6 +12,9 @@ export interface StrategyErrorSink {
 }
 
 /** What a handle needs from the engine: the cache, the slot of the bar being processed, and where strategy errors go. */
+/** Key prefix of the strategy's own indicators (`ctx.indicators.custom`). */
+export const CUSTOM_PREFIX = "custom:";
+
 export interface IndicatorHost {
   readonly cache: MarketCache;
   readonly currentSlot: number;
@@ -28,17 +31,18 @@ export class IndicatorHandle<T> {
   private readonly values: Array<T | undefined> = [];
   private readonly previousValues: Array<T | undefined> = [];
 
-  /**
-   * `requiredInputs` is the number of bars after which the value is defined (stable); `custom` marks the strategy's own
-   * feed, whose throw is the strategy's error rather than the engine's.
-   */
+  /** `requiredInputs` is the number of bars after which the value is defined (stable). */
   constructor(
     readonly key: string,
     private readonly create: () => IndicatorFeed<T>,
     readonly requiredInputs: number,
     private readonly host: IndicatorHost,
-    readonly custom = false,
   ) {}
+
+  /** The strategy's own feed (`ctx.indicators.custom`), whose throw is the strategy's error rather than the engine's. */
+  get custom(): boolean {
+    return this.key.startsWith(CUSTOM_PREFIX);
+  }
 
   /** Feeds one bar of the symbol in `slot`. */
   update(slot: number, bar: Bar): void {

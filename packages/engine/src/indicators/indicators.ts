@@ -1,7 +1,7 @@
 import { ArgoError, type Bar } from "@argo/core";
 import { atrFeed, type BandsValue, bollingerFeed, emaFeed, type MacdValue, macdFeed, rsiFeed, smaFeed } from "./feeds.ts";
 import { HandlesByPeriod } from "./handles-by-period.ts";
-import { type IndicatorFeed, IndicatorHandle, type IndicatorHost } from "./indicator-handle.ts";
+import { CUSTOM_PREFIX, type IndicatorFeed, IndicatorHandle, type IndicatorHost } from "./indicator-handle.ts";
 
 /**
  * The strategy's streaming indicators. Asking twice for the same indicator returns the same handle,
@@ -68,7 +68,7 @@ export class Indicators {
    * and the feed gets the next bars as usual.
    */
   custom<T>(key: string, create: () => IndicatorFeed<T>, requiredInputs = 1): IndicatorHandle<T> {
-    return this.register(`custom:${key}`, create, requiredInputs, true);
+    return this.register(`${CUSTOM_PREFIX}${key}`, create, requiredInputs);
   }
 
   /** Number of registered indicators. */
@@ -115,10 +115,10 @@ export class Indicators {
     return handle;
   }
 
-  private register<T>(key: string, create: () => IndicatorFeed<T>, requiredInputs: number, custom = false): IndicatorHandle<T> {
+  private register<T>(key: string, create: () => IndicatorFeed<T>, requiredInputs: number): IndicatorHandle<T> {
     const found = this.byKey.get(key);
     if (found) return found as IndicatorHandle<T>;
-    const handle = new IndicatorHandle<T>(key, create, requiredInputs, this.host, custom);
+    const handle = new IndicatorHandle<T>(key, create, requiredInputs, this.host);
     this.warm(handle as IndicatorHandle<unknown>);
     this.byKey.set(key, handle as IndicatorHandle<unknown>);
     this.handles.push(handle as IndicatorHandle<unknown>);
@@ -143,7 +143,7 @@ export class Indicators {
   private failed(handle: IndicatorHandle<unknown>, slot: number, bar: Bar, error: unknown): void {
     if (!handle.custom) throw error;
     handle.missed(slot);
-    const name = handle.key.slice("custom:".length);
+    const name = handle.key.slice(CUSTOM_PREFIX.length);
     const message = error instanceof Error ? error.message : String(error);
     const at = `${bar.symbol} bar ${new Date(bar.openTime).toISOString()}`;
     this.host.runner.failed(

@@ -47,7 +47,7 @@ export function requestOf(input: Order, isLeg: boolean, sizing: Sizing): OrderRe
  * Quantity still to fill, as execute-fill.ts reckons it (snapped to the lot step): 0 for a quote- or equity-sized order not resolved
  * yet (its quantity is 0 until its first fill); undefined when nothing is left or the figures disagree.
  */
-export function remainingOf(input: Order, book: SymbolBook): number | undefined {
+export function restorableRemaining(input: Order, book: SymbolBook): number | undefined {
   const { quantity, filledQuantity } = input;
   if (quantity === 0) return filledQuantity === 0 && (input.quoteAmount !== undefined || input.equityFraction !== undefined) ? 0 : undefined;
   const snapped = unfilledOf(input, book.rules.stepSize, book.rules.stepDecimals);

@@ -8,7 +8,7 @@ import { enterOrder, newOrderRecord } from "./new-order-record.ts";
 import type { OrderRecord, Sizing } from "./order-record.ts";
 import { NO_RESERVATION, referencePrice, reserve } from "./reserve-order.ts";
 import { restorableNumberOf } from "./restore-ids.ts";
-import { remainingOf, requestOf, wellFormedOrder } from "./restore-order-shape.ts";
+import { requestOf, restorableRemaining, wellFormedOrder } from "./restore-order-shape.ts";
 import { orderSnapshot } from "./snapshots.ts";
 import { createSymbolBook, type SymbolBook } from "./symbol-book.ts";
 import { resolveSymbolRules } from "./symbol-rules.ts";
@@ -52,7 +52,7 @@ function takeBack(state: VenueState, input: Order, number: number): OrderRecord 
   const book = state.books.get(symbol) ?? createSymbolBook(symbol, resolveSymbolRules(state.config, symbol));
   const isLeg = input.parentClientOrderId !== undefined;
   const sizing: Sizing = input.quoteAmount !== undefined ? "quote" : input.equityFraction !== undefined ? "equity" : "quantity";
-  const remaining = remainingOf(input, book);
+  const remaining = restorableRemaining(input, book);
   if (remaining === undefined) return undefined;
   if (!isLeg && (input.takeProfit !== undefined || input.stopLoss !== undefined) && legIdTaken(state, id) !== undefined) return undefined;
   let reservation: Reservation;
@@ -110,5 +110,5 @@ function armLeg(state: VenueState, rec: OrderRecord, firstLegs: Map<string, Orde
     return;
   }
   firstLegs.set(parent, rec);
-  reserveLegs(state, [rec], remainingOf(rec.order, rec.book) ?? 0);
+  reserveLegs(state, [rec], restorableRemaining(rec.order, rec.book) ?? 0);
 }
