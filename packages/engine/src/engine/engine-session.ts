@@ -105,7 +105,9 @@ export class EngineSession {
       const cacheSize = settings.cacheSize;
       const warm: Bar[] = journal ? settings.symbols.flatMap((s) => journal!.loadBars(s, settings.interval, cacheSize)) : [];
       // Before the account is read: a resumed paper session trades on the account its journal recorded.
-      if (journal) restoreSimulatedAccount(journal, trading.provider, this.mode, warm);
+      // The orders the journal left working, read once for the restore, the symbol check and the reconcile.
+      const unfinished = journal?.unfinishedOrders() ?? [];
+      if (journal) restoreSimulatedAccount(journal, trading.provider, this.mode, warm, unfinished);
       const [account, positions, openOrders] = await Promise.all([
         bounded("account read", () => venue.getAccount()), bounded("positions read", () => venue.getPositions()),
         bounded("open orders read", () => venue.getOpenOrders()),
@@ -120,9 +122,9 @@ export class EngineSession {
         ...(journal ? { journal } : {}),
       });
       // What the journal holds in a symbol dropped from the config stays in the account: said before the strategy starts.
-      if (journal && this.mode !== "backtest") for (const warning of journalSymbolWarnings(journal, settings.symbols)) this.pipeline.reportError(warning);
+      if (journal && this.mode !== "backtest") for (const warning of journalSymbolWarnings(journal, unfinished, settings.symbols)) this.pipeline.reportError(warning);
       // Orders the previous session left working may have filled or ended meanwhile: recorded before the strategy starts.
-      if (journal) await reconcileJournalOrders(journal, venue, openOrders, startedAt, this.pipeline, (id) => bounded("order lookup", () => venue.getOrder(id)));
+      if (journal) await reconcileJournalOrders(journal, unfinished, venue, openOrders, startedAt, this.pipeline, (id) => bounded("order lookup", () => venue.getOrder(id)));
       await this.pipeline.start(warm);
       journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);

@@ -1,4 +1,4 @@
-import { ArgoError } from "@argo/core";
+import { ArgoError, type Order } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
 
 /**
@@ -11,7 +11,7 @@ import type { Journal } from "../journal/journal.ts";
  * venue at every start. But this session gets no bars for the symbol, so its strategy does not see or close it; the
  * warning says so, at every start, until the symbol is flat and its orders have ended.
  */
-export function journalSymbolWarnings(journal: Journal, symbols: readonly string[]): ArgoError[] {
+export function journalSymbolWarnings(journal: Journal, unfinished: readonly Order[], symbols: readonly string[]): ArgoError[] {
   const traded = new Set(symbols.map((symbol) => journal.stored(symbol)));
   const held = new Map<string, { net: number; orders: string[] }>();
   const entry = (symbol: string) => held.get(symbol) ?? held.set(symbol, { net: 0, orders: [] }).get(symbol)!;
@@ -19,7 +19,7 @@ export function journalSymbolWarnings(journal: Journal, symbols: readonly string
     // Fills that add up to flat leave float dust (0.1 + 0.2 - 0.3): that is no position.
     if (!traded.has(symbol) && Math.abs(net) > volume * 1e-9) entry(symbol).net = net;
   }
-  for (const order of journal.unfinishedOrders()) {
+  for (const order of unfinished) {
     if (!traded.has(order.symbol)) entry(order.symbol).orders.push(order.clientOrderId);
   }
   return [...held].map(([symbol, { net, orders }]) => {

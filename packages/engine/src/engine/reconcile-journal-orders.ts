@@ -21,13 +21,13 @@ export const NEVER_REACHED_VENUE = "the venue has no such order: it was being se
  */
 export async function reconcileJournalOrders(
   journal: Journal,
+  unfinished: readonly Order[],
   trading: TradingProvider,
   openOrders: readonly Order[],
   now: number,
   pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard">,
   lookup: (clientOrderId: string) => Promise<unknown>,
 ): Promise<void> {
-  const unfinished = journal.unfinishedOrders();
   if (unfinished.length === 0) return;
   const open = new Map(openOrders.map((order) => [order.clientOrderId, order]));
   for (const recorded of unfinished) {

@@ -1,4 +1,4 @@
-import { ArgoError, type Bar, isArgoError, isSimulatedVenue, type TradingProvider } from "@argo/core";
+import { ArgoError, type Bar, isArgoError, isSimulatedVenue, type Order, type TradingProvider } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
 
@@ -11,12 +11,14 @@ import type { EngineMode } from "../strategy/strategy-context.ts";
  * too (INVALID_CONFIGURATION), not resumed with a fresh account under the state that live session left.
  * A refusal of the venue (a fill it cannot book: the journal changed by hand) names the journal it came from.
  * `held`: the journal's bars the session warms its cache with (per symbol, oldest first); the newest of each is its last price.
+ * `workingOrders`: the journal's unfinished orders when the caller read them already (start-up reads them once).
  */
 export function restoreSimulatedAccount(
   journal: Journal,
   trading: TradingProvider,
   mode: EngineMode,
   held: readonly Bar[],
+  workingOrders?: readonly Order[],
 ): void {
   if (mode !== "paper" || !isSimulatedVenue(trading) || trading.restore === undefined) return;
   const modes = journal.recordedModes();
@@ -32,7 +34,7 @@ export function restoreSimulatedAccount(
   const newest = new Map<string, Bar>();
   for (const bar of held) newest.set(bar.symbol, bar);
   const lastBars = [...newest.values()];
-  const record = { fills: journal.recordedFills(), workingOrders: journal.unfinishedOrders(), lastBars };
+  const record = { fills: journal.recordedFills(), workingOrders: workingOrders ?? journal.unfinishedOrders(), lastBars };
   try {
     trading.restore(record);
   } catch (error) {
