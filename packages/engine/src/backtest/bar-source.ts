@@ -1,6 +1,7 @@
 import { ArgoError, type Bar } from "@argo/core";
 import { type BarRange, barRangeOf } from "./bar-range.ts";
 import { isoTimeOrText } from "../report/iso-time.ts";
+import { barFaults, isSoundBar } from "../engine/bar-problem.ts";
 
 /**
  * One symbol's history as a cursor: `head` is its next bar, undefined once it is exhausted.
@@ -100,12 +101,12 @@ export class BarSource {
         { details: { symbol: this.symbol, openTime: bar.openTime, previousOpenTime: this.previousTime } },
       );
     }
-    const { open, high, low, close } = bar;
-    // The venue refuses such a bar and the strategy would trade on a bar the venue never saw.
-    if (!(low > 0 && low <= open && low <= close && high >= open && high >= close && high < Number.POSITIVE_INFINITY) || !(bar.volume >= 0 && bar.volume < Number.POSITIVE_INFINITY)) {
+    // The same bars a live stream refuses (see isSoundBar); a backtest must not skip data, so the run ends on one.
+    if (!isSoundBar(bar)) {
+      const { open, high, low, close, volume } = bar;
       throw new ArgoError(
         "INVALID_DATA",
-        `history of ${this.symbol} has an invalid bar at ${isoTimeOrText(bar.openTime)}: open ${open}, high ${high}, low ${low}, close ${close}, volume ${bar.volume} (prices must be positive with low <= open, close <= high, a finite volume >= 0)`,
+        `history of ${this.symbol} has an invalid bar at ${isoTimeOrText(bar.openTime)}: open ${open}, high ${high}, low ${low}, close ${close}, volume ${volume} (${barFaults(bar).join("; ")})`,
         { details: { symbol: this.symbol, openTime: bar.openTime } },
       );
     }

@@ -26,6 +26,11 @@ export class AccountMirror {
   private openOrderList: Order[] | undefined;
   private positionChanges = 0;
   private orderChanges = 0;
+  /**
+   * Symbols with a fill that no position event has followed yet: a venue that answers across a network may report a fill
+   * (in a placement's answer, or as an event) before the position that holds it, so until then the position may be old.
+   */
+  private readonly unconfirmed = new Set<string>();
 
   constructor(account: Account, positions: readonly Position[], openOrders: readonly Order[]) {
     this.account = account;
@@ -87,8 +92,29 @@ export class AccountMirror {
     if (evicted !== undefined) this.orders.delete(evicted);
   }
 
-  /** Applies a position event (undefined = flat). */
+  /** Notes a fill in `symbol`: its position is unconfirmed until the next position event (or read) for it. */
+  fillNoted(symbol: string): void {
+    this.unconfirmed.add(symbol);
+  }
+
+  /** Whether the position of `symbol` holds every fill noted so far, as far as the venue's position events tell. */
+  positionConfirmed(symbol: string): boolean {
+    return this.unconfirmed.size === 0 || !this.unconfirmed.has(symbol);
+  }
+
+  /** The symbols whose position is not confirmed (see positionConfirmed), as a list of its own. */
+  unconfirmedSymbols(): string[] {
+    return [...this.unconfirmed];
+  }
+
+  /** Whether every position holds every fill noted so far: only then is equity (cash + positions) a figure that was. */
+  get positionsConfirmed(): boolean {
+    return this.unconfirmed.size === 0;
+  }
+
+  /** Applies a position event, or the venue's answer to a position read (undefined = flat). */
   applyPosition(symbol: string, position: Position | undefined): void {
+    if (this.unconfirmed.size !== 0) this.unconfirmed.delete(symbol);
     if (position == null || position.quantity === 0) this.positionsBySymbol.delete(symbol); // null: a JavaScript venue's "flat"
     else this.positionsBySymbol.set(symbol, position);
     this.positionList = undefined;

@@ -137,7 +137,8 @@ export class BarPipeline {
     this.counters.bars++;
     this.guard.marketData(bar);
     if (this.stateMachine.watchesEquity) this.checkEquity();
-    if (this.runner.updates.length !== 0) return this.finishBarAsync(bar, undefined, false);
+    // Order updates, and the equity check's venue reads or the halt's cancel-all, come before the strategy's turn.
+    if (this.runner.updates.length !== 0 || this.gateway.pending.length !== 0) return this.finishBarAsync(bar, undefined, false);
     const result = this.runner.onBar(bar);
     if (result !== undefined) return this.finishBarAsync(bar, result, true);
     if (this.gateway.pending.length !== 0 || this.runner.updates.length !== 0) return this.finishBarAsync(bar, undefined, true);
@@ -173,6 +174,8 @@ export class BarPipeline {
    */
   noteFill(fill: Fill, order: Order): void {
     if (this.reportedFills?.first(fill) === false) return;
+    // A simulator sends the position event in the same call as the fill: only a venue across a network leaves a gap.
+    if (this.gateway.syncVenue === undefined) this.mirror.fillNoted(fill.symbol);
     this.counters.fills++;
     this.journal?.fill(fill);
     this.guard.call("onOrderFilled", fill, order);
@@ -230,6 +233,7 @@ export class BarPipeline {
   private async finishBarAsync(bar: Bar, onBarResult: PromiseLike<unknown> | undefined, onBarCalled: boolean): Promise<void> {
     try {
       if (!onBarCalled) {
+        if (this.gateway.pending.length !== 0) await this.settle();
         await this.runner.deliverUpdates();
         onBarResult = this.runner.onBar(bar);
       }
@@ -280,7 +284,18 @@ export class BarPipeline {
     }
   }
 
+  /**
+   * Feeds the equity to the risk limits. With a fill the venue has not followed with its position event yet, the cash
+   * holds the fill and the position does not: a limit would trip, or a peak be set, on a figure that never was. Those
+   * positions are read from the venue first; whatever it cannot say, the mirror's figures stand.
+   */
   private checkEquity(): void {
+    if (this.stateMachine.state === "HALTED") return; // final: no limit left to judge, no read worth a venue call
+    if (this.mirror.positionsConfirmed) this.evaluateEquity();
+    else this.gateway.pending.push(this.gateway.confirmPositions().then(() => this.evaluateEquity()));
+  }
+
+  private evaluateEquity(): void {
     const change = this.stateMachine.update(this.equity(), this.time);
     if (change !== undefined) reactToStateChange(this, change);
   }

@@ -27,3 +27,19 @@ describe("barProblem", () => {
     expect(barProblem(bar({ openTime: undefined }))).toBe("bar BTCUSDT undefined: openTime is undefined, not a finite number");
   });
 });
+
+describe("the candle rule, the same for live streams and backtests", () => {
+  test("a price at or below zero, a high below the open or close, a low above them: each named with its values", () => {
+    const at = "bar BTCUSDT 2024-01-01T00:05:00.000Z: ";
+    expect(barProblem(bar({ low: 0, open: 0.5 }))).toBe(`${at}low is 0: prices must be positive`);
+    expect(barProblem(bar({ high: 100.2 }))).toBe(`${at}high 100.2 is below the close 100.5`);
+    expect(barProblem(bar({ high: 99.5, low: 99 }))).toBe(`${at}high 99.5 is below the open 100`);
+    expect(barProblem(bar({ low: 100.3 }))).toBe(`${at}low 100.3 is above the open 100`);
+    expect(barProblem(bar({ high: 98, low: 102 }))).toBe(`${at}high 98 is below the open 100; low 102 is above the open 100`);
+  });
+
+  test("a price the feed left as text is refused even where it would compare as a number", () => {
+    expect(barProblem(bar({ close: "100" }))).toBe('bar BTCUSDT 2024-01-01T00:05:00.000Z: close is the string "100", not a finite number');
+    expect(barProblem(bar({ low: "99" }))).toContain('low is the string "99"');
+  });
+});

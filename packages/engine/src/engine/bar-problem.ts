@@ -4,26 +4,37 @@ import { isoTimeOrText } from "../report/iso-time.ts";
 const PRICES = ["open", "high", "low", "close"] as const;
 
 /**
- * What makes a bar unusable, or undefined for a sound one: an open time or a price that is not a finite number, or a
- * volume that is not a finite number of zero or more. Such a bar (a field the feed could not parse) would poison the cache,
- * the indicators and the journal (SQLite stores NaN as NULL). Runs on every bar, so the sound case is six plain tests.
+ * Whether every consumer can use the bar: a finite open time, positive finite prices forming a candle (low <= open, close
+ * <= high) and a finite volume of zero or more. Live streams and backtests refuse the same bars with it: a field the feed
+ * could not parse would poison the cache, the indicators and the journal (SQLite stores NaN as NULL), and the paper venue
+ * refuses a bar that is no candle, so the strategy would trade on a bar the venue never saw. Runs on every bar: the sound
+ * case is a dozen plain tests.
  */
-export function barProblem(bar: Bar): string | undefined {
-  if (
-    Number.isFinite(bar.openTime) && Number.isFinite(bar.open) && Number.isFinite(bar.high) && Number.isFinite(bar.low)
-    && Number.isFinite(bar.close) && Number.isFinite(bar.volume) && bar.volume >= 0
-  ) return undefined;
-  return describeBarProblem(bar);
+export function isSoundBar(bar: Bar): boolean {
+  const { open, high, low, close, volume } = bar;
+  // Number.isFinite first: comparisons alone would take a price the feed left as text ("100" <= 101).
+  return Number.isFinite(open) && Number.isFinite(high) && Number.isFinite(low) && Number.isFinite(close) && Number.isFinite(volume)
+    && Number.isFinite(bar.openTime) && low > 0 && low <= open && low <= close && high >= open && high >= close && volume >= 0;
 }
 
-/** The message naming the bar and every bad field: `bar BTCUSDT 2024-01-01T00:05:00.000Z: volume is NaN, not a finite number`. */
-function describeBarProblem(bar: Bar): string {
-  const problems: string[] = [];
-  if (!Number.isFinite(bar.openTime)) problems.push(`openTime is ${shown(bar.openTime)}, not a finite number`);
-  for (const field of PRICES) if (!Number.isFinite(bar[field])) problems.push(`${field} is ${shown(bar[field])}, not a finite number`);
-  if (!Number.isFinite(bar.volume)) problems.push(`volume is ${shown(bar.volume)}, not a finite number`);
-  else if (bar.volume < 0) problems.push(`volume is ${bar.volume}, below zero`);
-  return `bar ${shownSymbol(bar.symbol)} ${timeText(bar.openTime)}: ${problems.join("; ")}`;
+/** What makes a bar unusable, naming the bar and every bad field (`bar BTCUSDT 2024-01-01T00:05:00.000Z: volume is NaN, not a finite number`), or undefined for a sound one. */
+export function barProblem(bar: Bar): string | undefined {
+  return isSoundBar(bar) ? undefined : `bar ${shownSymbol(bar.symbol)} ${timeText(bar.openTime)}: ${barFaults(bar).join("; ")}`;
+}
+
+/** Every rule of {@link isSoundBar} the bar breaks, each naming the field and its value. */
+export function barFaults(bar: Bar): string[] {
+  const faults: string[] = [];
+  if (!Number.isFinite(bar.openTime)) faults.push(`openTime is ${shown(bar.openTime)}, not a finite number`);
+  for (const field of PRICES) if (!Number.isFinite(bar[field])) faults.push(`${field} is ${shown(bar[field])}, not a finite number`);
+  if (!Number.isFinite(bar.volume)) faults.push(`volume is ${shown(bar.volume)}, not a finite number`);
+  else if (bar.volume < 0) faults.push(`volume is ${bar.volume}, below zero`);
+  if (faults.length !== 0) return faults;
+  const { open, high, low, close } = bar;
+  if (!(low > 0)) faults.push(`low is ${low}: prices must be positive`);
+  if (high < open || high < close) faults.push(`high ${high} is below the ${high < open ? "open" : "close"} ${high < open ? open : close}`);
+  if (low > open || low > close) faults.push(`low ${low} is above the ${low > open ? "open" : "close"} ${low > open ? open : close}`);
+  return faults;
 }
 
 function shownSymbol(symbol: unknown): string {

@@ -1,4 +1,4 @@
-import type { Account, Bar, Order, Position, Trade, TradeFilter } from "@argo/core";
+import type { Account, ArgoError, Bar, Order, OrderRequest, Position, Trade, TradeFilter } from "@argo/core";
 import type { BarHistory } from "../cache/bar-series.ts";
 import type { Indicators } from "../indicators/indicators.ts";
 import type { TradingState } from "../risk/trading-state.ts";
@@ -8,6 +8,7 @@ import { type Signal, signalToRequest } from "../strategy/signal.ts";
 import type { CancelResult, EngineMode, OrderInput, OrderResult, StrategyContext } from "../strategy/strategy-context.ts";
 import type { StrategyState } from "../strategy/strategy-state.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { frozenCopy } from "./frozen-copy.ts";
 import { StrategyViews } from "./strategy-views.ts";
 
 /**
@@ -62,6 +63,18 @@ export class EngineContext implements StrategyContext<unknown> {
     const p = this.p;
     const symbol = signal.symbol ?? p.currentBar?.symbol;
     if (symbol === undefined) return Promise.resolve({ status: "skipped", reason: "a signal needs a symbol (none given and no bar is being processed)" });
+    const closing = signal.action === "CLOSE_LONG" || signal.action === "CLOSE_SHORT";
+    if (closing && !p.mirror.positionConfirmed(symbol)) {
+      // A fill the venue has not followed with its position event yet: sized against the position before it, the close
+      // would sell what that fill already sold. The venue is asked first; when it cannot say, nothing is sent.
+      return p.gateway.confirmPosition(symbol).then((failure) => (failure === undefined ? this.sized(signal, symbol) : this.unconfirmed(signal, symbol, failure)));
+    }
+    return this.sized(signal, symbol);
+  }
+
+  /** The order a signal stands for, sized against the mirror's position, placed (or why not). */
+  private sized(signal: Signal, symbol: string): Promise<OrderResult> {
+    const p = this.p;
     const position = p.mirror.positionsBySymbol.get(symbol);
     const closes = signal.action === "CLOSE_LONG" ? "LONG" : signal.action === "CLOSE_SHORT" ? "SHORT" : undefined;
     // A close is sized against what other orders do not close yet (the same count the risk manager uses).
@@ -73,12 +86,22 @@ export class EngineContext implements StrategyContext<unknown> {
     return p.gateway.place(outcome.request, true);
   }
 
+  /** A close not sent because the venue could not confirm the position after a fill: rejected with the venue's failure. */
+  private unconfirmed(signal: Signal, symbol: string, failure: ArgoError): OrderResult {
+    const side = signal.action === "CLOSE_LONG" ? "SELL" : "BUY";
+    const request: OrderRequest = { symbol, side, type: signal.type ?? "MARKET", reason: signal.reason ?? signal.action };
+    if (signal.quantity !== undefined) request.quantity = signal.quantity;
+    const reason = `${signal.action}: the position in ${symbol} could not be confirmed after its latest fill (${failure.message}); not sent, so as not to close what that fill already closed`;
+    return this.p.gateway.reject(request, failure.code, reason, "engine");
+  }
+
   cancelOrder(orderId: string): Promise<CancelResult> {
     return this.p.gateway.cancel(orderId);
   }
 
   cancelAllOrders(symbol?: string): Promise<Order[]> {
-    return this.p.gateway.cancelAll(symbol);
+    // Copies, as every order the strategy is handed: the engine's records stay the engine's.
+    return this.p.gateway.cancelAll(symbol).then((orders) => orders.map(frozenCopy));
   }
 
   positions(): readonly Position[] {

@@ -125,8 +125,10 @@ export class EngineSession {
       if (journal && this.mode !== "backtest") for (const warning of journalSymbolWarnings(journal, unfinished, settings.symbols)) this.pipeline.reportError(warning);
       // Orders the previous session left working may have filled or ended meanwhile: recorded before the strategy starts.
       if (journal) await reconcileJournalOrders(journal, unfinished, venue, openOrders, startedAt, this.pipeline, (id) => bounded("order lookup", () => venue.getOrder(id)));
-      await this.pipeline.start(warm);
+      // Recorded before init: orders init places are this session's, and a start that dies in init (a crash, a kill) must
+      // still leave the strategy and mode that wrote them, which the next start's assertJournalFits checks.
       journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);
+      await this.pipeline.start(warm);
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);
       if (!signal?.aborted) await driver.drive(this.pipeline, marketData.provider, signal);
     } catch (error) {

@@ -39,7 +39,7 @@ export function eventShapeProblem(event: unknown): string | undefined {
 }
 
 /** What a position lacks of what the risk checks, the closes and the equity read; undefined or null means flat. */
-function positionShapeProblem(value: unknown, symbol: string): string | undefined {
+export function positionShapeProblem(value: unknown, symbol: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "object") return `is ${typeof value}, not a position`;
   const position = value as Partial<Position>;

@@ -133,3 +133,24 @@ describe("what the journal holds in a symbol the session no longer trades", () =
     expect(after.result?.openOrders.map((o) => o.clientOrderId)).toEqual([limit!.clientOrderId]);
   });
 });
+
+describe("a session that died in init", () => {
+  test("its orders are its own: a live session is refused the journal of a paper start whose init failed after placing one", async () => {
+    const sessionDir = join(root, "failed-init");
+    const crashing = testStrategy({
+      async init(ctx) {
+        await ctx.placeOrder({ symbol: "X", side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 1 });
+        throw new Error("init broke after its first order");
+      },
+    }, "strat-a");
+    const a = await runEngine({ bars: first, strategy: crashing, venue: new FakeVenue(), engine: { sessionDir, mode: "paper" } });
+    expect(a.error).toMatchObject({ code: "STRATEGY_INIT_FAILED" });
+    expect(journalRows(sessionDir, "SELECT client_order_id FROM orders")).toHaveLength(1);
+    expect(journalRows(sessionDir, "SELECT strategy, mode, status FROM sessions")).toMatchObject([{ strategy: "strat-a", mode: "paper", status: "failed" }]);
+
+    const venue = countingVenue();
+    const b = await runEngine({ bars: later, strategy: trader("strat-a"), venue, engine: { sessionDir, mode: "live" } });
+    expect(b.error).toMatchObject({ code: "INVALID_CONFIGURATION", details: { field: "sessionDir", modes: ["paper"] } });
+    expect(venue.asked).toEqual([]);
+  });
+});

@@ -11,8 +11,8 @@ import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 const root = mkdtempSync(join(tmpdir(), "argo-bad-bar-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("a bar with a non-finite field", () => {
-  test("is reported as INVALID_DATA and skipped; the journal holds every other bar, the order and its fill", async () => {
+describe("a bar the engine cannot use", () => {
+  test("a non-finite field is reported as INVALID_DATA and skipped; the journal holds every other bar, the order and its fill", async () => {
     const sessionDir = join(root, "nan-volume");
     const bars = barsFromCloses("BTC", [100, 101, 102, 103, 104, 105, 106, 107, 108, 109]);
     bars[3] = { ...bars[3]!, volume: Number.NaN }; // a kline whose volume the feed could not parse
@@ -44,5 +44,17 @@ describe("a bar with a non-finite field", () => {
     } finally {
       db.close();
     }
+  });
+
+  test("a bar that is no candle (high below low) is refused as a backtest refuses it, and the stream goes on", async () => {
+    const bars = barsFromCloses("BTC", [100, 101, 102, 103, 104]);
+    bars[2] = { ...bars[2]!, high: 90, low: 110 }; // the feed swapped high and low
+    const seen: Bar[] = [];
+    const run = await runEngine({ bars, strategy: testStrategy({ onBar: (bar) => void seen.push(bar) }) });
+    expect(run.error).toBeUndefined();
+    expect(seen).toEqual(bars.filter((_, i) => i !== 2));
+    expect(run.named("onError").map(([e]) => [(e as ArgoError).code, (e as ArgoError).message])).toEqual([
+      ["INVALID_DATA", "bar BTC 2024-01-01T00:02:00.000Z: high 90 is below the open 101; low 110 is above the open 101"],
+    ]);
   });
 });

@@ -65,8 +65,8 @@ export class LiveEngine {
         if (next.done) return;
         if (signal?.aborted) break;
         const item = next.value;
-        // A bar with a field the feed could not parse is refused before the cache, the journal or the venue hold it (a
-        // backtest's BarSource refuses it too, ending the run, since a backtest must not skip data).
+        // A bar with a field the feed could not parse, or that is no candle, is refused before the cache, the journal or the
+        // venue hold it (a backtest's BarSource refuses the same bars, ending the run, since a backtest must not skip data).
         const problem = item.type === "bar" ? barProblem(item.bar) : undefined;
         if (problem !== undefined) {
           pipeline.streamError(new ArgoError("INVALID_DATA", problem));

@@ -1,4 +1,4 @@
-import { ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, type Order, type OrderRequest, type SimulatedVenue, toArgoError } from "@argo/core";
+import { ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, type Order, type OrderRequest, type Position, type SimulatedVenue, toArgoError } from "@argo/core";
 import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
@@ -7,7 +7,10 @@ import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { ClientIds, clientIdShapeProblem } from "./client-ids.ts";
 import { RecentIds } from "./eviction-ring.ts";
+import { frozenCopy } from "./frozen-copy.ts";
+import { positionShapeProblem } from "./event-shape.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
+import { PlacedResult } from "./placed-result.ts";
 import { PendingIds } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
 import type { OrderRejection } from "./callbacks.ts";
@@ -157,7 +160,7 @@ export class OrderGateway {
       p.counters.ordersPlaced++;
       p.guard.call("onOrderPlaced", order);
     }
-    return { status: "placed", order };
+    return new PlacedResult(order);
   }
 
   /**
@@ -296,6 +299,43 @@ export class OrderGateway {
     }
   }
 
+  /**
+   * Reads the position of `symbol` from the venue when a fill in it has not been followed by a position event yet (see
+   * AccountMirror.positionConfirmed), so that a close is not sized against the position before that fill: a long closed
+   * and filled, then closed again before the venue's position event, would be sold twice. The answer replaces the
+   * mirror's position. Resolves with why it could not be read (reported through onError), or undefined once confirmed.
+   */
+  confirmPosition(symbol: string): Promise<ArgoError | undefined> {
+    const p = this.p;
+    return this.track(this.call(() => p.trading.getPosition(symbol), "position read").then(
+      (position: unknown) => {
+        const problem = positionShapeProblem(position, symbol);
+        if (problem !== undefined) {
+          const error = new ArgoError("INVALID_DATA", `${p.trading.name} answered the position read of ${symbol} with a position that ${problem}`, { provider: p.trading.name });
+          p.reportError(error);
+          return error;
+        }
+        this.breaker.success();
+        // Unless an event confirmed it meanwhile: that event came after this answer was sent, so it is the newer.
+        if (!p.mirror.positionConfirmed(symbol)) p.mirror.applyPosition(symbol, (position ?? undefined) as Position | undefined);
+        return undefined;
+      },
+      (error: unknown) => {
+        const argo = toArgoError(error, "INTERNAL", p.trading.name);
+        if (!isProviderFailure(argo)) p.reportError(argo);
+        this.providerFailed(argo);
+        return argo;
+      },
+    ));
+  }
+
+  /** Confirms every unconfirmed position (see confirmPosition), one read at a time; resolves with the symbols the venue could not say. */
+  async confirmPositions(): Promise<Set<string>> {
+    const unknown = new Set<string>();
+    for (const symbol of this.p.mirror.unconfirmedSymbols()) if ((await this.confirmPosition(symbol)) !== undefined) unknown.add(symbol);
+    return unknown;
+  }
+
   /** Cancels one order by client or venue id. */
   cancel(orderId: string): Promise<CancelResult> {
     const p = this.p;
@@ -306,7 +346,7 @@ export class OrderGateway {
         this.breaker.success();
         p.noteOrder(order);
         this.answerFills(order);
-        return { ok: true, order };
+        return { ok: true, order: frozenCopy(order) };
       },
       (error: unknown): CancelResult => this.cancelFailed(toArgoError(error, "INTERNAL", p.trading.name)),
     ));

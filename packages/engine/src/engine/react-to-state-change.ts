@@ -1,17 +1,46 @@
+import { sideAgainst } from "../risk/working-quantity.ts";
 import type { TradingStateChange } from "../risk/trading-state.ts";
+import { closeQuantity } from "../strategy/close-quantity.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { closePositionRequest } from "./close-position-request.ts";
 
-/** Reports a trading state change; on HALTED cancels every open order and, if configured, closes every position at market. */
+/** Reports a trading state change; on HALTED cancels every open order and, if configured, then closes every position at market. */
 export function reactToStateChange(p: BarPipeline, change: TradingStateChange): void {
   p.guard.call("onTradingStateChange", change);
   p.runner.log.warn(`trading state ${change.from} → ${change.to}: ${change.reason}`);
   if (change.to !== "HALTED") return;
-  void p.gateway.cancelAll();
+  const cancelled = p.gateway.cancelAll();
   if (!p.options.risk.closePositionsOnHalt) return;
+  // The closes wait for the cancel-all's answer: sent beside it, a working exit (a take-profit sell) that fills before the
+  // cancel lands and the market close would both sell, turning a long into a short. settle() waits for the closes too.
+  p.gateway.pending.push(cancelled.then(() => closeAllPositions(p)));
+}
+
+/**
+ * A market close of every position, less what still works against it after the cancel-all (an order the venue would not
+ * cancel, a cancel-all that failed): never more than is free, as a strategy's close is sized. A position a fill may have
+ * changed since the venue's last position event is read from the venue first, and left alone when it cannot be.
+ */
+async function closeAllPositions(p: BarPipeline): Promise<unknown> {
+  const unknown = await p.gateway.confirmPositions();
+  const sent: Promise<unknown>[] = [];
   // From the engine's own map, copied first: a synchronous venue may fill a close and change the map while this loops.
   for (const position of Array.from(p.mirror.positionsBySymbol.values())) {
+    const { symbol, side } = position;
+    if (unknown.has(symbol)) {
+      p.runner.log.warn(`close on halt: the ${side.toLowerCase()} position in ${symbol} was not closed: the venue could not confirm it after its latest fill`);
+      continue;
+    }
+    const working = p.working.quantity(symbol, sideAgainst(position), p.cache.lastClose(symbol), p.equity());
+    // Covered already, or by orders of unknown size (NaN): a close on top could flip the position.
+    if (!(position.quantity - working > position.quantity * 1e-9)) {
+      p.runner.log.warn(`close on halt: the ${side.toLowerCase()} position in ${symbol} is already covered by orders working against it`);
+      continue;
+    }
+    const request = closePositionRequest(position, "close on halt", p.strategyName);
+    request.quantity = closeQuantity(position.quantity, working);
     // Engine-initiated: past the risk manager, which refuses everything once HALTED.
-    void p.gateway.send(closePositionRequest(position, "close on halt", p.strategyName));
+    sent.push(p.gateway.send(request));
   }
+  return Promise.all(sent);
 }

@@ -3,6 +3,7 @@ import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import type { EngineContext } from "./engine-context.ts";
+import { frozenCopy } from "./frozen-copy.ts";
 import { isPromiseLike } from "./is-promise-like.ts";
 
 /** Calls the strategy's callbacks: sync results stay sync, throws and rejections become onStrategyError. */
@@ -56,7 +57,8 @@ export class StrategyRunner {
       if (handler === undefined) continue;
       for (const order of batch) {
         try {
-          const result = handler.call(this.strategy, order, this.ctx) as unknown;
+          // A frozen copy: the queued order is the engine's record (or the venue's own object).
+          const result = handler.call(this.strategy, frozenCopy(order), this.ctx) as unknown;
           if (isPromiseLike(result)) await result;
         } catch (error) {
           this.failed(error, this.p.currentBar);

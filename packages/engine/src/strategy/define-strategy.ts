@@ -19,7 +19,7 @@ export interface StrategyDefinition<S extends ConfigSchema = ConfigSchema> {
   init?(ctx: StrategyContext<v.InferOutput<S>>): MaybePromise<void>;
   /** Runs for every bar, after the venue has seen it; a throw is reported (onStrategyError) and the next bar comes. */
   onBar(bar: Bar, ctx: StrategyContext<v.InferOutput<S>>): MaybePromise<void>;
-  /** Runs when one of the strategy's orders changes (placed, filled, cancelled, rejected…). */
+  /** Runs when one of the strategy's orders changes (placed, filled, cancelled, rejected…); `order` is a frozen copy. */
   onOrderUpdate?(order: Order, ctx: StrategyContext<v.InferOutput<S>>): MaybePromise<void>;
   /** Runs once when the engine stops. */
   onStop?(ctx: StrategyContext<v.InferOutput<S>>): MaybePromise<void>;

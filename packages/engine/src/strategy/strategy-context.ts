@@ -12,13 +12,13 @@ export type EngineMode = "backtest" | "paper" | "live";
 /** An order as a strategy writes it: the symbol defaults to the bar being processed, the type to MARKET. */
 export type OrderInput = Omit<OrderRequest, "symbol" | "type"> & { symbol?: string; type?: OrderType };
 
-/** What became of an order: placed at the venue, rejected (by risk, trading state or venue, with why), or skipped (nothing to do). */
+/** What became of an order: placed at the venue (its order a frozen copy), rejected (by risk, trading state or venue, with why), or skipped (nothing to do). */
 export type OrderResult =
   | { status: "placed"; order: Order }
   | { status: "rejected"; code: ErrorCode; reason: string; request: OrderRequest }
   | { status: "skipped"; reason: string };
 
-/** What became of a cancel request. */
+/** What became of a cancel request (the order a frozen copy). */
 export type CancelResult = { ok: true; order: Order } | { ok: false; code: ErrorCode; reason: string };
 
 /** Everything a strategy sees and can do; reads are synchronous (a local mirror of the venue), actions return promises that never reject. */
@@ -43,7 +43,7 @@ export interface StrategyContext<C = unknown> {
   /** Turns a signal (open/close long/short) into an order and places it. */
   signal(signal: Signal): Promise<OrderResult>;
   cancelOrder(orderId: string): Promise<CancelResult>;
-  /** Cancels every open order (or one symbol's); resolves with what was cancelled. */
+  /** Cancels every open order (or one symbol's); resolves with what was cancelled, as frozen copies. */
   cancelAllOrders(symbol?: string): Promise<Order[]>;
   positions(): readonly Position[];
   /** The open position in a symbol (default: the current bar's), or undefined when flat. */

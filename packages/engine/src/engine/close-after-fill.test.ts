@@ -1,0 +1,48 @@
+import { describe, expect, test } from "bun:test";
+import type { OrderRejection } from "./callbacks.ts";
+import type { OrderResult } from "../strategy/strategy-context.ts";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { LaggingPositionsVenue } from "../test-fixtures/lagging-positions-venue.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+
+const bars = barsFromCloses("X", [100, 100, 100, 100, 100]);
+
+/** Buys 10 on bar 0; closes on bar 1 once its position event came; on bar 2 (the close filled, its position event held back) closes again. */
+function closingTwice(venue: LaggingPositionsVenue, results: OrderResult[]) {
+  return testStrategy({
+    async onBar(bar, ctx) {
+      if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 10 });
+      if (bar === bars[1]) {
+        venue.release();
+        results.push(await ctx.signal({ action: "CLOSE_LONG" }));
+      }
+      if (bar === bars[2]) results.push(await ctx.signal({ action: "CLOSE_LONG" }));
+      if (bar === bars[3]) venue.release();
+    },
+  });
+}
+
+describe("a close after a fill whose position event has not come yet", () => {
+  test("is sized against the venue's position, read first: the long sold once is not sold again", async () => {
+    const venue = new LaggingPositionsVenue();
+    const results: OrderResult[] = [];
+    const run = await runEngine({ bars, venue, strategy: closingTwice(venue, results) });
+    expect(results.map((r) => r.status)).toEqual(["placed", "skipped"]);
+    expect((results[1] as { reason: string }).reason).toBe("CLOSE_LONG: no long position in X");
+    expect(venue.placed.map((r) => [r.side, r.quantity])).toEqual([["BUY", 10], ["SELL", 10]]);
+    // Read once, by bar 2's close: on bar 1 the released position event had already confirmed the buy's fill.
+    expect(venue.readSymbols).toEqual(["X"]);
+    expect(run.result?.positions).toEqual([]);
+  });
+
+  test("when the venue cannot say, the close is rejected with its failure and nothing is sent", async () => {
+    const venue = new LaggingPositionsVenue(true);
+    const results: OrderResult[] = [];
+    const run = await runEngine({ bars, venue, strategy: closingTwice(venue, results) });
+    expect(results.map((r) => (r.status === "rejected" ? r.code : r.status))).toEqual(["placed", "CONNECTION_LOST"]);
+    expect((results[1] as { reason: string }).reason).toStartWith("CLOSE_LONG: the position in X could not be confirmed after its latest fill (simulated CONNECTION_LOST)");
+    expect(run.named("onOrderRejected").map(([r]) => (r as OrderRejection).source)).toEqual(["engine"]);
+    expect(venue.placed.map((r) => [r.side, r.quantity])).toEqual([["BUY", 10], ["SELL", 10]]);
+    expect(run.result?.positions).toEqual([]);
+  });
+});
