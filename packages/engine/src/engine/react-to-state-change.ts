@@ -1,6 +1,6 @@
 import { sideAgainst } from "../risk/working-quantity.ts";
 import type { TradingStateChange } from "../risk/trading-state.ts";
-import { closeQuantity } from "../strategy/close-quantity.ts";
+import { closeRoom } from "../strategy/close-quantity.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { closePositionRequest } from "./close-position-request.ts";
 
@@ -32,13 +32,14 @@ async function closeAllPositions(p: BarPipeline): Promise<unknown> {
       continue;
     }
     const working = p.working.quantity(symbol, sideAgainst(position), p.cache.lastClose(symbol), p.equity());
-    // Covered already, or by orders of unknown size (NaN): a close on top could flip the position.
-    if (!(position.quantity - working > position.quantity * 1e-9)) {
+    const room = closeRoom(position.quantity, working);
+    // Covered already, or by orders of unknown size: a close on top could flip the position.
+    if (room === undefined) {
       p.runner.log.warn(`close on halt: the ${side.toLowerCase()} position in ${symbol} is already covered by orders working against it`);
       continue;
     }
     const request = closePositionRequest(position, "close on halt", p.strategyName);
-    request.quantity = closeQuantity(position.quantity, working);
+    request.quantity = room;
     // Engine-initiated: past the risk manager, which refuses everything once HALTED.
     sent.push(p.gateway.send(request));
   }

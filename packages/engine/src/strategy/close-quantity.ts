@@ -1,13 +1,22 @@
 /**
- * What is left to close of a position of `held` with `working` already working against it, without the float noise of
- * the subtraction (0.3 − 0.1 is 0.19999999999999998), and never more than that float difference: a venue keeping its
- * books in floats (the paper venue) holds exactly that much as available and refuses a sell of a hair more. So:
+ * What a close may still take of a position of `held` with `working` against it ({@link closeQuantity}), or undefined
+ * when those orders cover it: what is free is float noise of partial fills at most, or they are of unknown size (NaN).
+ */
+export function closeRoom(held: number, working: number): number | undefined {
+  return held - working > held * 1e-9 ? closeQuantity(held, working) : undefined;
+}
+
+/**
+ * What is left to close of a position of `held` with `working` already working against it, as the decimal a venue
+ * keeps, without the float noise of the subtraction (0.3 − 0.1 is 0.19999999999999998; a LOT_SIZE filter refuses that,
+ * or a provider floors it to 0.1 and leaves 0.1 open). So:
  * - Nothing working: the position itself, as the venue gave it.
- * - Decimals whose difference the float carries (a venue's quantities: 0.4 and 0.1, 1234.56789 and 0.001): the exact
- *   decimal difference (0.3 for 0.30000000000000004) when it is not above the float one.
- * - Otherwise: the float difference to 12 significant digits, rounded down when rounding would go up (0.3 − 0.1 closes
- *   0.199999999999). That is at most 1e-11 of the position below the exact size, which a venue's lot step rounds to
- *   the same order (the paper venue fills 0.2 with a 0.1 step) and is worth nothing without one.
+ * - Decimals whose difference the float carries (a venue's quantities: 0.3 and 0.1, 1234.56789 and 0.001): the exact
+ *   decimal difference (0.2), even a hair above the float one. A venue in floats takes it as all that is free (the
+ *   paper venue counts an excess of float noise as reducing all of it).
+ * - Otherwise (float sums such as 0.1 + 0.2 = 0.30000000000000004, no decimal to find): the float difference to 12
+ *   significant digits, rounded down when rounding would go up, so never more than is free.
+ * - NaN in (orders of unknown size working): NaN out, which callers read as no room to close into.
  */
 export function closeQuantity(held: number, working: number): number {
   if (working === 0) return held;
@@ -16,8 +25,7 @@ export function closeQuantity(held: number, working: number): number {
   // The float difference is off the decimal one by at most 1.5 ulps of the larger operand (half an ulp for each operand
   // and for the subtraction); within half a unit of the last decimal, rounding to the decimals gives the decimal one.
   if (decimals <= 20 && Math.max(held, working) * 3 * Number.EPSILON < 10 ** -decimals) {
-    const exact = Number(free.toFixed(decimals));
-    if (exact <= free) return exact;
+    return Number(free.toFixed(decimals));
   }
   return twelveDigitsAtMost(free);
 }

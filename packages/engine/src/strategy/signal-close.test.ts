@@ -25,7 +25,7 @@ describe("close signals in a backtest", () => {
     expect(run.fills.map((f) => [f.side, f.quantity])).toEqual([["BUY", 2]]);
   });
 
-  test("long 0.3 with a 0.1 limit sell working, shorting off: CLOSE_LONG places 0.199999999999 (not float noise, not more than the venue holds free), filled as 0.2", async () => {
+  test("long 0.3 with a 0.1 limit sell working, shorting off: CLOSE_LONG places exactly 0.2 (the float difference is 0.19999999999999998), filled as 0.2", async () => {
     let placed: number | undefined;
     const strategy = onBarAt(async (i, _b, ctx) => {
       if (i === 0) await ctx.placeOrder({ side: "BUY", quantity: 0.3 });
@@ -36,7 +36,7 @@ describe("close signals in a backtest", () => {
       }
     });
     const run = await backtest(input, strategy, { venue: { allowShorting: false, defaultRules: { stepSize: 0.1 } }, engine: { closeAtEnd: false } });
-    expect(placed).toBe(0.199999999999);
+    expect(placed).toBe(0.2);
     expect(run.fills.map((f) => [f.side, f.quantity])).toEqual([["BUY", 0.3], ["SELL", 0.2]]);
   });
 

@@ -62,12 +62,12 @@ describe("signals", () => {
     expect(signalToRequest({ action: "CLOSE_LONG", quantity: -1 }, "X", undefined)).toMatchObject({ invalid: expect.stringContaining("got -1") });
   });
 
-  test("the quantity left to close carries no float noise and never exceeds the float difference", () => {
+  test("the quantity left to close is the exact decimal, without float noise either way", () => {
     // Long 0.4 with 0.1 working: 0.30000000000000004 in floats, 0.3 exactly.
     expect(signalToRequest({ action: "CLOSE_LONG" }, "X", position("LONG", 0.4), 0.1)).toMatchObject({ request: { quantity: 0.3 } });
-    // Long 0.3 with 0.1 working: 0.19999999999999998 in floats, below 0.2: 12 digits, rounded down.
-    expect(signalToRequest({ action: "CLOSE_LONG" }, "X", position("LONG", 0.3), 0.1)).toMatchObject({ request: { quantity: 0.199999999999 } });
-    expect(signalToRequest({ action: "CLOSE_LONG", quantity: 0.25 }, "X", position("LONG", 0.3), 0.1)).toMatchObject({ request: { quantity: 0.199999999999 } });
+    // Long 0.3 with 0.1 working: 0.19999999999999998 in floats, 0.2 exactly (what a venue keeping decimals holds free).
+    expect(signalToRequest({ action: "CLOSE_LONG" }, "X", position("LONG", 0.3), 0.1)).toMatchObject({ request: { quantity: 0.2 } });
+    expect(signalToRequest({ action: "CLOSE_LONG", quantity: 0.25 }, "X", position("LONG", 0.3), 0.1)).toMatchObject({ request: { quantity: 0.2 } });
     expect(signalToRequest({ action: "CLOSE_SHORT", quantity: 0.15 }, "X", position("SHORT", 0.3), 0.1)).toMatchObject({ request: { quantity: 0.15 } });
   });
 

@@ -1,5 +1,5 @@
 import type { BracketLeg, OrderRequest, OrderSide, OrderType, Position, TimeInForce } from "@argo/core";
-import { closeQuantity } from "./close-quantity.ts";
+import { closeRoom } from "./close-quantity.ts";
 import { sizingProblem, type SizingFields } from "./sizing.ts";
 
 /** What a signal asks for; the action, never the sign of the quantity, decides the side. */
@@ -61,15 +61,13 @@ export function signalToRequest(signal: Signal, symbol: string, position: Positi
     if (!position || position.side !== want || position.quantity <= 0) {
       return { skip: `${signal.action}: no ${want.toLowerCase()} position in ${symbol}` };
     }
-    const free = position.quantity - alreadyWorking;
-    // NaN (orders of unknown size working) is not room to close into; float noise of partial fills is not either.
-    if (!(free > position.quantity * 1e-9)) {
+    const room = closeRoom(position.quantity, alreadyWorking);
+    if (room === undefined) {
       return {
         skip: `${signal.action}: the ${want.toLowerCase()} position in ${symbol} (${round(position.quantity)}) is already covered by orders working against it ` +
           `(${Number.isNaN(alreadyWorking) ? "of unknown size" : round(alreadyWorking)})`,
       };
     }
-    const room = closeQuantity(position.quantity, alreadyWorking);
     request.quantity = signal.quantity === undefined ? room : Math.min(signal.quantity, room);
   } else {
     copySizing(signal, request);

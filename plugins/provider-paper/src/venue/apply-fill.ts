@@ -5,7 +5,8 @@ import type { VenueState } from "./venue-state.ts";
 /**
  * Books a fill into cash and the symbol's position (average cost) and returns the PnL it realised.
  * BUY: cash −= qty × price + fee; SELL: cash += qty × price − fee (a short sale's proceeds included).
- * A fill larger than the opposite position closes it and opens the other side at the fill price.
+ * A fill larger than the opposite position closes it and opens the other side at the fill price; one larger by float
+ * noise only (quantity-noise.ts: a close of 0.2 against the 0.19999999999999998 floats hold) leaves it flat.
  */
 export function applyFill(state: VenueState, book: SymbolBook, buy: boolean, qty: number, price: number, fee: number, time: number): number {
   const value = qty * price;
@@ -46,7 +47,7 @@ export function applyFill(state: VenueState, book: SymbolBook, buy: boolean, qty
   return realized;
 }
 
-// Sums of lot multiples drift: snapped back so "flat" is exactly 0.
+// Sums of lot multiples drift: snapped back (to the lot grid, or dust against the position to 0) so "flat" is exactly 0.
 function roundQuantity(book: SymbolBook, quantity: number, scale: number): number {
   return snapLot(quantity, scale, book.rules.stepSize, book.rules.stepDecimals);
 }

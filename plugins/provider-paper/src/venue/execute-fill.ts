@@ -9,6 +9,7 @@ import type { MatchResult } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { rejudgeReductions } from "./rejudge-reductions.ts";
 import { resolveSize } from "./resolve-size.ts";
+import { withinReach } from "./quantity-noise.ts";
 import { orderSnapshot } from "./snapshots.ts";
 import { floorToStep, snapLot } from "./step-math.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -102,14 +103,16 @@ export function remainingOf(order: Order, step: number, decimals: number): numbe
 /**
  * The fill must fit the account as it is at `time`, other books valued at prices known then (ledger.ts; reservations
  * aside: they guard placement, and the order's own is among them): reducing a position always fits; the opening part needs free funds,
- * with a long/short sale only where shorting is allowed. Tolerates float noise, not real shortfalls.
+ * with a long/short sale only where shorting is allowed. Tolerates float noise (quantity-noise.ts for quantities), not real
+ * shortfalls.
  */
 function checkResources(state: VenueState, rec: OrderRecord, quantity: number, price: number, fee: number, time: number): string | undefined {
   const held = rec.book.position?.quantity ?? 0;
   const reducible = rec.buy ? (held < 0 ? -held : 0) : held > 0 ? held : 0;
+  // A fill above the position by float noise closes it (apply-fill.ts books it flat): it opens nothing.
+  if (withinReach(quantity, reducible, reducible)) return undefined;
   const reduce = quantity < reducible ? quantity : reducible;
   const opening = quantity - reduce;
-  if (opening <= 1e-12 * quantity) return undefined;
   if (!rec.buy && !state.allowShorting) {
     return `INSUFFICIENT_POSITION: selling ${quantity} ${rec.order.symbol} needs a long position of that size; it is ${reducible}`;
   }

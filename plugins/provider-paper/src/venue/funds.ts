@@ -1,6 +1,8 @@
 import { estimatedFee, maxAffordable, orderCost } from "./costs.ts";
 import { venueError } from "./errors.ts";
 import { buyingPower } from "./ledger.ts";
+import { withinReach } from "./quantity-noise.ts";
+import { floorToStep } from "./step-math.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -17,6 +19,12 @@ export function reducibleQuantity(book: SymbolBook, buy: boolean): number {
   return buy ? Math.max(0, -held - book.reservedBuyReduce) : Math.max(0, held - book.reservedSellReduce);
 }
 
+/** Size of the position an order on this side reduces (0 when none): the scale of the float noise in what is reducible (quantity-noise.ts). */
+export function reducedSize(book: SymbolBook, buy: boolean): number {
+  const held = book.position?.quantity ?? 0;
+  return buy ? (held < 0 ? -held : 0) : held > 0 ? held : 0;
+}
+
 /**
  * Cash an order may spend on its opening part: buying power, plus twice the value of what it
  * reduces first (closing a position frees both its collateral and, for a short, the cover cost
@@ -28,12 +36,14 @@ function budgetFor(state: VenueState, reducible: number, price: number): number 
 
 /**
  * Checks that an order of `quantity` at `price` fits the account and returns what it reserves.
- * Reducing a position always fits; a sell beyond the long position is INSUFFICIENT_POSITION unless
- * shorting is allowed; the opening part must fit the budget, fees included, or INSUFFICIENT_FUNDS.
+ * Reducing a position always fits (also the exact decimal 0.2 where floats hold 0.19999999999999998 reducible);
+ * a sell beyond the long position is INSUFFICIENT_POSITION unless shorting is allowed; the opening part must fit the
+ * budget, fees included, or INSUFFICIENT_FUNDS.
  */
 export function checkFunds(state: VenueState, book: SymbolBook, buy: boolean, quantity: number, price: number): Reservation {
   const reducible = reducibleQuantity(book, buy);
-  if (quantity <= reducible) return reservationFor(state, quantity, price, reducible);
+  const size = reducedSize(book, buy);
+  if (withinReach(quantity, reducible, size)) return reservationFor(state, quantity, price, reducible, size);
   if (!buy && !state.allowShorting) {
     const held = Math.max(0, book.position?.quantity ?? 0);
     throw venueError(
@@ -53,18 +63,19 @@ export function checkFunds(state: VenueState, book: SymbolBook, buy: boolean, qu
       { symbol: book.symbol, quantity, price, required: cost, available: Math.max(0, budget) },
     );
   }
-  return reservationFor(state, quantity, price, reducible);
+  return reservationFor(state, quantity, price, reducible, size);
 }
 
 /**
  * What an order of `quantity` at `price` sets aside, without judging whether it fits: the `reducible` position it
- * reduces first, cash for the rest (fees of the whole order included). Placement and restore (through checkFunds) and
- * the re-judging after a fill (rejudge-reductions.ts) all reckon it here.
+ * reduces first, cash for the rest (fees of the whole order included). A rest that is float noise of the position of
+ * `size` opens nothing and sets no cash aside. Placement and restore (through checkFunds) and the re-judging after a
+ * fill (rejudge-reductions.ts) all reckon it here.
  */
-export function reservationFor(state: VenueState, quantity: number, price: number, reducible: number): Reservation {
+export function reservationFor(state: VenueState, quantity: number, price: number, reducible: number, size: number): Reservation {
   const reduce = quantity < reducible ? quantity : reducible;
   const opening = quantity - reduce;
-  if (opening <= 0) return { reduce, cash: 0, cashPerUnit: 0 };
+  if (opening <= 0 || withinReach(quantity, reducible, size)) return { reduce, cash: 0, cashPerUnit: 0 };
   const cash = opening * price + estimatedFee(state, quantity, price);
   return { reduce, cash, cashPerUnit: cash / opening };
 }
@@ -72,9 +83,22 @@ export function reservationFor(state: VenueState, quantity: number, price: numbe
 /** Largest quantity an order on this side at `price` could have right now; an order of exactly this size passes `checkFunds`. */
 export function maxQuantity(state: VenueState, book: SymbolBook, buy: boolean, price: number): number {
   const reducible = reducibleQuantity(book, buy);
-  if (!buy && !state.allowShorting) return reducible;
+  const lots = reducibleLots(book, buy, reducible);
+  if (!buy && !state.allowShorting) return lots;
   const affordable = maxAffordable(state, budgetFor(state, reducible, price), price, book.rules);
-  return affordable > reducible ? affordable : reducible;
+  return affordable > lots ? affordable : lots;
+}
+
+/**
+ * What is reducible as an order could ask for it: on the lot grid when there is one, 0.2 for the 0.19999999999999998
+ * floats leave of 0.3 − 0.1 (within reach: checkFunds takes it), never more than that (a position restored off the grid
+ * keeps the whole lots below it).
+ */
+function reducibleLots(book: SymbolBook, buy: boolean, reducible: number): number {
+  const { stepSize, stepDecimals } = book.rules;
+  if (!(stepSize > 0)) return reducible;
+  const lots = floorToStep(reducible, stepSize, stepDecimals);
+  return withinReach(lots, reducible, reducedSize(book, buy)) ? lots : floorToStep(lots - stepSize, stepSize, stepDecimals);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { reserveLegs } from "./brackets.ts";
 import { remainingOf } from "./execute-fill.ts";
 import { releaseReservation } from "./finish-order.ts";
-import { reducibleQuantity, reservationFor } from "./funds.ts";
+import { reducedSize, reducibleQuantity, reservationFor } from "./funds.ts";
 import { holdReservation } from "./new-order-record.ts";
 import type { OrderRecord } from "./order-record.ts";
+import { withinReach } from "./quantity-noise.ts";
 import { judgedQuantity, referencePrice } from "./reserve-order.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -14,9 +15,11 @@ import type { VenueState } from "./venue-state.ts";
  * buying power would count that cash as free. The side(s) so affected are judged again as restore judges them.
  */
 export function rejudgeReductions(state: VenueState, book: SymbolBook): void {
-  const held = book.position?.quantity ?? 0;
-  if (book.reservedBuyReduce > (held < 0 ? -held : 0)) rejudgeSide(state, book, true);
-  if (book.reservedSellReduce > (held > 0 ? held : 0)) rejudgeSide(state, book, false);
+  const short = reducedSize(book, true);
+  const long = reducedSize(book, false);
+  // Reserved beyond the position by float noise only (0.1 + 0.19999999999999998 of a long 0.3) reduces all of it: no order opens.
+  if (!withinReach(book.reservedBuyReduce, short, short)) rejudgeSide(state, book, true);
+  if (!withinReach(book.reservedSellReduce, long, long)) rejudgeSide(state, book, false);
 }
 
 /**
@@ -47,7 +50,7 @@ function rejudgeSide(state: VenueState, book: SymbolBook, buy: boolean): void {
     const reducible = reducibleQuantity(book, buy);
     // Without shorting a sell cannot open: what it cannot reduce reserves nothing, and its fill is refused.
     const judged = !buy && !state.allowShorting && quantity > reducible ? reducible : quantity;
-    const reservation = reservationFor(state, judged, reference, reducible);
+    const reservation = reservationFor(state, judged, reference, reducible, reducedSize(book, buy));
     rec.resReduce = reservation.reduce;
     rec.resCash = reservation.cash;
     rec.resCashPerUnit = reservation.cashPerUnit;

@@ -1,3 +1,5 @@
+import { isDust } from "./quantity-noise.ts";
+
 /** Step arithmetic for ticks and lots; a step of 0 means "no step". Floats are snapped to the step's decimals. */
 
 /** Decimal places a step needs (0.001 → 3, 1e-8 → 8, 5 → 0). */
@@ -67,7 +69,7 @@ export function snapLot(value: number, scale: number, step: number, decimals: nu
   return step > 0 ? roundToDecimals(value, decimals) : snapZero(value, scale);
 }
 
-/** Snaps a quantity that should be zero (float noise after adds and subtracts) to exactly zero. */
+/** Snaps a quantity that should be zero (float noise after adds and subtracts, quantity-noise.ts) to exactly zero. */
 export function snapZero(value: number, scale: number): number {
-  return Math.abs(value) <= 1e-12 * Math.max(1, scale) ? 0 : value;
+  return isDust(value, scale) ? 0 : value;
 }
