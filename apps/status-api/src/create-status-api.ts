@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { errorBody } from "./http/error-body.ts";
 import { EventFanout } from "./http/event-fanout.ts";
 import { catchNonErrors, handleError } from "./http/handle-error.ts";
+import { requireHost } from "./http/require-host.ts";
 import type { RouteFailureHook } from "./http/route-failure.ts";
 import { safeJson } from "./http/safe-json.ts";
 import { registerDashboardRoutes } from "./routes/dashboard-routes.ts";
@@ -55,6 +56,8 @@ export function createStatusApi(session: StatusSession, options: StatusApiOption
   app.use("*", catchNonErrors(secrets, options.onError));
   app.notFound((c) => safeJson(c, errorBody("NOT_FOUND", `no route ${c.req.method} ${new URL(c.req.url).pathname}`), secrets, 404));
 
+  // With a token too: without a Host, Bun gives the app a bare path for the URL, and routing goes wrong.
+  app.use("*", requireHost());
   // Without a token the loopback bind is the only guard, and DNS rebinding gets around it: check the Host instead.
   if (!token) app.use("*", loopbackHostGuard());
   // Registered before the auth middleware, so it answers without a token.

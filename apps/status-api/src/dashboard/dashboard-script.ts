@@ -34,8 +34,8 @@ function fillRows(tbody, items, columns) {
 }
 async function poll() {
   try {
-    // The page shows open orders only: ask for the fewest recent ones the API allows, not its default 50 per poll.
-    const [s, a, p, o] = await Promise.all([get("session"), get("account"), get("positions"), get("orders?limit=1")]);
+    // The page shows open orders only: limit=0 asks for no recent ones, not the default 50 per poll.
+    const [s, a, p, o] = await Promise.all([get("session"), get("account"), get("positions"), get("orders?limit=0")]);
     $("mode").textContent = s.mode; $("mode").className = "badge " + s.mode;
     $("state").textContent = s.tradingState; $("state").className = "badge " + s.tradingState;
     $("symbols").textContent = s.symbols.join(", ") + " · " + s.interval;

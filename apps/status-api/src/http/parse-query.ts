@@ -14,9 +14,6 @@ export function integerParam(min: number, max: number) {
   );
 }
 
-/** The query schema of a route that takes no parameters (but `token`): anything else is refused, not ignored. */
-export const noQuery = v.strictObject({});
-
 /** A non-empty query parameter string. */
 export const stringParam = v.pipe(v.string(), v.nonEmpty("must not be empty"));
 

@@ -1,7 +1,8 @@
 import { listProviders, providerConfigJsonSchema, type ProviderKind } from "@argo/core";
 import type { Hono } from "hono";
 import * as v from "valibot";
-import { noQuery, parseQuery } from "../http/parse-query.ts";
+import { noQuery } from "../http/no-query.ts";
+import { parseQuery } from "../http/parse-query.ts";
 import { safeJson } from "../http/safe-json.ts";
 
 // Strict: a misspelled parameter is a 400 naming it, never silently ignored.
@@ -14,8 +15,7 @@ export function registerProviderRoutes(app: Hono, secrets: readonly string[]): v
     return safeJson(c, { providers: listProviders(kind) }, secrets);
   });
   // providerConfigJsonSchema throws PROVIDER_NOT_FOUND (listing what exists), which becomes a 404.
-  app.get("/providers/:name/schema", (c) => {
-    parseQuery(noQuery, c.req.query());
+  app.get("/providers/:name/schema", noQuery, (c) => {
     return safeJson(c, providerConfigJsonSchema(c.req.param("name")), secrets);
   });
 }

@@ -63,9 +63,26 @@ describe("session routes", () => {
     expect(three.recent.map((o: { clientOrderId: string }) => o.clientOrderId)).toEqual(["r-0", "r-1", "r-2"]);
   });
 
+  test("GET /orders?limit=0 returns the open orders only, without reading recent ones (the dashboard's poll)", async () => {
+    const { session, app } = setup();
+    session.state.openOrders = [makeOrder({ clientOrderId: "open-1" })];
+    session.state.recentOrders = [makeOrder({ clientOrderId: "r-0", status: "FILLED" })];
+    const asked: number[] = [];
+    session.recentOrders = async (limit) => {
+      asked.push(limit);
+      return session.state.recentOrders.slice(0, limit);
+    };
+    const res = await app.request("/orders?limit=0", auth);
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(body.open.map((o: { clientOrderId: string }) => o.clientOrderId)).toEqual(["open-1"]);
+    expect(body.recent).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
   test("bad query parameters are 400 INVALID_DATA naming the parameter", async () => {
     const { app } = setup();
-    for (const [path, name] of [["/orders?limit=0", "limit"], ["/orders?limit=abc", "limit"], ["/trades?from=yesterday", "from"], ["/bars", "symbol"]] as const) {
+    for (const [path, name] of [["/orders?limit=-1", "limit"], ["/orders?limit=1001", "limit"], ["/orders?limit=abc", "limit"], ["/trades?from=yesterday", "from"], ["/bars", "symbol"]] as const) {
       const res = await app.request(path, auth);
       expect(res.status).toBe(400);
       const body = await json(res);

@@ -1,12 +1,14 @@
 import type { Hono } from "hono";
 import * as v from "valibot";
-import { integerParam, noQuery, parseQuery, stringParam } from "../http/parse-query.ts";
+import { noQuery } from "../http/no-query.ts";
+import { integerParam, parseQuery, stringParam } from "../http/parse-query.ts";
 import { safeJson } from "../http/safe-json.ts";
 import { redactSecretKeys } from "../security/redact-secret-keys.ts";
 import type { StatusSession } from "../session/status-session.ts";
 
 // Strict: a misspelled or unsupported parameter is a 400 naming it, never silently ignored.
-const OrdersQuery = v.strictObject({ limit: v.optional(integerParam(1, 1000), "50") });
+// limit=0: open orders only (the dashboard's poll), without reading any recent ones.
+const OrdersQuery = v.strictObject({ limit: v.optional(integerParam(0, 1000), "50") });
 const TradesQuery = v.pipe(
   v.strictObject({
     symbol: v.optional(stringParam),
@@ -25,23 +27,20 @@ const BarsQuery = v.strictObject({ symbol: stringParam, limit: v.optional(intege
 
 /** GET /session, /account, /positions, /orders, /trades and /bars: read-only views of the session. */
 export function registerSessionRoutes(app: Hono, session: StatusSession, secrets: readonly string[], now: () => number): void {
-  app.get("/session", async (c) => {
-    parseQuery(noQuery, c.req.query());
+  app.get("/session", noQuery, async (c) => {
     const info = await session.info();
     const body = { ...info, config: redactSecretKeys(info.config), uptimeMs: Math.max(0, now() - info.startedAt) };
     return safeJson(c, body, secrets);
   });
-  app.get("/account", async (c) => {
-    parseQuery(noQuery, c.req.query());
+  app.get("/account", noQuery, async (c) => {
     return safeJson(c, { account: await session.account() }, secrets);
   });
-  app.get("/positions", async (c) => {
-    parseQuery(noQuery, c.req.query());
+  app.get("/positions", noQuery, async (c) => {
     return safeJson(c, { positions: await session.positions() }, secrets);
   });
   app.get("/orders", async (c) => {
     const { limit } = parseQuery(OrdersQuery, c.req.query());
-    const [open, recent] = await Promise.all([session.openOrders(), session.recentOrders(limit)]);
+    const [open, recent] = await Promise.all([session.openOrders(), limit === 0 ? [] : session.recentOrders(limit)]);
     return safeJson(c, { open, recent }, secrets);
   });
   app.get("/trades", async (c) => {

@@ -1,24 +1,12 @@
 import { describe, expect, test } from "bun:test";
-import { connect } from "node:net";
 import { createStatusApi } from "../create-status-api.ts";
+import { rawRequest } from "../http/raw-request.test-helper.ts";
 import { serveStatusApi } from "../serve-status-api.ts";
 import { makePosition } from "../testing/fixtures.ts";
 import { MemoryStatusSession } from "../testing/memory-session.ts";
 import { hostHeaderName } from "./loopback-host-guard.ts";
 
 const READS = ["/health", "/session", "/account", "/positions", "/orders", "/trades", "/metrics", "/", "/nowhere"];
-
-/** Sends one raw HTTP request to 127.0.0.1:port and resolves the whole reply text (fetch would set its own Host). */
-function rawRequest(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1");
-    let reply = "";
-    socket.on("data", (chunk) => (reply += chunk));
-    socket.on("end", () => resolve(reply));
-    socket.on("error", reject);
-    socket.write(text);
-  });
-}
 
 describe("without a token, only loopback Host names are answered (DNS rebinding)", () => {
   const app = createStatusApi(new MemoryStatusSession());
@@ -36,10 +24,16 @@ describe("without a token, only loopback Host names are answered (DNS rebinding)
     }
   });
 
-  test("127.0.0.1, [::1] and localhost are answered, with or without a port; so is a request without a Host", async () => {
-    for (const host of ["127.0.0.1:8787", "127.0.0.1", "localhost:8787", "localhost", "LocalHost:8787", "[::1]:8787", "[::1]", undefined]) {
-      const res = await app.request("/positions", host === undefined ? undefined : { headers: { Host: host } });
+  test("127.0.0.1, [::1] and localhost are answered, with or without a port", async () => {
+    for (const host of ["127.0.0.1:8787", "127.0.0.1", "localhost:8787", "localhost", "LocalHost:8787", "[::1]:8787", "[::1]"]) {
+      const res = await app.request("/positions", { headers: { Host: host } });
       expect([host, res.status]).toEqual([host, 200]);
+    }
+  });
+
+  test("a request built in-process without a Host header is judged by its URL's host", async () => {
+    for (const [url, status] of [["/positions", 200], ["http://127.0.0.1:8787/positions", 200], ["http://[::1]/positions", 200], ["http://attacker.example/positions", 403]] as const) {
+      expect([url, (await app.request(url)).status]).toEqual([url, status]);
     }
   });
 

@@ -19,23 +19,22 @@ export function isLoopbackOrigin(origin: string): boolean {
 /**
  * Hono middleware for an API without a token (which binds loopback only): 403 unless the request's `Host` names a
  * loopback address. A web page whose DNS name is rebound to 127.0.0.1 reaches the port, but its requests carry its
- * own name as Host; without this they would read positions and the account. A request without a Host (HTTP/1.0)
- * passes: a browser always sends one. A cross-site `Origin` is refused too, so no other page even triggers a read.
+ * own name as Host; without this they would read positions and the account. A request without a Host header is judged
+ * by its URL's host: one built in-process has a full URL (a served one without Host was refused by requireHost). A
+ * cross-site `Origin` is refused too, so no other page even triggers a read.
  */
 export function loopbackHostGuard(): MiddlewareHandler {
   return async (c, next) => {
-    const host = c.req.header("host");
-    if (host !== undefined) {
-      const name = hostHeaderName(host);
-      if (name === undefined || !isLoopbackHost(name)) {
-        return c.json(
-          errorBody(
-            "FORBIDDEN",
-            "the request's Host is not a loopback name (127.0.0.1, [::1] or localhost): without a status API token only those are served; set a token to serve other hosts",
-          ),
-          403,
-        );
-      }
+    const host = c.req.header("host") ?? (URL.canParse(c.req.url) ? new URL(c.req.url).host : "");
+    const name = hostHeaderName(host);
+    if (name === undefined || !isLoopbackHost(name)) {
+      return c.json(
+        errorBody(
+          "FORBIDDEN",
+          "the request's Host is not a loopback name (127.0.0.1, [::1] or localhost): without a status API token only those are served; set a token to serve other hosts",
+        ),
+        403,
+      );
     }
     const origin = c.req.header("origin");
     if (origin !== undefined && !isLoopbackOrigin(origin)) {

@@ -59,7 +59,7 @@ export interface StatusSession {
   account(): Promise<Account>;
   positions(): Promise<Position[]>;
   openOrders(): Promise<Order[]>;
-  /** The newest `limit` orders, newest first, whatever their status. */
+  /** The newest `limit` (at least 1) orders, newest first, whatever their status. */
   recentOrders(limit: number): Promise<Order[]>;
   trades(filter: TradeFilter): Promise<Trade[]>;
   metrics(): MaybePromise<SessionMetrics>;

@@ -5,11 +5,33 @@ import { join, resolve } from "node:path";
 /** File in a session directory naming the process whose journal has it open. */
 export const LOCK_FILE = "journal.lock";
 
+/** Suffix of the file a process holds while it replaces a lapsed claim, so that only one process replaces a given claim. */
+export const TAKEOVER_SUFFIX = ".takeover";
+
 /**
  * Lock files this process holds now. A claim naming this process's pid that is not here was left by an earlier process
  * that had the same pid: a container restarted after a kill often runs as pid 1 again.
  */
 const held = new Set<string>();
+
+/** Who claims a directory: its pid and how it judges other claims. Tests stand in for other processes with their own. */
+export interface Claimant {
+  readonly pid: number;
+  /** Whether a process with this pid runs now. */
+  isAlive(pid: number): boolean;
+  /** Whether this claimant holds the claim at `path` (one naming its pid that it does not hold is an earlier process's). */
+  holds(path: string): boolean;
+}
+
+/** Points in {@link claimSessionDir} where a test runs another claimant, to play an interleaving out step by step. */
+export interface ClaimSteps {
+  /** After judging the claim found lapsed, before trying to take it over. */
+  judgedLapsed?(): void;
+  /** While holding the takeover file, before judging the claim again and replacing it. */
+  holdingTakeover?(): void;
+}
+
+const thisProcess: Claimant = { pid: process.pid, isAlive, holds: (path) => held.has(path) };
 
 /**
  * One process's claim on a session directory while its journal is open. Two sessions journaling into one directory would
@@ -21,49 +43,110 @@ export class SessionLock {
 
   /** Claims `sessionDir`; INVALID_CONFIGURATION naming the directory and the holder when a live process has it. */
   static acquire(sessionDir: string): SessionLock {
-    const path = resolve(join(sessionDir, LOCK_FILE));
-    for (let attempt = 0; attempt < 2; attempt++) {
-      if (claim(path)) {
-        held.add(path);
-        return new SessionLock(path);
-      }
-      const holder = holderOf(path);
-      if (holder !== undefined && (holder === process.pid ? held.has(path) : isAlive(holder))) {
-        throw new ArgoError(
-          "INVALID_CONFIGURATION",
-          `session directory ${sessionDir} is in use by process ${holder} (its journal is open there); stop that session or give this one another directory (if no such session runs, delete ${path})`,
-          { details: { sessionDir, pid: holder } },
-        );
-      }
-      // Left by a process that is gone (or by an earlier one with this pid): its claim lapsed.
-      try {
-        unlinkSync(path);
-      } catch {
-        // Another process took it over first: the next attempt finds its claim.
-      }
-    }
-    throw new ArgoError("INVALID_CONFIGURATION", `session directory ${sessionDir} is being claimed by another process; try again`, { details: { sessionDir } });
+    const path = claimSessionDir(sessionDir, thisProcess);
+    held.add(path);
+    return new SessionLock(path);
   }
 
   /** Gives the directory up (only a claim this process still holds). */
   release(): void {
     held.delete(this.path);
-    try {
-      if (holderOf(this.path) === process.pid) unlinkSync(this.path);
-    } catch {
-      // Already gone: nothing to give up.
-    }
+    unlinkIfHeldBy(this.path, process.pid);
   }
 }
 
 /**
- * Creates the claim file holding this process's pid, or false when one exists. The pid is written to a file of its own
- * first and linked into place in one step: a claim created empty and filled after would read as nobody's in between, and
- * a second process would take it over.
+ * Claims `sessionDir` for `claimant` and returns the lock file's path, or throws INVALID_CONFIGURATION. A lapsed claim
+ * is replaced only under the takeover file, and judged again there: two processes that both saw it lapse would
+ * otherwise each delete it, the second deleting the first one's fresh claim, and both would trade one account.
  */
-function claim(path: string): boolean {
-  const draft = `${path}.${process.pid}`;
-  writeFileSync(draft, String(process.pid));
+export function claimSessionDir(sessionDir: string, claimant: Claimant, steps: ClaimSteps = {}): string {
+  const path = resolve(join(sessionDir, LOCK_FILE));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (claim(path, claimant.pid)) {
+      clearLapsedTakeover(path, claimant);
+      return path;
+    }
+    const holder = holderOf(path);
+    if (holder === undefined) continue; // Given up since: claim it afresh.
+    if (isLive(holder, path, claimant)) throw inUse(sessionDir, path, holder);
+    steps.judgedLapsed?.();
+    if (takeOver(sessionDir, path, claimant, steps)) return path;
+  }
+  throw new ArgoError("INVALID_CONFIGURATION", `session directory ${sessionDir} is being claimed by another process; try again`, { details: { sessionDir } });
+}
+
+/** Replaces the lapsed claim at `path` while holding the takeover file; false when another process claimed it first. */
+function takeOver(sessionDir: string, path: string, claimant: Claimant, steps: ClaimSteps): boolean {
+  const takeover = path + TAKEOVER_SUFFIX;
+  if (!claim(takeover, claimant.pid)) {
+    const owner = holderOf(takeover);
+    if (owner === undefined) return false; // That takeover finished since: look at the claim again.
+    // A takeover runs without yielding, so one naming this claimant's own pid was left by an earlier process with it.
+    if (owner !== claimant.pid && owner > 0 && claimant.isAlive(owner)) {
+      throw new ArgoError(
+        "INVALID_CONFIGURATION",
+        `session directory ${sessionDir} is being taken over by process ${owner} (its previous session is gone); stop that session or give this one another directory`,
+        { details: { sessionDir, pid: owner } },
+      );
+    }
+    // Deleting it here could race another process doing the same; only a person who knows no session runs may.
+    const by = owner === 0 ? "an unknown process" : `process ${owner} (${owner === claimant.pid ? "an earlier process with this pid" : "no longer running"})`;
+    throw new ArgoError(
+      "INVALID_CONFIGURATION",
+      `session directory ${sessionDir}: a takeover of its lapsed claim by ${by} was interrupted; if no session runs in ${sessionDir}, delete ${takeover} and start again`,
+      { details: { sessionDir, pid: owner, file: takeover } },
+    );
+  }
+  try {
+    steps.holdingTakeover?.();
+    // Judged again now that no other process can replace it: a fresh claim may have replaced the one judged before.
+    const holder = holderOf(path);
+    if (holder !== undefined) {
+      if (isLive(holder, path, claimant)) throw inUse(sessionDir, path, holder);
+      unlinkQuietly(path);
+    }
+    return claim(path, claimant.pid);
+  } finally {
+    unlinkIfHeldBy(takeover, claimant.pid);
+  }
+}
+
+/**
+ * Removes a takeover file whose process died mid-takeover, once `claimant` holds the directory: nobody else removes a
+ * takeover file that is not theirs, so it cannot be replaced between this look and the removal.
+ */
+function clearLapsedTakeover(path: string, claimant: Claimant): void {
+  const takeover = path + TAKEOVER_SUFFIX;
+  try {
+    const owner = holderOf(takeover);
+    if (owner !== undefined && (owner === 0 || owner === claimant.pid || !claimant.isAlive(owner))) unlinkSync(takeover);
+  } catch {
+    // Unreadable or gone: the directory is claimed all the same; a later takeover names the file if it is in the way.
+  }
+}
+
+function isLive(holder: number, path: string, claimant: Claimant): boolean {
+  if (holder === 0) return false;
+  return holder === claimant.pid ? claimant.holds(path) : claimant.isAlive(holder);
+}
+
+function inUse(sessionDir: string, path: string, holder: number): ArgoError {
+  return new ArgoError(
+    "INVALID_CONFIGURATION",
+    `session directory ${sessionDir} is in use by process ${holder} (its journal is open there); stop that session or give this one another directory (if no such session runs, delete ${path})`,
+    { details: { sessionDir, pid: holder } },
+  );
+}
+
+/**
+ * Creates the file at `path` holding `pid`, or false when one exists. The pid is written to a file of its own first and
+ * linked into place in one step: a claim created empty and filled after would read as nobody's in between, and a second
+ * process would take it over.
+ */
+function claim(path: string, pid: number): boolean {
+  const draft = `${path}.${pid}`;
+  writeFileSync(draft, String(pid));
   try {
     linkSync(draft, path);
     return true;
@@ -75,12 +158,32 @@ function claim(path: string): boolean {
   }
 }
 
+/** The pid a claim file names; 0 when it names none, undefined when there is no such file. */
 function holderOf(path: string): number | undefined {
+  let text: string;
   try {
-    const pid = Number(readFileSync(path, "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ENOENT") return undefined;
+    throw new ArgoError("INVALID_CONFIGURATION", `cannot read the session claim ${path}: ${(error as Error).message}`, { cause: error, details: { file: path } });
+  }
+  const pid = Number(text.trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : 0;
+}
+
+function unlinkIfHeldBy(path: string, pid: number): void {
+  try {
+    if (holderOf(path) === pid) unlinkSync(path);
   } catch {
-    return undefined;
+    // Gone or unreadable: nothing of ours to remove.
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone: nothing to remove.
   }
 }
 
