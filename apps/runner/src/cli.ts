@@ -1,15 +1,14 @@
 #!/usr/bin/env bun
-// The `argo` command. SIGINT and SIGTERM abort the signal; the run command then stops the session cleanly.
+// The `argo` command. SIGINT and SIGTERM abort the signal; the run command then stops the session cleanly. A second one
+// exits at once, except while results are being written (see cli/signal-exit.ts).
 import { processIo } from "./cli/io.ts";
+import { signalExit } from "./cli/signal-exit.ts";
 import { main } from "./main.ts";
 
-const stop = new AbortController();
-for (const name of ["SIGINT", "SIGTERM"] as const) {
-  process.on(name, () => {
-    // A second signal while stopping means "now".
-    if (stop.signal.aborted) process.exit(130);
-    stop.abort(name);
-  });
-}
-const code = await main(process.argv.slice(2), processIo(stop.signal));
+const signals = signalExit(
+  (code) => process.exit(code),
+  (text) => process.stderr.write(`${text}\n`),
+);
+for (const name of ["SIGINT", "SIGTERM"] as const) process.on(name, () => signals.receive(name));
+const code = await main(process.argv.slice(2), processIo(signals.signal, signals.uninterrupted));
 process.exit(code);

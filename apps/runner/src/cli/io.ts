@@ -12,10 +12,15 @@ export interface Io {
   prompt(question: string): Promise<string | null>;
   /** Resolves when SIGINT or SIGTERM arrives; the run command stops the session then. */
   signal: AbortSignal;
+  /**
+   * Runs `work` (results being written) so that a second SIGINT/SIGTERM does not cut it short; without it, `work` just
+   * runs (an in-process caller has no process to exit).
+   */
+  uninterrupted?<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** The real process as an {@link Io}. */
-export function processIo(signal: AbortSignal): Io {
+export function processIo(signal: AbortSignal, uninterrupted?: Io["uninterrupted"]): Io {
   return {
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
@@ -29,5 +34,6 @@ export function processIo(signal: AbortSignal): Io {
       return null;
     },
     signal,
+    ...(uninterrupted ? { uninterrupted } : {}),
   };
 }

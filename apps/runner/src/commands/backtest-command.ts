@@ -53,7 +53,9 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
   }
   // In the log once each, so a log read later holds them as well as the summary below.
   for (const warning of result.warnings) log.warn(warning);
-  const files = await writeBacktestResults(folder, result, `${session.strategy.name} on ${engine.symbols.join(", ")}`);
+  // A second Ctrl-C must not leave a folder half written: what the run recorded would be lost.
+  const write = () => writeBacktestResults(folder, result, `${session.strategy.name} on ${engine.symbols.join(", ")}`);
+  const files = await (io.uninterrupted ? io.uninterrupted(write) : write());
   const rows = STATISTIC_LABELS.map(({ key, label, kind }) => [label, formatStatistic(result.statistics[key] as number | null, kind)] as const);
   const width = Math.max(...rows.map(([label]) => label.length));
   io.out(

@@ -1,6 +1,6 @@
 import type { SchemaLookup } from "./config-schema-at.ts";
 import { readStructuredFlag } from "./read-structured-flag.ts";
-import { sessionProviders } from "./session-providers.ts";
+import { type SessionProviders, sessionProviders } from "./session-providers.ts";
 
 type Raw = Record<string, unknown>;
 type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -20,19 +20,28 @@ const section = (raw: Raw, key: string): Raw => {
   return created;
 };
 
+/** A flag's text value; an empty one counts as not given. */
+const flagText = (flags: Flags, name: string) => (typeof flags[name] === "string" && flags[name] !== "" ? (flags[name] as string) : undefined);
+
+/** The providers a session uses: a provider flag names one over what the file (or ARGO__) names. */
+export function providersWithFlags(named: SessionProviders, flags: Flags): SessionProviders {
+  return { ...named, trading: flagText(flags, "trading-provider") ?? named.trading, marketData: flagText(flags, "market-data-provider") ?? named.marketData };
+}
+
 /**
  * Applies command-line flags on top of the file and environment: flags win. Returns a new object. A section no flag
  * writes into is left as the file has it, so a section of the wrong type is reported by validation at its path.
  */
 export async function applyFlags(input: Raw, flags: Flags, cwd: string, environment: FlagEnvironment = { env: {} }): Promise<Raw> {
   const raw = structuredClone(input);
-  const str = (name: string) => (typeof flags[name] === "string" ? (flags[name] as string) : undefined);
+  const str = (name: string) => flagText(flags, name);
   const read = (flag: string, keys: readonly string[]) => readStructuredFlag(flag, str(flag)!, cwd, { ...environment, keys });
   // The providers the session uses without flags: what the file (or ARGO__) names, else the defaults.
   const named = sessionProviders(raw);
+  const chosen = providersWithFlags(named, flags);
   if (str("strategy")) section(raw, "strategy").path = str("strategy");
   if (str("strategy-config")) section(raw, "strategy").config = await read("strategy-config", ["strategy", "config"]);
-  for (const [flagPrefix, key, current] of [["market-data", "market_data", named.marketData], ["trading", "trading", named.trading]] as const) {
+  for (const [flagPrefix, key, kind] of [["market-data", "market_data", "marketData"], ["trading", "trading", "trading"]] as const) {
     const provider = str(`${flagPrefix}-provider`);
     const config = str(`${flagPrefix}-config`);
     if (!provider && !config) continue;
@@ -40,8 +49,8 @@ export async function applyFlags(input: Raw, flags: Flags, cwd: string, environm
     if (provider) {
       // The file's config belonged to another provider; it would only produce confusing errors. Naming the provider
       // the session uses anyway (its default included) keeps it.
-      if (provider !== current) delete target.config;
-      target.provider = provider;
+      if (chosen[kind] !== named[kind]) delete target.config;
+      target.provider = chosen[kind];
     }
     if (config) target.config = await read(`${flagPrefix}-config`, [key, "config"]);
   }

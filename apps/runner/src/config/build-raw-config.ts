@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { loadProviders } from "../plugins/load-providers.ts";
 import { configSchemaLookup } from "./config-schema-at.ts";
-import { applyEnvOverrides } from "./env-overrides.ts";
-import { applyFlags } from "./apply-flags.ts";
+import { applyEnvOverrides, type EnvOverride, traceEnvOverrides } from "./env-overrides.ts";
+import { applyFlags, providersWithFlags } from "./apply-flags.ts";
 import { loadConfigFile } from "./load-config-file.ts";
+import { loadSessionProviders, type ProviderLoad } from "./load-session-providers.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
 import { substituteEnv } from "./substitute-env.ts";
 
@@ -25,6 +25,10 @@ export interface RawConfig {
   path?: string;
   /** The working directory the command ran in. */
   cwd?: string;
+  /** The ARGO__ variables still in effect after the flags, so a problem they caused names them. */
+  envOverrides?: readonly EnvOverride[];
+  /** The plugins and providers loaded to read the config by their schemas: validation reports this outcome, not a second load. */
+  loaded?: ProviderLoad;
 }
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -38,19 +42,24 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   const file = path ? resolve(cwd, path) : undefined;
   const baseDir = file ? dirname(file) : cwd;
   const fromFile = file ? await loadConfigFile(file) : {};
-  // A first reading by the runner's own schema tells which providers (and plugins) the session names.
+  // A first reading by the runner's own schema tells which providers (and plugins) the session names; a provider flag
+  // names one over it, as applyFlags will write it.
   const runnerOnly = configSchemaLookup({});
-  const named = sessionProviders(applyEnvOverrides(substituteEnv(fromFile, env, runnerOnly) as Record<string, unknown>, env, runnerOnly));
-  // The provider flags are applied last, so they name the provider over the file.
-  const tradingFlag = flags["trading-provider"];
-  const dataFlag = flags["market-data-provider"];
-  const providers = { trading: typeof tradingFlag === "string" ? tradingFlag : named.trading, marketData: typeof dataFlag === "string" ? dataFlag : named.marketData };
+  const named = providersWithFlags(sessionProviders(applyEnvOverrides(substituteEnv(fromFile, env, runnerOnly) as Record<string, unknown>, env, runnerOnly)), flags);
   // A provider that cannot be loaded is reported by validation, with its path; here it only has no schema.
-  await loadProviders(named.plugins, [providers.trading, providers.marketData], pluginSearchDirs(baseDir, cwd)).catch(() => undefined);
-  const schemaAt = configSchemaLookup(providers);
+  const loaded = await loadSessionProviders(named, pluginSearchDirs(baseDir, cwd));
+  const schemaAt = configSchemaLookup(named);
   const substituted = substituteEnv(fromFile, env, schemaAt) as Record<string, unknown>;
-  const overridden = applyEnvOverrides(substituted, env, schemaAt);
+  const { config: overridden, overrides } = traceEnvOverrides(substituted, env, schemaAt);
   // Files named by --*-config flags get ${VAR} replaced as the file did, by the same schemas.
   const raw = await applyFlags(overridden, flags, cwd, { env, schemaAt });
-  return { raw, baseDir, cwd, ...(file ? { path: file } : {}) };
+  // A variable whose value a flag replaced is no longer the source of what is there.
+  const envOverrides = overrides.filter(({ keys }) => Bun.deepEquals(valueAt(raw, keys), valueAt(overridden, keys)));
+  return { raw, baseDir, cwd, envOverrides, loaded, ...(file ? { path: file } : {}) };
+}
+
+function valueAt(config: Record<string, unknown>, keys: readonly string[]): unknown {
+  let node: unknown = config;
+  for (const key of keys) node = node !== null && typeof node === "object" && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
 }

@@ -1,8 +1,17 @@
+import { asRecord } from "./as-record.ts";
 import { type SchemaLookup, type SchemaNode, declaredKeys } from "./config-schema-at.ts";
 import { envValue, expectsList } from "./env-value.ts";
 
 /** Prefix of environment variables that override config keys: ARGO__SECTION__KEY=value. */
 export const OVERRIDE_PREFIX = "ARGO__";
+
+/** One ARGO__ variable as applied: the config keys it set, and which of them it created (the config given had not). */
+export interface EnvOverride {
+  variable: string;
+  keys: string[];
+  /** Index in `keys` of the first key the variable created; `keys.length` when the config given had the whole path. */
+  createdFrom: number;
+}
 
 /**
  * Applies ARGO__SECTION__KEY[__SUBKEY…] variables onto a parsed config: `ARGO__ENGINE__INTERVAL=5m` sets engine.interval,
@@ -12,24 +21,41 @@ export const OVERRIDE_PREFIX = "ARGO__";
  * where the field takes only text (a token of digits stays text); a list field takes `[A, B]` or `A,B`.
  */
 export function applyEnvOverrides(config: Record<string, unknown>, env: Record<string, string | undefined>, schemaAt: SchemaLookup = () => undefined): Record<string, unknown> {
+  return traceEnvOverrides(config, env, schemaAt).config;
+}
+
+/** {@link applyEnvOverrides}, also saying what each variable set: a problem there is the variable's, not the file's. */
+export function traceEnvOverrides(
+  config: Record<string, unknown>,
+  env: Record<string, string | undefined>,
+  schemaAt: SchemaLookup = () => undefined,
+): { config: Record<string, unknown>; overrides: EnvOverride[] } {
   const out = structuredClone(config);
+  const overrides: EnvOverride[] = [];
   for (const [name, raw] of Object.entries(env).sort(([a], [b]) => a.localeCompare(b))) {
     if (!name.startsWith(OVERRIDE_PREFIX) || raw === undefined) continue;
     const parts = name.slice(OVERRIDE_PREFIX.length).split("__").filter(Boolean);
     if (parts.length === 0) continue;
     const keys: string[] = [];
+    let createdFrom = parts.length;
     let node: Record<string, unknown> = out;
+    // The same place in the config as given: a key another variable created is not the file's either.
+    let given: unknown = config;
     for (let i = 0; i < parts.length; i++) {
       const key = matchKey(declaredKeys(schemaAt(keys)), node, parts[i]!);
       keys.push(key);
+      const inGiven = Object.hasOwn(asRecord(given), key);
+      if (!inGiven && createdFrom === parts.length) createdFrom = i;
+      given = inGiven ? asRecord(given)[key] : undefined;
       if (i === parts.length - 1) node[key] = overrideValue(raw, schemaAt(keys));
       else {
         if (!node[key] || typeof node[key] !== "object" || Array.isArray(node[key])) node[key] = {};
         node = node[key] as Record<string, unknown>;
       }
     }
+    overrides.push({ variable: name, keys, createdFrom });
   }
-  return out;
+  return { config: out, overrides };
 }
 
 // INITIAL_CAPITAL, INITIALCAPITAL and initialCapital are one key; so are MARKET_DATA and market_data.

@@ -93,3 +93,12 @@ describe("validateConfig: a section written as a list", () => {
     expect(outcome.ok).toBe(true);
   });
 });
+
+describe("validateConfig: a risk section that is not a mapping", () => {
+  test("text, a number or null is one problem at risk, not one per schema that reads it", async () => {
+    for (const risk of ["high", 5, null]) {
+      const issues = await issuesOf({ ...quickSessionConfig(tmp.dir), risk });
+      expect(issues.map((issue) => issue.path)).toEqual(["risk"]);
+    }
+  });
+});

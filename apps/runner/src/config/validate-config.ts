@@ -3,12 +3,14 @@ import {
   scrubSecrets, secretLocations, toArgoError, validateProviderConfig,
 } from "@argo/core";
 import { type AnyStrategy, type RiskConfig, loadStrategy, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
-import { loadInstalledFirstParty, loadProviders } from "../plugins/load-providers.ts";
+import { loadInstalledFirstParty } from "../plugins/load-providers.ts";
 import { configSecretValues } from "./config-secret-values.ts";
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
+import { nameEnvSources } from "./env-issue-source.ts";
 import { isInsideSection, listSectionIssues } from "./list-section-issues.ts";
+import { loadedFor, loadSessionProviders } from "./load-session-providers.ts";
 import { providerSessionIssues } from "./provider-session-issues.ts";
 import { riskSymbolIssues } from "./risk-symbol-issues.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
@@ -42,7 +44,7 @@ export type ValidationOutcome = { ok: true; session: ValidSession } | { ok: fals
  * Checks a whole config — its shape, plugins, both providers and their configs, the risk limits, the status API's bind
  * address, the strategy file and the strategy's config — and reports every problem with its path, never a secret value.
  */
-export async function validateConfig({ raw, baseDir, cwd }: RawConfig, options: ValidateOptions = {}): Promise<ValidationOutcome> {
+export async function validateConfig({ raw, baseDir, cwd, envOverrides = [], loaded }: RawConfig, options: ValidateOptions = {}): Promise<ValidationOutcome> {
   const issues: ConfigIssue[] = [];
   const fail = (path: string, error: unknown) => issues.push({ path, message: toArgoError(error).message });
   const outer = safeParseConfig(runnerConfigSchema, raw, { label: "config" });
@@ -53,7 +55,7 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig, options: 
   const replaced = (path: string) => missing.has(path) || (path === "strategy" && raw.strategy === undefined);
   // Per-section checks below give sharper messages for these sections than the outer pass.
   if (!outer.ok) {
-    issues.push(...outer.issues.filter((i) => !replaced(i.path) && !/^(trading|market_data)\.config\.|^strategy\.config\.|^risk\./.test(i.path)));
+    issues.push(...outer.issues.filter((i) => !replaced(i.path) && !/^(trading|market_data)\.config\.|^strategy\.config\.|^risk(\.|$)/.test(i.path)));
   }
   // A section written as a list is reported whole; what the checks below make of its items would only mislead.
   const lists = listSectionIssues(raw);
@@ -63,14 +65,15 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig, options: 
     if (!issues.some((i) => i.path === path.split(".")[0])) issues.push({ path, message });
   }
 
-  const { trading: tradingName, marketData: dataName, plugins } = sessionProviders(raw);
+  const named = sessionProviders(raw);
+  const { trading: tradingName, marketData: dataName } = named;
   const searchDirs = pluginSearchDirs(baseDir, cwd);
-  try {
-    await loadProviders(plugins, [tradingName, dataName], searchDirs);
-  } catch (error) {
-    const provider = isArgoError(error) ? error.provider : undefined;
+  // buildRawConfig loaded them already to read the config by their schemas; a config built otherwise is loaded here.
+  const load = loaded && loadedFor(loaded, named) ? loaded : await loadSessionProviders(named, searchDirs);
+  if (load.error !== undefined) {
+    const provider = isArgoError(load.error) ? load.error.provider : undefined;
     // A plugin's failure about another name (a conflict between two plugins) belongs to the plugins list.
-    fail(provider === tradingName ? "trading.provider" : provider === dataName ? "market_data.provider" : "plugins", error);
+    fail(provider === tradingName ? "trading.provider" : provider === dataName ? "market_data.provider" : "plugins", load.error);
   }
   // An unknown name: load every installed first-party package so the error lists all that could be used.
   const registered = new Set(listProviders().map((p) => p.name));
@@ -82,7 +85,8 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig, options: 
   if (dataName === "replay" && dataConfig.baseDir === undefined) dataConfig.baseDir = baseDir;
   const marketData = checkProvider("market-data", dataName, dataConfig, issues);
 
-  const risk = safeParseConfig(riskConfigSchema, raw.risk ?? {}, { label: "risk limits", pathPrefix: "risk" });
+  // Only a missing section is no limits: `risk:` left empty (null) or written as text is reported, here alone.
+  const risk = safeParseConfig(riskConfigSchema, raw.risk === undefined ? {} : raw.risk, { label: "risk limits", pathPrefix: "risk" });
   if (!risk.ok) issues.push(...risk.issues);
   issues.push(...riskSymbolIssues(raw));
   // The bind rule `argo run` applies when it starts the status API: the same function, so both refuse the same configs.
@@ -112,7 +116,7 @@ export async function validateConfig({ raw, baseDir, cwd }: RawConfig, options: 
 
   const secrets = configSecretValues(raw, strategy);
   if (issues.length > 0 || !outer.ok || !trading || !marketData || !risk.ok || !strategy) {
-    return { ok: false, issues: dedupe(issues.filter((issue) => !isInsideSection(issue, lists))).map((issue) => ({
+    return { ok: false, issues: nameEnvSources(dedupe(issues.filter((issue) => !isInsideSection(issue, lists))), envOverrides).map((issue) => ({
       ...issue,
       message: scrubSecrets(issue.message, secrets),
       ...(issue.received !== undefined ? { received: scrubSecrets(issue.received, secrets) } : {}),

@@ -26,6 +26,10 @@ export class RunnerSession implements StatusSession {
   private tradingState: TradingState = "ACTIVE";
   private lastBarAt: number | undefined;
   private streaming = false;
+  /** Set by an error of the market data stream, cleared by the next bar: the feed is not delivering meanwhile. */
+  private streamDown = false;
+  /** The engine's count of stream errors as of the last error seen: a rise says that error came from the stream. */
+  private streamErrorsSeen = 0;
   private readonly counters = { barsProcessed: 0, ordersPlaced: 0, ordersFilled: 0, ordersRejected: 0, streamReconnects: 0, errors: 0 };
 
   /** `latency` is the order round-trip histogram the timed trading provider feeds (see timedTradingProvider). */
@@ -52,6 +56,7 @@ export class RunnerSession implements StatusSession {
       onMarketData: (bar) => {
         this.counters.barsProcessed++;
         this.lastBarAt = now();
+        this.streamDown = false;
         this.hub.emit({ type: "bar", time: this.lastBarAt, data: bar });
         return extra.onMarketData?.(bar);
       },
@@ -85,6 +90,12 @@ export class RunnerSession implements StatusSession {
       onError: (error) => {
         this.counters.errors++;
         if (error.code === "STREAM_DISCONNECTED") this.counters.streamReconnects++;
+        // onError carries every non-fatal error; the engine counts the stream's before reporting one, so a rise is this one.
+        const streamErrors = this.engine.status().counters.streamErrors;
+        if (streamErrors > this.streamErrorsSeen) {
+          this.streamErrorsSeen = streamErrors;
+          this.streamDown = true;
+        }
         this.hub.emit({ type: "error", time: now(), data: { code: error.code, message: error.message, ...(error.provider ? { provider: error.provider } : {}) } });
         return extra.onError?.(error);
       },
@@ -104,7 +115,7 @@ export class RunnerSession implements StatusSession {
       startedAt: this.startedAt,
       tradingState: this.tradingState,
       providers: {
-        marketData: { name: this.options.marketDataName, connected: this.streaming },
+        marketData: { name: this.options.marketDataName, connected: this.streaming && !this.streamDown },
         trading: { name: this.options.tradingName, connected: this.trading.connectionState() === "CONNECTED", isPaperTrading: this.options.mode !== "live" },
       },
       ...(this.lastBarAt !== undefined ? { lastBarAt: this.lastBarAt } : {}),

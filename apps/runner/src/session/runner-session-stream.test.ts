@@ -1,0 +1,56 @@
+import "@argo/provider-paper";
+import { ArgoError, createProvider } from "@argo/core";
+import { defineStrategy, LiveEngine, silentLogger } from "@argo/engine";
+import { LatencyHistogram } from "@argo/status-api";
+import { makeBar } from "@argo/status-api/testing";
+import { expect, test } from "bun:test";
+import * as v from "valibot";
+import { SteppedFeed } from "../__fixtures__/stepped-feed.ts";
+import { RunnerSession } from "./runner-session.ts";
+
+const idle = defineStrategy({ name: "idle", description: "places nothing", config: v.object({}), onBar() {} });
+
+test("market data is reported disconnected after a stream error until the next bar arrives", async () => {
+  const feed = new SteppedFeed();
+  const trading = await createProvider("trading", "paper", {});
+  const engine = new LiveEngine({ symbols: ["BTCUSD"], interval: "1m", marketData: feed, trading, strategy: idle, logger: silentLogger });
+  const options = { mode: "paper" as const, symbols: ["BTCUSD"], interval: "1m", marketDataName: "stepped", tradingName: "paper", config: {} };
+  const runner = new RunnerSession(options, trading, engine, new LatencyHistogram());
+  // Each step waits for the engine to have passed the item on to the session.
+  let passed: (() => void) | undefined;
+  const next = () => new Promise<void>((resolve) => (passed = resolve));
+  const connected = () => runner.info().providers.marketData.connected;
+  const started = next();
+  const callbacks = runner.callbacks({ onEngineStart: () => passed?.(), onMarketData: () => passed?.(), onError: () => passed?.() });
+  const run = engine.run(undefined, callbacks);
+  await started;
+  expect(connected()).toBe(true);
+
+  let step = next();
+  feed.send({ type: "bar", bar: makeBar({ openTime: 60_000 }) });
+  await step;
+  expect(connected()).toBe(true);
+
+  step = next();
+  feed.send({ type: "error", error: new ArgoError("STREAM_DISCONNECTED", "feed socket closed") });
+  await step;
+  expect(connected()).toBe(false);
+  expect(engine.status().counters.streamErrors).toBe(1);
+
+  // An error that is not the stream's (the engine did not count it as one) says nothing about the feed.
+  callbacks.onError!(new ArgoError("INTERNAL", "a callback failed"));
+  expect(connected()).toBe(false);
+
+  step = next();
+  feed.send({ type: "bar", bar: makeBar({ openTime: 120_000 }) });
+  await step;
+  expect(connected()).toBe(true);
+  callbacks.onError!(new ArgoError("INTERNAL", "a callback failed"));
+  expect(connected()).toBe(true);
+
+  feed.end();
+  const result = await run;
+  expect(result.counters).toMatchObject({ bars: 2, streamErrors: 1 });
+  expect(connected()).toBe(false);
+  expect(runner.metrics().counters).toMatchObject({ barsProcessed: 2, streamReconnects: 1, errors: 3 });
+});
