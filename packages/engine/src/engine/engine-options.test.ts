@@ -24,6 +24,15 @@ describe("engine settings: the interval", () => {
     }
   });
 
+  test("an interval longer than a year is refused at `interval`, naming the limit", () => {
+    for (const interval of ["367d", "53w", "13M", "100000000w"]) {
+      const result = v.safeParse(engineSettingsSchema, settings(interval));
+      expect(result.success).toBe(false);
+      expect(result.issues!.map((issue) => [v.getDotPath(issue), issue.message])).toEqual([["interval", 'must be at most a year long (366 days, e.g. "52w" or "12M")']]);
+    }
+    expect(v.safeParse(engineSettingsSchema, settings("52w")).success).toBe(true);
+  });
+
   test("the engine refuses a zero interval as a config mistake naming the field, before it connects the venue", async () => {
     const run = await runEngine({ bars: barsFromCloses("BTC", randomCloses(5, 3, 100)), strategy: testStrategy({}), engine: { interval: "0m" } });
     expect(isArgoError(run.error, "INVALID_CONFIGURATION")).toBe(true);

@@ -1,4 +1,4 @@
-import { INTERVAL_PATTERN, type MarketDataProvider, type TradingProvider } from "@argo/core";
+import { INTERVAL_PATTERN, intervalProblem, type MarketDataProvider, type TradingProvider } from "@argo/core";
 import * as v from "valibot";
 import { DEFAULT_CACHE_SIZE } from "../cache/market-cache.ts";
 import type { JournalOptions } from "../journal/journal.ts";
@@ -24,6 +24,8 @@ export const engineSettingsSchema = v.strictObject({
   interval: v.pipe(
     v.string(),
     v.regex(INTERVAL_PATTERN, 'must be a number and a unit (s, m, h, d, w, M), e.g. "1m" (a whole number from 1, without leading zeros)'),
+    // A malformed one is the regex's to name: one issue per mistake.
+    v.check((interval) => !INTERVAL_PATTERN.test(interval) || intervalProblem(interval) === undefined, 'must be at most a year long (366 days, e.g. "52w" or "12M")'),
     v.description("Bar interval."),
   ),
   cacheSize: v.optional(
