@@ -26,7 +26,7 @@ export function signalExit(exit: (code: number) => void, say: (text: string) => 
       if (!second) stop.abort(name);
       if (writing > 0) {
         forced ||= second;
-        say("argo: results are being written; exiting once they are");
+        say(second ? "argo: results are being written; exiting once they are" : "argo: results are being written; stopping once they are");
       } else if (second) exit(SIGNAL_EXIT_CODE);
     },
     async uninterrupted(work) {

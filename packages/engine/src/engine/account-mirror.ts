@@ -92,9 +92,18 @@ export class AccountMirror {
     if (evicted !== undefined) this.orders.delete(evicted);
   }
 
+  /** Fills noted per symbol: a position read answered while this moved may not hold the newest fill. */
+  private readonly fillCounts = new Map<string, number>();
+
   /** Notes a fill in `symbol`: its position is unconfirmed until the next position event (or read) for it. */
   fillNoted(symbol: string): void {
     this.unconfirmed.add(symbol);
+    this.fillCounts.set(symbol, (this.fillCounts.get(symbol) ?? 0) + 1);
+  }
+
+  /** How many fills in `symbol` were noted so far. */
+  fillsNoted(symbol: string): number {
+    return this.fillCounts.get(symbol) ?? 0;
   }
 
   /** Whether the position of `symbol` holds every fill noted so far, as far as the venue's position events tell. */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import type { Position } from "@argo/core";
 import type { OrderRejection } from "./callbacks.ts";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
@@ -44,5 +45,35 @@ describe("a close after a fill whose position event has not come yet", () => {
     expect(run.named("onOrderRejected").map(([r]) => (r as OrderRejection).source)).toEqual(["engine"]);
     expect(venue.placed.map((r) => [r.side, r.quantity])).toEqual([["BUY", 10], ["SELL", 10]]);
     expect(run.result?.positions).toEqual([]);
+  });
+
+  test("a fill that comes while the position is read is not lost: that answer is read again, not applied", async () => {
+    /** Answers the first read from a snapshot taken before the take-profit fills, as a venue answering mid-fill may. */
+    class RacingVenue extends LaggingPositionsVenue {
+      override async getPosition(symbol: string): Promise<Position | undefined> {
+        const snapshot = await super.getPosition(symbol);
+        if (this.readSymbols.length === 1) this.processBar({ ...bars[1]!, high: 200 }); // the take-profit sells the 10 now
+        return snapshot;
+      }
+    }
+    const venue = new RacingVenue();
+    const results: OrderResult[] = [];
+    await runEngine({
+      bars: bars.slice(0, 3), venue,
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          if (bar === bars[0]) {
+            await ctx.placeOrder({ side: "BUY", quantity: 10 });
+            await ctx.placeOrder({ side: "SELL", type: "LIMIT", limitPrice: 105, quantity: 10, clientOrderId: "tp" });
+          }
+          if (bar === bars[1]) results.push(await ctx.signal({ action: "CLOSE_LONG" }));
+        },
+      }),
+    });
+    // The first answer (long 10) predates the take-profit's fill; applied, the close would have sold the 10 again.
+    expect(venue.readSymbols).toEqual(["X", "X"]);
+    expect(results.map((r) => r.status)).toEqual(["skipped"]);
+    expect(venue.placed.filter((r) => r.side === "SELL").map((r) => r.clientOrderId)).toEqual(["tp"]);
+    expect(await venue.getPositions()).toEqual([]);
   });
 });

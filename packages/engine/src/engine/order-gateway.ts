@@ -10,7 +10,7 @@ import { RecentIds } from "./eviction-ring.ts";
 import { frozenCopy } from "./frozen-copy.ts";
 import { positionShapeProblem } from "./event-shape.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
-import { PlacedResult } from "./placed-result.ts";
+import { placedResult } from "./placed-result.ts";
 import { PendingIds } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
 import type { OrderRejection } from "./callbacks.ts";
@@ -160,7 +160,7 @@ export class OrderGateway {
       p.counters.ordersPlaced++;
       p.guard.call("onOrderPlaced", order);
     }
-    return new PlacedResult(order);
+    return placedResult(order);
   }
 
   /**
@@ -306,8 +306,35 @@ export class OrderGateway {
    * mirror's position. Resolves with why it could not be read (reported through onError), or undefined once confirmed.
    */
   confirmPosition(symbol: string): Promise<ArgoError | undefined> {
+    return this.track(this.confirmed(symbol));
+  }
+
+  private async confirmed(symbol: string): Promise<ArgoError | undefined> {
+    const mirror = this.p.mirror;
+    for (let read = 1; ; read++) {
+      const fills = mirror.fillsNoted(symbol);
+      const answer = await this.readPosition(symbol);
+      if (answer instanceof ArgoError) return answer;
+      // An event confirmed it meanwhile: that event came after this answer was sent, so it is the newer.
+      if (mirror.positionConfirmed(symbol)) return undefined;
+      // The venue may have answered before booking a fill noted while the read was on its way: read again, once.
+      if (mirror.fillsNoted(symbol) === fills) {
+        mirror.applyPosition(symbol, answer.position);
+        return undefined;
+      }
+      if (read === 2) {
+        const name = this.p.trading.name;
+        const error = new ArgoError("INVALID_DATA", `${name}: fills in ${symbol} came in during both reads of its position, so neither answer can be trusted to hold them`, { provider: name });
+        this.p.reportError(error);
+        return error;
+      }
+    }
+  }
+
+  /** The venue's position of `symbol` (undefined when flat), or why it could not be read (a bad answer is reported here). */
+  private readPosition(symbol: string): Promise<{ position: Position | undefined } | ArgoError> {
     const p = this.p;
-    return this.track(this.call(() => p.trading.getPosition(symbol), "position read").then(
+    return this.call(() => p.trading.getPosition(symbol), "position read").then(
       (position: unknown) => {
         const problem = positionShapeProblem(position, symbol);
         if (problem !== undefined) {
@@ -316,9 +343,7 @@ export class OrderGateway {
           return error;
         }
         this.breaker.success();
-        // Unless an event confirmed it meanwhile: that event came after this answer was sent, so it is the newer.
-        if (!p.mirror.positionConfirmed(symbol)) p.mirror.applyPosition(symbol, (position ?? undefined) as Position | undefined);
-        return undefined;
+        return { position: (position ?? undefined) as Position | undefined };
       },
       (error: unknown) => {
         const argo = toArgoError(error, "INTERNAL", p.trading.name);
@@ -326,7 +351,7 @@ export class OrderGateway {
         this.providerFailed(argo);
         return argo;
       },
-    ));
+    );
   }
 
   /** Confirms every unconfirmed position (see confirmPosition), one read at a time; resolves with the symbols the venue could not say. */

@@ -29,11 +29,11 @@ describe("the orders a strategy is handed are frozen copies: writing to one cann
           const result = await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 1, quantity: 5, clientOrderId: "rest" });
           if (result.status !== "placed") throw new Error(`not placed: ${result.status}`);
           seen.push(Object.isFrozen(result.order), result.order === result.order, scribble(result.order), ctx.openOrders()[0]?.quantity);
-          seen.push(JSON.parse(JSON.stringify(result)).order.clientOrderId);
+          seen.push(JSON.parse(JSON.stringify(result)).order.clientOrderId, { ...result }.order === result.order, structuredClone(result).order.quantity);
         },
       }),
     });
-    expect(seen).toEqual([true, true, "TypeError", 5, "rest"]);
+    expect(seen).toEqual([true, true, "TypeError", 5, "rest", true, 5]);
     expect(venue.orders.get("rest")?.quantity).toBe(5);
   });
 

@@ -154,4 +154,16 @@ describe("a sell clearly above the position is not float noise", () => {
     feed(100);
     await rejectsWith(venue.placeOrder({ ...SELL, type: "MARKET", quantity: 1 + 1e-9 }), "INSUFFICIENT_POSITION");
   });
+
+  test("with a lot step, one lot beyond a large position is a real quantity even where 1e-12 of it is a lot or more", async () => {
+    // Long 20,000 in satoshi steps: 1e-12 of it is 2e-8, two lots; the noise allowed stays within half a lot.
+    const { venue, feed } = await harness({ initialCapital: 1e12, defaultRules: { stepSize: 1e-8 } });
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 20_000 });
+    feed(100);
+    await rejectsWith(venue.placeOrder({ ...SELL, type: "MARKET", quantity: 20_000.00000001 }), "INSUFFICIENT_POSITION");
+    const close = await venue.placeOrder({ ...SELL, type: "MARKET", quantity: 20_000 });
+    expect(close.status).toBe("ACCEPTED");
+    feed(100);
+    expect(await venue.getPosition("XYZ")).toBeUndefined();
+  });
 });

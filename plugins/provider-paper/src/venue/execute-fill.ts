@@ -4,6 +4,7 @@ import { cancelSibling } from "./brackets.ts";
 import { slippedPrice } from "./costs.ts";
 import { emit, emitPositionAndAccount } from "./events.ts";
 import { consumeReservation, finishOrder, releaseReservation } from "./finish-order.ts";
+import { reducedSize, reductionNoise } from "./funds.ts";
 import { freeFunds } from "./ledger.ts";
 import type { MatchResult } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
@@ -107,10 +108,9 @@ export function remainingOf(order: Order, step: number, decimals: number): numbe
  * shortfalls.
  */
 function checkResources(state: VenueState, rec: OrderRecord, quantity: number, price: number, fee: number, time: number): string | undefined {
-  const held = rec.book.position?.quantity ?? 0;
-  const reducible = rec.buy ? (held < 0 ? -held : 0) : held > 0 ? held : 0;
+  const reducible = reducedSize(rec.book, rec.buy);
   // A fill above the position by float noise closes it (apply-fill.ts books it flat): it opens nothing.
-  if (withinReach(quantity, reducible, reducible)) return undefined;
+  if (withinReach(quantity, reducible, reductionNoise(rec.book, rec.buy))) return undefined;
   const reduce = quantity < reducible ? quantity : reducible;
   const opening = quantity - reduce;
   if (!rec.buy && !state.allowShorting) {

@@ -1,7 +1,7 @@
 import { estimatedFee, maxAffordable, orderCost } from "./costs.ts";
 import { venueError } from "./errors.ts";
 import { buyingPower } from "./ledger.ts";
-import { withinReach } from "./quantity-noise.ts";
+import { quantityNoise, withinReach } from "./quantity-noise.ts";
 import { floorToStep } from "./step-math.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -19,10 +19,15 @@ export function reducibleQuantity(book: SymbolBook, buy: boolean): number {
   return buy ? Math.max(0, -held - book.reservedBuyReduce) : Math.max(0, held - book.reservedSellReduce);
 }
 
-/** Size of the position an order on this side reduces (0 when none): the scale of the float noise in what is reducible (quantity-noise.ts). */
+/** Size of the position an order on this side reduces (0 when none). */
 export function reducedSize(book: SymbolBook, buy: boolean): number {
   const held = book.position?.quantity ?? 0;
   return buy ? (held < 0 ? -held : 0) : held > 0 ? held : 0;
+}
+
+/** The float noise in what an order on this side can reduce (quantity-noise.ts): of the position it reduces, at most half a lot. */
+export function reductionNoise(book: SymbolBook, buy: boolean): number {
+  return quantityNoise(reducedSize(book, buy), book.rules.stepSize);
 }
 
 /**
@@ -42,8 +47,8 @@ function budgetFor(state: VenueState, reducible: number, price: number): number 
  */
 export function checkFunds(state: VenueState, book: SymbolBook, buy: boolean, quantity: number, price: number): Reservation {
   const reducible = reducibleQuantity(book, buy);
-  const size = reducedSize(book, buy);
-  if (withinReach(quantity, reducible, size)) return reservationFor(state, quantity, price, reducible, size);
+  const noise = reductionNoise(book, buy);
+  if (withinReach(quantity, reducible, noise)) return reservationFor(state, quantity, price, reducible, noise);
   if (!buy && !state.allowShorting) {
     const held = Math.max(0, book.position?.quantity ?? 0);
     throw venueError(
@@ -63,19 +68,18 @@ export function checkFunds(state: VenueState, book: SymbolBook, buy: boolean, qu
       { symbol: book.symbol, quantity, price, required: cost, available: Math.max(0, budget) },
     );
   }
-  return reservationFor(state, quantity, price, reducible, size);
+  return reservationFor(state, quantity, price, reducible, noise);
 }
 
 /**
  * What an order of `quantity` at `price` sets aside, without judging whether it fits: the `reducible` position it
- * reduces first, cash for the rest (fees of the whole order included). A rest that is float noise of the position of
- * `size` opens nothing and sets no cash aside. Placement and restore (through checkFunds) and the re-judging after a
+ * reduces first, cash for the rest (fees of the whole order included). A rest within `noise` (reductionNoise) opens nothing and sets no cash aside. Placement and restore (through checkFunds) and the re-judging after a
  * fill (rejudge-reductions.ts) all reckon it here.
  */
-export function reservationFor(state: VenueState, quantity: number, price: number, reducible: number, size: number): Reservation {
+export function reservationFor(state: VenueState, quantity: number, price: number, reducible: number, noise: number): Reservation {
   const reduce = quantity < reducible ? quantity : reducible;
   const opening = quantity - reduce;
-  if (opening <= 0 || withinReach(quantity, reducible, size)) return { reduce, cash: 0, cashPerUnit: 0 };
+  if (opening <= 0 || withinReach(quantity, reducible, noise)) return { reduce, cash: 0, cashPerUnit: 0 };
   const cash = opening * price + estimatedFee(state, quantity, price);
   return { reduce, cash, cashPerUnit: cash / opening };
 }
@@ -98,7 +102,7 @@ function reducibleLots(book: SymbolBook, buy: boolean, reducible: number): numbe
   const { stepSize, stepDecimals } = book.rules;
   if (!(stepSize > 0)) return reducible;
   const lots = floorToStep(reducible, stepSize, stepDecimals);
-  return withinReach(lots, reducible, reducedSize(book, buy)) ? lots : floorToStep(lots - stepSize, stepSize, stepDecimals);
+  return withinReach(lots, reducible, reductionNoise(book, buy)) ? lots : floorToStep(lots - stepSize, stepSize, stepDecimals);
 }
 
 /**

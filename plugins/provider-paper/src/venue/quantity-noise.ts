@@ -11,14 +11,18 @@
  */
 const RELATIVE_NOISE = 1e-12;
 
-/** Largest amount a quantity may differ from a position of `size` (or a part of it) by float noise alone. */
-export function quantityNoise(size: number): number {
-  return RELATIVE_NOISE * (size < 0 ? -size : size);
+/**
+ * Largest amount a quantity may differ from a position of `size` (or a part of it) by float noise alone; with a lot
+ * `step`, at most half a lot, so that a whole lot more than the position (1e-8 on 20,000 in satoshi steps) is never noise.
+ */
+export function quantityNoise(size: number, step = 0): number {
+  const noise = RELATIVE_NOISE * (size < 0 ? -size : size);
+  return step > 0 && noise > step / 2 ? step / 2 : noise;
 }
 
-/** True when `quantity` is at most `available` plus the noise of a position of `size`: reducing it takes all of `available`. */
-export function withinReach(quantity: number, available: number, size: number): boolean {
-  return quantity <= available + quantityNoise(size);
+/** True when `quantity` is at most `available` plus `noise` (quantityNoise): reducing it takes all of `available`. */
+export function withinReach(quantity: number, available: number, noise: number): boolean {
+  return quantity <= available + noise;
 }
 
 /** True when `value` is float noise against a position (or order) of `size`: it stands for exactly 0. */

@@ -1,7 +1,7 @@
 import { reserveLegs } from "./brackets.ts";
 import { remainingOf } from "./execute-fill.ts";
 import { releaseReservation } from "./finish-order.ts";
-import { reducedSize, reducibleQuantity, reservationFor } from "./funds.ts";
+import { reducedSize, reducibleQuantity, reductionNoise, reservationFor } from "./funds.ts";
 import { holdReservation } from "./new-order-record.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { withinReach } from "./quantity-noise.ts";
@@ -15,11 +15,9 @@ import type { VenueState } from "./venue-state.ts";
  * buying power would count that cash as free. The side(s) so affected are judged again as restore judges them.
  */
 export function rejudgeReductions(state: VenueState, book: SymbolBook): void {
-  const short = reducedSize(book, true);
-  const long = reducedSize(book, false);
   // Reserved beyond the position by float noise only (0.1 + 0.19999999999999998 of a long 0.3) reduces all of it: no order opens.
-  if (!withinReach(book.reservedBuyReduce, short, short)) rejudgeSide(state, book, true);
-  if (!withinReach(book.reservedSellReduce, long, long)) rejudgeSide(state, book, false);
+  if (!withinReach(book.reservedBuyReduce, reducedSize(book, true), reductionNoise(book, true))) rejudgeSide(state, book, true);
+  if (!withinReach(book.reservedSellReduce, reducedSize(book, false), reductionNoise(book, false))) rejudgeSide(state, book, false);
 }
 
 /**
@@ -50,7 +48,7 @@ function rejudgeSide(state: VenueState, book: SymbolBook, buy: boolean): void {
     const reducible = reducibleQuantity(book, buy);
     // Without shorting a sell cannot open: what it cannot reduce reserves nothing, and its fill is refused.
     const judged = !buy && !state.allowShorting && quantity > reducible ? reducible : quantity;
-    const reservation = reservationFor(state, judged, reference, reducible, reducedSize(book, buy));
+    const reservation = reservationFor(state, judged, reference, reducible, reductionNoise(book, buy));
     rec.resReduce = reservation.reduce;
     rec.resCash = reservation.cash;
     rec.resCashPerUnit = reservation.cashPerUnit;
