@@ -10,7 +10,7 @@ export const FINISHED_ORDERS_KEPT = 4096;
  * provider's events so strategy reads are synchronous and cost no venue round trip.
  */
 export class AccountMirror {
-  account: Account;
+  private current: Account;
   readonly positionsBySymbol = new Map<string, Position>();
   readonly openOrdersById = new Map<string, Order>();
   /** The same open orders by symbol: what works against a position is summed over its own symbol's orders alone. */
@@ -32,8 +32,16 @@ export class AccountMirror {
    */
   private readonly unconfirmed = new Set<string>();
 
+  /**
+   * Set by a fill, cleared by the next account event (or read): a venue across a network may report a fill before the
+   * account that pays for it, so until then the balance may be from before that fill.
+   */
+  private accountStale = false;
+  /** Fills noted in every symbol: an account read answered while this moved may not hold the newest fill. */
+  private fillTotal = 0;
+
   constructor(account: Account, positions: readonly Position[], openOrders: readonly Order[]) {
-    this.account = account;
+    this.current = account;
     for (const position of positions) this.positionsBySymbol.set(position.symbol, position);
     for (const order of openOrders) this.applyOrder(order);
   }
@@ -99,11 +107,29 @@ export class AccountMirror {
   fillNoted(symbol: string): void {
     this.unconfirmed.add(symbol);
     this.fillCounts.set(symbol, (this.fillCounts.get(symbol) ?? 0) + 1);
+    this.accountStale = true;
+    this.fillTotal++;
   }
 
-  /** How many fills in `symbol` were noted so far. */
-  fillsNoted(symbol: string): number {
-    return this.fillCounts.get(symbol) ?? 0;
+  /** How many fills in `symbol` (in every symbol when omitted) were noted so far. */
+  fillsNoted(symbol?: string): number {
+    return symbol === undefined ? this.fillTotal : (this.fillCounts.get(symbol) ?? 0);
+  }
+
+  /** The venue's account as of its latest event or read. */
+  get account(): Account {
+    return this.current;
+  }
+
+  /** Applies an account event, or the venue's answer to an account read. */
+  applyAccount(account: Account): void {
+    this.current = account;
+    this.accountStale = false;
+  }
+
+  /** Whether the account holds every fill noted so far, as far as the venue's account events tell. */
+  get accountConfirmed(): boolean {
+    return !this.accountStale;
   }
 
   /** Whether the position of `symbol` holds every fill noted so far, as far as the venue's position events tell. */
@@ -116,9 +142,14 @@ export class AccountMirror {
     return [...this.unconfirmed];
   }
 
-  /** Whether every position holds every fill noted so far: only then is equity (cash + positions) a figure that was. */
+  /** Whether every position holds every fill noted so far. */
   get positionsConfirmed(): boolean {
     return this.unconfirmed.size === 0;
+  }
+
+  /** Whether the account and every position hold every fill noted so far: only then is equity (cash + positions) a figure that was. */
+  get confirmed(): boolean {
+    return this.unconfirmed.size === 0 && !this.accountStale;
   }
 
   /** Applies a position event, or the venue's answer to a position read (undefined = flat). */
@@ -144,7 +175,7 @@ export class AccountMirror {
 
   /** Equity marked at the latest prices: cash + Σ signed quantity × price (`priceOf` returns NaN when unknown, then the venue's mark is used). */
   equity(priceOf: (symbol: string) => number): number {
-    let equity = this.account.balance;
+    let equity = this.current.balance;
     for (const position of this.positionsBySymbol.values()) {
       let price = priceOf(position.symbol);
       if (!(price > 0)) price = position.marketPrice;

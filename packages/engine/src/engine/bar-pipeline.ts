@@ -285,15 +285,21 @@ export class BarPipeline {
   }
 
   /**
-   * Feeds the equity to the risk limits. With a fill the venue has not followed with its position event yet, the cash
-   * holds the fill and the position does not: a limit would trip, or a peak be set, on a figure that never was. Those
-   * positions are read from the venue first; when it cannot say, the limits wait for a figure that can be trusted (a
-   * venue that keeps failing halts through the circuit breaker, which counts those reads).
+   * Feeds the equity to the risk limits. With a fill the venue has not followed with its position (or account) event yet,
+   * the cash holds the fill and the position does not (or the reverse): a limit would trip, or a peak be set, on a figure
+   * that never was. Those positions and the account are read from the venue first; when it cannot say, the limits wait
+   * for a figure that can be trusted (a venue that keeps failing halts through the circuit breaker, which counts those reads).
    */
   private checkEquity(): void {
     if (this.stateMachine.state === "HALTED") return; // final: no limit left to judge, no read worth a venue call
-    if (this.mirror.positionsConfirmed) this.evaluateEquity();
-    else this.gateway.pending.push(this.gateway.confirmPositions().then((unknown) => unknown.size === 0 && this.evaluateEquity()));
+    if (this.mirror.confirmed) this.evaluateEquity();
+    else this.gateway.pending.push(this.confirmEquity().then((known) => known && this.evaluateEquity()));
+  }
+
+  /** Reads what the venue's events have not confirmed since the latest fills: positions first, then the account; false when one could not be read. */
+  private async confirmEquity(): Promise<boolean> {
+    const unknown = await this.gateway.confirmPositions();
+    return unknown.size === 0 && (this.mirror.accountConfirmed || (await this.gateway.confirmAccount()) === undefined);
   }
 
   private evaluateEquity(): void {

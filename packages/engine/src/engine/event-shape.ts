@@ -52,7 +52,7 @@ export function positionShapeProblem(value: unknown, symbol: string): string | u
 }
 
 /** What an account lacks of what the equity, the sizing and the drawdown checks read. */
-function accountShapeProblem(value: unknown): string | undefined {
+export function accountShapeProblem(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null) return `is ${value === null ? "null" : typeof value}, not an account`;
   const account = value as Partial<Account>;
   if (!isFiniteNumber(account.balance)) return "has no balance";

@@ -1,4 +1,4 @@
-import { ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, type Order, type OrderRequest, type Position, type SimulatedVenue, toArgoError } from "@argo/core";
+import { type Account, ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, type Order, type OrderRequest, type Position, type SimulatedVenue, toArgoError } from "@argo/core";
 import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
@@ -8,7 +8,7 @@ import type { BarPipeline } from "./bar-pipeline.ts";
 import { ClientIds, clientIdShapeProblem } from "./client-ids.ts";
 import { RecentIds } from "./eviction-ring.ts";
 import { frozenCopy } from "./frozen-copy.ts";
-import { positionShapeProblem } from "./event-shape.ts";
+import { accountShapeProblem, positionShapeProblem } from "./event-shape.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { placedResult } from "./placed-result.ts";
 import { PendingIds } from "./pending-ids.ts";
@@ -306,44 +306,69 @@ export class OrderGateway {
    * mirror's position. Resolves with why it could not be read (reported through onError), or undefined once confirmed.
    */
   confirmPosition(symbol: string): Promise<ArgoError | undefined> {
-    return this.track(this.confirmed(symbol));
+    const mirror = this.p.mirror;
+    return this.track(this.confirmed({
+      what: `position read of ${symbol}`,
+      read: () => this.p.trading.getPosition(symbol),
+      problem: (answer) => positionShapeProblem(answer, symbol),
+      fills: () => mirror.fillsNoted(symbol),
+      confirmedMeanwhile: () => mirror.positionConfirmed(symbol),
+      apply: (answer) => mirror.applyPosition(symbol, (answer ?? undefined) as Position | undefined),
+    }));
   }
 
-  private async confirmed(symbol: string): Promise<ArgoError | undefined> {
+  /**
+   * Reads the account from the venue when a fill has not been followed by an account event yet (see
+   * AccountMirror.accountConfirmed): the balance before a buy's fill beside the long it bought counts the money twice, a
+   * false peak the next account event turns into a false drawdown. Resolves as confirmPosition does.
+   */
+  confirmAccount(): Promise<ArgoError | undefined> {
     const mirror = this.p.mirror;
+    return this.track(this.confirmed({
+      what: "account read",
+      read: () => this.p.trading.getAccount(),
+      problem: accountShapeProblem,
+      fills: () => mirror.fillsNoted(),
+      confirmedMeanwhile: () => mirror.accountConfirmed,
+      apply: (answer) => mirror.applyAccount(answer as Account),
+    }));
+  }
+
+  /** One venue read confirming what the fills noted so far changed; see confirmPosition. */
+  private async confirmed(r: ConfirmingRead): Promise<ArgoError | undefined> {
+    const name = this.p.trading.name;
     for (let read = 1; ; read++) {
-      const fills = mirror.fillsNoted(symbol);
-      const answer = await this.readPosition(symbol);
+      const fills = r.fills();
+      const answer = await this.read(r);
       if (answer instanceof ArgoError) return answer;
       // An event confirmed it meanwhile: that event came after this answer was sent, so it is the newer.
-      if (mirror.positionConfirmed(symbol)) return undefined;
+      if (r.confirmedMeanwhile()) return undefined;
       // The venue may have answered before booking a fill noted while the read was on its way: read again, once.
-      if (mirror.fillsNoted(symbol) === fills) {
-        mirror.applyPosition(symbol, answer.position);
+      if (r.fills() === fills) {
+        r.apply(answer.value);
         return undefined;
       }
       if (read === 2) {
-        const name = this.p.trading.name;
-        const error = new ArgoError("INVALID_DATA", `${name}: fills in ${symbol} came in during both reads of its position, so neither answer can be trusted to hold them`, { provider: name });
+        const error = new ArgoError("INVALID_DATA", `${name}: fills came in during both tries of the ${r.what}, so neither answer can be trusted to hold them`, { provider: name });
         this.p.reportError(error);
         return error;
       }
     }
   }
 
-  /** The venue's position of `symbol` (undefined when flat), or why it could not be read (a bad answer is reported here). */
-  private readPosition(symbol: string): Promise<{ position: Position | undefined } | ArgoError> {
+  /** The venue's answer to a read, or why it could not be read (a malformed answer is reported here). */
+  private read(r: ConfirmingRead): Promise<{ value: unknown } | ArgoError> {
     const p = this.p;
-    return this.call(() => p.trading.getPosition(symbol), "position read").then(
-      (position: unknown) => {
-        const problem = positionShapeProblem(position, symbol);
+    return this.call(r.read, r.what).then(
+      (value: unknown) => {
+        const problem = r.problem(value);
         if (problem !== undefined) {
-          const error = new ArgoError("INVALID_DATA", `${p.trading.name} answered the position read of ${symbol} with a position that ${problem}`, { provider: p.trading.name });
+          const error = new ArgoError("INVALID_DATA", `${p.trading.name} answered the ${r.what} with one that ${problem}`, { provider: p.trading.name });
           p.reportError(error);
           return error;
         }
         this.breaker.success();
-        return { position: (position ?? undefined) as Position | undefined };
+        return { value };
       },
       (error: unknown) => {
         const argo = toArgoError(error, "INTERNAL", p.trading.name);
@@ -455,4 +480,18 @@ export class OrderGateway {
     }
     return withDeadline(answer, this.callTimeoutMs, this.p.trading.name, what, late);
   }
+}
+
+/** A venue read that confirms what fills changed (see OrderGateway.confirmPosition): how to read, check, count and apply. */
+interface ConfirmingRead {
+  /** Names the read in errors, e.g. "position read of X". */
+  what: string;
+  read: () => Promise<unknown>;
+  /** Why an answer is not usable, or undefined. */
+  problem: (answer: unknown) => string | undefined;
+  /** The fills noted so far that the answer must hold. */
+  fills: () => number;
+  /** Whether an event confirmed it while the read was on its way. */
+  confirmedMeanwhile: () => boolean;
+  apply: (answer: unknown) => void;
 }

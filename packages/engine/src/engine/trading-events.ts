@@ -40,7 +40,7 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       p.mirror.applyPosition(event.symbol, event.position);
       return false;
     case "account":
-      p.mirror.account = event.account;
+      p.mirror.applyAccount(event.account);
       return false;
     case "connection":
       if (event.error !== undefined) p.reportError(event.error);
