@@ -85,6 +85,21 @@ export class OrderGateway {
       ? "an order needs a symbol (none given and no bar is being processed)"
       : sizingProblem(request) ?? (chosenId === undefined ? undefined : clientIdShapeProblem(chosenId));
     if (problem !== undefined) return Promise.resolve(this.reject(request, "INVALID_ORDER", problem, "engine"));
+    if (!p.mirror.positionConfirmed(request.symbol) && (p.stateMachine.state === "REDUCING" || this.risk.readsPosition)) {
+      // A fill the venue has not followed with its position event yet: judged against the position before it, an order could
+      // pass as reducing what that fill already closed, or pass a position limit the fill already used up. Asked first.
+      return this.confirmPosition(request.symbol).then((failure) => {
+        if (failure === undefined) return this.checked(request, chosenId);
+        const reason = `the position in ${request.symbol} could not be confirmed after its latest fill (${failure.message}), so the risk limits cannot judge the order`;
+        return this.reject(request, failure.code, reason, "engine");
+      });
+    }
+    return this.checked(request, chosenId);
+  }
+
+  /** Places a complete request past the id and risk checks (`chosenId`: the id the strategy chose, if any). */
+  private checked(request: OrderRequest, chosenId: string | undefined): Promise<OrderResult> {
+    const p = this.p;
     // Checked here, not left to the venue: venues refuse an id only among their open orders.
     const taken = chosenId === undefined ? undefined : this.ids.problem(chosenId);
     if (taken !== undefined) return Promise.resolve(this.reject(request, "DUPLICATE_ORDER", taken, "engine"));

@@ -34,6 +34,15 @@ export class RiskManager {
     private readonly working: WorkingQuantity = nothingWorking,
   ) {}
 
+  /**
+   * Whether a check may read the position (REDUCING aside, which always does): an order against it passes as reducing,
+   * past every limit, and the position limits add to it. Without order limits nothing reads it.
+   */
+  get readsPosition(): boolean {
+    const c = this.config;
+    return c.maxOpenOrders !== undefined || c.maxOrderValue !== undefined || c.maxPositionQuantity !== undefined || c.maxPositionNotional !== undefined || c.symbols !== undefined;
+  }
+
   /** Undefined when the order may go to the venue, else why not. */
   check(request: OrderRequest, view: RiskView): RiskRejection | undefined {
     if (view.state === "HALTED") return { code: "TRADING_HALTED", reason: "trading is HALTED: no orders are accepted" };
