@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import type { Bar, Order, OrderRequest } from "@argo/core";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { LaggingPositionsVenue } from "../test-fixtures/lagging-positions-venue.ts";
@@ -6,22 +7,37 @@ import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const bars = barsFromCloses("X", [100, 100, 100, 100]);
 
-/** Buys 10 on bar 0 (filled at bar 1's open); on bar 1, before the venue's position event, buys 10 more. */
+/** Fills a market order as it is placed, at the last close, as a live exchange does: its position event comes later. */
+class FillsAtOnceVenue extends LaggingPositionsVenue {
+  private current: Bar | undefined;
+  override processBar(bar: Bar): void {
+    this.current = bar;
+    super.processBar(bar);
+  }
+  override async placeOrder(request: OrderRequest): Promise<Order> {
+    const order = await super.placeOrder(request);
+    if (this.current !== undefined) super.processBar({ ...this.current, open: this.current.close });
+    return order;
+  }
+}
+
+/** Buys 10 on bar 1, filled at once; then, before the venue's position event, buys 10 more. */
 function buyingTwice(results: OrderResult[]) {
   return testStrategy({
     async onBar(bar, ctx) {
-      if (bar === bars[0]) results.push(await ctx.placeOrder({ side: "BUY", quantity: 10 }));
-      if (bar === bars[1]) results.push(await ctx.placeOrder({ side: "BUY", quantity: 10 }));
+      if (bar !== bars[1]) return;
+      results.push(await ctx.placeOrder({ side: "BUY", quantity: 10 }));
+      results.push(await ctx.placeOrder({ side: "BUY", quantity: 10 }));
     },
   });
 }
 
-describe("an order right after a fill whose position event has not come yet", () => {
+describe("an order placed right after a fill whose position event has not come yet", () => {
   test("is judged against the venue's position, read first: a position limit the fill used up holds", async () => {
     // The mirror still says flat: judged against it, the second buy would make 10, within the limit; it makes 20.
-    const venue = new LaggingPositionsVenue();
+    const venue = new FillsAtOnceVenue();
     const results: OrderResult[] = [];
-    await runEngine({ bars, venue, strategy: buyingTwice(results), engine: { risk: { maxPositionQuantity: 15 } } });
+    await runEngine({ bars: bars.slice(0, 2), venue, strategy: buyingTwice(results), engine: { risk: { maxPositionQuantity: 15 } } });
     expect(results.map((r) => r.status)).toEqual(["placed", "rejected"]);
     expect((results[1] as { reason: string }).reason).toBe("position in X would be 20, above maxPositionQuantity 15");
     expect(venue.readSymbols).toEqual(["X"]);
@@ -29,19 +45,39 @@ describe("an order right after a fill whose position event has not come yet", ()
   });
 
   test("when the venue cannot say, the order is rejected with its failure and nothing is sent", async () => {
-    const venue = new LaggingPositionsVenue(true);
+    const venue = new FillsAtOnceVenue(true);
     const results: OrderResult[] = [];
-    await runEngine({ bars, venue, strategy: buyingTwice(results), engine: { risk: { maxPositionQuantity: 15 } } });
+    await runEngine({ bars: bars.slice(0, 2), venue, strategy: buyingTwice(results), engine: { risk: { maxPositionQuantity: 15 } } });
     expect(results.map((r) => (r.status === "rejected" ? r.code : r.status))).toEqual(["placed", "CONNECTION_LOST"]);
     expect((results[1] as { reason: string }).reason).toStartWith("the position in X could not be confirmed after its latest fill (simulated CONNECTION_LOST)");
     expect(venue.placed.map((r) => r.quantity)).toEqual([10]);
   });
 
   test("without order limits nothing reads the position: the order goes at once", async () => {
-    const venue = new LaggingPositionsVenue();
+    const venue = new FillsAtOnceVenue();
     const results: OrderResult[] = [];
-    await runEngine({ bars, venue, strategy: buyingTwice(results) });
+    await runEngine({ bars: bars.slice(0, 2), venue, strategy: buyingTwice(results) });
     expect(results.map((r) => r.status)).toEqual(["placed", "placed"]);
     expect(venue.readSymbols).toEqual([]);
+    expect(await venue.getPosition("X")).toMatchObject({ quantity: 20 });
+  });
+});
+
+describe("the strategy's turn after a fill whose position event has not come yet", () => {
+  test("shows the venue's position, read first, without any risk limit", async () => {
+    const venue = new LaggingPositionsVenue();
+    const seen: unknown[] = [];
+    await runEngine({
+      bars: bars.slice(0, 3), venue,
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          seen.push(ctx.position()?.quantity);
+          if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 10 });
+        },
+      }),
+    });
+    // Bar 1: the buy filled at its open and the venue's position event is still held back; the read shows the 10.
+    expect(seen).toEqual([undefined, 10, 10]);
+    expect(venue.readSymbols).toEqual(["X"]);
   });
 });
