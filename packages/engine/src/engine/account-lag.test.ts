@@ -45,4 +45,22 @@ describe("a fill whose account event lags (the venue books the cash later than t
     expect(reasons).toEqual([expect.stringContaining("circuit breaker: 5 consecutive trading provider errors (last: CONNECTION_LOST")]);
     expect(venue.accountReads).toBe(6); // the start-up read (the fixture fails only later ones), then bars 1–5; none after the halt
   });
+
+  test("the strategy's turn shows the account the venue holds, read first, without any risk limit", async () => {
+    const bars = barsFromCloses("X", [100, 100, 100]);
+    const venue = new LaggingPositionsVenue(false, "account");
+    const balances: number[] = [];
+    await runEngine({
+      bars, venue,
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          balances.push(ctx.account().balance);
+          if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 50 });
+        },
+      }),
+    });
+    // Bar 1: the buy of 50 at 100 filled at its open; without the read the strategy would see the 10,000 from before it.
+    expect(balances).toEqual([10_000, 5_000, 5_000]);
+    expect(venue.accountReads).toBe(2);
+  });
 });

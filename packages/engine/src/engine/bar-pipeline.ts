@@ -137,8 +137,8 @@ export class BarPipeline {
     this.counters.bars++;
     this.guard.marketData(bar);
     if (this.stateMachine.watchesEquity) this.checkEquity();
-    // The strategy reads positions without a venue call: one its latest fill has not reached yet is read from the venue first.
-    else if (!this.mirror.positionsConfirmed) this.gateway.pending.push(this.gateway.confirmPositions());
+    // The strategy reads positions and the account without a venue call: what its latest fill has not reached yet is read first.
+    else if (!this.mirror.confirmed) this.gateway.pending.push(this.confirmEquity());
     // Order updates, and the equity check's venue reads or the halt's cancel-all, come before the strategy's turn.
     if (this.runner.updates.length !== 0 || this.gateway.pending.length !== 0) return this.finishBarAsync(bar, undefined, false);
     const result = this.runner.onBar(bar);

@@ -3,6 +3,7 @@ import type { Position } from "@argo/core";
 import type { OrderRejection } from "./callbacks.ts";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { FillsAtOnceVenue } from "../test-fixtures/fills-at-once-venue.ts";
 import { LaggingPositionsVenue } from "../test-fixtures/lagging-positions-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
@@ -31,9 +32,30 @@ describe("a close after a fill whose position event has not come yet", () => {
     expect(results.map((r) => r.status)).toEqual(["placed", "skipped"]);
     expect((results[1] as { reason: string }).reason).toBe("CLOSE_LONG: no long position in X");
     expect(venue.placed.map((r) => [r.side, r.quantity])).toEqual([["BUY", 10], ["SELL", 10]]);
-    // Read once, by bar 2's close: on bar 1 the released position event had already confirmed the buy's fill.
-    expect(venue.readSymbols).toEqual(["X"]);
+    // Read before bar 1's and bar 2's turns (the buy, then the close, filled at those bars' opens, their events held back).
+    expect(venue.readSymbols).toEqual(["X", "X"]);
     expect(run.result?.positions).toEqual([]);
+  });
+
+  test("a second close in the same turn, after the first filled at once, is sized against the venue's position", async () => {
+    const venue = new FillsAtOnceVenue();
+    const results: OrderResult[] = [];
+    await runEngine({
+      bars: bars.slice(0, 3), venue,
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 10 });
+          if (bar !== bars[1]) return;
+          results.push(await ctx.signal({ action: "CLOSE_LONG" }));
+          results.push(await ctx.signal({ action: "CLOSE_LONG" }));
+        },
+      }),
+    });
+    expect(results.map((r) => r.status)).toEqual(["placed", "skipped"]);
+    expect(venue.placed.map((r) => [r.side, r.quantity])).toEqual([["BUY", 10], ["SELL", 10]]);
+    // Bar 1's turn read the buy's position; the second close read again after the first close's fill.
+    expect(venue.readSymbols).toEqual(["X", "X"]);
+    expect(await venue.getPositions()).toEqual([]);
   });
 
   test("when the venue cannot say, the close is rejected with its failure and nothing is sent", async () => {

@@ -1,25 +1,11 @@
 import { describe, expect, test } from "bun:test";
-import type { Bar, Order, OrderRequest } from "@argo/core";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { FillsAtOnceVenue } from "../test-fixtures/fills-at-once-venue.ts";
 import { LaggingPositionsVenue } from "../test-fixtures/lagging-positions-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const bars = barsFromCloses("X", [100, 100, 100, 100]);
-
-/** Fills a market order as it is placed, at the last close, as a live exchange does: its position event comes later. */
-class FillsAtOnceVenue extends LaggingPositionsVenue {
-  private current: Bar | undefined;
-  override processBar(bar: Bar): void {
-    this.current = bar;
-    super.processBar(bar);
-  }
-  override async placeOrder(request: OrderRequest): Promise<Order> {
-    const order = await super.placeOrder(request);
-    if (this.current !== undefined) super.processBar({ ...this.current, open: this.current.close });
-    return order;
-  }
-}
 
 /** Buys 10 on bar 1, filled at once; then, before the venue's position event, buys 10 more. */
 function buyingTwice(results: OrderResult[]) {
