@@ -120,6 +120,15 @@ describe("replay: epoch times within [1800-01-01, 2200-01-01)", () => {
     expect(message(await read("ms-1e8.csv", [`100000000${ROW}`], "epoch-ms"))).toStartWith('ms-1e8.csv line 2, field "time": got "100000000", which is 1970-01-02T03:46:40.000Z');
   });
 
+  test("ISO dates keep to the same window: a year mistyped far out is refused, the edges read", async () => {
+    const edges = await read("iso-edges.csv", [`1800-01-01${ROW}`, `2199-12-31T23:59:59Z${ROW}`]);
+    expect(Array.isArray(edges) && edges.map((b) => new Date(b.openTime).toISOString())).toEqual(["1800-01-01T00:00:00.000Z", "2199-12-31T23:59:59.000Z"]);
+    expect(message(await read("iso-typo.csv", [`2014-01-30${ROW}`, `3014-01-31${ROW}`]))).toBe(
+      'iso-typo.csv line 3, field "time": expected a date from 1800-01-01 to before 2200-01-01, got "3014-01-31": is the year mistyped?',
+    );
+    expect(message(await read("iso-early.csv", [`1799-12-31T23:59:59Z${ROW}`]))).toStartWith('iso-early.csv line 2, field "time": expected a date from 1800-01-01');
+  });
+
   test("a hex epoch time is refused like any non-decimal cell", async () => {
     expect(message(await read("hex-time.csv", [`0x65920080${ROW}`], "epoch-s"))).toBe('hex-time.csv line 2, field "time": expected epoch seconds, got "0x65920080"');
   });

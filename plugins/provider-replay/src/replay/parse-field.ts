@@ -30,11 +30,15 @@ export function parseNumberField(file: ReplayFile, line: number, field: BarField
 
 /**
  * A time cell as epoch milliseconds in the file's time format; throws INVALID_DATA naming the file, line and field.
- * An epoch time must be a decimal number (`checkForm` as for {@link parseNumberField}) of a time in [1800, 2200).
+ * Any time must lie in [1800, 2200); an epoch time must be a decimal number (`checkForm` as for {@link parseNumberField}).
  */
 export function parseTimeField(file: ReplayFile, line: number, raw: unknown, checkForm = true): number {
   if (file.timeFormat === "iso") {
     const time = typeof raw === "string" ? parseIsoTime(raw) : undefined;
+    // The epoch window holds for dates too: a year mistyped far out (3014 for 2014) is refused rather than replayed.
+    if (time !== undefined && !(time >= EARLIEST && time < LATEST)) {
+      throw rowError(file, line, "time", `expected a date from 1800-01-01 to before 2200-01-01, got ${showValue(raw)}: is the year mistyped?`);
+    }
     if (time !== undefined) return time;
     const hint = typeof raw === "number" || (typeof raw === "string" && /^\s*\d+\s*$/.test(raw)) ? ' (set timeFormat to "epoch-ms" or "epoch-s" for epoch times)' : "";
     throw rowError(file, line, "time", `expected an ISO date or date-time such as 2024-01-31 or 2024-01-31T09:30:00Z, got ${showValue(raw)}${hint}`);

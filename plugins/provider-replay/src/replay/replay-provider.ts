@@ -5,6 +5,7 @@ import { mergeByTime } from "./merge-by-time.ts";
 import { createPacer } from "./pacer.ts";
 import { readBarBatches, readBarItems } from "./read-bar-items.ts";
 import { ReplayHistory } from "./replay-history.ts";
+import { skipDelivered } from "./skip-delivered.ts";
 import type { ReplayFile } from "./replay-file.ts";
 
 /** Market data from CSV or JSON-lines files: history for backtests, a (optionally paced) stream for replays. */
@@ -23,10 +24,11 @@ export class ReplayProvider implements MarketDataProvider {
     const files = uniqueSymbols(symbols).map((symbol) => this.fileFor(symbol, interval));
     if (signal?.aborted || files.length === 0) return;
     const pace = this.speed > 0 ? createPacer(this.speed, signal) : undefined;
-    for await (const item of mergeByTime(files.map(readBarItems))) {
+    // A resumed consumer already has the bars up to `after` (and the errors between them): skipped before the pacer, so
+    // a restart neither waits through them nor reports a bad row again.
+    const sources = files.map((file) => (after === Number.NEGATIVE_INFINITY ? readBarItems(file) : skipDelivered(readBarItems(file), after)));
+    for await (const item of mergeByTime(sources)) {
       if (signal?.aborted) return;
-      // A resumed consumer already has these: skipped before the pacer, so a restart does not wait through them.
-      if (item.type === "bar" && item.bar.openTime <= after) continue;
       if (pace !== undefined && item.type === "bar" && !(await pace(item.bar.openTime))) return;
       yield item;
     }
