@@ -171,6 +171,16 @@ describe("replay: abort and pacing", () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  test("after: a bad row before the bars the consumer holds is not reported again on every restart", async () => {
+    writeFileSync(join(dir, "bad-row.csv"), "time,open,high,low,close,volume\n2024-01-02,1,1,1,1,1\n2024-01-03,abc,1,1,1,1\n2024-01-04,2,2,2,2,1\n2024-01-05,3,3,3,3,1\n");
+    const provider = await createReplayProvider({ baseDir: dir, files: [{ path: "bad-row.csv", symbol: "B", interval: "1d" }] });
+    const resumed = await collect(provider.stream(["B"], "1d", { after: Date.UTC(2024, 0, 4) }));
+    expect(resumed.map((item) => (item.type === "bar" ? item.bar.close : item.type))).toEqual([3]);
+    // From the start, the bad row is reported where it is.
+    const first = await collect(provider.stream(["B"], "1d"));
+    expect(first.map((item) => (item.type === "bar" ? item.bar.close : item.type))).toEqual([1, "error", 2, 3]);
+  });
+
   test("history ends when the signal is aborted", async () => {
     const provider = await createReplayProvider({ baseDir: DATA_DIR, files: [{ path: "GOOG.csv", symbol: "GOOG", interval: "1d" }] });
     const controller = new AbortController();
