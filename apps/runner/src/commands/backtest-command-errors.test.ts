@@ -85,6 +85,20 @@ describe("bad data", () => {
     expect(r.err).toContain("no bars for GOOG at 1d in the range [2030-01-01T00:00:00.000Z, end)");
     expect(existsSync(join(tmp.dir, "out-empty"))).toBe(false);
   });
+
+  test("daily bars configured as hourly: refused before the run (exit 3), the file's interval named, nothing written", async () => {
+    const hourly = config(GOOD_CSV, {
+      engine: { symbols: ["GOOG"], interval: "1h" },
+      market_data: { provider: "replay", config: { files: [{ path: GOOD_CSV, symbol: "GOOG", interval: "1h" }] } },
+    });
+    const output = join(tmp.dir, "out-spacing");
+    const r = await backtest(hourly, output);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain("market_data.config.files.0.interval");
+    expect(r.err).toContain(`"${GOOD_CSV}" (GOOG) has no two bars closer than 1d in its first 120 rows`);
+    expect(r.out).toBe("");
+    expect(existsSync(output)).toBe(false);
+  });
 });
 
 describe("the output folder", () => {

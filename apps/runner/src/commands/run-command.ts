@@ -14,6 +14,7 @@ import { prepareSession } from "../session/prepare-session.ts";
 import { RunnerSession } from "../session/runner-session.ts";
 import { sessionEngineOptions, sessionLogger } from "../session/session-engine-options.ts";
 import { timedTradingProvider } from "../session/timed-trading-provider.ts";
+import { watchStreamEnd } from "../session/watch-stream-end.ts";
 
 const SESSION_FLAGS = ["strategy", "strategy-config", "market-data-provider", "market-data-config", "trading-provider", "trading-config", "symbols", "interval"];
 
@@ -42,8 +43,10 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
 
   const latency = new LatencyHistogram();
   const trading = timedTradingProvider(prepared.trading, (ms) => latency.observe(ms));
+  // The engine settles orders after the stream ends, before onEngineStop: /health says the feed is gone from its end.
+  const watched = watchStreamEnd(marketData, () => runner.streamEnded());
   const engine = new LiveEngine({
-    ...sessionEngineOptions(session, marketData, trading, log),
+    ...sessionEngineOptions(session, watched, trading, log),
     sessionDir: resolve(io.cwd, engineSettings.data_dir!),
     cancelOpenOrdersOnStop: engineSettings.cancel_open_orders_on_stop!,
     mode,

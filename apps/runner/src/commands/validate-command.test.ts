@@ -135,6 +135,24 @@ log: { level: loud }
     ]);
   });
 
+  test("a replay file whose bars are not spaced as its interval says is named at that interval, as a run would refuse it", async () => {
+    // Daily GOOG bars (2004-08-19 on, with weekends) configured as hourly, so the session's interval finds the file.
+    const goog = join(import.meta.dir, "../../../../../shared/reference/data/GOOG.csv");
+    const path = writeConfig(tmp.dir, "replay-spacing.json", {
+      ...quickSessionConfig(tmp.dir),
+      engine: { symbols: ["GOOG"], interval: "1h" },
+      market_data: { provider: "replay", config: { files: [{ path: goog, symbol: "GOOG", interval: "1h" }] } },
+    });
+    const r = await validate(path);
+    expect(r.code).toBe(3);
+    expect(problems(r.err)).toEqual([
+      [
+        "market_data.config.files.0.interval",
+        `"${goog}" (GOOG) has no two bars closer than 1d in its first 500 rows, at least twice its interval "1h": set files.0.interval to the file's bar spacing`,
+      ],
+    ]);
+  });
+
   test("a provider whose own session check throws does not pass the config", async () => {
     registerProvider({
       name: "check-throws", displayName: "C", description: "d", isPaperTrading: true, kind: "market-data", packageName: "@argo/runner-test",

@@ -3,6 +3,8 @@ import { dirname, join, resolve } from "node:path";
 import { configSchemaLookup } from "./config-schema-at.ts";
 import { applyEnvOverrides, type EnvOverride, traceEnvOverrides } from "./env-overrides.ts";
 import { applyFlags, providersWithFlags } from "./apply-flags.ts";
+import { asRecord } from "./as-record.ts";
+import { loadConfigStrategy, type StrategyLoad } from "./load-config-strategy.ts";
 import { loadConfigFile } from "./load-config-file.ts";
 import { loadSessionProviders, type ProviderLoad } from "./load-session-providers.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
@@ -29,6 +31,8 @@ export interface RawConfig {
   envOverrides?: readonly EnvOverride[];
   /** The plugins and providers loaded to read the config by their schemas: validation reports this outcome, not a second load. */
   loaded?: ProviderLoad;
+  /** The strategy loaded to read `strategy.config` by its schema: validation reports this outcome, not a second load. */
+  strategy?: StrategyLoad;
 }
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -36,7 +40,8 @@ type Flags = Record<string, string | boolean | string[] | undefined>;
 /**
  * Reads the file (YAML/JSON), substitutes ${VAR}, applies ARGO__ overrides, then flags (whose files get ${VAR} too): in
  * that order of precedence.
- * Both environment steps go by the config's schemas, the named providers' included, so those are loaded first.
+ * Both environment steps go by the config's schemas, the named providers' and the strategy's included, so those are
+ * loaded first.
  */
 export async function buildRawConfig(path: string | undefined, flags: Flags, env: Record<string, string | undefined>, cwd: string): Promise<RawConfig> {
   const file = path ? resolve(cwd, path) : undefined;
@@ -45,17 +50,21 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   // A first reading by the runner's own schema tells which providers (and plugins) the session names; a provider flag
   // names one over it, as applyFlags will write it.
   const runnerOnly = configSchemaLookup({});
-  const named = providersWithFlags(sessionProviders(applyEnvOverrides(substituteEnv(fromFile, env, runnerOnly) as Record<string, unknown>, env, runnerOnly)), flags);
-  // A provider that cannot be loaded is reported by validation, with its path; here it only has no schema.
-  const loaded = await loadSessionProviders(named, pluginSearchDirs(baseDir, cwd));
-  const schemaAt = configSchemaLookup(named);
+  const first = applyEnvOverrides(substituteEnv(fromFile, env, runnerOnly) as Record<string, unknown>, env, runnerOnly);
+  const named = providersWithFlags(sessionProviders(first), flags);
+  // So is the strategy: ARGO__STRATEGY__CONFIG__SIZING__EQUITYFRACTION finds `equityFraction` by the strategy's schema
+  // when the file does not spell it. A provider or strategy that cannot be loaded is reported by validation, with its
+  // path; here it only has no schema.
+  const strategyPath = typeof flags.strategy === "string" && flags.strategy !== "" ? flags.strategy : asRecord(first.strategy).path;
+  const [loaded, strategy] = await Promise.all([loadSessionProviders(named, pluginSearchDirs(baseDir, cwd)), loadConfigStrategy(strategyPath, baseDir)]);
+  const schemaAt = configSchemaLookup(named, strategy?.strategy?.config);
   const substituted = substituteEnv(fromFile, env, schemaAt) as Record<string, unknown>;
   const { config: overridden, overrides } = traceEnvOverrides(substituted, env, schemaAt);
   // Files named by --*-config flags get ${VAR} replaced as the file did, by the same schemas.
   const raw = await applyFlags(overridden, flags, cwd, { env, schemaAt });
   // A variable whose value a flag replaced is no longer the source of what is there.
   const envOverrides = overrides.filter(({ keys }) => Bun.deepEquals(valueAt(raw, keys), valueAt(overridden, keys)));
-  return { raw, baseDir, cwd, envOverrides, loaded, ...(file ? { path: file } : {}) };
+  return { raw, baseDir, cwd, envOverrides, loaded, ...(strategy ? { strategy } : {}), ...(file ? { path: file } : {}) };
 }
 
 function valueAt(config: Record<string, unknown>, keys: readonly string[]): unknown {

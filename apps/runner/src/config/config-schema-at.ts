@@ -23,10 +23,11 @@ export interface NamedProviders {
 }
 
 /**
- * The lookup of the whole config file: the runner's schema, with `risk` read by the risk limits' schema and
- * `trading.config` / `market_data.config` by the named provider's config schema (registered providers only).
+ * The lookup of the whole config file: the runner's schema, with `risk` read by the risk limits' schema,
+ * `trading.config` / `market_data.config` by the named provider's config schema (registered providers only) and
+ * `strategy.config` by the strategy's own config schema when it is given (the strategy loaded).
  */
-export function configSchemaLookup(providers: NamedProviders): SchemaLookup {
+export function configSchemaLookup(providers: NamedProviders, strategyConfig?: unknown): SchemaLookup {
   const provider = (kind: ProviderKind, name: string | undefined): SchemaNode | undefined => {
     if (name === undefined) return undefined;
     try {
@@ -40,6 +41,7 @@ export function configSchemaLookup(providers: NamedProviders): SchemaLookup {
     [["risk"], () => riskConfigSchema as SchemaNode],
     [["trading", "config"], () => provider("trading", providers.trading)],
     [["market_data", "config"], () => provider("market-data", providers.marketData)],
+    [["strategy", "config"], () => strategyConfig as SchemaNode | undefined],
   ];
   return (keys) => {
     const section = sections.find(([prefix]) => prefix.every((key, i) => keys[i] === key));
@@ -58,7 +60,11 @@ export function unwrap(node: SchemaNode | undefined): SchemaNode | undefined {
   return out;
 }
 
-/** The keys an object schema declares (none for anything else). */
+/** The keys an object schema declares, or any of a union's object options declares (none for anything else). */
 export function declaredKeys(node: SchemaNode | undefined): string[] {
-  return Object.keys(unwrap(node)?.entries ?? {});
+  const bare = unwrap(node);
+  if (bare?.entries) return Object.keys(bare.entries);
+  // A choice of shapes ({ equityFraction } or { quantity }): a key is spelt as whichever option declares it.
+  if (bare?.type === "union" || bare?.type === "variant") return [...new Set((bare.options ?? []).flatMap((option) => declaredKeys(option as SchemaNode)))];
+  return [];
 }

@@ -1,6 +1,7 @@
 import "@argo/provider-paper";
 import "@argo/provider-replay";
 import { describe, expect, test } from "bun:test";
+import * as v from "valibot";
 import { configSchemaLookup } from "./config-schema-at.ts";
 import { applyEnvOverrides } from "./env-overrides.ts";
 
@@ -64,5 +65,37 @@ describe("ARGO__ names resolved against the schema's keys", () => {
       ARGO__STRATEGY__CONFIG__SLOW: "21",
     }, schemaAt);
     expect(out).toEqual({ strategy: { path: "s.ts", config: { fastPeriod: 8, slow: 21 } } });
+  });
+});
+
+describe("ARGO__ names under strategy.config, resolved against the strategy's config schema", () => {
+  // The shape of the SMA example's config: camelCase keys, and a choice of sizing shapes.
+  const strategyConfig = v.pipe(
+    v.strictObject({
+      fast: v.optional(v.number(), 10),
+      sizing: v.optional(v.union([v.strictObject({ equityFraction: v.number() }), v.strictObject({ quoteAmount: v.number() })])),
+      label: v.optional(v.string()),
+    }),
+    v.check(() => true),
+  );
+  const schemaAt = configSchemaLookup({ trading: "paper", marketData: "simulated" }, strategyConfig);
+
+  test("a key the file does not have is spelt as the schema declares it, inside a choice of shapes too", () => {
+    const out = applyEnvOverrides({ strategy: { path: "s.ts", config: { fast: 5 } } }, {
+      ARGO__STRATEGY__CONFIG__SIZING__EQUITYFRACTION: "0.5",
+      ARGO__STRATEGY__CONFIG__FAST: "8",
+    }, schemaAt);
+    expect(out).toEqual({ strategy: { path: "s.ts", config: { fast: 8, sizing: { equityFraction: 0.5 } } } });
+    expect(applyEnvOverrides({}, { ARGO__STRATEGY__CONFIG__SIZING__QUOTE_AMOUNT: "250" }, schemaAt)).toEqual({ strategy: { config: { sizing: { quoteAmount: 250 } } } });
+  });
+
+  test("a text field of the strategy keeps digits as text; a name no schema or file knows is lower-cased as before", () => {
+    const out = applyEnvOverrides({}, { ARGO__STRATEGY__CONFIG__LABEL: "007", ARGO__STRATEGY__CONFIG__SLOWW: "9" }, schemaAt);
+    expect(out).toEqual({ strategy: { config: { label: "007", sloww: 9 } } });
+  });
+
+  test("without the strategy's schema a key the file lacks is lower-cased (the strategy could not be loaded)", () => {
+    const out = applyEnvOverrides({}, { ARGO__STRATEGY__CONFIG__SIZING__EQUITYFRACTION: "0.5" }, configSchemaLookup({}));
+    expect(out).toEqual({ strategy: { config: { sizing: { equityfraction: 0.5 } } } });
   });
 });

@@ -2,7 +2,7 @@ import {
   type ConfigIssue, type ProviderInfo, getProviderDefinition, providerInfo, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
   scrubSecrets, secretLocations, toArgoError, validateProviderConfig,
 } from "@argo/core";
-import { type AnyStrategy, type RiskConfig, loadStrategy, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
+import { type AnyStrategy, type RiskConfig, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
 import { loadInstalledFirstParty } from "../plugins/load-providers.ts";
 import { configSecretValues } from "./config-secret-values.ts";
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
@@ -10,6 +10,7 @@ import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
 import { nameEnvSources } from "./env-issue-source.ts";
 import { isInsideSection, listSectionIssues } from "./list-section-issues.ts";
+import { strategyLoadFor } from "./load-config-strategy.ts";
 import { loadedFor, loadSessionProviders } from "./load-session-providers.ts";
 import { providerSessionIssues } from "./provider-session-issues.ts";
 import { riskSymbolIssues } from "./risk-symbol-issues.ts";
@@ -44,7 +45,7 @@ export type ValidationOutcome = { ok: true; session: ValidSession } | { ok: fals
  * Checks a whole config — its shape, plugins, both providers and their configs, the risk limits, the status API's bind
  * address, the strategy file and the strategy's config — and reports every problem with its path, never a secret value.
  */
-export async function validateConfig({ raw, baseDir, cwd, envOverrides = [], loaded }: RawConfig, options: ValidateOptions = {}): Promise<ValidationOutcome> {
+export async function validateConfig({ raw, baseDir, cwd, envOverrides = [], loaded, strategy: strategyLoaded }: RawConfig, options: ValidateOptions = {}): Promise<ValidationOutcome> {
   const issues: ConfigIssue[] = [];
   const fail = (path: string, error: unknown) => issues.push({ path, message: toArgoError(error).message });
   const outer = safeParseConfig(runnerConfigSchema, raw, { label: "config" });
@@ -92,12 +93,13 @@ export async function validateConfig({ raw, baseDir, cwd, envOverrides = [], loa
   // The bind rule `argo run` applies when it starts the status API: the same function, so both refuse the same configs.
   if (options.serveStatus !== false) issues.push(...statusBindIssues(raw));
 
-  let strategy: AnyStrategy | undefined;
   let strategyConfig: unknown;
-  const strategyPath = asRecord(raw.strategy).path;
-  if (typeof strategyPath === "string" && strategyPath.length > 0) {
+  // buildRawConfig loaded it already to read strategy.config by its schema; a config built otherwise is loaded here.
+  const strategyLoad = await strategyLoadFor(strategyLoaded, asRecord(raw.strategy).path, baseDir);
+  const strategy: AnyStrategy | undefined = strategyLoad?.strategy;
+  if (strategyLoad?.error !== undefined) fail("strategy.path", strategyLoad.error);
+  if (strategy) {
     try {
-      strategy = await loadStrategy(strategyPath, { baseDir });
       const checked = validateStrategyConfig(strategy, asRecord(raw.strategy).config ?? {}, "strategy.config");
       if (checked.ok) strategyConfig = checked.value;
       else issues.push(...checked.issues);

@@ -7,8 +7,10 @@ import { expect, test } from "bun:test";
 import * as v from "valibot";
 import { SteppedFeed } from "../__fixtures__/stepped-feed.ts";
 import { RunnerSession } from "./runner-session.ts";
+import { watchStreamEnd } from "./watch-stream-end.ts";
 
 const idle = defineStrategy({ name: "idle", description: "places nothing", config: v.object({}), onBar() {} });
+const OPTIONS = { mode: "paper" as const, symbols: ["BTCUSD"], interval: "1m", marketDataName: "stepped", tradingName: "paper", config: {} };
 
 test("market data is reported disconnected after a stream error until the next bar arrives", async () => {
   const feed = new SteppedFeed();
@@ -53,4 +55,80 @@ test("market data is reported disconnected after a stream error until the next b
   expect(result.counters).toMatchObject({ bars: 2, streamErrors: 1 });
   expect(connected()).toBe(false);
   expect(runner.metrics().counters).toMatchObject({ barsProcessed: 2, streamReconnects: 1, errors: 3 });
+});
+
+test("an error is judged by the engine's stream-error counter, without a status() snapshot of positions and orders", async () => {
+  const feed = new SteppedFeed();
+  const trading = await createProvider("trading", "paper", {});
+  const engine = new LiveEngine({ symbols: ["BTCUSD"], interval: "1m", marketData: feed, trading, strategy: idle, logger: silentLogger });
+  let snapshots = 0;
+  const status = engine.status.bind(engine);
+  engine.status = () => {
+    snapshots++;
+    return status();
+  };
+  const runner = new RunnerSession(OPTIONS, trading, engine, new LatencyHistogram());
+  let passed: (() => void) | undefined;
+  const next = () => new Promise<void>((resolve) => (passed = resolve));
+  const connected = () => runner.info().providers.marketData.connected;
+  const started = next();
+  const callbacks = runner.callbacks({ onEngineStart: () => passed?.(), onMarketData: () => passed?.(), onError: () => passed?.() });
+  const run = engine.run(undefined, callbacks);
+  await started;
+  expect(engine.streamErrors).toBe(0);
+
+  let step = next();
+  feed.send({ type: "error", error: new ArgoError("STREAM_DISCONNECTED", "feed socket closed") });
+  await step;
+  expect(engine.streamErrors).toBe(1);
+  expect(connected()).toBe(false);
+  step = next();
+  feed.send({ type: "bar", bar: makeBar({ openTime: 60_000 }) });
+  await step;
+  expect(connected()).toBe(true);
+  callbacks.onError!(new ArgoError("INTERNAL", "a callback failed"));
+  expect(connected()).toBe(true);
+  expect(snapshots).toBe(0);
+
+  feed.end();
+  await run;
+});
+
+test("market data is reported disconnected from the stream's end, while the engine is still settling before onEngineStop", async () => {
+  const feed = new SteppedFeed();
+  const trading = await createProvider("trading", "paper", {});
+  // The strategy's onStop holds the engine between the stream's end and onEngineStop until the test lets it go.
+  let stopping: (() => void) | undefined;
+  const inStop = new Promise<void>((resolve) => (stopping = resolve));
+  let release: (() => void) | undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const settling = defineStrategy({
+    name: "settling", description: "holds its onStop", config: v.object({}), onBar() {},
+    async onStop() {
+      stopping?.();
+      await released;
+    },
+  });
+  const marketData = watchStreamEnd(feed, () => runner.streamEnded());
+  const engine = new LiveEngine({ symbols: ["BTCUSD"], interval: "1m", marketData, trading, strategy: settling, logger: silentLogger });
+  const runner = new RunnerSession(OPTIONS, trading, engine, new LatencyHistogram());
+  let stopped = false;
+  let started: (() => void) | undefined;
+  const onStart = new Promise<void>((resolve) => (started = resolve));
+  let barSeen: (() => void) | undefined;
+  const onBar = new Promise<void>((resolve) => (barSeen = resolve));
+  const run = engine.run(undefined, runner.callbacks({ onEngineStart: () => started?.(), onMarketData: () => barSeen?.(), onEngineStop: () => void (stopped = true) }));
+  await onStart;
+  feed.send({ type: "bar", bar: makeBar({ openTime: 60_000 }) });
+  await onBar;
+  expect(runner.info().providers.marketData.connected).toBe(true);
+
+  feed.end();
+  await inStop;
+  expect(stopped).toBe(false);
+  expect(runner.info().providers.marketData.connected).toBe(false);
+  release!();
+  await run;
+  expect(stopped).toBe(true);
+  expect(runner.info().providers.marketData.connected).toBe(false);
 });

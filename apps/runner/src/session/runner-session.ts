@@ -91,7 +91,8 @@ export class RunnerSession implements StatusSession {
         this.counters.errors++;
         if (error.code === "STREAM_DISCONNECTED") this.counters.streamReconnects++;
         // onError carries every non-fatal error; the engine counts the stream's before reporting one, so a rise is this one.
-        const streamErrors = this.engine.status().counters.streamErrors;
+        // The counter alone: status() would copy every position and order on each error.
+        const streamErrors = this.engine.streamErrors;
         if (streamErrors > this.streamErrorsSeen) {
           this.streamErrorsSeen = streamErrors;
           this.streamDown = true;
@@ -105,6 +106,14 @@ export class RunnerSession implements StatusSession {
         return extra.onStrategyError?.(error, bar);
       },
     };
+  }
+
+  /**
+   * The market data stream ended (its last item read, or the engine stopped reading it): the feed is not connected
+   * any more, though the engine may still be settling orders before onEngineStop. See watchStreamEnd.
+   */
+  streamEnded(): void {
+    this.streaming = false;
   }
 
   info(): SessionInfo {

@@ -2,6 +2,7 @@ import { ArgoError, type Bar, type MarketDataProvider } from "@argo/core";
 import { barProblem } from "./bar-problem.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import type { EngineCallbacks } from "./callbacks.ts";
+import type { EngineCounters } from "./engine-counters.ts";
 import type { LiveEngineOptions } from "./engine-options.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { EngineSession, type LoadedStrategy } from "./engine-session.ts";
@@ -17,6 +18,8 @@ const YIELD_CHECK_EVERY = 16;
  */
 export class LiveEngine {
   private readonly session: EngineSession;
+  /** The running pipeline's own counters (not a copy), from when the stream starts. */
+  private streamCounters: EngineCounters | undefined;
 
   constructor(readonly options: LiveEngineOptions) {
     this.session = new EngineSession(options);
@@ -40,6 +43,11 @@ export class LiveEngine {
     return this.session.status();
   }
 
+  /** Stream errors so far (error items and refused bars): a cheap read per error, where status() copies positions and orders. */
+  get streamErrors(): number {
+    return this.streamCounters?.streamErrors ?? 0;
+  }
+
   /** The newest `limit` cached bars of a symbol, oldest first. */
   recentBars(symbol: string, limit: number): Bar[] {
     return this.session.recentBars(symbol, limit);
@@ -52,6 +60,7 @@ export class LiveEngine {
    */
   private async stream(pipeline: BarPipeline, marketData: MarketDataProvider, signal: AbortSignal | undefined): Promise<void> {
     const { symbols, interval } = this.options;
+    this.streamCounters = pipeline.counters;
     // A resumed session already holds the journal's bars: a replaying source may skip them instead of pacing through them.
     const after = pipeline.cache.heldThrough(symbols);
     const options = { ...(signal ? { signal } : {}), ...(after !== undefined ? { after } : {}) };

@@ -46,3 +46,80 @@ describe("the replay provider's check of a session against its files", () => {
     expect(issues[0]!.message).toContain('"GOOG" at interval 24h is already served by files.0 ("goog-1d.csv")');
   });
 });
+
+describe("the session check reads the start of each file it uses: bars spaced as the file's interval says", () => {
+  const data = join(import.meta.dir, "../../../../../shared/reference/data");
+  const reference = (path: string, symbol: string, interval: string, symbols = [symbol]) => {
+    const config = parseConfig(replayConfigSchema, { baseDir: data, files: [{ path, symbol, interval }] }, { label: "replay config" });
+    return replayProviderDefinition.checkSession(config, { symbols, interval });
+  };
+  /** A CSV of bars at these open times (ISO), every price 1. */
+  const csv = (name: string, times: string[]) => {
+    writeFileSync(join(dir, name), ["time,open,high,low,close,volume", ...times.map((t) => `${t},1,1,1,1,0`)].join("\n"));
+    return name;
+  };
+
+  test("the reference files at their own intervals pass: daily with weekends, hourly with weekends, calendar months", () => {
+    expect(reference("GOOG.csv", "GOOG", "1d")).toEqual([]);
+    expect(reference("EURUSD.csv", "EURUSD", "1h")).toEqual([]);
+    expect(reference("BTCUSD.csv", "BTCUSD", "1M")).toEqual([]);
+  });
+
+  test("daily bars configured as hourly are refused at the file's interval, naming the file, symbol and smallest gap", () => {
+    expect(reference("GOOG.csv", "GOOG", "1h")).toEqual([
+      {
+        path: "files.0.interval",
+        message: '"GOOG.csv" (GOOG) has no two bars closer than 1d in its first 500 rows, at least twice its interval "1h": set files.0.interval to the file\'s bar spacing',
+      },
+    ]);
+  });
+
+  test("hourly bars configured as daily are refused: most come half the interval apart or less", () => {
+    const [issue] = reference("EURUSD.csv", "EURUSD", "1d");
+    expect(issue?.path).toBe("files.0.interval");
+    expect(issue?.message).toStartWith('"EURUSD.csv" (EURUSD) has bars about 1h apart in its first ');
+    expect(issue?.message).toEndWith('rows, half its interval "1d" or less: set files.0.interval to the file\'s bar spacing');
+  });
+
+  test("gaps of a weekend or a holiday, one close row, or a short file are no mismatch", () => {
+    // Thu, Fri, Mon (a weekend), Wed (a holiday), Thu: gaps 1, 3, 2, 1 days.
+    const weekdays = csv("weekdays.csv", ["2024-01-04", "2024-01-05", "2024-01-08", "2024-01-10", "2024-01-11"]);
+    // Three bars two days apart: too few gaps to call the file coarser than "1d".
+    const short = csv("short.csv", ["2024-01-01", "2024-01-03", "2024-01-05"]);
+    // Daily bars with one stray row an hour after another: the reader names that row; the spacing is daily.
+    const stray = csv("stray.csv", ["2024-01-01", "2024-01-02", "2024-01-02T01:00:00Z", "2024-01-03", "2024-01-04"]);
+    for (const path of [weekdays, short, stray]) expect(check([{ path, symbol: "X", interval: "1d" }], ["X"], "1d")).toEqual([]);
+  });
+
+  test("every day skipped (bars two days apart) is a file of another interval", () => {
+    const everyOther = csv("every-other.csv", ["2024-01-01", "2024-01-03", "2024-01-05", "2024-01-07", "2024-01-09"]);
+    const issues = check([{ path: everyOther, symbol: "X", interval: "1d" }], ["X"], "1d");
+    expect(issues.map((issue) => issue.path)).toEqual(["files.0.interval"]);
+    expect(issues[0]!.message).toContain("has no two bars closer than 2d in its first 5 rows");
+  });
+
+  test("30-minute bars configured as hourly are refused: exactly half the interval apart", () => {
+    const halfHours = csv("half-hours.csv", ["2024-01-02T09:00:00Z", "2024-01-02T09:30:00Z", "2024-01-02T10:00:00Z", "2024-01-02T10:30:00Z", "2024-01-02T11:00:00Z"]);
+    const issues = check([{ path: halfHours, symbol: "X", interval: "1h" }], ["X"], "1h");
+    expect(issues.map((issue) => issue.message)).toEqual([expect.stringContaining("has bars about 30m apart in its first 5 rows, half its interval \"1h\" or less")]);
+    // An hourly session that opens with a half-hour bar (09:30, 10:00, 11:00 …) is hourly.
+    const session = csv("session.csv", ["2024-01-02T09:30:00Z", "2024-01-02T10:00:00Z", "2024-01-02T11:00:00Z", "2024-01-02T12:00:00Z", "2024-01-02T13:00:00Z"]);
+    expect(check([{ path: session, symbol: "X", interval: "1h" }], ["X"], "1h")).toEqual([]);
+  });
+
+  test("a sparse file (minutes without trades have no bar) is not taken for a coarser one", () => {
+    // Gaps of 2, 3, 5, 2, 4, 7 minutes: none adjacent, but no common spacing either.
+    const minutes = [0, 2, 5, 10, 12, 16, 23].map((m) => new Date(Date.UTC(2024, 0, 2, 9, m)).toISOString());
+    expect(check([{ path: csv("sparse.csv", minutes), symbol: "X", interval: "1m" }], ["X"], "1m")).toEqual([]);
+  });
+
+  test("only the files the session reads are judged", () => {
+    const config = parseConfig(
+      replayConfigSchema,
+      { baseDir: data, files: [{ path: "GOOG.csv", symbol: "GOOG", interval: "1d" }, { path: "EURUSD.csv", symbol: "EURUSD", interval: "1d" }] },
+      { label: "replay config" },
+    );
+    expect(replayProviderDefinition.checkSession(config, { symbols: ["GOOG"], interval: "1d" })).toEqual([]);
+    expect(replayProviderDefinition.checkSession(config, { symbols: ["GOOG", "EURUSD"], interval: "1d" }).map((i) => i.path)).toEqual(["files.1.interval"]);
+  });
+});

@@ -3,10 +3,12 @@ import { uniqueSymbols } from "../shared/unique-symbols.ts";
 import { findReplayFile } from "./find-replay-file.ts";
 import type { ReplayConfig } from "./replay-config.ts";
 import { describeReplayFiles, replayFileIssues } from "./replay-file.ts";
+import { replaySpacingIssue } from "./replay-spacing-issue.ts";
 
 /**
  * What a run with this config would refuse, found before it runs: a file that is not there, two files for one symbol and
- * interval, and a session symbol with no file at the session's interval (the replay provider's checkSession).
+ * interval, a session symbol with no file at the session's interval, and a file the session reads whose bars are not
+ * spaced as its interval says (the replay provider's checkSession; argo validate, run and backtest all go through it).
  */
 export function checkReplaySession(config: ReplayConfig, session: ProviderSession): ConfigIssue[] {
   const files = describeReplayFiles(config);
@@ -14,6 +16,10 @@ export function checkReplaySession(config: ReplayConfig, session: ProviderSessio
   for (const symbol of uniqueSymbols(session.symbols)) {
     const found = findReplayFile(files, symbol, session.interval);
     if (found instanceof ArgoError) issues.push({ path: "files", message: found.message });
+    else {
+      const spacing = replaySpacingIssue(found);
+      if (spacing !== undefined) issues.push(spacing);
+    }
   }
   return issues;
 }

@@ -1,0 +1,93 @@
+import { BarCloser, type ConfigIssue, isArgoError } from "@argo/core";
+import { closeSync, openSync, readSync } from "node:fs";
+import { formatDuration } from "../shared/format-duration.ts";
+import type { ReplayFile } from "./replay-file.ts";
+import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-parser.ts";
+
+/** Bytes read from the start of a file: a thousand rows or so, enough to see its spacing, read in well under a millisecond. */
+const HEAD_BYTES = 64 * 1024;
+/** Rows of the head judged at most. */
+const SAMPLE_ROWS = 500;
+/** Gaps needed before a file is judged coarser than its interval: a weekend or a holiday alone must not look like one. */
+const MIN_GAPS_COARSE = 4;
+
+/**
+ * Whether a file's bars are spaced as its configured interval says, judged from its first rows: refused when most bars
+ * come half an interval apart or less (hourly bars configured "1d": a run refuses all but about one a day), or when no
+ * two come closer than twice the interval and most come at that smallest spacing (daily bars configured "1h": a run
+ * would take each as an hour). Gaps between are fine (weekends, holidays, missing data). Rows that do not parse are left to the reader, which names them.
+ */
+export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
+  const times = headTimes(file);
+  if (times === undefined || times.length < 2) return undefined;
+  const closer = new BarCloser();
+  const gaps: { ms: number; ratio: number }[] = [];
+  for (let i = 1; i < times.length; i++) {
+    const ms = times[i]! - times[i - 1]!;
+    // Against the length of the bar before the gap: a calendar month is 28 to 31 days.
+    gaps.push({ ms, ratio: ms / (closer.closeTime(times[i - 1]!, file.interval) - times[i - 1]!) });
+  }
+  const byRatio = [...gaps].sort((a, b) => a.ratio - b.ratio);
+  const median = byRatio[Math.floor((byRatio.length - 1) / 2)]!;
+  const smallest = byRatio[0]!;
+  const where = `"${file.label}" (${file.symbol})`;
+  const fix = `set files.${file.index}.interval to the file's bar spacing`;
+  // Exactly half is refused too: 30-minute bars configured "1h" would each be taken as an hour, though the reader lets a
+  // single row half an interval on pass (an hourly session may open with a half-hour bar, 09:30 then 10:00).
+  if (median.ratio <= 0.5) {
+    return { path: `files.${file.index}.interval`, message: `${where} has bars about ${formatDuration(median.ms)} apart in its first ${times.length} rows, half its interval "${file.interval}" or less: ${fix}` };
+  }
+  // Coarser bars come mostly at their own spacing. A sparse file (an illiquid symbol's minutes without trades) has no
+  // two bars adjacent either, but its gaps vary: it is not refused, as the interval it names is right.
+  const atSmallest = gaps.filter((gap) => gap.ms <= smallest.ms * 1.01).length;
+  if (gaps.length >= MIN_GAPS_COARSE && smallest.ratio >= 2 && atSmallest * 2 >= gaps.length) {
+    return { path: `files.${file.index}.interval`, message: `${where} has no two bars closer than ${formatDuration(smallest.ms)} in its first ${times.length} rows, at least twice its interval "${file.interval}": ${fix}` };
+  }
+  return undefined;
+}
+
+/** Open times of the rows at the start of the file, in order; undefined when it cannot be read or its header not mapped (a run reports that). */
+function headTimes(file: ReplayFile): number[] | undefined {
+  const lines = headLines(file.path);
+  if (lines === undefined) return undefined;
+  let parse: RowParser | undefined = file.format === "jsonl" ? createJsonlRowParser(file) : undefined;
+  const times: number[] = [];
+  for (let i = 0; i < lines.length && times.length < SAMPLE_ROWS; i++) {
+    const line = lines[i]!.endsWith("\r") ? lines[i]!.slice(0, -1) : lines[i]!;
+    if (line.trim() === "") continue;
+    try {
+      if (parse === undefined) {
+        parse = createCsvRowParser(file, line, i + 1);
+        continue;
+      }
+      const time = parse(line, i + 1).openTime;
+      // A row out of order is the reader's to name; it says nothing about the spacing.
+      if (times.length === 0 || time > times[times.length - 1]!) times.push(time);
+    } catch (error) {
+      if (!isArgoError(error, "INVALID_DATA")) return undefined;
+    }
+  }
+  return times;
+}
+
+/** The whole lines in the first {@link HEAD_BYTES} of a file, read synchronously (a session check is synchronous). */
+function headLines(path: string): string[] | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    return undefined; // not there: replayFileIssues names it
+  }
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const size = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    const lines = buffer.subarray(0, size).toString("utf8").split("\n");
+    // A full read most likely cut the last line (and perhaps a character in it).
+    if (size === HEAD_BYTES) lines.pop();
+    return lines;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
