@@ -44,6 +44,7 @@ function runSummary(result: BacktestResult): ReportRun {
     ordersRejected,
     errors,
     tradingState: result.tradingState,
+    ...(result.outOfMoney !== undefined ? { outOfMoney: { ...result.outOfMoney } } : {}),
     warnings: result.warnings,
   };
 }

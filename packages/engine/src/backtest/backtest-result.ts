@@ -24,6 +24,14 @@ export interface EquityCurve {
   closes: Float64Array;
 }
 
+/** Where a backtest ran out of money: the time step whose equity was ≤ 0 and that equity, before it was counted as 0. */
+export interface OutOfMoney {
+  /** Open time of the step (epoch ms): its bars' closes marked the equity at or below 0. */
+  time: number;
+  /** The equity marked then (≤ 0); the curve, finalEquity and the statistics count 0 from that step on. */
+  equity: number;
+}
+
 /** Everything a backtest produced. */
 export interface BacktestResult {
   status: "completed" | "aborted";
@@ -48,6 +56,11 @@ export interface BacktestResult {
   warmupBars: number;
   startingCash: number;
   finalEquity: number;
+  /**
+   * Only when the equity fell to 0 or below: every position was then closed at that step's closes, trading stopped,
+   * and the equity is 0 from that step to the end of the data (see the backtest README, "Out of money").
+   */
+  outOfMoney?: OutOfMoney;
   account: Account;
   positions: Position[];
   openOrders: Order[];

@@ -1,6 +1,8 @@
 import type { Order } from "@argo/core";
 import type { CloseAtEnd } from "./backtest-options.ts";
 import { isoTimeOrText } from "../report/iso-time.ts";
+import type { OutOfMoney } from "./backtest-result.ts";
+import { formatEquity } from "./out-of-money.ts";
 
 /** What the warnings are worked out from, all known once the replay has ended (no pass over the data). */
 export interface WarningFacts {
@@ -19,17 +21,27 @@ export interface WarningFacts {
   cancelledAtEnd: readonly Order[];
   /** Orders still open when the run ended (after onStop). */
   openOrders: readonly Order[];
+  /** Where the equity fell to 0 or below, when it did. */
+  outOfMoney?: OutOfMoney;
+  /** True when the final broker pass left it there rather than a bar's close. */
+  outOfMoneyAtEnd?: boolean;
+  /** Orders still working when it ran out of money, cancelled then. */
+  cancelledOutOfMoney?: readonly Order[];
+  /** Bars replayed after it ran out of money, not traded. */
+  barsAfterStop?: number;
 }
 
 // Enough ids to find the orders in the log; the count says how many there were.
 const IDS_SHOWN = 5;
 
 /**
- * One plain sentence per thing that silently shaped the result: a warm-up longer than the data, a benchmark without
- * bars, orders that never filled because the data ended. Empty for a clean run.
+ * One plain sentence per thing that silently shaped the result: an account that ran out of money, a warm-up longer than
+ * the data, a benchmark without bars, orders that never filled because the data ended. Empty for a clean run.
  */
 export function backtestWarnings(facts: WarningFacts): string[] {
   const warnings: string[] = [];
+  // First: it changes what every figure means.
+  if (facts.outOfMoney !== undefined) warnings.push(outOfMoneyWarning(facts, facts.outOfMoney));
   const { warmupBars, benchmarkBars, benchmarkSymbol } = facts;
   if (benchmarkBars === 0) {
     warnings.push(
@@ -55,6 +67,22 @@ export function backtestWarnings(facts: WarningFacts): string[] {
     warnings.push(`${orders(open.length)} still open when the backtest ended never filled (${ids(open)})`);
   }
   return warnings;
+}
+
+/** The sentence for a run whose equity fell to 0 or below: where, how much, what was closed and cancelled, what was left. */
+function outOfMoneyWarning(facts: WarningFacts, { time, equity }: OutOfMoney): string {
+  const at = isoTimeOrText(time);
+  if (facts.outOfMoneyAtEnd) {
+    return `out of money at the end: the final pass (closeAtEnd "${facts.closeAtEnd}") closed every position at the bar at ${at} ` +
+      `and left the equity at ${formatEquity(equity)}, counted as 0`;
+  }
+  const cancelled = (facts.cancelledOutOfMoney ?? []).filter(isNotLeg);
+  const n = cancelled.length;
+  const cancels = n === 0 ? "" : ` and ${orders(n)} still working ${n === 1 ? "was" : "were"} cancelled (${ids(cancelled)})`;
+  const after = facts.barsAfterStop ?? 0;
+  const rest = after === 0 ? "" : ` (${after === 1 ? "1 later bar" : `${after} later bars`} not traded)`;
+  return `out of money at the bar at ${at}: the equity at its close was ${formatEquity(equity)}, so every position was closed at that close${cancels}; ` +
+    `trading stopped there and the equity is 0 from that bar to the end${rest}`;
 }
 
 function isNotLeg(order: Order): boolean {

@@ -36,6 +36,8 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
     benchmarkSymbol: settings.benchmarkSymbol, benchmarkBars: candles.times.length,
     firstTime: times[0]!, lastTime: times[times.length - 1]!,
     closeAtEnd: settings.closeAtEnd, cancelledAtEnd: recorder.cancelledAtEnd, openOrders: run.openOrders,
+    outOfMoney: recorder.outOfMoney, outOfMoneyAtEnd: recorder.outOfMoneyAtEnd,
+    cancelledOutOfMoney: recorder.cancelledOutOfMoney, barsAfterStop: recorder.barsAfterStop,
   });
   return {
     status: run.status,
@@ -54,6 +56,7 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
     warmupBars,
     startingCash: recorder.startingEquity,
     finalEquity: equity[equity.length - 1]!,
+    ...(recorder.outOfMoney !== undefined ? { outOfMoney: { ...recorder.outOfMoney } } : {}),
     account: run.account,
     positions: run.positions,
     openOrders: run.openOrders,

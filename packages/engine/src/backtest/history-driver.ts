@@ -5,6 +5,7 @@ import type { CloseAtEnd } from "./backtest-options.ts";
 import { BarSource } from "./bar-source.ts";
 import { isoTimeOrText } from "../report/iso-time.ts";
 import { ProgressBar, type ProgressOptions } from "./progress-bar.ts";
+import { stopOutOfMoney } from "./out-of-money.ts";
 import { ReplayLoop } from "./replay-loop.ts";
 import type { RunRecorder } from "./run-recorder.ts";
 import { settleAtEnd } from "./settle-at-end.ts";
@@ -82,7 +83,8 @@ export async function closeHistory(sources: readonly BarSource[]): Promise<void>
  * Replays the opened history through the pipeline in virtual time: bars merged by open
  * time (ties in symbol order), each bar through the same pipeline the live engine uses (the
  * simulated venue sees it first, so orders fill at the next bar at the earliest), equity recorded
- * once per time step after all symbols of that time. Then the final broker pass (closeAtEnd).
+ * once per time step after all symbols of that time. Then the final broker pass (closeAtEnd), unless a step's equity
+ * fell to 0 or below: trading stopped there (stopOutOfMoney) and the rest of the data was recorded at 0.
  * `venue` is the pipeline's trading provider, already checked to be a simulated venue. The caller closes the history.
  */
 export async function driveHistory(
@@ -98,7 +100,8 @@ export async function driveHistory(
   const { sources } = history;
   reserveRecording(sources, recorder);
   const progress = plan.progress === undefined ? undefined : new ProgressBar(plan.progress);
-  const loop = new ReplayLoop(pipeline, recorder, sources, progress, plan.to);
+  const stopTrading = () => stopOutOfMoney(pipeline, venue, recorder, intervalToMs(plan.interval));
+  const loop = new ReplayLoop(pipeline, recorder, sources, progress, plan.to, stopTrading);
   // A flag set by the signal's listener is cheaper to test on every bar than the signal itself.
   loop.aborted = signal?.aborted === true;
   const onAbort = () => void (loop.aborted = true);
@@ -116,10 +119,15 @@ export async function driveHistory(
     }
     const { bars, stepTime, aborted } = loop;
     if (bars > 0) recorder.endStep(stepTime);
-    if (!aborted) await reachEndOfData(pipeline, venue);
-    if (!aborted && plan.closeAtEnd !== false) {
-      await settleAtEnd(pipeline, venue, recorder, plan.closeAtEnd, intervalToMs(plan.interval));
-      recorder.remarkLastStep();
+    if (recorder.outOfMoney !== undefined) {
+      // The last step ran out of money (even in an aborted run: the bar in hand counts): closed at its closes instead.
+      if (!loop.stopped) await stopTrading();
+    } else if (!aborted) {
+      await reachEndOfData(pipeline, venue);
+      if (plan.closeAtEnd !== false) {
+        await settleAtEnd(pipeline, venue, recorder, plan.closeAtEnd, intervalToMs(plan.interval));
+        recorder.remarkLastStep();
+      }
     }
     progress?.finish({ bars, fraction: aborted ? loop.fraction(stepTime) : 1 });
   } finally {

@@ -11,6 +11,7 @@ const YIELD_MASK = 65_535;
 /**
  * The replay's per-bar loop: sources merged by open time (ties in symbol order), each bar recorded
  * and run through the pipeline, equity recorded once per time step after all symbols of that time.
+ * Once a step leaves the equity ≤ 0 the loop waits for `stopTrading` and then only records the bars left, at 0.
  *
  * `run()` is synchronous and goes on until it must wait (a bar the pipeline finishes asynchronously,
  * an async history, the periodic yield) or the replay is over. Most bars never wait, so they stay in
@@ -26,6 +27,8 @@ export class ReplayLoop {
   firstTime = Number.NaN;
   /** Set when the run must stop after the bar in hand. */
   aborted = false;
+  /** Set once the account ran out of money: the bars after go to the recorder only, at equity 0, never to the pipeline. */
+  stopped = false;
   private readonly single: BarSource | undefined;
   /** The source whose head bar is being processed, between `processBar` and counting it. */
   private current: BarSource | undefined;
@@ -40,6 +43,8 @@ export class ReplayLoop {
     private readonly progress: ProgressBar | undefined,
     /** End of the replayed range (exclusive), for the progress fraction; undefined when the range is open. */
     private readonly to: number | undefined,
+    /** Closes everything once a step ran the account out of money (the recorder says so); the loop waits for it. */
+    private readonly stopTrading: () => Promise<void>,
   ) {
     this.single = sources.length === 1 ? sources[0] : undefined;
   }
@@ -64,12 +69,21 @@ export class ReplayLoop {
           if (this.bars === 0) this.firstTime = bar.openTime;
           else this.recorder.endStep(this.stepTime);
           this.stepTime = bar.openTime;
+          // The step just ended left the equity ≤ 0: trading stops there, before this bar is recorded (the closes
+          // are at that step's prices); the call after the wait resumes with this bar, in the step it opened.
+          if (this.recorder.outOfMoney !== undefined && !this.stopped) {
+            this.stopped = true;
+            return this.stopTrading();
+          }
         }
         this.recorder.bar(next.slot, bar);
         this.current = next;
         this.advanced = false;
-        const inBar = this.pipeline.processBar(bar);
-        if (inBar !== undefined) return inBar;
+        if (this.stopped) this.recorder.barsAfterStop++;
+        else {
+          const inBar = this.pipeline.processBar(bar);
+          if (inBar !== undefined) return inBar;
+        }
       }
       if (!this.advanced) {
         this.advanced = true;

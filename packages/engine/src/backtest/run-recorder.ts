@@ -1,5 +1,6 @@
 import type { Account, Bar, Fill, Order, Position, TradingEvent } from "@argo/core";
 import { signedQuantity } from "../risk/exposure.ts";
+import type { OutOfMoney } from "./backtest-result.ts";
 import { GrowableRows } from "./growable-rows.ts";
 
 /** Bars of one symbol as columns (time = open time, epoch ms). */
@@ -34,6 +35,17 @@ export class RunRecorder {
   settling: Map<string, number> | undefined;
   /** Orders still working after the last bar that the final broker pass cancelled (closeAtEnd), in venue order. */
   cancelledAtEnd: readonly Order[] = [];
+  /**
+   * Set at the first step whose equity is ≤ 0 (or by a final pass that leaves it there): the step's time and that
+   * equity. From then on every step is recorded at 0, as backtesting.py does once it is out of money.
+   */
+  outOfMoney: OutOfMoney | undefined;
+  /** True when it was the final broker pass (closeAtEnd) that left the equity ≤ 0, not a bar's close. */
+  outOfMoneyAtEnd = false;
+  /** Orders still working when the account ran out of money, cancelled then. */
+  cancelledOutOfMoney: readonly Order[] = [];
+  /** Bars replayed after the account ran out of money (recorded, never traded). */
+  barsAfterStop = 0;
   private readonly slots = new Map<string, number>();
   private quantity: Float64Array;
   private cash = 0;
@@ -73,14 +85,34 @@ export class RunRecorder {
     if (slot === this.benchmark) this.candleRows.push(bar.openTime, bar.open, bar.high, bar.low, bar.close);
   }
 
-  /** Closes a time step: equity marked at the closes seen so far, and the benchmark's close. */
+  /** Closes a time step: equity marked at the closes seen so far (0 once out of money), and the benchmark's close. */
   endStep(time: number): void {
-    this.steps.push(time, this.markedEquity(), this.lastClose[this.benchmark]!);
+    const close = this.lastClose[this.benchmark]!;
+    if (this.outOfMoney !== undefined) {
+      this.steps.push(time, 0, close);
+      return;
+    }
+    const equity = this.markedEquity();
+    this.steps.push(time, equity, close);
+    // A broker would have closed the account here: the replay stops trading (zeroLastStep then sets this step to 0).
+    if (equity <= 0) this.outOfMoney = { time, equity };
   }
 
-  /** Re-marks the last step (after the final broker pass changed the account). */
+  /** Re-marks the last step (after the final broker pass changed the account); a pass that leaves it ≤ 0 is out of money. */
   remarkLastStep(): void {
-    if (this.steps.length > 0) this.steps.set(this.steps.length - 1, 1, this.markedEquity());
+    const last = this.steps.length - 1;
+    if (last < 0) return;
+    const equity = this.markedEquity();
+    if (equity <= 0 && this.outOfMoney === undefined) {
+      this.outOfMoney = { time: this.steps.column(0)[last]!, equity };
+      this.outOfMoneyAtEnd = true;
+    }
+    this.steps.set(last, 1, this.outOfMoney === undefined ? equity : 0);
+  }
+
+  /** Records the step that ran out of money (the last one so far) at 0 once its positions are closed, as backtesting.py does. */
+  zeroLastStep(): void {
+    this.steps.set(this.steps.length - 1, 1, 0);
   }
 
   /** Cash plus signed quantity × last close of every symbol. */

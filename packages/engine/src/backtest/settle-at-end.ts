@@ -1,4 +1,4 @@
-import { ArgoError, type Bar, isTerminalStatus, type SimulatedVenue } from "@argo/core";
+import { ArgoError, type Bar, isTerminalStatus, type Order, type SimulatedVenue } from "@argo/core";
 import type { BarPipeline } from "../engine/bar-pipeline.ts";
 import { closePositionRequest } from "../engine/close-position-request.ts";
 import type { RunRecorder } from "./run-recorder.ts";
@@ -22,9 +22,26 @@ export async function settleAtEnd(
   intervalMs: number,
 ): Promise<void> {
   // Noted for the result's warnings: these orders were still working and will never fill.
-  recorder.cancelledAtEnd = await pipeline.gateway.cancelAll();
+  recorder.cancelledAtEnd = await closeEverything(pipeline, venue, recorder, at, intervalMs, `close at end (${at})`, "at the end of the backtest");
+}
+
+/**
+ * Cancels every working order, then closes every open position as {@link settleAtEnd} describes, at each symbol's last
+ * open or close; `reason` goes on the close orders, `when` into the error of a close that never completes. Gives the
+ * orders the cancel-all cancelled.
+ */
+export async function closeEverything(
+  pipeline: BarPipeline,
+  venue: SimulatedVenue,
+  recorder: RunRecorder,
+  at: "last-open" | "last-close",
+  intervalMs: number,
+  reason: string,
+  when: string,
+): Promise<Order[]> {
+  const cancelled = await pipeline.gateway.cancelAll();
   const positions = (await venue.getPositions()).filter((position) => position.quantity > 0);
-  if (positions.length === 0) return;
+  if (positions.length === 0) return cancelled;
   const settling = new Map<string, number>();
   const closes: Array<{ id: string; bar: Bar }> = [];
   for (const position of positions) {
@@ -33,7 +50,7 @@ export async function settleAtEnd(
     if (last === undefined) continue; // never saw a bar of it: no price to close at
     const price = at === "last-open" ? last.open : last.close;
     // An engine id: it steps past any id the strategy chose, so the close can never be refused as a duplicate.
-    const placed = await pipeline.gateway.send(closePositionRequest(position, `close at end (${at})`, pipeline.strategyName));
+    const placed = await pipeline.gateway.send(closePositionRequest(position, reason, pipeline.strategyName));
     if (placed.status !== "placed") continue;
     const id = placed.order.clientOrderId;
     settling.set(position.symbol, Math.max(last.openTime, lastFillTime(recorder, position.symbol)));
@@ -44,12 +61,13 @@ export async function settleAtEnd(
     // The orders arrive after the venue's latency: settlement bars follow the last one until they are done.
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const open = closes.filter((close) => !isTerminalStatus(pipeline.mirror.orders.get(close.id)?.status ?? "FILLED"));
-      if (open.length === 0) return;
+      if (open.length === 0) return cancelled;
       const time = pipeline.time + pass * intervalMs;
       venue.setTime(time);
       for (const close of open) venue.processBar({ ...close.bar, openTime: time });
     }
-    pipeline.reportError(new ArgoError("INTERNAL", `positions still open after ${MAX_PASSES} settlement passes at the end of the backtest`));
+    pipeline.reportError(new ArgoError("INTERNAL", `positions still open after ${MAX_PASSES} settlement passes ${when}`));
+    return cancelled;
   } finally {
     recorder.settling = undefined;
   }

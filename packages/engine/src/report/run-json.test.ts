@@ -71,6 +71,17 @@ describe("runToJson", () => {
     expect("abortReason" in parsed({ ...COMPLETED, abortReason: "stale" })).toBe(false);
   });
 
+  test("outOfMoney: after tradingState, its time as ISO 8601, its equity as is; absent from a run that kept money", () => {
+    const text = runToJson({ ...COMPLETED, outOfMoney: { time: Date.UTC(2024, 0, 4), equity: -5_000.5 } });
+    expect(text).toContain(`  "tradingState": "REDUCING",
+  "outOfMoney": {
+    "time": "2024-01-04T00:00:00.000Z",
+    "equity": -5000.5
+  },
+  "warnings": [`);
+    expect(runToJson(COMPLETED)).not.toContain("outOfMoney");
+  });
+
   test("a time that is not a date (NaN, infinite, past the Date range) is null; the edge of the range is still a date", () => {
     const times = (firstBarTime: number) => JSON.parse(runToJson({ ...COMPLETED, firstBarTime })).firstBarTime as unknown;
     expect([Number.NaN, Number.POSITIVE_INFINITY, -Number.POSITIVE_INFINITY, 8.64e15 + 1].map(times)).toEqual([null, null, null, null]);

@@ -3,7 +3,7 @@ import type { ReportRun } from "./types.ts";
 
 /**
  * run.json's text: how the run went (status, why it was aborted, what was replayed, the problem counters, the trading
- * state at the end, the warnings), with the bar times as ISO 8601 UTC.
+ * state at the end, where it ran out of money if it did, the warnings), with the bar times as ISO 8601 UTC.
  */
 export function runToJson(run: ReportRun): string {
   const file = {
@@ -20,6 +20,7 @@ export function runToJson(run: ReportRun): string {
     ordersRejected: run.ordersRejected,
     errors: run.errors,
     tradingState: run.tradingState,
+    ...(run.outOfMoney !== undefined ? { outOfMoney: { time: isoTimeOrNull(run.outOfMoney.time), equity: run.outOfMoney.equity } } : {}),
     warnings: run.warnings,
   };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -34,6 +34,14 @@ describe("the notice", () => {
     expect(renderReportHtml(googResults(), "") === html).toBe(true);
   });
 
+  test("a run that ran out of money says so in the heading; its warning and the halt are the items", () => {
+    const run: ReportRun = { ...CLEAN, tradingState: "HALTED", outOfMoney: { time: Date.UTC(2008, 9, 10), equity: -12 }, warnings: ["out of money at …"] };
+    const html = renderReportHtml({ ...googResults(), run }, "");
+    expect(html).toContain("<strong>This backtest ran out of money</strong>");
+    expect(items(html)).toEqual(["Problems during the run (see the log): trading state at the end: HALTED.", "Warning: out of money at …"]);
+    expect(runNotice({ ...run, status: "aborted" })).toContain("<strong>This backtest was aborted</strong>");
+  });
+
   test("problems: only the non-zero counters, and a trading state other than ACTIVE", () => {
     const html = renderReportHtml({ ...googResults(), run: { ...CLEAN, ordersRejected: 3, errors: 1, tradingState: "HALTED" } }, "");
     expect(items(html)).toEqual(["Problems during the run (see the log): orders refused: 3, other errors: 1, trading state at the end: HALTED."]);

@@ -29,6 +29,8 @@ export function runNotice(run: ReportRun | undefined): string {
     ...run.warnings.map((warning) => `Warning: ${warning}`),
   ];
   if (lines.length === 0) return "";
-  const heading = run.status === "aborted" ? "This backtest was aborted" : "This backtest needs attention";
+  const heading = run.status === "aborted"
+    ? "This backtest was aborted"
+    : run.outOfMoney !== undefined ? "This backtest ran out of money" : "This backtest needs attention";
   return `<div id="argo-notice" role="alert"><strong>${escapeHtml(heading)}</strong><ul>\n${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("\n")}\n</ul></div>\n`;
 }

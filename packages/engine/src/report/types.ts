@@ -47,8 +47,10 @@ export interface ReportRun {
   ordersRejected: number;
   /** Other non-fatal errors. */
   errors: number;
-  /** The trading state at the end ("ACTIVE" unless a risk limit or a failure changed it). */
+  /** The trading state at the end ("ACTIVE" unless a risk limit, a failure or running out of money changed it). */
   tradingState: TradingState;
+  /** Only when the equity fell to 0 or below: the open time (epoch ms) of that step and the equity then (see BacktestResult.outOfMoney). */
+  outOfMoney?: { time: number; equity: number };
   /** Sentences about what silently shaped the result (see BacktestResult.warnings). */
   warnings: readonly string[];
 }

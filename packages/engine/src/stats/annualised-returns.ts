@@ -18,14 +18,17 @@ export interface AnnualisedReturns {
 export function annualiseReturns(returns: readonly number[], periodsPerYear: number, riskFreeRate: number): AnnualisedReturns {
   const g = geometricMean(returns);
   if (g === null) return { returnAnn: null, volatilityAnn: null, sortino: null };
-  const n = returns.length;
   const returnAnn = finiteOrNull((1 + g) ** periodsPerYear - 1);
   if (returnAnn === null) return { returnAnn, volatilityAnn: null, sortino: null };
 
-  const mean = average(returns)!;
+  // A period from 0 equity to 0 (after a backtest ran out of money) has no return (0 / 0): like pandas' var and mean,
+  // which backtesting.py uses, the moments leave it out. The geometric mean is 0 already (a −100 % period came first).
+  const defined = returns.some(Number.isNaN) ? returns.filter((r) => !Number.isNaN(r)) : returns;
+  const n = defined.length;
+  const mean = n === 0 ? Number.NaN : average(defined)!;
   let squares = 0;
   let downside = 0;
-  for (const r of returns) {
+  for (const r of defined) {
     squares += (r - mean) ** 2;
     if (r < 0) downside += r * r;
   }
