@@ -1,4 +1,4 @@
-// BacktestResult.warnings: a warm-up longer than the data, a benchmark symbol without bars, orders that never filled
+// BacktestResult.warnings: a warm-up longer than the data, a benchmark symbol without bars, a gap of over a year, orders that never filled
 // because the data ended. Each case produced with its numbers, and nothing for a clean run.
 import { describe, expect, test } from "bun:test";
 import type { StrategyContext } from "../strategy/strategy-context.ts";
@@ -132,5 +132,23 @@ describe("orders that never filled because the data ended", () => {
     const r = await backtest(X, s);
     expect(r.trades).toHaveLength(1);
     expect(r.warnings).toEqual([]);
+  });
+});
+
+describe("a gap of more than a year between bars", () => {
+  test("a last row's year mistyped 90 years out is named with both times and the days between", async () => {
+    const typo = { ...X[9]!, openTime: X[9]!.openTime + 90 * 365 * DAY }; // 90 years of 365 days later
+    const r = await backtest([...X.slice(0, 9), typo], buyFirst);
+    const days = 90 * 365 + 1; // from day 8 to day 9 + 90 × 365
+    expect(r.warnings).toEqual([
+      `the bars jump ${days} days, from ${new Date(X[8]!.openTime).toISOString()} to ${new Date(typo.openTime).toISOString()}: is a date mistyped (a year)? ` +
+        "Every figure over time (duration, annualised return, CAGR, trade durations) spans that gap",
+    ]);
+  });
+
+  test("a gap of exactly 366 days is not named; a day more is", async () => {
+    const at = (days: number) => [X[0]!, { ...X[1]!, openTime: X[0]!.openTime + days * DAY }];
+    expect((await backtest(at(366), buyFirst)).warnings).toEqual([]);
+    expect((await backtest(at(367), buyFirst)).warnings).toEqual([expect.stringContaining("the bars jump 367 days, from ")]);
   });
 });

@@ -2,7 +2,11 @@ import type { Order } from "@argo/core";
 import type { CloseAtEnd } from "./backtest-options.ts";
 import { isoTimeOrText } from "../report/iso-time.ts";
 import type { OutOfMoney } from "./backtest-result.ts";
+import type { TimeGap } from "./largest-gap.ts";
 import { formatEquity } from "./out-of-money.ts";
+
+/** A gap between bars longer than this is named: no market closes for a year, while a date's year mistyped makes one. */
+const SUSPICIOUS_GAP_MS = 366 * 86_400_000;
 
 /** What the warnings are worked out from, all known once the replay has ended (no pass over the data). */
 export interface WarningFacts {
@@ -29,6 +33,8 @@ export interface WarningFacts {
   cancelledOutOfMoney?: readonly Order[];
   /** Bars replayed after it ran out of money, not traded. */
   barsAfterStop?: number;
+  /** The longest time between consecutive steps. */
+  largestGap?: TimeGap;
 }
 
 // Enough ids to find the orders in the log; the count says how many there were.
@@ -36,7 +42,8 @@ const IDS_SHOWN = 5;
 
 /**
  * One plain sentence per thing that silently shaped the result: an account that ran out of money, a warm-up longer than
- * the data, a benchmark without bars, orders that never filled because the data ended. Empty for a clean run.
+ * the data, a benchmark without bars, a gap of more than a year in the data, orders that never filled because the data
+ * ended. Empty for a clean run.
  */
 export function backtestWarnings(facts: WarningFacts): string[] {
   const warnings: string[] = [];
@@ -53,6 +60,15 @@ export function backtestWarnings(facts: WarningFacts): string[] {
     warnings.push(
       `warmupBars ${warmupBars} (${source}) needs ${warmupBars + 1} bars of ${benchmarkSymbol} but only ${benchmarkBars} were replayed: ` +
         `no bar came after the warm-up, and buy & hold starts at the last bar (index ${benchmarkBars - 1}) instead`,
+    );
+  }
+  const gap = facts.largestGap;
+  if (gap !== undefined && gap.to - gap.from > SUSPICIOUS_GAP_MS) {
+    // A file's last row is checked against no row after it: "2104-01-31" for "2014-01-31" is only seen here.
+    const days = Math.floor((gap.to - gap.from) / 86_400_000);
+    warnings.push(
+      `the bars jump ${days} days, from ${isoTimeOrText(gap.from)} to ${isoTimeOrText(gap.to)}: is a date mistyped (a year)? ` +
+        "Every figure over time (duration, annualised return, CAGR, trade durations) spans that gap",
     );
   }
   // Bracket legs guard a position: one still working at the end is routine (its entry, if unfilled, is named itself),

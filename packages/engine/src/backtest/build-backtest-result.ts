@@ -7,6 +7,7 @@ import { computeStatistics } from "../stats/compute-statistics.ts";
 import type { RunSettings } from "./backtest-options.ts";
 import type { BacktestOpenTrade, BacktestResult, BacktestTrade } from "./backtest-result.ts";
 import { backtestWarnings } from "./backtest-warnings.ts";
+import { largestGap } from "./largest-gap.ts";
 import type { RunRecorder } from "./run-recorder.ts";
 
 /** What the result is assembled from once the session has ended. */
@@ -37,7 +38,7 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
     firstTime: times[0]!, lastTime: times[times.length - 1]!,
     closeAtEnd: settings.closeAtEnd, cancelledAtEnd: recorder.cancelledAtEnd, openOrders: run.openOrders,
     outOfMoney: recorder.outOfMoney, outOfMoneyAtEnd: recorder.outOfMoneyAtEnd,
-    cancelledOutOfMoney: recorder.cancelledOutOfMoney, barsAfterStop: recorder.barsAfterStop,
+    cancelledOutOfMoney: recorder.cancelledOutOfMoney, barsAfterStop: recorder.barsAfterStop, largestGap: largestGap(times),
   });
   return {
     status: run.status,
