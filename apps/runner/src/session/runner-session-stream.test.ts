@@ -12,13 +12,16 @@ import { watchStreamEnd } from "./watch-stream-end.ts";
 const idle = defineStrategy({ name: "idle", description: "places nothing", config: v.object({}), onBar() {} });
 const OPTIONS = { mode: "paper" as const, symbols: ["BTCUSD"], interval: "1m", marketDataName: "stepped", tradingName: "paper", config: {} };
 
-test("market data is reported disconnected after a stream error until the next bar arrives", async () => {
+/**
+ * A session over a stepped feed and the paper venue, running: `next()` gives a promise the engine's next start, bar or
+ * error callback resolves (each step waits for the engine to have passed the item on to the session).
+ */
+async function runningSession(wrap: (engine: LiveEngine) => void = () => {}) {
   const feed = new SteppedFeed();
   const trading = await createProvider("trading", "paper", {});
   const engine = new LiveEngine({ symbols: ["BTCUSD"], interval: "1m", marketData: feed, trading, strategy: idle, logger: silentLogger });
-  const options = { mode: "paper" as const, symbols: ["BTCUSD"], interval: "1m", marketDataName: "stepped", tradingName: "paper", config: {} };
-  const runner = new RunnerSession(options, trading, engine, new LatencyHistogram());
-  // Each step waits for the engine to have passed the item on to the session.
+  wrap(engine);
+  const runner = new RunnerSession(OPTIONS, trading, engine, new LatencyHistogram());
   let passed: (() => void) | undefined;
   const next = () => new Promise<void>((resolve) => (passed = resolve));
   const connected = () => runner.info().providers.marketData.connected;
@@ -26,6 +29,11 @@ test("market data is reported disconnected after a stream error until the next b
   const callbacks = runner.callbacks({ onEngineStart: () => passed?.(), onMarketData: () => passed?.(), onError: () => passed?.() });
   const run = engine.run(undefined, callbacks);
   await started;
+  return { feed, engine, runner, next, connected, callbacks, run };
+}
+
+test("market data is reported disconnected after a stream error until the next bar arrives", async () => {
+  const { feed, engine, runner, next, connected, callbacks, run } = await runningSession();
   expect(connected()).toBe(true);
 
   let step = next();
@@ -58,23 +66,14 @@ test("market data is reported disconnected after a stream error until the next b
 });
 
 test("an error is judged by the engine's stream-error counter, without a status() snapshot of positions and orders", async () => {
-  const feed = new SteppedFeed();
-  const trading = await createProvider("trading", "paper", {});
-  const engine = new LiveEngine({ symbols: ["BTCUSD"], interval: "1m", marketData: feed, trading, strategy: idle, logger: silentLogger });
   let snapshots = 0;
-  const status = engine.status.bind(engine);
-  engine.status = () => {
-    snapshots++;
-    return status();
-  };
-  const runner = new RunnerSession(OPTIONS, trading, engine, new LatencyHistogram());
-  let passed: (() => void) | undefined;
-  const next = () => new Promise<void>((resolve) => (passed = resolve));
-  const connected = () => runner.info().providers.marketData.connected;
-  const started = next();
-  const callbacks = runner.callbacks({ onEngineStart: () => passed?.(), onMarketData: () => passed?.(), onError: () => passed?.() });
-  const run = engine.run(undefined, callbacks);
-  await started;
+  const { feed, engine, next, connected, callbacks, run } = await runningSession((engine) => {
+    const status = engine.status.bind(engine);
+    engine.status = () => {
+      snapshots++;
+      return status();
+    };
+  });
   expect(engine.streamErrors).toBe(0);
 
   let step = next();
