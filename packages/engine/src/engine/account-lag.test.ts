@@ -63,4 +63,14 @@ describe("a fill whose account event lags (the venue books the cash later than t
     expect(balances).toEqual([10_000, 5_000, 5_000]);
     expect(venue.accountReads).toBe(2);
   });
+
+  test("once HALTED, the reads stop: no venue call and no error per bar for the rest of the session", async () => {
+    const bars = barsFromCloses("X", Array(20).fill(100));
+    const venue = new LaggingPositionsVenue(true, "account");
+    const run = await runEngine({ bars, venue, strategy: buying(bars[0]) });
+    expect(run.named("onTradingStateChange").map(([c]) => (c as { to: string }).to)).toEqual(["HALTED"]);
+    // The start-up read, then bars 1–5 failing until the circuit breaker halts; none on the 14 bars after.
+    expect(venue.accountReads).toBe(6);
+  });
 });
+

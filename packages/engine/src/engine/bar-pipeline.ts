@@ -138,7 +138,7 @@ export class BarPipeline {
     this.guard.marketData(bar);
     if (this.stateMachine.watchesEquity) this.checkEquity();
     // The strategy reads positions and the account without a venue call: what its latest fill has not reached yet is read first.
-    else if (!this.mirror.confirmed) this.gateway.pending.push(this.confirmEquity());
+    else if (!this.mirror.confirmed && this.stateMachine.state !== "HALTED") this.gateway.pending.push(this.confirmEquity());
     // Order updates, and the equity check's venue reads or the halt's cancel-all, come before the strategy's turn.
     if (this.runner.updates.length !== 0 || this.gateway.pending.length !== 0) return this.finishBarAsync(bar, undefined, false);
     const result = this.runner.onBar(bar);

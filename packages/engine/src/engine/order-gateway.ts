@@ -42,6 +42,8 @@ export class OrderGateway {
   private readonly lookingUp = new Map<string, PromiseSettledResult<Order> | undefined>();
   /** Orders booked placed from a venue event before their placement's outcome (settled once that outcome comes). */
   private readonly shownEarly = new Set<string>();
+  /** Placements waiting for a venue read before the risk limits judge them: a cancel issued meanwhile waits for them. */
+  private readonly judging = new Set<Promise<OrderResult>>();
 
   constructor(
     private readonly p: BarPipeline,
@@ -85,16 +87,37 @@ export class OrderGateway {
       ? "an order needs a symbol (none given and no bar is being processed)"
       : sizingProblem(request) ?? (chosenId === undefined ? undefined : clientIdShapeProblem(chosenId));
     if (problem !== undefined) return Promise.resolve(this.reject(request, "INVALID_ORDER", problem, "engine"));
-    if (!p.mirror.positionConfirmed(request.symbol) && (p.stateMachine.state === "REDUCING" || this.risk.readsPosition)) {
-      // A fill the venue has not followed with its position event yet: judged against the position before it, an order could
-      // pass as reducing what that fill already closed, or pass a position limit the fill already used up. Asked first.
-      return this.confirmPosition(request.symbol).then((failure) => {
-        if (failure === undefined) return this.checked(request, chosenId);
-        const reason = `the position in ${request.symbol} could not be confirmed after its latest fill (${failure.message}), so the risk limits cannot judge the order`;
-        return this.reject(request, failure.code, reason, "engine");
+    const mirror = p.mirror;
+    const judgesStale = (p.stateMachine.state === "REDUCING" || this.risk.readsPosition) &&
+      (!mirror.positionConfirmed(request.symbol) || (request.equityFraction !== undefined && !mirror.accountConfirmed));
+    if (judgesStale) {
+      // A fill the venue has not followed with its position (or account) event yet: judged against the position before it,
+      // an order could pass as reducing what that fill already closed, or pass a position limit the fill already used up
+      // (an equityFraction order is sized from the account's equity). Asked first.
+      const judged = this.confirmFor(request).then((unread) => {
+        if (unread === undefined) return this.checked(request, chosenId);
+        const reason = `${unread.what} could not be confirmed after its latest fill (${unread.failure.message}), so the risk limits cannot judge the order`;
+        return this.reject(request, unread.failure.code, reason, "engine");
       });
+      this.judging.add(judged);
+      void judged.then(() => this.judging.delete(judged));
+      return judged;
     }
     return this.checked(request, chosenId);
+  }
+
+  /** Reads what an order's risk check looks at that fills have made stale; what could not be read, if anything. */
+  private async confirmFor(request: OrderRequest): Promise<{ what: string; failure: ArgoError } | undefined> {
+    const mirror = this.p.mirror;
+    if (!mirror.positionConfirmed(request.symbol)) {
+      const failure = await this.confirmPosition(request.symbol);
+      if (failure !== undefined) return { what: `the position in ${request.symbol}`, failure };
+    }
+    if (request.equityFraction !== undefined && !mirror.accountConfirmed) {
+      const failure = await this.confirmAccount();
+      if (failure !== undefined) return { what: "the account", failure };
+    }
+    return undefined;
   }
 
   /** Places a complete request past the id and risk checks (`chosenId`: the id the strategy chose, if any). */
@@ -401,8 +424,20 @@ export class OrderGateway {
     return unknown;
   }
 
-  /** Cancels one order by client or venue id. */
+  /**
+   * Cancels one order by client or venue id. Orders placed before it and still waiting for a venue read (see place) go
+   * first: issued after them, the cancel must not reach the venue before they do.
+   */
   cancel(orderId: string): Promise<CancelResult> {
+    return this.judging.size === 0 ? this.cancelNow(orderId) : this.track(this.afterJudged().then(() => this.cancelNow(orderId)));
+  }
+
+  /** Settles once every placement now waiting for a venue read has its outcome. */
+  private afterJudged(): Promise<unknown> {
+    return Promise.all(this.judging);
+  }
+
+  private cancelNow(orderId: string): Promise<CancelResult> {
     const p = this.p;
     return this.track(this.call(() => p.trading.cancelOrder(orderId), "cancel").then(
       (order): CancelResult => {
@@ -432,8 +467,12 @@ export class OrderGateway {
     return { ok: false, code: error.code, reason: error.message };
   }
 
-  /** Cancels every open order (or one symbol's); a failure is reported through onError and yields []. */
+  /** Cancels every open order (or one symbol's), after the placements issued before it (see cancel); a failure is reported through onError and yields []. */
   cancelAll(symbol?: string): Promise<Order[]> {
+    return this.judging.size === 0 ? this.cancelAllNow(symbol) : this.track(this.afterJudged().then(() => this.cancelAllNow(symbol)));
+  }
+
+  private cancelAllNow(symbol?: string): Promise<Order[]> {
     const p = this.p;
     return this.track(this.call(() => p.trading.cancelAllOrders(symbol), "cancel-all").then(
       (answer) => {

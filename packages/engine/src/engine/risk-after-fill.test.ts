@@ -67,3 +67,48 @@ describe("the strategy's turn after a fill whose position event has not come yet
     expect(venue.readSymbols).toEqual(["X"]);
   });
 });
+
+describe("an equityFraction order right after a fill whose account event has not come yet", () => {
+  test("is judged against the venue's account, read first: the position limit holds", async () => {
+    // Long 50 bought on bar 0; on bar 1 the sell of 50 fills at once and its account event lags: the mirror's cash is
+    // still 5,000 where the venue holds 10,000. Judged from the mirror the buy would be 50 (within 60); the venue buys 100.
+    const venue = new FillsAtOnceVenue(false, "account");
+    const results: OrderResult[] = [];
+    await runEngine({
+      bars: bars.slice(0, 2), venue, engine: { risk: { maxPositionQuantity: 60 } },
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 50 });
+          if (bar !== bars[1]) return;
+          results.push(await ctx.placeOrder({ side: "SELL", quantity: 50 }));
+          results.push(await ctx.placeOrder({ side: "BUY", equityFraction: 1 }));
+        },
+      }),
+    });
+    expect(results.map((r) => r.status)).toEqual(["placed", "rejected"]);
+    expect((results[1] as { reason: string }).reason).toBe("position in X would be 100, above maxPositionQuantity 60");
+    expect(await venue.getPositions()).toEqual([]);
+  });
+});
+
+describe("a cancel issued while an order placed before it waits for its venue read", () => {
+  test("reaches the venue after that order: nothing placed before a cancel-all is left working", async () => {
+    const venue = new FillsAtOnceVenue();
+    const cancelled: string[] = [];
+    await runEngine({
+      bars: bars.slice(0, 2), venue, engine: { risk: { maxPositionQuantity: 100 } },
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          if (bar !== bars[1]) return;
+          await ctx.placeOrder({ side: "BUY", quantity: 10 }); // fills at once: the position is unconfirmed
+          const resting = ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 5, limitPrice: 50, clientOrderId: "c1" });
+          const all = ctx.cancelAllOrders(); // not awaited in between: issued after the limit order
+          await resting;
+          cancelled.push(...(await all).map((o) => o.clientOrderId));
+        },
+      }),
+    });
+    expect(cancelled).toEqual(["c1"]);
+    expect(await venue.getOpenOrders()).toEqual([]);
+  });
+});
