@@ -75,6 +75,7 @@ describe("ARGO__ names under strategy.config, resolved against the strategy's co
       fast: v.optional(v.number(), 10),
       sizing: v.optional(v.union([v.strictObject({ equityFraction: v.number() }), v.strictObject({ quoteAmount: v.number() })])),
       label: v.optional(v.string()),
+      account: v.optional(v.union([v.strictObject({ accountId: v.string() }), v.strictObject({ subaccount: v.string() })])),
     }),
     v.check(() => true),
   );
@@ -92,6 +93,11 @@ describe("ARGO__ names under strategy.config, resolved against the strategy's co
   test("a text field of the strategy keeps digits as text; a name no schema or file knows is lower-cased as before", () => {
     const out = applyEnvOverrides({}, { ARGO__STRATEGY__CONFIG__LABEL: "007", ARGO__STRATEGY__CONFIG__SLOWW: "9" }, schemaAt);
     expect(out).toEqual({ strategy: { config: { label: "007", sloww: 9 } } });
+  });
+
+  test("a text field inside a choice of shapes keeps digits as text too", () => {
+    const out = applyEnvOverrides({}, { ARGO__STRATEGY__CONFIG__ACCOUNT__ACCOUNT_ID: "007" }, schemaAt);
+    expect(out).toEqual({ strategy: { config: { account: { accountId: "007" } } } });
   });
 
   test("without the strategy's schema a key the file lacks is lower-cased (the strategy could not be loaded)", () => {

@@ -107,6 +107,16 @@ describe("the session check reads the start of each file it uses: bars spaced as
     expect(check([{ path: session, symbol: "X", interval: "1h" }], ["X"], "1h")).toEqual([]);
   });
 
+  test("monthly bars configured at a fixed interval are refused: calendar months are 28 to 31 days apart", () => {
+    for (const interval of ["1d", "1w"]) {
+      const [issue] = reference("BTCUSD.csv", "BTCUSD", interval);
+      expect(issue?.message).toContain(`has no two bars closer than 28d in its first`);
+    }
+    // Quarter ends (90 to 92 days apart) configured as months.
+    const quarters = ["2015-03-31", "2015-06-30", "2015-09-30", "2015-12-31", "2016-03-31", "2016-06-30"];
+    expect(check([{ path: csv("quarters.csv", quarters), symbol: "X", interval: "1M" }], ["X"], "1M").map((i) => i.path)).toEqual(["files.0.interval"]);
+  });
+
   test("a sparse file (minutes without trades have no bar) is not taken for a coarser one", () => {
     // Gaps of 2, 3, 5, 2, 4, 7 minutes: none adjacent, but no common spacing either.
     const minutes = [0, 2, 5, 10, 12, 16, 23].map((m) => new Date(Date.UTC(2024, 0, 2, 9, m)).toISOString());

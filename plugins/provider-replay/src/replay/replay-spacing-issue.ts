@@ -39,7 +39,8 @@ export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
   }
   // Coarser bars come mostly at their own spacing. A sparse file (an illiquid symbol's minutes without trades) has no
   // two bars adjacent either, but its gaps vary: it is not refused, as the interval it names is right.
-  const atSmallest = gaps.filter((gap) => gap.ms <= smallest.ms * 1.01).length;
+  // "At" it within 31/28: calendar months (monthly bars configured "1d") are 28 to 31 days apart.
+  const atSmallest = gaps.filter((gap) => gap.ms <= smallest.ms * (31 / 28)).length;
   if (gaps.length >= MIN_GAPS_COARSE && smallest.ratio >= 2 && atSmallest * 2 >= gaps.length) {
     return { path: `files.${file.index}.interval`, message: `${where} has no two bars closer than ${formatDuration(smallest.ms)} in its first ${times.length} rows, at least twice its interval "${file.interval}": ${fix}` };
   }
