@@ -88,8 +88,9 @@ export class OrderGateway {
       : sizingProblem(request) ?? (chosenId === undefined ? undefined : clientIdShapeProblem(chosenId));
     if (problem !== undefined) return Promise.resolve(this.reject(request, "INVALID_ORDER", problem, "engine"));
     const mirror = p.mirror;
-    const judgesStale = (p.stateMachine.state === "REDUCING" || this.risk.readsPosition) &&
-      (!mirror.positionConfirmed(request.symbol) || (request.equityFraction !== undefined && !mirror.accountConfirmed));
+    // The mirror's checks first: a simulator never leaves anything unconfirmed, so a backtest's order stops there.
+    const judgesStale = (!mirror.positionConfirmed(request.symbol) || (request.equityFraction !== undefined && !mirror.accountConfirmed)) &&
+      (p.stateMachine.state === "REDUCING" || this.risk.readsPosition);
     if (judgesStale) {
       // A fill the venue has not followed with its position (or account) event yet: judged against the position before it,
       // an order could pass as reducing what that fill already closed, or pass a position limit the fill already used up

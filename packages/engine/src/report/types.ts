@@ -1,4 +1,5 @@
 import type { CloseAtEnd } from "../backtest/backtest-options.ts";
+import type { OutOfMoney } from "../backtest/backtest-result.ts";
 import type { TradingState } from "../risk/trading-state.ts";
 import type { BacktestStatistics, ClosedTrade } from "../stats/index.ts";
 
@@ -50,7 +51,7 @@ export interface ReportRun {
   /** The trading state at the end ("ACTIVE" unless a risk limit, a failure or running out of money changed it). */
   tradingState: TradingState;
   /** Only when the equity fell to 0 or below: the open time (epoch ms) of that step and the equity then (see BacktestResult.outOfMoney). */
-  outOfMoney?: { time: number; equity: number };
+  outOfMoney?: OutOfMoney;
   /** Sentences about what silently shaped the result (see BacktestResult.warnings). */
   warnings: readonly string[];
 }

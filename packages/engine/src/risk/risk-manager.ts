@@ -29,18 +29,19 @@ export interface RiskView {
  */
 export class RiskManager {
   /** `working` tells what already works per symbol and side (the engine passes its own); without it nothing does. */
+  /**
+   * Whether a check may read the position (REDUCING aside, which always does): an order against it passes as reducing,
+   * past every limit, and the position limits add to it. Without order limits nothing reads it. Fixed with the config.
+   */
+  readonly readsPosition: boolean;
+
   constructor(
     readonly config: RiskConfig,
     private readonly working: WorkingQuantity = nothingWorking,
-  ) {}
-
-  /**
-   * Whether a check may read the position (REDUCING aside, which always does): an order against it passes as reducing,
-   * past every limit, and the position limits add to it. Without order limits nothing reads it.
-   */
-  get readsPosition(): boolean {
-    const c = this.config;
-    return c.maxOpenOrders !== undefined || c.maxOrderValue !== undefined || c.maxPositionQuantity !== undefined || c.maxPositionNotional !== undefined || c.symbols !== undefined;
+  ) {
+    const c = config;
+    this.readsPosition = c.maxOpenOrders !== undefined || c.maxOrderValue !== undefined || c.maxPositionQuantity !== undefined ||
+      c.maxPositionNotional !== undefined || c.symbols !== undefined;
   }
 
   /** Undefined when the order may go to the venue, else why not. */

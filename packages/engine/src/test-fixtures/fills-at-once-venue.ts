@@ -16,7 +16,9 @@ export class FillsAtOnceVenue extends LaggingPositionsVenue {
 
   override async placeOrder(request: OrderRequest): Promise<Order> {
     const order = await super.placeOrder(request);
-    if (this.current !== undefined) super.processBar({ ...this.current, open: this.current.close });
-    return order;
+    if (this.current === undefined) return order;
+    super.processBar({ ...this.current, open: this.current.close });
+    // As an exchange's full answer to a market order (Binance's FULL/RESULT): the order as it stands after its fill.
+    return { ...this.orders.get(order.clientOrderId)! };
   }
 }
