@@ -64,3 +64,46 @@ describe("AccountMirror order memory", () => {
     expect(mirror.openOrdersOf("NONE")).toBeUndefined();
   });
 });
+
+describe("AccountMirror confirmation after a fill", () => {
+  const long = (quantity: number, updatedAt: number) => ({
+    symbol: "SIM", side: "LONG" as const, quantity, averagePrice: 10, marketPrice: 10, realizedPnl: 0, unrealizedPnl: 0, fees: 0, openedAt: 0, updatedAt,
+  });
+
+  test("an event stamped at or after the fill confirms; one stamped before it is taken but confirms nothing", () => {
+    const mirror = new AccountMirror(account, [], []);
+    mirror.fillNoted("SIM", 5_000);
+    mirror.applyPosition("SIM", long(10, 4_999), true);
+    mirror.applyAccount({ ...account, updatedAt: 4_999 }, true);
+    expect(mirror.positionsBySymbol.get("SIM")?.quantity).toBe(10);
+    expect([mirror.positionConfirmed("SIM"), mirror.accountConfirmed]).toEqual([false, false]);
+    // Venues stamp a fill and the position it made with the same trade time: equal confirms.
+    mirror.applyPosition("SIM", long(10, 5_000), true);
+    mirror.applyAccount({ ...account, updatedAt: 5_000 }, true);
+    expect([mirror.positionConfirmed("SIM"), mirror.accountConfirmed]).toEqual([true, true]);
+  });
+
+  test("an unstamped flat event after a fill confirms nothing; a read's answer always confirms (it was asked after the fill)", () => {
+    const mirror = new AccountMirror(account, [long(10, 0)], []);
+    mirror.fillNoted("SIM", 5_000);
+    mirror.applyPosition("SIM", undefined, true);
+    expect(mirror.positionsBySymbol.has("SIM")).toBe(false);
+    expect(mirror.positionConfirmed("SIM")).toBe(false);
+    mirror.applyPosition("SIM", undefined);
+    mirror.fillNoted("SIM", 6_000);
+    mirror.applyAccount({ ...account, updatedAt: 1 });
+    expect([mirror.positionConfirmed("SIM"), mirror.accountConfirmed]).toEqual([false, true]);
+    mirror.applyPosition("SIM", long(3, 1));
+    expect(mirror.positionConfirmed("SIM")).toBe(true);
+  });
+
+  test("a fill in one symbol leaves another symbol's events confirming; the account counts every symbol's newest fill", () => {
+    const mirror = new AccountMirror(account, [], []);
+    mirror.fillNoted("SIM", 9_000);
+    mirror.fillNoted("OTHER", 2_000);
+    mirror.applyPosition("OTHER", { ...long(1, 2_000), symbol: "OTHER" }, true);
+    expect(mirror.positionConfirmed("OTHER")).toBe(true);
+    mirror.applyAccount({ ...account, updatedAt: 2_000 }, true);
+    expect(mirror.accountConfirmed).toBe(false);
+  });
+});

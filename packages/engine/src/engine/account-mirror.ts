@@ -102,11 +102,16 @@ export class AccountMirror {
 
   /** Fills noted per symbol: a position read answered while this moved may not hold the newest fill. */
   private readonly fillCounts = new Map<string, number>();
+  /** The venue's time of the newest fill noted per symbol, and in every symbol: an event stamped earlier predates it. */
+  private readonly fillTimes = new Map<string, number>();
+  private lastFillTime = Number.NEGATIVE_INFINITY;
 
-  /** Notes a fill in `symbol`: its position is unconfirmed until the next position event (or read) for it. */
-  fillNoted(symbol: string): void {
+  /** Notes a fill in `symbol` at the venue's `time`: its position is unconfirmed until a later position event (or a read) for it. */
+  fillNoted(symbol: string, time: number): void {
     this.unconfirmed.add(symbol);
     this.fillCounts.set(symbol, (this.fillCounts.get(symbol) ?? 0) + 1);
+    if (!(time <= (this.fillTimes.get(symbol) ?? Number.NEGATIVE_INFINITY))) this.fillTimes.set(symbol, time);
+    if (!(time <= this.lastFillTime)) this.lastFillTime = time;
     this.accountStale = true;
     this.fillTotal++;
   }
@@ -121,10 +126,14 @@ export class AccountMirror {
     return this.current;
   }
 
-  /** Applies an account event, or the venue's answer to an account read. */
-  applyAccount(account: Account): void {
+  /**
+   * Applies the venue's answer to an account read, or an account event (`fromEvent`). An event stamped before the newest
+   * fill was generated before it, even when delivered after (a venue sending account values on a timer of its own): its
+   * figures are taken but the account stays unconfirmed, so the risk limits and the next turn read it first.
+   */
+  applyAccount(account: Account, fromEvent = false): void {
     this.current = account;
-    this.accountStale = false;
+    if (!fromEvent || !(account.updatedAt < this.lastFillTime)) this.accountStale = false;
   }
 
   /** Whether the account holds every fill noted so far, as far as the venue's account events tell. */
@@ -152,13 +161,25 @@ export class AccountMirror {
     return this.unconfirmed.size === 0 && !this.accountStale;
   }
 
-  /** Applies a position event, or the venue's answer to a position read (undefined = flat). */
-  applyPosition(symbol: string, position: Position | undefined): void {
-    if (this.unconfirmed.size !== 0) this.unconfirmed.delete(symbol);
+  /**
+   * Applies the venue's answer to a position read, or a position event (`fromEvent`; undefined = flat). An event confirms
+   * the position only when stamped no earlier than the symbol's newest fill: one generated before that fill but delivered
+   * after it holds the old quantity. A flat event carries no stamp, so after a fill it is taken but confirms nothing (a
+   * flat generated before an opening fill would otherwise stand for the new position): the next read settles it.
+   */
+  applyPosition(symbol: string, position: Position | undefined, fromEvent = false): void {
+    if (this.unconfirmed.size !== 0 && (!fromEvent || this.eventConfirms(symbol, position))) this.unconfirmed.delete(symbol);
     if (position == null || position.quantity === 0) this.positionsBySymbol.delete(symbol); // null: a JavaScript venue's "flat"
     else this.positionsBySymbol.set(symbol, position);
     this.positionList = undefined;
     this.positionChanges++;
+  }
+
+  /** Whether a position event for `symbol` was generated after its newest fill (see applyPosition). */
+  private eventConfirms(symbol: string, position: Position | undefined): boolean {
+    const filledAt = this.fillTimes.get(symbol);
+    if (filledAt === undefined) return true;
+    return position != null && position.quantity !== 0 && !(position.updatedAt < filledAt);
   }
 
   /** The engine's own list of the positions (the venue's objects): for engine paths only, never handed to a strategy. */

@@ -177,7 +177,7 @@ export class BarPipeline {
   noteFill(fill: Fill, order: Order): void {
     if (this.reportedFills?.first(fill) === false) return;
     // A simulator sends the position event in the same call as the fill: only a venue across a network leaves a gap.
-    if (this.gateway.syncVenue === undefined) this.mirror.fillNoted(fill.symbol);
+    if (this.gateway.syncVenue === undefined) this.mirror.fillNoted(fill.symbol, fill.time);
     this.counters.fills++;
     this.journal?.fill(fill);
     this.guard.call("onOrderFilled", fill, order);

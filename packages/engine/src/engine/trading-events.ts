@@ -37,10 +37,10 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       return false;
     }
     case "position":
-      p.mirror.applyPosition(event.symbol, event.position);
+      p.mirror.applyPosition(event.symbol, event.position, true);
       return false;
     case "account":
-      p.mirror.applyAccount(event.account);
+      p.mirror.applyAccount(event.account, true);
       return false;
     case "connection":
       if (event.error !== undefined) p.reportError(event.error);

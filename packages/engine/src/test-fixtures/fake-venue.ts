@@ -187,7 +187,7 @@ export class FakeVenue implements SimulatedVenue {
     this.emit({ type: "account", account: this.account() });
   }
 
-  private account(): Account {
+  protected account(): Account {
     return { currency: "USD", balance: this.cash, equity: this.equity(), buyingPower: this.cash, realizedPnl: 0, unrealizedPnl: 0, totalFees: 0, marginUsed: 0, updatedAt: this.time };
   }
 

@@ -16,7 +16,7 @@ export class LaggingPositionsVenue extends FakeVenue {
   /** While set, every position read, and every account read after the start-up's, fails as a lost connection would. */
   readsFail: boolean;
   /** `readsFail`: see the field. `lagging`: the event type held back. */
-  constructor(readsFail = false, private readonly lagging: "position" | "account" = "position") {
+  constructor(readsFail = false, protected readonly lagging: "position" | "account" = "position") {
     super({ allowShort: true });
     this.readsFail = readsFail;
   }
@@ -24,6 +24,11 @@ export class LaggingPositionsVenue extends FakeVenue {
   protected override emit(event: TradingEvent): void {
     if (event.type === this.lagging) this.held.push(event);
     else super.emit(event);
+  }
+
+  /** Sends `event` now, past the holding back. */
+  protected deliver(event: TradingEvent): void {
+    super.emit(event);
   }
 
   /** Sends the events held back so far. */
