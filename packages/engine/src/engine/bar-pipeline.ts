@@ -300,8 +300,8 @@ export class BarPipeline {
 
   /** Reads what the venue's events have not confirmed since the latest fills: positions first, then the account; false when one could not be read. */
   private async confirmEquity(): Promise<boolean> {
-    const unknown = await this.gateway.confirmPositions();
-    return unknown.size === 0 && (this.mirror.accountConfirmed || (await this.gateway.confirmAccount()) === undefined);
+    const unknown = await this.gateway.reads.positions();
+    return unknown.size === 0 && (this.mirror.accountConfirmed || (await this.gateway.reads.account()) === undefined);
   }
 
   private evaluateEquity(): void {

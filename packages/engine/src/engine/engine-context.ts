@@ -67,7 +67,7 @@ export class EngineContext implements StrategyContext<unknown> {
     if (closing && !p.mirror.positionConfirmed(symbol)) {
       // A fill the venue has not followed with its position event yet: sized against the position before it, the close
       // would sell what that fill already sold. The venue is asked first; when it cannot say, nothing is sent.
-      return p.gateway.confirmPosition(symbol).then((failure) => (failure === undefined ? this.sized(signal, symbol) : this.unconfirmed(signal, symbol, failure)));
+      return p.gateway.reads.position(symbol).then((failure) => (failure === undefined ? this.sized(signal, symbol) : this.unconfirmed(signal, symbol, failure)));
     }
     return this.sized(signal, symbol);
   }

@@ -1,4 +1,4 @@
-import { type Account, ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, type Order, type OrderRequest, type Position, type SimulatedVenue, toArgoError } from "@argo/core";
+import { ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, type Order, type OrderRequest, type SimulatedVenue, toArgoError } from "@argo/core";
 import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
@@ -8,7 +8,7 @@ import type { BarPipeline } from "./bar-pipeline.ts";
 import { ClientIds, clientIdShapeProblem } from "./client-ids.ts";
 import { RecentIds } from "./eviction-ring.ts";
 import { frozenCopy } from "./frozen-copy.ts";
-import { accountShapeProblem, positionShapeProblem } from "./event-shape.ts";
+import { ConfirmingReads } from "./confirming-reads.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { placedResult } from "./placed-result.ts";
 import { PendingIds } from "./pending-ids.ts";
@@ -44,6 +44,8 @@ export class OrderGateway {
   private readonly shownEarly = new Set<string>();
   /** Placements waiting for a venue read before the risk limits judge them: a cancel issued meanwhile waits for them. */
   private readonly judging = new Set<Promise<OrderResult>>();
+  /** Reads of the venue's position and account after fills not yet followed by their events. */
+  readonly reads: ConfirmingReads;
 
   constructor(
     private readonly p: BarPipeline,
@@ -55,6 +57,12 @@ export class OrderGateway {
     const trading = p.trading;
     this.ids = new ClientIds(idPrefix, p.mirror, p.journal);
     this.syncVenue = isSimulatedVenue(trading) && typeof trading.placeOrderSync === "function" ? trading : undefined;
+    this.reads = new ConfirmingReads(p, {
+      track: (promise) => this.track(promise),
+      call: (fn, what) => this.call(fn, what),
+      succeeded: () => this.breaker.success(),
+      failed: (error) => this.providerFailed(error),
+    });
   }
 
   /**
@@ -111,11 +119,11 @@ export class OrderGateway {
   private async confirmFor(request: OrderRequest): Promise<{ what: string; failure: ArgoError } | undefined> {
     const mirror = this.p.mirror;
     if (!mirror.positionConfirmed(request.symbol)) {
-      const failure = await this.confirmPosition(request.symbol);
+      const failure = await this.reads.position(request.symbol);
       if (failure !== undefined) return { what: `the position in ${request.symbol}`, failure };
     }
     if (request.equityFraction !== undefined && !mirror.accountConfirmed) {
-      const failure = await this.confirmAccount();
+      const failure = await this.reads.account();
       if (failure !== undefined) return { what: "the account", failure };
     }
     return undefined;
@@ -339,93 +347,6 @@ export class OrderGateway {
   }
 
   /**
-   * Reads the position of `symbol` from the venue when a fill in it has not been followed by a position event yet (see
-   * AccountMirror.positionConfirmed), so that a close is not sized against the position before that fill: a long closed
-   * and filled, then closed again before the venue's position event, would be sold twice. The answer replaces the
-   * mirror's position. Resolves with why it could not be read (reported through onError), or undefined once confirmed.
-   */
-  confirmPosition(symbol: string): Promise<ArgoError | undefined> {
-    const mirror = this.p.mirror;
-    return this.track(this.confirmed({
-      what: `position read of ${symbol}`,
-      read: () => this.p.trading.getPosition(symbol),
-      problem: (answer) => positionShapeProblem(answer, symbol),
-      fills: () => mirror.fillsNoted(symbol),
-      confirmedMeanwhile: () => mirror.positionConfirmed(symbol),
-      apply: (answer) => mirror.applyPosition(symbol, (answer ?? undefined) as Position | undefined),
-    }));
-  }
-
-  /**
-   * Reads the account from the venue when a fill has not been followed by an account event yet (see
-   * AccountMirror.accountConfirmed): the balance before a buy's fill beside the long it bought counts the money twice, a
-   * false peak the next account event turns into a false drawdown. Resolves as confirmPosition does.
-   */
-  confirmAccount(): Promise<ArgoError | undefined> {
-    const mirror = this.p.mirror;
-    return this.track(this.confirmed({
-      what: "account read",
-      read: () => this.p.trading.getAccount(),
-      problem: accountShapeProblem,
-      fills: () => mirror.fillsNoted(),
-      confirmedMeanwhile: () => mirror.accountConfirmed,
-      apply: (answer) => mirror.applyAccount(answer as Account),
-    }));
-  }
-
-  /** One venue read confirming what the fills noted so far changed; see confirmPosition. */
-  private async confirmed(r: ConfirmingRead): Promise<ArgoError | undefined> {
-    const name = this.p.trading.name;
-    for (let read = 1; ; read++) {
-      const fills = r.fills();
-      const answer = await this.read(r);
-      if (answer instanceof ArgoError) return answer;
-      // An event confirmed it meanwhile: that event came after this answer was sent, so it is the newer.
-      if (r.confirmedMeanwhile()) return undefined;
-      // The venue may have answered before booking a fill noted while the read was on its way: read again, once.
-      if (r.fills() === fills) {
-        r.apply(answer.value);
-        return undefined;
-      }
-      if (read === 2) {
-        const error = new ArgoError("INVALID_DATA", `${name}: fills came in during both tries of the ${r.what}, so neither answer can be trusted to hold them`, { provider: name });
-        this.p.reportError(error);
-        return error;
-      }
-    }
-  }
-
-  /** The venue's answer to a read, or why it could not be read (a malformed answer is reported here). */
-  private read(r: ConfirmingRead): Promise<{ value: unknown } | ArgoError> {
-    const p = this.p;
-    return this.call(r.read, r.what).then(
-      (value: unknown) => {
-        const problem = r.problem(value);
-        if (problem !== undefined) {
-          const error = new ArgoError("INVALID_DATA", `${p.trading.name} answered the ${r.what} with one that ${problem}`, { provider: p.trading.name });
-          p.reportError(error);
-          return error;
-        }
-        this.breaker.success();
-        return { value };
-      },
-      (error: unknown) => {
-        const argo = toArgoError(error, "INTERNAL", p.trading.name);
-        if (!isProviderFailure(argo)) p.reportError(argo);
-        this.providerFailed(argo);
-        return argo;
-      },
-    );
-  }
-
-  /** Confirms every unconfirmed position (see confirmPosition), one read at a time; resolves with the symbols the venue could not say. */
-  async confirmPositions(): Promise<Set<string>> {
-    const unknown = new Set<string>();
-    for (const symbol of this.p.mirror.unconfirmedSymbols()) if ((await this.confirmPosition(symbol)) !== undefined) unknown.add(symbol);
-    return unknown;
-  }
-
-  /**
    * Cancels one order by client or venue id. Orders placed before it and still waiting for a venue read (see place) go
    * first: issued after them, the cancel must not reach the venue before they do.
    */
@@ -535,18 +456,4 @@ export class OrderGateway {
     }
     return withDeadline(answer, this.callTimeoutMs, this.p.trading.name, what, late);
   }
-}
-
-/** A venue read that confirms what fills changed (see OrderGateway.confirmPosition): how to read, check, count and apply. */
-interface ConfirmingRead {
-  /** Names the read in errors, e.g. "position read of X". */
-  what: string;
-  read: () => Promise<unknown>;
-  /** Why an answer is not usable, or undefined. */
-  problem: (answer: unknown) => string | undefined;
-  /** The fills noted so far that the answer must hold. */
-  fills: () => number;
-  /** Whether an event confirmed it while the read was on its way. */
-  confirmedMeanwhile: () => boolean;
-  apply: (answer: unknown) => void;
 }

@@ -22,7 +22,7 @@ export function reactToStateChange(p: BarPipeline, change: TradingStateChange): 
  * changed since the venue's last position event is read from the venue first, and left alone when it cannot be.
  */
 async function closeAllPositions(p: BarPipeline): Promise<unknown> {
-  const unknown = await p.gateway.confirmPositions();
+  const unknown = await p.gateway.reads.positions();
   const sent: Promise<unknown>[] = [];
   // From the engine's own map, copied first: a synchronous venue may fill a close and change the map while this loops.
   for (const position of Array.from(p.mirror.positionsBySymbol.values())) {
