@@ -97,7 +97,24 @@ export class AccountMirror {
   private remember(id: string): void {
     // A finished order never reopens and ids are not reused: the oldest one can simply go.
     const evicted = this.finished.add(id);
-    if (evicted !== undefined) this.orders.delete(evicted);
+    if (evicted === undefined) return;
+    this.orders.delete(evicted);
+    if (this.eventStates.size !== 0) this.eventStates.delete(evicted);
+  }
+
+  /** The state each order's latest event showed, by client id: a venue that re-sends an event repeats it (see repeatsEvent). */
+  private readonly eventStates = new Map<string, string>();
+
+  /**
+   * Whether an order event only repeats what the previous event for that order showed (a venue re-sending it after a
+   * reconnect, a broker sending one status twice): nothing changed, so nothing is recorded or reported again. Compared
+   * by value, as a venue may re-send its own object changed in place. Notes the event's state otherwise.
+   */
+  repeatsEvent(order: Order): boolean {
+    const state = `${order.status}|${order.filledQuantity}|${order.quantity}|${order.limitPrice}|${order.stopPrice}|${order.triggeredAt}|${order.averageFillPrice}|${order.updatedAt}`;
+    if (this.eventStates.get(order.clientOrderId) === state) return true;
+    this.eventStates.set(order.clientOrderId, state);
+    return false;
   }
 
   /** Fills noted per symbol: a position read answered while this moved may not hold the newest fill. */

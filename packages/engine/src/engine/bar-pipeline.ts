@@ -139,6 +139,8 @@ export class BarPipeline {
     if (this.stateMachine.watchesEquity) this.checkEquity();
     // The strategy reads positions and the account without a venue call: what its latest fill has not reached yet is read first.
     else if (!this.mirror.confirmed && this.stateMachine.state !== "HALTED") this.gateway.pending.push(this.confirmEquity());
+    // Placements whose outcome stayed unknown are asked about again: until settled they block closes of their position.
+    if (this.gateway.unresolvedCount !== 0) this.gateway.pending.push(this.gateway.lookUpUnresolved());
     // Order updates, and the equity check's venue reads or the halt's cancel-all, come before the strategy's turn.
     if (this.runner.updates.length !== 0 || this.gateway.pending.length !== 0) return this.finishBarAsync(bar, undefined, false);
     const result = this.runner.onBar(bar);
@@ -323,7 +325,9 @@ export class BarPipeline {
   private readonly priceOf = (symbol: string): number => this.cache.lastClose(symbol);
 
   private readonly onTradingEvent = (event: TradingEvent): void => {
-    if (applyTradingEvent(this, event) && !this.busy) this.scheduleDrain();
+    const queued = applyTradingEvent(this, event);
+    // Between bars, an order or fill is written at once, whether or not the strategy hears of it (onOrderUpdate).
+    if (!this.busy && (queued || event.type === "fill" || event.type === "order")) this.scheduleDrain();
   };
 
   /** Events that arrive between bars (a live venue) reach the strategy at once rather than with the next bar. */

@@ -45,6 +45,14 @@ export class RecentIds {
     if (evicted !== undefined) this.members.delete(evicted);
   }
 
+  /**
+   * Forgets `id` now. Its slot in the ring stays until it comes round: if `id` is added again meanwhile, it is forgotten
+   * that much earlier, which only shortens a memory meant to cover a short while.
+   */
+  delete(id: string): void {
+    this.members.delete(id);
+  }
+
   /** How many ids are remembered: at most the capacity. */
   get size(): number {
     return this.members.size;

@@ -1,4 +1,4 @@
-import { ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, type Order, type OrderRequest, type SimulatedVenue, toArgoError } from "@argo/core";
+import { ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, isTerminalStatus, type Order, type OrderRequest, type SimulatedVenue, toArgoError } from "@argo/core";
 import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
@@ -36,8 +36,15 @@ export class OrderGateway {
   private readonly reportedRejections = new RecentIds(FINISHED_ORDERS_KEPT);
   private readonly view: RiskView = { state: "ACTIVE", position: undefined, lastPrice: Number.NaN, equity: Number.NaN, openOrders: 0 };
   private readonly ids: ClientIds;
-  /** Placements past their deadline whose outcome is still unknown: their answer may yet come (lateAnswer). */
-  private readonly unresolved = new Set<string>();
+  /**
+   * Placements whose outcome is unknown (the venue may hold them), with the time that became so: they stay in flight,
+   * counted against their position and maxOpenOrders, until an event, their late answer or a later lookup settles them.
+   */
+  private readonly unresolved = new Map<string, number>();
+  /** Placements in flight when the engine halted: cancelled once the venue shows them open (see afterHalt). */
+  private readonly cancelOnArrival = new Set<string>();
+  /** Those cancels, for the closes on halt to wait for. */
+  private arrivalCancels: Promise<unknown>[] = [];
   /** Placements past their deadline being looked up, with the late answer if it came meanwhile (afterFailure settles it). */
   private readonly lookingUp = new Map<string, PromiseSettledResult<Order> | undefined>();
   /** Orders booked placed from a venue event before their placement's outcome (settled once that outcome comes). */
@@ -145,7 +152,11 @@ export class OrderGateway {
     const rejection = this.risk.check(request, view);
     view.position = undefined;
     if (rejection !== undefined) return Promise.resolve(this.reject(request, rejection.code, rejection.reason, "risk"));
-    if (chosenId !== undefined) this.ids.take(chosenId);
+    if (chosenId !== undefined) {
+      this.ids.take(chosenId);
+      // A new attempt with an id the venue refused before: its own refusal must be reported too.
+      this.reportedRejections.delete(chosenId);
+    }
     return this.send(request);
   }
 
@@ -173,7 +184,7 @@ export class OrderGateway {
     const answer = this.call(() => p.trading.placeOrder(request), "placement", (late) => this.lateAnswer(id, late));
     return this.track(answer.then(
       // An answer that is not an order says nothing of the order's fate: the venue is asked, as after a lost answer.
-      (order) => (isOrderLike(order) ? this.found(id, order) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order))),
+      (order) => (isOrderLike(order) ? this.found(id, order, request) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order))),
       (error: unknown) => this.afterFailure(request, id, error),
     ));
   }
@@ -207,7 +218,22 @@ export class OrderGateway {
       p.counters.ordersPlaced++;
       p.guard.call("onOrderPlaced", order);
     }
+    if (this.cancelOnArrival.size !== 0 && this.cancelOnArrival.delete(id) && !isTerminalStatus(order.status)) {
+      p.runner.log.warn(`order ${id} reached ${p.trading.name} after the engine halted: cancelling it`);
+      this.arrivalCancels.push(this.cancelNow(id));
+    }
     return placedResult(order);
+  }
+
+  /**
+   * On HALTED: placements still on their way may reach the venue after the halt's cancel-all, and are cancelled once the
+   * venue shows them open. Resolves when every venue call in flight now has settled, and those cancels with them: the
+   * closes on halt are sized after that, against what is left working.
+   */
+  afterHalt(): Promise<unknown> {
+    for (const id of this.inFlight.ids()) this.cancelOnArrival.add(id);
+    const calls = this.pending.slice();
+    return Promise.all(calls).then(() => Promise.all(this.arrivalCancels.splice(0)));
   }
 
   /**
@@ -220,12 +246,14 @@ export class OrderGateway {
     const id = order.clientOrderId;
     const unresolved = this.unresolved.size !== 0 && this.unresolved.delete(id);
     if (!answerPending && !unresolved) return;
+    if (order.status === "REJECTED" && unresolved) this.inFlight.delete(id);
     // A refusal is reported by venueRejected (once); the order it names keeps its id, as any order the venue showed.
     if (order.status === "REJECTED") return;
     if (this.shownEarly.has(id)) return;
     this.placed(id, order);
-    // Still to come: the answer (or its failure and lookup) settles the placement and must not report it again.
-    if (answerPending) this.shownEarly.add(id);
+    // Still to come: the answer (or its failure and lookup) settles the placement and must not report it again. An
+    // unresolved placement's outcome has been given already: at most a late answer is to come, which books nothing again.
+    if (answerPending && !unresolved) this.shownEarly.add(id);
   }
 
   /** A placement that failed: reconciled with the venue first (it may have taken the order), then booked either way. */
@@ -237,30 +265,31 @@ export class OrderGateway {
     return this.reconcile(request, first).then(
       (order) => {
         this.lookingUp.delete(id);
-        return this.found(id, order);
+        return this.found(id, order, request);
       },
       (failure: unknown): OrderResult => {
         // The venue's own answer, come while the lookup ran, says more than the lookup: it took the order, or refused it.
         const late = timedOut ? this.lookingUp.get(id) : undefined;
         this.lookingUp.delete(id);
-        if (late?.status === "fulfilled") return this.found(id, late.value);
+        if (late?.status === "fulfilled") return this.found(id, late.value, request);
         // The lookup could not tell, but the venue's events showed the order (its stream works while its answers do not).
         // Asked first all the same: the lookup has the order's newest state, events may have stopped part way.
         const shown = isProviderFailure(first) ? this.shownByVenue(id) : undefined;
-        if (shown !== undefined) return this.found(id, shown);
+        if (shown !== undefined) return this.found(id, shown, request);
         if (late?.status === "rejected" && !isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) failure = late.reason;
-        this.inFlight.delete(id);
         this.shownEarly.delete(id);
         const argo = toArgoError(failure, "INTERNAL", p.trading.name);
         // Refused, or not at the venue when asked: no order has the id, so the strategy may send it again. An order that
         // may be live keeps it, and its journal record stays PENDING for the next start to ask about: a retry with the
-        // same id must not become a second order.
+        // same id must not become a second order. It also stays in flight: a close sized without it could flip the position.
         if (argo.details?.outcome !== "unknown") {
+          this.inFlight.delete(id);
+          this.cancelOnArrival.delete(id);
           this.ids.release(id);
           // Only a placement through a promise was recorded before it left (recordSending).
           if (this.syncVenue === undefined) p.journal?.unsent(id);
-        } else if (argo.cause instanceof ArgoError && isTimedOut(argo.cause)) {
-          this.unresolved.add(id); // its answer may still come (lateAnswer)
+        } else {
+          this.unresolved.set(id, Date.now()); // settled by an event, its late answer, or a later lookup (lookUpUnresolved)
         }
         this.providerFailed(argo);
         return this.reject(request, argo.code, argo.message, "venue");
@@ -273,10 +302,23 @@ export class OrderGateway {
    * recorded and reported as the events would have (a venue whose event stream is down reports them only there; a paper
    * resume rebuilds the account from the journal's fills). noteFill skips those an event already brought.
    */
-  private found(id: string, order: Order): OrderResult {
+  private found(id: string, order: Order, request: OrderRequest = order): OrderResult {
+    if (order.status === "REJECTED") return this.refusedAfterAll(id, order, request);
     const result = this.placed(id, order);
     for (const fill of order.fills) this.p.noteFill(fill, order);
     return result;
+  }
+
+  /**
+   * A placement the venue answered, or a lookup found, as a REJECTED order: the venue's refusal, reported as such (once:
+   * its event may have reported it already), never as placed. The record ends REJECTED; the id stays the order's.
+   */
+  private refusedAfterAll(id: string, order: Order, request: OrderRequest): OrderResult {
+    this.inFlight.delete(id);
+    this.cancelOnArrival.delete(id);
+    this.breaker.success();
+    this.p.noteOrder(order);
+    return this.reject(request, "BROKER_REJECTED", order.rejectReason ?? "rejected by the venue", "venue");
   }
 
   /** The order as the venue's events showed it, unless they showed its refusal (that is reported as the venue's rejection). */
@@ -304,16 +346,65 @@ export class OrderGateway {
       const order = late.value;
       if (!isOrderLike(order)) return;
       if (unresolved) {
-        this.found(id, order);
+        this.found(id, order, this.inFlight.request(id));
         return;
       }
       p.noteOrder(order);
       for (const fill of order.fills) p.noteFill(fill, order);
       return;
     }
-    if (!unresolved || isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) return; // still unknown
+    if (!unresolved) return;
+    if (isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) {
+      this.unresolved.set(id, Date.now()); // still unknown: a later lookup asks
+      return;
+    }
+    this.notPlaced(id);
+  }
+
+  /** An unresolved placement the venue refused or does not hold after all: its id is free again and it no longer works. */
+  private notPlaced(id: string): void {
+    this.inFlight.delete(id);
+    this.cancelOnArrival.delete(id);
     this.ids.release(id);
-    p.journal?.unsent(id);
+    this.p.journal?.unsent(id);
+  }
+
+  /** Placements whose outcome is still unknown (see lookUpUnresolved). */
+  get unresolvedCount(): number {
+    return this.unresolved.size;
+  }
+
+  /**
+   * Asks the venue again about each placement whose outcome stayed unknown for at least a call deadline (so a request
+   * still on its way when the first lookup ran has had time to land): found, it is booked placed (or refused) after
+   * all; not found, it never reached the venue, its id is freed and it stops counting as working; unknowable, it waits
+   * for the next bar. Without this, a close whose answer was lost would block every later close of its position.
+   */
+  async lookUpUnresolved(): Promise<void> {
+    const p = this.p;
+    for (const [id, since] of Array.from(this.unresolved)) {
+      if (Date.now() - since < this.callTimeoutMs || this.lookingUp.has(id)) continue;
+      let answer: unknown;
+      try {
+        answer = await this.call(() => p.trading.getOrder(id), "order lookup");
+      } catch (error) {
+        if (!this.unresolved.has(id)) continue; // settled meanwhile, by an event or its late answer
+        if (isArgoError(error, "ORDER_NOT_FOUND")) {
+          this.unresolved.delete(id);
+          this.notPlaced(id);
+          p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it ${Date.now() - since} ms after its outcome became unknown: it was not placed`);
+        } else {
+          this.providerFailed(toArgoError(error, "INTERNAL", p.trading.name));
+        }
+        continue;
+      }
+      if (!this.unresolved.delete(id)) continue;
+      if (isOrderLike(answer)) this.found(id, answer, this.inFlight.request(id));
+      else {
+        this.unresolved.set(id, since);
+        p.reportError(malformedAnswer(p.trading.name, "order lookup", answer));
+      }
+    }
   }
 
   /** Keeps a provider call's promise until settle() has seen it. */
@@ -417,11 +508,15 @@ export class OrderGateway {
     ));
   }
 
-  /** Reports a rejection once per order (the venue may both throw and emit a REJECTED order). */
+  /**
+   * Reports a rejection; a venue's once per placement (it may both throw and emit a REJECTED order). The engine's and
+   * the risk limits' refusals are each a placement of their own, reported every time.
+   */
   reject(request: OrderRequest, code: ErrorCode, reason: string, source: OrderRejection["source"]): OrderResult {
     const id = request.clientOrderId;
-    if (id === undefined || !this.reportedRejections.has(id)) {
-      if (id !== undefined && source === "venue") this.reportedRejections.add(id);
+    const repeat = source === "venue" && id !== undefined && this.reportedRejections.has(id);
+    if (!repeat) {
+      if (source === "venue" && id !== undefined) this.reportedRejections.add(id);
       this.p.counters.ordersRejected++;
       this.p.guard.call("onOrderRejected", { request, code, reason, source });
     }

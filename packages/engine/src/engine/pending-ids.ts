@@ -8,28 +8,38 @@ import type { OrderRequest } from "@argo/core";
  * hashed the first time it is used as a key).
  */
 export class PendingIds {
-  private readonly ids = new Map<string, OrderRequest>();
+  private readonly byId = new Map<string, OrderRequest>();
 
   /** Number of ids. */
   get size(): number {
-    return this.ids.size;
+    return this.byId.size;
   }
 
   has(id: string): boolean {
-    return this.ids.has(id);
+    return this.byId.has(id);
   }
 
   add(id: string, request: OrderRequest): void {
-    this.ids.set(id, request);
+    this.byId.set(id, request);
+  }
+
+  /** The ids in flight. */
+  ids(): IterableIterator<string> {
+    return this.byId.keys();
+  }
+
+  /** The request of an id in flight (undefined when it is not). */
+  request(id: string): OrderRequest | undefined {
+    return this.byId.get(id);
   }
 
   /** The requests in flight. */
   requests(): IterableIterator<OrderRequest> {
-    return this.ids.values();
+    return this.byId.values();
   }
 
   /** Removes an id; false when it was not there. */
   delete(id: string): boolean {
-    return this.ids.size !== 0 && this.ids.delete(id);
+    return this.byId.size !== 0 && this.byId.delete(id);
   }
 }

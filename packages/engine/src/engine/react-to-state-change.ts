@@ -10,10 +10,13 @@ export function reactToStateChange(p: BarPipeline, change: TradingStateChange): 
   p.runner.log.warn(`trading state ${change.from} → ${change.to}: ${change.reason}`);
   if (change.to !== "HALTED") return;
   const cancelled = p.gateway.cancelAll();
+  // Placements still on their way may reach the venue after the cancel-all: each is cancelled once it shows up.
+  const arrived = p.gateway.afterHalt();
   if (!p.options.risk.closePositionsOnHalt) return;
   // The closes wait for the cancel-all's answer: sent beside it, a working exit (a take-profit sell) that fills before the
-  // cancel lands and the market close would both sell, turning a long into a short. settle() waits for the closes too.
-  p.gateway.pending.push(cancelled.then(() => closeAllPositions(p)));
+  // cancel lands and the market close would both sell, turning a long into a short. They wait for the placements in
+  // flight too, and their cancels, so they are sized against what is left working. settle() waits for the closes too.
+  p.gateway.pending.push(Promise.all([cancelled, arrived]).then(() => closeAllPositions(p)));
 }
 
 /**

@@ -18,6 +18,8 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
   switch (event.type) {
     case "order": {
       const order = event.order;
+      // A simulator sends each state once; a venue across a network may send one again.
+      if (p.gateway.syncVenue === undefined && p.mirror.repeatsEvent(order)) return false;
       const answerPending = p.gateway.inFlight.delete(order.clientOrderId);
       if (!p.mirror.applyOrder(order)) return false;
       p.journal?.order(order);

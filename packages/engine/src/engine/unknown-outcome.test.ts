@@ -1,0 +1,111 @@
+import { describe, expect, test } from "bun:test";
+import { ArgoError, type Order, type OrderRequest } from "@argo/core";
+import type { OrderResult } from "../strategy/strategy-context.ts";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { LaterVenue } from "../test-fixtures/later-venue.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+import { silentLogger } from "../strategy/logger.ts";
+
+const DEADLINE = 40;
+const bars = barsFromCloses("X", [100, 100, 100, 100, 100, 100]);
+
+/**
+ * A venue whose first sell is lost on the wire: `landsAfterMs` set, the request reaches the venue that much later (its
+ * answer past the deadline, the lookup not finding it yet); unset, it never arrives and the connection drops (the
+ * lookup fails too).
+ */
+class LostSellVenue extends LaterVenue {
+  private lost = 1;
+  private lookupsFail = 0;
+  constructor(private readonly landsAfterMs?: number) {
+    super();
+  }
+
+  override async placeOrder(request: OrderRequest): Promise<Order> {
+    if (request.side === "SELL" && this.lost-- > 0) {
+      if (this.landsAfterMs === undefined) {
+        this.lookupsFail = 1;
+        throw new ArgoError("CONNECTION_LOST", "socket reset");
+      }
+      await Bun.sleep(this.landsAfterMs);
+    }
+    return super.placeOrder(request);
+  }
+
+  override async getOrder(orderId: string): Promise<Order> {
+    if (this.lookupsFail-- > 0) throw new ArgoError("CONNECTION_LOST", "socket reset");
+    return super.getOrder(orderId);
+  }
+}
+
+/** Opens a long 1 on bar 0; closes on bar 2 (the lost sell) and again on bar 3, after waiting `waitMs` on bar 2. */
+function closingTwice(results: OrderResult[], waitMs: number) {
+  return testStrategy({
+    async onBar(bar, ctx) {
+      if (bar === bars[0]) await ctx.signal({ action: "OPEN_LONG", quantity: 1 });
+      if (bar === bars[2] || bar === bars[3]) results.push(await ctx.signal({ action: "CLOSE_LONG" }));
+      if (bar === bars[2]) await Bun.sleep(waitMs);
+    },
+  });
+}
+
+describe("a placement whose outcome is unknown (its answer lost, the venue may hold it)", () => {
+  test("still works against its position: a second close is skipped, and the first, landing late, closes the long once", async () => {
+    const venue = new LostSellVenue(3 * DEADLINE);
+    const results: OrderResult[] = [];
+    // Bar 3 comes before the lost sell lands: before, it no longer counted and the second close was sent, flipping to short 1.
+    const run = await runEngine({ bars, venue, strategy: closingTwice(results, 0), engine: { mode: "live", venueCallTimeoutMs: DEADLINE } });
+    expect(results.map((r) => r.status)).toEqual(["rejected", "skipped"]);
+    expect((results[0] as { code: string }).code).toBe("CONNECTION_LOST");
+    expect((results[1] as { reason: string }).reason).toContain("already covered by orders working against it");
+    await Bun.sleep(4 * DEADLINE);
+    // The lost sell landed after the last bar: it works at the venue, alone against the long 1 it closes.
+    expect((await venue.getOpenOrders()).map((o) => [o.side, o.quantity])).toEqual([["SELL", 1]]);
+    expect(venue.placed.filter((r) => r.side === "SELL")).toHaveLength(1);
+    expect(run.result?.positions.map((p) => [p.side, p.quantity])).toEqual([["LONG", 1]]);
+  });
+
+  test("counts towards maxOpenOrders until settled", async () => {
+    const venue = new LostSellVenue(3 * DEADLINE);
+    const results: OrderResult[] = [];
+    await runEngine({
+      bars, venue, engine: { mode: "live", venueCallTimeoutMs: DEADLINE, risk: { maxOpenOrders: 1 } },
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          if (bar === bars[0]) await ctx.signal({ action: "OPEN_LONG", quantity: 1 });
+          if (bar === bars[2]) results.push(await ctx.signal({ action: "CLOSE_LONG" }));
+          if (bar === bars[3]) results.push(await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 50, quantity: 1 }));
+        },
+      }),
+    });
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect((results[1] as { code: string }).code).toBe("RISK_REJECTED");
+  });
+
+  test("a later lookup that finds the venue never took it frees the position: the next close is sent", async () => {
+    const venue = new LostSellVenue();
+    const results: OrderResult[] = [];
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
+    // Bar 2 waits past a deadline, so bar 3's turn first asks the venue again; the venue does not hold the lost sell.
+    const run = await runEngine({ bars, venue, strategy: closingTwice(results, 2 * DEADLINE), engine: { mode: "live", venueCallTimeoutMs: DEADLINE, logger } });
+    expect(warnings).toEqual([expect.stringMatching(/^order \S+: fake-venue does not hold it \d+ ms after its outcome became unknown: it was not placed$/)]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "placed"]);
+    expect((results[0] as { reason: string }).reason).toContain("may be live");
+    expect(venue.placed.filter((r) => r.side === "SELL")).toHaveLength(1); // the lost one never reached it
+    expect(await venue.getPositions()).toEqual([]);
+    expect(run.named("onOrderPlaced")).toHaveLength(2);
+  });
+
+  test("a later lookup that finds the order books it placed after all, reported once", async () => {
+    // The sell lands after one deadline and a half: the first lookup (at the deadline) misses it, bar 3's finds it.
+    const venue = new LostSellVenue(1.5 * DEADLINE);
+    const results: OrderResult[] = [];
+    const run = await runEngine({ bars, venue, strategy: closingTwice(results, 3 * DEADLINE), engine: { mode: "live", venueCallTimeoutMs: DEADLINE } });
+    expect(results.map((r) => r.status)).toEqual(["rejected", "skipped"]); // by bar 3 the long is closed
+    const placed = run.named("onOrderPlaced").map(([o]) => (o as Order).side);
+    expect(placed).toEqual(["BUY", "SELL"]);
+    expect(run.named("onOrderRejected")).toHaveLength(1); // the lost answer's, once; the lookups report nothing more
+    expect(venue.placed.filter((r) => r.side === "SELL")).toHaveLength(1);
+  });
+});
