@@ -51,6 +51,8 @@ export class OrderGateway {
   private readonly shownEarly = new Set<string>();
   /** Placements waiting for a venue read before the risk limits judge them: a cancel issued meanwhile waits for them. */
   private readonly judging = new Set<Promise<OrderResult>>();
+  /** Placements through a promise, by client id, until their outcome: a cancel of one waits for it (see cancel). */
+  private readonly placing = new Map<string, Promise<OrderResult>>();
   /** Reads of the venue's position and account after fills not yet followed by their events. */
   readonly reads: ConfirmingReads;
 
@@ -182,11 +184,14 @@ export class OrderGateway {
     if (unrecorded !== undefined) return Promise.resolve(unrecorded);
     this.inFlight.add(id, request);
     const answer = this.call(() => p.trading.placeOrder(request), "placement", (late) => this.lateAnswer(id, late));
-    return this.track(answer.then(
+    const placement = this.track(answer.then(
       // An answer that is not an order says nothing of the order's fate: the venue is asked, as after a lost answer.
       (order) => (isOrderLike(order) ? this.found(id, order, request) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order))),
       (error: unknown) => this.afterFailure(request, id, error),
     ));
+    this.placing.set(id, placement);
+    void placement.then(() => this.placing.delete(id));
+    return placement;
   }
 
   /**
@@ -439,9 +444,12 @@ export class OrderGateway {
 
   /**
    * Cancels one order by client or venue id. Orders placed before it and still waiting for a venue read (see place) go
-   * first: issued after them, the cancel must not reach the venue before they do.
+   * first: issued after them, the cancel must not reach the venue before they do. So does the order's own placement
+   * still on its way: a cancel overtaking it would find nothing to cancel, and the order would then trade.
    */
   cancel(orderId: string): Promise<CancelResult> {
+    const placing = this.placing.size === 0 ? undefined : this.placing.get(orderId);
+    if (placing !== undefined) return this.track(placing.then(() => this.cancel(orderId)));
     return this.judging.size === 0 ? this.cancelNow(orderId) : this.track(this.afterJudged().then(() => this.cancelNow(orderId)));
   }
 
@@ -480,9 +488,20 @@ export class OrderGateway {
     return { ok: false, code: error.code, reason: error.message };
   }
 
-  /** Cancels every open order (or one symbol's), after the placements issued before it (see cancel); a failure is reported through onError and yields []. */
+  /**
+   * Cancels every open order (or one symbol's), after the placements issued before it (see cancel): those waiting for a
+   * venue read and those still on their way. A failure is reported through onError and yields [].
+   */
   cancelAll(symbol?: string): Promise<Order[]> {
-    return this.judging.size === 0 ? this.cancelAllNow(symbol) : this.track(this.afterJudged().then(() => this.cancelAllNow(symbol)));
+    const before: Promise<unknown>[] = [];
+    for (const [id, placement] of this.placing) if (symbol === undefined || this.inFlight.request(id)?.symbol === symbol) before.push(placement);
+    if (this.judging.size !== 0) before.push(this.afterJudged());
+    return before.length === 0 ? this.cancelAllNow(symbol) : this.track(Promise.all(before).then(() => this.cancelAllNow(symbol)));
+  }
+
+  /** On HALTED: cancels every open order at once; placements on their way are cancelled as they arrive (see afterHalt). */
+  cancelAllAtHalt(): Promise<Order[]> {
+    return this.cancelAllNow();
   }
 
   private cancelAllNow(symbol?: string): Promise<Order[]> {

@@ -9,7 +9,7 @@ export function reactToStateChange(p: BarPipeline, change: TradingStateChange): 
   p.guard.call("onTradingStateChange", change);
   p.runner.log.warn(`trading state ${change.from} → ${change.to}: ${change.reason}`);
   if (change.to !== "HALTED") return;
-  const cancelled = p.gateway.cancelAll();
+  const cancelled = p.gateway.cancelAllAtHalt();
   // Placements still on their way may reach the venue after the cancel-all: each is cancelled once it shows up.
   const arrived = p.gateway.afterHalt();
   if (!p.options.risk.closePositionsOnHalt) return;
