@@ -18,9 +18,12 @@ export function toBacktestResults(result: BacktestResult, title?: string): Backt
     ...(title !== undefined ? { title } : {}),
     statistics: result.statistics,
     trades: result.trades,
+    // Every trade of a backtest names its symbol: the column is there even when no trade closed.
+    symbolColumn: true,
     openTrades: result.openTrades,
     times: result.equity.times,
     equity: result.equity.equity,
+    startingCash: result.startingCash,
     candles: list,
     run: runSummary(result),
   };

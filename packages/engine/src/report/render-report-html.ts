@@ -26,7 +26,7 @@ function statisticsTable(results: BacktestResults): string {
 }
 
 function tradesTable(results: BacktestResults): string {
-  const withSymbol = results.trades.some((t) => t.symbol !== undefined);
+  const withSymbol = results.symbolColumn ?? results.trades.some((t) => t.symbol !== undefined);
   const head = [...(withSymbol ? ["Symbol"] : []), "Size", "Entry", "Exit", "Entry price", "Exit price", "PnL", "Return [%]", "Fees"];
   const rows = results.trades.map((t) => {
     const cells = [

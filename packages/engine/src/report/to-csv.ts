@@ -18,15 +18,21 @@ function rows(header: readonly string[], lines: Iterable<readonly (string | numb
 }
 
 // Trades that name their symbol (every engine backtest's) get a leading symbol column; plain ones keep the old columns.
-function symbolColumn<T extends { symbol?: string }>(trades: readonly T[], header: string[], line: (t: T) => (string | number)[]): string {
-  if (!trades.some((t) => t.symbol !== undefined)) return rows(header, trades.map(line));
+function symbolColumn<T extends { symbol?: string }>(
+  trades: readonly T[], withSymbol: boolean, header: string[], line: (t: T) => (string | number)[],
+): string {
+  if (!withSymbol) return rows(header, trades.map(line));
   return rows(["symbol", ...header], trades.map((t) => [t.symbol ?? "", ...line(t)]));
 }
 
-/** trades.csv: one row per closed trade, led by its symbol when trades carry one; times in ISO 8601 UTC, returnPct in percent, duration in ms. */
-export function tradesToCsv(trades: readonly ReportTrade[]): string {
+/**
+ * trades.csv: one row per closed trade, led by its symbol when `withSymbol` (default: when any trade carries one, so a
+ * run without trades needs it said); times in ISO 8601 UTC, returnPct in percent, duration in ms.
+ */
+export function tradesToCsv(trades: readonly ReportTrade[], withSymbol = trades.some((t) => t.symbol !== undefined)): string {
   return symbolColumn(
     trades,
+    withSymbol,
     ["size", "entryTime", "exitTime", "entryPrice", "exitPrice", "pnl", "returnPct", "fees", "durationMs"],
     (t) => [t.size, isoTime(t.entryTime), isoTime(t.exitTime), t.entryPrice, t.exitPrice, t.pnl, t.returnPct, t.fees, t.duration],
   );
@@ -40,10 +46,13 @@ export function openTradesToCsv(openTrades: readonly ReportOpenTrade[]): string 
   );
 }
 
-/** equity.csv: one row per bar: time (ISO 8601 UTC), equity and drawdown from the running peak in percent. */
-export function equityToCsv(times: ArrayLike<number>, equity: ArrayLike<number>): string {
+/**
+ * equity.csv: one row per bar: time (ISO 8601 UTC), equity and drawdown from the running peak in percent. The peak starts
+ * at `startingCash`, the equity before the first bar, when given (a fill on the first bar may already have moved it).
+ */
+export function equityToCsv(times: ArrayLike<number>, equity: ArrayLike<number>, startingCash = Number.NEGATIVE_INFINITY): string {
   function* lines(): Generator<(string | number)[]> {
-    let peak = -Infinity;
+    let peak = startingCash;
     for (let i = 0; i < times.length; i++) {
       const value = equity[i]!;
       if (value > peak) peak = value;

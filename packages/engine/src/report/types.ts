@@ -64,12 +64,19 @@ export interface BacktestResults {
   statistics: BacktestStatistics;
   /** Closed trades of every symbol, in order of exit. */
   trades: readonly ReportTrade[];
+  /**
+   * Whether trades.csv and the report's trades table lead with a symbol column, with trades or without
+   * (toBacktestResults sets it: an engine backtest's files always have it). Without it: when any trade carries a symbol.
+   */
+  symbolColumn?: boolean;
   /** What was still open at the end; when given, open-trades.csv is written. */
   openTrades?: readonly ReportOpenTrade[];
   /** Bar times (epoch ms) of the equity curve. */
   times: ArrayLike<number>;
   /** Equity marked at each bar's close, aligned with `times`. */
   equity: ArrayLike<number>;
+  /** The equity before the first bar (toBacktestResults sets it); equity.csv's running peak starts there. Without it: at the first bar. */
+  startingCash?: number;
   /** Candles of `symbol` (the charted one), ascending by time. */
   candles: readonly ReportCandle[];
   /** How the run went; when given, run.json is written and report.html notes an abort, problems and warnings. */

@@ -39,8 +39,8 @@ export async function writeResults(folder: string, results: BacktestResults): Pr
     files.openTrades !== undefined ? writeFile(files.openTrades, openTradesToCsv(results.openTrades ?? [])) : rm(join(folder, "open-trades.csv"), { force: true }),
     files.run !== undefined && results.run !== undefined ? writeFile(files.run, runToJson(results.run)) : rm(join(folder, "run.json"), { force: true }),
     writeFile(files.stats, `${JSON.stringify(results.statistics, jsonNumberReplacer, 2)}\n`),
-    writeFile(files.trades, tradesToCsv(results.trades)),
-    writeFile(files.equity, equityToCsv(results.times, results.equity)),
+    writeFile(files.trades, tradesToCsv(results.trades, results.symbolColumn)),
+    writeFile(files.equity, equityToCsv(results.times, results.equity, results.startingCash)),
     writeFile(files.report, renderReportHtml(results, loadChartLibrary())),
   ]);
   return files;

@@ -25,7 +25,8 @@ export function computeStatistics(input: StatisticsInput): BacktestStatistics {
   const period = dataPeriod(times);
   const resolution = durationResolution(period);
 
-  let equityPeak = -Infinity;
+  // The starting cash is the equity before the first bar: a fill on the first bar can already move equity[0] off it.
+  let equityPeak = startingCash;
   for (let i = 0; i < n; i++) {
     const value = equity[i]!;
     if (value > equityPeak) equityPeak = value;
@@ -37,14 +38,14 @@ export function computeStatistics(input: StatisticsInput): BacktestStatistics {
 
   const days = utcDayRuns(times);
   const { bucket, periodsPerYear } = annualisation(times, period, days);
-  const annual = annualiseReturns(periodReturns(times, equity, bucket, days), periodsPerYear, rf);
+  const annual = annualiseReturns(periodReturns(times, equity, bucket, days, startingCash), periodsPerYear, rf);
   const returnAnnPct = annual.returnAnn === null ? null : annual.returnAnn * 100;
   const volatilityAnnPct = annual.volatilityAnn === null ? null : annual.volatilityAnn * 100;
   // Calendar years, whole seconds (pandas: Timedelta.days + Timedelta.seconds / 86400).
   const years = Math.floor(duration / 1000) / 86_400 / DAYS_PER_YEAR;
   const cagrPct = years > 0 ? finiteOrNull(((equityFinal / startingCash) ** (1 / years) - 1) * 100) : null;
 
-  const drawdowns = computeDrawdowns(times, equity);
+  const drawdowns = computeDrawdowns(times, equity, startingCash);
   const maxDd = drawdowns.maxDrawdown;
   const sharpeRatio =
     returnAnnPct === null || !volatilityAnnPct ? null : nanToNull((returnAnnPct - rf * 100) / volatilityAnnPct);

@@ -11,15 +11,25 @@ export interface DrawdownSummary {
 /**
  * Splits the curve into drawdown periods in one pass. A period runs from a bar at its running peak
  * (drawdown exactly 0) to the next such bar, or to the last bar while still under water, and
- * counts only when at least one bar in between is under water.
+ * counts only when at least one bar in between is under water. `startingCash`, when given, is the equity before the
+ * first bar: a point at its peak at the first bar's time (its open), so a first bar already under it (a fill on the
+ * first bar that lost money) opens a period there. backtesting.py's first equity is always the cash: there it changes nothing.
  */
-export function computeDrawdowns(times: ArrayLike<number>, equity: ArrayLike<number>): DrawdownSummary {
+export function computeDrawdowns(
+  times: ArrayLike<number>,
+  equity: ArrayLike<number>,
+  startingCash = Number.NEGATIVE_INFINITY,
+): DrawdownSummary {
   const n = equity.length;
   const peaks: number[] = [];
   const durations: number[] = [];
+  const fromCash = startingCash > Number.NEGATIVE_INFINITY;
   let maxDrawdown = 0;
-  let runningPeak = -Infinity;
+  let runningPeak = startingCash;
+  // The last point at its running peak: -1 is the starting cash, before the first bar at its time.
   let prevZero = -1;
+  let prevZeroTime = fromCash ? times[0]! : Number.NaN;
+  let hasPeak = fromCash;
   let deepest = 0;
   for (let i = 0; i < n; i++) {
     const value = equity[i]!;
@@ -29,22 +39,24 @@ export function computeDrawdowns(times: ArrayLike<number>, equity: ArrayLike<num
     if (dd > deepest) deepest = dd;
     const closesPeriod = dd === 0 || i === n - 1;
     if (!closesPeriod) continue;
-    if (prevZero >= 0 && i > prevZero + 1) {
+    if (hasPeak && i > prevZero + 1) {
       peaks.push(deepest);
-      durations.push(times[i]! - times[prevZero]!);
+      durations.push(times[i]! - prevZeroTime);
     }
     if (dd === 0) {
       prevZero = i;
+      prevZeroTime = times[i]!;
+      hasPeak = true;
       deepest = 0;
     }
   }
-  // backtesting.py finds no period when only the last bar is under water and then reports the
-  // raw drawdown in place of a duration; we report that one-bar period instead.
-  if (peaks.length === 0 && n >= 2) {
+  // backtesting.py finds no period when only the last point is under water and then reports the
+  // raw drawdown in place of a duration; we report that one-step period instead (from the cash: 0 long).
+  if (peaks.length === 0 && (n >= 2 || (n === 1 && fromCash))) {
     const last = 1 - equity[n - 1]! / runningPeak;
     if (last > 0) {
       peaks.push(last);
-      durations.push(times[n - 1]! - times[n - 2]!);
+      durations.push(times[n - 1]! - times[Math.max(0, n - 2)]!);
     }
   }
   return { maxDrawdown, peaks, durations };

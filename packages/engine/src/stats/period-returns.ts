@@ -12,15 +12,19 @@ function bucketKey(time: number, bucket: Annualisation["bucket"]): number {
 /**
  * Simple returns between the last equity values of consecutive non-empty calendar buckets (UTC),
  * like pandas' `resample(...).last().dropna().pct_change()` without the leading NaN. `runs` are the bars'
- * {@link utcDayRuns}, when already known.
+ * {@link utcDayRuns}, when already known. When the first equity differs from `startingCash` (a fill on the first bar),
+ * the first period has a return too, counted from the cash: backtesting.py's first equity is always the cash, so
+ * there the first period has nothing to count.
  */
 export function periodReturns(
   times: ArrayLike<number>,
   equity: ArrayLike<number>,
   bucket: Annualisation["bucket"],
   runs: readonly number[] = utcDayRuns(times),
+  startingCash?: number,
 ): number[] {
   const lasts: number[] = [];
+  if (startingCash !== undefined && equity.length > 0 && equity[0] !== startingCash) lasts.push(startingCash);
   let currentKey = Number.NaN;
   // Every bucket is made of whole days, so its key is looked up once per run of bars of one day.
   for (let r = 0; r + 1 < runs.length; r++) {
