@@ -1,5 +1,6 @@
 import type { Bar } from "@argo/core";
 import { isoTimeOrText } from "../report/iso-time.ts";
+import { shown } from "../strategy/shown-value.ts";
 
 const PRICES = ["open", "high", "low", "close"] as const;
 
@@ -43,12 +44,4 @@ function shownSymbol(symbol: unknown): string {
 
 function timeText(time: unknown): string {
   return typeof time === "number" ? isoTimeOrText(time) : shown(time);
-}
-
-/** A number as JavaScript prints it (NaN, Infinity); a string (a field the feed left unparsed) quoted and marked as one. */
-function shown(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value === "object" && value !== null) return "an object";
-  return String(value);
 }

@@ -6,6 +6,7 @@ import { sideAgainst } from "../risk/working-quantity.ts";
 import type { Logger } from "../strategy/logger.ts";
 import { type Signal, signalToRequest } from "../strategy/signal.ts";
 import type { CancelResult, EngineMode, OrderInput, OrderResult, StrategyContext } from "../strategy/strategy-context.ts";
+import { shown } from "../strategy/shown-value.ts";
 import type { StrategyState } from "../strategy/strategy-state.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { frozenCopy } from "./frozen-copy.ts";
@@ -56,11 +57,14 @@ export class EngineContext implements StrategyContext<unknown> {
   }
 
   placeOrder(order: OrderInput): Promise<OrderResult> {
+    // Checked before anything reads a field: these calls resolve with the outcome and never throw.
+    if (typeof order !== "object" || order === null) return Promise.resolve(this.notAnObject("an order", order));
     return this.p.gateway.place(order);
   }
 
   signal(signal: Signal): Promise<OrderResult> {
     const p = this.p;
+    if (typeof signal !== "object" || signal === null) return Promise.resolve(this.notAnObject("a signal", signal));
     const symbol = signal.symbol ?? p.currentBar?.symbol;
     if (symbol === undefined) return Promise.resolve({ status: "skipped", reason: "a signal needs a symbol (none given and no bar is being processed)" });
     const closing = signal.action === "CLOSE_LONG" || signal.action === "CLOSE_SHORT";
@@ -84,6 +88,12 @@ export class EngineContext implements StrategyContext<unknown> {
     // A bad signal takes the path of a bad order: a rejected result and onOrderRejected; the engine goes on.
     if ("invalid" in outcome) return Promise.resolve(p.gateway.reject(outcome.request, "INVALID_ORDER", outcome.invalid, "engine"));
     return p.gateway.place(outcome.request, true);
+  }
+
+  /** An order or signal that is no object, refused as INVALID_ORDER; the request holds the one thing known, the bar's symbol. */
+  private notAnObject(what: string, given: unknown): OrderResult {
+    const request = { symbol: this.p.currentBar?.symbol ?? "" } as OrderRequest;
+    return this.p.gateway.reject(request, "INVALID_ORDER", `${what} must be an object, got ${shown(given)}`, "engine");
   }
 
   /** A close not sent because the venue could not confirm the position after a fill: rejected with the venue's failure. */

@@ -5,16 +5,16 @@ import { RollingSma } from "./rolling-sma.ts";
 
 /** MACD line, its signal line and their difference. */
 export interface MacdValue {
-  macd: number;
-  signal: number;
-  histogram: number;
+  readonly macd: number;
+  readonly signal: number;
+  readonly histogram: number;
 }
 
 /** Bollinger Bands: middle = SMA, upper/lower = middle ± multiplier × population standard deviation. */
 export interface BandsValue {
-  upper: number;
-  middle: number;
-  lower: number;
+  readonly upper: number;
+  readonly middle: number;
+  readonly lower: number;
 }
 
 interface CloseIndicator<T> {
@@ -26,6 +26,19 @@ class CloseFeed<T> implements IndicatorFeed<T> {
   constructor(private readonly indicator: CloseIndicator<T>) {}
   update(bar: Bar): T | null {
     return this.indicator.update(bar.close, false);
+  }
+}
+
+/**
+ * Feeds closes to a trading-signals indicator whose value is an object, frozen: the handle keeps it as `previous()` for
+ * the next bar and hands the same object to every reader, so a strategy writing to it would change what it reads later.
+ * trading-signals makes a new object per update and never writes to it again, so freezing it costs no copy.
+ */
+class FrozenCloseFeed<T extends object> implements IndicatorFeed<T> {
+  constructor(private readonly indicator: CloseIndicator<T>) {}
+  update(bar: Bar): T | null {
+    const value = this.indicator.update(bar.close, false);
+    return value === null ? null : Object.freeze(value);
   }
 }
 
@@ -46,11 +59,11 @@ export const smaFeed = (period: number): IndicatorFeed<number> => new RollingSma
 export const emaFeed = (period: number): IndicatorFeed<number> => new CloseFeed(new EMA(period));
 /** RSI with Wilder's smoothing (first averages are simple means of `period` gains and losses). */
 export const rsiFeed = (period: number): IndicatorFeed<number> => new CloseFeed(new RSI(period));
-/** MACD from EMAs of closes (fast, slow) and an EMA of the MACD line (signal). */
+/** MACD from EMAs of closes (fast, slow) and an EMA of the MACD line (signal); each value frozen. */
 export const macdFeed = (fast: number, slow: number, signal: number): IndicatorFeed<MacdValue> =>
-  new CloseFeed<MacdValue>(new MACD(new EMA(fast), new EMA(slow), new EMA(signal)));
-/** Bollinger Bands of closes. */
+  new FrozenCloseFeed<MacdValue>(new MACD(new EMA(fast), new EMA(slow), new EMA(signal)));
+/** Bollinger Bands of closes; each value frozen. */
 export const bollingerFeed = (period: number, multiplier: number): IndicatorFeed<BandsValue> =>
-  new CloseFeed<BandsValue>(new BollingerBands(period, multiplier));
+  new FrozenCloseFeed<BandsValue>(new BollingerBands(period, multiplier));
 /** Average true range with Wilder's smoothing. */
 export const atrFeed = (period: number): IndicatorFeed<number> => new CandleFeed(period);

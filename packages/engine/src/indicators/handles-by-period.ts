@@ -13,6 +13,8 @@ export class HandlesByPeriod<T> {
 
   /** The handle registered for `period`, if any (undefined for anything that is not a valid period). */
   get(period: number): IndicatorHandle<T> | undefined {
+    // A string is refused here too ("10" would index slot 10): asked first or after sma(10), sma("10") is the same error.
+    if (typeof period !== "number") return undefined;
     return period >= 0 && period < SLOTS ? this.slots[period] : this.rest.get(period);
   }
 

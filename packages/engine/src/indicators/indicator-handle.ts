@@ -1,5 +1,6 @@
 import type { Bar } from "@argo/core";
 import type { MarketCache } from "../cache/market-cache.ts";
+import { isPromiseLike } from "../engine/is-promise-like.ts";
 
 /** One symbol's indicator instance: takes a bar, returns the new value (null while warming up). */
 export interface IndicatorFeed<T> {
@@ -11,10 +12,10 @@ export interface StrategyErrorSink {
   failed(error: unknown, bar: Bar | undefined): void;
 }
 
-/** What a handle needs from the engine: the cache, the slot of the bar being processed, and where strategy errors go. */
 /** Key prefix of the strategy's own indicators (`ctx.indicators.custom`). */
 export const CUSTOM_PREFIX = "custom:";
 
+/** What a handle needs from the engine: the cache, the slot of the bar being processed, and where strategy errors go. */
 export interface IndicatorHost {
   readonly cache: MarketCache;
   readonly currentSlot: number;
@@ -31,17 +32,17 @@ export class IndicatorHandle<T> {
   private readonly values: Array<T | undefined> = [];
   private readonly previousValues: Array<T | undefined> = [];
 
+  /** The strategy's own feed (`ctx.indicators.custom`), whose throw is the strategy's error rather than the engine's. */
+  readonly custom: boolean;
+
   /** `requiredInputs` is the number of bars after which the value is defined (stable). */
   constructor(
     readonly key: string,
     private readonly create: () => IndicatorFeed<T>,
     readonly requiredInputs: number,
     private readonly host: IndicatorHost,
-  ) {}
-
-  /** The strategy's own feed (`ctx.indicators.custom`), whose throw is the strategy's error rather than the engine's. */
-  get custom(): boolean {
-    return this.key.startsWith(CUSTOM_PREFIX);
+  ) {
+    this.custom = key.startsWith(CUSTOM_PREFIX);
   }
 
   /** Feeds one bar of the symbol in `slot`. */
@@ -53,6 +54,8 @@ export class IndicatorHandle<T> {
       this.counts[slot] = 0;
     }
     const result = feed.update(bar);
+    // The strategy's own feed may hand back what no strategy can use: thrown, so it is reported like its other failures.
+    if (this.custom && result !== null && result !== undefined) checkCustomResult(result);
     const count = ++this.counts[slot]!;
     this.previousValues[slot] = this.values[slot];
     this.values[slot] = count >= this.requiredInputs && result !== null ? result : undefined;
@@ -83,5 +86,29 @@ export class IndicatorHandle<T> {
   /** True once the value is defined. */
   isReady(symbol?: string): boolean {
     return this.value(symbol) !== undefined;
+  }
+}
+
+/**
+ * Throws for a custom feed's value no strategy can use, rather than count it as ready: a non-finite number (what
+ * trading-signals' closes-based indicators compute when handed the whole Bar, and NaN compares false with everything, so
+ * no cross would ever fire), or a promise (the value would be the promise, not what it resolves to).
+ */
+function checkCustomResult(result: unknown): void {
+  if (typeof result === "number") {
+    if (Number.isFinite(result)) return;
+    throw new TypeError(
+      `update returned ${result}, not a finite number (an indicator of closes, as trading-signals' SMA, EMA or WMA, handed ` +
+        "the whole Bar gives NaN: feed it the close, as { update: (bar) => ind.update(bar.close, false) })",
+    );
+  }
+  if (isPromiseLike(result)) {
+    // Reported here; its rejection, if any, is not reported again as an unhandled one.
+    try {
+      result.then(undefined, () => undefined);
+    } catch {
+      // A thenable whose then throws: what matters is reported below.
+    }
+    throw new TypeError("update returned a promise; an indicator's update must be synchronous and return its value (or null while warming up)");
   }
 }

@@ -2,6 +2,7 @@ import { ArgoError, type Bar } from "@argo/core";
 import { atrFeed, type BandsValue, bollingerFeed, emaFeed, type MacdValue, macdFeed, rsiFeed, smaFeed } from "./feeds.ts";
 import { HandlesByPeriod } from "./handles-by-period.ts";
 import { CUSTOM_PREFIX, type IndicatorFeed, IndicatorHandle, type IndicatorHost } from "./indicator-handle.ts";
+import { shown } from "../strategy/shown-value.ts";
 
 /**
  * The strategy's streaming indicators. Asking twice for the same indicator returns the same handle,
@@ -53,7 +54,10 @@ export class Indicators {
   /** Bollinger Bands: SMA(period) ± multiplier × population standard deviation; period at least 2. */
   bollinger(period = 20, multiplier = 2): IndicatorHandle<BandsValue> {
     checkPeriod("bollinger", period, 2, "the deviation of one close is 0, so every band would be the close");
-    if (!(multiplier > 0)) throw new ArgoError("STRATEGY_ERROR", `bollinger multiplier must be positive, got ${multiplier}`);
+    // Number.isFinite refuses the string "2" too (it would compare and multiply as 2); Infinity makes the bands NaN on flat prices.
+    if (!Number.isFinite(multiplier) || multiplier <= 0) {
+      throw new ArgoError("STRATEGY_ERROR", `bollinger multiplier must be a positive finite number, got ${shown(multiplier)}`);
+    }
     return this.register(`bb:${period}:${multiplier}`, () => bollingerFeed(period, multiplier), period);
   }
 
@@ -64,8 +68,9 @@ export class Indicators {
 
   /**
    * Any other streaming indicator (e.g. from trading-signals), under a key naming it and its parameters. A throw of its
-   * `create` or `update` is the strategy's error: reported through onStrategyError, the value undefined for that bar,
-   * and the feed gets the next bars as usual.
+   * `create` or `update`, or an `update` returning a non-finite number or a promise, is the strategy's error: reported
+   * through onStrategyError, the value undefined for that bar, and the feed gets the next bars as usual. Indicators of
+   * closes take `{ update: (bar) => ind.update(bar.close, false) }`: handed the whole Bar they compute NaN.
    */
   custom<T>(key: string, create: () => IndicatorFeed<T>, requiredInputs = 1): IndicatorHandle<T> {
     return this.register(`${CUSTOM_PREFIX}${key}`, create, requiredInputs);
@@ -160,7 +165,7 @@ export class Indicators {
 function checkPeriod(name: string, period: number, min = 1, why?: string): number {
   if (!Number.isInteger(period) || period < min) {
     const wanted = min === 1 ? "a positive integer" : `an integer of at least ${min}`;
-    throw new ArgoError("STRATEGY_ERROR", `${name} period must be ${wanted}, got ${String(period)}${why && Number.isInteger(period) && period > 0 ? ` (${why})` : ""}`, {
+    throw new ArgoError("STRATEGY_ERROR", `${name} period must be ${wanted}, got ${shown(period)}${why && Number.isInteger(period) && period > 0 ? ` (${why})` : ""}`, {
       details: { indicator: name, period },
     });
   }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { googBars } from "../test-fixtures/goog.ts";
 import { RollingSma } from "./rolling-sma.ts";
 
 /** The plain mean of the `n` values ending at `t`, added oldest first (no running sum). */
@@ -7,6 +8,14 @@ function plainMean(values: readonly number[], t: number, n: number): number | nu
   let sum = 0;
   for (let k = t - n + 1; k <= t; k++) sum += values[k]!;
   return sum / n;
+}
+
+/**
+ * The bound in RollingSma's comment, 48·(period − 1)·u + u with u = 2^-53, plus the plain mean's own rounding,
+ * (period − 1)·u, as the reference is computed in floats too.
+ */
+function bound(period: number): number {
+  return (49 * (period - 1) + 1) * 2 ** -53;
 }
 
 /** A seeded random walk whose level changes by orders of magnitude along the way. */
@@ -60,8 +69,29 @@ describe("RollingSma", () => {
           exactAtWrap++;
         }
       }
-      expect(worst, `period ${period}`).toBeLessThan(1e-9);
+      expect(worst, `period ${period}`).toBeLessThan(bound(period));
       expect(exactAtWrap).toBe(Math.floor(values.length / period));
+    }
+  });
+
+  test("a huge close leaving the window leaves no rounding behind: the plain mean from that bar on (GOOG closes, 1e17 spike)", () => {
+    const closes = googBars(300).map((b) => b.close);
+    for (const spike of [1e9, 1e17]) {
+      const values = closes.slice();
+      values[100] = spike;
+      for (const period of [10, 20]) {
+        const sma = new RollingSma(period);
+        let worst = 0;
+        for (let t = 0; t < values.length; t++) {
+          const got = sma.add(values[t]!);
+          const want = plainMean(values, t, period);
+          // The bar the spike leaves: the sum is rebuilt oldest first, so the value is the plain mean itself.
+          if (t === 100 + period) expect(got, `period ${period}, spike ${spike}, bar ${t}`).toBe(want);
+          if (t >= 100 + period) worst = Math.max(worst, Math.abs(got! - want!) / want!);
+        }
+        // A sum that kept the spike's rounding is 0.6% off (1e17) or 2e-11 (1e9) for up to period − 1 bars.
+        expect(worst, `period ${period}, spike ${spike}`).toBeLessThan(bound(period));
+      }
     }
   });
 

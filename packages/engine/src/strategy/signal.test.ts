@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import type { Position } from "@argo/core";
-import { signalToRequest } from "./signal.ts";
+import { type Signal, signalToRequest } from "./signal.ts";
 import { byEquityFraction, byQuantity, byQuote, sizingProblem } from "./sizing.ts";
 
 const position = (side: "LONG" | "SHORT", quantity: number): Position => ({
@@ -71,6 +71,20 @@ describe("signals", () => {
     expect(signalToRequest({ action: "CLOSE_SHORT", quantity: 0.15 }, "X", position("SHORT", 0.3), 0.1)).toMatchObject({ request: { quantity: 0.15 } });
   });
 
+  test("an action that is none of the four is invalid, naming `action` and what was given (never skipped as nothing to do)", () => {
+    const wanted = "action must be one of OPEN_LONG, CLOSE_LONG, OPEN_SHORT, CLOSE_SHORT";
+    // The request carries what the signal gave; no side, as the action names none.
+    expect(signalToRequest({ action: "OPEN_LOGN" as "OPEN_LONG", quantity: 1 }, "X", undefined) as unknown).toEqual({
+      invalid: `${wanted} (got "OPEN_LOGN")`,
+      request: { symbol: "X", type: "MARKET", quantity: 1, reason: "OPEN_LOGN" },
+    });
+    expect(signalToRequest({ action: "open_long" as "OPEN_LONG", quantity: 1 }, "X", undefined)).toMatchObject({ invalid: `${wanted} (got "open_long")` });
+    // Even with a position to close, and for names every object has ("toString" is no action).
+    expect(signalToRequest({ action: "close_long" as "CLOSE_LONG" }, "X", position("LONG", 2))).toMatchObject({ invalid: `${wanted} (got "close_long")` });
+    expect(signalToRequest({ action: "toString" as "OPEN_LONG", quantity: 1 }, "X", undefined)).toMatchObject({ invalid: `${wanted} (got "toString")` });
+    expect(signalToRequest({ quantity: 1 } as unknown as Signal, "X", undefined)).toMatchObject({ invalid: `${wanted} (got undefined)` });
+  });
+
   test("closing a side that is not held is skipped with a reason", () => {
     expect(signalToRequest({ action: "CLOSE_LONG" }, "X", undefined)).toEqual({ skip: "CLOSE_LONG: no long position in X" });
     expect(signalToRequest({ action: "CLOSE_SHORT" }, "X", position("LONG", 1))).toEqual({ skip: "CLOSE_SHORT: no short position in X" });
@@ -99,5 +113,13 @@ describe("sizing", () => {
     expect(sizingProblem({ quantity: -1 })).toContain("quantity must be a positive number");
     expect(sizingProblem({ quantity: Number.NaN })).toContain("positive");
     expect(sizingProblem({ equityFraction: 1.5 })).toContain("(0, 1]");
+  });
+
+  test("a size given as a string is shown as one, not as the number it looks like", () => {
+    expect(sizingProblem({ quantity: "5" as unknown as number })).toBe(
+      'quantity must be a positive number (the side, not the sign, gives the direction), got the string "5"',
+    );
+    expect(sizingProblem({ quoteAmount: "100" as unknown as number })).toEndWith('got the string "100"');
+    expect(sizingProblem({ quantity: -2 })).toEndWith("got -2");
   });
 });

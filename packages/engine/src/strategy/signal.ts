@@ -1,5 +1,6 @@
 import type { BracketLeg, OrderRequest, OrderSide, OrderType, Position, TimeInForce } from "@argo/core";
 import { closeRoom } from "./close-quantity.ts";
+import { shown } from "./shown-value.ts";
 import { sizingProblem, type SizingFields } from "./sizing.ts";
 
 /** What a signal asks for; the action, never the sign of the quantity, decides the side. */
@@ -21,14 +22,24 @@ export interface Signal extends SizingFields {
   clientOrderId?: string;
 }
 
-const SIDE: Record<SignalAction, OrderSide> = {
-  OPEN_LONG: "BUY",
-  CLOSE_LONG: "SELL",
-  OPEN_SHORT: "SELL",
-  CLOSE_SHORT: "BUY",
-};
+/** The side of an action; undefined for anything else (a switch, not a lookup: "toString" is no action either). */
+function sideOf(action: unknown): OrderSide | undefined {
+  switch (action) {
+    case "OPEN_LONG":
+    case "CLOSE_SHORT":
+      return "BUY";
+    case "CLOSE_LONG":
+    case "OPEN_SHORT":
+      return "SELL";
+    default:
+      return undefined;
+  }
+}
 
-/** What a signal stands for: an order, a reason why there is nothing to do, or why the signal itself is wrong (with the order it described). */
+/**
+ * What a signal stands for: an order, a reason why there is nothing to do, or why the signal itself is wrong (with the
+ * order it described; without a side when its action is none of the four).
+ */
 export type SignalOutcome = { request: OrderRequest } | { skip: string } | { invalid: string; request: OrderRequest };
 
 /**
@@ -37,8 +48,15 @@ export type SignalOutcome = { request: OrderRequest } | { skip: string } | { inv
  * against it (open at the venue and in flight; bracket legs aside, see workingQuantity), and skipped when that covers it.
  */
 export function signalToRequest(signal: Signal, symbol: string, position: Position | undefined, alreadyWorking = 0): SignalOutcome {
-  const side = SIDE[signal.action];
-  if (side === undefined) return { skip: `unknown signal action "${String(signal.action)}"` };
+  const side = sideOf(signal.action);
+  if (side === undefined) {
+    // A misspelt action is a bug in the strategy, not "nothing to do": refused naming the field. The request carries what
+    // the signal gave; it has no side, as the action names none.
+    const request = { symbol, type: signal.type ?? "MARKET" } as OrderRequest;
+    copySizing(signal, request);
+    copyRest(signal, request);
+    return { invalid: `action must be one of OPEN_LONG, CLOSE_LONG, OPEN_SHORT, CLOSE_SHORT (got ${actionShown(signal.action)})`, request };
+  }
   const request: OrderRequest = { symbol, side, type: signal.type ?? "MARKET" };
   const closing = signal.action === "CLOSE_LONG" || signal.action === "CLOSE_SHORT";
   if (closing) {
@@ -90,6 +108,11 @@ function copyRest(signal: Signal, request: OrderRequest): void {
   if (signal.stopLoss !== undefined) request.stopLoss = signal.stopLoss;
   if (signal.clientOrderId !== undefined) request.clientOrderId = signal.clientOrderId;
   request.reason = signal.reason ?? signal.action;
+}
+
+/** The action as given: a string in quotes (`"open_long"`), anything else as {@link shown} puts it. */
+function actionShown(action: unknown): string {
+  return typeof action === "string" ? JSON.stringify(action.length > 40 ? `${action.slice(0, 40)}…` : action) : shown(action);
 }
 
 function round(x: number): number {

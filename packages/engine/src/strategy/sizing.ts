@@ -1,3 +1,5 @@
+import { shown } from "./shown-value.ts";
+
 /** How big an order is: exactly one of a base quantity, a quote amount or a fraction of equity (resolved by the venue at fill time). */
 export type Sizing = { quantity: number } | { quoteAmount: number } | { equityFraction: number };
 
@@ -38,7 +40,7 @@ export function sizingProblem(fields: SizingFields): string | undefined {
 function badSize(key: keyof SizingFields, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    return `${key} must be a positive number (the side, not the sign, gives the direction), got ${String(value)}`;
+    return `${key} must be a positive number (the side, not the sign, gives the direction), got ${shown(value)}`;
   }
   if (key === "equityFraction" && value > 1) return `equityFraction must be in (0, 1], got ${value}`;
   return undefined;
