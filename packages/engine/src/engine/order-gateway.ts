@@ -251,7 +251,6 @@ export class OrderGateway {
     const id = order.clientOrderId;
     const unresolved = this.unresolved.size !== 0 && this.unresolved.delete(id);
     if (!answerPending && !unresolved) return;
-    if (order.status === "REJECTED" && unresolved) this.inFlight.delete(id);
     // A refusal is reported by venueRejected (once); the order it names keeps its id, as any order the venue showed.
     if (order.status === "REJECTED") return;
     if (this.shownEarly.has(id)) return;
