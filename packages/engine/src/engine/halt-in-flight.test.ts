@@ -51,4 +51,24 @@ describe("a placement on its way when the engine halts", () => {
     expect(venue.orders.get("b")?.status).toBe("CANCELLED");
     expect(await venue.getPositions()).toEqual([]);
   });
+
+  test("a strategy that does not await its placements: the close still waits for the one on its way", async () => {
+    // The halt comes while settle() waits for the bar's calls, taken out of the pending list already.
+    const unawaited = testStrategy({
+      onBar(_bar, ctx) {
+        if (ctx.history().length === 1) void ctx.placeOrder({ side: "BUY", quantity: 5 });
+        if (ctx.history().length !== 2) return;
+        void ctx.placeOrder({ side: "SELL", type: "LIMIT", limitPrice: 100.5, quantity: 2, clientOrderId: "a" });
+        void ctx.placeOrder({ side: "SELL", type: "LIMIT", limitPrice: 100.5, quantity: 2, clientOrderId: "b" });
+      },
+    });
+    const venue = new SlowAfterFailureVenue();
+    await runEngine({
+      bars: barsFromCloses("X", [100, 100, 101, 101]), venue, strategy: unawaited,
+      engine: { mode: "live", risk: { circuitBreakerErrors: 1, closePositionsOnHalt: true } },
+    });
+    expect(venue.placed.filter((r) => r.side === "SELL" && r.type === "MARKET").map((r) => r.quantity)).toEqual([5]);
+    expect(venue.orders.get("b")?.status).toBe("CANCELLED");
+    expect(await venue.getPositions()).toEqual([]);
+  });
 });

@@ -237,7 +237,8 @@ export class OrderGateway {
    */
   afterHalt(): Promise<unknown> {
     for (const id of this.inFlight.ids()) this.cancelOnArrival.add(id);
-    const calls = this.pending.slice();
+    // settle() may already have taken a placement's promise out of `pending`: those on their way are in `placing`.
+    const calls = [...this.pending, ...this.placing.values()];
     return Promise.all(calls).then(() => Promise.all(this.arrivalCancels.splice(0)));
   }
 
@@ -286,17 +287,14 @@ export class OrderGateway {
         // Refused, or not at the venue when asked: no order has the id, so the strategy may send it again. An order that
         // may be live keeps it, and its journal record stays PENDING for the next start to ask about: a retry with the
         // same id must not become a second order. It also stays in flight: a close sized without it could flip the position.
-        if (argo.details?.outcome !== "unknown") {
-          this.inFlight.delete(id);
-          this.cancelOnArrival.delete(id);
-          this.ids.release(id);
-          // Only a placement through a promise was recorded before it left (recordSending).
-          if (this.syncVenue === undefined) p.journal?.unsent(id);
-        } else {
-          this.unresolved.set(id, Date.now()); // settled by an event, its late answer, or a later lookup (lookUpUnresolved)
-        }
+        const unknown = argo.details?.outcome === "unknown";
+        if (!unknown) this.notPlaced(id);
+        else this.unresolved.set(id, Date.now()); // settled by an event, its late answer, or a later lookup (lookUpUnresolved)
         this.providerFailed(argo);
-        return this.reject(request, argo.code, argo.message, "venue");
+        const result = this.reject(request, argo.code, argo.message, "venue");
+        // Not the venue's refusal: one that comes later (its answer, a lookup, an event) is news, reported in its turn.
+        if (unknown) this.reportedRejections.delete(id);
+        return result;
       },
     );
   }
@@ -348,7 +346,10 @@ export class OrderGateway {
     const unresolved = this.unresolved.delete(id);
     if (late.status === "fulfilled") {
       const order = late.value;
-      if (!isOrderLike(order)) return;
+      if (!isOrderLike(order)) {
+        if (unresolved) this.unresolved.set(id, Date.now()); // says nothing of its fate: a later lookup asks
+        return;
+      }
       if (unresolved) {
         this.found(id, order, this.inFlight.request(id));
         return;
@@ -365,12 +366,13 @@ export class OrderGateway {
     this.notPlaced(id);
   }
 
-  /** An unresolved placement the venue refused or does not hold after all: its id is free again and it no longer works. */
+  /** A placement the venue refused or does not hold: its id is free again and it no longer works. */
   private notPlaced(id: string): void {
     this.inFlight.delete(id);
     this.cancelOnArrival.delete(id);
     this.ids.release(id);
-    this.p.journal?.unsent(id);
+    // Only a placement through a promise was recorded before it left (recordSending).
+    if (this.syncVenue === undefined) this.p.journal?.unsent(id);
   }
 
   /** Placements whose outcome is still unknown (see lookUpUnresolved). */

@@ -108,4 +108,69 @@ describe("a placement whose outcome is unknown (its answer lost, the venue may h
     expect(run.named("onOrderRejected")).toHaveLength(1); // the lost answer's, once; the lookups report nothing more
     expect(venue.placed.filter((r) => r.side === "SELL")).toHaveLength(1);
   });
+
+  test("a late answer that is no order leaves it unresolved: a later lookup settles it and the next close goes", async () => {
+    // The sell never reaches the venue; its answer comes late as {} and the first lookup fails (the connection).
+    class MalformedLateVenue extends LaterVenue {
+      private lost = 1;
+      private lookupsFail = 1;
+      override async placeOrder(request: OrderRequest): Promise<Order> {
+        if (request.side === "SELL" && this.lost-- > 0) {
+          await Bun.sleep(1.5 * DEADLINE);
+          return {} as Order;
+        }
+        return super.placeOrder(request);
+      }
+      override async getOrder(orderId: string): Promise<Order> {
+        if (this.lookupsFail-- > 0) throw new ArgoError("CONNECTION_LOST", "socket reset");
+        return super.getOrder(orderId);
+      }
+    }
+    const venue = new MalformedLateVenue();
+    const results: OrderResult[] = [];
+    await runEngine({
+      bars, venue, engine: { mode: "live", venueCallTimeoutMs: DEADLINE },
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          if (bar === bars[0]) await ctx.signal({ action: "OPEN_LONG", quantity: 1 });
+          if (bar === bars[2] || bar === bars[3]) results.push(await ctx.signal({ action: "CLOSE_LONG" }));
+          if (bar === bars[2]) await Bun.sleep(3 * DEADLINE);
+        },
+      }),
+    });
+    expect(results.map((r) => r.status)).toEqual(["rejected", "placed"]);
+    expect(await venue.getPositions()).toEqual([]);
+  });
+
+  test("the venue's refusal, found after the outcome was unknown, is reported: BROKER_REJECTED, the order REJECTED", async () => {
+    // The limit lands late and is refused (a REJECTED order, no event: the stream is down); the first lookup fails.
+    class LateRefusalVenue extends LaterVenue {
+      private lookupsFail = 1;
+      override async placeOrder(request: OrderRequest): Promise<Order> {
+        await Bun.sleep(1.5 * DEADLINE);
+        const order: Order = {
+          ...request, clientOrderId: request.clientOrderId!, venueOrderId: "v-late", timeInForce: "GTC", status: "REJECTED", rejectReason: "price band",
+          quantity: 1, filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 0, updatedAt: 0,
+        };
+        this.orders.set(order.clientOrderId, order);
+        return { ...order };
+      }
+      override async getOrder(orderId: string): Promise<Order> {
+        if (this.lookupsFail-- > 0) throw new ArgoError("CONNECTION_LOST", "socket reset");
+        return super.getOrder(orderId);
+      }
+    }
+    const run = await runEngine({
+      bars, venue: new LateRefusalVenue(), engine: { mode: "live", venueCallTimeoutMs: DEADLINE },
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          if (bar !== bars[1]) return;
+          await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 90, quantity: 1, clientOrderId: "L" });
+          await Bun.sleep(3 * DEADLINE);
+        },
+      }),
+    });
+    expect(run.named("onOrderRejected").map(([r]) => (r as { code: string }).code)).toEqual(["CONNECTION_LOST", "BROKER_REJECTED"]);
+    expect(run.result?.openOrders).toEqual([]);
+  });
 });

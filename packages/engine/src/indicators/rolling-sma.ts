@@ -53,7 +53,8 @@ export class RollingSma implements IndicatorFeed<number> {
     } else {
       const old = window[i]!;
       this.sum += value - old;
-      this.removed += old;
+      // Magnitudes: a negative close (a spread, a negative oil price) must not make every bar rebuild.
+      this.removed += Math.abs(old);
     }
     window[i] = value;
     if (i + 1 === period) {
@@ -63,7 +64,7 @@ export class RollingSma implements IndicatorFeed<number> {
     } else {
       this.next = i + 1;
       // Past the warm-up the oldest value sits after the newest (during it, i + 1 is the count: index 0 follows).
-      if (this.removed > this.sum * REMOVED_LIMIT) this.rebuild(i + 1);
+      if (this.removed > Math.abs(this.sum) * REMOVED_LIMIT) this.rebuild(i + 1);
     }
     return this.count === period ? this.sum / period : null;
   }

@@ -1,6 +1,6 @@
 import type { BracketLeg, OrderRequest, OrderSide, OrderType, Position, TimeInForce } from "@argo/core";
 import { closeRoom } from "./close-quantity.ts";
-import { shown } from "./shown-value.ts";
+import { quoted, shown } from "./shown-value.ts";
 import { sizingProblem, type SizingFields } from "./sizing.ts";
 
 /** What a signal asks for; the action, never the sign of the quantity, decides the side. */
@@ -112,7 +112,7 @@ function copyRest(signal: Signal, request: OrderRequest): void {
 
 /** The action as given: a string in quotes (`"open_long"`), anything else as {@link shown} puts it. */
 function actionShown(action: unknown): string {
-  return typeof action === "string" ? JSON.stringify(action.length > 40 ? `${action.slice(0, 40)}…` : action) : shown(action);
+  return typeof action === "string" ? quoted(action) : shown(action);
 }
 
 function round(x: number): number {
