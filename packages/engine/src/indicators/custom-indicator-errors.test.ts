@@ -3,11 +3,10 @@
 import { describe, expect, test } from "bun:test";
 import type { ArgoError, Bar } from "@argo/core";
 import { backtest, bar, DAY, T0 } from "../backtest/backtest.test-helper.ts";
-import { MarketCache } from "../cache/market-cache.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { indicatorHarness } from "../test-fixtures/indicator-harness.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 import type { IndicatorFeed } from "./indicator-handle.ts";
-import { Indicators } from "./indicators.ts";
 
 /** Returns the close, except on a close of 103, where it throws like a division by zero in the strategy's code. */
 const ratio = (): IndicatorFeed<number> => ({
@@ -17,24 +16,7 @@ const ratio = (): IndicatorFeed<number> => ({
   },
 });
 
-function harness() {
-  const cache = new MarketCache(100);
-  const reported: Array<{ error: ArgoError; bar: Bar | undefined }> = [];
-  const host = {
-    cache,
-    currentSlot: -1,
-    strategyName: "my-strategy",
-    runner: { failed: (error: unknown, b: Bar | undefined) => void reported.push({ error: error as ArgoError, bar: b }) },
-  };
-  const indicators = new Indicators(host);
-  const feed = (b: Bar) => {
-    const slot = cache.slotOf(b.symbol);
-    cache.series[slot]!.push(b);
-    host.currentSlot = slot;
-    indicators.update(slot, b);
-  };
-  return { indicators, feed, reported };
-}
+const harness = () => indicatorHarness();
 
 describe("a custom indicator that throws (unit)", () => {
   test("the bar's value is undefined, the throw reported naming strategy, indicator, symbol and bar; the others and later bars go on", () => {

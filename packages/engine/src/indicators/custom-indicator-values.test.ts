@@ -3,29 +3,11 @@
 import { describe, expect, test } from "bun:test";
 import type { ArgoError, Bar } from "@argo/core";
 import { WMA } from "trading-signals";
-import { MarketCache } from "../cache/market-cache.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { indicatorHarness } from "../test-fixtures/indicator-harness.ts";
 import type { IndicatorFeed } from "./indicator-handle.ts";
-import { Indicators } from "./indicators.ts";
 
-function harness() {
-  const cache = new MarketCache(100);
-  const reported: Array<{ error: ArgoError; bar: Bar | undefined }> = [];
-  const host = {
-    cache,
-    currentSlot: -1,
-    strategyName: "my-strategy",
-    runner: { failed: (error: unknown, b: Bar | undefined) => void reported.push({ error: error as ArgoError, bar: b }) },
-  };
-  const indicators = new Indicators(host);
-  const feed = (b: Bar) => {
-    const slot = cache.slotOf(b.symbol);
-    cache.series[slot]!.push(b);
-    host.currentSlot = slot;
-    indicators.update(slot, b);
-  };
-  return { indicators, feed, reported };
-}
+const harness = () => indicatorHarness();
 
 const ADAPT = "{ update: (bar) => ind.update(bar.close, false) }";
 const at = (b: Bar) => `A bar ${new Date(b.openTime).toISOString()}`;

@@ -2,22 +2,10 @@
 // was asked before, messages show a string as one, and MACD / Bollinger values cannot be changed in place.
 import { describe, expect, test } from "bun:test";
 import type { Bar } from "@argo/core";
-import { MarketCache } from "../cache/market-cache.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
-import { Indicators } from "./indicators.ts";
+import { indicatorHarness } from "../test-fixtures/indicator-harness.ts";
 
-function harness() {
-  const cache = new MarketCache(100);
-  const host = { cache, currentSlot: -1, strategyName: "s", runner: { failed: (error: unknown) => { throw error; } } };
-  const indicators = new Indicators(host);
-  const feed = (b: Bar) => {
-    const slot = cache.slotOf(b.symbol);
-    cache.series[slot]!.push(b);
-    host.currentSlot = slot;
-    indicators.update(slot, b);
-  };
-  return { indicators, feed };
-}
+const harness = () => indicatorHarness(true);
 
 const text = (s: string) => s as unknown as number;
 
