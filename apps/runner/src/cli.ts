@@ -1,6 +1,7 @@
 #!/usr/bin/env bun
 // The `argo` command. SIGINT and SIGTERM abort the signal; the run command then stops the session cleanly. A second one
-// exits at once, except while results are being written (see cli/signal-exit.ts).
+// exits at once, except while results are being written; a copy of the first within half a second (one Ctrl-C under a
+// wrapper arrives twice) is not a second one (see cli/signal-exit.ts).
 import { processIo } from "./cli/io.ts";
 import { signalExit } from "./cli/signal-exit.ts";
 import { main } from "./main.ts";

@@ -21,7 +21,7 @@ async function drain(stream: ReadableStream<Uint8Array>, sink: string[]): Promis
 }
 
 /** This process's environment without anything that steers argo (ARGO__ overrides, a live confirmation). */
-function isolatedEnv(): Record<string, string | undefined> {
+export function isolatedEnv(): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("ARGO__") && name !== "ARGO_CONFIRM_LIVE"));
 }
 

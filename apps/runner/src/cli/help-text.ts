@@ -47,7 +47,8 @@ Runs the strategy over historical bars in virtual time against the paper venue a
 trades.csv, equity.csv, open-trades.csv and report.html to the output folder, then prints a summary. run.json says
 how the run went: completed or aborted (and why), the bars replayed, problem counts and warnings. SIGINT/SIGTERM
 stop it: the results so far are written, marked aborted, and the exit code is 1 (not 0: they are not a finished run).
-A second one exits with 130, but only once the results are written in full.
+A second one exits with 130, but only once the results are written in full (the copy a wrapper such as
+\`bun run\` forwards within half a second of the first is not a second one).
 
 Options:
 ${SESSION_FLAGS}

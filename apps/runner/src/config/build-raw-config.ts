@@ -7,6 +7,7 @@ import { asRecord } from "./as-record.ts";
 import { loadConfigStrategy, type StrategyLoad } from "./load-config-strategy.ts";
 import { loadConfigFile } from "./load-config-file.ts";
 import { loadSessionProviders, type ProviderLoad } from "./load-session-providers.ts";
+import { structuredFlagDir } from "./read-structured-flag.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
 import { substituteEnv } from "./substitute-env.ts";
 
@@ -21,8 +22,15 @@ export const DEMO_CONFIG_PATH = [join(import.meta.dir, "../../demo/demo.yaml"), 
 /** A config as read, before validation, and the folder its relative paths are resolved from. */
 export interface RawConfig {
   raw: Record<string, unknown>;
-  /** Folder of the config file (or the working directory without one). */
+  /** Folder of the config file (or the working directory without one): paths written in the file resolve from it. */
   baseDir: string;
+  /** Folder `strategy.path` resolves from: the working directory when `--strategy` gave it (default baseDir). */
+  strategyBaseDir?: string;
+  /**
+   * Folder the replay provider's files resolve from when `--market-data-config` gave its config: that file's folder, or
+   * the working directory for inline JSON (default baseDir).
+   */
+  marketDataBaseDir?: string;
   /** The file read, if any. */
   path?: string;
   /** The working directory the command ran in. */
@@ -55,8 +63,12 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   // So is the strategy: ARGO__STRATEGY__CONFIG__SIZING__EQUITYFRACTION finds `equityFraction` by the strategy's schema
   // when the file does not spell it. A provider or strategy that cannot be loaded is reported by validation, with its
   // path; here it only has no schema.
-  const strategyPath = typeof flags.strategy === "string" && flags.strategy !== "" ? flags.strategy : asRecord(first.strategy).path;
-  const [loaded, strategy] = await Promise.all([loadSessionProviders(named, pluginSearchDirs(baseDir, cwd)), loadConfigStrategy(strategyPath, baseDir)]);
+  // A path typed on the command line is relative to the working directory, one written in the file to the file's folder.
+  const strategyFlag = flagText(flags, "strategy");
+  const strategyPath = strategyFlag ?? asRecord(first.strategy).path;
+  const strategyBaseDir = strategyFlag !== undefined ? cwd : baseDir;
+  const marketDataFlag = flagText(flags, "market-data-config");
+  const [loaded, strategy] = await Promise.all([loadSessionProviders(named, pluginSearchDirs(baseDir, cwd)), loadConfigStrategy(strategyPath, strategyBaseDir)]);
   const schemaAt = configSchemaLookup(named, strategy?.strategy?.config);
   const substituted = substituteEnv(fromFile, env, schemaAt) as Record<string, unknown>;
   const { config: overridden, overrides } = traceEnvOverrides(substituted, env, schemaAt);
@@ -64,7 +76,18 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   const raw = await applyFlags(overridden, flags, cwd, { env, schemaAt });
   // A variable whose value a flag replaced is no longer the source of what is there.
   const envOverrides = overrides.filter(({ keys }) => Bun.deepEquals(valueAt(raw, keys), valueAt(overridden, keys)));
-  return { raw, baseDir, cwd, envOverrides, loaded, ...(strategy ? { strategy } : {}), ...(file ? { path: file } : {}) };
+  return {
+    raw, baseDir, strategyBaseDir, cwd, envOverrides, loaded,
+    ...(marketDataFlag !== undefined ? { marketDataBaseDir: structuredFlagDir(marketDataFlag, cwd) } : {}),
+    ...(strategy ? { strategy } : {}),
+    ...(file ? { path: file } : {}),
+  };
+}
+
+/** A flag's text value; an empty one counts as not given (as applyFlags takes it). */
+function flagText(flags: Flags, name: string): string | undefined {
+  const value = flags[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 function valueAt(config: Record<string, unknown>, keys: readonly string[]): unknown {

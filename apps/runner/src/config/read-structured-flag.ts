@@ -1,5 +1,5 @@
 import { ArgoError, isArgoError } from "@argo/core";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { SchemaLookup } from "./config-schema-at.ts";
 import { loadConfigFile } from "./load-config-file.ts";
 import { parseJsonText } from "./parse-json-text.ts";
@@ -13,13 +13,24 @@ export interface FlagSubstitution {
   keys?: readonly string[];
 }
 
+/** Whether a `--*-config` value is inline JSON rather than the path of a file. */
+const isInline = (value: string) => value.trim().startsWith("{");
+
+/**
+ * The folder relative paths inside a `--*-config` flag's value resolve from: its file's own folder, or for inline JSON
+ * (typed at the shell) the working directory.
+ */
+export function structuredFlagDir(value: string, cwd: string): string {
+  return isInline(value) ? cwd : dirname(resolve(cwd, value.trim()));
+}
+
 /**
  * A `--*-config` flag: inline JSON (`'{"seed":1}'`, taken as it is: the shell has expanded it) or the path of a
  * JSON/YAML file, whose `${VAR}` and `${VAR:-default}` are replaced as in the config file.
  */
 export async function readStructuredFlag(flag: string, value: string, cwd: string, substitution: FlagSubstitution = { env: {} }): Promise<Record<string, unknown>> {
   const text = value.trim();
-  if (text.startsWith("{")) {
+  if (isInline(text)) {
     // Its errors give a position and a kind, never the text: an inline config often holds a key.
     const parsed = parseJsonText(text, `--${flag}`);
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;

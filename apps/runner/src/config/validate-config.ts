@@ -45,7 +45,10 @@ export type ValidationOutcome = { ok: true; session: ValidSession } | { ok: fals
  * Checks a whole config — its shape, plugins, both providers and their configs, the risk limits, the status API's bind
  * address, the strategy file and the strategy's config — and reports every problem with its path, never a secret value.
  */
-export async function validateConfig({ raw, baseDir, cwd, envOverrides = [], loaded, strategy: strategyLoaded }: RawConfig, options: ValidateOptions = {}): Promise<ValidationOutcome> {
+export async function validateConfig(
+  { raw, baseDir, strategyBaseDir = baseDir, marketDataBaseDir = baseDir, cwd, envOverrides = [], loaded, strategy: strategyLoaded }: RawConfig,
+  options: ValidateOptions = {},
+): Promise<ValidationOutcome> {
   const issues: ConfigIssue[] = [];
   const fail = (path: string, error: unknown) => issues.push({ path, message: toArgoError(error).message });
   const outer = safeParseConfig(runnerConfigSchema, raw, { label: "config" });
@@ -82,8 +85,8 @@ export async function validateConfig({ raw, baseDir, cwd, envOverrides = [], loa
 
   const trading = checkProvider("trading", tradingName, asRecord(raw.trading).config, issues);
   const dataConfig = { ...asRecord(asRecord(raw.market_data).config) };
-  // Replay files are relative to the config file, like the strategy path.
-  if (dataName === "replay" && dataConfig.baseDir === undefined) dataConfig.baseDir = baseDir;
+  // Replay files are relative to the config file, like the strategy path; given by --market-data-config, to its file.
+  if (dataName === "replay" && dataConfig.baseDir === undefined) dataConfig.baseDir = marketDataBaseDir;
   const marketData = checkProvider("market-data", dataName, dataConfig, issues);
 
   // Only a missing section is no limits: `risk:` left empty (null) or written as text is reported, here alone.
@@ -95,7 +98,7 @@ export async function validateConfig({ raw, baseDir, cwd, envOverrides = [], loa
 
   let strategyConfig: unknown;
   // buildRawConfig loaded it already to read strategy.config by its schema; a config built otherwise is loaded here.
-  const strategyLoad = await strategyLoadFor(strategyLoaded, asRecord(raw.strategy).path, baseDir);
+  const strategyLoad = await strategyLoadFor(strategyLoaded, asRecord(raw.strategy).path, strategyBaseDir);
   const strategy: AnyStrategy | undefined = strategyLoad?.strategy;
   if (strategyLoad?.error !== undefined) fail("strategy.path", strategyLoad.error);
   if (strategy) {

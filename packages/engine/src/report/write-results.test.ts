@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { googResults } from "./goog-results.test-helper.ts";
 import { type ResultsFiles, writeResults } from "./write-results.ts";
@@ -76,5 +77,70 @@ describe("writeResults into a folder an earlier run wrote", () => {
     const second = await writeResults(again, googResults("second"));
     expect(second.run).toBeUndefined();
     expect(readdirSync(again).sort()).toEqual(["equity.csv", "report.html", "stats.json", "trades.csv"]);
+  });
+});
+
+/** The last value of a curve. */
+const last = (values: ArrayLike<number>) => values[values.length - 1]!;
+
+describe("writeResults: a results folder describes one run", () => {
+  /** Two runs that differ in every file: symbol, equity curve (doubled) and its final figure. */
+  const runs = () => {
+    const a = googResults("AAA");
+    const b = googResults("BBB");
+    const doubled = Array.from(b.equity, (value) => value * 2);
+    return [a, { ...b, equity: doubled, statistics: { ...b.statistics, equityFinal: last(doubled) } }] as const;
+  };
+
+  test("while another writer holds the folder, the write is refused naming the folder, and no file is written", async () => {
+    const held = join(folder, "held");
+    mkdirSync(held);
+    // A live holder: this very process, as a second write into the folder from it would be.
+    const lock = join(held, ".argo-writing");
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), token: "the-other-writer" }));
+    await expect(writeResults(held, googResults())).rejects.toThrow(`results folder ${held} is being written by another process (pid ${process.pid})`);
+    expect(readdirSync(held)).toEqual([".argo-writing"]);
+  });
+
+  test("a second write while the first is still writing is refused naming the folder; every file is the first's", async () => {
+    const shared = join(folder, "shared");
+    mkdirSync(shared);
+    // stats.json as a named pipe: the first write holds the folder until the test reads it.
+    const stats = join(shared, "stats.json");
+    expect(Bun.spawnSync(["mkfifo", stats]).exitCode).toBe(0);
+    const [a, b] = runs();
+    const first = writeResults(shared, a);
+    while (!existsSync(join(shared, ".argo-writing"))) await Bun.sleep(5);
+    await expect(writeResults(shared, b)).rejects.toThrow(`results folder ${shared} is being written by another process`);
+    expect(JSON.parse(await readFile(stats, "utf8")).equityFinal).toBe(a.statistics.equityFinal);
+    await first;
+    expect(Number(readFileSync(join(shared, "equity.csv"), "utf8").trimEnd().split("\n").at(-1)!.split(",")[1])).toBe(last(a.equity));
+    expect(readFileSync(join(shared, "report.html"), "utf8")).toContain(`"symbol":"${a.symbol}"`);
+    expect(readdirSync(shared).sort()).toEqual(["equity.csv", "report.html", "stats.json", "trades.csv"]);
+  });
+
+  test("two writes started at once leave one run's files, whichever order they take", async () => {
+    const shared = join(folder, "race");
+    const [a, b] = runs();
+    const outcomes = await Promise.allSettled([writeResults(shared, a), writeResults(shared, b)]);
+    // Both may succeed one after the other; a refusal is the one that found the other writing.
+    for (const outcome of outcomes) if (outcome.status === "rejected") expect(String(outcome.reason.message)).toStartWith(`results folder ${shared} is being written by another process`);
+    expect(outcomes.some((o) => o.status === "fulfilled")).toBe(true);
+    const final = JSON.parse(readFileSync(join(shared, "stats.json"), "utf8")).equityFinal;
+    const run = final === a.statistics.equityFinal ? a : b;
+    expect(final).toBe(run.statistics.equityFinal);
+    expect(Number(readFileSync(join(shared, "equity.csv"), "utf8").trimEnd().split("\n").at(-1)!.split(",")[1])).toBe(last(run.equity));
+    expect(readFileSync(join(shared, "report.html"), "utf8")).toContain(`"symbol":"${run.symbol}"`);
+    expect(readdirSync(shared).sort()).toEqual(["equity.csv", "report.html", "stats.json", "trades.csv"]);
+  });
+
+  test("one after the other, the second run replaces the first whole", async () => {
+    const again = join(folder, "sequential");
+    const [a, b] = runs();
+    await writeResults(again, a);
+    await writeResults(again, b);
+    const stats = JSON.parse(readFileSync(join(again, "stats.json"), "utf8"));
+    expect(stats.equityFinal).toBe(last(b.equity));
+    expect(readFileSync(join(again, "equity.csv"), "utf8").trimEnd().split("\n").at(-1)!.split(",")[1]).toBe(String(last(b.equity)));
   });
 });
