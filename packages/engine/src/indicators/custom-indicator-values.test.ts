@@ -1,7 +1,7 @@
 // A custom indicator's update that hands back what no strategy can use (a non-finite number, a promise) fails the way a
 // throw of its update does: reported as the strategy's error naming the indicator, no value for that bar.
 import { describe, expect, test } from "bun:test";
-import type { ArgoError, Bar } from "@argo/core";
+import type { Bar } from "@argo/core";
 import { WMA } from "trading-signals";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { indicatorHarness } from "../test-fixtures/indicator-harness.ts";

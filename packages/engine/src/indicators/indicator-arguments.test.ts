@@ -1,7 +1,6 @@
 // What the strategy passes to an indicator and gets back: a period given as a string is refused the same way whatever
 // was asked before, messages show a string as one, and MACD / Bollinger values cannot be changed in place.
 import { describe, expect, test } from "bun:test";
-import type { Bar } from "@argo/core";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { indicatorHarness } from "../test-fixtures/indicator-harness.ts";
 

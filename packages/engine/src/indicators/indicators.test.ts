@@ -1,10 +1,9 @@
 import { describe, expect, test } from "bun:test";
 import type { ArgoError, Bar } from "@argo/core";
-import { MarketCache } from "../cache/market-cache.ts";
 import { googBars } from "../test-fixtures/goog.ts";
 import { barsFromCloses, randomCloses } from "../test-fixtures/bars.ts";
 import type { IndicatorHandle } from "./indicator-handle.ts";
-import { Indicators } from "./indicators.ts";
+import { indicatorHarness } from "../test-fixtures/indicator-harness.ts";
 
 // Reference formulas, written independently of trading-signals. Each returns one value per bar,
 // undefined where the indicator is not yet defined.
@@ -83,19 +82,7 @@ function refAtr(bars: Bar[], n: number): Array<number | undefined> {
 }
 
 /** Feeds bars to the indicators the way the engine does: cache first, then one update per bar. */
-function harness() {
-  const cache = new MarketCache(1000);
-  const reported: Array<{ error: unknown; bar: Bar | undefined }> = [];
-  const host = { cache, currentSlot: -1, strategyName: "harness", runner: { failed: (error: unknown, bar: Bar | undefined) => void reported.push({ error, bar }) } };
-  const indicators = new Indicators(host);
-  const feed = (bar: Bar) => {
-    const slot = cache.slotOf(bar.symbol);
-    cache.series[slot]!.push(bar);
-    host.currentSlot = slot;
-    indicators.update(slot, bar);
-  };
-  return { indicators, feed, host, reported };
-}
+const harness = () => indicatorHarness(false, 1000);
 
 function expectClose(actual: number | undefined, expected: number | undefined, label: string) {
   if (expected === undefined) return expect(actual, label).toBeUndefined();

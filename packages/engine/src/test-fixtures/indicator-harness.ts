@@ -12,8 +12,8 @@ export interface ReportedFailure {
  * Indicators over a cache of their own, fed bar by bar as the pipeline feeds them (the bar into its series, then the
  * update). Failures the indicators report are collected, or thrown when `throwFailures` (a test that expects none).
  */
-export function indicatorHarness(throwFailures = false) {
-  const cache = new MarketCache(100);
+export function indicatorHarness(throwFailures = false, cacheSize = 100) {
+  const cache = new MarketCache(cacheSize);
   const reported: ReportedFailure[] = [];
   const host = {
     cache,
@@ -33,5 +33,5 @@ export function indicatorHarness(throwFailures = false) {
     host.currentSlot = slot;
     indicators.update(slot, bar);
   };
-  return { indicators, feed, reported, cache };
+  return { indicators, feed, reported, cache, host };
 }
