@@ -390,9 +390,9 @@ export class OrderGateway {
     const p = this.p;
     for (const [id, since] of Array.from(this.unresolved)) {
       if (Date.now() - since < this.callTimeoutMs || this.lookingUp.has(id)) continue;
-      let answer: unknown;
+      let order: Order;
       try {
-        answer = await this.call(() => p.trading.getOrder(id), "order lookup");
+        order = await this.lookUp(id);
       } catch (error) {
         if (!this.unresolved.has(id)) continue; // settled meanwhile, by an event or its late answer
         if (isArgoError(error, "ORDER_NOT_FOUND")) {
@@ -400,17 +400,22 @@ export class OrderGateway {
           this.notPlaced(id);
           p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it ${Date.now() - since} ms after its outcome became unknown: it was not placed`);
         } else {
-          this.providerFailed(toArgoError(error, "INTERNAL", p.trading.name));
+          // A malformed answer is reported here; a provider failure by providerFailed. Either way it stays unresolved.
+          const argo = toArgoError(error, "INTERNAL", p.trading.name);
+          if (!isProviderFailure(argo)) p.reportError(argo);
+          this.providerFailed(argo);
         }
         continue;
       }
-      if (!this.unresolved.delete(id)) continue;
-      if (isOrderLike(answer)) this.found(id, answer, this.inFlight.request(id));
-      else {
-        this.unresolved.set(id, since);
-        p.reportError(malformedAnswer(p.trading.name, "order lookup", answer));
-      }
+      if (this.unresolved.delete(id)) this.found(id, order, this.inFlight.request(id));
     }
+  }
+
+  /** The venue's order by client id; throws its failure, or INVALID_DATA for an answer that is not an order. */
+  private async lookUp(id: string): Promise<Order> {
+    const order: unknown = await this.call(() => this.p.trading.getOrder(id), "order lookup");
+    if (isOrderLike(order)) return order;
+    throw malformedAnswer(this.p.trading.name, "order lookup", order);
   }
 
   /** Keeps a provider call's promise until settle() has seen it. */
@@ -429,9 +434,7 @@ export class OrderGateway {
     if (!isProviderFailure(failure) || failure.code === "RATE_LIMITED") throw failure;
     const id = request.clientOrderId!;
     try {
-      const order: unknown = await this.call(() => this.p.trading.getOrder(id), "order lookup");
-      if (isOrderLike(order)) return order;
-      throw malformedAnswer(this.p.trading.name, "order lookup", order);
+      return await this.lookUp(id);
     } catch (error) {
       // After a deadline the request may still be on its way: the venue not knowing the order yet proves nothing.
       if (isArgoError(error, "ORDER_NOT_FOUND") && !isTimedOut(failure)) throw failure;

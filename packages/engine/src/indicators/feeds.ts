@@ -30,16 +30,17 @@ class CloseFeed<T> implements IndicatorFeed<T> {
 }
 
 /**
- * Feeds closes to a trading-signals indicator whose value is an object, frozen: the handle keeps it as `previous()` for
- * the next bar and hands the same object to every reader, so a strategy writing to it would change what it reads later.
- * trading-signals makes a new object per update and never writes to it again, so freezing it costs no copy.
+ * A feed whose values are objects, each frozen: the handle keeps one as `previous()` for the next bar and hands the same
+ * object to every reader, so a strategy writing to it would change what it reads later. trading-signals makes a new
+ * object per update and never writes to it again, so freezing it costs no copy.
  */
-class FrozenCloseFeed<T extends object> implements IndicatorFeed<T> {
-  constructor(private readonly indicator: CloseIndicator<T>) {}
-  update(bar: Bar): T | null {
-    const value = this.indicator.update(bar.close, false);
-    return value === null ? null : Object.freeze(value);
-  }
+function frozen<T extends object>(feed: IndicatorFeed<T>): IndicatorFeed<T> {
+  return {
+    update(bar: Bar): T | null | undefined {
+      const value = feed.update(bar);
+      return value == null ? value : Object.freeze(value);
+    },
+  };
 }
 
 /** Feeds whole candles (high, low, close) to ATR. */
@@ -61,9 +62,9 @@ export const emaFeed = (period: number): IndicatorFeed<number> => new CloseFeed(
 export const rsiFeed = (period: number): IndicatorFeed<number> => new CloseFeed(new RSI(period));
 /** MACD from EMAs of closes (fast, slow) and an EMA of the MACD line (signal); each value frozen. */
 export const macdFeed = (fast: number, slow: number, signal: number): IndicatorFeed<MacdValue> =>
-  new FrozenCloseFeed<MacdValue>(new MACD(new EMA(fast), new EMA(slow), new EMA(signal)));
+  frozen(new CloseFeed<MacdValue>(new MACD(new EMA(fast), new EMA(slow), new EMA(signal))));
 /** Bollinger Bands of closes; each value frozen. */
 export const bollingerFeed = (period: number, multiplier: number): IndicatorFeed<BandsValue> =>
-  new FrozenCloseFeed<BandsValue>(new BollingerBands(period, multiplier));
+  frozen(new CloseFeed<BandsValue>(new BollingerBands(period, multiplier)));
 /** Average true range with Wilder's smoothing. */
 export const atrFeed = (period: number): IndicatorFeed<number> => new CandleFeed(period);

@@ -1,6 +1,7 @@
 import { ArgoError } from "@argo/core";
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { isProcessAlive } from "../engine/is-process-alive.ts";
 
 /** File in a session directory naming the process whose journal has it open. */
 export const LOCK_FILE = "journal.lock";
@@ -31,7 +32,7 @@ export interface ClaimSteps {
   holdingTakeover?(): void;
 }
 
-const thisProcess: Claimant = { pid: process.pid, isAlive, holds: (path) => held.has(path) };
+const thisProcess: Claimant = { pid: process.pid, isAlive: isProcessAlive, holds: (path) => held.has(path) };
 
 /**
  * One process's claim on a session directory while its journal is open. Two sessions journaling into one directory would
@@ -184,15 +185,5 @@ function unlinkQuietly(path: string): void {
     unlinkSync(path);
   } catch {
     // Already gone: nothing to remove.
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as { code?: unknown }).code === "EPERM";
   }
 }

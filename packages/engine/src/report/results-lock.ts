@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { link, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { isProcessAlive } from "../engine/is-process-alive.ts";
 
 /** The file that marks a results folder as being written; it holds the writer's pid, host and a token of its own. */
 export const RESULTS_LOCK_NAME = ".argo-writing";
@@ -80,14 +81,7 @@ function parseHolder(text: string): Holder | undefined {
 /** Whether the holder may still be writing: a pid on another host cannot be checked, so it counts as alive. */
 function isAlive(holder: Holder): boolean {
   if (holder.host !== hostname()) return true;
-  if (holder.pid === process.pid) return true;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code !== "ESRCH";
-  }
+  return holder.pid === process.pid || isProcessAlive(holder.pid);
 }
 
 function busy(folder: string, lock: string, holder: Holder | undefined): ArgoError {

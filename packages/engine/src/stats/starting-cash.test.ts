@@ -4,7 +4,8 @@
 import { describe, expect, test } from "bun:test";
 import { expectClose } from "../test-fixtures/goog-parity.ts";
 import { computeStatistics } from "./compute-statistics.ts";
-import { computeDrawdowns, type DrawdownSummary } from "./drawdown.ts";
+import { computeDrawdowns } from "./drawdown.ts";
+import { drawdownDefinition as definition } from "./drawdown-definition.test-helper.ts";
 import { periodReturns } from "./period-returns.ts";
 
 const DAY = 86_400_000;
@@ -93,26 +94,3 @@ describe("period returns and statistics from the starting cash", () => {
     expect(s.sharpeRatio).toBeNull();
   });
 });
-
-/** The drawdown of every point from its running peak; periods between points at 0; a last-point-only period. */
-function definition(times: readonly number[], equity: readonly number[]): DrawdownSummary {
-  const n = equity.length;
-  let peak = -Infinity;
-  const dd = equity.map((value) => 1 - value / (peak = Math.max(peak, value)));
-  const peaks: number[] = [];
-  const durations: number[] = [];
-  let start = -1;
-  for (let i = 0; i < n; i++) {
-    if (dd[i] !== 0 && i !== n - 1) continue;
-    if (start >= 0 && i > start + 1) {
-      peaks.push(Math.max(...dd.slice(start + 1, i + 1)));
-      durations.push(times[i]! - times[start]!);
-    }
-    if (dd[i] === 0) start = i;
-  }
-  if (peaks.length === 0 && n >= 2 && dd[n - 1]! > 0) {
-    peaks.push(dd[n - 1]!);
-    durations.push(times[n - 1]! - times[n - 2]!);
-  }
-  return { maxDrawdown: Math.max(0, ...dd), peaks, durations };
-}
