@@ -6,4 +6,5 @@ export * from "./registry/index.ts";
 export { INTERVAL_PATTERN, intervalProblem, intervalToMs, MAX_INTERVAL_MS } from "./time/interval.ts";
 export { barCloseTime } from "./time/bar-close-time.ts";
 export { fixedIntervalMs } from "./time/fixed-interval-ms.ts";
+export { intervalKey } from "./time/interval-key.ts";
 export { BarCloser } from "./time/bar-closer.ts";

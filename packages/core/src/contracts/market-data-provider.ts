@@ -14,6 +14,12 @@ export interface StreamOptions {
    * the consumer drops such bars anyway, so a source that ignores this is still correct, only slower to catch up.
    */
   after?: number;
+  /**
+   * stream() only: per symbol, open time of the newest bar the consumer already holds of it (a resumed session whose
+   * symbols stopped at different times). A source may skip each symbol's bars at or before its own time; a symbol not
+   * named here goes by `after`. Ignoring it is correct too, only slower to catch up.
+   */
+  afterBySymbol?: Readonly<Record<string, number>>;
 }
 
 /** A source of bars: live as they close, or past ones for backfill and backtests. */

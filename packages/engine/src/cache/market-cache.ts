@@ -62,6 +62,16 @@ export class MarketCache {
     return Number.isFinite(through) ? through : undefined;
   }
 
+  /** Open time of the newest bar held of each of `symbols` that has one. */
+  heldBySymbol(symbols: readonly string[]): Record<string, number> {
+    const held: Record<string, number> = {};
+    for (const symbol of symbols) {
+      const last = this.history(symbol).lastOpenTime;
+      if (Number.isFinite(last)) held[symbol] = last;
+    }
+    return held;
+  }
+
   /** Adds bars (oldest first) without any of the per-bar pipeline; used to warm the cache from a journal. */
   warm(bars: readonly Bar[]): void {
     for (const bar of bars) {

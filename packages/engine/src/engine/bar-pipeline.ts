@@ -140,7 +140,7 @@ export class BarPipeline {
     // The strategy reads positions and the account without a venue call: what its latest fill has not reached yet is read first.
     else if (!this.mirror.confirmed && this.stateMachine.state !== "HALTED") this.gateway.pending.push(this.confirmEquity());
     // Placements whose outcome stayed unknown are asked about again: until settled they block closes of their position.
-    if (this.gateway.unresolvedCount !== 0) this.gateway.pending.push(this.gateway.lookUpUnresolved());
+    if (this.gateway.unresolved.size !== 0) this.gateway.pending.push(this.gateway.unresolved.lookUpDue());
     // Order updates, and the equity check's venue reads or the halt's cancel-all, come before the strategy's turn.
     if (this.runner.updates.length !== 0 || this.gateway.pending.length !== 0) return this.finishBarAsync(bar, undefined, false);
     const result = this.runner.onBar(bar);
@@ -223,6 +223,8 @@ export class BarPipeline {
       await this.settle();
       if (this.started) await this.runner.stop(); // no onStop for a strategy whose init failed
       await this.settle();
+      // Those due are asked about once more, so the journal and the result record their fate rather than leave it to the next start.
+      if (this.gateway.unresolved.size !== 0) await this.gateway.unresolved.lookUpDue();
       if (cancelOpenOrders && this.mirror.openOrdersById.size + this.gateway.inFlight.size > 0) {
         await this.gateway.cancelAll();
         await this.settle();
@@ -263,7 +265,7 @@ export class BarPipeline {
   /** Writes what the journal holds when its batch is due; after a bar and after orders or fills that came between bars. */
   private flushJournal(): void {
     if (this.journal === undefined) return;
-    if (this.state.hasChanges) this.persistState();
+    this.recordState();
     try {
       this.journal.maybeFlush();
     } catch (error) {
@@ -309,6 +311,11 @@ export class BarPipeline {
   private evaluateEquity(): void {
     const change = this.stateMachine.update(this.equity(), this.time);
     if (change !== undefined) reactToStateChange(this, change);
+  }
+
+  /** Hands the strategy state's changes to the journal's buffer (written with its next flush, or with an order sent). */
+  recordState(): void {
+    if (this.state.hasChanges) this.persistState();
   }
 
   private persistState(): void {

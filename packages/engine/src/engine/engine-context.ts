@@ -9,6 +9,7 @@ import type { CancelResult, EngineMode, OrderInput, OrderResult, StrategyContext
 import { shown } from "../strategy/shown-value.ts";
 import type { StrategyState } from "../strategy/strategy-state.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { boundedVenueCall } from "./bounded-venue-call.ts";
 import { frozenCopy } from "./frozen-copy.ts";
 import { StrategyViews } from "./strategy-views.ts";
 
@@ -132,6 +133,8 @@ export class EngineContext implements StrategyContext<unknown> {
   }
 
   trades(filter?: TradeFilter): Promise<Trade[]> {
-    return this.p.trading.getTrades(filter);
+    const p = this.p;
+    // Bounded like every venue call: a venue that never answers must not hold the strategy's turn, and a stop, forever.
+    return boundedVenueCall(() => p.trading.getTrades(filter), p.options.venueCallTimeoutMs, p.trading.name, "trades read");
   }
 }

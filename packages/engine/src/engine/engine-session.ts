@@ -124,7 +124,9 @@ export class EngineSession {
       // What the journal holds in a symbol dropped from the config stays in the account: said before the strategy starts.
       if (journal && this.mode !== "backtest") for (const warning of journalSymbolWarnings(journal, unfinished, settings.symbols)) this.pipeline.reportError(warning);
       // Orders the previous session left working may have filled or ended meanwhile: recorded before the strategy starts.
-      if (journal) await reconcileJournalOrders(journal, unfinished, venue, openOrders, startedAt, this.pipeline, (id) => bounded("order lookup", () => venue.getOrder(id)));
+      if (journal) await reconcileJournalOrders(journal, unfinished, venue, openOrders, startedAt, this.pipeline, (id) => bounded("order lookup", () => venue.getOrder(id)), signal);
+      // A stop during the start-up calls comes before the strategy's init: nothing is traded after it.
+      signal?.throwIfAborted();
       // Recorded before init: orders init places are this session's, and a start that dies in init (a crash, a kill) must
       // still leave the strategy and mode that wrote them, which the next start's assertJournalFits checks.
       journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);

@@ -14,6 +14,7 @@ import { placedResult } from "./placed-result.ts";
 import { PendingIds } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
 import type { OrderRejection } from "./callbacks.ts";
+import { UnresolvedPlacements } from "./unresolved-placements.ts";
 import { ignoreLate, isTimedOut, withDeadline } from "./venue-deadline.ts";
 
 /**
@@ -36,17 +37,12 @@ export class OrderGateway {
   private readonly reportedRejections = new RecentIds(FINISHED_ORDERS_KEPT);
   private readonly view: RiskView = { state: "ACTIVE", position: undefined, lastPrice: Number.NaN, equity: Number.NaN, openOrders: 0 };
   private readonly ids: ClientIds;
-  /**
-   * Placements whose outcome is unknown (the venue may hold them), with the time that became so: they stay in flight,
-   * counted against their position and maxOpenOrders, until an event, their late answer or a later lookup settles them.
-   */
-  private readonly unresolved = new Map<string, number>();
+  /** Placements whose outcome is unknown (the venue may hold them): in flight until an event, a late answer or a lookup settles them. */
+  readonly unresolved: UnresolvedPlacements;
   /** Placements in flight when the engine halted: cancelled once the venue shows them open (see afterHalt). */
   private readonly cancelOnArrival = new Set<string>();
   /** Those cancels, for the closes on halt to wait for. */
   private arrivalCancels: Promise<unknown>[] = [];
-  /** Placements past their deadline being looked up, with the late answer if it came meanwhile (afterFailure settles it). */
-  private readonly lookingUp = new Map<string, PromiseSettledResult<Order> | undefined>();
   /** Orders booked placed from a venue event before their placement's outcome (settled once that outcome comes). */
   private readonly shownEarly = new Set<string>();
   /** Placements waiting for a venue read before the risk limits judge them: a cancel issued meanwhile waits for them. */
@@ -72,6 +68,13 @@ export class OrderGateway {
       succeeded: () => this.breaker.success(),
       failed: (error) => this.providerFailed(error),
     });
+    this.unresolved = new UnresolvedPlacements(p, {
+      lookUp: (id) => this.lookUp(id),
+      found: (id, order, request) => void this.found(id, order, request),
+      notPlaced: (id) => this.notPlaced(id),
+      request: (id) => this.inFlight.request(id),
+      failed: (error) => this.providerFailed(error),
+    }, callTimeoutMs);
   }
 
   /**
@@ -183,7 +186,7 @@ export class OrderGateway {
     const unrecorded = this.recordSending(request, id);
     if (unrecorded !== undefined) return Promise.resolve(unrecorded);
     this.inFlight.add(id, request);
-    const answer = this.call(() => p.trading.placeOrder(request), "placement", (late) => this.lateAnswer(id, late));
+    const answer = this.call(() => p.trading.placeOrder(request), "placement", (late) => this.unresolved.lateAnswer(id, late));
     const placement = this.track(answer.then(
       // An answer that is not an order says nothing of the order's fate: the venue is asked, as after a lost answer.
       (order) => (isOrderLike(order) ? this.found(id, order, request) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order))),
@@ -203,6 +206,8 @@ export class OrderGateway {
     const journal = this.p.journal;
     if (journal === undefined) return undefined;
     try {
+      // The strategy's state as of now goes with the record (see Journal.sending).
+      this.p.recordState();
       journal.sending(pendingOrder(request, id, Date.now()));
       return undefined;
     } catch (error) {
@@ -233,12 +238,15 @@ export class OrderGateway {
   /**
    * On HALTED: placements still on their way may reach the venue after the halt's cancel-all, and are cancelled once the
    * venue shows them open. Resolves when every venue call in flight now has settled, and those cancels with them: the
-   * closes on halt are sized after that, against what is left working.
+   * closes on halt (`forCloses`) are sized after that, against what is left working. For them, each placement of unknown
+   * outcome is asked about too, once it is due: counted as working, one the venue never took (or the cancel-all ended)
+   * would leave that much of the position open.
    */
-  afterHalt(): Promise<unknown> {
+  afterHalt(forCloses: boolean): Promise<unknown> {
     for (const id of this.inFlight.ids()) this.cancelOnArrival.add(id);
     // settle() may already have taken a placement's promise out of `pending`: those on their way are in `placing`.
     const calls = [...this.pending, ...this.placing.values()];
+    if (forCloses && this.unresolved.size !== 0) calls.push(this.unresolved.lookUpAll());
     return Promise.all(calls).then(() => Promise.all(this.arrivalCancels.splice(0)));
   }
 
@@ -250,7 +258,7 @@ export class OrderGateway {
    */
   shownByEvent(order: Order, answerPending: boolean): void {
     const id = order.clientOrderId;
-    const unresolved = this.unresolved.size !== 0 && this.unresolved.delete(id);
+    const unresolved = this.unresolved.delete(id);
     if (!answerPending && !unresolved) return;
     // A refusal is reported by venueRejected (once); the order it names keeps its id, as any order the venue showed.
     if (order.status === "REJECTED") return;
@@ -266,16 +274,15 @@ export class OrderGateway {
     const p = this.p;
     const first = toArgoError(error, "INTERNAL", p.trading.name);
     const timedOut = isTimedOut(first);
-    if (timedOut) this.lookingUp.set(id, undefined);
+    if (timedOut) this.unresolved.lookupStarted(id);
     return this.reconcile(request, first).then(
       (order) => {
-        this.lookingUp.delete(id);
+        if (timedOut) this.unresolved.lookupEnded(id);
         return this.found(id, order, request);
       },
       (failure: unknown): OrderResult => {
         // The venue's own answer, come while the lookup ran, says more than the lookup: it took the order, or refused it.
-        const late = timedOut ? this.lookingUp.get(id) : undefined;
-        this.lookingUp.delete(id);
+        const late = timedOut ? this.unresolved.lookupEnded(id) : undefined;
         if (late?.status === "fulfilled") return this.found(id, late.value, request);
         // The lookup could not tell, but the venue's events showed the order (its stream works while its answers do not).
         // Asked first all the same: the lookup has the order's newest state, events may have stopped part way.
@@ -289,7 +296,7 @@ export class OrderGateway {
         // same id must not become a second order. It also stays in flight: a close sized without it could flip the position.
         const unknown = argo.details?.outcome === "unknown";
         if (!unknown) this.notPlaced(id);
-        else this.unresolved.set(id, Date.now()); // settled by an event, its late answer, or a later lookup (lookUpUnresolved)
+        else this.unresolved.add(id); // settled by an event, its late answer, or a later lookup
         this.providerFailed(argo);
         const result = this.reject(request, argo.code, argo.message, "venue");
         // Not the venue's refusal: one that comes later (its answer, a lookup, an event) is news, reported in its turn.
@@ -329,43 +336,6 @@ export class OrderGateway {
     return order === undefined || order.status === "REJECTED" ? undefined : order;
   }
 
-  /**
-   * The answer to a placement that came after its deadline (the strategy was told it failed with an unknown outcome, and
-   * its id stayed taken): an order the venue took is booked and reported placed after all; a refusal frees the id.
-   */
-  private lateAnswer(id: string, late: PromiseSettledResult<Order>): void {
-    const p = this.p;
-    // After the run the journal is closed; its PENDING record makes the next start ask the venue about the order.
-    if (p.finished) return;
-    if (this.lookingUp.has(id)) {
-      // Its lookup is still running: the answer is kept for afterFailure, which books the order or the refusal once.
-      if (late.status === "rejected" || isOrderLike(late.value)) this.lookingUp.set(id, late);
-      return;
-    }
-    // Only a placement still unresolved is settled here: one the lookup found was booked already.
-    const unresolved = this.unresolved.delete(id);
-    if (late.status === "fulfilled") {
-      const order = late.value;
-      if (!isOrderLike(order)) {
-        if (unresolved) this.unresolved.set(id, Date.now()); // says nothing of its fate: a later lookup asks
-        return;
-      }
-      if (unresolved) {
-        this.found(id, order, this.inFlight.request(id));
-        return;
-      }
-      p.noteOrder(order);
-      for (const fill of order.fills) p.noteFill(fill, order);
-      return;
-    }
-    if (!unresolved) return;
-    if (isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) {
-      this.unresolved.set(id, Date.now()); // still unknown: a later lookup asks
-      return;
-    }
-    this.notPlaced(id);
-  }
-
   /** A placement the venue refused or does not hold: its id is free again and it no longer works. */
   private notPlaced(id: string): void {
     this.inFlight.delete(id);
@@ -373,42 +343,6 @@ export class OrderGateway {
     this.ids.release(id);
     // Only a placement through a promise was recorded before it left (recordSending).
     if (this.syncVenue === undefined) this.p.journal?.unsent(id);
-  }
-
-  /** Placements whose outcome is still unknown (see lookUpUnresolved). */
-  get unresolvedCount(): number {
-    return this.unresolved.size;
-  }
-
-  /**
-   * Asks the venue again about each placement whose outcome stayed unknown for at least a call deadline (so a request
-   * still on its way when the first lookup ran has had time to land): found, it is booked placed (or refused) after
-   * all; not found, it never reached the venue, its id is freed and it stops counting as working; unknowable, it waits
-   * for the next bar. Without this, a close whose answer was lost would block every later close of its position.
-   */
-  async lookUpUnresolved(): Promise<void> {
-    const p = this.p;
-    for (const [id, since] of Array.from(this.unresolved)) {
-      if (Date.now() - since < this.callTimeoutMs || this.lookingUp.has(id)) continue;
-      let order: Order;
-      try {
-        order = await this.lookUp(id);
-      } catch (error) {
-        if (!this.unresolved.has(id)) continue; // settled meanwhile, by an event or its late answer
-        if (isArgoError(error, "ORDER_NOT_FOUND")) {
-          this.unresolved.delete(id);
-          this.notPlaced(id);
-          p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it ${Date.now() - since} ms after its outcome became unknown: it was not placed`);
-        } else {
-          // A malformed answer is reported here; a provider failure by providerFailed. Either way it stays unresolved.
-          const argo = toArgoError(error, "INTERNAL", p.trading.name);
-          if (!isProviderFailure(argo)) p.reportError(argo);
-          this.providerFailed(argo);
-        }
-        continue;
-      }
-      if (this.unresolved.delete(id)) this.found(id, order, this.inFlight.request(id));
-    }
   }
 
   /** The venue's order by client id; throws its failure, or INVALID_DATA for an answer that is not an order. */

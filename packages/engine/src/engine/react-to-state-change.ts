@@ -11,11 +11,12 @@ export function reactToStateChange(p: BarPipeline, change: TradingStateChange): 
   if (change.to !== "HALTED") return;
   const cancelled = p.gateway.cancelAllAtHalt();
   // Placements still on their way may reach the venue after the cancel-all: each is cancelled once it shows up.
-  const arrived = p.gateway.afterHalt();
+  const arrived = p.gateway.afterHalt(p.options.risk.closePositionsOnHalt);
   if (!p.options.risk.closePositionsOnHalt) return;
   // The closes wait for the cancel-all's answer: sent beside it, a working exit (a take-profit sell) that fills before the
   // cancel lands and the market close would both sell, turning a long into a short. They wait for the placements in
-  // flight too, and their cancels, so they are sized against what is left working. settle() waits for the closes too.
+  // flight too, and their cancels, and for the venue's word on placements of unknown outcome, so they are sized against
+  // what is left working. settle() waits for the closes too.
   p.gateway.pending.push(Promise.all([cancelled, arrived]).then(() => closeAllPositions(p)));
 }
 

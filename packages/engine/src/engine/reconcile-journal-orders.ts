@@ -1,6 +1,7 @@
 import { ArgoError, isArgoError, type Order, toArgoError, type TradingProvider } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { isAbortOf } from "./is-abort-of.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { unseenFills } from "./unseen-fills.ts";
 
@@ -17,7 +18,7 @@ export const NEVER_REACHED_VENUE = "the venue has no such order: it was being se
  * the venue's events may already have brought them). An order the venue no longer knows (a paper venue starts afresh) is
  * recorded as FAILED and reported through the pipeline's onError (ORDER_NOT_FOUND), so no journal keeps an order open
  * forever without saying so. A venue that cannot answer (or not within `lookup`'s deadline) is reported and the order
- * left as it was, for the next start.
+ * left as it was, for the next start. A stop (`signal`) while asking ends it with the abort.
  */
 export async function reconcileJournalOrders(
   journal: Journal,
@@ -27,6 +28,7 @@ export async function reconcileJournalOrders(
   now: number,
   pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard">,
   lookup: (clientOrderId: string) => Promise<unknown>,
+  signal?: AbortSignal,
 ): Promise<void> {
   if (unfinished.length === 0) return;
   const open = new Map(openOrders.map((order) => [order.clientOrderId, order]));
@@ -39,6 +41,8 @@ export async function reconcileJournalOrders(
         if (!isOrderLike(answer)) throw malformedAnswer(trading.name, "order lookup", answer);
         current = answer;
       } catch (error) {
+        // A stop while asking ends the start: nothing trades after it, and the orders not yet asked about stay as recorded.
+        if (isAbortOf(signal, error)) throw error;
         if (!isArgoError(error, "ORDER_NOT_FOUND")) {
           pipeline.reportError(cannotCheck(recorded, trading.name, error));
           continue;

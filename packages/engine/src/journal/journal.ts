@@ -1,4 +1,4 @@
-import { ArgoError, type Bar, type Fill, type Order, TERMINAL_ORDER_STATUSES, type Trade } from "@argo/core";
+import { ArgoError, type Bar, type Fill, intervalKey, type Order, TERMINAL_ORDER_STATUSES, type Trade } from "@argo/core";
 import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -9,6 +9,15 @@ import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from
 import { SecretScrubber } from "./secret-scrubber.ts";
 import { SessionLock } from "./session-lock.ts";
 import { parseStoredJson, parseStoredOrder } from "./stored-rows.ts";
+
+/** Whether a stored interval has the bar size `key`; a stored text that is no interval has none. */
+const sameBarSize = (stored: string, key: string): boolean => {
+  try {
+    return intervalKey(stored) === key;
+  } catch {
+    return false;
+  }
+};
 
 /** A symbol's position as the journal's fills add up: bought minus sold, and all that traded (to tell rounding from holding). */
 export interface FilledNet {
@@ -119,12 +128,7 @@ export class Journal {
    */
   flush(): void {
     try {
-      this.db.transaction(() => {
-        for (const b of this.bars) this.writeBar(b);
-        for (const o of this.orders.values()) this.writeOrder(o);
-        for (const f of this.fills) this.writeFill(f);
-        for (const s of this.states) this.writeState(s);
-      })();
+      this.db.transaction(() => this.writeBuffered())();
     } catch (error) {
       if (!isRecordRefusal(error)) throw error;
       const refused = this.db.transaction(() => this.writeEach())();
@@ -133,6 +137,14 @@ export class Journal {
       return;
     }
     this.clearBuffers();
+  }
+
+  /** Writes every buffered record (inside a transaction). */
+  private writeBuffered(): void {
+    for (const b of this.bars) this.writeBar(b);
+    for (const o of this.orders.values()) this.writeOrder(o);
+    for (const f of this.fills) this.writeFill(f);
+    for (const s of this.states) this.writeState(s);
   }
 
   /** Writes each buffered record on its own, collecting those SQLite refuses; any other failure aborts (and rolls back). */
@@ -185,13 +197,34 @@ export class Journal {
     this.lastFlush = Date.now();
   }
 
-  /** The newest `limit` bars of a symbol and interval, oldest first. */
+  /**
+   * The newest `limit` bars of a symbol at the bar size of `interval`, oldest first, each under the interval it was stored
+   * with. Bars carry their feed's spelling ("1d" from a file a "24h" session reads): matched by name only, a restart would
+   * find none and the stream would replay every bar to the strategy again.
+   */
   loadBars(symbol: string, interval: string, limit: number): Bar[] {
+    const spellings = this.spellingsOf(symbol, intervalKey(interval));
+    if (spellings.length === 0) return [];
     const rows = this.db
-      .query("SELECT open_time, open, high, low, close, volume FROM bars WHERE symbol = ? AND interval = ? ORDER BY open_time DESC LIMIT ?")
-      .all(symbol, interval, limit) as Array<{ open_time: number; open: number; high: number; low: number; close: number; volume: number }>;
+      .query(`SELECT interval, open_time, open, high, low, close, volume FROM bars WHERE symbol = ? AND interval IN (${spellings.map(() => "?").join(", ")}) ORDER BY open_time DESC LIMIT ?`)
+      .all(symbol, ...spellings, limit) as Array<{ interval: string; open_time: number; open: number; high: number; low: number; close: number; volume: number }>;
     rows.reverse();
-    return rows.map((r) => ({ symbol, interval, openTime: r.open_time, open: r.open, high: r.high, low: r.low, close: r.close, volume: r.volume }));
+    // One bar per open time, should two spellings both hold it (a session whose feed changed its spelling).
+    const unique = rows.filter((r, i) => i === 0 || r.open_time !== rows[i - 1]!.open_time);
+    return unique.map((r) => ({ symbol, interval: r.interval, openTime: r.open_time, open: r.open, high: r.high, low: r.low, close: r.close, volume: r.volume }));
+  }
+
+  /**
+   * The intervals the bars of `symbol` are stored under whose bar size is `key` (see intervalKey). Found one distinct
+   * interval at a time through the primary key's index, so a long journal is not scanned bar by bar.
+   */
+  private spellingsOf(symbol: string, key: string): string[] {
+    const next = this.db.query("SELECT interval FROM bars WHERE symbol = ? AND interval > ? ORDER BY interval LIMIT 1");
+    const spellings: string[] = [];
+    for (let row = next.get(symbol, "") as { interval: string } | null; row !== null; row = next.get(symbol, row.interval) as { interval: string } | null) {
+      if (sameBarSize(row.interval, key)) spellings.push(row.interval);
+    }
+    return spellings;
   }
 
   /** A strategy's saved state; a value that is not JSON is refused (INVALID_DATA naming the file, the strategy and the key). */
@@ -207,7 +240,24 @@ export class Journal {
    * id stays taken, so it is never sent twice. The venue's answer or events replace the record as usual.
    */
   sending(order: Order): void {
-    this.writeOrder(order);
+    if (this.bars.length + this.orders.size + this.fills.length + this.states.length === 0) {
+      this.writeOrder(order);
+      return;
+    }
+    // What is buffered goes with it: the bar the order was decided on and the strategy's state. A restart that finds the
+    // order but not its bar would replay the bar, and the strategy, deciding again, would send the order a second time.
+    try {
+      this.db.transaction(() => {
+        this.writeBuffered();
+        this.writeOrder(order);
+      })();
+    } catch (error) {
+      if (!isRecordRefusal(error)) throw error;
+      // A buffered record SQLite refuses must not stop the order: it goes alone, the next flush reports the refusal.
+      this.writeOrder(order);
+      return;
+    }
+    this.clearBuffers();
   }
 
   /**

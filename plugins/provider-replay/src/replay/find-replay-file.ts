@@ -1,5 +1,4 @@
-import { ArgoError } from "@argo/core";
-import { intervalKey } from "../shared/interval-key.ts";
+import { ArgoError, intervalKey } from "@argo/core";
 import type { ReplayFile } from "./replay-file.ts";
 
 /**

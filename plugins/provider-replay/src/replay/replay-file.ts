@@ -1,7 +1,6 @@
-import { ArgoError, type ConfigIssue } from "@argo/core";
+import { ArgoError, type ConfigIssue, intervalKey } from "@argo/core";
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { intervalKey } from "../shared/interval-key.ts";
 import { type BarField, formatFromPath, type ReplayConfig } from "./replay-config.ts";
 
 /** A configured file, resolved and checked: everything a reader needs. */

@@ -20,13 +20,17 @@ export class ReplayProvider implements MarketDataProvider {
 
   /** Bars of all symbols merged by openTime (ties in the order given), from after `after`; malformed rows become error items and the stream goes on. */
   async *stream(symbols: string[], interval: string, options: StreamOptions = {}): AsyncGenerator<StreamItem> {
-    const { signal, after = Number.NEGATIVE_INFINITY } = options;
+    const { signal, after = Number.NEGATIVE_INFINITY, afterBySymbol } = options;
     const files = uniqueSymbols(symbols).map((symbol) => this.fileFor(symbol, interval));
     if (signal?.aborted || files.length === 0) return;
     const pace = this.speed > 0 ? createPacer(this.speed, signal) : undefined;
     // A resumed consumer already has the bars up to `after` (and the errors between them): skipped before the pacer, so
-    // a restart neither waits through them nor reports a bad row again.
-    const sources = files.map((file) => (after === Number.NEGATIVE_INFINITY ? readBarItems(file) : skipDelivered(readBarItems(file), after)));
+    // a restart neither waits through them nor reports a bad row again. Each symbol up to its own held bar, when told:
+    // one that stopped early must not hold the others' held bars back in the pacer.
+    const sources = files.map((file) => {
+      const held = afterBySymbol?.[file.symbol] ?? after;
+      return held === Number.NEGATIVE_INFINITY ? readBarItems(file) : skipDelivered(readBarItems(file), held);
+    });
     for await (const item of mergeByTime(sources)) {
       if (signal?.aborted) return;
       if (pace !== undefined && item.type === "bar" && !(await pace(item.bar.openTime))) return;

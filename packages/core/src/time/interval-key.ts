@@ -1,4 +1,4 @@
-import { fixedIntervalMs } from "@argo/core";
+import { fixedIntervalMs } from "./fixed-interval-ms.ts";
 
 /**
  * What two intervals share when they are the same bar size: "1d" and "24h" last as long, while a calendar

@@ -1,0 +1,143 @@
+import { type ArgoError, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
+import { isProviderFailure } from "../risk/circuit-breaker.ts";
+import type { BarPipeline } from "./bar-pipeline.ts";
+import { isOrderLike } from "./order-answer.ts";
+
+/** What the unresolved placements need from the order gateway: its lookup, its bookings and the breaker's count. */
+export interface SettleChannel {
+  /** The venue's order by client id (deadline-bounded); throws its failure, or INVALID_DATA for an answer that is no order. */
+  lookUp(id: string): Promise<Order>;
+  /** Books an order the venue turned out to hold (placed, or refused if REJECTED). */
+  found(id: string, order: Order, request: OrderRequest | undefined): void;
+  /** The venue does not hold it: its id is freed and it stops counting as working. */
+  notPlaced(id: string): void;
+  /** The request of a placement still in flight. */
+  request(id: string): OrderRequest | undefined;
+  /** A venue call failed: counted towards the circuit breaker. */
+  failed(error: ArgoError): void;
+}
+
+/**
+ * Placements whose outcome is unknown (the answer lost past its deadline, the venue may hold the order), with the time
+ * that became so. They stay in flight, counted against their position and maxOpenOrders, until an event, their late
+ * answer or a later lookup settles them: a close sized without one could flip the position once it lands.
+ */
+export class UnresolvedPlacements {
+  private readonly since = new Map<string, number>();
+  /** Placements past their deadline being looked up, with the late answer if it came meanwhile (the gateway settles it). */
+  private readonly lookingUp = new Map<string, PromiseSettledResult<Order> | undefined>();
+
+  constructor(
+    private readonly p: BarPipeline,
+    private readonly channel: SettleChannel,
+    private readonly callTimeoutMs: number,
+  ) {}
+
+  /** Number of placements whose outcome is unknown. */
+  get size(): number {
+    return this.since.size;
+  }
+
+  /** Marks a placement's outcome unknown from now on. */
+  add(id: string): void {
+    this.since.set(id, Date.now());
+  }
+
+  /** Settles a placement by other means (an event showed it); whether it was unresolved. */
+  delete(id: string): boolean {
+    return this.since.size !== 0 && this.since.delete(id);
+  }
+
+  /** A placement past its deadline whose first lookup is starting: its late answer is kept for {@link lookupEnded}. */
+  lookupStarted(id: string): void {
+    this.lookingUp.set(id, undefined);
+  }
+
+  /** The first lookup is over: the late answer that came meanwhile, if any. */
+  lookupEnded(id: string): PromiseSettledResult<Order> | undefined {
+    const late = this.lookingUp.get(id);
+    this.lookingUp.delete(id);
+    return late;
+  }
+
+  /**
+   * The answer to a placement that came after its deadline (the strategy was told it failed with an unknown outcome, and
+   * its id stayed taken): an order the venue took is booked and reported placed after all; a refusal frees the id.
+   */
+  lateAnswer(id: string, late: PromiseSettledResult<Order>): void {
+    const p = this.p;
+    // After the run the journal is closed; its PENDING record makes the next start ask the venue about the order.
+    if (p.finished) return;
+    if (this.lookingUp.has(id)) {
+      // Its lookup is still running: the answer is kept for the gateway, which books the order or the refusal once.
+      if (late.status === "rejected" || isOrderLike(late.value)) this.lookingUp.set(id, late);
+      return;
+    }
+    // Only a placement still unresolved is settled here: one the lookup found was booked already.
+    const unresolved = this.delete(id);
+    if (late.status === "fulfilled") {
+      const order = late.value;
+      if (!isOrderLike(order)) {
+        if (unresolved) this.add(id); // says nothing of its fate: a later lookup asks
+        return;
+      }
+      if (unresolved) {
+        this.channel.found(id, order, this.channel.request(id));
+        return;
+      }
+      p.noteOrder(order);
+      for (const fill of order.fills) p.noteFill(fill, order);
+      return;
+    }
+    if (!unresolved) return;
+    if (isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) {
+      this.add(id); // still unknown: a later lookup asks
+      return;
+    }
+    this.channel.notPlaced(id);
+  }
+
+  /**
+   * Asks the venue again about each placement whose outcome stayed unknown for at least a call deadline (so a request
+   * still on its way when the first lookup ran has had time to land): found, it is booked placed (or refused) after
+   * all; not found, it never reached the venue, its id is freed and it stops counting as working; unknowable, it waits
+   * for the next bar. Without this, a close whose answer was lost would block every later close of its position.
+   */
+  async lookUpDue(): Promise<void> {
+    const p = this.p;
+    for (const [id, since] of Array.from(this.since)) {
+      if (Date.now() - since < this.callTimeoutMs || this.lookingUp.has(id)) continue;
+      let order: Order;
+      try {
+        order = await this.channel.lookUp(id);
+      } catch (error) {
+        if (!this.since.has(id)) continue; // settled meanwhile, by an event or its late answer
+        if (isArgoError(error, "ORDER_NOT_FOUND")) {
+          this.since.delete(id);
+          this.channel.notPlaced(id);
+          p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it ${Date.now() - since} ms after its outcome became unknown: it was not placed`);
+        } else {
+          // A malformed answer is reported here; a provider failure by the channel. Either way it stays unresolved.
+          const argo = toArgoError(error, "INTERNAL", p.trading.name);
+          if (!isProviderFailure(argo)) p.reportError(argo);
+          this.channel.failed(argo);
+        }
+        continue;
+      }
+      if (this.since.delete(id)) this.channel.found(id, order, this.channel.request(id));
+    }
+  }
+
+  /**
+   * Waits until every unresolved placement is due (see {@link lookUpDue}), then asks about each. For the closes on halt:
+   * sized beside a placement that was in fact refused, or already cancelled by the halt's cancel-all, a close would
+   * leave part of the position open. What the venue still cannot tell stays unresolved and keeps limiting the close.
+   */
+  async lookUpAll(): Promise<void> {
+    if (this.since.size === 0) return;
+    const latest = Math.max(...this.since.values());
+    const wait = latest + this.callTimeoutMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await this.lookUpDue();
+  }
+}
