@@ -14,6 +14,29 @@ describe("help and version", () => {
     });
   }
 
+  test("argo help <command> prints exactly what argo <command> --help prints, exit 0", async () => {
+    for (const command of COMMANDS.filter((c) => c !== "help")) {
+      const viaHelp = captureIo();
+      expect(await main(["help", command], viaHelp.io)).toBe(0);
+      const viaFlag = captureIo();
+      expect(await main([command, "--help"], viaFlag.io)).toBe(0);
+      expect(viaHelp.stdout()).toContain(`Usage: argo ${command}`);
+      expect(viaHelp.stdout()).toBe(viaFlag.stdout());
+      expect(viaHelp.stderr()).toBe("");
+    }
+  });
+
+  test("argo help <unknown> says the command is unknown and lists the commands, exit 2 (a usage error)", async () => {
+    const c = captureIo();
+    expect(await main(["help", "launch"], c.io)).toBe(2);
+    expect(c.stderr()).toContain('unknown command "launch"');
+    for (const command of COMMANDS) expect(c.stderr()).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    expect(c.stdout()).toBe("");
+    const extra = captureIo();
+    expect(await main(["help", "run", "backtest"], extra.io)).toBe(2);
+    expect(extra.stdout()).toBe("");
+  });
+
   test("--version and -v print the package version alone", async () => {
     for (const flag of ["--version", "-v"]) {
       const c = captureIo();

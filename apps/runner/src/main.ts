@@ -4,7 +4,7 @@ import { failureExit } from "./cli/config-refusal.ts";
 import { EXIT, type ExitCode } from "./cli/exit-codes.ts";
 import { HELP } from "./cli/help-text.ts";
 import type { Io } from "./cli/io.ts";
-import { type Command, parseCli } from "./cli/parse-cli.ts";
+import { COMMANDS, type Command, parseCli } from "./cli/parse-cli.ts";
 import { UsageError } from "./cli/usage-error.ts";
 import { backtestCommand } from "./commands/backtest-command.ts";
 import { providersCommand } from "./commands/providers-command.ts";
@@ -30,7 +30,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       io.out(pkg.version);
       return EXIT.OK;
     }
-    if (cli.command === "help" || cli.help) {
+    if (cli.command === "help") {
+      // `argo help run` is `argo run --help`; `argo help --help` is the overview.
+      io.out(HELP[cli.help ? "help" : helpTopic(cli.positionals)]);
+      return EXIT.OK;
+    }
+    if (cli.help) {
       io.out(HELP[cli.command]);
       return EXIT.OK;
     }
@@ -43,4 +48,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     io.err(`argo: ${toArgoError(error).message}`);
     return failureExit(error);
   }
+}
+
+/** The help `argo help [command]` prints: the overview, or that command's own (what `argo <command> --help` prints). */
+function helpTopic(positionals: readonly string[]): Command {
+  const [topic, ...extra] = positionals;
+  if (topic === undefined) return "help";
+  if (!(COMMANDS as readonly string[]).includes(topic)) throw new UsageError(`unknown command "${topic}"; commands: ${COMMANDS.join(", ")}`);
+  if (extra.length > 0) throw new UsageError(`"argo help" takes one command, got ${positionals.length}: ${positionals.join(" ")}`);
+  return topic as Command;
 }

@@ -11,7 +11,7 @@ const SESSION_FLAGS = `  --strategy <path|package>        strategy file (TypeScr
   --data-dir <dir>                 session directory (journal database)
   --log-level <level>              trace, debug, info, warn, error, fatal, silent`;
 
-/** Help text of each command, shown by `--help`. */
+/** Help text of each command, shown by `argo <command> --help` and `argo help <command>`. */
 export const HELP: Record<Command, string> = {
   help: `argo — run one trading strategy in backtest, paper and live mode
 
@@ -23,9 +23,9 @@ Commands:
   providers [--json]  list the installed providers
   schema <name>       print the JSON Schema of a provider's config ("config" for the whole file, "risk" for risk limits)
   validate <config>   check a config file and report every problem at once
-  help                this text
+  help [command]      this text, or a command's help
 
-Run "argo <command> --help" for a command's options.
+Run "argo help <command>" or "argo <command> --help" for a command's options.
 Exit codes: 0 ok (or a run stopped cleanly by SIGINT/SIGTERM), 1 failed while running (or a backtest stopped before
 its end: partial results), 2 usage error, 3 invalid config, 4 live trading not confirmed.`,
   run: `Usage: argo run [config.yaml|config.json] [options]

@@ -39,8 +39,8 @@ test("argo backtest without a config or --strategy is a usage error", async () =
   expect(c.stderr()).toContain("--strategy");
 });
 
-test("argo backtest with a bad date is an invalid config naming the field", async () => {
+test("argo backtest with a bad --from date is an invalid config naming the flag", async () => {
   const c = captureIo();
   expect(await main(["backtest", EXAMPLE, "--from", "2010-13-45", "--output", join(tmp.dir, "x")], c.io)).toBe(3);
-  expect(c.stderr()).toContain("backtest.from");
+  expect(c.stderr()).toContain('--from: must be a date like 2010-01-31, got "2010-13-45"');
 });

@@ -21,7 +21,12 @@ const section = (raw: Raw, key: string): Raw => {
 };
 
 /** A flag's text value; an empty one counts as not given. */
-const flagText = (flags: Flags, name: string) => (typeof flags[name] === "string" && flags[name] !== "" ? (flags[name] as string) : undefined);
+export const flagText = (flags: Flags, name: string) => (typeof flags[name] === "string" && flags[name] !== "" ? (flags[name] as string) : undefined);
+
+/** The symbols a `--symbols` value names: comma separated, blanks dropped. */
+export function splitSymbols(text: string): string[] {
+  return text.split(",").map((s) => s.trim()).filter(Boolean);
+}
 
 /** The providers a session uses: a provider flag names one over what the file (or ARGO__) names. */
 export function providersWithFlags(named: SessionProviders, flags: Flags): SessionProviders {
@@ -54,7 +59,7 @@ export async function applyFlags(input: Raw, flags: Flags, cwd: string, environm
     }
     if (config) target.config = await read(`${flagPrefix}-config`, [key, "config"]);
   }
-  if (str("symbols")) section(raw, "engine").symbols = str("symbols")!.split(",").map((s) => s.trim()).filter(Boolean);
+  if (str("symbols")) section(raw, "engine").symbols = splitSymbols(str("symbols")!);
   if (str("interval")) section(raw, "engine").interval = str("interval");
   if (str("data-dir")) section(raw, "engine").data_dir = str("data-dir");
   if (str("status-port")) section(raw, "status").port = Number(str("status-port"));

@@ -47,11 +47,17 @@ describe("a problem an ARGO__ variable caused names the variable", () => {
     const path = writeConfig(tmp.dir, "flag-wins.yaml", CONFIG);
     const overridden = await refused(["backtest", path, "--interval", "0m"], { ARGO__ENGINE__INTERVAL: "5m" });
     expect(overridden.code).toBe(3);
-    expect(overridden.problems.map((p) => p.path)).toEqual(["engine.interval"]);
+    // The flag is named, not the key it sets nor the variable it replaced.
+    expect(overridden.problems.map((p) => p.path)).toEqual(["--interval"]);
     expect(overridden.problems[0]!.message).not.toContain("ARGO__");
     // The same value from the variable alone is the variable's.
     const fromEnv = await refused(["backtest", path], { ARGO__ENGINE__INTERVAL: "0m" });
     expect(fromEnv.problems[0]!.message).toContain("ARGO__ENGINE__INTERVAL");
+    // A flag whose value only validation can judge (a strategy file that is not there) replaced the variable's too.
+    const strategy = await refused(["backtest", path, "--strategy", "./no-such-strategy.ts"], { ARGO__STRATEGY__PATH: SMA_CROSS });
+    expect(strategy.problems.map((p) => p.path)).toEqual(["strategy.path"]);
+    expect(strategy.problems[0]!.message).toContain("no-such-strategy.ts");
+    expect(strategy.problems[0]!.message).not.toContain("ARGO__");
   });
 });
 

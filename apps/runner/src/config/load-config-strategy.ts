@@ -1,4 +1,5 @@
 import { type AnyStrategy, loadStrategy } from "@argo/engine";
+import { locatedStrategyError } from "./strategy-load-error.ts";
 
 /** What loading the strategy a config names came to: the path it was for, and the strategy or the error. */
 export interface StrategyLoad {
@@ -18,7 +19,8 @@ export async function loadConfigStrategy(path: unknown, baseDir: string): Promis
   try {
     return { path, baseDir, strategy: await loadStrategy(path, { baseDir }) };
   } catch (error) {
-    return { path, baseDir, error };
+    // Where in the file it went wrong: the engine's message has the transpiler's or the throw's text, not the place.
+    return { path, baseDir, error: locatedStrategyError(error, path, baseDir) };
   }
 }
 

@@ -2,6 +2,7 @@ import { createProviderFromParsed, type MarketDataProvider, type TradingProvider
 import { EXIT } from "../cli/exit-codes.ts";
 import type { Io } from "../cli/io.ts";
 import { buildRawConfig } from "../config/build-raw-config.ts";
+import { flagValueIssues } from "../config/flag-value-issues.ts";
 import { formatIssues } from "../config/format-issues.ts";
 import { type ValidateOptions, type ValidSession, validateConfig } from "../config/validate-config.ts";
 import { scrubbedError } from "./scrubbed-error.ts";
@@ -15,7 +16,7 @@ export type Prepared =
 export type BeforeCreate = (session: ValidSession) => Promise<number | undefined>;
 
 /**
- * Reads and validates the config (printing every problem, under the file's name or "command line" without one), runs
+ * Checks the flags' values, then reads and validates the config (printing every problem, under the file's name or "command line" without one), runs
  * `beforeCreate` (the live-trading confirmation: no real-money provider is even constructed before it), then creates
  * both providers through the registry from the configs validation parsed (each parsed exactly once). An error creating them is rethrown with its code, scrubbed of the session's secrets.
  */
@@ -26,6 +27,12 @@ export async function prepareSession(
   beforeCreate?: BeforeCreate,
   options: ValidateOptions = {},
 ): Promise<Prepared> {
+  // A bad flag value is the command line's mistake: named by its flag, before the file or anything it names is read.
+  const flagIssues = flagValueIssues(flags);
+  if (flagIssues.length > 0) {
+    io.err(formatIssues("command line", flagIssues));
+    return { ok: false, exit: EXIT.INVALID_CONFIG };
+  }
   const raw = await buildRawConfig(path, flags, io.env, io.cwd);
   const outcome = await validateConfig(raw, options);
   if (!outcome.ok) {
