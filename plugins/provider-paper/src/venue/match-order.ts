@@ -18,7 +18,8 @@ export interface MatchResult {
  * its limit is marketable at the trigger; otherwise it rests as a limit from the next bar. After a
  * gap the whole range follows, so it works as a limit over it. Limits: a buy fills at `start` when
  * `start` ≤ limit (taker, the bar opened through it) else at the limit when low ≤ limit (maker);
- * sells mirror it. Marks `rec.triggered` when a trigger fires.
+ * sells mirror it. Marks `rec.triggered` when a trigger fires. The caller makes an IOC or FOK fill a taker's:
+ * such an order never rests, so the maker case here does not apply to it (process-bar.ts).
  */
 export function matchOrder(rec: OrderRecord, start: number, high: number, low: number, out: MatchResult): boolean {
   const limit = rec.limit;

@@ -2,11 +2,11 @@ import type { Order, OrderRequest } from "@argo/core";
 import { legIdTaken } from "./leg-ids.ts";
 import { checkVenueRules } from "./check-venue-rules.ts";
 import { copyRequestFields } from "./copy-request-fields.ts";
-import { validateRequest } from "./validate-request.ts";
+import { checkMarketEntryLegs, validateRequest } from "./validate-request.ts";
 import { settleClock } from "./day-expiry.ts";
 import { assertConnected, invalidOrder, venueError } from "./errors.ts";
 import { emit } from "./events.ts";
-import { idTaken } from "./find-order.ts";
+import { idTaken, orderNumberOf } from "./find-order.ts";
 import { bookFor } from "./book-for.ts";
 import { enterOrder, newOrderRecord } from "./new-order-record.ts";
 import type { Sizing } from "./order-record.ts";
@@ -26,6 +26,7 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
   const given = takeClientOrderId(state, request);
   validateRequest(state, request);
   const book = bookFor(state, request.symbol);
+  checkMarketEntryLegs(state, request, book.mark);
   const buy = request.side === "BUY";
   const type = request.type;
   const reference = referencePrice(state, book, request, buy);
@@ -65,8 +66,9 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
 }
 
 /**
- * The order's client id: the caller's, checked to be free, or a generated one. Undefined stands for the
- * plain generated id "paper-<order number>", built once the order is numbered.
+ * The order's client id: the caller's, checked to be free and not of the venue id form "P<n>" (findOrder reads client
+ * ids first, so it would shadow an order's venue id), or a generated one. Undefined stands for the plain generated id
+ * "paper-<order number>", built once the order is numbered.
  */
 function takeClientOrderId(state: VenueState, request: OrderRequest): string | undefined {
   const given = request?.clientOrderId;
@@ -86,5 +88,13 @@ function takeClientOrderId(state: VenueState, request: OrderRequest): string | u
   }
   const leg = bracket ? legIdTaken(state, given) : undefined;
   if (leg !== undefined) throw venueError(state, "DUPLICATE_ORDER", `the bracket leg id "${leg}" of "${given}" is already in use`, { clientOrderId: leg });
+  // After the duplicate checks: a retry of an order restored under such an id (from before this rule) is told it exists.
+  if (orderNumberOf(given) !== undefined) {
+    throw invalidOrder(
+      state,
+      `clientOrderId "${given}" has the form of this venue's own order ids (P<n>): getOrder and cancelOrder by venue id would find the wrong order; choose another id`,
+      { field: "clientOrderId" },
+    );
+  }
   return given;
 }

@@ -119,6 +119,8 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
   const tif = rec.order.timeInForce;
   const immediate = tif === "IOC" || tif === "FOK";
   const matched = matchAt(state, rec, start, high, low, time);
+  // An IOC or FOK never rests in the book: even a fill at its limit inside the bar took liquidity (taker fee).
+  if (matched && immediate) match.taker = true;
   // `match` is shared by every venue: a fill listener may drive another venue's bar and overwrite it.
   const price = match.price;
   if (matched) executeFill(state, rec, bar, match, time);

@@ -59,16 +59,34 @@ function validateLegs(state: VenueState, request: OrderRequest): void {
     );
   }
   // The price the entry is known to trade at or better: its limit, else a stop's trigger (it fills at or past the stop).
+  // A market entry has neither: placement checks its legs against the last price (checkMarketEntryLegs).
   const entry = request.limitPrice ?? request.stopPrice;
   if (entry === undefined) return;
-  const what = request.limitPrice !== undefined ? "limit" : "stop";
+  checkLegsAgainst(state, request, entry, request.limitPrice !== undefined ? "the entry limit" : "the entry stop");
+}
+
+/**
+ * Refuses a MARKET entry whose take-profit or stop-loss is on the wrong side of the symbol's last price (`lastPrice`,
+ * NaN before the first one, when nothing is checked), by the rule a limit entry's legs meet: such a bracket would
+ * round-trip on the entry's own bar, paying two fees. Placement only: restore takes back an entry accepted when the
+ * price was elsewhere, and refusing it now, because the market moved, would lose a working order.
+ */
+export function checkMarketEntryLegs(state: VenueState, request: OrderRequest, lastPrice: number): void {
+  if (request.type !== "MARKET" || lastPrice !== lastPrice || (request.takeProfit === undefined && request.stopLoss === undefined)) return;
+  checkLegsAgainst(state, request, lastPrice, "the last price");
+}
+
+/** Refuses a take-profit not beyond `entry` in the entry's favour, or a stop-loss not beyond it against it; `what` names `entry`. */
+function checkLegsAgainst(state: VenueState, request: OrderRequest, entry: number, what: string): void {
+  const { takeProfit, stopLoss } = request;
+  const buy = request.side === "BUY";
   if (takeProfit && (buy ? takeProfit.triggerPrice <= entry : takeProfit.triggerPrice >= entry)) {
-    throw invalidOrder(state, `takeProfit.triggerPrice ${takeProfit.triggerPrice} must be ${buy ? "above" : "below"} the entry ${what} ${entry}`, {
+    throw invalidOrder(state, `takeProfit.triggerPrice ${takeProfit.triggerPrice} must be ${buy ? "above" : "below"} ${what} ${entry}`, {
       field: "takeProfit.triggerPrice",
     });
   }
   if (stopLoss && (buy ? stopLoss.triggerPrice >= entry : stopLoss.triggerPrice <= entry)) {
-    throw invalidOrder(state, `stopLoss.triggerPrice ${stopLoss.triggerPrice} must be ${buy ? "below" : "above"} the entry ${what} ${entry}`, {
+    throw invalidOrder(state, `stopLoss.triggerPrice ${stopLoss.triggerPrice} must be ${buy ? "below" : "above"} ${what} ${entry}`, {
       field: "stopLoss.triggerPrice",
     });
   }
