@@ -14,13 +14,15 @@ import { registerProviderRoutes } from "./routes/provider-routes.ts";
 import { registerSessionRoutes } from "./routes/session-routes.ts";
 import { bearerAuth } from "./security/bearer-auth.ts";
 import { loopbackHostGuard } from "./security/loopback-host-guard.ts";
+import { statusTokenProblem } from "./security/status-token.ts";
 import type { StatusSession } from "./session/status-session.ts";
 
 /** Options of {@link createStatusApi}. */
 export interface StatusApiOptions {
   /**
-   * Bearer token guarding every route but /health; also accepted as `?token=`. Absent: no auth, and only requests
-   * whose Host (and Origin, when sent) is a loopback name are answered (403 otherwise), against DNS rebinding.
+   * Bearer token guarding every route but /health; also accepted as `?token=`. At least 16 characters and no
+   * whitespace (statusTokenSchema), or INVALID_CONFIGURATION. Absent: no auth, and only requests whose Host (and
+   * Origin, when sent) is a loopback name are answered (403 otherwise), against DNS rebinding.
    */
   token?: string;
   /** Other values that must never appear in a response (provider API keys and the like); scrubbed like the token. */
@@ -43,11 +45,8 @@ export interface StatusApiOptions {
 /** The status API of a running session as a Hono app (serve it with Bun.serve or call app.request). */
 export function createStatusApi(session: StatusSession, options: StatusApiOptions = {}): Hono {
   const { token } = options;
-  if (token !== undefined && (token.length < 8 || /\s/.test(token))) {
-    throw new ArgoError("INVALID_CONFIGURATION", "status API token must be at least 8 characters long and contain no whitespace", {
-      details: { field: "token" },
-    });
-  }
+  const problem = token === undefined ? undefined : statusTokenProblem(token);
+  if (problem !== undefined) throw new ArgoError("INVALID_CONFIGURATION", `status API token ${problem}`, { details: { field: "token" } });
   const secrets = withJsonSpellings([...(token ? [token] : []), ...(options.secrets ?? [])]);
   const now = options.now ?? Date.now;
   const app = new Hono();

@@ -32,6 +32,7 @@ export {
 } from "./metrics/latency-histogram.ts";
 export { renderPrometheus, PROMETHEUS_CONTENT_TYPE } from "./metrics/render-prometheus.ts";
 export { assertSafeBind, isLoopbackHost, DEFAULT_STATUS_HOST } from "./security/assert-safe-bind.ts";
+export { statusTokenSchema, statusTokenProblem, MIN_STATUS_TOKEN_LENGTH } from "./security/status-token.ts";
 export { redactSecretKeys, SECRET_KEY_PATTERN } from "./security/redact-secret-keys.ts";
 export { computeHealth, type HealthBody } from "./routes/health-route.ts";
 export type { ApiErrorBody, ApiErrorCode } from "./http/error-body.ts";

@@ -33,6 +33,8 @@ export function serveStatusApi(session: StatusSession, options: ServeStatusApiOp
     fetch: app.fetch,
     // Last resort behind the app's own handlers: Bun's default error page (and its stderr report) would echo the error.
     development: false,
+    // Bun turns SO_REUSEPORT on with development: false; a second session on this port must fail, not share it.
+    reusePort: false,
     error: () => Response.json(errorBody("INTERNAL", "internal error"), { status: 500 }),
   });
   const host = hostname.includes(":") && !hostname.startsWith("[") ? `[${hostname}]` : hostname;

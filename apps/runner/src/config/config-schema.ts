@@ -1,4 +1,5 @@
 import { engineSettingsSchema } from "@argo/engine";
+import { statusTokenSchema } from "@argo/status-api";
 import * as v from "valibot";
 import { calendarDay, isCalendarDay, utcDay } from "./calendar-day.ts";
 import { DEFAULT_PROVIDERS } from "./session-providers.ts";
@@ -36,7 +37,8 @@ export const runnerConfigSchema = v.strictObject({
       enabled: v.optional(v.pipe(v.boolean(), v.description("Serve the status API and dashboard")), true),
       host: v.optional(v.pipe(v.string(), v.nonEmpty(), v.description("Bind address; anything but loopback needs a token")), "127.0.0.1"),
       port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65_535), v.description("Port (0 picks a free one)")), 8787),
-      token: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"), v.metadata({ writeOnly: true, "x-argo-secret": true }), v.description("Bearer token guarding everything but /health"))),
+      // The status API's own rule, so `argo validate` refuses exactly the tokens `argo run` would.
+      token: v.optional(v.pipe(statusTokenSchema, v.metadata({ writeOnly: true, "x-argo-secret": true }), v.description("Bearer token guarding everything but /health"))),
     }),
     { enabled: true, host: "127.0.0.1", port: 8787 },
   ),

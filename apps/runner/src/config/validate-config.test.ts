@@ -1,5 +1,7 @@
 import { getProviderInfo } from "@argo/core";
 import { afterAll, describe, expect, test } from "bun:test";
+import { createStatusApi } from "@argo/status-api";
+import { MemoryStatusSession } from "@argo/status-api/testing";
 import { FAKE_LIVE_PLUGIN, quickSessionConfig, tempDir } from "../__fixtures__/session-config.ts";
 import { validateConfig } from "./validate-config.ts";
 
@@ -69,6 +71,41 @@ describe("validateConfig: the status API's bind address", () => {
       const outcome = await validateConfig({ raw: { ...quickSessionConfig(tmp.dir), status }, baseDir: tmp.dir, cwd: tmp.dir });
       if (!outcome.ok) throw new Error(`${JSON.stringify(status)}: ${JSON.stringify(outcome.issues)}`);
       expect(JSON.stringify(outcome.session.redacted)).not.toContain(TOKEN);
+    }
+  });
+
+  test("a token with whitespace or under 16 characters is refused at status.token, without printing it", async () => {
+    for (const [token, words] of [
+      ["correct horse battery staple", "no whitespace"],
+      ["Qw19-do-not-prnt\n", "no whitespace"],
+      ["Qw19-dont-print", "at least 16 characters"],
+    ] as const) {
+      const issues = await issuesOf({ ...quickSessionConfig(tmp.dir), status: { host: "127.0.0.1", port: 0, token } });
+      expect([token, issues.map((i) => i.path)]).toEqual([token, ["status.token"]]);
+      expect(issues[0]!.message).toContain(words);
+      expect(JSON.stringify(issues)).not.toContain(token.trim());
+    }
+  });
+
+  test("argo validate takes a token exactly when the status API (what argo run starts) takes it", async () => {
+    for (const token of ["correct horse battery staple", "Qw19-dont-print", "Qw19-do-not-prnt", "Qw19\tdo-not-print", "status-token-Qw19-do-not-print"]) {
+      const outcome = await validateConfig({ raw: { ...quickSessionConfig(tmp.dir), status: { host: "127.0.0.1", port: 0, token } }, baseDir: tmp.dir, cwd: tmp.dir });
+      let apiTakes = true;
+      try {
+        createStatusApi(new MemoryStatusSession(), { token });
+      } catch {
+        apiTakes = false;
+      }
+      expect([token, outcome.ok]).toEqual([token, apiTakes]);
+    }
+  });
+
+  test("an IPv4-mapped host (::ffff:127.0.0.1) is refused at status.host, saying to bind 127.0.0.1 or ::1", async () => {
+    for (const host of ["::ffff:127.0.0.1", "[::FFFF:7f00:1]"]) {
+      const issues = await issuesOf({ ...quickSessionConfig(tmp.dir), status: { host, port: 0 } });
+      expect([host, issues.map((i) => i.path)]).toEqual([host, ["status.host"]]);
+      expect(issues[0]!.message).toContain("IPv4-mapped");
+      expect(issues[0]!.message).toContain("127.0.0.1 or ::1");
     }
   });
 

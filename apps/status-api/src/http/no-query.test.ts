@@ -31,4 +31,15 @@ describe("noQuery", () => {
     expect(body.error.message).toBe('unknown query parameter "verbose"; this route accepts: token');
     expect(calls).toEqual([]);
   });
+
+  test("refuses a parameter given more than once, token included, with a 400 naming it", async () => {
+    const { app: plain, calls } = app();
+    for (const [query, name] of [["token=a&token=b", "token"], ["token=a&token=a", "token"], ["verbose=1&verbose=1", "verbose"]] as const) {
+      const res = await plain.request(`/plain?${query}`);
+      expect([query, res.status]).toEqual([query, 400]);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.message).toBe(`query parameter "${name}" given more than once; give it once`);
+    }
+    expect(calls).toEqual([]);
+  });
 });

@@ -9,6 +9,6 @@ const NoParameters = v.strictObject({});
  * as on the routes that declare theirs. Put before the handler: `app.get(path, noQuery, handler)`.
  */
 export const noQuery: MiddlewareHandler = async (c, next) => {
-  parseQuery(NoParameters, c.req.query());
+  parseQuery(NoParameters, c.req.queries());
   await next();
 };

@@ -27,4 +27,12 @@ describe("dashboard routes", () => {
     expect(body).toBe(readFileSync(chartScriptPath(), "utf8"));
     expect(body).toContain("LightweightCharts");
   });
+
+  test("the page and the chart script refuse an unknown query parameter with a 400 naming it", async () => {
+    for (const path of [`/?token=${TOKEN}&theme=dark`, `/assets/lightweight-charts.js?token=${TOKEN}&theme=dark`]) {
+      const res = await app.request(path);
+      expect([path, res.status]).toEqual([path, 400]);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toStartWith('unknown query parameter "theme"');
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { createStatusApi } from "../create-status-api.ts";
+import { rawRequest } from "../http/raw-request.test-helper.ts";
+import { serveStatusApi } from "../serve-status-api.ts";
 import type { SessionEvent } from "../session/session-event.ts";
 import { makeBar, makeFill, makeOrder } from "../testing/fixtures.ts";
 import { MemoryStatusSession } from "../testing/memory-session.ts";
@@ -92,6 +94,51 @@ describe("GET /events", () => {
     const received = await reader.events(50);
     expect(received.length).toBeLessThanOrEqual(3);
     expect(await reader.next()).toBeUndefined();
+    expect(session.listenerCount).toBe(0);
+  });
+
+  test("HEAD /events answers the stream's headers only, and leaves no subscription or stream behind", async () => {
+    const { session, app } = setup();
+    for (let i = 0; i < 5; i++) {
+      const res = await app.request(`/events?token=${TOKEN}`, { method: "HEAD" });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toStartWith("text/event-stream");
+      expect(await res.text()).toBe("");
+    }
+    expect(session.listenerCount).toBe(0);
+    // A GET afterwards still streams, and is then the one client.
+    const reader = await connect(app);
+    expect(session.listenerCount).toBe(1);
+    session.emit(sequence[0]!);
+    expect((await reader.events(1)).map((e) => e.event)).toEqual(["state"]);
+    await reader.cancel();
+  });
+
+  test("HEAD /events over a real socket leaves no subscription behind", async () => {
+    const session = new MemoryStatusSession();
+    const server = serveStatusApi(session, { token: TOKEN });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const reply = await rawRequest(server.port, `HEAD /events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`);
+        expect(reply.split("\r\n")[0]).toBe("HTTP/1.1 200 OK");
+        expect(reply.toLowerCase()).toContain("content-type: text/event-stream");
+      }
+      expect(session.listenerCount).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test("an unknown query parameter is a 400 naming it, not a stream of everything (GET and HEAD)", async () => {
+    const { session, app } = setup();
+    for (const method of ["GET", "HEAD"]) {
+      const res = await app.request(`/events?type=fill&token=${TOKEN}`, { method });
+      expect([method, res.status]).toEqual([method, 400]);
+      if (method === "GET") expect(((await res.json()) as { error: { message: string } }).error.message).toStartWith('unknown query parameter "type"');
+    }
+    const repeated = await app.request(`/events?token=${TOKEN}&token=${TOKEN}`);
+    expect(repeated.status).toBe(400);
+    expect(((await repeated.json()) as { error: { message: string } }).error.message).toContain('"token" given more than once');
     expect(session.listenerCount).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { EventFanout, NumberedEvent } from "../http/event-fanout.ts";
+import { noQuery } from "../http/no-query.ts";
 
 /** Tuning of the event stream. */
 export interface EventStreamOptions {
@@ -10,10 +11,16 @@ export interface EventStreamOptions {
   maxQueuedEvents: number;
 }
 
-/** GET /events: Server-Sent Events of session events, with increasing ids, in the session's order. */
+/** Headers of the event stream, as HEAD /events answers them without opening one. */
+const EVENT_STREAM_HEADERS = { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" } as const;
+
+/** GET /events: Server-Sent Events of session events, with increasing ids, in the session's order (HEAD: headers only). */
 export function registerEventsRoute(app: Hono, fanout: EventFanout, options: EventStreamOptions): void {
-  app.get("/events", (c) =>
-    streamSSE(c, async (stream) => {
+  app.get("/events", noQuery, (c) => {
+    // Hono answers HEAD with this GET handler and drops the body unread: a stream started here would never end, and
+    // its subscription and heartbeat would stay for good. A HEAD gets the headers and nothing is started.
+    if (c.req.method === "HEAD") return c.body(null, 200, EVENT_STREAM_HEADERS);
+    return streamSSE(c, async (stream) => {
       let queue: NumberedEvent[] = [];
       let overflowed = false;
       let beat = false;
@@ -64,6 +71,6 @@ export function registerEventsRoute(app: Hono, fanout: EventFanout, options: Eve
         clearInterval(heartbeat);
         remove();
       }
-    }),
-  );
+    });
+  });
 }

@@ -65,4 +65,12 @@ describe("GET /health", () => {
     expect(JSON.parse(text)).toMatchObject({ alive: true, ready: false });
     expect(text).not.toContain("engine gone");
   });
+
+  test("an unknown query parameter is a 400 naming it, without a token too; ?token= alone is fine", async () => {
+    const { app } = setup({ lastBarAt: NOW - 1500 });
+    const res = await app.request("/health?verbose=1");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('unknown query parameter "verbose"; this route accepts: token');
+    expect((await app.request(`/health?token=${TOKEN}`)).status).toBe(200);
+  });
 });

@@ -1,5 +1,6 @@
 import { intervalToMs } from "@argo/core";
 import type { Hono } from "hono";
+import { noQuery } from "../http/no-query.ts";
 import type { SessionInfo, StatusSession } from "../session/status-session.ts";
 
 /** Body of GET /health. */
@@ -35,7 +36,7 @@ export function computeHealth(info: SessionInfo, now: number, maxBarAgeMs?: numb
 
 /** GET /health, open without a token: 200 when ready, 503 otherwise; says nothing secret. */
 export function registerHealthRoute(app: Hono, session: StatusSession, now: () => number, maxBarAgeMs?: number): void {
-  app.get("/health", async (c) => {
+  app.get("/health", noQuery, async (c) => {
     let body: HealthBody;
     try {
       body = computeHealth(await session.info(), now(), maxBarAgeMs);

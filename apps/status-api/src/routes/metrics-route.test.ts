@@ -33,4 +33,15 @@ describe("GET /metrics", () => {
     expect(get("argo_order_latency_ms_sum")).toBe(333);
     expect(get("argo_order_latency_ms_count")).toBe(3);
   });
+
+  test("an unknown or repeated query parameter is a 400 naming it, not an answer that ignored it", async () => {
+    const app = createStatusApi(new MemoryStatusSession(), { token: "metrics-token-123" });
+    const auth = { headers: { Authorization: "Bearer metrics-token-123" } };
+    const unknown = await app.request("/metrics?name=argo_errors_total", auth);
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toStartWith('unknown query parameter "name"');
+    const repeated = await app.request("/metrics?token=metrics-token-123&token=metrics-token-123");
+    expect(repeated.status).toBe(400);
+    expect(((await repeated.json()) as { error: { message: string } }).error.message).toBe('query parameter "token" given more than once; give it once');
+  });
 });

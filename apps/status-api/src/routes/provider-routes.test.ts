@@ -57,4 +57,12 @@ describe("provider routes", () => {
     expect(body.error.message).toContain('"no-such-venue"');
     expect(body.error.message).toContain(NAME);
   });
+
+  test("?kind= given twice is a 400 naming it, not the first value with the second dropped", async () => {
+    for (const q of ["?kind=trading&kind=market-data", "?kind=trading&kind=trading"]) {
+      const res = await app.request(`/providers${q}`);
+      expect([q, res.status]).toEqual([q, 400]);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe('query parameter "kind" given more than once; give it once');
+    }
+  });
 });

@@ -11,7 +11,7 @@ const ListQuery = v.strictObject({ kind: v.optional(v.picklist(["trading", "mark
 /** GET /providers (optionally ?kind=) and GET /providers/:name/schema from the core registry. */
 export function registerProviderRoutes(app: Hono, secrets: readonly string[]): void {
   app.get("/providers", (c) => {
-    const { kind } = parseQuery(ListQuery, c.req.query());
+    const { kind } = parseQuery(ListQuery, c.req.queries());
     return safeJson(c, { providers: listProviders(kind) }, secrets);
   });
   // providerConfigJsonSchema throws PROVIDER_NOT_FOUND (listing what exists), which becomes a 404.

@@ -116,6 +116,32 @@ describe("session routes", () => {
     expect((await json(await app.request("/trades?strategy=sma", auth))).error.message).toContain("symbol, strategyName, from, to, limit, token");
   });
 
+  test("a parameter given more than once is a 400 naming it, on every route, before the session is asked", async () => {
+    const { session, app } = setup();
+    session.state.trades = [makeTrade({ id: "a", symbol: "BTCUSD" }), makeTrade({ id: "b", symbol: "ETHUSD" })];
+    const asked: TradeFilter[] = [];
+    session.trades = async (filter) => {
+      asked.push(filter);
+      return [];
+    };
+    const cases = [
+      ["/trades?symbol=BTCUSD&symbol=ETHUSD", "symbol"],
+      ["/trades?symbol=ETHUSD&symbol=BTCUSD", "symbol"],
+      ["/trades?limit=1&limit=1000", "limit"],
+      ["/orders?limit=0&limit=abc", "limit"],
+      ["/bars?symbol=BTCUSD&symbol=BTCUSD", "symbol"],
+      ["/session?x=1&x=2", "x"],
+      [`/positions?token=${TOKEN}&token=${TOKEN}`, "token"],
+    ] as const;
+    for (const [path, name] of cases) {
+      const res = await app.request(path, auth);
+      const body = await json(res);
+      expect([path, res.status, body.error.code]).toEqual([path, 400, "INVALID_DATA"]);
+      expect(body.error.message).toBe(`query parameter "${name}" given more than once; give it once`);
+    }
+    expect(asked).toEqual([]);
+  });
+
   test("token is accepted on every route, with or without a configured token, and never reaches the session's filter", async () => {
     const { session, app } = setup();
     const open = createStatusApi(session, { now: () => NOW });

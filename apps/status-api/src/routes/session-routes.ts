@@ -39,17 +39,17 @@ export function registerSessionRoutes(app: Hono, session: StatusSession, secrets
     return safeJson(c, { positions: await session.positions() }, secrets);
   });
   app.get("/orders", async (c) => {
-    const { limit } = parseQuery(OrdersQuery, c.req.query());
+    const { limit } = parseQuery(OrdersQuery, c.req.queries());
     const [open, recent] = await Promise.all([session.openOrders(), limit === 0 ? [] : session.recentOrders(limit)]);
     return safeJson(c, { open, recent }, secrets);
   });
   app.get("/trades", async (c) => {
-    const query = parseQuery(TradesQuery, c.req.query());
+    const query = parseQuery(TradesQuery, c.req.queries());
     const filter = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
     return safeJson(c, { trades: await session.trades(filter) }, secrets);
   });
   app.get("/bars", async (c) => {
-    const { symbol, limit } = parseQuery(BarsQuery, c.req.query());
+    const { symbol, limit } = parseQuery(BarsQuery, c.req.queries());
     // Optional in the session contract: without it the chart simply starts empty.
     const bars = session.recentBars ? await session.recentBars(symbol, limit) : [];
     return safeJson(c, { bars }, secrets);

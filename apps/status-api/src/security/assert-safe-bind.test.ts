@@ -1,5 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { isArgoError } from "@argo/core";
+import { serveStatusApi } from "../serve-status-api.ts";
+import { MemoryStatusSession } from "../testing/memory-session.ts";
 import { assertSafeBind, DEFAULT_STATUS_HOST, isLoopbackHost } from "./assert-safe-bind.ts";
 
 function refusal(host: string | undefined, token: string | undefined): unknown {
@@ -23,8 +25,35 @@ describe("assertSafeBind", () => {
   });
 
   test("accepts loopback addresses without a token", () => {
-    for (const host of ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST", "::ffff:127.0.0.1"]) {
+    for (const host of ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST"]) {
       expect(assertSafeBind(host, undefined)).toBe(host);
+    }
+  });
+
+  test("refuses an IPv4-mapped address in any spelling, with or without a token, saying what to bind instead", () => {
+    for (const host of ["::ffff:127.0.0.1", "[::ffff:127.0.0.1]", "::FFFF:7F00:1", "0:0:0:0:0:ffff:7f00:1", "::ffff:10.0.0.1"]) {
+      for (const token of [undefined, "a-long-enough-token"]) {
+        const error = refusal(host, token);
+        expect([host, token, isArgoError(error, "INVALID_CONFIGURATION")]).toEqual([host, token, true]);
+        expect((error as Error).message).toContain(`"${host}" is an IPv4-mapped IPv6 address`);
+        expect((error as Error).message).toContain("bind 127.0.0.1 or ::1 instead");
+      }
+    }
+    // Not mapped: ::ffff:1 is 0:0:0:0:0:0:ffff:1 (any address with a token), and ::1 is loopback itself.
+    expect(assertSafeBind("::ffff:1", "a-long-enough-token")).toBe("::ffff:1");
+    expect(assertSafeBind("::1", undefined)).toBe("::1");
+  });
+
+  test("over a real socket: a bind accepted without a token is answered at its printed URL, not refused 403", async () => {
+    for (const host of ["127.0.0.1", "::ffff:127.0.0.1"]) {
+      if (refusal(host, undefined) !== undefined) continue;
+      const server = serveStatusApi(new MemoryStatusSession(), { host });
+      try {
+        const res = await fetch(`${server.url}/session`);
+        expect([host, res.status]).toEqual([host, 200]);
+      } finally {
+        await server.stop();
+      }
     }
   });
 

@@ -12,12 +12,31 @@ export function isLoopbackHost(host: string): boolean {
   return parts.length === 4 && parts[0] === "127" && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
 }
 
+/** True for an IPv4-mapped IPv6 address (::ffff:a.b.c.d) in any spelling: bracketed, in hex, or written out in full. */
+function isIpv4MappedHost(host: string): boolean {
+  const h = host.trim().replace(/^\[(.*)\]$/, "$1");
+  if (!h.includes(":") || !URL.canParse(`http://[${h}]/`)) return false;
+  // The URL parser writes every spelling the one way a browser sends it: [::ffff:7f00:1] for ::ffff:127.0.0.1.
+  return /^\[::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}\]$/.test(new URL(`http://[${h}]/`).hostname);
+}
+
 /**
  * Returns the host to bind (the loopback default when none is given) and refuses, with
  * INVALID_CONFIGURATION, a non-loopback address without a token: the API shows positions and orders.
+ * An IPv4-mapped address is refused with or without a token: a browser rewrites the printed URL's host (to
+ * [::ffff:7f00:1]), which the loopback Host check does not take, and the plain IPv4 address binds the same.
  */
 export function assertSafeBind(host: string | undefined, token: string | undefined): string {
   const bind = host === undefined || host.trim() === "" ? DEFAULT_STATUS_HOST : host.trim();
+  if (isIpv4MappedHost(bind)) {
+    throw new ArgoError(
+      "INVALID_CONFIGURATION",
+      `status API bind address "${bind}" is an IPv4-mapped IPv6 address: browsers rewrite it in the URL ` +
+        `(::ffff:127.0.0.1 becomes [::ffff:7f00:1]) and the API's loopback check refuses their requests; bind ${DEFAULT_STATUS_HOST} or ::1 instead ` +
+        `(or, with a token, the plain IPv4 address)`,
+      { details: { host: bind } },
+    );
+  }
   if (isLoopbackHost(bind) || (token !== undefined && token.length > 0)) return bind;
   throw new ArgoError(
     "INVALID_CONFIGURATION",
