@@ -48,5 +48,7 @@ export function parseQuery<S extends v.GenericSchema<Record<string, string>, unk
     const accepted = [...declaredParameters(schema), TOKEN_QUERY_PARAM].join(", ");
     throw new RequestError(`unknown query parameter "${name}"; this route accepts: ${accepted}`, name);
   }
+  // A required parameter left out: valibot's own words ("Invalid key: Expected …") say it backwards.
+  if (issue.input === undefined && issue.kind === "schema") throw new RequestError(`query parameter "${name}" is required`, name);
   throw new RequestError(`query parameter "${name}" ${issue.message}`, name);
 }

@@ -89,6 +89,9 @@ describe("session routes", () => {
       expect(body.error.code).toBe("INVALID_DATA");
       expect(body.error.message).toContain(`"${name}"`);
     }
+    // A required parameter left out is said plainly, not in the schema library's words.
+    const missing = await json(await app.request("/bars", auth));
+    expect(missing.error.message).toBe('query parameter "symbol" is required');
   });
 
   test("unknown or misspelled query parameters are 400 INVALID_DATA naming them, not silently ignored", async () => {
