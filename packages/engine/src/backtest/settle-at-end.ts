@@ -3,15 +3,17 @@ import type { BarPipeline } from "../engine/bar-pipeline.ts";
 import { closePositionRequest } from "../engine/close-position-request.ts";
 import type { RunRecorder } from "./run-recorder.ts";
 
-// Enough for a venue latency of many bars or a volume cap that splits the close over several passes.
+// Enough for a venue latency of many bars.
 const MAX_PASSES = 64;
+/** A settlement bar's volume: no volume cap or volume-based impact limits the close (the largest finite number a bar may carry). */
+const SETTLEMENT_VOLUME = Number.MAX_VALUE;
 
 /**
  * The final broker pass (backtesting.py's `finalize_trades`): cancels the orders still working,
  * then closes every open position at the venue with market orders executed against a settlement
  * bar whose prices are all the symbol's last open ("last-open", what backtesting.py 0.6.6 does) or
- * last close ("last-close"). The venue applies its own commission and slippage; the strategy does
- * not see these bars. The fills are stamped with the symbol's last bar time (the bar they close
+ * last close ("last-close"). The venue applies its own commission and price slippage; its volume cap and
+ * volume-based impact do not apply (the bars carry no volume limit). The strategy does not see these bars. The fills are stamped with the symbol's last bar time (the bar they close
  * in), never earlier than the symbol's previous fill.
  */
 export async function settleAtEnd(
@@ -54,7 +56,9 @@ export async function closeEverything(
     if (placed.status !== "placed") continue;
     const id = placed.order.clientOrderId;
     settling.set(position.symbol, Math.max(last.openTime, lastFillTime(recorder, position.symbol)));
-    closes.push({ id, bar: { ...last, open: price, high: price, low: price, close: price } });
+    // Without a volume limit: the close at the end is the bookkeeping close at the last price (backtesting.py's), not a
+    // trade the last bar's volume must carry. With it, a volume cap split the close over the passes and left the rest open.
+    closes.push({ id, bar: { ...last, open: price, high: price, low: price, close: price, volume: SETTLEMENT_VOLUME } });
   }
   recorder.settling = settling;
   try {
