@@ -27,3 +27,27 @@ export function configSecretValues(raw: Raw, strategy?: AnyStrategy): string[] {
     ...(strategy ? collectSecretValues(asRecord(raw.strategy).config, secretLocations(strategy.config, asRecord(raw.strategy).config)) : []),
   ];
 }
+
+/** The parts of a session config that passed their checks, as their schemas parsed them (a part left out is skipped). */
+export interface ParsedConfigParts {
+  runner?: unknown;
+  trading?: { name: string; config: unknown };
+  marketData?: { name: string; config: unknown };
+  strategy?: AnyStrategy;
+  strategyConfig?: unknown;
+}
+
+/**
+ * Every secret value the parsed configs hold, each read at its own schema's secret locations. A schema may change a
+ * secret as it parses it (`v.pipe(secret(), v.trim())`, a prefix cut off): the provider then holds, and may echo, that
+ * value rather than the one written, so both must be scrubbed.
+ */
+export function parsedSecretValues(parts: ParsedConfigParts): string[] {
+  const { runner, trading, marketData, strategy, strategyConfig } = parts;
+  return [
+    ...(runner !== undefined ? collectSecretValues(runner, secretLocations(runnerConfigSchema, runner)) : []),
+    ...(trading ? providerSecrets("trading", trading.name, trading.config) : []),
+    ...(marketData ? providerSecrets("market-data", marketData.name, marketData.config) : []),
+    ...(strategy && strategyConfig !== undefined ? collectSecretValues(strategyConfig, secretLocations(strategy.config, strategyConfig)) : []),
+  ];
+}

@@ -4,7 +4,7 @@ import { captureIo } from "../__fixtures__/capture-io.ts";
 import { FAKE_LIVE_PLUGIN, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
 import { main } from "../main.ts";
 import { buildRawConfig } from "./build-raw-config.ts";
-import { readStructuredFlag } from "./read-structured-flag.ts";
+import { looksLikeConfigPath, readStructuredFlag } from "./read-structured-flag.ts";
 import { validateConfig } from "./validate-config.ts";
 
 const tmp = tempDir("argo-structured-flag-");
@@ -39,6 +39,32 @@ describe("an inline --*-config flag", () => {
       initialCapital: 5000,
       fees: { maker: 0.001 },
     });
+  });
+});
+
+describe("a --*-config value that is neither inline JSON nor an existing file", () => {
+  const NEITHER = '--trading-config: the value is neither inline JSON (starting with "{") nor an existing JSON/YAML file';
+
+  test("a config typed inline without braces (key=value, YAML, quoted JSON) is refused without printing it", async () => {
+    for (const value of [`apiKey=${SECRET}`, `token: ${SECRET}`, `"{\\"apiKey\\":\\"${SECRET}\\"}"`, `'${SECRET}.json'`, `apiKey=${SECRET}.yaml`]) {
+      const error = await refusal(value);
+      expect(error.message).toStartWith(NEITHER);
+      expect(error.message).not.toContain(SECRET);
+    }
+  });
+
+  test("a missing file whose name reads as a config file is named, so a typo can be seen", async () => {
+    expect((await refusal("configs/venue-missing.yaml")).message).toBe(`config file not found: ${process.cwd()}/configs/venue-missing.yaml`);
+  });
+
+  test("a file that exists is read whatever its name holds", async () => {
+    writeConfig(tmp.dir, "desk=1.yaml", "initialCapital: 7000\n");
+    expect(await readStructuredFlag("trading-config", "desk=1.yaml", tmp.dir)).toEqual({ initialCapital: 7000 });
+  });
+
+  test("what reads as a config file name: .json/.yaml/.yml, no = : or quotes except a Windows drive", () => {
+    for (const path of ["venue.json", "./a b/venue.YML", "C:\\configs\\venue.yaml", "d:/venue.yml", "../x.y/venue.json"]) expect(looksLikeConfigPath(path)).toBe(true);
+    for (const value of ["venue.toml", "venue", "a=b.json", "C:\\x:y.yaml", "token: x.yaml", '"venue.json"', "`v.yml`", "dir/"]) expect(looksLikeConfigPath(value)).toBe(false);
   });
 });
 

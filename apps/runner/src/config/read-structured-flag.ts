@@ -17,6 +17,17 @@ export interface FlagSubstitution {
 const isInline = (value: string) => value.trim().startsWith("{");
 
 /**
+ * Whether a `--*-config` value reads as the name of a config file, and so may be printed when there is no such file: it
+ * ends in .json, .yaml or .yml and holds no `=`, quote or `:` (but a Windows drive's, `C:\`).
+ */
+export function looksLikeConfigPath(value: string): boolean {
+  const text = value.trim();
+  if (!/\.(json|ya?ml)$/i.test(text)) return false;
+  const withoutDrive = text.replace(/^[a-z]:[\\/]/i, "");
+  return !/[=:"'`]/.test(withoutDrive);
+}
+
+/**
  * The folder relative paths inside a `--*-config` flag's value resolve from: its file's own folder, or for inline JSON
  * (typed at the shell) the working directory.
  */
@@ -36,7 +47,13 @@ export async function readStructuredFlag(flag: string, value: string, cwd: strin
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
     throw new ArgoError("INVALID_CONFIGURATION", `--${flag}: expected a JSON object`);
   }
-  const fromFile = await loadConfigFile(resolve(cwd, text));
+  const path = resolve(cwd, text);
+  // A value that does not read as a file name is most likely a config typed inline (`apiKey=…`, `token: …`, quoted
+  // JSON): the "not found" message would print it whole, key and all.
+  if (!looksLikeConfigPath(text) && !(await Bun.file(path).exists())) {
+    throw new ArgoError("INVALID_CONFIGURATION", `--${flag}: the value is neither inline JSON (starting with "{") nor an existing JSON/YAML file; it is not shown, as it may hold a secret`);
+  }
+  const fromFile = await loadConfigFile(path);
   try {
     return substituteEnv(fromFile, substitution.env, substitution.schemaAt, substitution.keys) as Record<string, unknown>;
   } catch (error) {

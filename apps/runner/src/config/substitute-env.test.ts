@@ -67,3 +67,12 @@ describe("a placeholder alone, where the schema says what the field takes", () =
     });
   });
 });
+
+test("$${ is a literal ${, so a secret holding one is kept as written and never read as a variable", () => {
+  // Fake key "Ab9${Xq7Zp}Kd", written with the escape; without it ${Xq7Zp} would be an unset variable.
+  expect(substituteEnv({ apiKey: "Ab9$${Xq7Zp}Kd" }, {})).toEqual({ apiKey: "Ab9${Xq7Zp}Kd" });
+  expect(substituteEnv("$${HOME} and ${HOME}", { HOME: "/h" })).toBe("${HOME} and /h");
+  expect(substituteEnv("$${", {})).toBe("${");
+  // The refusal of an unset variable says how to write a literal ${.
+  expect(() => substituteEnv({ apiKey: "Ab9${Xq7Zp}Kd" }, {})).toThrow("$${ writes a literal ${");
+});

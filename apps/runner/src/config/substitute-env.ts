@@ -2,7 +2,8 @@ import { ArgoError } from "@argo/core";
 import type { SchemaLookup } from "./config-schema-at.ts";
 import { envValue } from "./env-value.ts";
 
-const PATTERN = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+// `$${` is a literal `${` (as in Docker Compose): a key or password may hold one.
+const PATTERN = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 const WHOLE = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}$/;
 
 /**
@@ -16,8 +17,9 @@ function typedScalar(text: string): unknown {
 }
 
 /**
- * Replaces `${VAR}` and `${VAR:-default}` in every string of a parsed config. A variable that is unset and has no
- * default is an error naming the variable and where it is used; the value itself is never shown (it may be a key).
+ * Replaces `${VAR}` and `${VAR:-default}` in every string of a parsed config; `$${` is written as a literal `${`. A
+ * variable that is unset and has no default is an error naming the variable and where it is used; the value itself is
+ * never shown (it may be a key).
  * A value that is one placeholder alone keeps the variable's text where `schemaAt` says the field takes that text (a
  * token of 16 digits is still a token), and elsewhere takes the type its text spells (a port, a flag).
  */
@@ -25,7 +27,8 @@ export function substituteEnv(value: unknown, env: Record<string, string | undef
   if (typeof value === "string") {
     const whole = WHOLE.test(value);
     const missing: string[] = [];
-    const out = value.replace(PATTERN, (_, name: string, fallback: string | undefined) => {
+    const out = value.replace(PATTERN, (_, name: string | undefined, fallback: string | undefined) => {
+      if (name === undefined) return "${";
       const found = env[name];
       if (found !== undefined && found !== "") return found;
       if (fallback !== undefined) return fallback;
@@ -33,7 +36,7 @@ export function substituteEnv(value: unknown, env: Record<string, string | undef
       return "";
     });
     if (missing.length) {
-      throw new ArgoError("INVALID_CONFIGURATION", `${keys.join(".") || "(root)"}: environment variable ${missing.map((m) => `\${${m}}`).join(", ")} is not set (set it, or write \${NAME:-default})`, {
+      throw new ArgoError("INVALID_CONFIGURATION", `${keys.join(".") || "(root)"}: environment variable ${missing.map((m) => `\${${m}}`).join(", ")} is not set (set it, or write \${NAME:-default}; $\${ writes a literal \${)`, {
         details: { path: keys.join("."), variables: missing },
       });
     }

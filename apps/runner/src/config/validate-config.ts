@@ -1,10 +1,10 @@
 import {
   type ConfigIssue, type ProviderInfo, getProviderDefinition, providerInfo, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
-  scrubSecrets, secretLocations, toArgoError, validateProviderConfig,
+  scrubSecrets, secretLocations, toArgoError, validateProviderConfig, withJsonSpellings,
 } from "@argo/core";
 import { type AnyStrategy, type RiskConfig, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
 import { loadInstalledFirstParty } from "../plugins/load-providers.ts";
-import { configSecretValues } from "./config-secret-values.ts";
+import { configSecretValues, parsedSecretValues } from "./config-secret-values.ts";
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
@@ -119,12 +119,22 @@ export async function validateConfig(
     issues.push(...providerSessionIssues("market-data", dataName, marketData.config, session));
   }
 
-  const secrets = configSecretValues(raw, strategy);
+  // As written and as parsed: a schema that trims or reshapes a secret hands the provider a value the raw text lacks.
+  const secrets = [...new Set([
+    ...configSecretValues(raw, strategy),
+    ...parsedSecretValues({
+      ...(outer.ok ? { runner: outer.value } : {}),
+      ...(trading ? { trading: { name: tradingName, config: trading.config } } : {}),
+      ...(marketData ? { marketData: { name: dataName, config: marketData.config } } : {}),
+      ...(strategy ? { strategy, strategyConfig } : {}),
+    }),
+  ])];
   if (issues.length > 0 || !outer.ok || !trading || !marketData || !risk.ok || !strategy) {
+    const spellings = withJsonSpellings(secrets);
     return { ok: false, issues: nameEnvSources(dedupe(issues.filter((issue) => !isInsideSection(issue, lists))), envOverrides).map((issue) => ({
       ...issue,
-      message: scrubSecrets(issue.message, secrets),
-      ...(issue.received !== undefined ? { received: scrubSecrets(issue.received, secrets) } : {}),
+      message: scrubSecrets(issue.message, spellings),
+      ...(issue.received !== undefined ? { received: scrubSecrets(issue.received, spellings) } : {}),
     })) };
   }
   const strategyRaw = asRecord(raw.strategy).config ?? {};

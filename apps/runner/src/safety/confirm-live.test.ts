@@ -1,7 +1,9 @@
-import type { Order } from "@argo/core";
+import { ArgoError, defineProvider, type Order, registerProvider, secret, unregisterProvider } from "@argo/core";
 import { waitFor } from "@argo/core/testing";
 import { afterAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
+import * as v from "valibot";
+import { LIVE_FIXTURE_CAPABILITIES } from "../__fixtures__/live-fixture-capabilities.ts";
 import { logLines } from "../__fixtures__/capture-io.ts";
 import { fakeLiveCreations } from "../__fixtures__/fake-live-creations.ts";
 import { FAKE_LIVE_PLUGIN, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
@@ -9,7 +11,11 @@ import { startRun, statusUrl } from "../__fixtures__/start-run.ts";
 import { liveAccountName } from "./confirm-live.ts";
 
 const tmp = tempDir();
-afterAll(() => tmp.cleanup());
+const SECRET_ACCOUNT_VENUE = "secret-account-live";
+afterAll(() => {
+  unregisterProvider(SECRET_ACCOUNT_VENUE);
+  tmp.cleanup();
+});
 
 const ACCOUNT = "ACC-7731";
 const API_KEY = "fake-live-key-Qm39-never-shown";
@@ -112,4 +118,57 @@ describe("live trading needs --live and a confirmation", () => {
       expect(text).not.toContain(TOKEN);
     }
   }, 20_000);
+});
+
+// A real-money venue whose account id is a credential (secret()); creating it fails with a known error, so reaching the
+// factory proves the confirmation passed without running a session.
+const SECRET_ACCOUNT = "fake-acct-U7730-never-shown";
+const CREATED = "secret-account-live reached its factory";
+registerProvider(
+  defineProvider({
+    name: SECRET_ACCOUNT_VENUE, displayName: "Secret account", description: "test: a live venue whose account id is secret", isPaperTrading: false, kind: "trading",
+    configSchema: v.strictObject({ accountId: secret("account id"), account: v.optional(v.string()), apiKey: secret("API key") }),
+    capabilities: LIVE_FIXTURE_CAPABILITIES, packageName: "argo-secret-account-fixture",
+    create: () => {
+      throw new ArgoError("PROVIDER_CONNECTION_FAILED", CREATED);
+    },
+  }),
+);
+
+function secretAccountConfig(): string {
+  return writeConfig(tmp.dir, `secret-account-${++n}.json`, {
+    ...quickSessionConfig(join(tmp.dir, `data-${n}`)),
+    trading: { provider: SECRET_ACCOUNT_VENUE, config: { accountId: SECRET_ACCOUNT, apiKey: API_KEY } },
+    status: { enabled: false },
+  });
+}
+
+describe("an account id the provider marks secret is never the name to type", () => {
+  test("liveAccountName skips a secret account field: the provider name, or a plain account field, instead", () => {
+    expect(liveAccountName(SECRET_ACCOUNT_VENUE, { accountId: SECRET_ACCOUNT, apiKey: "k" })).toBe(SECRET_ACCOUNT_VENUE);
+    expect(liveAccountName(SECRET_ACCOUNT_VENUE, { accountId: SECRET_ACCOUNT, account: "desk-2", apiKey: "k" })).toBe("desk-2");
+  });
+
+  test("--live without confirmation: the refusal names the provider to set, not the secret account", async () => {
+    const run = startRun([secretAccountConfig(), "--live"]);
+    expect(await run.exit).toBe(4);
+    expect(run.c.stderr()).toContain(`ARGO_CONFIRM_LIVE=${SECRET_ACCOUNT_VENUE}`);
+    expect(run.c.all()).not.toContain(SECRET_ACCOUNT);
+  });
+
+  test("at a terminal the prompt asks for the provider name; typing it confirms", async () => {
+    const run = startRun([secretAccountConfig(), "--live"], { interactive: true, answers: [SECRET_ACCOUNT_VENUE] });
+    await run.exit;
+    expect(run.c.prompts).toHaveLength(1);
+    expect(run.c.prompts[0]).toContain(`(${SECRET_ACCOUNT_VENUE})`);
+    expect(run.c.stderr()).toContain(CREATED);
+    expect(run.c.all() + run.c.prompts.join("")).not.toContain(SECRET_ACCOUNT);
+  });
+
+  test("ARGO_CONFIRM_LIVE set to the provider name confirms", async () => {
+    const run = startRun([secretAccountConfig(), "--live"], { env: { ARGO_CONFIRM_LIVE: SECRET_ACCOUNT_VENUE } });
+    await run.exit;
+    expect(run.c.stderr()).toContain(CREATED);
+    expect(run.c.all()).not.toContain(SECRET_ACCOUNT);
+  });
 });

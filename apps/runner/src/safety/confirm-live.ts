@@ -1,11 +1,29 @@
-import { ArgoError } from "@argo/core";
+import { ArgoError, getProviderDefinition, matchesSecretPath, type SecretPath, secretLocations } from "@argo/core";
 import type { Io } from "../cli/io.ts";
 
-/** The name a user types to confirm live trading: the account id in the provider config, else the provider name. */
+/**
+ * The name a user types to confirm live trading: the account id in the provider config, else the provider name. An
+ * account field the trading provider's schema marks secret() is never used: this name is printed (in the prompt and the
+ * refusal saying what to set) and keys the journal, so a secret account id falls back to the provider name.
+ */
 export function liveAccountName(provider: string, config: unknown): string {
   const c = (config ?? {}) as Record<string, unknown>;
-  for (const key of ["accountId", "account", "account_id"]) if (typeof c[key] === "string" && c[key]) return c[key] as string;
+  const secret = secretFields(provider, c);
+  for (const key of ["accountId", "account", "account_id"]) {
+    if (typeof c[key] === "string" && c[key] && !matchesSecretPath([key], secret)) return c[key] as string;
+  }
   return provider;
+}
+
+/** Where the provider's schema puts secrets in this config; none known for a provider not registered (nothing to read). */
+function secretFields(provider: string, config: Record<string, unknown>): SecretPath[] {
+  let schema: unknown;
+  try {
+    schema = getProviderDefinition(provider, "trading").configSchema;
+  } catch {
+    return [];
+  }
+  return secretLocations(schema, config);
 }
 
 /**

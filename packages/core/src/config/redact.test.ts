@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { REDACTED, scrubSecrets, secretScrubber, withJsonSpellings } from "./redact.ts";
+import { REDACTED, scrubSecrets, secretScrubber, secretSpellings, withJsonSpellings } from "./redact.ts";
 
 describe("scrubbing secrets from serialised text", () => {
   test("a secret with a quote, backslash or newline is caught in JSON text only with its JSON spelling", () => {
@@ -14,8 +14,44 @@ describe("scrubbing secrets from serialised text", () => {
   });
 
   test("plain secrets are kept once, empty ones dropped", () => {
-    expect(withJsonSpellings(["abc", "", "abc", 'q"'])).toEqual(["abc", 'q"', 'q\\"']);
+    // 'q"' also as JSON escapes it and as a URL encodes it (%22); "abc" is spelled the same every way.
+    expect(withJsonSpellings(["abc", "", "abc", 'q"'])).toEqual(["abc", 'q"', 'q\\"', "q%22"]);
     expect(scrubSecrets("x abc y", withJsonSpellings(["", "abc"]))).toBe(`x ${REDACTED} y`);
+  });
+});
+
+describe("scrubbing a secret echoed trimmed or URL-encoded", () => {
+  test("a key configured with a trailing newline is scrubbed where a venue echoes it without", () => {
+    // An env file or a Kubernetes secret keeps the newline; fetch trims header values, so the venue saw "Sk8-fake-abc".
+    const scrub = secretScrubber(withJsonSpellings(["Sk8-fake-abc\n"]));
+    expect(scrub("venue answered 401: Invalid API-key Sk8-fake-abc, IP")).toBe(`venue answered 401: Invalid API-key ${REDACTED}, IP`);
+    expect(scrub('{"msg":"Invalid API-key Sk8-fake-abc\\n"}')).toBe(`{"msg":"Invalid API-key ${REDACTED}"}`);
+    expect(scrub("key Sk8-fake-abc\n!")).toBe(`key ${REDACTED}!`);
+  });
+
+  test("a key with spaces around it (a schema's v.trim()) is scrubbed trimmed; blank ones add no empty spelling", () => {
+    expect(scrubSecrets("invalid key fake-k3y.", withJsonSpellings(["  fake-k3y \t"]))).toBe(`invalid key ${REDACTED}.`);
+    expect(secretSpellings(" ")).not.toContain("");
+    expect(secretSpellings("")).toEqual([]);
+  });
+
+  test("a base64-style key quoted percent-encoded in a request body is scrubbed", () => {
+    const text = "POST /api/v3/order failed 401; body: apiKey=kQ3%2BvN%2F8xZ%3D&signature=x";
+    expect(scrubSecrets(text, withJsonSpellings(["kQ3+vN/8xZ="]))).toBe(`POST /api/v3/order failed 401; body: apiKey=${REDACTED}&signature=x`);
+  });
+
+  test("a key with a space and a ! is scrubbed percent-encoded, with the space as +, and form-encoded", () => {
+    const spellings = withJsonSpellings(["fake pass!"]);
+    expect(scrubSecrets("q=fake%20pass!&x=1", spellings)).toBe(`q=${REDACTED}&x=1`);
+    expect(scrubSecrets("q=fake+pass!&x=1", spellings)).toBe(`q=${REDACTED}&x=1`);
+    // The form encoder (URLSearchParams) escapes ! as well.
+    expect(scrubSecrets("q=fake+pass%21&x=1", spellings)).toBe(`q=${REDACTED}&x=1`);
+  });
+
+  test("a lone surrogate, which encodeURIComponent refuses, still gives its other spellings", () => {
+    const spellings = secretSpellings("fake\ud800key");
+    expect(spellings).toContain("fake\ud800key");
+    expect(spellings).toContain("fake\\ud800key");
   });
 });
 

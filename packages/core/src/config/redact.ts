@@ -56,15 +56,39 @@ export function secretScrubber(secrets: readonly string[]): (text: string) => st
 }
 
 /**
- * The secrets plus the spelling each takes inside JSON text (a quote, backslash or control character is escaped there),
- * for scrubbing serialised bodies and log lines with {@link scrubSecrets}; empty values are dropped (they would match everywhere).
+ * The secrets plus every spelling each takes in text that quotes it, for scrubbing serialised bodies and log lines with
+ * {@link scrubSecrets}: see {@link secretSpellings}. Empty values are dropped (they would match everywhere).
  */
 export function withJsonSpellings(secrets: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const value of secrets) {
-    if (value.length === 0) continue;
-    out.add(value);
-    out.add(JSON.stringify(value).slice(1, -1));
+  for (const value of secrets) for (const spelling of secretSpellings(value)) out.add(spelling);
+  return [...out];
+}
+
+/**
+ * The spellings one secret takes where text quotes it, itself first: trimmed too (a key read from an env file or a
+ * Kubernetes secret keeps its newline, but fetch trims header values and a schema may `v.trim()`, so the venue sees and
+ * echoes it without), and each of those as JSON text escapes it and URL-encoded, percent and form style (SDK errors
+ * quote request bodies and query strings). Each spelling once; none for an empty value.
+ */
+export function secretSpellings(value: string): string[] {
+  const out = new Set<string>();
+  for (const base of [value, value.trim()]) {
+    if (base.length === 0) continue;
+    out.add(base);
+    out.add(JSON.stringify(base).slice(1, -1));
+    for (const encoded of urlSpellings(base)) out.add(encoded);
   }
   return [...out];
+}
+
+/** encodeURIComponent, the same with a space as `+`, and the form encoding (URLSearchParams, which also escapes `!'()~`). */
+function urlSpellings(value: string): string[] {
+  const form = new URLSearchParams([["", value]]).toString().slice(1);
+  try {
+    const percent = encodeURIComponent(value);
+    return [percent, percent.replaceAll("%20", "+"), form];
+  } catch {
+    return [form]; // a lone surrogate: encodeURIComponent throws, the form encoder writes U+FFFD
+  }
 }
