@@ -40,6 +40,11 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   const engineSettings = config.engine!;
   const log = sessionLogger(session, io);
   const mode = session.trading.info.isPaperTrading ? "paper" : "live";
+  // The journal records the live account and refuses to resume another's (a paper venue's is its starting cash). Without
+  // an account id in the config the confirmation name is the provider's: no account, so the venue name alone is compared.
+  const tradingName = session.trading.info.name;
+  const accountName = liveAccountName(tradingName, session.trading.config);
+  const account = mode === "live" && accountName !== tradingName ? accountName : undefined;
 
   const latency = new LatencyHistogram();
   const trading = timedTradingProvider(prepared.trading, (ms) => latency.observe(ms));
@@ -50,6 +55,7 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
     sessionDir: resolve(io.cwd, engineSettings.data_dir!),
     cancelOpenOrdersOnStop: engineSettings.cancel_open_orders_on_stop!,
     mode,
+    ...(account === undefined ? {} : { account }),
   });
   const runner = new RunnerSession(
     {

@@ -13,4 +13,11 @@ export interface VenueRecord {
    * clock at their close), so positions are valued and market orders judged as before the restart, not at a fill price.
    */
   readonly lastBars?: readonly Bar[];
+  /**
+   * The greatest venue order id of every order the journal recorded, those that ended too, among ids ending in a digit,
+   * by length and then text: for ids numbered as a prefix and a number without leading zeros, the highest-numbered. An
+   * order that ended without a fill is in neither `fills` nor `workingOrders`: a venue numbering its ids continues past
+   * this one too, so no new order gets the id of an ended one.
+   */
+  readonly greatestVenueOrderId?: string;
 }

@@ -69,6 +69,13 @@ export interface LiveEngineOptions {
    * as a venue may echo a credential in a rejection reason or any other field. Empty or absent: nothing is scanned.
    */
   secrets?: readonly string[];
+  /**
+   * A key of the venue account the session trades (a broker config's account id; the runner passes it for a live
+   * session): the journal records it with the venue's name, and a live or paper session refuses a journal recorded at
+   * another venue or account (INVALID_CONFIGURATION). Default: for a paper session at a simulated venue, its starting
+   * cash and currency; otherwise not known, and only the venue's name is compared. Stored scrubbed of `secrets`.
+   */
+  account?: string;
   /** Default: "paper" when the trading provider is a paper venue, else "live". */
   mode?: EngineMode;
   /** Cancel open orders when the run ends (default false: they keep working at the venue). */

@@ -1,7 +1,7 @@
 import {
   ArgoError, type Bar, isSimulatedVenue, type JsonSchema, type MarketDataProvider, parseConfig, type TradingProvider, toArgoError,
 } from "@argo/core";
-import { Journal } from "../journal/journal.ts";
+import { Journal, type JournalVenue } from "../journal/journal.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import { loadStrategy } from "../strategy/load-strategy.ts";
 import { consoleLogger } from "../strategy/logger.ts";
@@ -9,11 +9,13 @@ import { parseStrategyConfig, strategyConfigJsonSchema } from "../strategy/strat
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import { BarPipeline } from "./bar-pipeline.ts";
 import { boundedVenueCall } from "./bounded-venue-call.ts";
+import { StrategyViews } from "./strategy-views.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { newCounters } from "./engine-counters.ts";
 import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.ts";
 import { isAbortOf } from "./is-abort-of.ts";
 import { assertJournalFits } from "./journal-fit.ts";
+import { assertAccountOption, assertJournalVenue, simulatedAccountKey } from "./journal-venue-fit.ts";
 import { journalSymbolWarnings } from "./journal-symbols.ts";
 import { reconcileJournalOrders } from "./reconcile-journal-orders.ts";
 import { restoreSimulatedAccount } from "./restore-simulated-account.ts";
@@ -84,21 +86,30 @@ export class EngineSession {
         symbols: o.symbols, interval: o.interval, cacheSize: o.cacheSize, sessionDir: o.sessionDir,
         cancelOpenOrdersOnStop: o.cancelOpenOrdersOnStop, mode: o.mode, risk: o.risk, venueCallTimeoutMs: o.venueCallTimeoutMs,
       }, { label: "engine config" });
+      assertAccountOption(o.account);
       const risk = settings.risk;
       callTimeoutMs = settings.venueCallTimeoutMs;
       const { strategy, config } = await this.load();
       marketData = await resolveMarketData(o.marketData);
       trading = await resolveTrading(o.trading);
       this.mode = resolveMode(o.mode, trading.provider);
+      const venue = trading.provider;
+      const at: JournalVenue = { name: venue.name, account: o.account };
       // A journal this session must not use is a config mistake: refused before anything is connected or read.
       if (settings.sessionDir !== undefined) {
         journal = new Journal(settings.sessionDir, o.journal, o.secrets);
         assertJournalFits(journal, this.mode, strategy.name);
+        assertJournalVenue(journal, this.mode, at);
       }
-      const venue = trading.provider;
       // Start-up calls get the order calls' deadline: a venue that never answers must not hang the start or Ctrl-C.
       const bounded = <T>(call: string, fn: () => Promise<T>) => boundedVenueCall(fn, callTimeoutMs, venue.name, call, signal);
       await connectTrading(venue, (connect) => bounded("connect", connect), signal);
+      // A paper account is what its simulator starts with: read before restoreSimulatedAccount rebuilds the recorded one.
+      // Only a simulator that rebuilds it: one without restore keeps its own account, as a broker does.
+      if (journal && at.account === undefined && this.mode === "paper" && isSimulatedVenue(venue) && venue.restore !== undefined) {
+        at.account = simulatedAccountKey(await bounded("account read", () => venue.getAccount()));
+        assertJournalVenue(journal, this.mode, at);
+      }
       // Virtual time starts before init: the strategy's first look at the clock must not be the wall clock in a replay.
       const virtualStart = await driver.open?.(marketData.provider, signal);
       if (virtualStart !== undefined && isSimulatedVenue(trading.provider)) trading.provider.setTime(virtualStart);
@@ -129,7 +140,7 @@ export class EngineSession {
       signal?.throwIfAborted();
       // Recorded before init: orders init places are this session's, and a start that dies in init (a crash, a kill) must
       // still leave the strategy and mode that wrote them, which the next start's assertJournalFits checks.
-      journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode);
+      journal?.beginSession(strategy.name, settings.symbols, settings.interval, this.mode, at);
       await this.pipeline.start(warm);
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);
       if (!signal?.aborted) await driver.drive(this.pipeline, marketData.provider, signal);
@@ -185,14 +196,17 @@ export class EngineSession {
 
   private result(status: "completed" | "aborted", abortReason: unknown, startedAt: number, journalPath: string | undefined): EngineRunResult {
     const p = this.pipeline!;
+    // Marked at the newest closes, as the strategy and the equity read them: the venue's last events may be from the
+    // last fill (a simulator sends them only on fills), and `equity` beside them would not add up.
+    const views = new StrategyViews(p);
     return {
       status,
       ...(status === "aborted" ? { abortReason } : {}),
       mode: this.mode!,
       counters: { ...p.counters },
       tradingState: p.stateMachine.state,
-      account: p.mirror.account,
-      positions: [...p.mirror.positions()],
+      account: views.account(),
+      positions: [...p.mirror.positionsBySymbol.keys()].map((symbol) => views.position(symbol)!),
       openOrders: [...p.mirror.openOrders()],
       equity: p.equity(),
       ...(journalPath ? { journalPath } : {}),

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Journal } from "../journal/journal.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { journalRows } from "../test-fixtures/journal-rows.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-paper-resume-"));
@@ -70,6 +71,27 @@ describe("a restarted paper session goes on with the account it had", () => {
     expect(second.result?.openOrders.map((o) => [o.type, o.side, o.quantity, o.status])).toEqual(
       once.result!.openOrders.map((o) => [o.type, o.side, o.quantity, o.status]),
     );
+  });
+
+  test("an order placed after the restart gets a venue id no recorded order had, one that ended unfilled included", async () => {
+    const sessionDir = join(root, "venue-ids");
+    const numbered = testStrategy({
+      async onBar(bar: Bar, ctx) {
+        const i = index.get(bar.openTime)!;
+        if (i === 1) await ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 1 });
+        if (i === 2) {
+          const placed = await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 50 });
+          if (placed.status === "placed") await ctx.cancelOrder(placed.order.clientOrderId);
+        }
+        if (i === 5) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 60 });
+      },
+    });
+    await runEngine({ bars: bars.slice(0, 4), strategy: numbered, engine: { sessionDir, trading: paper } });
+    const resumed = await runEngine({ bars: bars.slice(0, 7), strategy: numbered, engine: { sessionDir, trading: paper } });
+    expect(resumed.error).toBeUndefined();
+    // The first session numbered the filled market buy P1 and the cancelled limit P2: the third order is P3.
+    const rows = journalRows<{ venue: string; status: string }>(sessionDir, "SELECT venue_order_id AS venue, status FROM orders ORDER BY created_at");
+    expect(rows).toEqual([{ venue: "P1", status: "FILLED" }, { venue: "P2", status: "CANCELLED" }, { venue: "P3", status: "ACCEPTED" }]);
   });
 
   test("the trades of orders that ended before the restart still carry their strategy's name", async () => {

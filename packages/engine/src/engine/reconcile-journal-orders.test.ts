@@ -85,8 +85,9 @@ describe("orders the previous session left working are settled in the journal be
     // Still working when the session stopped (the paper venue accepted it; nothing reached 90).
     expect(journalOrder(sessionDir, "rest-1").status).toBe("ACCEPTED");
 
-    // Restarted with less capital than the buy (2 × 90) needs: the venue takes the account back but not this order.
-    const poorer = { provider: "paper", config: { initialCapital: 100 } };
+    // Restarted where BTC orders may hold at most 1 (the same account: another starting cash is refused): the venue
+    // takes the account back but not this order of 2.
+    const poorer = { provider: "paper", config: { initialCapital: 10_000, symbolRules: { BTC: { maxQuantity: 1 } } } };
     const errors: ArgoError[] = [];
     const restart = await runEngine({ bars, engine: { sessionDir, trading: poorer }, strategy: idle, callbacks: { onError: (e) => void errors.push(e) } });
     expect(errors.map((e) => e.code)).toEqual(["ORDER_NOT_FOUND"]);

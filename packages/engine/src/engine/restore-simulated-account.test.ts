@@ -42,8 +42,21 @@ describe("restoreSimulatedAccount", () => {
     const journal = journalOf("paper", ["paper", "paper"]);
     const held = ["X", "Y", "Z"].flatMap((symbol) => journal.loadBars(symbol, "1m", 10));
     restoreSimulatedAccount(journal, venue, "paper", held);
-    // The newest of each symbol's bars in the session's interval; Z has none.
-    expect(venue.restored).toEqual([{ fills: [fill], workingOrders: [working], lastBars: [bars[2]!, bars[4]!] }]);
+    // The newest of each symbol's bars in the session's interval; Z has none. The only order recorded is P2.
+    expect(venue.restored).toEqual([{ fills: [fill], workingOrders: [working], lastBars: [bars[2]!, bars[4]!], greatestVenueOrderId: "P2" }]);
+  });
+
+  test("the greatest venue order id counts the orders that ended too, by number: P10 past P9", () => {
+    const venue = restorable();
+    const journal = journalOf("ended", []);
+    const ended = (clientOrderId: string, status: Order["status"], venueOrderId: string): Order => ({ ...working, clientOrderId, status, venueOrderId });
+    // Neither in the fills nor working: a cancelled P10, an expired P9, a rejected order the venue never numbered, and an
+    // id not ending in a number (longer than any, so by length alone it would be the greatest).
+    for (const order of [ended("a-3", "CANCELLED", "P10"), ended("a-4", "EXPIRED", "P9"), ended("a-5", "REJECTED", ""), ended("a-6", "CANCELLED", "not-numbered")]) journal.order(order);
+    journal.flush();
+    journal.beginSession("s", ["X"], "1m", "paper");
+    restoreSimulatedAccount(journal, venue, "paper", bars);
+    expect(venue.restored.map((record) => record.greatestVenueOrderId)).toEqual(["P10"]);
   });
 
   test("nothing is handed over for a new journal, a live session, or a venue without restore", () => {

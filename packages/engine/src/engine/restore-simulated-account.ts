@@ -4,7 +4,8 @@ import type { EngineMode } from "../strategy/strategy-context.ts";
 
 /**
  * A paper session resumed from its journal hands a simulated venue what the journal recorded of its account (every
- * fill, the orders still working and each symbol's newest bar, its last price), so cash, positions and working orders
+ * fill, the orders still working, each symbol's newest bar (its last price) and the greatest venue order id of all its
+ * orders, ended ones too, for the venue's numbering to go on past), so cash, positions and working orders
  * go on where the previous session stopped instead of starting afresh under a strategy whose state did not. Only a
  * journal every session of which was paper: a live session's fills happened at a broker, not on this simulator.
  * assertJournalFits refuses a paper session such a journal before this runs; should one get here anyway, it is refused
@@ -34,7 +35,12 @@ export function restoreSimulatedAccount(
   const newest = new Map<string, Bar>();
   for (const bar of held) newest.set(bar.symbol, bar);
   const lastBars = [...newest.values()];
-  const record = { fills: journal.recordedFills(), workingOrders: workingOrders ?? journal.unfinishedOrders(), lastBars };
+  // The greatest venue order id: ended orders too, so the venue never numbers a new order with an ended one's id.
+  const greatest = journal.greatestVenueOrderId();
+  const record = {
+    fills: journal.recordedFills(), workingOrders: workingOrders ?? journal.unfinishedOrders(), lastBars,
+    ...(greatest === undefined ? {} : { greatestVenueOrderId: greatest }),
+  };
   try {
     trading.restore(record);
   } catch (error) {

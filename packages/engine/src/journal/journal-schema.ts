@@ -9,6 +9,12 @@ export const FILLS_TABLE = `CREATE TABLE IF NOT EXISTS fills (
   PRIMARY KEY (client_order_id, id)
 );`;
 
+/**
+ * Columns of the sessions table added after it was first written: the trading venue's name and the account the session
+ * traded (NULL: not known). A journal written before gets them, empty, when opened (migrate-sessions.ts).
+ */
+export const SESSION_VENUE_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [["venue", "TEXT"], ["account", "TEXT"]];
+
 /** Tables of the session journal; bars are keyed by symbol, interval and open time so a replayed bar overwrites itself. */
 export const JOURNAL_SCHEMA = `
 CREATE TABLE IF NOT EXISTS bars (
@@ -27,7 +33,7 @@ CREATE TABLE IF NOT EXISTS state (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sessions (
   id INTEGER PRIMARY KEY AUTOINCREMENT, strategy TEXT NOT NULL, symbols TEXT NOT NULL, interval TEXT NOT NULL,
-  mode TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER, status TEXT
+  mode TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER, status TEXT${SESSION_VENUE_COLUMNS.map(([name, type]) => `, ${name} ${type}`).join("")}
 );
 `;
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fillKey } from "./fill-key.ts";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
 import { migrateFills } from "./migrate-fills.ts";
+import { migrateSessions } from "./migrate-sessions.ts";
 import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
 import { SessionLock } from "./session-lock.ts";
@@ -18,6 +19,18 @@ const sameBarSize = (stored: string, key: string): boolean => {
     return false;
   }
 };
+
+/** The trading venue a session trades at: its name and, when known, a key of its account there (see assertJournalVenue). */
+export interface JournalVenue {
+  name: string;
+  account?: string | undefined;
+}
+
+/** A venue and account sessions of a journal recorded; null where a session did not record it (a journal written before). */
+export interface RecordedVenue {
+  venue: string | null;
+  account: string | null;
+}
 
 /** A symbol's position as the journal's fills add up: bought minus sold, and all that traded (to tell rounding from holding). */
 export interface FilledNet {
@@ -72,6 +85,7 @@ export class Journal {
       this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
       this.db.exec(JOURNAL_SCHEMA);
       migrateFills(this.db);
+      migrateSessions(this.db);
     } catch (error) {
       this.lock.release();
       throw new ArgoError("INVALID_CONFIGURATION", `cannot open the session journal ${this.path}: ${(error as Error).message}`, { cause: error });
@@ -333,11 +347,34 @@ export class Journal {
       .map((r) => ({ symbol: String(r.symbol), net: Number(r.net ?? 0), traded: Number(r.traded ?? 0) }));
   }
 
-  /** Records the start of a session. */
-  beginSession(strategy: string, symbols: readonly string[], interval: string, mode: string): void {
+  /**
+   * The venues and accounts the sessions recorded so far (as stored: secrets replaced), each pair once, oldest first;
+   * sessions of a journal written before venues were recorded read as null.
+   */
+  recordedVenues(): RecordedVenue[] {
+    const rows = this.db.query("SELECT venue, account FROM sessions GROUP BY venue, account ORDER BY MIN(id)").all() as Array<{ venue: unknown; account: unknown }>;
+    return rows.map((row) => ({ venue: row.venue === null ? null : String(row.venue), account: row.account === null ? null : String(row.account) }));
+  }
+
+  /**
+   * The greatest venue order id of every order recorded, ended ones included, among ids ending in a digit, comparing by
+   * length and then text: for ids numbered as a prefix and a number without leading zeros (a simulator's), the highest
+   * number. One scan of a column, no order's JSON read. Undefined when no order has such an id.
+   */
+  greatestVenueOrderId(): string | undefined {
     const row = this.db
-      .query("INSERT INTO sessions (strategy, symbols, interval, mode, started_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
-      .get(this.scrub.text(strategy), this.scrub.text(symbols.join(",")), this.scrub.text(interval), mode, Date.now()) as { id: number };
+      .query("SELECT venue_order_id AS id FROM orders WHERE venue_order_id GLOB '*[0-9]' ORDER BY length(venue_order_id) DESC, venue_order_id DESC LIMIT 1")
+      .get() as { id: unknown } | null;
+    return row === null ? undefined : String(row.id);
+  }
+
+  /** Records the start of a session; `venue`: the trading venue and account it trades at (account absent: not known). */
+  beginSession(strategy: string, symbols: readonly string[], interval: string, mode: string, venue?: JournalVenue): void {
+    const t = this.scrub;
+    const row = this.db
+      .query("INSERT INTO sessions (strategy, symbols, interval, mode, started_at, venue, account) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .get(t.text(strategy), t.text(symbols.join(",")), t.text(interval), mode, Date.now(),
+        venue === undefined ? null : t.text(venue.name), venue?.account === undefined ? null : t.text(venue.account)) as { id: number };
     this.sessionId = row.id;
   }
 

@@ -25,14 +25,15 @@ function fillNumberOf(id: unknown): number | undefined {
 }
 
 /**
- * Continues the venue's numbering past every "F<n>" fill id and "P<n>" venue order id in the record, so ids
- * stay unique over the account's life, and opens `byNumber` up to the highest number. Numbers not taken back
+ * Continues the venue's numbering past every "F<n>" fill id and "P<n>" venue order id in the record, and past its
+ * `greatestVenueOrderId` (the journal's orders that ended without a fill are in neither list, and their ids must not
+ * name a new order), so ids stay unique over the account's life, and opens `byNumber` up to the highest number. Numbers not taken back
  * (orders that ended, or were left out) stay empty slots: find-order.ts and the client id index read them as
  * no order (ORDER_NOT_FOUND). The slots hold `undefined` rather than being holes: a long holey array falls
  * out of the engine's fast element storage, and every later placement pushes onto this array.
  */
 export function continueNumbering(state: VenueState, record: VenueRecord): void {
-  let orders = 0;
+  let orders = restorableNumberOf(record.greatestVenueOrderId) ?? 0;
   let fills = 0;
   for (const fill of record.fills) {
     fills = Math.max(fills, fillNumberOf(fill.id) ?? 0);
