@@ -1,13 +1,13 @@
 import "@argo/provider-paper";
 import { afterAll, describe, expect, test } from "bun:test";
-import { Database } from "bun:sqlite";
 import type { Bar } from "@argo/core";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
 import { journalRows } from "../test-fixtures/journal-rows.ts";
+import { writeOldSessionsJournal } from "../test-fixtures/old-sessions-journal.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-journal-venue-"));
@@ -139,13 +139,8 @@ describe("a paper session resumes only the journal of the paper account it start
 
   test("a journal written before venues were recorded: accepted with any account, which the session then records", async () => {
     const sessionDir = join(root, "old-journal");
-    mkdirSync(sessionDir);
     // The sessions table as journals had it before (no venue, no account), with one paper session of the strategy.
-    const db = new Database(join(sessionDir, "journal.sqlite"), { create: true });
-    db.exec(`CREATE TABLE sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, strategy TEXT NOT NULL, symbols TEXT NOT NULL, interval TEXT NOT NULL,
-      mode TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER, status TEXT)`);
-    db.query("INSERT INTO sessions (strategy, symbols, interval, mode, started_at) VALUES ('test-strategy', 'X', '1m', 'paper', 1)").run();
-    db.close();
+    writeOldSessionsJournal(sessionDir, "test-strategy", "paper");
 
     const idle = testStrategy({});
     const b = await runEngine({ bars: first, strategy: idle, engine: { sessionDir, trading: paper(5_000) } });

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { Database } from "bun:sqlite";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeOldSessionsJournal } from "../test-fixtures/old-sessions-journal.ts";
 import { Journal } from "./journal.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-migrate-sessions-"));
@@ -11,12 +12,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** A session directory whose journal has the sessions table as it was before venues were recorded, with one row. */
 function oldJournal(name: string): string {
   const dir = join(root, name);
-  mkdirSync(dir);
-  const db = new Database(join(dir, "journal.sqlite"), { create: true });
-  db.exec(`CREATE TABLE sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, strategy TEXT NOT NULL, symbols TEXT NOT NULL, interval TEXT NOT NULL,
-    mode TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER, status TEXT)`);
-  db.query("INSERT INTO sessions (strategy, symbols, interval, mode, started_at, ended_at, status) VALUES ('s', 'X', '1m', 'live', 1, 2, 'completed')").run();
-  db.close();
+  writeOldSessionsJournal(dir, "s", "live");
   return dir;
 }
 

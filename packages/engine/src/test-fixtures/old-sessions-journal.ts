@@ -1,0 +1,16 @@
+import { Database } from "bun:sqlite";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * Creates `dir` with a journal whose sessions table is as journals had it before venues were recorded (no venue, no
+ * account), holding one session of `strategy` in `mode`.
+ */
+export function writeOldSessionsJournal(dir: string, strategy: string, mode: string): void {
+  mkdirSync(dir);
+  const db = new Database(join(dir, "journal.sqlite"), { create: true });
+  db.exec(`CREATE TABLE sessions (id INTEGER PRIMARY KEY AUTOINCREMENT, strategy TEXT NOT NULL, symbols TEXT NOT NULL, interval TEXT NOT NULL,
+    mode TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER, status TEXT)`);
+  db.query("INSERT INTO sessions (strategy, symbols, interval, mode, started_at, ended_at, status) VALUES (?, 'X', '1m', ?, 1, 2, 'completed')").run(strategy, mode);
+  db.close();
+}
