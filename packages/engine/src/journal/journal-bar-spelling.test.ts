@@ -28,6 +28,8 @@ describe("Journal.loadBars finds bars by bar size, not by the interval's spellin
       expect(loaded[0]!.interval).toBe("1d");
       expect(loaded[3]!.interval).toBe("24h");
       expect(journal.loadBars("X", "1d", 2).map((b) => b.openTime)).toEqual([2 * DAY, 3 * DAY]);
+      // Day 2 is stored twice: it must not take the place of day 1 among the newest three.
+      expect(journal.loadBars("X", "1d", 3).map((b) => b.openTime)).toEqual([DAY, 2 * DAY, 3 * DAY]);
       expect(journal.loadBars("X", "60m", 10).map((b) => b.close)).toEqual([999]);
       expect(journal.loadBars("X", "1w", 10)).toEqual([]);
     } finally {

@@ -221,10 +221,11 @@ export class Journal {
     if (spellings.length === 0) return [];
     const rows = this.db
       .query(`SELECT interval, open_time, open, high, low, close, volume FROM bars WHERE symbol = ? AND interval IN (${spellings.map(() => "?").join(", ")}) ORDER BY open_time DESC LIMIT ?`)
-      .all(symbol, ...spellings, limit) as Array<{ interval: string; open_time: number; open: number; high: number; low: number; close: number; volume: number }>;
+      .all(symbol, ...spellings, limit * spellings.length) as Array<{ interval: string; open_time: number; open: number; high: number; low: number; close: number; volume: number }>;
     rows.reverse();
-    // One bar per open time, should two spellings both hold it (a session whose feed changed its spelling).
-    const unique = rows.filter((r, i) => i === 0 || r.open_time !== rows[i - 1]!.open_time);
+    // One bar per open time, should two spellings both hold it (a session whose feed changed its spelling): each spelling
+    // may fill `limit` rows, so the newest `limit` remain after the duplicates go.
+    const unique = rows.filter((r, i) => i === 0 || r.open_time !== rows[i - 1]!.open_time).slice(-limit);
     return unique.map((r) => ({ symbol, interval: r.interval, openTime: r.open_time, open: r.open, high: r.high, low: r.low, close: r.close, volume: r.volume }));
   }
 
