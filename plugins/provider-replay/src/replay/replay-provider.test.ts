@@ -171,6 +171,18 @@ describe("replay: abort and pacing", () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  test("afterBySymbol: each symbol skips to its own held bar, before pacing; a symbol it does not name goes by after", async () => {
+    const provider = await createReplayProvider({ baseDir: dir, speed: 1, files: [{ path: "aaa.csv", symbol: "AAA", interval: "1h" }, { path: "bbb.csv", symbol: "BBB", interval: "1h" }] });
+    // AAA is held through 04:00 (nothing left); BBB through 03:00. Skipped only to `after` (01:00, the older), AAA@02:00
+    // would come first and pace the rest: at speed 1 the test would time out.
+    const options = { after: Date.UTC(2024, 0, 1, 1), afterBySymbol: { AAA: Date.UTC(2024, 0, 1, 4), BBB: Date.UTC(2024, 0, 1, 3) } };
+    expect(bars(await collect(provider.stream(["AAA", "BBB"], "1h", options))).map((bar) => `${bar.symbol}@${bar.close}`)).toEqual(["BBB@40"]);
+    // Without BBB's own time it goes by `after`: 02:00 onwards, paced, so only the first bar is read here.
+    const iterator = provider.stream(["AAA", "BBB"], "1h", { after: Date.UTC(2024, 0, 1, 1), afterBySymbol: { AAA: Date.UTC(2024, 0, 1, 4) } })[Symbol.asyncIterator]();
+    expect(bars([(await iterator.next()).value as StreamItem]).map((bar) => `${bar.symbol}@${bar.close}`)).toEqual(["BBB@20"]);
+    await iterator.return?.(undefined);
+  });
+
   test("after: a bad row before the bars the consumer holds is not reported again on every restart", async () => {
     writeFileSync(join(dir, "bad-row.csv"), "time,open,high,low,close,volume\n2024-01-02,1,1,1,1,1\n2024-01-03,abc,1,1,1,1\n2024-01-04,2,2,2,2,1\n2024-01-05,3,3,3,3,1\n");
     const provider = await createReplayProvider({ baseDir: dir, files: [{ path: "bad-row.csv", symbol: "B", interval: "1d" }] });
