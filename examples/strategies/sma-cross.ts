@@ -1,10 +1,11 @@
 import { defineStrategy, type StrategyContext } from "@argo/engine";
 import * as v from "valibot";
 
+// Finite: an `.inf` amount would pass as "greater than 0" and the venue would refuse every entry.
 const sizing = v.union([
-  v.strictObject({ equityFraction: v.pipe(v.number(), v.gtValue(0), v.maxValue(1), v.description("Fraction (0, 1] of equity per entry, resolved at fill time.")) }),
-  v.strictObject({ quantity: v.pipe(v.number(), v.gtValue(0), v.description("Base quantity per entry.")) }),
-  v.strictObject({ quoteAmount: v.pipe(v.number(), v.gtValue(0), v.description("Quote-currency amount per entry.")) }),
+  v.strictObject({ equityFraction: v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(1), v.description("Fraction (0, 1] of equity per entry, resolved at fill time.")) }),
+  v.strictObject({ quantity: v.pipe(v.number(), v.finite(), v.gtValue(0), v.description("Base quantity per entry.")) }),
+  v.strictObject({ quoteAmount: v.pipe(v.number(), v.finite(), v.gtValue(0), v.description("Quote-currency amount per entry.")) }),
 ]);
 
 const config = v.pipe(

@@ -1,4 +1,5 @@
 import { defineProvider } from "@argo/core";
+import { checkPaperSession } from "./config/check-paper-session.ts";
 import { paperConfigSchema } from "./config/paper-config-schema.ts";
 import { PaperVenue } from "./venue/paper-venue.ts";
 
@@ -27,4 +28,5 @@ export const paperProviderDefinition = defineProvider({
   },
   packageName: "@argo/provider-paper",
   create: (config) => new PaperVenue(config),
+  checkSession: checkPaperSession,
 });

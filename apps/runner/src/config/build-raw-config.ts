@@ -8,6 +8,7 @@ import { loadConfigStrategy, type StrategyLoad } from "./load-config-strategy.ts
 import { loadConfigFile } from "./load-config-file.ts";
 import { loadSessionProviders, type ProviderLoad } from "./load-session-providers.ts";
 import { structuredFlagDir } from "./read-structured-flag.ts";
+import { replacedSectionNotices } from "./replaced-section-notices.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
 import { substituteEnv } from "./substitute-env.ts";
 
@@ -41,6 +42,11 @@ export interface RawConfig {
   loaded?: ProviderLoad;
   /** The strategy loaded to read `strategy.config` by its schema: validation reports this outcome, not a second load. */
   strategy?: StrategyLoad;
+  /**
+   * Lines for stderr before the session starts: a `--*-config` flag that replaced a section holding keys its value
+   * lacks, naming them (see replacedSectionNotices). Not problems: the flag's value is the whole section.
+   */
+  notices?: string[];
 }
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -76,8 +82,10 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   const raw = await applyFlags(overridden, flags, cwd, { env, schemaAt });
   // A variable whose value a flag replaced is no longer the source of what is there.
   const envOverrides = overrides.filter(({ keys }) => Bun.deepEquals(valueAt(raw, keys), valueAt(overridden, keys)));
+  // Named as typed: the user knows the file by that name.
+  const notices = replacedSectionNotices(overridden, raw, flags, path ?? "the ARGO__ variables");
   return {
-    raw, baseDir, strategyBaseDir, cwd, envOverrides, loaded,
+    raw, baseDir, strategyBaseDir, cwd, envOverrides, loaded, notices,
     ...(marketDataFlag !== undefined ? { marketDataBaseDir: structuredFlagDir(marketDataFlag, cwd) } : {}),
     ...(strategy ? { strategy } : {}),
     ...(file ? { path: file } : {}),

@@ -105,3 +105,28 @@ describe("ARGO__ names under strategy.config, resolved against the strategy's co
     expect(out).toEqual({ strategy: { config: { sizing: { equityfraction: 0.5 } } } });
   });
 });
+
+describe("ARGO__ parts that land in a record keyed by symbol", () => {
+  const schemaAt = configSchemaLookup({ trading: "paper", marketData: "simulated" });
+
+  test("the symbol is kept as written, in a venue's symbolRules and in risk.symbols alike; the keys inside are the schema's", () => {
+    const out = applyEnvOverrides({}, {
+      ARGO__TRADING__CONFIG__SYMBOL_RULES__BTCUSD__MIN_NOTIONAL: "1000000000",
+      ARGO__RISK__SYMBOLS__BTCUSD__MAX_POSITION_QUANTITY: "5",
+    }, schemaAt);
+    expect(out).toEqual({
+      trading: { config: { symbolRules: { BTCUSD: { minNotional: 1_000_000_000 } } } },
+      risk: { symbols: { BTCUSD: { maxPositionQuantity: 5 } } },
+    });
+  });
+
+  test("a symbol the file has is overridden in place; one spelt otherwise (BTC_USD) is another key, not matched loosely", () => {
+    const file = { risk: { symbols: { BTCUSD: { maxPositionQuantity: 1, maxPositionNotional: 100 } } } };
+    expect(applyEnvOverrides(file, { ARGO__RISK__SYMBOLS__BTCUSD__MAX_POSITION_QUANTITY: "2" }, schemaAt)).toEqual({
+      risk: { symbols: { BTCUSD: { maxPositionQuantity: 2, maxPositionNotional: 100 } } },
+    });
+    expect(applyEnvOverrides(file, { ARGO__RISK__SYMBOLS__BTC_USD__MAX_POSITION_QUANTITY: "2" }, schemaAt)).toEqual({
+      risk: { symbols: { BTCUSD: { maxPositionQuantity: 1, maxPositionNotional: 100 }, BTC_USD: { maxPositionQuantity: 2 } } },
+    });
+  });
+});

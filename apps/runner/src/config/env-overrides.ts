@@ -1,5 +1,5 @@
 import { asRecord } from "./as-record.ts";
-import { type SchemaLookup, type SchemaNode, declaredKeys } from "./config-schema-at.ts";
+import { type SchemaLookup, type SchemaNode, declaredKeys, unwrap } from "./config-schema-at.ts";
 import { envValue, expectsList } from "./env-value.ts";
 
 /** Prefix of environment variables that override config keys: ARGO__SECTION__KEY=value. */
@@ -17,7 +17,8 @@ export interface EnvOverride {
  * Applies ARGO__SECTION__KEY[__SUBKEY…] variables onto a parsed config: `ARGO__ENGINE__INTERVAL=5m` sets engine.interval,
  * `ARGO__TRADING__CONFIG__INITIAL_CAPITAL=5000` sets trading.config.initialCapital. Each name part is matched, ignoring
  * case and underscores, against the keys the schema declares there (see `schemaAt`), then against the keys already in
- * the file, and is lower-cased only when neither knows it. Values are read as YAML scalars (numbers, booleans), except
+ * the file, and is lower-cased only when neither knows it; where the schema there is a record (keyed by symbol) the part
+ * is the key as written. Values are read as YAML scalars (numbers, booleans), except
  * where the field takes only text (a token of digits stays text); a list field takes `[A, B]` or `A,B`.
  */
 export function applyEnvOverrides(config: Record<string, unknown>, env: Record<string, string | undefined>, schemaAt: SchemaLookup = () => undefined): Record<string, unknown> {
@@ -42,7 +43,7 @@ export function traceEnvOverrides(
     // The same place in the config as given: a key another variable created is not the file's either.
     let given: unknown = config;
     for (let i = 0; i < parts.length; i++) {
-      const key = matchKey(declaredKeys(schemaAt(keys)), node, parts[i]!);
+      const key = matchKey(schemaAt(keys), node, parts[i]!);
       keys.push(key);
       const inGiven = Object.hasOwn(asRecord(given), key);
       if (!inGiven && createdFrom === parts.length) createdFrom = i;
@@ -61,9 +62,12 @@ export function traceEnvOverrides(
 // INITIAL_CAPITAL, INITIALCAPITAL and initialCapital are one key; so are MARKET_DATA and market_data.
 const squash = (s: string) => s.toLowerCase().replaceAll("_", "");
 
-function matchKey(declared: readonly string[], node: Record<string, unknown>, part: string): string {
+function matchKey(schema: SchemaNode | undefined, node: Record<string, unknown>, part: string): string {
+  // A record's keys are data (symbols in risk.symbols, a venue's symbolRules), matched as written: BTCUSD stays
+  // BTCUSD (lower-cased, a check against the session's symbols would see a key nobody wrote), and BTC_USD is another.
+  if (unwrap(schema)?.type === "record") return part;
   return (
-    declared.find((key) => squash(key) === squash(part)) ??
+    declaredKeys(schema).find((key) => squash(key) === squash(part)) ??
     Object.keys(node).find((existing) => squash(existing) === squash(part)) ??
     part.toLowerCase()
   );

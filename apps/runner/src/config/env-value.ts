@@ -29,6 +29,19 @@ export function envValue(text: string, typed: unknown, schema: SchemaNode | unde
   return typed !== text && !accepts(schema, typed) && accepts(schema, text) ? text : typed;
 }
 
+// A decimal number as people write one: 0.20, 100000.00, 1e5, -3, .5 (no hex, no Infinity, no blanks around it).
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * The number a text spells where the field takes a number and not that text (`0.20`, `100000.00`, `1e5` at
+ * `risk.maxDrawdown`), as an ARGO__ value is read; undefined anywhere else, or for a text that is no finite decimal.
+ */
+export function numberAt(text: string, schema: SchemaNode | undefined): number | undefined {
+  if (!DECIMAL.test(text)) return undefined;
+  const number = Number(text);
+  return Number.isFinite(number) && accepts(schema, number) && !accepts(schema, text) ? number : undefined;
+}
+
 /** True when the schema wants a list. */
 export function expectsList(schema: SchemaNode | undefined): boolean {
   return unwrap(schema)?.type === "array";

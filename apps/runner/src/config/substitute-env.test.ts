@@ -61,6 +61,26 @@ describe("a placeholder alone, where the schema says what the field takes", () =
     });
   });
 
+  test("a number field takes any decimal spelling of a number, as ARGO__ does: 0.20, 100000.00, 1e5", () => {
+    const config = { risk: { maxDrawdown: "${DD}" }, trading: { config: { initialCapital: "${CAP}", latencyMs: "${LAT}" } } };
+    expect(substituteEnv(config, { DD: "0.20", CAP: "100000.00", LAT: "1e1" }, schemaAt)).toEqual({
+      risk: { maxDrawdown: 0.2 },
+      trading: { config: { initialCapital: 100_000, latencyMs: 10 } },
+    });
+    expect(substituteEnv(config, { DD: ".5", CAP: "1e5", LAT: "+3" }, schemaAt)).toEqual({
+      risk: { maxDrawdown: 0.5 },
+      trading: { config: { initialCapital: 100_000, latencyMs: 3 } },
+    });
+  });
+
+  test("a text that is no plain decimal stays text at a number field (the schema names it); text fields keep the text", () => {
+    const config = { risk: { maxDrawdown: "${DD}" }, status: { token: "${TOKEN}" } };
+    for (const odd of ["0x10", "Infinity", "1e999", " 5", "1,5", "20%"]) {
+      expect(substituteEnv(config, { DD: odd, TOKEN: "x" }, schemaAt)).toEqual({ risk: { maxDrawdown: odd }, status: { token: "x" } });
+    }
+    expect(substituteEnv(config, { DD: "0.1", TOKEN: "1e5" }, schemaAt)).toEqual({ risk: { maxDrawdown: 0.1 }, status: { token: "1e5" } });
+  });
+
   test("where no schema is known (a strategy's config), the type its text spells, as before", () => {
     expect(substituteEnv({ strategy: { config: { fast: "${FAST}", key: "${KEY}" } } }, { FAST: "8", KEY: "0042" }, schemaAt)).toEqual({
       strategy: { config: { fast: 8, key: "0042" } },

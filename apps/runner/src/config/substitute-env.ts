@@ -1,6 +1,6 @@
 import { ArgoError } from "@argo/core";
 import type { SchemaLookup } from "./config-schema-at.ts";
-import { envValue } from "./env-value.ts";
+import { envValue, numberAt } from "./env-value.ts";
 
 // `$${` is a literal `${` (as in Docker Compose): a key or password may hold one.
 const PATTERN = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
@@ -21,7 +21,8 @@ function typedScalar(text: string): unknown {
  * variable that is unset and has no default is an error naming the variable and where it is used; the value itself is
  * never shown (it may be a key).
  * A value that is one placeholder alone keeps the variable's text where `schemaAt` says the field takes that text (a
- * token of 16 digits is still a token), and elsewhere takes the type its text spells (a port, a flag).
+ * token of 16 digits is still a token); where it takes a number and not text, a decimal text is that number (`0.20`,
+ * `1e5`); elsewhere it takes the type its text spells when that is lossless (a port, a flag).
  */
 export function substituteEnv(value: unknown, env: Record<string, string | undefined>, schemaAt: SchemaLookup = () => undefined, keys: readonly string[] = []): unknown {
   if (typeof value === "string") {
@@ -40,7 +41,10 @@ export function substituteEnv(value: unknown, env: Record<string, string | undef
         details: { path: keys.join("."), variables: missing },
       });
     }
-    return whole ? envValue(out, typedScalar(out), schemaAt(keys)) : out;
+    if (!whole) return out;
+    const schema = schemaAt(keys);
+    // A number field takes any decimal spelling of a number (0.20, 1e5), as ARGO__ does; elsewhere only a lossless one.
+    return numberAt(out, schema) ?? envValue(out, typedScalar(out), schema);
   }
   if (Array.isArray(value)) return value.map((item, i) => substituteEnv(item, env, schemaAt, [...keys, String(i)]));
   if (value && typeof value === "object") {

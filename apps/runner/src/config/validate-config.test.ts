@@ -2,7 +2,8 @@ import { getProviderInfo } from "@argo/core";
 import { afterAll, describe, expect, test } from "bun:test";
 import { createStatusApi } from "@argo/status-api";
 import { MemoryStatusSession } from "@argo/status-api/testing";
-import { FAKE_LIVE_PLUGIN, quickSessionConfig, tempDir } from "../__fixtures__/session-config.ts";
+import { FAKE_LIVE_PLUGIN, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
+import { buildRawConfig } from "./build-raw-config.ts";
 import { validateConfig } from "./validate-config.ts";
 
 const tmp = tempDir();
@@ -53,6 +54,27 @@ describe("validateConfig: per-symbol risk limits", () => {
   test("with no valid engine.symbols only the list is reported, not every key against it", async () => {
     const raw = { ...quickSessionConfig(tmp.dir), engine: { symbols: [] }, risk: { symbols: { BTCUSD: { maxPositionQuantity: 0.5 } } } };
     expect((await issuesOf(raw)).map((i) => i.path)).toEqual(["engine.symbols"]);
+  });
+});
+
+describe("validateConfig: the paper venue's settings against the session's symbols", () => {
+  const paper = (config: Record<string, unknown>) => ({ ...quickSessionConfig(tmp.dir), trading: { provider: "paper", config } });
+
+  test("rules keyed by a symbol the session does not trade, and a symbols list without a session symbol, are named at their keys", async () => {
+    expect(await issuesOf(paper({ symbolRules: { "BTC-USD": { minNotional: 1e9 } } }))).toEqual([
+      { path: "trading.config.symbolRules.BTC-USD", message: "not one of the session's symbols (BTCUSD, ETHUSD); a rule for it would never apply" },
+    ]);
+    const issues = await issuesOf(paper({ symbols: ["ETHUSD"] }));
+    expect(issues.map((issue) => issue.path)).toEqual(["trading.config.symbols"]);
+    expect(issues[0]!.message).toContain("does not list BTCUSD");
+  });
+
+  test("an ARGO__ variable sets rules for the symbol as spelt (BTCUSD, not btcusd), so they apply and pass", async () => {
+    const path = writeConfig(tmp.dir, "paper-rules.json", quickSessionConfig(tmp.dir));
+    const raw = await buildRawConfig(path, {}, { ARGO__TRADING__CONFIG__SYMBOL_RULES__BTCUSD__MIN_NOTIONAL: "1000000000" }, tmp.dir);
+    const outcome = await validateConfig(raw);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    expect((outcome.session.trading.config as { symbolRules: unknown }).symbolRules).toEqual({ BTCUSD: { minNotional: 1e9 } });
   });
 });
 

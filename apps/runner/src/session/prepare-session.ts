@@ -34,6 +34,8 @@ export async function prepareSession(
     return { ok: false, exit: EXIT.INVALID_CONFIG };
   }
   const raw = await buildRawConfig(path, flags, io.env, io.cwd);
+  // What a --*-config flag dropped of the file's section: said before anything starts, as the run will not use it.
+  for (const notice of raw.notices ?? []) io.err(`argo: ${notice}`);
   const outcome = await validateConfig(raw, options);
   if (!outcome.ok) {
     io.err(formatIssues(path ?? "command line", outcome.issues));

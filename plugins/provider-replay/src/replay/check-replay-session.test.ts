@@ -8,9 +8,9 @@ import { replayConfigSchema } from "./replay-config.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "argo-replay-session-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-for (const name of ["goog-1d.csv", "goog-1h.csv", "msft-1d.csv"]) writeFileSync(join(dir, name), "time,open,high,low,close\n");
+for (const name of ["goog-1d.csv", "goog-1h.csv", "msft-1d.csv"]) writeFileSync(join(dir, name), "time,open,high,low,close,volume\n");
 
-type Entry = { path: string; symbol: string; interval: string };
+type Entry = { path: string; symbol: string; interval: string; columns?: Record<string, string> };
 /** The replay provider's own session check, on a config parsed as the registry would. */
 function check(files: Entry[], symbols: string[], interval: string) {
   const config = parseConfig(replayConfigSchema, { baseDir: dir, files }, { label: "replay config" });
@@ -131,5 +131,41 @@ describe("the session check reads the start of each file it uses: bars spaced as
     );
     expect(replayProviderDefinition.checkSession(config, { symbols: ["GOOG"], interval: "1d" })).toEqual([]);
     expect(replayProviderDefinition.checkSession(config, { symbols: ["GOOG", "EURUSD"], interval: "1d" }).map((i) => i.path)).toEqual(["files.1.interval"]);
+  });
+});
+
+describe("the session check reads the header and first rows of each file it uses, as a run does before its first bar", () => {
+  const data = join(import.meta.dir, "../../../../../shared/reference/data");
+  const goog = (extra: Record<string, unknown>) => {
+    const config = parseConfig(replayConfigSchema, { baseDir: data, files: [{ path: "GOOG.csv", symbol: "GOOG", interval: "1d", ...extra }] }, { label: "replay config" });
+    return replayProviderDefinition.checkSession(config, { symbols: ["GOOG"], interval: "1d" });
+  };
+
+  test("a mapped column the header lacks is reported at that mapping, naming the header", () => {
+    const issues = goog({ columns: { close: "Adj Close" } });
+    expect(issues.map((issue) => issue.path)).toEqual(["files.0.columns.close"]);
+    expect(issues[0]!.message).toContain('GOOG.csv has no close column (header on line 1: ",Open,High,Low,Close,Volume"; looked for "Adj Close"');
+  });
+
+  test("a timeFormat every row fails is reported at timeFormat, with the first row's error", () => {
+    const issues = goog({ timeFormat: "epoch-s" });
+    expect(issues.map((issue) => issue.path)).toEqual(["files.0.timeFormat"]);
+    // GOOG.csv's first data row (line 2) is dated 2004-08-19.
+    expect(issues[0]!.message).toStartWith('GOOG.csv line 2, field "time": expected epoch seconds, got "2004-08-19"; so do all of the first ');
+  });
+
+  test("a JSON-lines file whose rows all lack a mapped key is reported at that mapping", () => {
+    const lines = [1, 2, 3].map((day) => JSON.stringify({ t: `2024-01-0${day}`, o: 1, h: 1, l: 1, c: 1, v: 0 }));
+    writeFileSync(join(dir, "keys.jsonl"), lines.join("\n"));
+    const issues = check([{ path: "keys.jsonl", symbol: "X", interval: "1d", columns: { close: "last" } }], ["X"], "1d");
+    expect(issues.map((issue) => issue.path)).toEqual(["files.0.columns.close"]);
+    expect(issues[0]!.message).toContain("so do all of the first 3 rows");
+  });
+
+  test("a bad row among good ones, and a file with a header only, are left to the reader", () => {
+    const rows = ["2024-01-01", "2024-01-02", "yesterday", "2024-01-04", "2024-01-05"].map((t) => `${t},1,1,1,1,0`);
+    writeFileSync(join(dir, "one-bad.csv"), ["time,open,high,low,close,volume", ...rows].join("\n"));
+    expect(check([{ path: "one-bad.csv", symbol: "X", interval: "1d" }], ["X"], "1d")).toEqual([]);
+    expect(check([{ path: "goog-1d.csv", symbol: "GOOG", interval: "1d" }], ["GOOG"], "1d")).toEqual([]);
   });
 });

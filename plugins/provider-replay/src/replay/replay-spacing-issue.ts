@@ -1,4 +1,4 @@
-import { BarCloser, type ConfigIssue, isArgoError } from "@argo/core";
+import { type ArgoError, BarCloser, type ConfigIssue, isArgoError } from "@argo/core";
 import { closeSync, openSync, readSync } from "node:fs";
 import { formatDuration } from "../shared/format-duration.ts";
 import type { ReplayFile } from "./replay-file.ts";
@@ -15,11 +15,14 @@ const MIN_GAPS_COARSE = 4;
  * Whether a file's bars are spaced as its configured interval says, judged from its first rows: refused when most bars
  * come half an interval apart or less (hourly bars configured "1d": a run refuses all but about one a day), or when no
  * two come closer than twice the interval and most come at that smallest spacing (daily bars configured "1h": a run
- * would take each as an hour). Gaps between are fine (weekends, holidays, missing data). Rows that do not parse are left to the reader, which names them.
+ * would take each as an hour). Gaps between are fine (weekends, holidays, missing data). A header without a column
+ * the file's `columns` ask for, or a head none of whose rows parse, is the issue instead (a run would stop there before
+ * its first bar); a bad row among good ones is left to the reader, which names it.
  */
 export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
   const times = headTimes(file);
-  if (times === undefined || times.length < 2) return undefined;
+  if (times === undefined || !Array.isArray(times)) return times;
+  if (times.length < 2) return undefined;
   const closer = new BarCloser();
   const gaps: { ms: number; ratio: number }[] = [];
   for (let i = 1; i < times.length; i++) {
@@ -47,12 +50,18 @@ export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
   return undefined;
 }
 
-/** Open times of the rows at the start of the file, in order; undefined when it cannot be read or its header not mapped (a run reports that). */
-function headTimes(file: ReplayFile): number[] | undefined {
+/**
+ * Open times of the rows at the start of the file, in order; undefined when it cannot be read (replayFileIssues names a
+ * missing file). What a run would refuse before its first bar is an issue instead: a header that lacks a column the
+ * file's `columns` ask for, and rows none of which parse (a `timeFormat` every row fails, say), as the first of them fails.
+ */
+function headTimes(file: ReplayFile): number[] | ConfigIssue | undefined {
   const lines = headLines(file.path);
   if (lines === undefined) return undefined;
   let parse: RowParser | undefined = file.format === "jsonl" ? createJsonlRowParser(file) : undefined;
   const times: number[] = [];
+  let firstRowError: ArgoError | undefined;
+  let rows = 0;
   for (let i = 0; i < lines.length && times.length < SAMPLE_ROWS; i++) {
     const line = lines[i]!.endsWith("\r") ? lines[i]!.slice(0, -1) : lines[i]!;
     if (line.trim() === "") continue;
@@ -61,14 +70,37 @@ function headTimes(file: ReplayFile): number[] | undefined {
         parse = createCsvRowParser(file, line, i + 1);
         continue;
       }
+      rows++;
       const time = parse(line, i + 1).openTime;
       // A row out of order is the reader's to name; it says nothing about the spacing.
       if (times.length === 0 || time > times[times.length - 1]!) times.push(time);
     } catch (error) {
+      if (isArgoError(error, "INVALID_CONFIGURATION")) return headerIssue(file, error);
       if (!isArgoError(error, "INVALID_DATA")) return undefined;
+      firstRowError ??= error;
     }
   }
-  return times;
+  return times.length === 0 && firstRowError !== undefined ? rowsIssue(file, firstRowError, rows) : times;
+}
+
+/** The header's missing column at the field that maps it (`files.0.columns.close`), as a run would refuse it. */
+function headerIssue(file: ReplayFile, error: ArgoError): ConfigIssue {
+  const field = typeof error.details?.field === "string" ? error.details.field : `files.${file.index}.columns`;
+  return { path: field, message: error.message.replace(`invalid replay config: ${field}: `, "") };
+}
+
+/** Rows none of which parse: a run stops at the first. At `timeFormat` when it is the time that fails every row. */
+function rowsIssue(file: ReplayFile, error: ArgoError, rows: number): ConfigIssue {
+  const field = error.details?.field;
+  const every = rows === 1 ? "so does the first row, the only one read" : `so do all of the first ${rows} rows`;
+  if (field === "time") {
+    return {
+      path: `files.${file.index}.timeFormat`,
+      message: `${error.message}; ${every}: set files.${file.index}.timeFormat to how the file writes times ("iso", "epoch-ms" or "epoch-s"), or files.${file.index}.columns.time to its time column`,
+    };
+  }
+  const at = typeof field === "string" ? `files.${file.index}.columns.${field}` : `files.${file.index}.path`;
+  return { path: at, message: `${error.message}; ${every}` };
 }
 
 /** The whole lines in the first {@link HEAD_BYTES} of a file, read synchronously (a session check is synchronous). */

@@ -1,3 +1,4 @@
+import { type ConfigIssue, intervalToMs, type ProviderSession } from "@argo/core";
 import * as v from "valibot";
 import { intervalSchema } from "../shared/interval-schema.ts";
 import { parseIsoTime } from "../shared/parse-iso-time.ts";
@@ -13,9 +14,17 @@ export const DEFAULT_START_TIME = Date.UTC(2024, 0, 1);
 
 const number = (description: string) => v.pipe(v.number("must be a number"), v.finite("must be a finite number"), v.description(description));
 
+/** The latest time a Date holds (the earliest is its negative): 8.64e15 ms, +275760-09-13. A run formats its bars' times. */
+export const MAX_TIME_MS = 8.64e15;
+
 const startTime = v.union(
   [
-    v.pipe(v.number("must be a number"), v.integer("must be a whole number of epoch milliseconds")),
+    v.pipe(
+      v.number("must be a number"),
+      v.integer("must be a whole number of epoch milliseconds"),
+      v.minValue(-MAX_TIME_MS, "must be -8.64e15 or later (the earliest date a run can handle)"),
+      v.maxValue(MAX_TIME_MS, "must be 8.64e15 or earlier (the latest date a run can handle)"),
+    ),
     v.pipe(
       v.string("must be a string"),
       v.check((text) => parseIsoTime(text) !== undefined, "must be an ISO date or date-time such as 2024-01-01 or 2024-01-01T09:30:00Z"),
@@ -25,8 +34,7 @@ const startTime = v.union(
   "must be epoch milliseconds or an ISO date-time",
 );
 
-/** Config of the simulated provider; the same settings apply to every symbol, each symbol gets its own seeded path. */
-export const simulatedConfigSchema = v.strictObject({
+const fields = v.strictObject({
   pattern: v.optional(
     v.pipe(
       v.picklist(PATTERNS, 'must be one of "increasing", "decreasing", "volatile", "random_walk"'),
@@ -64,7 +72,49 @@ export const simulatedConfigSchema = v.strictObject({
   ),
 });
 
+/** Config of the simulated provider; the same settings apply to every symbol, each symbol gets its own seeded path. */
+export const simulatedConfigSchema = v.pipe(
+  fields,
+  // At the interval used when a request gives none; the session check judges the session's own interval.
+  v.forward(
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const issue = simulatedRangeIssue(dataset.value, dataset.value.interval);
+      // The start is what is shown as received: the whole config would only read "Object".
+      if (issue) addIssue({ message: issue.message, input: dataset.value.startTime });
+    }),
+    ["startTime"],
+  ),
+);
+
 /** The simulated config as a user writes it. */
 export type SimulatedConfigInput = v.InferInput<typeof simulatedConfigSchema>;
 /** The validated simulated config, defaults applied. */
 export type SimulatedConfig = v.InferOutput<typeof simulatedConfigSchema>;
+
+/** Longest a bar of `interval` can be: a calendar month counted as 31 days. */
+function longestBarMs(interval: string): number {
+  const ms = intervalToMs(interval);
+  return interval.endsWith("M") ? (ms / 30) * 31 : ms;
+}
+
+/**
+ * The issue at `startTime` when `bars` bars of `interval` from it would run past the latest date a run can handle
+ * ({@link MAX_TIME_MS}): the engine and the results would meet an "Invalid Date" there. Undefined when they fit.
+ */
+export function simulatedRangeIssue(config: { startTime: number; bars: number }, interval: string): ConfigIssue | undefined {
+  const span = config.bars * longestBarMs(interval);
+  if (config.startTime + span <= MAX_TIME_MS) return undefined;
+  const latest = MAX_TIME_MS - span;
+  const fix = latest >= -MAX_TIME_MS ? `start at ${latest} (${new Date(latest).toISOString()}) or earlier, or generate fewer bars` : "generate fewer bars";
+  return {
+    path: "startTime",
+    message: `${config.bars} bars of ${interval} from this start would end after 8.64e15 ms (+275760-09-13), the latest date a run can handle: ${fix}`,
+  };
+}
+
+/** The simulated provider's session check: its bars at the session's interval stay within the dates a run can handle. */
+export function checkSimulatedSession(config: SimulatedConfig, session: ProviderSession): ConfigIssue[] {
+  const issue = simulatedRangeIssue(config, session.interval);
+  return issue ? [issue] : [];
+}

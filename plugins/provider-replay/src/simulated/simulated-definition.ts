@@ -1,6 +1,6 @@
 import type { ProviderDefinition } from "@argo/core";
 import { OFFLINE_DATA_CAPABILITIES, PACKAGE_NAME } from "../package-info.ts";
-import { type SimulatedConfig, simulatedConfigSchema } from "./simulated-config.ts";
+import { checkSimulatedSession, type SimulatedConfig, simulatedConfigSchema } from "./simulated-config.ts";
 import { SimulatedProvider } from "./simulated-provider.ts";
 
 /** The "simulated" market data provider: a seeded price generator for tests, demos and benchmarks. */
@@ -17,4 +17,5 @@ export const simulatedProviderDefinition = {
   create(config: SimulatedConfig): SimulatedProvider {
     return new SimulatedProvider(config);
   },
+  checkSession: checkSimulatedSession,
 } satisfies ProviderDefinition<"market-data", typeof simulatedConfigSchema>;
