@@ -5,6 +5,7 @@ import type { EngineRunResult, EngineStatus } from "../engine/engine-result.ts";
 import { engineSettingsSchema } from "../engine/engine-options.ts";
 import { EngineSession, type LoadedStrategy } from "../engine/engine-session.ts";
 import { type Resolved, resolveTrading } from "../engine/resolve-providers.ts";
+import type { StrategyOrderGate } from "../engine/strategy-order-gate.ts";
 import { type BacktestOptions, backtestSettingsSchema, type RunSettings } from "./backtest-options.ts";
 import type { BacktestResult } from "./backtest-result.ts";
 import { buildBacktestResult } from "./build-backtest-result.ts";
@@ -104,6 +105,7 @@ export class BacktestEngine {
     };
     let warmupBars = settings.warmupBars ?? 0;
     let history: OpenedHistory | undefined;
+    let gate: StrategyOrderGate | undefined;
     let run: EngineRunResult;
     try {
       run = await session.execute(signal, callbacks, {
@@ -114,6 +116,7 @@ export class BacktestEngine {
           return history.startTime;
         },
         drive: async (pipeline, _marketData, abort) => {
+          gate = pipeline.gateway.gate;
           await driveHistory(pipeline, venue, history!, abort, plan, recorder);
           if (settings.warmupBars === undefined) warmupBars = indicatorWarmup(pipeline.indicators);
         },
@@ -124,7 +127,9 @@ export class BacktestEngine {
     }
     // Aborted while init ran: the session never drove a bar.
     if (recorder.steps.length === 0) throw abortedBeforeFirstBar();
-    return buildBacktestResult({ run, recorder, settings, interval, warmupBars });
+    // Read once the session has ended, so calls refused after the last bar count too (those after the end are told it ended).
+    const outsideTurn = gate !== undefined && gate.outsideTurn > 0 ? { count: gate.outsideTurn, first: gate.firstOutsideTurn! } : undefined;
+    return buildBacktestResult({ run, recorder, settings, interval, warmupBars, ...(outsideTurn ? { outsideTurn } : {}) });
   }
 
   /** Every option the run depends on, validated before anything is connected; benchmarkSymbol defaults to the first symbol. */

@@ -98,7 +98,8 @@ describe("orders that never filled because the data ended", () => {
   test("placed in onStop (after the final pass): still open at the end", async () => {
     const s = strategy({
       async onStop(ctx) {
-        await ctx.placeOrder({ side: "BUY", quantity: 3, clientOrderId: "late" });
+        // onStop has no bar being processed: the symbol is given.
+        await ctx.placeOrder({ symbol: "X", side: "BUY", quantity: 3, clientOrderId: "late" });
       },
     });
     const r = await backtest(X, s);

@@ -35,6 +35,8 @@ export interface WarningFacts {
   barsAfterStop?: number;
   /** The longest time between consecutive steps. */
   largestGap?: TimeGap;
+  /** Order calls refused because no strategy callback was running (a timer, an un-awaited promise), and the first one. */
+  outsideTurn?: { count: number; first: string };
 }
 
 // Enough ids to find the orders in the log; the count says how many there were.
@@ -43,7 +45,7 @@ const IDS_SHOWN = 5;
 /**
  * One plain sentence per thing that silently shaped the result: an account that ran out of money, a warm-up longer than
  * the data, a benchmark without bars, a gap of more than a year in the data, orders that never filled because the data
- * ended. Empty for a clean run.
+ * ended, order calls refused because they came outside the strategy's callbacks. Empty for a clean run.
  */
 export function backtestWarnings(facts: WarningFacts): string[] {
   const warnings: string[] = [];
@@ -77,6 +79,15 @@ export function backtestWarnings(facts: WarningFacts): string[] {
   if (cancelled.length > 0) {
     const n = cancelled.length;
     warnings.push(`${orders(n)} still working after the last bar never filled: closeAtEnd "${facts.closeAtEnd}" cancelled ${n === 1 ? "it" : "them"} (${ids(cancelled)})`);
+  }
+  const outside = facts.outsideTurn;
+  if (outside !== undefined && outside.count > 0) {
+    const n = outside.count;
+    warnings.push(
+      `${n === 1 ? "1 order call" : `${n} order calls`} came while none of the strategy's callbacks was running (a timer, or a promise ` +
+        `not awaited) and ${n === 1 ? "was" : "were"} rejected, first ${outside.first}: the replay would have placed ${n === 1 ? "it" : "them"} ` +
+        "at whatever bar it had reached; await your order calls in the callback that decides them",
+    );
   }
   const open = facts.openOrders.filter(isNotLeg);
   if (open.length > 0) {

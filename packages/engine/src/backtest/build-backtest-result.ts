@@ -18,6 +18,8 @@ export interface ResultParts {
   interval: string;
   /** Warm-up in bars of the benchmark symbol (the option, else what the indicators need). */
   warmupBars: number;
+  /** Order calls refused because no strategy callback was running, and the first one; undefined when the replay never started. */
+  outsideTurn?: { count: number; first: string };
 }
 
 /** Turns fills into round trips per symbol, the recorded curve into statistics, and packs the result. */
@@ -39,6 +41,7 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
     closeAtEnd: settings.closeAtEnd, cancelledAtEnd: recorder.cancelledAtEnd, openOrders: run.openOrders,
     outOfMoney: recorder.outOfMoney, outOfMoneyAtEnd: recorder.outOfMoneyAtEnd,
     cancelledOutOfMoney: recorder.cancelledOutOfMoney, barsAfterStop: recorder.barsAfterStop, largestGap: largestGap(times),
+    ...(parts.outsideTurn !== undefined ? { outsideTurn: parts.outsideTurn } : {}),
   });
   return {
     status: run.status,

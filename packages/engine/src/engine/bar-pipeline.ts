@@ -64,8 +64,19 @@ export class BarPipeline {
   readonly trading: TradingProvider;
   readonly strategyName: string;
   readonly runner: StrategyRunner;
+  /**
+   * The bar whose turn is running (venue, indicators, strategy, its orders' updates), undefined between bars, in init and
+   * in onStop: what an order, a signal, `ctx.position()` or an indicator without a symbol defaults to. Between bars (an
+   * update delivered in a drain, a timer) there is no such bar, and the last one to arrive may be another symbol's.
+   */
   currentBar: Bar | undefined;
+  /** The cache slot of {@link currentBar}; -1 when there is none. */
   currentSlot = -1;
+  /** The newest bar processed (status displays); kept after its turn. */
+  lastBar: Bar | undefined;
+  /** The session's symbol when it trades just one: what a symbol defaults to when no bar's turn runs (see defaultSymbol). */
+  private readonly onlySymbol: string | undefined;
+  private readonly onlySlot: number;
   /** Engine clock: close time of the newest bar. */
   time: number;
   private readonly venue: SimulatedVenue | undefined;
@@ -90,6 +101,8 @@ export class BarPipeline {
     this.time = options.startTime;
     this.cache = new MarketCache(options.cacheSize);
     for (const symbol of options.symbols) this.cache.slotOf(symbol);
+    this.onlySymbol = options.symbols.length === 1 ? options.symbols[0] : undefined;
+    this.onlySlot = this.onlySymbol === undefined ? -1 : this.cache.findSlot(this.onlySymbol);
     this.indicators = new Indicators(this);
     this.mirror = new AccountMirror(options.initial.account, options.initial.positions, options.initial.openOrders);
     this.stateMachine = new TradingStateMachine(options.risk, this.mirror.equity(this.priceOf));
@@ -114,6 +127,7 @@ export class BarPipeline {
       await this.settle();
     } finally {
       this.busy = false;
+      this.runner.endTurn();
     }
   }
 
@@ -131,6 +145,7 @@ export class BarPipeline {
     this.time = this.closer.closeTime(bar.openTime, bar.interval);
     this.currentBar = bar;
     this.currentSlot = slot;
+    this.lastBar = bar;
     this.busy = true;
     if (this.venue !== undefined) this.feedVenue(bar);
     if (this.indicators.size !== 0) this.indicators.update(slot, bar);
@@ -191,14 +206,12 @@ export class BarPipeline {
     if (change) reactToStateChange(this, change);
   }
 
-  /** Waits for every order call and strategy order update still in flight. */
+  /**
+   * Waits for every order call and strategy order update still in flight. Updates that keep triggering new orders are cut
+   * off by the strategy runner's budget per turn (see StrategyRunner.deliverUpdates), whatever the venue.
+   */
   async settle(): Promise<void> {
-    for (let rounds = 0; this.gateway.pending.length !== 0 || this.runner.updates.length !== 0; rounds++) {
-      if (rounds > 1000) {
-        this.reportError(new ArgoError("STRATEGY_ERROR", "order updates keep triggering new orders within one bar; dropped the rest"));
-        this.runner.updates.length = 0;
-        return;
-      }
+    while (this.gateway.pending.length !== 0 || this.runner.updates.length !== 0) {
       if (this.gateway.pending.length !== 0) {
         const batch = this.gateway.pending;
         this.gateway.pending = [];
@@ -207,6 +220,25 @@ export class BarPipeline {
       }
       if (this.runner.updates.length !== 0) await this.runner.deliverUpdates();
     }
+  }
+
+  /**
+   * The symbol an order, a signal, `ctx.position()` or an indicator without one defaults to: the bar whose turn runs,
+   * else, in a session of one symbol, that symbol (in init, onStop, between bars there is no doubt which one is meant);
+   * with several symbols and no bar, none: the last bar to arrive may be another symbol's.
+   */
+  get defaultSymbol(): string | undefined {
+    return this.currentBar === undefined ? this.onlySymbol : this.currentBar.symbol;
+  }
+
+  /** The cache slot of {@link defaultSymbol}; -1 when there is none. */
+  get defaultSlot(): number {
+    return this.currentSlot >= 0 ? this.currentSlot : this.onlySlot;
+  }
+
+  /** Whether a turn of the strategy runs: init, a bar's turn, a drain of order updates between bars, or the stop. */
+  get running(): boolean {
+    return this.busy;
   }
 
   /** Whether the run has ended: venue answers that come later are no longer recorded (the next start asks about them). */
@@ -223,6 +255,8 @@ export class BarPipeline {
       await this.settle();
       if (this.started) await this.runner.stop(); // no onStop for a strategy whose init failed
       await this.settle();
+      // From here the strategy's placements are refused: those it makes on hearing of the cancels below would stay working.
+      this.gateway.gate.phase = "stopping";
       // Those due are asked about once more, so the journal and the result record their fate rather than leave it to the next start.
       if (this.gateway.unresolved.size !== 0) await this.gateway.unresolved.lookUpDue();
       if (cancelOpenOrders && this.mirror.openOrdersById.size + this.gateway.inFlight.size > 0) {
@@ -231,6 +265,7 @@ export class BarPipeline {
       }
     } finally {
       this.stopped = true;
+      this.gateway.gate.phase = "ended";
       this.unsubscribe();
       this.persistState();
     }
@@ -259,6 +294,10 @@ export class BarPipeline {
 
   private endBar(): void {
     this.busy = false;
+    // The turn is over: an order without a symbol from now until the next bar has no bar to default to.
+    this.currentBar = undefined;
+    this.currentSlot = -1;
+    this.runner.endTurn();
     this.flushJournal();
   }
 
@@ -346,6 +385,7 @@ export class BarPipeline {
         await this.settle();
       } finally {
         this.busy = false;
+        this.runner.endTurn();
         this.draining = undefined;
         // On a 1h or 1d stream the next bar may be far away: orders and fills must not wait for it to be written.
         this.flushJournal();

@@ -4,7 +4,7 @@ import type { Indicators } from "../indicators/indicators.ts";
 import type { TradingState } from "../risk/trading-state.ts";
 import { sideAgainst } from "../risk/working-quantity.ts";
 import type { Logger } from "../strategy/logger.ts";
-import { type Signal, signalToRequest } from "../strategy/signal.ts";
+import { type Signal, signalOrder, signalToRequest } from "../strategy/signal.ts";
 import type { CancelResult, EngineMode, OrderInput, OrderResult, StrategyContext } from "../strategy/strategy-context.ts";
 import { shown } from "../strategy/shown-value.ts";
 import type { StrategyState } from "../strategy/strategy-state.ts";
@@ -66,7 +66,10 @@ export class EngineContext implements StrategyContext<unknown> {
   signal(signal: Signal): Promise<OrderResult> {
     const p = this.p;
     if (typeof signal !== "object" || signal === null) return Promise.resolve(this.notAnObject("a signal", signal));
-    const symbol = signal.symbol ?? p.currentBar?.symbol;
+    // Refused as a placement would be (the session stopping or over, a backtest's call outside a callback), before a
+    // missing symbol is skipped or a venue read sizes a close.
+    if (!p.gateway.admitsStrategyOrders) return Promise.resolve(p.gateway.refusedByGate(signalOrder(signal, signal.symbol ?? p.defaultSymbol ?? "")));
+    const symbol = signal.symbol ?? p.defaultSymbol;
     if (symbol === undefined) return Promise.resolve({ status: "skipped", reason: "a signal needs a symbol (none given and no bar is being processed)" });
     const closing = signal.action === "CLOSE_LONG" || signal.action === "CLOSE_SHORT";
     if (closing && !p.mirror.positionConfirmed(symbol)) {
@@ -93,7 +96,7 @@ export class EngineContext implements StrategyContext<unknown> {
 
   /** An order or signal that is no object, refused as INVALID_ORDER; the request holds the one thing known, the bar's symbol. */
   private notAnObject(what: string, given: unknown): OrderResult {
-    const request = { symbol: this.p.currentBar?.symbol ?? "" } as OrderRequest;
+    const request = { symbol: this.p.defaultSymbol ?? "" } as OrderRequest;
     return this.p.gateway.reject(request, "INVALID_ORDER", `${what} must be an object, got ${shown(given)}`, "engine");
   }
 
@@ -120,7 +123,7 @@ export class EngineContext implements StrategyContext<unknown> {
   }
 
   position(symbol?: string): Position | undefined {
-    const key = symbol ?? this.p.currentBar?.symbol;
+    const key = symbol ?? this.p.defaultSymbol;
     return key === undefined ? undefined : this.views.position(key);
   }
 

@@ -176,7 +176,7 @@ export class EngineSession {
       interval: this.options.interval,
       tradingState: p?.stateMachine.state ?? "ACTIVE",
       counters: p ? { ...p.counters } : newCounters(),
-      lastBar: p?.currentBar,
+      lastBar: p?.lastBar,
       account: p?.mirror.account,
       positions: p ? [...p.mirror.positions()] : [],
       openOrders: p ? [...p.mirror.openOrders()] : [],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import type { Order, OrderRequest, TradingEvent } from "@argo/core";
+import { ArgoError, type Order, type OrderRequest, type TradingEvent } from "@argo/core";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { LaterVenue } from "../test-fixtures/later-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
@@ -61,6 +61,32 @@ describe("a placement of unknown outcome when the engine halts and closes its po
     expect(venue.orders.get("a")?.status).toBe("CANCELLED");
     expect(await venue.getPositions()).toEqual([]);
     expect(run.result?.openOrders).toEqual([]);
+  });
+});
+
+describe("a placement whose outcome becomes unknown only after the halt", () => {
+  test("another call trips the halt while it waits for its answer: it is still asked about before the close", async () => {
+    // "b" fails at once (the venue never holds it) and trips the breaker while "a" is still within its first deadline.
+    class TwoLostVenue extends LostLimitVenue {
+      override async placeOrder(request: OrderRequest): Promise<Order> {
+        if (request.clientOrderId === "b") throw new ArgoError("CONNECTION_LOST", "b lost");
+        return super.placeOrder(request);
+      }
+    }
+    const venue = new TwoLostVenue();
+    const twoAtOnce = testStrategy({
+      async onBar(_bar, ctx) {
+        if (ctx.history().length === 1) await ctx.placeOrder({ side: "BUY", quantity: 5 });
+        if (ctx.history().length !== 2) return;
+        const a = ctx.placeOrder({ side: "SELL", type: "LIMIT", limitPrice: 150, quantity: 2, clientOrderId: "a" });
+        await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 1, quantity: 1, clientOrderId: "b" });
+        await a;
+      },
+    });
+    await runEngine({ bars, venue, strategy: twoAtOnce, engine: halting });
+    // Before, whether to ask was decided at the halt, when "a" was not yet unresolved: the close sold 3, leaving long 2.
+    expect(venue.placed.filter((r) => r.side === "SELL" && r.type === "MARKET").map((r) => r.quantity)).toEqual([5]);
+    expect(await venue.getPositions()).toEqual([]);
   });
 });
 

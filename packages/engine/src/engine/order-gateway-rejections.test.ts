@@ -14,6 +14,7 @@ import { OrderGateway } from "./order-gateway.ts";
 function gateway() {
   const reported: string[] = [];
   const pipeline = {
+    options: { mode: "live" },
     trading: new FakeVenue(),
     counters: { ordersRejected: 0 },
     guard: { call: (_name: string, rejection: OrderRejection) => void reported.push(rejection.request.clientOrderId!) },

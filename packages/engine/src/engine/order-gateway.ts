@@ -13,6 +13,7 @@ import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 import { placedResult } from "./placed-result.ts";
 import { PendingIds } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
+import { StrategyOrderGate } from "./strategy-order-gate.ts";
 import type { OrderRejection } from "./callbacks.ts";
 import { UnresolvedPlacements } from "./unresolved-placements.ts";
 import { ignoreLate, isTimedOut, withDeadline } from "./venue-deadline.ts";
@@ -51,6 +52,8 @@ export class OrderGateway {
   private readonly placing = new Map<string, Promise<OrderResult>>();
   /** Reads of the venue's position and account after fills not yet followed by their events. */
   readonly reads: ConfirmingReads;
+  /** Whether the strategy may place orders now: not after onStop, nor outside its callbacks in a backtest. */
+  readonly gate: StrategyOrderGate;
 
   constructor(
     private readonly p: BarPipeline,
@@ -62,6 +65,7 @@ export class OrderGateway {
     const trading = p.trading;
     this.ids = new ClientIds(idPrefix, p.mirror, p.journal);
     this.syncVenue = isSimulatedVenue(trading) && typeof trading.placeOrderSync === "function" ? trading : undefined;
+    this.gate = new StrategyOrderGate(p.options.mode === "backtest");
     this.reads = new ConfirmingReads(p, {
       track: (promise) => this.track(promise),
       call: (fn, what) => this.call(fn, what),
@@ -83,9 +87,11 @@ export class OrderGateway {
    */
   place(input: OrderInput, owned = false): Promise<OrderResult> {
     const p = this.p;
-    const symbol = input.symbol ?? p.currentBar?.symbol;
+    const symbol = input.symbol ?? p.defaultSymbol;
     // null, as undefined, asks the engine for an id (the fallbacks below treat both alike).
     const chosenId = input.clientOrderId ?? undefined;
+    // Before an id is taken: when a refused late call comes must not shift the ids of the orders after it.
+    if (this.gate.closed(p.running)) return Promise.resolve(this.refusedByGate(gatedRequest(input, symbol, chosenId, p.strategyName)));
     let request: OrderRequest;
     if (owned) {
       // The same fields, in the same order, as the copy below: only missing ones are added.
@@ -125,6 +131,17 @@ export class OrderGateway {
       return judged;
     }
     return this.checked(request, chosenId);
+  }
+
+  /** Whether the strategy may place an order now (see {@link StrategyOrderGate}); a signal asks before any venue read. */
+  get admitsStrategyOrders(): boolean {
+    return !this.gate.closed(this.p.running);
+  }
+
+  /** A strategy placement the gate refuses (see {@link admitsStrategyOrders}): rejected with no venue call, reported unless the session has ended. */
+  refusedByGate(request: OrderRequest): OrderResult {
+    const { code, reason, report } = this.gate.refusal(request, this.p.time);
+    return report ? this.reject(request, code, reason, "engine") : { status: "rejected", code, reason, request };
   }
 
   /** Reads what an order's risk check looks at that fills have made stale; what could not be read, if anything. */
@@ -246,8 +263,10 @@ export class OrderGateway {
     for (const id of this.inFlight.ids()) this.cancelOnArrival.add(id);
     // settle() may already have taken a placement's promise out of `pending`: those on their way are in `placing`.
     const calls = [...this.pending, ...this.placing.values()];
-    if (forCloses && this.unresolved.size !== 0) calls.push(this.unresolved.lookUpAll());
-    return Promise.all(calls).then(() => Promise.all(this.arrivalCancels.splice(0)));
+    // Asked once those calls have settled: a placement still waiting for its answer at the halt may only then turn out
+    // to have an unknown outcome.
+    const asked = Promise.all(calls).then(() => (forCloses && this.unresolved.size !== 0 ? this.unresolved.lookUpAll() : undefined));
+    return asked.then(() => Promise.all(this.arrivalCancels.splice(0)));
   }
 
   /**
@@ -508,4 +527,12 @@ export class OrderGateway {
     }
     return withDeadline(answer, this.callTimeoutMs, this.p.trading.name, what, late);
   }
+}
+
+/** The request of a placement the gate refuses: the strategy's fields, no engine id (none is taken for it). */
+function gatedRequest(input: OrderInput, symbol: string | undefined, chosenId: string | undefined, strategyName: string): OrderRequest {
+  const request: OrderRequest = { ...input, symbol: symbol ?? "", type: input.type ?? "MARKET", strategyName: input.strategyName ?? strategyName };
+  if (chosenId === undefined) delete request.clientOrderId;
+  else request.clientOrderId = chosenId;
+  return request;
 }

@@ -6,12 +6,32 @@ import type { EngineContext } from "./engine-context.ts";
 import { frozenCopy } from "./frozen-copy.ts";
 import { isPromiseLike } from "./is-promise-like.ts";
 
+/**
+ * Rounds of order updates one turn may deliver (a round: the updates queued while the previous round was delivered).
+ * A round is one step of a chain (a fill, the exits it places, their acceptance, ...), however many symbols trade: 100
+ * symbols filling in one bar are one round of 100 updates. Real chains are a few rounds long; a strategy that answers
+ * every update with a new order never ends one. 1000 is what the settle loop always allowed.
+ */
+const MAX_UPDATE_ROUNDS = 1000;
+/**
+ * Updates one turn may deliver. A strategy that answers each update with two orders doubles every round and would
+ * freeze the process long before 1000 rounds. A real bar brings a few updates per order (accepted, partial fills,
+ * filled, its bracket legs): 100 symbols with a bracket each are about 1,500, so 100,000 leaves room for thousands of
+ * symbols in one turn (a rebalance, a burst of fills between bars), and still stops a strategy placing two orders per
+ * update after 17 rounds (131,071 updates, about a second on the paper venue).
+ */
+const MAX_UPDATES_PER_TURN = 100_000;
+
 /** Calls the strategy's callbacks: sync results stay sync, throws and rejections become onStrategyError. */
 export class StrategyRunner {
   /** Order updates waiting for the strategy's onOrderUpdate. */
   updates: Order[] = [];
   readonly wantsUpdates: boolean;
   readonly log: Logger;
+  /** Rounds and updates delivered in this turn (see MAX_UPDATE_ROUNDS), and whether the rest of it is being dropped. */
+  private rounds = 0;
+  private delivered = 0;
+  private dropping = false;
 
   constructor(
     private readonly p: BarPipeline,
@@ -48,13 +68,22 @@ export class StrategyRunner {
     return isPromiseLike(result) ? settledNow(result, (error) => this.failed(error, bar)) : undefined;
   }
 
-  /** Hands queued order updates to onOrderUpdate, in venue order. */
+  /**
+   * Hands queued order updates to onOrderUpdate, in venue order. Updates that keep triggering new orders within one turn
+   * are cut off past the turn's budget, the same for every venue: a simulator queues the next update inside the
+   * placement, so this loop, not the settle loop, is where such a chain goes round.
+   */
   async deliverUpdates(): Promise<void> {
     const handler = this.strategy.onOrderUpdate;
     while (this.updates.length !== 0) {
       const batch = this.updates;
       this.updates = [];
       if (handler === undefined) continue;
+      if (this.dropping || ++this.rounds > MAX_UPDATE_ROUNDS || this.delivered >= MAX_UPDATES_PER_TURN) {
+        this.dropRest();
+        continue;
+      }
+      this.delivered += batch.length;
       for (const order of batch) {
         try {
           // A frozen copy: the queued order is the engine's record (or the venue's own object).
@@ -65,6 +94,21 @@ export class StrategyRunner {
         }
       }
     }
+  }
+
+  /** Ends a turn (a bar's, a drain's, init's): the next one has the whole budget of order updates again. */
+  endTurn(): void {
+    if (this.rounds === 0) return;
+    this.rounds = 0;
+    this.delivered = 0;
+    this.dropping = false;
+  }
+
+  /** Past the turn's budget: reported once, and every update until the turn ends is dropped (still recorded, never delivered). */
+  private dropRest(): void {
+    if (this.dropping) return;
+    this.dropping = true;
+    this.p.reportError(new ArgoError("STRATEGY_ERROR", "order updates keep triggering new orders within one bar; dropped the rest"));
   }
 
   /** Calls onStop; a failure is reported, never thrown. */

@@ -18,7 +18,8 @@ export const CUSTOM_PREFIX = "custom:";
 /** What a handle needs from the engine: the cache, the slot of the bar being processed, and where strategy errors go. */
 export interface IndicatorHost {
   readonly cache: MarketCache;
-  readonly currentSlot: number;
+  /** The slot a read without a symbol is for (the bar being processed, or a one-symbol session's symbol); -1: none. */
+  readonly defaultSlot: number;
   /** The strategy's name, for the message of a custom indicator that threw. */
   readonly strategyName: string;
   /** Reports a custom indicator that threw, the way a throw in onBar is reported (the bar pipeline's StrategyRunner). */
@@ -73,13 +74,13 @@ export class IndicatorHandle<T> {
 
   /** The value after the newest bar, or undefined while the indicator is warming up. */
   value(symbol?: string): T | undefined {
-    const slot = symbol === undefined ? this.host.currentSlot : this.host.cache.findSlot(symbol);
+    const slot = symbol === undefined ? this.host.defaultSlot : this.host.cache.findSlot(symbol);
     return slot < 0 ? undefined : this.values[slot];
   }
 
   /** The value before the newest bar (for crosses), or undefined. */
   previous(symbol?: string): T | undefined {
-    const slot = symbol === undefined ? this.host.currentSlot : this.host.cache.findSlot(symbol);
+    const slot = symbol === undefined ? this.host.defaultSlot : this.host.cache.findSlot(symbol);
     return slot < 0 ? undefined : this.previousValues[slot];
   }
 

@@ -143,7 +143,7 @@ describe("indicator registry", () => {
     const refB = refSma(b.map((x) => x.close), 3);
     expectClose(sma.value("A"), refA[29], "A");
     expectClose(sma.value("B"), refB[29], "B");
-    host.currentSlot = 1;
+    host.defaultSlot = 1;
     expectClose(sma.value(), refB[29], "current (B)");
     expect(sma.value("NOPE")).toBeUndefined();
   });

@@ -11,7 +11,7 @@ export function definitionProblem(strategy: object): string | undefined {
   if (typeof s.onBar !== "function") return `onBar must be a function, got ${describe(s.onBar)}`;
   const config = s.config as { "~run"?: unknown } | undefined;
   if (typeof config !== "object" || config === null || typeof config["~run"] !== "function") {
-    return `config must be a valibot schema (e.g. v.object({}) for no settings), got ${describe(s.config)}`;
+    return `config must be a valibot schema (e.g. v.strictObject({}) for no settings), got ${describe(s.config)}`;
   }
   for (const name of CALLBACKS) {
     if (s[name] !== undefined && typeof s[name] !== "function") return `${name} must be a function when given, got ${describe(s[name])}`;

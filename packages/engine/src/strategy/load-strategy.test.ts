@@ -68,8 +68,8 @@ describe("loadStrategy", () => {
     expect(((await failure(loadStrategy(broken))) as Error).message).toContain("boom at import");
   });
   test.each([
-    ["no config", { name: "s", description: "d", onBar() {} }, 'strategy "s": config must be a valibot schema (e.g. v.object({}) for no settings), got undefined'],
-    ["a plain object as config", { name: "s", description: "d", config: { fast: 10 }, onBar() {} }, 'strategy "s": config must be a valibot schema (e.g. v.object({}) for no settings), got an object'],
+    ["no config", { name: "s", description: "d", onBar() {} }, 'strategy "s": config must be a valibot schema (e.g. v.strictObject({}) for no settings), got undefined'],
+    ["a plain object as config", { name: "s", description: "d", config: { fast: 10 }, onBar() {} }, 'strategy "s": config must be a valibot schema (e.g. v.strictObject({}) for no settings), got an object'],
     ["an empty name", { name: "", description: "d", config: v.object({}), onBar() {} }, "strategy object: name must be a non-empty string, got string"],
     ["onStop that is not a function", { name: "s", description: "d", config: v.object({}), onBar() {}, onStop: "later" }, 'strategy "s": onStop must be a function when given, got string'],
   ])("a definition with %s fails with STRATEGY_INIT_FAILED saying what is wrong", async (_case, definition, message) => {
@@ -80,7 +80,7 @@ describe("loadStrategy", () => {
 
   test("a plain object with an onBar (defineStrategy left out) gets its mistake named, as a file's default export does", async () => {
     const error = await failure(loadStrategy({ name: "s", description: "d", onBar() {} } as never));
-    expect((error as Error).message).toBe('strategy "s": config must be a valibot schema (e.g. v.object({}) for no settings), got undefined');
+    expect((error as Error).message).toBe('strategy "s": config must be a valibot schema (e.g. v.strictObject({}) for no settings), got undefined');
     // Without an onBar it is no strategy at all.
     expect(((await failure(loadStrategy({ name: "s" } as never))) as Error).message).toContain("strategy object is not a strategy");
   });
@@ -88,6 +88,6 @@ describe("loadStrategy", () => {
   test("a strategy file whose definition has no config names the file", async () => {
     const file = join(dir, "no-config.ts");
     writeFileSync(file, "export default { name: 'nc', description: 'd', config: undefined, onBar() {} };\n");
-    expect(((await failure(loadStrategy(file))) as Error).message).toBe(`strategy "${file}": config must be a valibot schema (e.g. v.object({}) for no settings), got undefined`);
+    expect(((await failure(loadStrategy(file))) as Error).message).toBe(`strategy "${file}": config must be a valibot schema (e.g. v.strictObject({}) for no settings), got undefined`);
   });
 });

@@ -9,7 +9,7 @@ export type SignalAction = "OPEN_LONG" | "CLOSE_LONG" | "OPEN_SHORT" | "CLOSE_SH
 /** A trading intention: a convenience over orders. Closes take `quantity` or no size (the whole position not already being closed). */
 export interface Signal extends SizingFields {
   action: SignalAction;
-  /** Defaults to the symbol of the bar being processed. */
+  /** Defaults to the symbol of the bar being processed (none in init, in onStop or between bars: the signal is skipped). */
   symbol?: string;
   /** Default MARKET. */
   type?: OrderType;
@@ -92,6 +92,19 @@ export function signalToRequest(signal: Signal, symbol: string, position: Positi
   }
   copyRest(signal, request);
   return { request };
+}
+
+/**
+ * The order a signal describes, before any position is read (a close without `quantity` has no size; an action that is
+ * none of the four, no side): the request of a signal refused before it is sized.
+ */
+export function signalOrder(signal: Signal, symbol: string): OrderRequest {
+  const request = { symbol, type: signal.type ?? "MARKET" } as OrderRequest;
+  const side = sideOf(signal.action);
+  if (side !== undefined) request.side = side;
+  copySizing(signal, request);
+  copyRest(signal, request);
+  return request;
 }
 
 function copySizing(signal: Signal, request: OrderRequest): void {

@@ -17,7 +17,7 @@ export function indicatorHarness(throwFailures = false, cacheSize = 100) {
   const reported: ReportedFailure[] = [];
   const host = {
     cache,
-    currentSlot: -1,
+    defaultSlot: -1,
     strategyName: "my-strategy",
     runner: {
       failed: (error: unknown, bar: Bar | undefined) => {
@@ -30,7 +30,7 @@ export function indicatorHarness(throwFailures = false, cacheSize = 100) {
   const feed = (bar: Bar) => {
     const slot = cache.slotOf(bar.symbol);
     cache.series[slot]!.push(bar);
-    host.currentSlot = slot;
+    host.defaultSlot = slot;
     indicators.update(slot, bar);
   };
   return { indicators, feed, reported, cache, host };
