@@ -129,4 +129,13 @@ describe("ARGO__ parts that land in a record keyed by symbol", () => {
       risk: { symbols: { BTCUSD: { maxPositionQuantity: 1, maxPositionNotional: 100 }, BTC_USD: { maxPositionQuantity: 2 } } },
     });
   });
+
+  test("a symbol the file writes in lower case is found by the upper-case variable (case only), not doubled", () => {
+    const file = { risk: { symbols: { btcusdt: { maxPositionQuantity: 1 } } }, trading: { config: { symbolRules: { btcusdt: { stepSize: 1 } } } } };
+    const out = applyEnvOverrides(file, {
+      ARGO__RISK__SYMBOLS__BTCUSDT__MAX_POSITION_QUANTITY: "5",
+      ARGO__TRADING__CONFIG__SYMBOL_RULES__BTCUSDT__STEP_SIZE: "0.1",
+    }, schemaAt);
+    expect(out).toEqual({ risk: { symbols: { btcusdt: { maxPositionQuantity: 5 } } }, trading: { config: { symbolRules: { btcusdt: { stepSize: 0.1 } } } } });
+  });
 });

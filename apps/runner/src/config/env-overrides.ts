@@ -63,9 +63,10 @@ export function traceEnvOverrides(
 const squash = (s: string) => s.toLowerCase().replaceAll("_", "");
 
 function matchKey(schema: SchemaNode | undefined, node: Record<string, unknown>, part: string): string {
-  // A record's keys are data (symbols in risk.symbols, a venue's symbolRules), matched as written: BTCUSD stays
-  // BTCUSD (lower-cased, a check against the session's symbols would see a key nobody wrote), and BTC_USD is another.
-  if (unwrap(schema)?.type === "record") return part;
+  // A record's keys are data (symbols in risk.symbols, a venue's symbolRules): a key the file has is matched ignoring
+  // case only (environment names are upper case by habit), else the part is kept as written: BTCUSD stays BTCUSD
+  // (lower-cased, a check against the session's symbols would see a key nobody wrote), and BTC_USD is another key.
+  if (unwrap(schema)?.type === "record") return Object.keys(node).find((existing) => existing.toLowerCase() === part.toLowerCase()) ?? part;
   return (
     declaredKeys(schema).find((key) => squash(key) === squash(part)) ??
     Object.keys(node).find((existing) => squash(existing) === squash(part)) ??

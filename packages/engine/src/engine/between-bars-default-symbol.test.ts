@@ -17,6 +17,7 @@ interface Seen {
   bar: string | undefined;
   position: string | undefined;
   sma: number | undefined;
+  history: number;
   takeProfit: OrderResult;
 }
 
@@ -29,7 +30,7 @@ function entryThenTakeProfit(seen: Seen[], heard: () => void) {
     },
     async onOrderUpdate(order: Order, ctx) {
       if (order.status !== "FILLED" || order.side !== "BUY") return;
-      const at = { bar: ctx.bar?.symbol, position: ctx.position()?.symbol, sma: ctx.indicators.sma(1).value() };
+      const at = { bar: ctx.bar?.symbol, position: ctx.position()?.symbol, sma: ctx.indicators.sma(1).value(), history: ctx.history().length };
       seen.push({ ...at, takeProfit: await ctx.placeOrder({ side: "SELL", quantity: order.filledQuantity, type: "LIMIT", limitPrice: 102 }) });
       heard();
     },
@@ -59,7 +60,7 @@ describe("between bars there is no bar being processed to default to", () => {
     expect(seen).toHaveLength(1);
     const [s] = seen;
     // Before: ctx.bar was B's bar, the indicator B's value, and the take-profit went to B (an order for a symbol never bought).
-    expect([s!.bar, s!.position, s!.sma]).toEqual([undefined, undefined, undefined]);
+    expect([s!.bar, s!.position, s!.sma, s!.history]).toEqual([undefined, undefined, undefined, 0]);
     expect(s!.takeProfit).toMatchObject({ status: "rejected", code: "INVALID_ORDER", reason: "an order needs a symbol (none given and no bar is being processed)" });
     expect(venue.placed.map((r) => r.symbol)).toEqual(["A"]);
     expect(result.openOrders).toEqual([]);
@@ -72,7 +73,7 @@ describe("between bars there is no bar being processed to default to", () => {
     const data = [0, 1, 2].flatMap((day) => [dayBar("A", day, 100, 101, 99, 100), dayBar("B", day, 20, 21, 19, 20)]);
     const result = await backtest(data, entryThenTakeProfit(seen, () => undefined), { engine: { closeAtEnd: false } });
     expect(seen).toHaveLength(1);
-    expect([seen[0]!.bar, seen[0]!.position, seen[0]!.sma]).toEqual(["A", "A", 100]);
+    expect([seen[0]!.bar, seen[0]!.position, seen[0]!.sma, seen[0]!.history]).toEqual(["A", "A", 100, 2]);
     expect(seen[0]!.takeProfit).toMatchObject({ status: "placed", order: { symbol: "A", side: "SELL", limitPrice: 102 } });
     expect(result.openOrders.map((o) => o.symbol)).toEqual(["A"]);
   });

@@ -53,8 +53,11 @@ export class EngineContext implements StrategyContext<unknown> {
 
   history(symbol?: string): BarHistory {
     const p = this.p;
-    if (symbol === undefined && p.currentSlot >= 0) return p.cache.series[p.currentSlot]!;
-    return p.cache.history(symbol ?? p.options.symbols[0] ?? "");
+    if (symbol !== undefined) return p.cache.history(symbol);
+    // No symbol: the default one's (see BarPipeline.defaultSymbol); with several symbols and no bar, none (empty), as a
+    // position or an indicator without a symbol is then none, rather than whichever symbol is listed first.
+    const slot = p.defaultSlot;
+    return slot >= 0 ? p.cache.series[slot]! : p.cache.history("");
   }
 
   placeOrder(order: OrderInput): Promise<OrderResult> {

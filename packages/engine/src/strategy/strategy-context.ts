@@ -40,7 +40,7 @@ export interface StrategyContext<C = unknown> {
   /** Engine clock, epoch ms: the close time of the bar being processed (in init: live, the wall clock; a backtest, its first bar's open). */
   readonly time: number;
   readonly tradingState: TradingState;
-  /** Past bars of a symbol (default: the current bar's; with no bar being processed, the first symbol's), oldest first, up to the cache size; includes the current bar. */
+  /** Past bars of a symbol (default: the current bar's; with no bar being processed, a one-symbol session's symbol, else empty), oldest first, up to the cache size; includes the current bar. */
   history(symbol?: string): BarHistory;
   /** Streaming indicators, per symbol, updated once per bar before `onBar`. */
   readonly indicators: Indicators;

@@ -27,6 +27,12 @@ describe("simulated config", () => {
     expect(error.message).toContain("random_walk");
   });
 
+  test("an interval that is none is reported at interval, alone: the start's range check does not throw on it", () => {
+    const error = configError({ interval: "5min" });
+    expect(error.code).toBe("INVALID_CONFIGURATION");
+    expect(error.message).toContain("interval:");
+  });
+
   test("every bad field is reported at once", () => {
     const error = configError({ initialPrice: 0, maxDrawdown: 1.5, interval: "fast", seed: 1.5, errorAfterBars: 0, startTime: "yesterday", extra: true });
     for (const field of ["initialPrice", "maxDrawdown", "interval", "seed", "errorAfterBars", "startTime", "extra"]) {

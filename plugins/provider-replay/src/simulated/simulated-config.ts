@@ -78,7 +78,8 @@ export const simulatedConfigSchema = v.pipe(
   // At the interval used when a request gives none; the session check judges the session's own interval.
   v.forward(
     v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
+      // A field refused already (an interval that is none) leaves the data typed in valibot: judged, it would throw.
+      if (!dataset.typed || dataset.issues !== undefined) return;
       const issue = simulatedRangeIssue(dataset.value, dataset.value.interval);
       // The start is what is shown as received: the whole config would only read "Object".
       if (issue) addIssue({ message: issue.message, input: dataset.value.startTime });
