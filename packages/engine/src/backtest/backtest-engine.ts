@@ -128,7 +128,7 @@ export class BacktestEngine {
     // Aborted while init ran: the session never drove a bar.
     if (recorder.steps.length === 0) throw abortedBeforeFirstBar();
     // Read once the session has ended, so calls refused after the last bar count too (those after the end are told it ended).
-    const outsideTurn = gate !== undefined && gate.outsideTurn > 0 ? { count: gate.outsideTurn, first: gate.firstOutsideTurn! } : undefined;
+    const outsideTurn = gate?.outsideTurn;
     return buildBacktestResult({ run, recorder, settings, interval, warmupBars, ...(outsideTurn ? { outsideTurn } : {}) });
   }
 

@@ -4,6 +4,7 @@ import { isoTimeOrText } from "../report/iso-time.ts";
 import type { OutOfMoney } from "./backtest-result.ts";
 import type { TimeGap } from "./largest-gap.ts";
 import { formatEquity } from "./out-of-money.ts";
+import type { OutsideTurnCalls } from "../engine/strategy-order-gate.ts";
 
 /** A gap between bars longer than this is named: no market closes for a year, while a date's year mistyped makes one. */
 const SUSPICIOUS_GAP_MS = 366 * 86_400_000;
@@ -36,7 +37,7 @@ export interface WarningFacts {
   /** The longest time between consecutive steps. */
   largestGap?: TimeGap;
   /** Order calls refused because no strategy callback was running (a timer, an un-awaited promise), and the first one. */
-  outsideTurn?: { count: number; first: string };
+  outsideTurn?: OutsideTurnCalls;
 }
 
 // Enough ids to find the orders in the log; the count says how many there were.

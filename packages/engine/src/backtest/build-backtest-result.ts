@@ -9,6 +9,7 @@ import type { BacktestOpenTrade, BacktestResult, BacktestTrade } from "./backtes
 import { backtestWarnings } from "./backtest-warnings.ts";
 import { largestGap } from "./largest-gap.ts";
 import type { RunRecorder } from "./run-recorder.ts";
+import type { OutsideTurnCalls } from "../engine/strategy-order-gate.ts";
 
 /** What the result is assembled from once the session has ended. */
 export interface ResultParts {
@@ -19,7 +20,7 @@ export interface ResultParts {
   /** Warm-up in bars of the benchmark symbol (the option, else what the indicators need). */
   warmupBars: number;
   /** Order calls refused because no strategy callback was running, and the first one; undefined when the replay never started. */
-  outsideTurn?: { count: number; first: string };
+  outsideTurn?: OutsideTurnCalls;
 }
 
 /** Turns fills into round trips per symbol, the recorded curve into statistics, and packs the result. */

@@ -1,4 +1,4 @@
-import type { Bar } from "@argo/core";
+import type { Bar, StreamOptions } from "@argo/core";
 import { BarSeries } from "./bar-series.ts";
 
 /** Default number of bars kept per symbol. */
@@ -55,21 +55,24 @@ export class MarketCache {
     return slot === undefined ? Number.NaN : this.series[slot]!.close();
   }
 
-  /** Open time of the newest bar every one of `symbols` has (the oldest of their last bars); undefined when one has none. */
-  heldThrough(symbols: readonly string[]): number | undefined {
-    let through = Number.POSITIVE_INFINITY;
-    for (const symbol of symbols) through = Math.min(through, this.history(symbol).lastOpenTime);
-    return Number.isFinite(through) ? through : undefined;
-  }
-
-  /** Open time of the newest bar held of each of `symbols` that has one. */
-  heldBySymbol(symbols: readonly string[]): Record<string, number> {
-    const held: Record<string, number> = {};
+  /**
+   * Where a resumed stream goes on (see StreamOptions): each held symbol's newest open time, and `after`, the oldest of
+   * them, when every one of `symbols` has one (a symbol with none needs the feed from its start). Empty when none is held.
+   */
+  resumePoint(symbols: readonly string[]): Pick<StreamOptions, "after" | "afterBySymbol"> {
+    const afterBySymbol: Record<string, number> = {};
+    let after = Number.POSITIVE_INFINITY;
+    let every = true;
     for (const symbol of symbols) {
       const last = this.history(symbol).lastOpenTime;
-      if (Number.isFinite(last)) held[symbol] = last;
+      if (!Number.isFinite(last)) every = false;
+      else {
+        afterBySymbol[symbol] = last;
+        if (last < after) after = last;
+      }
     }
-    return held;
+    if (!Number.isFinite(after)) return {};
+    return every ? { after, afterBySymbol } : { afterBySymbol };
   }
 
   /** Adds bars (oldest first) without any of the per-bar pipeline; used to warm the cache from a journal. */

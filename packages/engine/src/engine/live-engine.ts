@@ -62,10 +62,7 @@ export class LiveEngine {
     const { symbols, interval } = this.options;
     this.streamCounters = pipeline.counters;
     // A resumed session already holds the journal's bars: a replaying source may skip them instead of pacing through them.
-    const after = pipeline.cache.heldThrough(symbols);
-    const afterBySymbol = pipeline.cache.heldBySymbol(symbols);
-    const held = Object.keys(afterBySymbol).length !== 0;
-    const options = { ...(signal ? { signal } : {}), ...(after !== undefined ? { after } : {}), ...(held ? { afterBySymbol } : {}) };
+    const options = { ...(signal ? { signal } : {}), ...pipeline.cache.resumePoint(symbols) };
     const iterator = marketData.stream(symbols, interval, options)[Symbol.asyncIterator]();
     let inBar: Promise<void> | undefined;
     let sliceStart = performance.now();

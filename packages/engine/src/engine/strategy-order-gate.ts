@@ -4,6 +4,13 @@ import { isoTimeOrText } from "../report/iso-time.ts";
 /** Where the session is: taking the strategy's orders, past onStop (stopping), or over (ended). */
 export type SessionPhase = "open" | "stopping" | "ended";
 
+/** Order calls refused because no strategy callback was running (backtests only): how many, and the first of them. */
+export interface OutsideTurnCalls {
+  count: number;
+  /** What it was and the engine time when it came. */
+  first: string;
+}
+
 /** Why the gate refused a strategy's placement. */
 export interface GateRefusal {
   code: ErrorCode;
@@ -32,10 +39,8 @@ export const OUTSIDE_TURN_REASON = "placed outside a strategy callback in a back
  */
 export class StrategyOrderGate {
   phase: SessionPhase = "open";
-  /** Placements refused because no strategy callback was running (backtests only). */
-  outsideTurn = 0;
-  /** The first of them: what it was and the engine time when it came. */
-  firstOutsideTurn: string | undefined;
+  /** Placements refused because no strategy callback was running (backtests only); undefined while there are none. */
+  outsideTurn: OutsideTurnCalls | undefined;
 
   constructor(readonly backtest: boolean) {}
 
@@ -48,7 +53,8 @@ export class StrategyOrderGate {
   refusal(request: OrderRequest, time: number): GateRefusal {
     if (this.phase === "ended") return { code: "CONTEXT_CANCELLED", reason: ENDED_REASON, report: false };
     if (this.phase === "stopping") return { code: "CONTEXT_CANCELLED", reason: STOPPING_REASON, report: true };
-    if (this.outsideTurn++ === 0) this.firstOutsideTurn = `${describe(request)} at ${isoTimeOrText(time)}`;
+    if (this.outsideTurn === undefined) this.outsideTurn = { count: 1, first: `${describe(request)} at ${isoTimeOrText(time)}` };
+    else this.outsideTurn.count++;
     return { code: "STRATEGY_ERROR", reason: OUTSIDE_TURN_REASON, report: true };
   }
 }

@@ -255,10 +255,6 @@ export class Journal {
    * id stays taken, so it is never sent twice. The venue's answer or events replace the record as usual.
    */
   sending(order: Order): void {
-    if (this.bars.length + this.orders.size + this.fills.length + this.states.length === 0) {
-      this.writeOrder(order);
-      return;
-    }
     // What is buffered goes with it: the bar the order was decided on and the strategy's state. A restart that finds the
     // order but not its bar would replay the bar, and the strategy, deciding again, would send the order a second time.
     try {

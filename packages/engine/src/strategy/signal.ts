@@ -9,7 +9,10 @@ export type SignalAction = "OPEN_LONG" | "CLOSE_LONG" | "OPEN_SHORT" | "CLOSE_SH
 /** A trading intention: a convenience over orders. Closes take `quantity` or no size (the whole position not already being closed). */
 export interface Signal extends SizingFields {
   action: SignalAction;
-  /** Defaults to the symbol of the bar being processed (none in init, in onStop or between bars: the signal is skipped). */
+  /**
+   * Defaults to the symbol of the bar being processed; in init, in onStop or between bars, to the session's symbol if it
+   * trades only one (with several, the signal is skipped).
+   */
   symbol?: string;
   /** Default MARKET. */
   type?: OrderType;
@@ -52,10 +55,7 @@ export function signalToRequest(signal: Signal, symbol: string, position: Positi
   if (side === undefined) {
     // A misspelt action is a bug in the strategy, not "nothing to do": refused naming the field. The request carries what
     // the signal gave; it has no side, as the action names none.
-    const request = { symbol, type: signal.type ?? "MARKET" } as OrderRequest;
-    copySizing(signal, request);
-    copyRest(signal, request);
-    return { invalid: `action must be one of OPEN_LONG, CLOSE_LONG, OPEN_SHORT, CLOSE_SHORT (got ${actionShown(signal.action)})`, request };
+    return { invalid: `action must be one of OPEN_LONG, CLOSE_LONG, OPEN_SHORT, CLOSE_SHORT (got ${actionShown(signal.action)})`, request: signalOrder(signal, symbol) };
   }
   const request: OrderRequest = { symbol, side, type: signal.type ?? "MARKET" };
   const closing = signal.action === "CLOSE_LONG" || signal.action === "CLOSE_SHORT";
@@ -63,18 +63,12 @@ export function signalToRequest(signal: Signal, symbol: string, position: Positi
     const sized = signal.quoteAmount !== undefined ? "quoteAmount" : signal.equityFraction !== undefined ? "equityFraction" : undefined;
     if (sized !== undefined) {
       // Silently closing everything would be the wrong trade: refused like any other bad order, naming the field.
-      copySizing(signal, request);
-      copyRest(signal, request);
-      return { invalid: `${signal.action}: a close takes \`quantity\` (or nothing for the whole position), not ${sized}`, request };
+      return { invalid: `${signal.action}: a close takes \`quantity\` (or nothing for the whole position), not ${sized}`, request: signalOrder(signal, symbol) };
     }
     // A negative, zero or non-numeric quantity is a bug in the strategy, refused (not read as its absolute value)
     // whether or not there is a position to close.
     const badQuantity = signal.quantity === undefined ? undefined : sizingProblem({ quantity: signal.quantity });
-    if (badQuantity !== undefined) {
-      copySizing(signal, request);
-      copyRest(signal, request);
-      return { invalid: `${signal.action}: ${badQuantity}`, request };
-    }
+    if (badQuantity !== undefined) return { invalid: `${signal.action}: ${badQuantity}`, request: signalOrder(signal, symbol) };
     const want = signal.action === "CLOSE_LONG" ? "LONG" : "SHORT";
     if (!position || position.side !== want || position.quantity <= 0) {
       return { skip: `${signal.action}: no ${want.toLowerCase()} position in ${symbol}` };
