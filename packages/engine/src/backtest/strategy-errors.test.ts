@@ -78,3 +78,36 @@ describe("onBar failing on some bars", async () => {
     expect(r.bars).toBe(10);
   });
 });
+
+describe("a failure names the callback it came from", () => {
+  /** Buys on bar 0; onOrderUpdate throws on the order's FILLED update, onStop throws too. */
+  const updatesAndStopThrow = strategy({
+    async onBar(_b, ctx) {
+      if (ctx.history().length === 1) await ctx.placeOrder({ side: "BUY", quantity: 1 });
+    },
+    onOrderUpdate(order) {
+      if (order.status === "FILLED") throw new Error("update handler bug");
+    },
+    onStop() {
+      throw new Error("stop handler bug");
+    },
+  });
+
+  test("onBar, onOrderUpdate and onStop failures each say which callback failed, in the message and the details", async () => {
+    const errors: ArgoError[] = [];
+    const onStrategyError = (error: ArgoError) => void errors.push(error);
+    await backtest(input, syncThrower, { callbacks: { onStrategyError } });
+    await backtest(input, updatesAndStopThrow, { callbacks: { onStrategyError } });
+    const onBar = errors.filter((e) => e.message.includes("sync 0"));
+    const update = errors.filter((e) => e.message.includes("update handler bug"));
+    const stop = errors.filter((e) => e.message.includes("stop handler bug"));
+    expect(onBar[0]!.message).toStartWith(`strategy "test-strategy" onBar failed on X bar ${new Date(T0).toISOString()}: sync 0`);
+    // The buy fills at bar 1's open and its update comes in bar 1's turn; the close at the end comes after the last bar.
+    expect(update.map((e) => e.message)).toEqual([
+      `strategy "test-strategy" onOrderUpdate failed on X bar ${new Date(T0 + DAY).toISOString()}: update handler bug`,
+      'strategy "test-strategy" onOrderUpdate failed: update handler bug',
+    ]);
+    expect(stop.map((e) => e.message)).toEqual(['strategy "test-strategy" onStop failed: stop handler bug']);
+    expect([onBar[0]!.details?.callback, update[0]!.details?.callback, stop[0]!.details?.callback]).toEqual(["onBar", "onOrderUpdate", "onStop"]);
+  });
+});

@@ -22,6 +22,9 @@ const MAX_UPDATE_ROUNDS = 1000;
  */
 const MAX_UPDATES_PER_TURN = 100_000;
 
+/** The strategy callbacks whose failures the runner reports (init's is fatal and reported apart). */
+export type StrategyCallbackName = "onBar" | "onOrderUpdate" | "onStop";
+
 /** Calls the strategy's callbacks: sync results stay sync, throws and rejections become onStrategyError. */
 export class StrategyRunner {
   /** Order updates waiting for the strategy's onOrderUpdate. */
@@ -90,7 +93,7 @@ export class StrategyRunner {
           const result = handler.call(this.strategy, frozenCopy(order), this.ctx) as unknown;
           if (isPromiseLike(result)) await result;
         } catch (error) {
-          this.failed(error, this.p.currentBar);
+          this.failed(error, this.p.currentBar, "onOrderUpdate");
         }
       }
     }
@@ -117,19 +120,22 @@ export class StrategyRunner {
     try {
       await this.strategy.onStop(this.ctx);
     } catch (error) {
-      this.failed(error, this.p.currentBar);
+      this.failed(error, this.p.currentBar, "onStop");
     }
   }
 
-  /** Reports a strategy failure (a throw or a rejection) through onStrategyError; the engine goes on. */
-  failed(error: unknown, bar: Bar | undefined): void {
+  /**
+   * Reports a strategy failure (a throw or a rejection) through onStrategyError, naming the callback that failed (a
+   * trader reading "failed on A bar" would look in onBar for a throw that came from onOrderUpdate); the engine goes on.
+   */
+  failed(error: unknown, bar: Bar | undefined, callback: StrategyCallbackName = "onBar"): void {
     this.p.counters.strategyErrors++;
     const message = error instanceof Error ? error.message : String(error);
     const argo = isArgoError(error, "STRATEGY_ERROR")
       ? error
-      : new ArgoError("STRATEGY_ERROR", `strategy "${this.strategy.name}" failed${bar ? ` on ${bar.symbol} bar ${new Date(bar.openTime).toISOString()}` : ""}: ${message}`, {
+      : new ArgoError("STRATEGY_ERROR", `strategy "${this.strategy.name}" ${callback} failed${bar ? ` on ${bar.symbol} bar ${new Date(bar.openTime).toISOString()}` : ""}: ${message}`, {
           cause: error,
-          ...(bar ? { details: { symbol: bar.symbol, openTime: bar.openTime } } : {}),
+          details: bar ? { callback, symbol: bar.symbol, openTime: bar.openTime } : { callback },
         });
     this.p.guard.call("onStrategyError", argo, bar);
   }
