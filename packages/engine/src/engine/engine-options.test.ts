@@ -42,3 +42,21 @@ describe("engine settings: the interval", () => {
     expect(run.named("onEngineStart")).toEqual([]);
   });
 });
+
+describe("engine settings: the symbols", () => {
+  const symbolIssues = (symbols: string[]) => v.safeParse(engineSettingsSchema, { symbols, interval: "1m" }).issues?.map((issue) => [v.getDotPath(issue), issue.message]);
+
+  test("a symbol with white space at either end is refused at its index, naming the rule", () => {
+    expect(symbolIssues(["BTC", "ETH "])).toEqual([["symbols.1", "must not start or end with white space"]]);
+    expect(symbolIssues([" BTC"])).toEqual([["symbols.0", "must not start or end with white space"]]);
+  });
+
+  test("a tab or a line break inside a symbol is refused", () => {
+    expect(symbolIssues(["BTC\tUSD"])).toEqual([["symbols.0", "must not contain control characters (a tab, a line break)"]]);
+    expect(symbolIssues(["BTC\nUSD"])).toEqual([["symbols.0", "must not contain control characters (a tab, a line break)"]]);
+  });
+
+  test("a space inside a symbol (Interactive Brokers' BRK B), a dot, a slash or a dash is accepted", () => {
+    expect(symbolIssues(["BRK B", "BRK.B", "BTC/USDT", "ES-2025"])).toBeUndefined();
+  });
+});

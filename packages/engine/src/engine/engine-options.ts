@@ -14,7 +14,14 @@ export type ProviderSpec<P> = { provider: string; config?: unknown } | P;
 /** Plain-data engine settings as they appear in a session config file; validated with {@link engineSettingsSchema}. */
 export const engineSettingsSchema = v.strictObject({
   symbols: v.pipe(
-    v.array(v.pipe(v.string(), v.nonEmpty("must not be empty"))),
+    v.array(v.pipe(
+      v.string(),
+      v.nonEmpty("must not be empty"),
+      // "BTC " from a hand-edited file is not the venue's "BTC": every lookup would miss it with a puzzling error later.
+      // A space inside stays allowed (Interactive Brokers writes "BRK B").
+      v.check((symbol) => symbol.trim() === symbol, "must not start or end with white space"),
+      v.check((symbol) => !/\p{Cc}/u.test(symbol), "must not contain control characters (a tab, a line break)"),
+    )),
     v.minLength(1, "needs at least one symbol"),
     // A repeated symbol would be fed twice: in a backtest every second copy of a bar is dropped as stale.
     v.check((symbols) => new Set(symbols).size === symbols.length, "must not name a symbol twice"),
