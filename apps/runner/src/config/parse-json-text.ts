@@ -1,5 +1,6 @@
 import { ArgoError } from "@argo/core";
 import { findJsonProblem } from "./find-json-problem.ts";
+import { assertNotTooDeep } from "./nesting-depth.ts";
 import { textProblemError } from "./text-problem.ts";
 
 /**
@@ -9,10 +10,13 @@ import { textProblemError } from "./text-problem.ts";
 export function parseJsonText(text: string, label: string): unknown {
   const found = findJsonProblem(text);
   if (found) throw textProblemError(label, "JSON", found);
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch {
     // Only where the scan above could not say more (nesting too deep for it); the parser's words are still not shown.
     throw new ArgoError("INVALID_CONFIGURATION", `${label}: not valid JSON`, { details: { source: label } });
   }
+  assertNotTooDeep(parsed, label);
+  return parsed;
 }

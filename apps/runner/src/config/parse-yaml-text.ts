@@ -1,5 +1,6 @@
 import { ArgoError } from "@argo/core";
 import { type ErrorCode, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { assertNotTooDeep } from "./nesting-depth.ts";
 import { type TextProblem, lineColumn, textProblemError } from "./text-problem.ts";
 
 // The parser's codes in our words: its messages are fine, but its pretty form quotes the lines around the error.
@@ -33,13 +34,17 @@ export function parseYamlText(text: string, label: string): unknown {
   }
   const duplicate = findDuplicateKey(doc.contents, "", text);
   if (duplicate) throw textProblemError(label, "YAML", duplicate);
+  let parsed: unknown;
   try {
-    return Bun.YAML.parse(text);
+    parsed = Bun.YAML.parse(text);
   } catch {
     throw new ArgoError("INVALID_CONFIGURATION", `${label}: not valid YAML: the config reader refused it (an alias (*name) naming no anchor (&name) before it, or aliases expanding too far, are the usual causes)`, {
       details: { source: label },
     });
   }
+  // Aliases can build depth the text does not show (each level an alias of the one before).
+  assertNotTooDeep(parsed, label);
+  return parsed;
 }
 
 /** The first key (in document order) written twice in one mapping, with the dotted path that leads to it. */
