@@ -40,6 +40,12 @@ describe("scrubbing a secret echoed trimmed or URL-encoded", () => {
     expect(scrubSecrets(text, withJsonSpellings(["kQ3+vN/8xZ="]))).toBe(`POST /api/v3/order failed 401; body: apiKey=${REDACTED}&signature=x`);
   });
 
+  test("a key quoted percent-encoded with lower-case hex digits (%2b, as RFC 3986 allows) is scrubbed too", () => {
+    const spellings = withJsonSpellings(["kQ3+vN/8xZ= x!"]);
+    expect(scrubSecrets("apiKey=kQ3%2bvN%2f8xZ%3d%20x!&s=1", spellings)).toBe(`apiKey=${REDACTED}&s=1`);
+    expect(scrubSecrets("apiKey=kQ3%2bvN%2f8xZ%3d+x%21&s=1", spellings)).toBe(`apiKey=${REDACTED}&s=1`);
+  });
+
   test("a key with a space and a ! is scrubbed percent-encoded, with the space as +, and form-encoded", () => {
     const spellings = withJsonSpellings(["fake pass!"]);
     expect(scrubSecrets("q=fake%20pass!&x=1", spellings)).toBe(`q=${REDACTED}&x=1`);

@@ -82,13 +82,17 @@ export function secretSpellings(value: string): string[] {
   return [...out];
 }
 
-/** encodeURIComponent, the same with a space as `+`, and the form encoding (URLSearchParams, which also escapes `!'()~`). */
+/**
+ * encodeURIComponent, the same with a space as `+`, and the form encoding (URLSearchParams, which also escapes `!'()~`);
+ * each also with lower-case hex digits (`%2b`), which RFC 3986 allows and some SDKs and proxies write.
+ */
 function urlSpellings(value: string): string[] {
-  const form = new URLSearchParams([["", value]]).toString().slice(1);
+  const spellings = [new URLSearchParams([["", value]]).toString().slice(1)];
   try {
     const percent = encodeURIComponent(value);
-    return [percent, percent.replaceAll("%20", "+"), form];
+    spellings.push(percent, percent.replaceAll("%20", "+"));
   } catch {
-    return [form]; // a lone surrogate: encodeURIComponent throws, the form encoder writes U+FFFD
+    // a lone surrogate: encodeURIComponent throws, the form encoder writes U+FFFD
   }
+  return spellings.flatMap((spelling) => [spelling, spelling.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())]);
 }
