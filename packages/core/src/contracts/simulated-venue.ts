@@ -33,6 +33,12 @@ export interface SimulatedVenue extends TradingProvider {
    * on where the previous session left it. Throws an ArgoError naming what it cannot take back.
    */
   restore?(record: VenueRecord): void;
+  /**
+   * Optional: the session's symbols, told once after connect (and after `restore`) and before the strategy's init. A
+   * simulator that learns a symbol from its first bar, and refuses others as typos, takes orders for these from init on,
+   * as a broker does; a symbol its own config rules out stays refused.
+   */
+  addSymbols?(symbols: readonly string[]): void;
 }
 
 /** True when the trading provider is a simulator the engine must feed with bars. */

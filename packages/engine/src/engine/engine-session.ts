@@ -119,6 +119,8 @@ export class EngineSession {
       // The orders the journal left working, read once for the restore, the symbol check and the reconcile.
       const unfinished = journal?.unfinishedOrders() ?? [];
       if (journal) restoreSimulatedAccount(journal, trading.provider, this.mode, warm, unfinished);
+      // A simulator that learns symbols from bars would refuse init's orders (a resting limit) as unknown symbols.
+      if (isSimulatedVenue(venue)) venue.addSymbols?.(settings.symbols);
       const [account, positions, openOrders] = await Promise.all([
         bounded("account read", () => venue.getAccount()), bounded("positions read", () => venue.getPositions()),
         bounded("open orders read", () => venue.getOpenOrders()),

@@ -24,7 +24,18 @@ export function bookFor(state: VenueState, symbol: string): SymbolBook {
       { symbol },
     );
   }
-  const created = createSymbolBook(symbol, resolveSymbolRules(state.config, symbol));
-  state.books.set(symbol, created);
-  return created;
+  return openBook(state, symbol);
+}
+
+/**
+ * The book of `symbol`, opened (with its rules) when it has none yet, without asking whether the symbol exists: for
+ * callers that know it does (a recorded fill, a bar, the session's symbols).
+ */
+export function openBook(state: VenueState, symbol: string): SymbolBook {
+  let book = state.books.get(symbol);
+  if (book === undefined) {
+    book = createSymbolBook(symbol, resolveSymbolRules(state.config, symbol));
+    state.books.set(symbol, book);
+  }
+  return book;
 }

@@ -14,7 +14,7 @@ import {
   toArgoError,
 } from "@argo/core";
 import type { PaperConfig } from "../config/paper-config-schema.ts";
-import { bookFor } from "./book-for.ts";
+import { bookFor, openBook } from "./book-for.ts";
 import { cancelAllOrders, cancelOrder } from "./cancel-order.ts";
 import { estimatedSlippedPrice } from "./costs.ts";
 import { settleClock } from "./day-expiry.ts";
@@ -144,6 +144,18 @@ export class PaperVenue implements SimulatedVenue {
    */
   restore(record: VenueRecord): void {
     restoreVenue(this.#state, record);
+  }
+
+  /**
+   * Opens a book for each session symbol not open yet, so orders placed before its first bar (a strategy's init) are
+   * taken: a limit order rests, a market order is refused for want of a price. A config `symbols` list still decides
+   * what exists: a symbol outside it stays UNKNOWN_SYMBOL (checkSession reports that before a run).
+   */
+  addSymbols(symbols: readonly string[]): void {
+    const state = this.#state;
+    for (const symbol of symbols) {
+      if (state.allowed === undefined || state.allowed.has(symbol)) openBook(state, symbol);
+    }
   }
 
   /** The venue clock (epoch ms). */

@@ -1,4 +1,5 @@
 import type { Bar } from "@argo/core";
+import { openBook } from "./book-for.ts";
 import { activateLegs } from "./brackets.ts";
 import { DAY_MS, expireDayOrders } from "./day-expiry.ts";
 import { venueError } from "./errors.ts";
@@ -7,9 +8,8 @@ import { executeFill } from "./execute-fill.ts";
 import { finishOrder } from "./finish-order.ts";
 import { type MatchResult, matchOrder } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
-import { compactBook, createSymbolBook, type SymbolBook } from "./symbol-book.ts";
+import { compactBook, type SymbolBook } from "./symbol-book.ts";
 import { advanceClock } from "./start-clock.ts";
-import { resolveSymbolRules } from "./symbol-rules.ts";
 import { barPriceProblem, invalidBar, validateBarTime } from "./validate-bar.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -52,8 +52,7 @@ export function processBar(state: VenueState, bar: Bar): void {
       if (openTime >= state.nextDayExpiry) expireDayOrders(state, openTime);
       return;
     }
-    book = createSymbolBook(bar.symbol, resolveSymbolRules(state.config, bar.symbol));
-    state.books.set(bar.symbol, book);
+    book = openBook(state, bar.symbol);
   }
   state.lastBook = book;
   // Most bars meet no working order of their symbol and no DAY order due: then nothing here can call a

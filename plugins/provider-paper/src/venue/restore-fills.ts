@@ -2,8 +2,7 @@ import type { ErrorCode, Trade, VenueRecord } from "@argo/core";
 import { applyFill } from "./apply-fill.ts";
 import { venueError } from "./errors.ts";
 import { isFiniteNumber, isId, isObject } from "./restore-ids.ts";
-import { createSymbolBook, type SymbolBook } from "./symbol-book.ts";
-import { resolveSymbolRules } from "./symbol-rules.ts";
+import { openBook } from "./book-for.ts";
 import { isPositive } from "./validate-request.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -71,7 +70,7 @@ function invalid(field: string, message: string): FillProblem {
  */
 export function bookFills(state: VenueState, fills: VenueRecord["fills"], strategyNames: ReadonlyMap<string, string>): void {
   for (const fill of fills) {
-    const book = restoredBook(state, fill.symbol);
+    const book = openBook(state, fill.symbol);
     const realizedPnl = applyFill(state, book, fill.side === "BUY", fill.quantity, fill.price, fill.fee, fill.time);
     book.mark = fill.price;
     // The key order of execute-fill.ts, so trades list their fields alike (JSON output).
@@ -95,12 +94,3 @@ export function bookFills(state: VenueState, fills: VenueRecord["fills"], strate
   }
 }
 
-/** The book of a symbol the record traded: a fill proves it existed at this venue, so no bar or rules are needed to open it. */
-export function restoredBook(state: VenueState, symbol: string): SymbolBook {
-  let book = state.books.get(symbol);
-  if (book === undefined) {
-    book = createSymbolBook(symbol, resolveSymbolRules(state.config, symbol));
-    state.books.set(symbol, book);
-  }
-  return book;
-}

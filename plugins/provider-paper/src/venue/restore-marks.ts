@@ -1,5 +1,5 @@
 import { type Bar, barCloseTime, type Fill } from "@argo/core";
-import { restoredBook } from "./restore-fills.ts";
+import { openBook } from "./book-for.ts";
 import { isObject } from "./restore-ids.ts";
 import { venueError } from "./errors.ts";
 import { barPriceProblem, invalidBar, validateBarTime } from "./validate-bar.ts";
@@ -34,7 +34,7 @@ export function markLastBars(state: VenueState, bars: readonly Bar[] | undefined
     const closeTime = barCloseTime(bar.openTime, bar.interval);
     if (!(latest >= closeTime)) latest = closeTime;
     if ((lastFill.get(bar.symbol) ?? Number.NEGATIVE_INFINITY) > closeTime) continue;
-    const book = restoredBook(state, bar.symbol);
+    const book = openBook(state, bar.symbol);
     book.mark = bar.close;
     book.volume = bar.volume;
   }
