@@ -40,12 +40,42 @@ export function expireDayOrders(state: VenueState, time: number, book?: SymbolBo
 /**
  * Settles what the clock alone made due since setTime. setTime does not sweep itself: the engine sets the
  * clock to a bar's close before feeding that bar, and the bar must first trade the orders whose day ended
- * inside it. A bar reaching the clock takes this over (process-bar.ts); any other venue call does it here.
+ * inside it. A bar reaching the clock takes this over (process-bar.ts); any other venue call does it here, after
+ * what a restore proved due (deferRestoredExpiry).
  */
 export function settleClock(state: VenueState): void {
-  if (!state.clockSweepDue || state.processing || state.sweeping) return;
+  if (state.processing || state.sweeping) return;
+  // Backtests never restore: for them this is one more flag read.
+  if (state.restored) settleRestore(state);
+  if (!state.clockSweepDue) return;
   state.clockSweepDue = false;
   expireDayOrders(state, state.now);
+}
+
+/** Times a restored record proves the original venue traded up to: every symbol to `all`, each book in `books` to its time. */
+export interface DueDayEnds {
+  all: number;
+  books: ReadonlyMap<SymbolBook, number>;
+}
+
+/**
+ * Leaves to the venue's next call the expiry of the restored DAY orders whose day ended by the times `due` proves
+ * (restore-marks.ts): restore emits no events. Not the clock's sweep: the clock stands at the newest bar's close,
+ * which another symbol's bar of the same period may still come to trade (a restart between two symbols' bars).
+ */
+export function deferRestoredExpiry(state: VenueState, due: DueDayEnds): void {
+  let any = due.all >= state.nextDayExpiry;
+  for (const time of due.books.values()) any ||= time >= state.nextDayExpiry;
+  if (any) state.restoreDue = due;
+}
+
+/** Expires what the restore proved due, as process-bar.ts does after a bar: every symbol's, then each book's own. */
+function settleRestore(state: VenueState): void {
+  const due = state.restoreDue;
+  if (due === undefined) return;
+  state.restoreDue = undefined;
+  expireDayOrders(state, due.all);
+  for (const [book, time] of due.books) expireDayOrders(state, due.all, book, time);
 }
 
 /** Expires a DAY order at its day end; a partly filled entry's legs work from then. */

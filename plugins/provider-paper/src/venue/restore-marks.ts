@@ -1,7 +1,9 @@
 import { type Bar, barCloseTime, type Fill } from "@argo/core";
 import { openBook } from "./book-for.ts";
+import type { DueDayEnds } from "./day-expiry.ts";
 import { isObject } from "./restore-ids.ts";
 import { venueError } from "./errors.ts";
+import type { SymbolBook } from "./symbol-book.ts";
 import { barPriceProblem, invalidBar, validateBarTime } from "./validate-bar.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -39,6 +41,29 @@ export function markLastBars(state: VenueState, bars: readonly Bar[] | undefined
     book.volume = bar.volume;
   }
   return latest;
+}
+
+/**
+ * The times up to which the record proves the original venue traded, so its DAY orders whose day ended by then had
+ * expired there (process-bar.ts): every symbol up to the newest last bar's open (bars come in time order), and each
+ * symbol up to its own last bar's close or its latest fill (a fill comes no later than its bar's close). Not the
+ * clock: it stood at the newest bar's close while other symbols' bars of that period were still to come, and an
+ * order placed then is stamped with it.
+ */
+export function provenDayEnds(state: VenueState, bars: readonly Bar[] | undefined, fills: readonly Fill[]): DueDayEnds {
+  let all = Number.NEGATIVE_INFINITY;
+  const books = new Map<SymbolBook, number>();
+  const prove = (book: SymbolBook | undefined, time: number) => {
+    if (book !== undefined && !((books.get(book) ?? Number.NEGATIVE_INFINITY) >= time)) books.set(book, time);
+  };
+  for (const bar of bars ?? []) {
+    // As markLastBars: a symbol outside config `symbols` has no book, and never reached this venue's clock.
+    if (state.allowed !== undefined && !state.allowed.has(bar.symbol)) continue;
+    if (bar.openTime > all) all = bar.openTime;
+    prove(state.books.get(bar.symbol), barCloseTime(bar.openTime, bar.interval));
+  }
+  for (const fill of fills) prove(state.books.get(fill.symbol), fill.time);
+  return { all, books };
 }
 
 function closeTimeProblem(bar: Bar): string | undefined {

@@ -1,7 +1,8 @@
 import type { Order, VenueRecord } from "@argo/core";
 import { assertConnected, venueError } from "./errors.ts";
 import { bookFills, validateFills } from "./restore-fills.ts";
-import { markLastBars, validateLastBars } from "./restore-marks.ts";
+import { deferRestoredExpiry } from "./day-expiry.ts";
+import { markLastBars, provenDayEnds, validateLastBars } from "./restore-marks.ts";
 import { continueNumbering, holdFilledOrderIds, isFiniteNumber, isObject, noteGeneratedForm } from "./restore-ids.ts";
 import { restoreOrders } from "./restore-orders.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -9,7 +10,8 @@ import type { VenueState } from "./venue-state.ts";
 /**
  * Takes back the account a session journal recorded, on a fresh venue: books the fills (cash, positions, trade
  * history, with their recorded prices and fees), marks the last prices, takes back the working orders the account can carry, continues
- * the id numbering past the record's and moves the clock to its newest time. Everything is validated before
+ * the id numbering past the record's and moves the clock to its newest time (a DAY order whose day the record shows
+ * ended is expired at the next call). Everything is validated before
  * anything changes: a bad fill throws (restore-fills.ts) and leaves the venue as it was. Emits no events: the
  * journal already holds all of it. Backtests never call it, so nothing here touches the order or bar path.
  */
@@ -66,8 +68,10 @@ function strategyNames(orders: readonly Order[]): Map<string, string> {
 }
 
 /**
- * The clock moves to the newest time in the record (fill times, orders' last updates, the last bars' close), never back. A DAY order
- * whose day ended by then expires through the clock's usual path (day-expiry.ts), at the venue's next call or bar.
+ * The clock moves to the newest time in the record (fill times, orders' last updates, the last bars' close), never back.
+ * That time does not expire DAY orders: with several symbols the clock is at the newest bar's close while the others'
+ * bars of that period are still to come, and each trades its symbol's orders first (day-expiry.ts). A DAY order expires
+ * at the venue's next call only if its day ended by a time the record proves (provenDayEnds), else at a bar as usual.
  */
 function moveClock(state: VenueState, record: VenueRecord, barsClosed: number): void {
   let newest = barsClosed > state.now ? barsClosed : state.now;
@@ -77,5 +81,5 @@ function moveClock(state: VenueState, record: VenueRecord, barsClosed: number): 
     if (isFiniteNumber(updatedAt) && updatedAt > newest) newest = updatedAt;
   }
   state.now = newest;
-  if (state.now >= state.nextDayExpiry) state.clockSweepDue = true;
+  deferRestoredExpiry(state, provenDayEnds(state, record.lastBars, record.fills));
 }

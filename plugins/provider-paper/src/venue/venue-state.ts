@@ -2,6 +2,7 @@ import { BarCloser, type ConnectionState, type Trade, type TradingEventListener 
 import type { PaperConfig } from "../config/paper-config-schema.ts";
 import type { SlippageConfig } from "../config/slippage-schema.ts";
 import { ClientIdIndex } from "./client-id-index.ts";
+import type { DueDayEnds } from "./day-expiry.ts";
 import type { OrderRecord } from "./order-record.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 
@@ -64,6 +65,8 @@ export interface VenueState {
   processing: boolean;
   /** Set once `restore` took back an account (restore.ts): it may happen only once, on a fresh venue. */
   restored: boolean;
+  /** What a restore proved due and left to the venue's next call to expire (day-expiry.ts deferRestoredExpiry). */
+  restoreDue: DueDayEnds | undefined;
   /** Close times of the bars fed. */
   closer: BarCloser;
   /** Set by the first bar fed (restore refuses a venue that has seen bars). */
@@ -111,6 +114,7 @@ export function createVenueState(config: PaperConfig, name = "paper"): VenueStat
     sweeping: false,
     processing: false,
     restored: false,
+    restoreDue: undefined,
     closer: new BarCloser(),
     sawBar: false,
     lastBook: undefined,
