@@ -1,10 +1,12 @@
 import { ArgoError, isArgoError } from "@argo/core";
+import { checkCoreRange } from "./check-core-range.ts";
 
 /**
  * Imports a package (or a module path) by name, resolving it from each folder of `from` in turn (the config's folder,
  * the working directory) and then from the runner's own dependencies, so plugins installed next to a config are found.
  * A missing package is an error saying how to install it; a plugin that throws an ArgoError while it loads (a
- * PROVIDER_CONFLICT, an INVALID_CONFIGURATION of its definition) keeps that error's code, with the package named.
+ * PROVIDER_CONFLICT, an INVALID_CONFIGURATION of its definition) keeps that error's code, with the package named. A
+ * package whose package.json declares an @argo/core range the installed core is not in is refused before it runs.
  */
 export async function importPackage(name: string, from: string | readonly string[] = process.cwd()): Promise<void> {
   let path: string | undefined;
@@ -21,6 +23,7 @@ export async function importPackage(name: string, from: string | readonly string
       details: { package: name, installed: false },
     });
   }
+  checkCoreRange(name, path);
   try {
     await import(path);
   } catch (error) {

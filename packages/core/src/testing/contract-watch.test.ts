@@ -1,0 +1,62 @@
+import { describe, expect, test } from "bun:test";
+import type { TradingProvider } from "../contracts/trading-provider.ts";
+import type { Order } from "../domain/order.ts";
+import { ContractWatch } from "./contract-watch.ts";
+
+const order: Order = {
+  symbol: "BTCUSDT", side: "BUY", type: "LIMIT", limitPrice: 50, clientOrderId: "c-1", venueOrderId: "7", timeInForce: "GTC", status: "ACCEPTED",
+  quantity: 1, filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000,
+};
+
+/** A provider keeping its orders in a private field (as classes do), answering with whatever order it was given. */
+class Answering {
+  readonly name = "answering";
+  #answer: unknown;
+  constructor(answer: unknown) {
+    this.#answer = answer;
+  }
+  async getOrder(): Promise<unknown> {
+    return this.#answer;
+  }
+  async getOpenOrders(): Promise<unknown> {
+    return [order, this.#answer];
+  }
+  connectionState() {
+    return "CONNECTED";
+  }
+}
+
+const watched = (answer: unknown) => {
+  const watch = new ContractWatch();
+  return { watch, venue: watch.wrap(new Answering(answer) as unknown as TradingProvider) };
+};
+
+describe("the kit's watch over a provider's answers", () => {
+  test("a well-formed answer passes through unchanged, and the provider's private fields still work", async () => {
+    const { watch, venue } = watched(order);
+    expect(await venue.getOrder("c-1")).toBe(order);
+    expect(venue.connectionState()).toBe("CONNECTED");
+    expect(() => watch.verify()).not.toThrow();
+  });
+
+  test("an answered order with a NaN average price is named with the call that gave it", async () => {
+    const { watch, venue } = watched({ ...order, averageFillPrice: Number.NaN });
+    await venue.getOrder("c-1");
+    expect(() => watch.verify()).toThrow("the provider getOrder answered an order that has an averageFillPrice that is NaN, not a finite number of 0 or more");
+  });
+
+  test("a bad item of a list answer is named by its index", async () => {
+    const { watch, venue } = watched({ ...order, clientOrderId: "c-2", status: "open" });
+    await venue.getOpenOrders();
+    // Item 0 is the good order, item 1 the one with the venue's own status spelling.
+    expect(() => watch.verify()).toThrow("the provider getOpenOrders answered a list whose item 1 (an order) has a status (open) that is none of");
+  });
+
+  test("a test's own failure is kept after the problems, and rethrown as it was when there are none", () => {
+    const { watch } = watched(order);
+    const failure = new Error("order c-1 did not fill");
+    expect(() => watch.verify(failure)).toThrow(failure);
+    watch.event({ type: "fill", fill: { quantity: 1 }, order });
+    expect(() => watch.verify(failure)).toThrow(/emitted a fill event \(order c-1\) whose fill has an id that is missing[\s\S]*and then the test failed: order c-1 did not fill/);
+  });
+});
