@@ -28,7 +28,8 @@ describe("a --*-config flag replaces its section whole, and the run says which k
     const c = captureIo({ cwd: tmp.dir });
     await main(["backtest", path, "--strategy-config", '{"fast":4,"slow":20}', "--output", join(tmp.dir, "printed-out")], c.io);
     expect(c.stderr()).toContain(`argo: --strategy-config replaces strategy.config from ${path}; not in it: sizing`);
-  });
+    // A whole backtest runs: on a loaded machine it can pass bun's 5 s default.
+  }, 30_000);
 
   test("--trading-config names every key it drops, inside a mapping both have too", async () => {
     const path = writeConfig(tmp.dir, "venue.json", sized());
