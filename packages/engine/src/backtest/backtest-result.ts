@@ -11,7 +11,7 @@ export interface BacktestTrade extends ClosedTrade {
   symbol: string;
 }
 
-/** A position part still open at the end (closeAtEnd false, or an aborted run). */
+/** A position part still open at the end (closeAtEnd false, an aborted run, or a part the venue refused to close). */
 export interface BacktestOpenTrade extends OpenLot {
   symbol: string;
 }
@@ -45,7 +45,10 @@ export interface BacktestResult {
   /** Closed trades of every symbol, in order of exit. */
   trades: BacktestTrade[];
   openTrades: BacktestOpenTrade[];
-  /** Every fill of the venue, in order (final-pass fills stamped with their symbol's last bar time). */
+  /**
+   * Every fill of the venue, in order: final-pass fills stamped with their symbol's last bar time, a fill at the close
+   * of the bar it traded in on that bar's last millisecond (see RunRecorder).
+   */
   fills: Fill[];
   equity: EquityCurve;
   /** The benchmark symbol's bars, for charts. */
@@ -57,7 +60,8 @@ export interface BacktestResult {
   startingCash: number;
   finalEquity: number;
   /**
-   * Only when the equity fell to 0 or below: every position was then closed at that step's closes, trading stopped,
+   * Only when the equity fell to 0 or below: every position was then closed at that step's closes (one the venue refused
+   * to close is named in `warnings`), trading stopped,
    * and the equity is 0 from that step to the end of the data (see the backtest README, "Out of money").
    */
   outOfMoney?: OutOfMoney;
@@ -68,7 +72,8 @@ export interface BacktestResult {
   tradingState: TradingState;
   /**
    * One sentence per thing that silently shaped the result: a warm-up longer than the bars replayed, a benchmark
-   * symbol without bars, orders still open or cancelled at the end that never filled. Empty when there is none.
+   * symbol without bars, orders still open or cancelled at the end that never filled, a position the venue would not
+   * let the engine close (or let it close only in pieces). Empty when there is none.
    */
   warnings: string[];
   journalPath?: string;

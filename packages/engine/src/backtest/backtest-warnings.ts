@@ -4,6 +4,7 @@ import { isoTimeOrText } from "../report/iso-time.ts";
 import type { OutOfMoney } from "./backtest-result.ts";
 import type { TimeGap } from "./largest-gap.ts";
 import { formatEquity } from "./out-of-money.ts";
+import type { SettlementClose } from "./settlement-close.ts";
 import type { OutsideTurnCalls } from "../engine/strategy-order-gate.ts";
 
 /** A gap between bars longer than this is named: no market closes for a year, while a date's year mistyped makes one. */
@@ -24,6 +25,8 @@ export interface WarningFacts {
   closeAtEnd: CloseAtEnd;
   /** Orders the final broker pass cancelled unfilled. */
   cancelledAtEnd: readonly Order[];
+  /** How the final broker pass's closes went, per position (none when it did not run). */
+  closesAtEnd?: readonly SettlementClose[];
   /** Orders still open when the run ended (after onStop). */
   openOrders: readonly Order[];
   /** Where the equity fell to 0 or below, when it did. */
@@ -32,6 +35,8 @@ export interface WarningFacts {
   outOfMoneyAtEnd?: boolean;
   /** Orders still working when it ran out of money, cancelled then. */
   cancelledOutOfMoney?: readonly Order[];
+  /** How the closes when it ran out of money went, per position. */
+  closesOutOfMoney?: readonly SettlementClose[];
   /** Bars replayed after it ran out of money, not traded. */
   barsAfterStop?: number;
   /** The longest time between consecutive steps. */
@@ -44,14 +49,23 @@ export interface WarningFacts {
 const IDS_SHOWN = 5;
 
 /**
- * One plain sentence per thing that silently shaped the result: an account that ran out of money, a warm-up longer than
- * the data, a benchmark without bars, a gap of more than a year in the data, orders that never filled because the data
- * ended, order calls refused because they came outside the strategy's callbacks. Empty for a clean run.
+ * One plain sentence per thing that silently shaped the result: an account that ran out of money, a position the final
+ * pass could not close (or closed only in pieces), a warm-up longer than the data, a benchmark without bars, a gap of
+ * more than a year in the data, orders that never filled because the data ended, order calls refused because they came
+ * outside the strategy's callbacks. Empty for a clean run.
  */
 export function backtestWarnings(facts: WarningFacts): string[] {
   const warnings: string[] = [];
   // First: it changes what every figure means.
   if (facts.outOfMoney !== undefined) warnings.push(outOfMoneyWarning(facts, facts.outOfMoney));
+  // Next: a position the run was to close and did not is in the final figures (marked at the last close).
+  for (const close of facts.closesAtEnd ?? []) {
+    if (close.leftOpen === undefined) continue;
+    warnings.push(`closeAtEnd "${facts.closeAtEnd}" ${leftOpenText(close, close.leftOpen)}; it stays open, marked at the last close (openTrades lists it)`);
+  }
+  // A close split and still left in part is named by its warning above, with the venue's reason.
+  for (const close of facts.closesAtEnd ?? []) if (isSplit(close)) warnings.push(splitText(`closeAtEnd "${facts.closeAtEnd}"`, close));
+  for (const close of facts.closesOutOfMoney ?? []) if (isSplit(close)) warnings.push(splitText("the close when out of money", close));
   const { warmupBars, benchmarkBars, benchmarkSymbol } = facts;
   if (benchmarkBars === 0) {
     warnings.push(
@@ -101,16 +115,51 @@ export function backtestWarnings(facts: WarningFacts): string[] {
 function outOfMoneyWarning(facts: WarningFacts, { time, equity }: OutOfMoney): string {
   const at = isoTimeOrText(time);
   if (facts.outOfMoneyAtEnd) {
-    return `out of money at the end: the final pass (closeAtEnd "${facts.closeAtEnd}") closed every position at the bar at ${at} ` +
-      `and left the equity at ${formatEquity(equity)}, counted as 0`;
+    // A position it could not close is named by its own warning.
+    const all = (facts.closesAtEnd ?? []).every((close) => close.leftOpen === undefined);
+    return `out of money at the end: the final pass (closeAtEnd "${facts.closeAtEnd}") closed ${all ? "every position" : "what it could"} ` +
+      `at the bar at ${at} and left the equity at ${formatEquity(equity)}, counted as 0`;
   }
   const cancelled = (facts.cancelledOutOfMoney ?? []).filter(isNotLeg);
   const n = cancelled.length;
   const cancels = n === 0 ? "" : ` and ${orders(n)} still working ${n === 1 ? "was" : "were"} cancelled (${ids(cancelled)})`;
   const after = facts.barsAfterStop ?? 0;
   const rest = after === 0 ? "" : ` (${after === 1 ? "1 later bar" : `${after} later bars`} not traded)`;
-  return `out of money at the bar at ${at}: the equity at its close was ${formatEquity(equity)}, so every position was closed at that close${cancels}; ` +
-    `trading stopped there and the equity is 0 from that bar to the end${rest}`;
+  const left = (facts.closesOutOfMoney ?? []).filter((close) => close.leftOpen !== undefined);
+  // Never a close that did not happen: what is still held at the venue is named, with the venue's reason.
+  const except = left.length === 0 ? "" : ` except: ${left.map((close) => leftOpenText(close, close.leftOpen!)).join("; ")} (still held at the venue)`;
+  return `out of money at the bar at ${at}: the equity at its close was ${formatEquity(equity)}, ` +
+    `so every position was closed at that close${except}${cancels}; trading stopped there and the equity is 0 from that bar to the end${rest}`;
+}
+
+/** "could not close SHORT 20 X: <reason>", or "closed 19.95 of LONG 20 X, but 0.05 is still open: <reason>". */
+function leftOpenText(close: SettlementClose, left: { quantity: number; reason: string }): string {
+  const closed = close.quantity - left.quantity;
+  const position = `${close.side} ${quantityText(close.quantity)} ${close.symbol}`;
+  return closed > 0 && !nearlyEqual(left.quantity, close.quantity)
+    ? `closed ${quantityText(closed)} of ${position}, but ${quantityText(left.quantity)} is still open: ${left.reason}`
+    : `could not close ${position}: ${left.reason}`;
+}
+
+function isSplit(close: SettlementClose): boolean {
+  return close.piece !== undefined && close.leftOpen === undefined;
+}
+
+/** A close the venue refused whole and took in smaller orders: says why `ordersRejected` counts its refusals. */
+function splitText(who: string, close: SettlementClose): string {
+  const n = close.refusals;
+  const position = `${close.side} ${quantityText(close.quantity)} ${close.symbol}`;
+  return `${who} closed ${position} in ${orders(close.orders)} of at most ${quantityText(close.piece!)}: the venue refused it in one ` +
+    `(${close.firstRefusal}); ${n === 1 ? "that refusal is" : `those ${n} refusals are`} counted in ordersRejected`;
+}
+
+/** A quantity as a trader writes it: 19.95, not the 19.950000000000003 a subtraction leaves. */
+function quantityText(quantity: number): string {
+  return String(Number(quantity.toPrecision(12)));
+}
+
+function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
 
 function isNotLeg(order: Order): boolean {

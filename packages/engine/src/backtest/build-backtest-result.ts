@@ -39,9 +39,9 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
     warmupBars: parts.warmupBars, warmupFromIndicators: settings.warmupBars === undefined,
     benchmarkSymbol: settings.benchmarkSymbol, benchmarkBars: candles.times.length,
     firstTime: times[0]!, lastTime: times[times.length - 1]!,
-    closeAtEnd: settings.closeAtEnd, cancelledAtEnd: recorder.cancelledAtEnd, openOrders: run.openOrders,
+    closeAtEnd: settings.closeAtEnd, cancelledAtEnd: recorder.cancelledAtEnd, closesAtEnd: recorder.closesAtEnd, openOrders: run.openOrders,
     outOfMoney: recorder.outOfMoney, outOfMoneyAtEnd: recorder.outOfMoneyAtEnd,
-    cancelledOutOfMoney: recorder.cancelledOutOfMoney, barsAfterStop: recorder.barsAfterStop, largestGap: largestGap(times),
+    cancelledOutOfMoney: recorder.cancelledOutOfMoney, closesOutOfMoney: recorder.closesOutOfMoney, barsAfterStop: recorder.barsAfterStop, largestGap: largestGap(times),
     ...(parts.outsideTurn !== undefined ? { outsideTurn: parts.outsideTurn } : {}),
   });
   return {

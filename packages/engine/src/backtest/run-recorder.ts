@@ -1,7 +1,8 @@
-import type { Account, Bar, Fill, Order, Position, TradingEvent } from "@argo/core";
+import { type Account, type Bar, BarCloser, type Fill, type Order, type Position, type TradingEvent } from "@argo/core";
 import { signedQuantity } from "../risk/exposure.ts";
 import type { OutOfMoney } from "./backtest-result.ts";
 import { GrowableRows } from "./growable-rows.ts";
+import type { SettlementClose } from "./settlement-close.ts";
 
 /** Bars of one symbol as columns (time = open time, epoch ms). */
 export interface CandleColumns {
@@ -35,6 +36,8 @@ export class RunRecorder {
   settling: Map<string, number> | undefined;
   /** Orders still working after the last bar that the final broker pass cancelled (closeAtEnd), in venue order. */
   cancelledAtEnd: readonly Order[] = [];
+  /** How the final broker pass's closes went, per position (refused or split ones are warned about). */
+  closesAtEnd: readonly SettlementClose[] = [];
   /**
    * Set at the first step whose equity is ≤ 0 (or by a final pass that leaves it there): the step's time and that
    * equity. From then on every step is recorded at 0, as backtesting.py does once it is out of money.
@@ -44,9 +47,12 @@ export class RunRecorder {
   outOfMoneyAtEnd = false;
   /** Orders still working when the account ran out of money, cancelled then. */
   cancelledOutOfMoney: readonly Order[] = [];
+  /** How the closes when the account ran out of money went, per position. */
+  closesOutOfMoney: readonly SettlementClose[] = [];
   /** Bars replayed after the account ran out of money (recorded, never traded). */
   barsAfterStop = 0;
   private readonly slots = new Map<string, number>();
+  private readonly closer = new BarCloser();
   private quantity: Float64Array;
   private cash = 0;
   private readonly benchmark: number;
@@ -128,7 +134,7 @@ export class RunRecorder {
     switch (event.type) {
       case "fill": {
         const stamp = this.settling?.get(event.fill.symbol);
-        this.fills.push(stamp === undefined ? event.fill : { ...event.fill, time: stamp });
+        this.fills.push(stamp === undefined ? this.inItsBar(event.fill) : { ...event.fill, time: stamp });
         return;
       }
       case "position":
@@ -146,6 +152,21 @@ export class RunRecorder {
   candles(): CandleColumns {
     const rows = this.candleRows;
     return { times: rows.column(0), open: rows.column(1), high: rows.column(2), low: rows.column(3), close: rows.column(4) };
+  }
+
+  /**
+   * A fill at the close of the bar it traded in (a market order that arrived mid-bar, after the venue's latency) is
+   * stamped by the venue with that close time, which is the next bar's open: the stamp a fill at that open carries too.
+   * Recorded on the bar's last millisecond instead, as the venue stamps a DAY order's fill at its day's close, so every
+   * recorded fill lies inside the bar it traded in and whatever finds a fill's bar by time (trade entry and exit, the
+   * report's markers, exposure) finds this one. A venue emits a symbol's fills while trading that symbol's bar, the last
+   * one recorded for it, so the bar is known here; the venue's own records keep its stamp.
+   */
+  private inItsBar(fill: Fill): Fill {
+    const bar = this.lastBar[this.slotOf(fill.symbol)];
+    if (bar === undefined || fill.time <= bar.openTime) return fill;
+    const close = this.closer.closeTime(bar.openTime, bar.interval);
+    return fill.time === close ? { ...fill, time: close - 1 } : fill;
   }
 
   private setPosition(symbol: string, position: Position | undefined): void {

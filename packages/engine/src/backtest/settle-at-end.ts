@@ -1,7 +1,9 @@
-import { ArgoError, type Bar, isTerminalStatus, type Order, type SimulatedVenue } from "@argo/core";
+import { ArgoError, type Bar, isTerminalStatus, type Order, type Position, type SimulatedVenue } from "@argo/core";
 import type { BarPipeline } from "../engine/bar-pipeline.ts";
 import { closePositionRequest } from "../engine/close-position-request.ts";
+import { type CloseOutcome, closeInPieces } from "./close-in-pieces.ts";
 import type { RunRecorder } from "./run-recorder.ts";
+import type { SettlementClose } from "./settlement-close.ts";
 
 // Enough for a venue latency of many bars.
 const MAX_PASSES = 64;
@@ -23,14 +25,17 @@ export async function settleAtEnd(
   at: "last-open" | "last-close",
   intervalMs: number,
 ): Promise<void> {
-  // Noted for the result's warnings: these orders were still working and will never fill.
-  recorder.cancelledAtEnd = await closeEverything(pipeline, venue, recorder, at, intervalMs, `close at end (${at})`, "at the end of the backtest");
+  // Noted for the result's warnings: these orders were still working and will never fill; closes refused or split.
+  const { cancelled, closes } = await closeEverything(pipeline, venue, recorder, at, intervalMs, `close at end (${at})`, "at the end of the backtest");
+  recorder.cancelledAtEnd = cancelled;
+  recorder.closesAtEnd = closes;
 }
 
 /**
  * Cancels every working order, then closes every open position as {@link settleAtEnd} describes, at each symbol's last
  * open or close; `reason` goes on the close orders, `when` into the error of a close that never completes. Gives the
- * orders the cancel-all cancelled.
+ * orders the cancel-all cancelled and, per position, how its close went: a close the venue refused is not dropped
+ * silently, and whatever is still open afterwards is recorded with the venue's reason.
  */
 export async function closeEverything(
   pipeline: BarPipeline,
@@ -40,41 +45,106 @@ export async function closeEverything(
   intervalMs: number,
   reason: string,
   when: string,
-): Promise<Order[]> {
+): Promise<{ cancelled: Order[]; closes: SettlementClose[] }> {
   const cancelled = await pipeline.gateway.cancelAll();
   const positions = (await venue.getPositions()).filter((position) => position.quantity > 0);
-  if (positions.length === 0) return cancelled;
+  if (positions.length === 0) return { cancelled, closes: [] };
   const settling = new Map<string, number>();
-  const closes: Array<{ id: string; bar: Bar }> = [];
+  const outcomes: SettlementClose[] = [];
+  const bars = new Map<string, Bar>();
+  const ids: string[] = [];
   for (const position of positions) {
-    const slot = recorder.symbols.indexOf(position.symbol);
+    const { symbol, side, quantity } = position;
+    const slot = recorder.symbols.indexOf(symbol);
     const last = slot < 0 ? undefined : recorder.lastBar[slot];
-    if (last === undefined) continue; // never saw a bar of it: no price to close at
+    if (last === undefined) {
+      const leftOpen = { quantity, reason: "no bar of it was replayed, so there was no price to close it at" };
+      outcomes.push({ symbol, side, quantity, orders: 0, refusals: 0, leftOpen });
+      continue;
+    }
     const price = at === "last-open" ? last.open : last.close;
-    // An engine id: it steps past any id the strategy chose, so the close can never be refused as a duplicate.
-    const placed = await pipeline.gateway.send(closePositionRequest(position, reason, pipeline.strategyName));
-    if (placed.status !== "placed") continue;
-    const id = placed.order.clientOrderId;
-    settling.set(position.symbol, Math.max(last.openTime, lastFillTime(recorder, position.symbol)));
+    // An engine id for each order: it steps past any id the strategy chose, so a close can never be refused as a
+    // duplicate. A close the venue's own rules refuse (a quantity cap per order) goes in pieces (close-in-pieces.ts).
+    const send = (size: number) => pipeline.gateway.send(closePositionRequest({ ...position, quantity: size }, reason, pipeline.strategyName));
+    const outcome = await closeInPieces(quantity, send, () => largestFill(recorder, symbol, quantity));
+    outcomes.push(settlementClose(position, outcome));
+    if (outcome.ids.length === 0) continue;
+    ids.push(...outcome.ids);
+    settling.set(symbol, Math.max(last.openTime, lastFillTime(recorder, symbol)));
     // Without a volume limit: the close at the end is the bookkeeping close at the last price (backtesting.py's), not a
     // trade the last bar's volume must carry. With it, a volume cap split the close over the passes and left the rest open.
-    closes.push({ id, bar: { ...last, open: price, high: price, low: price, close: price, volume: SETTLEMENT_VOLUME } });
+    bars.set(symbol, { ...last, open: price, high: price, low: price, close: price, volume: SETTLEMENT_VOLUME });
   }
   recorder.settling = settling;
   try {
-    // The orders arrive after the venue's latency: settlement bars follow the last one until they are done.
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const open = closes.filter((close) => !isTerminalStatus(pipeline.mirror.orders.get(close.id)?.status ?? "FILLED"));
-      if (open.length === 0) return cancelled;
-      const time = pipeline.time + pass * intervalMs;
-      venue.setTime(time);
-      for (const close of open) venue.processBar({ ...close.bar, openTime: time });
-    }
-    pipeline.reportError(new ArgoError("INTERNAL", `positions still open after ${MAX_PASSES} settlement passes ${when}`));
-    return cancelled;
+    await settle(pipeline, venue, ids, bars, intervalMs, when);
   } finally {
     recorder.settling = undefined;
   }
+  await noteLeftOpen(venue, outcomes);
+  return { cancelled, closes: outcomes };
+}
+
+/** What the close of `position` came to, as the result's warnings read it. */
+function settlementClose({ symbol, side, quantity }: Position, outcome: CloseOutcome): SettlementClose {
+  const { piece, firstRefusal, refused } = outcome;
+  return {
+    symbol, side, quantity, orders: outcome.ids.length, refusals: outcome.refusals,
+    ...(piece !== undefined ? { piece } : {}),
+    ...(firstRefusal !== undefined ? { firstRefusal } : {}),
+    ...(refused !== undefined ? { leftOpen: { quantity: refused.quantity, reason: `the venue refused the order (${refused.reason})` } } : {}),
+  };
+}
+
+/** Feeds settlement bars, one per symbol and pass, until every close order has ended (the venue's latency may take passes). */
+async function settle(
+  pipeline: BarPipeline,
+  venue: SimulatedVenue,
+  ids: readonly string[],
+  bars: ReadonlyMap<string, Bar>,
+  intervalMs: number,
+  when: string,
+): Promise<void> {
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const symbols = new Set<string>();
+    for (const id of ids) {
+      const order = pipeline.mirror.orders.get(id);
+      if (order !== undefined && !isTerminalStatus(order.status)) symbols.add(order.symbol);
+    }
+    if (symbols.size === 0) return;
+    const time = pipeline.time + pass * intervalMs;
+    venue.setTime(time);
+    // One bar per symbol: it trades every working close of that symbol.
+    for (const symbol of symbols) venue.processBar({ ...bars.get(symbol)!, openTime: time });
+  }
+  pipeline.reportError(new ArgoError("INTERNAL", `positions still open after ${MAX_PASSES} settlement passes ${when}`));
+}
+
+/**
+ * Reads the positions the pass left: a symbol still held is recorded with what is left of it and why (the venue's
+ * refusal, or its close orders not filling), so the result's warnings say it rather than a close that did not happen.
+ */
+async function noteLeftOpen(venue: SimulatedVenue, outcomes: SettlementClose[]): Promise<void> {
+  const held = new Map<string, Position>();
+  for (const position of await venue.getPositions()) if (position.quantity > 0) held.set(position.symbol, position);
+  for (const outcome of outcomes) {
+    const position = held.get(outcome.symbol);
+    if (position === undefined) {
+      delete outcome.leftOpen;
+      continue;
+    }
+    const reason = outcome.leftOpen?.reason ?? "its close orders did not fill";
+    outcome.leftOpen = { quantity: position.quantity, reason };
+  }
+}
+
+/** The largest fill of `symbol` smaller than `below`: the venue took an order of that size, so it fits its lot rules. */
+function largestFill(recorder: RunRecorder, symbol: string, below: number): number | undefined {
+  let largest: number | undefined;
+  for (const fill of recorder.fills) {
+    if (fill.symbol === symbol && fill.quantity < below && (largest === undefined || fill.quantity > largest)) largest = fill.quantity;
+  }
+  return largest;
 }
 
 function lastFillTime(recorder: RunRecorder, symbol: string): number {

@@ -19,7 +19,7 @@ export function formatTime(ms: number): string {
   return isoTime(ms).replace("T", " ").replace(/\.\d+Z$/, "");
 }
 
-/** One statistic as shown in the report: "—" when undefined, "∞" when infinite. */
+/** One statistic as shown in the report: "—" when undefined, "∞" when infinite; money as {@link formatMoney} writes it. */
 export function formatStatistic(value: number | null, kind: StatisticLabel["kind"]): string {
   if (value === null || Number.isNaN(value)) return "—";
   if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
@@ -29,10 +29,28 @@ export function formatStatistic(value: number | null, kind: StatisticLabel["kind
     case "duration":
       return formatDuration(value);
     case "money":
-      return value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      return formatMoney(value);
     case "count":
       return String(value);
     default:
       return value.toFixed(kind === "percent" ? 4 : 5);
   }
+}
+
+const CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const CENTS_PLAIN = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+// Standard notation never switches to an exponent: 1e-8 is written 0.00000001.
+const SIGNIFICANT = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 6, useGrouping: false });
+
+/**
+ * An amount of money in any currency: two decimals where they say it (10,234.50, 0.50, 0.25), else up to 6 significant
+ * digits (0.00187 for a fee in BTC, 0.00000001 for a satoshi) rather than a 0.00 that hides the figure. Amounts of 1 or
+ * more always get two decimals. `grouping` puts thousands separators in (the statistics table; a table of trades has none).
+ */
+export function formatMoney(value: number, grouping = true): string {
+  const magnitude = value < 0 ? -value : value;
+  if (magnitude >= 1 || magnitude === 0 || !Number.isFinite(value)) return (grouping ? CENTS : CENTS_PLAIN).format(value);
+  const significant = Number(value.toPrecision(6));
+  // Two decimals when they hold all of the figure's 6 significant digits.
+  return Math.round(significant * 100) / 100 === significant ? CENTS_PLAIN.format(value) : SIGNIFICANT.format(significant);
 }

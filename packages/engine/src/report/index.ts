@@ -4,5 +4,5 @@ export { renderReportHtml } from "./render-report-html.ts";
 export { loadChartLibrary } from "./load-chart-library.ts";
 export { equityToCsv, openTradesToCsv, tradesToCsv } from "./to-csv.ts";
 export { escapeHtml, jsonForScript } from "./escape.ts";
-export { formatStatistic, formatDuration, formatTime } from "./format-statistic.ts";
+export { formatStatistic, formatDuration, formatMoney, formatTime } from "./format-statistic.ts";
 export { runProblems } from "./run-problems.ts";

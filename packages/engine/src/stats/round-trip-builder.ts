@@ -7,6 +7,15 @@ import type { ClosedTrade } from "./types.ts";
 // Quantities this close to zero (relative to the lot) are float noise, not a position.
 const DUST = 1e-9;
 
+/**
+ * A difference of quantities without the float residue of its decimals: 0.3 − 0.1 is 0.2, not 0.19999999999999998, so a
+ * trade or open lot shows the size the trader asked for. 15 significant digits are what a double holds exactly, more
+ * than any lot size has (10,000 BTC in satoshis is 13), and the change is under 1e-15 of the size, far inside DUST.
+ */
+function trimNoise(quantity: number): number {
+  return quantity === 0 ? 0 : Number(quantity.toPrecision(15));
+}
+
 /** An open lot as the builder keeps it: always the same fields, so every lot has one shape. */
 interface Lot {
   size: number;
@@ -49,16 +58,24 @@ export class RoundTripBuilder {
     let remaining = quantity;
     while (remaining > quantity * DUST && lots.length > 0 && sign(lots[0]!.size) !== direction) {
       const lot = lots[0]!;
-      const part = Math.min(remaining, Math.abs(lot.size));
-      this.close(lot, part, price, time, (fee * part) / quantity, orderId);
-      remaining -= part;
+      const size = Math.abs(lot.size);
+      // Within float noise of each other (a lot of 0.3 sold 0.1 at a time holds 0.09999999999999998 at the third),
+      // they are the same quantity: the lot closes whole, for exactly what is left of the fill.
+      const whole = Math.abs(size - remaining) <= DUST * (size > remaining ? size : remaining);
+      const part = whole ? remaining : Math.min(remaining, size);
+      this.close(lot, part, price, time, (fee * part) / quantity, orderId, whole);
+      if (whole) {
+        lots.shift();
+        return;
+      }
+      remaining = trimNoise(remaining - part);
       if (Math.abs(lot.size) <= part * DUST) lots.shift();
     }
     if (remaining <= quantity * DUST) return;
     const entryFee = (fee * remaining) / quantity;
     const last = lots[lots.length - 1];
     if (last && orderId !== undefined && last.orderId === orderId && sign(last.size) === direction) {
-      const size = last.size + direction * remaining;
+      const size = trimNoise(last.size + direction * remaining);
       last.entryPrice = (last.entryPrice * last.size + price * direction * remaining) / size;
       last.size = size;
       last.entryFee += entryFee;
@@ -81,13 +98,13 @@ export class RoundTripBuilder {
     return this.lots.map(({ orderId, ...lot }) => (orderId === undefined ? lot : { ...lot, orderId }));
   }
 
-  private close(lot: Lot, quantity: number, price: number, time: number, exitFee: number, orderId: string | undefined): void {
-    const share = quantity / Math.abs(lot.size);
-    const entryFee = lot.entryFee * share;
+  /** Closes `quantity` of `lot` (all of it when `whole`, whatever float noise tells the two apart). */
+  private close(lot: Lot, quantity: number, price: number, time: number, exitFee: number, orderId: string | undefined, whole = false): void {
+    const entryFee = whole ? lot.entryFee : lot.entryFee * (quantity / Math.abs(lot.size));
     const closedSize = sign(lot.size) * quantity;
     const trade = closedTrade(lot, closedSize, price, time, entryFee, exitFee);
-    lot.size -= closedSize;
-    lot.entryFee -= entryFee;
+    lot.size = whole ? 0 : trimNoise(lot.size - closedSize);
+    lot.entryFee = whole ? 0 : lot.entryFee - entryFee;
     const trades = this.trades;
     // The lot first: comparing it is cheaper than comparing order ids, and it usually differs.
     if (this.lastCloseLot === lot && orderId !== undefined && this.lastCloseOrder === orderId) {
