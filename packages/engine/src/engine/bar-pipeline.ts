@@ -8,15 +8,17 @@ import type { Journal } from "../journal/journal.ts";
 import { CircuitBreaker } from "../risk/circuit-breaker.ts";
 import type { RiskConfig } from "../risk/risk-config.ts";
 import { RiskManager } from "../risk/risk-manager.ts";
-import { TradingStateMachine } from "../risk/trading-state.ts";
+import { EquitySteps, TradingStateMachine } from "../risk/trading-state.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import { StateStore } from "../strategy/strategy-state.ts";
 import { AccountMirror } from "./account-mirror.ts";
+import { BookedFills } from "./booked-fills.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { EngineContext } from "./engine-context.ts";
 import { type EngineCounters, newCounters } from "./engine-counters.ts";
+import { fillProblem } from "./event-shape.ts";
 import { OrderGateway } from "./order-gateway.ts";
 import { reactToStateChange } from "./react-to-state-change.ts";
 import { REPORTED_FILLS_KEPT, ReportedFills } from "./reported-fills.ts";
@@ -84,8 +86,12 @@ export class BarPipeline {
   readonly journal: Journal | undefined;
   private readonly unsubscribe: () => void;
   private readonly closer = new BarCloser();
+  /** When the equity limits judge: once per complete time step (see EquitySteps). */
+  private readonly steps = new EquitySteps();
   /** Undefined for a simulator answering in the call: it sends each fill once, and no lookup ever finds one. */
   private readonly reportedFills: ReportedFills | undefined;
+  /** Quantity booked per order: no order's fills may sum past its quantity (see noteFill). */
+  readonly bookedFills = new BookedFills();
   private draining: Promise<void> | undefined;
   private busy = false;
   private stopped = false;
@@ -105,7 +111,8 @@ export class BarPipeline {
     this.onlySlot = this.onlySymbol === undefined ? -1 : this.cache.findSlot(this.onlySymbol);
     this.indicators = new Indicators(this);
     this.mirror = new AccountMirror(options.initial.account, options.initial.positions, options.initial.openOrders);
-    this.stateMachine = new TradingStateMachine(options.risk, this.mirror.equity(this.priceOf));
+    // Resumed from a journal, the equity limits go on from the peak and the day's start the sessions before left.
+    this.stateMachine = new TradingStateMachine(options.risk, this.mirror.equity(this.priceOf), options.journal?.loadRiskState());
     this.guard = new CallbackGuard(options.callbacks);
     const risk = new RiskManager(options.risk, (symbol, side, lastPrice, equity) => this.working.quantity(symbol, side, lastPrice, equity));
     this.gateway = new OrderGateway(this, risk, new CircuitBreaker(options.risk.circuitBreakerErrors), options.orderIdPrefix, options.venueCallTimeoutMs);
@@ -140,9 +147,11 @@ export class BarPipeline {
       this.counters.staleBars++;
       return undefined;
     }
+    const closeTime = this.closer.closeTime(bar.openTime, bar.interval);
+    if (this.stateMachine.watchesEquity && this.judgeEarlierStep(bar.openTime, closeTime)) return this.processBar(bar);
     series.push(bar);
     this.journal?.bar(bar);
-    this.time = this.closer.closeTime(bar.openTime, bar.interval);
+    this.time = closeTime;
     this.currentBar = bar;
     this.currentSlot = slot;
     this.lastBar = bar;
@@ -151,7 +160,7 @@ export class BarPipeline {
     if (this.indicators.size !== 0) this.indicators.update(slot, bar);
     this.counters.bars++;
     this.guard.marketData(bar);
-    if (this.stateMachine.watchesEquity) this.checkEquity();
+    if (this.stateMachine.watchesEquity && this.steps.complete(bar.openTime, this.cache.series.length)) this.checkEquity(this.time);
     // The strategy reads positions and the account without a venue call: what its latest fill has not reached yet is read first.
     else if (!this.mirror.confirmed && this.stateMachine.state !== "HALTED") this.gateway.pending.push(this.confirmEquity());
     // Placements whose outcome stayed unknown are asked about again: until settled they block closes of their position.
@@ -190,14 +199,30 @@ export class BarPipeline {
   /**
    * Records and reports a fill (from an event, or found by asking the venue about an order), once: a fill this session or
    * the journal's earlier ones already hold is a repeat (a lookup and a late event, a broker re-sending executions).
+   * Every fill passes here, so here it is checked: one its order cannot have had (malformed, another symbol or side, or
+   * past the order's quantity) is reported as INVALID_DATA and skipped: not counted, journaled, nor given to the strategy.
    */
   noteFill(fill: Fill, order: Order): void {
+    const problem = fillProblem(fill, order);
+    if (problem !== undefined) return this.refuseFill(order, problem);
     if (this.reportedFills?.first(fill) === false) return;
+    const past = this.bookedFills.book(fill, order);
+    if (past !== undefined) return this.refuseFill(order, past);
     // A simulator sends the position event in the same call as the fill: only a venue across a network leaves a gap.
     if (this.gateway.syncVenue === undefined) this.mirror.fillNoted(fill.symbol, fill.time);
     this.counters.fills++;
     this.journal?.fill(fill);
     this.guard.call("onOrderFilled", fill, order);
+  }
+
+  /** Reports a fill noteFill will not book, naming its order (ours) and what is wrong (numbers only: see fillProblem). */
+  private refuseFill(order: Order, problem: string): void {
+    const venue = this.trading.name;
+    const id = order.clientOrderId;
+    this.reportError(new ArgoError("INVALID_DATA", `${venue} reported a fill of order ${id} that ${problem}; the fill was not booked`, {
+      provider: venue,
+      details: { clientOrderId: id },
+    }));
   }
 
   /** Moves to HALTED (if not already): cancels every open order and, if configured, closes every position. */
@@ -252,6 +277,9 @@ export class BarPipeline {
     if (this.draining !== undefined) await this.draining;
     this.busy = true;
     try {
+      // A backtest's data is over: its last step is as complete as it gets, and its equity is recorded so (RunRecorder).
+      const lastStep = this.options.mode === "backtest" && this.stateMachine.watchesEquity ? this.steps.takeUnjudged() : undefined;
+      if (lastStep !== undefined) this.checkEquity(lastStep);
       await this.settle();
       if (this.started) await this.runner.stop(); // no onStop for a strategy whose init failed
       await this.settle();
@@ -335,10 +363,34 @@ export class BarPipeline {
    * that never was. Those positions and the account are read from the venue first; when it cannot say, the limits wait
    * for a figure that can be trusted (a venue that keeps failing halts through the circuit breaker, which counts those reads).
    */
-  private checkEquity(): void {
+  private checkEquity(time: number): void {
     if (this.stateMachine.state === "HALTED") return; // final: no limit left to judge, no read worth a venue call
-    if (this.mirror.confirmed) this.evaluateEquity();
-    else this.gateway.pending.push(this.confirmEquity().then((known) => known && this.evaluateEquity()));
+    if (this.mirror.confirmed) this.evaluateEquity(time);
+    else this.gateway.pending.push(this.confirmEquity().then((known) => known && this.evaluateEquity(time)));
+  }
+
+  /**
+   * A bar of a later time completes the step before it when that step's own bars did not (a symbol had none): it is
+   * judged now, on the marks it left, before this bar moves one. True when that has to be waited for first (a venue
+   * read, a halt's cancels and closes): a drain between bars then runs it, and the bar waits for the drain.
+   */
+  private judgeEarlierStep(openTime: number, closeTime: number): boolean {
+    const time = this.steps.begin(openTime, closeTime);
+    if (time === undefined) return false;
+    // Busy: what the judgement sets off (a halt's cancels) waits for the drain below rather than scheduling one.
+    this.busy = true;
+    this.checkEquity(time);
+    if (this.gateway.pending.length === 0 && this.runner.updates.length === 0) {
+      this.busy = false;
+      return false;
+    }
+    this.draining = this.settle().finally(() => {
+      this.busy = false;
+      this.runner.endTurn();
+      this.draining = undefined;
+      this.flushJournal();
+    });
+    return true;
   }
 
   /** Reads what the venue's events have not confirmed since the latest fills: positions first, then the account; false when one could not be read. */
@@ -347,8 +399,11 @@ export class BarPipeline {
     return unknown.size === 0 && (this.mirror.accountConfirmed || (await this.gateway.reads.account()) === undefined);
   }
 
-  private evaluateEquity(): void {
-    const change = this.stateMachine.update(this.equity(), this.time);
+  private evaluateEquity(time: number): void {
+    const change = this.stateMachine.update(this.equity(), time);
+    // The peak and the day's start outlive the session: a restart must not forget the day's loss.
+    const marks = this.journal === undefined ? undefined : this.stateMachine.takeMarks();
+    if (marks !== undefined) this.journal!.riskState(marks);
     if (change !== undefined) reactToStateChange(this, change);
   }
 

@@ -11,22 +11,27 @@ import { DEFAULT_VENUE_CALL_TIMEOUT_MS } from "./venue-deadline.ts";
 /** A provider by registry name and config (validated and created through the core registry), or a ready instance. */
 export type ProviderSpec<P> = { provider: string; config?: unknown } | P;
 
-/** Plain-data engine settings as they appear in a session config file; validated with {@link engineSettingsSchema}. */
-export const engineSettingsSchema = v.strictObject({
-  symbols: v.pipe(
-    v.array(v.pipe(
-      v.string(),
-      v.nonEmpty("must not be empty"),
-      // "BTC " from a hand-edited file is not the venue's "BTC": every lookup would miss it with a puzzling error later.
-      // A space inside stays allowed (Interactive Brokers writes "BRK B").
-      v.check((symbol) => symbol.trim() === symbol, "must not start or end with white space"),
-      v.check((symbol) => !/\p{Cc}/u.test(symbol), "must not contain control characters (a tab, a line break)"),
-    )),
-    v.minLength(1, "needs at least one symbol"),
-    // A repeated symbol would be fed twice: in a backtest every second copy of a bar is dropped as stale.
-    v.check((symbols) => new Set(symbols).size === symbols.length, "must not name a symbol twice"),
-    v.description("Symbols to stream and trade."),
-  ),
+const symbolsSchema = v.pipe(
+  v.array(v.pipe(
+    v.string(),
+    v.nonEmpty("must not be empty"),
+    // "BTC " from a hand-edited file is not the venue's "BTC": every lookup would miss it with a puzzling error later.
+    // A space inside stays allowed (Interactive Brokers writes "BRK B").
+    v.check((symbol) => symbol.trim() === symbol, "must not start or end with white space"),
+    v.check((symbol) => !/\p{Cc}/u.test(symbol), "must not contain control characters (a tab, a line break)"),
+  )),
+  v.minLength(1, "needs at least one symbol"),
+  // A repeated symbol would be fed twice: in a backtest every second copy of a bar is dropped as stale.
+  v.check((symbols) => new Set(symbols).size === symbols.length, "must not name a symbol twice"),
+  v.description("Symbols to stream and trade."),
+);
+
+/**
+ * Plain-data engine settings as they appear in a session config file; validated with {@link engineSettingsSchema}. A
+ * pipe over the object keeps its `entries`, which the runner's config schema reuses field by field.
+ */
+export const engineSettingsSchema = v.pipe(v.strictObject({
+  symbols: symbolsSchema,
   // Core's one spelling of an interval: a zero count ("0m") is none, and "05m" would not match a provider's "5m".
   interval: v.pipe(
     v.string(),
@@ -50,7 +55,37 @@ export const engineSettingsSchema = v.strictObject({
     DEFAULT_VENUE_CALL_TIMEOUT_MS,
   ),
   risk: v.optional(riskConfigSchema, {}),
-});
+}), v.rawCheck(({ dataset, addIssue }) => riskSymbolIssues(dataset.value, addIssue)));
+
+/**
+ * Per-symbol risk limits keyed by a symbol the session does not trade: almost always a typo (BTCUSDT for BTCUSD), and a
+ * limit that silently never applies. The runner's check (risk-symbol-issues.ts) in the same words, so a library session
+ * refuses what `argo validate` does. Only against valid symbols: a bad list is reported there. Runs even when other
+ * fields have issues (every problem at once), so it reads the value as given, not as typed.
+ */
+function riskSymbolIssues(
+  value: unknown,
+  addIssue: (info: { message: string; received: string; path: [v.IssuePathItem, ...v.IssuePathItem[]] }) => void,
+): void {
+  if (typeof value !== "object" || value === null) return;
+  const { symbols, risk } = value as { symbols?: unknown; risk?: unknown };
+  const limits = typeof risk === "object" && risk !== null ? (risk as { symbols?: unknown }).symbols : undefined;
+  if (typeof limits !== "object" || limits === null || !v.is(symbolsSchema, symbols)) return;
+  const traded = new Set(symbols);
+  for (const [symbol, limit] of Object.entries(limits)) {
+    if (traded.has(symbol)) continue;
+    addIssue({
+      message: `not one of engine.symbols (${symbols.join(", ")}); a limit for it would never apply`,
+      // What was received is the key, not the whole settings object valibot would otherwise describe.
+      received: JSON.stringify(symbol),
+      path: [
+        { type: "object", origin: "value", input: value as Record<string, unknown>, key: "risk", value: risk },
+        { type: "object", origin: "value", input: risk as Record<string, unknown>, key: "symbols", value: limits },
+        { type: "object", origin: "value", input: limits as Record<string, unknown>, key: symbol, value: limit },
+      ],
+    });
+  }
+}
 
 /** Engine settings as a user writes them. */
 export type EngineSettingsInput = v.InferInput<typeof engineSettingsSchema>;

@@ -1,6 +1,7 @@
 import {
   ArgoError, type Bar, isSimulatedVenue, type JsonSchema, type MarketDataProvider, parseConfig, type TradingProvider, toArgoError,
 } from "@argo/core";
+import { journalDamage } from "../journal/journal-damage.ts";
 import { Journal, type JournalVenue } from "../journal/journal.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import { loadStrategy } from "../strategy/load-strategy.ts";
@@ -147,7 +148,7 @@ export class EngineSession {
       await guard.call("onEngineStart", settings.symbols, settings.interval, journal?.path);
       if (!signal?.aborted) await driver.drive(this.pipeline, marketData.provider, signal);
     } catch (error) {
-      fatal = isAbortOf(signal, error) ? undefined : toArgoError(error);
+      fatal = isAbortOf(signal, error) ? undefined : ((journal && journalDamage(error, journal.path)) ?? toArgoError(error));
     }
     if (fatal === undefined && this.pipeline === undefined) fatal = new ArgoError("CONTEXT_CANCELLED", "aborted before the engine started");
     const aborted = fatal === undefined && signal?.aborted === true;

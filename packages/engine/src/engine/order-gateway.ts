@@ -1,6 +1,7 @@
 import { ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, isTerminalStatus, type Order, type OrderRequest, type SimulatedVenue, toArgoError } from "@argo/core";
 import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
+import { openOrderCount } from "../risk/working-quantity.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
 import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy-context.ts";
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
@@ -170,7 +171,10 @@ export class OrderGateway {
     view.position = p.mirror.positionsBySymbol.get(request.symbol);
     view.lastPrice = p.cache.lastClose(request.symbol);
     view.equity = p.equity();
-    view.openOrders = p.mirror.openOrdersById.size + this.inFlight.size;
+    // An open or in-flight bracket entry will add its legs: counted (one walk of the open orders) only when limited.
+    view.openOrders = p.options.risk.maxOpenOrders === undefined
+      ? p.mirror.openOrdersById.size + this.inFlight.size
+      : openOrderCount(p.mirror.openOrdersById.values(), this.inFlight.size === 0 ? undefined : this.inFlight.requests());
     const rejection = this.risk.check(request, view);
     view.position = undefined;
     if (rejection !== undefined) return Promise.resolve(this.reject(request, rejection.code, rejection.reason, "risk"));

@@ -26,7 +26,7 @@ export async function reconcileJournalOrders(
   trading: TradingProvider,
   openOrders: readonly Order[],
   now: number,
-  pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard">,
+  pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard" | "bookedFills">,
   lookup: (clientOrderId: string) => Promise<unknown>,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -53,6 +53,8 @@ export async function reconcileJournalOrders(
       }
     }
     const missed = unseenFills(recorded.fills, current.fills);
+    // What the previous session booked of the order counts: the fills missed meanwhile must not take it past its quantity.
+    pipeline.bookedFills.replay(recorded);
     journal.order(current);
     for (const fill of missed) pipeline.noteFill(fill, current);
     if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) pipeline.guard.call("onOrderUpdate", current);

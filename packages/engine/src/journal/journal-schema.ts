@@ -10,6 +10,14 @@ export const FILLS_TABLE = `CREATE TABLE IF NOT EXISTS fills (
 );`;
 
 /**
+ * The equity limits' marks a restart goes on from (EquityMarks): one row (id 1), apart from the strategy's state, whose
+ * keys are the strategy's own. `day` is the UTC midnight (epoch ms) of the day `day_start_equity` belongs to.
+ */
+export const RISK_STATE_TABLE = `CREATE TABLE IF NOT EXISTS risk_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1), peak REAL NOT NULL, day_start_equity REAL NOT NULL, day INTEGER NOT NULL
+);`;
+
+/**
  * Columns of the sessions table added after it was first written: the trading venue's name and the account the session
  * traded (NULL: not known). A journal written before gets them, empty, when opened (migrate-sessions.ts).
  */
@@ -28,6 +36,7 @@ CREATE TABLE IF NOT EXISTS orders (
   created_at INTEGER, updated_at INTEGER, data TEXT NOT NULL
 );
 ${FILLS_TABLE}
+${RISK_STATE_TABLE}
 CREATE TABLE IF NOT EXISTS state (
   strategy TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (strategy, key)
 ) WITHOUT ROWID;

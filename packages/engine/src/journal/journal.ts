@@ -2,6 +2,7 @@ import { ArgoError, type Bar, type Fill, intervalKey, type Order, TERMINAL_ORDER
 import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import type { EquityMarks } from "../risk/trading-state.ts";
 import { fillKey } from "./fill-key.ts";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
 import { migrateFills } from "./migrate-fills.ts";
@@ -9,6 +10,7 @@ import { migrateSessions } from "./migrate-sessions.ts";
 import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
 import { SessionLock } from "./session-lock.ts";
+import { RiskStateRows } from "./risk-state-rows.ts";
 import { parseStoredJson, parseStoredOrder } from "./stored-rows.ts";
 
 /** Whether a stored interval has the bar size `key`; a stored text that is no interval has none. */
@@ -67,6 +69,9 @@ export class Journal {
   private orders = new Map<string, Order>();
   private fills: Fill[] = [];
   private states: Array<[string, string, string | undefined]> = [];
+  private readonly riskRows: RiskStateRows;
+  /** The equity limits' newest marks, until written (only the newest matters). */
+  private risk: EquityMarks | undefined;
   private readonly batchSize: number;
   private readonly flushIntervalMs: number;
   private lastFlush = Date.now();
@@ -100,7 +105,8 @@ export class Journal {
     this.deleteState = this.db.prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
     this.findOrder = this.db.prepare("SELECT 1 FROM orders WHERE client_order_id = ?");
     this.deletePending = this.db.prepare("DELETE FROM orders WHERE client_order_id = ? AND status = 'PENDING'");
-    this.prepared = [this.insertBar, this.upsertOrder, this.insertFill, this.upsertState, this.deleteState, this.findOrder, this.deletePending];
+    this.riskRows = new RiskStateRows(this.db, this.path);
+    this.prepared = [this.insertBar, this.upsertOrder, this.insertFill, this.upsertState, this.deleteState, this.findOrder, this.deletePending, this.riskRows.upsert];
   }
 
   bar(bar: Bar): void {
@@ -121,12 +127,17 @@ export class Journal {
     this.states.push([strategy, key, json]);
   }
 
+  /** Records the equity limits' marks (written with the next batch; a restart goes on from them, see loadRiskState). */
+  riskState(marks: EquityMarks): void {
+    this.risk = marks;
+  }
+
   /**
    * Flushes when orders or fills are waiting (they are what a trader cannot afford to lose, and they are few), when a
    * batch of bars is full, or when the flush interval passed.
    */
   maybeFlush(): void {
-    const pending = this.bars.length + this.orders.size + this.fills.length + this.states.length;
+    const pending = this.bars.length + this.orders.size + this.fills.length + this.states.length + (this.risk === undefined ? 0 : 1);
     if (pending === 0) return;
     if (this.orders.size !== 0 || this.fills.length !== 0 || pending >= this.batchSize || Date.now() - this.lastFlush >= this.flushIntervalMs) this.flush();
   }
@@ -159,6 +170,7 @@ export class Journal {
     for (const o of this.orders.values()) this.writeOrder(o);
     for (const f of this.fills) this.writeFill(f);
     for (const s of this.states) this.writeState(s);
+    if (this.risk !== undefined) this.riskRows.write(this.risk);
   }
 
   /** Writes each buffered record on its own, collecting those SQLite refuses; any other failure aborts (and rolls back). */
@@ -177,6 +189,8 @@ export class Journal {
     for (const o of this.orders.values()) attempt(() => this.writeOrder(o), () => `order ${t.text(String(o.clientOrderId))}`);
     for (const f of this.fills) attempt(() => this.writeFill(f), () => `fill ${t.text(String(f.id))} of order ${t.text(String(f.clientOrderId))}`);
     for (const s of this.states) attempt(() => this.writeState(s), () => `state ${t.text(String(s[1]))} of strategy ${t.text(String(s[0]))}`);
+    const risk = this.risk;
+    if (risk !== undefined) attempt(() => this.riskRows.write(risk), () => "the equity limits' marks");
     return refused;
   }
 
@@ -208,6 +222,7 @@ export class Journal {
     this.orders = new Map();
     this.fills = [];
     this.states = [];
+    this.risk = undefined;
     this.lastFlush = Date.now();
   }
 
@@ -249,15 +264,23 @@ export class Journal {
     return rows.map((r) => [r.key, parseStoredJson(row(r.key), r.value)]);
   }
 
+  /** The equity limits' marks the sessions before left (see riskState), undefined when none did; a damaged row is refused (INVALID_DATA). */
+  loadRiskState(): EquityMarks | undefined {
+    return this.riskRows.read();
+  }
+
   /**
    * Records an order as it is about to be sent (status PENDING), written at once rather than with the next batch: if the
    * process stops before the venue answers, the next start asks the venue about it (reconcileJournalOrders) and its client
    * id stays taken, so it is never sent twice. The venue's answer or events replace the record as usual.
    */
   sending(order: Order): void {
-    // What is buffered goes with it: the bar the order was decided on and the strategy's state. A restart that finds the
-    // order but not its bar would replay the bar, and the strategy, deciding again, would send the order a second time.
+    // On disk before the order leaves: a NORMAL commit in WAL mode survives the process dying but may roll back on an OS
+    // crash or a power loss, and the strategy would then send the order again. One fsync per order; batches stay NORMAL.
+    this.db.exec("PRAGMA synchronous = FULL");
     try {
+      // What is buffered goes with it: the bar the order was decided on and the strategy's state. A restart that finds the
+      // order but not its bar would replay the bar, and the strategy, deciding again, would send the order a second time.
       this.db.transaction(() => {
         this.writeBuffered();
         this.writeOrder(order);
@@ -267,6 +290,8 @@ export class Journal {
       // A buffered record SQLite refuses must not stop the order: it goes alone, the next flush reports the refusal.
       this.writeOrder(order);
       return;
+    } finally {
+      this.db.exec("PRAGMA synchronous = NORMAL");
     }
     this.clearBuffers();
   }

@@ -5,7 +5,7 @@ import { orderShapeProblem } from "../engine/order-answer.ts";
 /** Where a journal value was read from: the journal file, its table and the row's key as a person would look it up. */
 export interface StoredRow {
   path: string;
-  table: "orders" | "state";
+  table: "orders" | "state" | "risk_state";
   /** The row named for a person: `order "ag1-3"`, `key "n" of strategy "sma-cross"`. */
   key: string;
 }

@@ -1,8 +1,8 @@
 import type { ErrorCode, OrderRequest, Position } from "@argo/core";
-import { estimateQuantity, isReducing, referencePrice, signedQuantity } from "./exposure.ts";
+import { estimateQuantity, isReducing, neverReducing, referencePrice, signedQuantity } from "./exposure.ts";
 import type { RiskConfig } from "./risk-config.ts";
 import type { TradingState } from "./trading-state.ts";
-import { sideAgainst, type WorkingQuantity } from "./working-quantity.ts";
+import { ordersOf, sideAgainst, type WorkingQuantity } from "./working-quantity.ts";
 
 /** Why the risk manager refused an order. */
 export interface RiskRejection {
@@ -23,9 +23,10 @@ export interface RiskView {
 
 /**
  * Checks an order against the limits. Order of checks: HALTED refuses everything; orders that only
- * reduce a position (counting what already works against it) pass; REDUCING refuses the rest; then open
- * orders, order value and position size (quantity and notional, per-symbol overrides first), the position
- * projected with every order already working on the order's side.
+ * reduce a position (counting what already works against it; never one with bracket legs or sized otherwise than by
+ * quantity, see neverReducing) pass; REDUCING refuses the rest; then open orders (an entry with a bracket as itself and
+ * its legs), order value and position size (quantity and notional, per-symbol overrides first), the position projected
+ * with every order already working on the order's side. Prices are the worst the order can fill at (referencePrice).
  */
 export class RiskManager {
   /** `working` tells what already works per symbol and side (the engine passes its own); without it nothing does. */
@@ -52,16 +53,27 @@ export class RiskManager {
     const position = view.position;
     // Asked at most once, and only when a rule needs it: most orders of a backtest neither reduce nor meet a position limit.
     let working: number | undefined;
-    if (position !== undefined && request.side === sideAgainst(position)) {
+    const against = position !== undefined && request.side === sideAgainst(position);
+    const notReducing = against ? neverReducing(request) : undefined;
+    if (against && notReducing === undefined) {
       working = this.working(request.symbol, request.side, view.lastPrice, view.equity);
       if (isReducing(request, position, quantity, working)) return undefined;
     }
     if (view.state === "REDUCING") {
-      return { code: "RISK_REJECTED", reason: `trading is REDUCING: only orders that reduce a position are accepted (${request.side} ${request.symbol})` };
+      const why = notReducing === undefined ? "" : `; ${notReducing}`;
+      return { code: "RISK_REJECTED", reason: `trading is REDUCING: only orders that reduce a position are accepted (${request.side} ${request.symbol})${why}` };
     }
     const c = this.config;
-    if (c.maxOpenOrders !== undefined && view.openOrders >= c.maxOpenOrders) {
-      return { code: "RISK_REJECTED", reason: `maxOpenOrders ${c.maxOpenOrders} reached (${view.openOrders} open)` };
+    if (c.maxOpenOrders !== undefined) {
+      // The venue adds an entry's bracket legs as orders of their own: judged as one, each of several entries could pass.
+      const adds = ordersOf(request);
+      if (view.openOrders + adds > c.maxOpenOrders) {
+        const reason = adds === 1
+          ? `maxOpenOrders ${c.maxOpenOrders} reached (${view.openOrders} open)`
+          : `maxOpenOrders ${c.maxOpenOrders} would be exceeded: ${view.openOrders} open, and this order adds ${adds} (itself and the ${adds - 1} bracket ` +
+            `leg${adds > 2 ? "s" : ""} the venue places when it fills)`;
+        return { code: "RISK_REJECTED", reason };
+      }
     }
     const override = c.symbols?.[request.symbol];
     const maxQuantity = override?.maxPositionQuantity ?? c.maxPositionQuantity;

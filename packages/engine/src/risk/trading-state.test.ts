@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { ArgoError, parseConfig } from "@argo/core";
 import { CircuitBreaker } from "./circuit-breaker.ts";
 import { riskConfigSchema } from "./risk-config.ts";
-import { TradingStateMachine } from "./trading-state.ts";
+import { EquitySteps, TradingStateMachine } from "./trading-state.ts";
 
 const DAY = 86_400_000;
 const machine = (input: unknown, equity = 1000) => new TradingStateMachine(parseConfig(riskConfigSchema, input, { label: "risk" }), equity);
@@ -56,6 +56,91 @@ describe("TradingStateMachine", () => {
     expect(m.watchesEquity).toBe(false);
     expect(m.halt("breaker", 7)).toEqual({ from: "ACTIVE", to: "HALTED", reason: "breaker", time: 7 });
     expect(m.halt("again", 8)).toBeUndefined();
+  });
+});
+
+describe("TradingStateMachine resumed from a journal's marks", () => {
+  const resumed = (input: unknown, equity: number, marks: { peak: number; dayStartEquity: number; day: number }) =>
+    new TradingStateMachine(parseConfig(riskConfigSchema, input, { label: "risk" }), equity, marks);
+
+  test("the same UTC day goes on from the recorded day start: the loss before the restart still counts", () => {
+    // Day start 10,000 recorded; the restart finds 9,406. 9,208 is (10,000 − 9,208)/10,000 = 7.92% down on the day,
+    // past the default halt (1.5 × 5% = 7.5%); measured from 9,406 it would be 2.1% only.
+    const m = resumed({ maxDailyLoss: 0.05 }, 9406, { peak: 10_000, dayStartEquity: 10_000, day: 10 * DAY });
+    expect(m.update(9307, 10 * DAY + 5000)).toMatchObject({ from: "ACTIVE", to: "REDUCING" }); // 6.93%
+    expect(m.update(9208, 10 * DAY + 6000)).toMatchObject({ from: "REDUCING", to: "HALTED" });
+    expect(m.dayStartEquity).toBe(10_000);
+  });
+
+  test("a later UTC day starts from the equity at the restart, as a session's first day does", () => {
+    const m = resumed({ maxDailyLoss: 0.05 }, 9406, { peak: 10_000, dayStartEquity: 10_000, day: 10 * DAY });
+    expect(m.update(9307, 11 * DAY + 5000)).toBeUndefined(); // (9,406 − 9,307)/9,406 = 1.05%
+    expect(m.dayStartEquity).toBe(9406);
+    expect(m.takeMarks()).toEqual({ peak: 10_000, dayStartEquity: 9406, day: 11 * DAY });
+  });
+
+  test("the drawdown goes on from the recorded peak; an equity above it at the restart is the new peak", () => {
+    const m = resumed({ maxDrawdown: 0.1 }, 10_396, { peak: 10_990, dayStartEquity: 10_000, day: 0 });
+    expect(m.peak).toBe(10_990);
+    expect(m.update(9802, 1000)).toMatchObject({ to: "REDUCING" }); // (10,990 − 9,802)/10,990 = 10.81%
+    expect(resumed({ maxDrawdown: 0.1 }, 12_000, { peak: 10_990, dayStartEquity: 10_000, day: 0 }).peak).toBe(12_000);
+  });
+
+  test("takeMarks gives the marks once each time the peak rises or a day starts, and nothing in between", () => {
+    const m = machine({ maxDrawdown: 0.5 }, 1000);
+    expect(m.takeMarks()).toBeUndefined(); // nothing judged yet
+    m.update(1000, 2 * DAY + 1); // the first day starts from 1,000
+    expect(m.takeMarks()).toEqual({ peak: 1000, dayStartEquity: 1000, day: 2 * DAY });
+    expect(m.takeMarks()).toBeUndefined();
+    m.update(990, 2 * DAY + 2);
+    expect(m.takeMarks()).toBeUndefined(); // below the peak, same day
+    m.update(1100, 2 * DAY + 3);
+    expect(m.takeMarks()).toEqual({ peak: 1100, dayStartEquity: 1000, day: 2 * DAY });
+    m.update(1050, 3 * DAY);
+    expect(m.takeMarks()).toEqual({ peak: 1100, dayStartEquity: 1100, day: 3 * DAY }); // the last equity before the day
+  });
+});
+
+describe("EquitySteps", () => {
+  test("two symbols: a step is judged at the bar that completes it, in either symbol order", () => {
+    const steps = new EquitySteps();
+    expect(steps.begin(0, 60)).toBeUndefined(); // the first step: nothing before it
+    expect(steps.complete(0, 2)).toBe(false); // X of step 0
+    expect(steps.complete(0, 2)).toBe(true); // Y of step 0: complete
+    expect(steps.begin(60, 120)).toBeUndefined(); // step 0 was judged
+    expect(steps.complete(60, 2)).toBe(false);
+    expect(steps.complete(60, 2)).toBe(true);
+  });
+
+  test("a step a symbol has no bar in is judged when a bar of a later time arrives, at its own close time", () => {
+    const steps = new EquitySteps();
+    steps.begin(0, 60);
+    expect(steps.complete(0, 2)).toBe(false); // only X at 0
+    expect(steps.begin(60, 120)).toBe(60); // judge step 0 now, at its close
+    expect(steps.complete(60, 2)).toBe(false);
+    expect(steps.begin(60, 120)).toBeUndefined(); // Y of the same step opens nothing
+    expect(steps.complete(60, 2)).toBe(true);
+  });
+
+  test("a late bar of an earlier step does not count toward the newest one", () => {
+    const steps = new EquitySteps();
+    steps.begin(0, 60);
+    steps.complete(0, 2);
+    expect(steps.begin(60, 120)).toBe(60);
+    expect(steps.complete(60, 2)).toBe(false); // X at 60
+    expect(steps.begin(0, 60)).toBeUndefined(); // Y's late bar at 0
+    expect(steps.complete(0, 2)).toBe(false);
+    expect(steps.takeUnjudged()).toBe(120); // step 60 still lacks Y: judged only when the data ends
+    expect(steps.takeUnjudged()).toBeUndefined(); // once
+  });
+
+  test("one symbol: every bar completes its step, so nothing is ever left for a later bar", () => {
+    const steps = new EquitySteps();
+    for (let t = 0; t < 5; t++) {
+      expect(steps.begin(t * 60, t * 60 + 60)).toBeUndefined();
+      expect(steps.complete(t * 60, 1)).toBe(true);
+    }
+    expect(steps.takeUnjudged()).toBeUndefined();
   });
 });
 

@@ -13,9 +13,20 @@ export interface TradingStateChange {
   time: number;
 }
 
+/** What the equity limits go on from after a restart (the session journal keeps it): the peak and the day's start. */
+export interface EquityMarks {
+  /** The highest equity judged. */
+  peak: number;
+  /** The equity the daily loss of `day` is measured from. */
+  dayStartEquity: number;
+  /** Start (UTC midnight, epoch ms) of the day `dayStartEquity` belongs to. */
+  day: number;
+}
+
 /**
  * Tracks equity against the drawdown and daily-loss limits.
- * - drawdown = (peak − equity) / peak, the peak being the highest equity seen this session;
+ * - drawdown = (peak − equity) / peak, the peak being the highest equity seen this session (and, resumed from a
+ *   journal, by the sessions before it);
  *   ≥ maxDrawdown → REDUCING (stays so for the session), ≥ haltDrawdown → HALTED.
  * - daily loss = (day-start equity − equity) / day-start equity, the day-start equity being the last
  *   equity seen before the UTC day (engine clock) began (the initial equity on the first day);
@@ -29,12 +40,19 @@ export class TradingStateMachine {
   private day = Number.NaN;
   private lastEquity: number;
   private reducingByDailyLossOnly = false;
+  /** Set when the peak or the day's start moved since {@link takeMarks}. */
+  private marksMoved = false;
   private readonly maxDrawdown: number | undefined;
   private readonly haltDrawdown: number | undefined;
   private readonly maxDailyLoss: number | undefined;
   private readonly haltDailyLoss: number | undefined;
 
-  constructor(config: RiskConfig, initialEquity: number) {
+  /**
+   * `restored`: the marks a previous session of the same journal left. The peak goes on from them (raised to the equity
+   * now if that is higher), and so does the day's start while the engine clock is still in their UTC day; a later day
+   * starts from the equity now, as a session's first day does.
+   */
+  constructor(config: RiskConfig, initialEquity: number, restored?: EquityMarks) {
     this.maxDrawdown = config.maxDrawdown;
     this.haltDrawdown = haltThreshold(config.maxDrawdown, config.haltDrawdown);
     this.maxDailyLoss = config.maxDailyLoss;
@@ -42,9 +60,21 @@ export class TradingStateMachine {
     this.peak = initialEquity;
     this.dayStartEquity = initialEquity;
     this.lastEquity = initialEquity;
+    if (restored !== undefined) {
+      if (!(initialEquity > restored.peak)) this.peak = restored.peak;
+      this.dayStartEquity = restored.dayStartEquity;
+      this.day = Math.floor(restored.day / DAY_MS);
+    }
   }
 
-  /** True when equity limits are configured (otherwise equity need not be computed per bar). */
+  /** The marks to keep for a restart when they moved since the last call (a new peak, a new day), else undefined. */
+  takeMarks(): EquityMarks | undefined {
+    if (!this.marksMoved) return undefined;
+    this.marksMoved = false;
+    return { peak: this.peak, dayStartEquity: this.dayStartEquity, day: this.day * DAY_MS };
+  }
+
+  /** True when equity limits are configured (otherwise equity need not be computed per time step). */
   get watchesEquity(): boolean {
     return this.haltDrawdown !== undefined || this.haltDailyLoss !== undefined;
   }
@@ -64,13 +94,17 @@ export class TradingStateMachine {
 
   private evaluate(equity: number, time: number): TradingStateChange | undefined {
     if (this.state === "HALTED" || !Number.isFinite(equity)) return undefined;
-    if (equity > this.peak) this.peak = equity;
+    if (equity > this.peak) {
+      this.peak = equity;
+      this.marksMoved = true;
+    }
     const drawdown = this.peak > 0 ? (this.peak - equity) / this.peak : 0;
     const day = Math.floor(time / DAY_MS);
     let change: TradingStateChange | undefined;
     if (day !== this.day) {
       this.day = day;
       this.dayStartEquity = this.lastEquity;
+      this.marksMoved = true;
       const drawdownOk = this.maxDrawdown === undefined || !reached(drawdown, this.maxDrawdown);
       if (this.state === "REDUCING" && this.reducingByDailyLossOnly && drawdownOk) {
         change = this.move("ACTIVE", "new UTC day: daily loss limit reset", time);
@@ -105,6 +139,52 @@ export class TradingStateMachine {
     const from = this.state;
     this.state = to;
     return { from, to, reason, time };
+  }
+}
+
+/**
+ * When the equity limits judge a session's equity: once per time step, when the step is complete, so every symbol is
+ * marked at a close of the same time (judged after one symbol's bar, a hedge whose legs both rose would show the gain
+ * of one leg and then its loss: a peak, or a day's start, that never was). A step is complete when each symbol's bar of
+ * its open time has arrived (in any order), or else when a bar of a later time arrives: a symbol without a bar at that
+ * time keeps its last close. With one symbol every bar completes its step and is judged at once.
+ */
+export class EquitySteps {
+  /** Open time of the newest step; −∞ before the first bar. */
+  private openTime = Number.NEGATIVE_INFINITY;
+  /** Close time of the newest step: the engine clock of its judgement. */
+  private closeTime = Number.NaN;
+  /** Bars of the newest step so far, one per symbol at most (a symbol's bars only move forward). */
+  private arrived = 0;
+  /** Whether the newest step was judged (true while there is none). */
+  private judged = true;
+
+  /**
+   * Notes a bar before it moves any mark. A bar of a later time opens a new step; if the one before was left unjudged,
+   * gives that step's close time: judge it now, on the marks it left. Else undefined.
+   */
+  begin(openTime: number, closeTime: number): number | undefined {
+    if (!(openTime > this.openTime)) return undefined;
+    const unjudged = this.judged ? undefined : this.closeTime;
+    this.openTime = openTime;
+    this.closeTime = closeTime;
+    this.arrived = 0;
+    this.judged = false;
+    return unjudged;
+  }
+
+  /** Counts a bar of the newest step (a late bar of an earlier one does not count); true when it completes it: judge it now. */
+  complete(openTime: number, symbols: number): boolean {
+    if (openTime !== this.openTime || this.judged || ++this.arrived < symbols) return false;
+    this.judged = true;
+    return true;
+  }
+
+  /** The close time of the newest step if it was left unjudged, now taken as judged (the data ended); else undefined. */
+  takeUnjudged(): number | undefined {
+    if (this.judged) return undefined;
+    this.judged = true;
+    return this.closeTime;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import type { Order, OrderRequest } from "@argo/core";
-import { workingQuantity } from "./working-quantity.ts";
+import { openOrderCount, ordersOf, workingQuantity } from "./working-quantity.ts";
 
 function order(id: string, over: Partial<Order>): Order {
   return {
@@ -40,5 +40,37 @@ describe("workingQuantity", () => {
     // In flight: 300 at 100 = 3.
     expect(workingQuantity("X", "SELL", undefined, [request({ quoteAmount: 300 })], 100, 10_000)).toBeCloseTo(3, 12);
     expect(workingQuantity("X", "SELL", [open[1]!], undefined, Number.NaN, 10_000)).toBeNaN();
+  });
+});
+
+describe("open orders as maxOpenOrders counts them", () => {
+  const tp = { triggerPrice: 150 };
+  const sl = { triggerPrice: 50 };
+
+  test("a new order counts as itself and each bracket leg", () => {
+    expect(ordersOf(request({ quantity: 1 }))).toBe(1);
+    expect(ordersOf(request({ quantity: 1, stopLoss: sl }))).toBe(2);
+    expect(ordersOf(request({ quantity: 1, takeProfit: tp, stopLoss: sl }))).toBe(3);
+  });
+
+  test("an open entry counts its legs until they are open themselves, never twice", () => {
+    // Entry e (no legs yet): 1 + 2. Entry f whose two legs are open: 1, and its legs 1 each. A plain order: 1.
+    const open = [
+      order("e", { side: "BUY", takeProfit: tp, stopLoss: sl }),
+      order("f", { side: "BUY", takeProfit: tp, stopLoss: sl, quantity: 4, filledQuantity: 2 }),
+      order("f-sl", { type: "STOP", stopPrice: 50, parentClientOrderId: "f" }),
+      order("f-tp", { parentClientOrderId: "f" }),
+      order("p", {}),
+    ];
+    expect(openOrderCount(open, undefined)).toBe(3 + 1 + 2 + 1);
+    // Once an entry has ended, only its legs are open: 2, and one after a leg filled and cancelled its sibling.
+    expect(openOrderCount([order("g-sl", { parentClientOrderId: "g" }), order("g-tp", { parentClientOrderId: "g" })], undefined)).toBe(2);
+    expect(openOrderCount([order("g-tp", { parentClientOrderId: "g" })], undefined)).toBe(1);
+  });
+
+  test("requests in flight count as themselves and their legs", () => {
+    const sending = [request({ quantity: 1, takeProfit: tp }), request({ quantity: 1 })];
+    expect(openOrderCount([], sending)).toBe(2 + 1);
+    expect(openOrderCount([order("p", {})], sending)).toBe(1 + 2 + 1);
   });
 });

@@ -17,8 +17,8 @@ export function sideAgainst(position: Position): OrderSide {
  * orders and the whole of the requests in flight of `symbol` on `side`. Bracket legs (orders with a parentClientOrderId)
  * are left out: they are the position's own protective exits, one one-cancels-the-other pair for the entry's filled
  * quantity of which only one leg can trade, not further closes; a close placed beside them is how a strategy leaves early.
- * Orders sized by quote amount or equity that the venue has not resolved yet count at their limit or stop price, else
- * `lastPrice` (NaN when no price is known: unknown, never 0).
+ * Orders sized by quote amount or equity that the venue has not resolved yet count at the price the risk limits value
+ * them at (referencePrice: from their limit or stop price and `lastPrice`; NaN when no price is known: unknown, never 0).
  */
 export function workingQuantity(
   symbol: string,
@@ -51,4 +51,38 @@ function unresolved(order: Order, lastPrice: number, equity: number): number {
   if (order.quoteAmount !== undefined) return order.quoteAmount / price;
   if (order.equityFraction !== undefined) return (order.equityFraction * equity) / price;
   return 0; // an order of no size trades nothing
+}
+
+/** How many bracket legs (take-profit, stop-loss) an order carries: 0 to 2. */
+export function bracketLegCount(request: OrderRequest): number {
+  return (request.takeProfit !== undefined ? 1 : 0) + (request.stopLoss !== undefined ? 1 : 0);
+}
+
+/**
+ * How many open orders a new order can become for maxOpenOrders: itself, and with a bracket its legs too, which the venue
+ * places as orders of their own once it fills (some venues list them from the start; the paper venue when the entry ends).
+ */
+export function ordersOf(request: OrderRequest): number {
+  return 1 + bracketLegCount(request);
+}
+
+/**
+ * Open orders as maxOpenOrders counts them: each open order and each request in flight, and the legs an entry still
+ * open or in flight will add (see ordersOf). An entry whose legs are already open at the venue counts only as itself:
+ * its legs are among the open orders and count there, not twice.
+ */
+export function openOrderCount(open: Iterable<Order>, sending: Iterable<OrderRequest> | undefined): number {
+  let count = 0;
+  let entries: Order[] | undefined;
+  let withLegs: Set<string> | undefined;
+  for (const order of open) {
+    count++;
+    if (order.parentClientOrderId !== undefined) (withLegs ??= new Set()).add(order.parentClientOrderId);
+    else if (bracketLegCount(order) > 0) (entries ??= []).push(order);
+  }
+  if (entries !== undefined) {
+    for (const entry of entries) if (withLegs === undefined || !withLegs.has(entry.clientOrderId)) count += bracketLegCount(entry);
+  }
+  if (sending !== undefined) for (const request of sending) count += ordersOf(request);
+  return count;
 }
