@@ -40,12 +40,14 @@ export async function closeInPieces(
   const whole = await place(quantity);
   if (whole.status === "placed") return { ids: [whole.order.clientOrderId], refusals: 0 };
   const firstRefusal = refusalOf(whole);
-  const decimals = decimalsOf(quantity);
   let refusals = 1;
   let piece: number | undefined;
   // Looked for only now: most closes are taken whole.
   const hinted = hint?.();
   const sizes = hinted !== undefined && hinted > 0 && hinted < quantity ? [hinted] : [];
+  // Read to the finer of the two: a position of 3 made of fills of 1.5 must leave 1.5 after one, not 3 − 1.5 rounded to 2
+  // (the closes would then sell 4 and flip it).
+  const decimals = Math.max(decimalsOf(quantity), sizes.length === 0 ? 0 : decimalsOf(sizes[0]!));
   for (let k = 1; k <= MAX_HALVINGS; k++) sizes.push(floorTo(quantity / 2 ** k, decimals));
   for (const size of sizes) {
     if (!(size > 0)) break;

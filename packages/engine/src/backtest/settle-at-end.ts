@@ -133,7 +133,10 @@ async function noteLeftOpen(venue: SimulatedVenue, outcomes: SettlementClose[]):
       delete outcome.leftOpen;
       continue;
     }
-    const reason = outcome.leftOpen?.reason ?? "its close orders did not fill";
+    // A position of the other side is not what is left of this one: the closes went past it, which must be said as such.
+    const reason = position.side !== outcome.side
+      ? `its close orders went past it: ${position.side} ${position.quantity} is held now`
+      : (outcome.leftOpen?.reason ?? "its close orders did not fill");
     outcome.leftOpen = { quantity: position.quantity, reason };
   }
 }

@@ -27,6 +27,16 @@ const orderOn = (side: "BUY" | "SELL", plan: Record<number, number>) =>
     if (quantity !== undefined) await ctx.placeOrder({ side, type: "MARKET", quantity });
   });
 
+describe("closeAtEnd in pieces finer than the position's own decimals", () => {
+  test("LONG 3 made of two fills of 1.5 under a cap of 2 closes in 1.5 and 1.5: never sells 4 and flips it", async () => {
+    // Whole 3 is refused (3 > 2); the hint is the earlier fill of 1.5 (on the 0.5 grid): 1.5, then what is left, 1.5.
+    const result = await backtest(RISING, orderOn("BUY", { 0: 1.5, 1: 1.5 }), { venue: { defaultRules: { stepSize: 0.5, maxQuantity: 2 } } });
+    expect(result.positions).toEqual([]);
+    expect(result.fills.filter((f) => f.side === "SELL").map((f) => f.quantity)).toEqual([1.5, 1.5]);
+    expect(result.warnings.some((w) => w.includes("still open") || w.includes("went past"))).toBe(false);
+  });
+});
+
 describe("closeAtEnd under a venue cap of 10 per order", () => {
   test("LONG 20 (two buys of 10) is closed at the last open in 2 orders of 10; the refused whole close is explained", async () => {
     // Buys fill at d1's open 100 and d2's open 110; the close of 20 is refused (20 > 10), then 10 and 10 at d4's open 130.

@@ -64,6 +64,8 @@ export class LiveEngine {
     // A resumed session already holds the journal's bars: a replaying source may skip them instead of pacing through them.
     const options = { ...(signal ? { signal } : {}), ...pipeline.cache.resumePoint(symbols) };
     const iterator = marketData.stream(symbols, interval, options)[Symbol.asyncIterator]();
+    const asked = new Set(symbols);
+    const strangers = new Set<string>();
     let inBar: Promise<void> | undefined;
     let sliceStart = performance.now();
     let sinceCheck = 0;
@@ -78,6 +80,13 @@ export class LiveEngine {
         const problem = item.type === "bar" ? barProblem(item.bar) : undefined;
         if (problem !== undefined) {
           pipeline.streamError(new ArgoError("INVALID_DATA", problem));
+        } else if (item.type === "bar" && !asked.has(item.bar.symbol)) {
+          // A symbol the session never asked for would reach the strategy as if configured, and count as one more
+          // symbol every time step waits for: ignored, said once per symbol.
+          if (!strangers.has(item.bar.symbol)) {
+            strangers.add(item.bar.symbol);
+            pipeline.streamError(new ArgoError("INVALID_DATA", `${marketData.name} streamed bars for ${JSON.stringify(item.bar.symbol)}, which this session does not trade (${symbols.join(", ")}); they are ignored`));
+          }
         } else if (item.type === "bar") {
           inBar = pipeline.processBar(item.bar);
           if (inBar !== undefined) await inBar;

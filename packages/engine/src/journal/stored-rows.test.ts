@@ -71,6 +71,15 @@ describe("a journal row changed or damaged outside Argo", () => {
     expect((error as Error).message).toStartWith(`session journal ${path}: the state row of key "n" of strategy "s" holds text that is not JSON (`);
   });
 
+  test("an order row an earlier version wrote without quantity or averageFillPrice (or with null there) reads back as 0", () => {
+    // Earlier versions journaled a venue's order as it came: a missing average price, a NaN one (JSON null), no quantity.
+    const dir = editedJournal("earlier", "UPDATE orders SET data = json_set(json_remove(data, '$.averageFillPrice'), '$.quantity', json('null'))");
+    expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([{ ...working, quantity: 0, averageFillPrice: 0 }]))).toBeUndefined();
+    // A negative figure was never written by Argo: still refused.
+    const negative = editedJournal("negative", "UPDATE orders SET data = json_set(data, '$.averageFillPrice', -1)");
+    expect((thrownBy(negative, (journal) => journal.unfinishedOrders()) as Error).message).toContain("has an averageFillPrice that is not a number of zero or more (-1)");
+  });
+
   test("rows as Argo wrote them read back unchanged", () => {
     const dir = editedJournal("untouched", "SELECT 1");
     expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([working]))).toBeUndefined();

@@ -36,10 +36,22 @@ export function parseStoredJson(row: StoredRow, text: unknown): unknown {
 /** An order read back from the orders table: JSON with what the restart reads of an order (orderShapeProblem), or refused. */
 export function parseStoredOrder(path: string, clientOrderId: unknown, text: unknown): Order {
   const row: StoredRow = { path, table: "orders", key: `order ${JSON.stringify(String(clientOrderId))}` };
-  const value = parseStoredJson(row, text);
+  const value = withEarlierDefaults(parseStoredJson(row, text));
   const problem = orderShapeProblem(value);
   if (problem !== undefined) return failWith(row, `holds an order that ${problem}`);
   return value as Order;
+}
+
+/**
+ * Earlier versions took a venue's order without `quantity` or `averageFillPrice` (or with NaN there, stored as null) and
+ * journaled it so: read back as 0, as a venue reply without them now is not. Argo wrote those rows; refusing them as
+ * damaged would stop a session resumed after an upgrade.
+ */
+function withEarlierDefaults(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const order = value as Record<string, unknown>;
+  for (const key of ["quantity", "averageFillPrice"]) if (order[key] === undefined || order[key] === null) order[key] = 0;
+  return order;
 }
 
 function failWith(row: StoredRow, problem: string, cause?: unknown): never {
