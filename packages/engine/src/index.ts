@@ -15,6 +15,7 @@ export { riskConfigSchema, type RiskConfig, type RiskConfigInput } from "./risk/
 export { RiskManager, type RiskRejection, type RiskView } from "./risk/risk-manager.ts";
 export { TradingStateMachine, type TradingState, type TradingStateChange } from "./risk/trading-state.ts";
 export { CircuitBreaker, isProviderFailure } from "./risk/circuit-breaker.ts";
+export { untradedRiskSymbolMessage, untradedRiskSymbols } from "./risk/untraded-risk-symbols.ts";
 export { Journal, type JournalOptions, type JournalVenue, type RecordedVenue } from "./journal/journal.ts";
 export { JOURNAL_FILE } from "./journal/journal-schema.ts";
 export type { EngineCallbacks, OrderRejection } from "./engine/callbacks.ts";

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { DEFAULT_CACHE_SIZE } from "../cache/market-cache.ts";
 import type { JournalOptions } from "../journal/journal.ts";
 import { riskConfigSchema, type RiskConfigInput } from "../risk/risk-config.ts";
+import { untradedRiskSymbolMessage, untradedRiskSymbols } from "../risk/untraded-risk-symbols.ts";
 import type { StrategySource } from "../strategy/load-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
@@ -58,10 +59,9 @@ export const engineSettingsSchema = v.pipe(v.strictObject({
 }), v.rawCheck(({ dataset, addIssue }) => riskSymbolIssues(dataset.value, addIssue)));
 
 /**
- * Per-symbol risk limits keyed by a symbol the session does not trade: almost always a typo (BTCUSDT for BTCUSD), and a
- * limit that silently never applies. The runner's check (risk-symbol-issues.ts) in the same words, so a library session
- * refuses what `argo validate` does. Only against valid symbols: a bad list is reported there. Runs even when other
- * fields have issues (every problem at once), so it reads the value as given, not as typed.
+ * `risk.symbols` keys the session does not trade (untradedRiskSymbols), so a library session refuses what `argo
+ * validate` does. Only against valid symbols: a bad list is reported there. Runs even when other fields have issues
+ * (every problem at once), so it reads the value as given, not as typed.
  */
 function riskSymbolIssues(
   value: unknown,
@@ -70,18 +70,17 @@ function riskSymbolIssues(
   if (typeof value !== "object" || value === null) return;
   const { symbols, risk } = value as { symbols?: unknown; risk?: unknown };
   const limits = typeof risk === "object" && risk !== null ? (risk as { symbols?: unknown }).symbols : undefined;
-  if (typeof limits !== "object" || limits === null || !v.is(symbolsSchema, symbols)) return;
-  const traded = new Set(symbols);
-  for (const [symbol, limit] of Object.entries(limits)) {
-    if (traded.has(symbol)) continue;
+  if (!v.is(symbolsSchema, symbols)) return;
+  for (const symbol of untradedRiskSymbols(symbols, limits)) {
+    const limitsObject = limits as Record<string, unknown>;
     addIssue({
-      message: `not one of engine.symbols (${symbols.join(", ")}); a limit for it would never apply`,
+      message: untradedRiskSymbolMessage(symbols),
       // What was received is the key, not the whole settings object valibot would otherwise describe.
       received: JSON.stringify(symbol),
       path: [
         { type: "object", origin: "value", input: value as Record<string, unknown>, key: "risk", value: risk },
         { type: "object", origin: "value", input: risk as Record<string, unknown>, key: "symbols", value: limits },
-        { type: "object", origin: "value", input: limits as Record<string, unknown>, key: symbol, value: limit },
+        { type: "object", origin: "value", input: limitsObject, key: symbol, value: limitsObject[symbol] },
       ],
     });
   }
