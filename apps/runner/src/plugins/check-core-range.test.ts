@@ -55,7 +55,10 @@ describe("a plugin made for another @argo/core than the installed one", () => {
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name, type: "module", exports: { ".": "./dist/index.js" }, peerDependencies: { "@argo/core": nextMajor } }));
     writeFileSync(join(dir, "dist", "package.json"), JSON.stringify({ type: "module" }));
     writeFileSync(join(dir, "dist", "index.js"), "export {};\n");
-    expect(isArgoError(await importError(name), "PROVIDER_NOT_FOUND")).toBe(true);
+    const error = await importError(name);
+    expect(isArgoError(error, "PROVIDER_NOT_FOUND")).toBe(true);
+    // Refused for its range, not as missing or failing to load (the same code).
+    expect((error as Error).message).toContain(`is made for @argo/core ${nextMajor} (its peerDependencies)`);
   });
 
   test("a local file whose folder's package.json declares another major is refused too", async () => {
@@ -63,7 +66,9 @@ describe("a plugin made for another @argo/core than the installed one", () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "my-plugins", peerDependencies: { "@argo/core": nextMajor } }));
     writeFileSync(join(dir, "plugin.ts"), "export {};\n");
-    expect(isArgoError(await importPackage("./local-next/plugin.ts", tmp.dir).catch((e: unknown) => e), "PROVIDER_NOT_FOUND")).toBe(true);
+    const error = await importPackage("./local-next/plugin.ts", tmp.dir).catch((e: unknown) => e);
+    expect(isArgoError(error, "PROVIDER_NOT_FOUND")).toBe(true);
+    expect((error as Error).message).toContain(`is made for @argo/core ${nextMajor} (its peerDependencies)`);
   });
 });
 

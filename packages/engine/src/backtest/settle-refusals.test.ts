@@ -33,6 +33,11 @@ describe("closeAtEnd in pieces finer than the position's own decimals", () => {
     const result = await backtest(RISING, orderOn("BUY", { 0: 1.5, 1: 1.5 }), { venue: { defaultRules: { stepSize: 0.5, maxQuantity: 2 } } });
     expect(result.positions).toEqual([]);
     expect(result.fills.filter((f) => f.side === "SELL").map((f) => f.quantity)).toEqual([1.5, 1.5]);
+    // One refusal (the whole 3 above the cap of 2), then two orders of 1.5.
+    expect(result.counters.ordersRejected).toBe(1);
+    expect(result.warnings).toEqual([
+      'closeAtEnd "last-open" closed LONG 3 X in 2 orders of at most 1.5: the venue refused it in one (quantity 3 of X is above the maximum quantity 2 (LOT_SIZE)); that refusal is counted in ordersRejected',
+    ]);
     expect(result.warnings.some((w) => w.includes("still open") || w.includes("went past"))).toBe(false);
   });
 });

@@ -129,10 +129,12 @@ describe("an answer whose quantities are not numbers an order can have is a malf
   }
 
   test("the placement answer alone malformed, the lookup honest: the venue's honest order is booked, never the bad figures", async () => {
-    const { orders, fills } = await run(new SpoilingVenue((order) => void (order.filledQuantity = -1)));
+    const { orders, fills, outcome } = await run(new SpoilingVenue((order) => void (order.filledQuantity = -1)));
     const m1 = orders.find((o) => o.client_order_id === "m-1")!;
-    // The fake venue's own order: SUBMITTED, quantity 1, filled when the next bar opens at 101.
+    // The venue's own order, as its lookup gives it: FILLED 1 in the placement, at 100.
     expect([m1.status, m1.quantity, m1.filled_quantity]).toEqual(["FILLED", 1, 1]);
+    expect(JSON.parse(m1.data)).toMatchObject({ averageFillPrice: 100 });
     expect(fills).toEqual([{ id: "x-m-1" }, { id: "x-m-2" }]);
+    expect(outcome.named("onOrderFilled").map(([fill]) => [(fill as Fill).id, (fill as Fill).price])).toEqual([["x-m-1", 100], ["x-m-2", 100]]);
   });
 });

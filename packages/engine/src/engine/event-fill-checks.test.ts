@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
-import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { LooseVenue } from "../test-fixtures/loose-venue.ts";
 import { journalRows } from "../test-fixtures/journal-rows.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
@@ -16,17 +16,13 @@ const sessionDir = () => join(root, `s${++dirs}`);
 type FillEvent = Extract<TradingEvent, { type: "fill" }>;
 
 /** The fake venue (market orders fill at the next bar's open, reported by a fill event), whose fill events of m-1 `spoil` rewrites. */
-class SpoilingVenue extends FakeVenue {
+class SpoilingVenue extends LooseVenue {
   constructor(private readonly spoil: (event: FillEvent) => FillEvent[]) {
     super();
   }
   protected override emit(event: TradingEvent): void {
     const events = event.type === "fill" && event.order.clientOrderId === "m-1" ? this.spoil(event) : [event];
     for (const e of events) super.emit(e);
-  }
-  /** Sends any event, as a venue breaking its contract does. */
-  send(event: unknown): void {
-    super.emit(event as TradingEvent);
   }
 }
 
@@ -79,14 +75,20 @@ describe("a fill event is checked against its order before it is booked (D1)", (
   }
 
   test("partial fills 0.1 and 0.2 of an order of 0.3 are both booked: their float sum 0.30000000000000004 is rounding, not an overfill", async () => {
-    const split = (event: FillEvent): FillEvent[] => [
-      { ...event, fill: { ...event.fill, id: "a", quantity: 0.1 } },
-      { ...event, fill: { ...event.fill, id: "b", quantity: 0.2 } },
-    ];
-    const { errors, fills, filled } = await run(new SpoilingVenue(split), 0.3);
+    // As a broker reports partial fills: each event's order carries the cumulative filled quantity and the fills so far.
+    const split = (event: FillEvent): FillEvent[] => {
+      const a = { ...event.fill, id: "a", quantity: 0.1 };
+      const b = { ...event.fill, id: "b", quantity: 0.2 };
+      return [
+        { ...event, fill: a, order: { ...event.order, status: "PARTIALLY_FILLED", filledQuantity: 0.1, fills: [a] } },
+        { ...event, fill: b, order: { ...event.order, status: "FILLED", filledQuantity: 0.1 + 0.2, fills: [a, b] } },
+      ];
+    };
+    const { outcome, errors, fills, filled } = await run(new SpoilingVenue(split), 0.3);
     expect(errors).toEqual([]);
     expect(filled).toEqual(["m-1", "m-1", "m-2"]);
     expect(fills.map((f) => f.quantity)).toEqual([0.1, 0.2, 1]);
+    expect(outcome.result?.positions.map((p) => p.quantity)).toEqual([1.3]);
   });
 });
 
@@ -114,6 +116,19 @@ describe("an order event whose quantities no order can have is ignored (D2)", ()
       expect(journalRows(dir, "SELECT client_order_id FROM orders")).toEqual([]);
     });
   }
+
+  test("control: the same order event with honest quantities reaches the strategy, the mirror and the journal", async () => {
+    const venue = new SpoilingVenue((event) => [event]);
+    const dir = sessionDir();
+    const outcome = await runEngine({
+      bars: barsFromCloses("X", [100, 101]), venue, engine: { sessionDir: dir, mode: "live" },
+      strategy: testStrategy({ onBar(_bar, ctx) { if (ctx.history().length === 1) venue.send({ type: "order", order }); } }),
+    });
+    expect(outcome.named("onError")).toEqual([]);
+    expect(outcome.named("onOrderUpdate")).toHaveLength(1);
+    expect(outcome.result?.openOrders.map((o) => o.clientOrderId)).toEqual(["zz"]);
+    expect(journalRows(dir, "SELECT client_order_id FROM orders")).toEqual([{ client_order_id: "zz" }]);
+  });
 
   test("a fill event whose order has a NaN averageFillPrice is ignored whole: its fill is not booked", async () => {
     const nanAverage = (event: FillEvent): FillEvent[] => [{ ...event, order: { ...event.order, averageFillPrice: Number.NaN } }];

@@ -1,19 +1,12 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { Database } from "bun:sqlite";
-import type { ArgoError, TradingEvent } from "@argo/core";
+import type { ArgoError } from "@argo/core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
-import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { LooseVenue } from "../test-fixtures/loose-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
-
-/** A venue that breaks its contract on request: it sends whatever event it is given. */
-class LooseVenue extends FakeVenue {
-  send(event: unknown): void {
-    this.emit(event as TradingEvent);
-  }
-}
 
 const root = mkdtempSync(join(tmpdir(), "argo-malformed-events-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,21 +1,15 @@
-import type { ArgoError, Fill, Order, TradingEvent } from "@argo/core";
+import type { ArgoError, Fill, Order } from "@argo/core";
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
-import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { LooseVenue } from "../test-fixtures/loose-venue.ts";
 import { journalRows } from "../test-fixtures/journal-rows.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-reconcile-fill-checks-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-class SendingVenue extends FakeVenue {
-  send(event: TradingEvent): void {
-    this.emit(event);
-  }
-}
 
 // Closes 100, 101, …: a limit buy at 90 never fills by the fake's own matching; its fills come from `send` and the test.
 const bars = barsFromCloses("X", [100, 101, 102, 103]);
@@ -27,7 +21,7 @@ const fillOf = (order: Order, id: string, quantity: number): Fill => ({ id, clie
  */
 async function restartWithSecondFill(second: number) {
   const sessionDir = join(root, `second-${second}`);
-  const venue = new SendingVenue();
+  const venue = new LooseVenue();
   await runEngine({
     bars, venue, engine: { sessionDir },
     strategy: testStrategy({
@@ -37,7 +31,9 @@ async function restartWithSecondFill(second: number) {
         if (n === 3) {
           const order = venue.orders.get("rest-1")!;
           const a = fillOf(order, "a", 1.5);
-          venue.send({ type: "fill", fill: a, order: { ...order, status: "PARTIALLY_FILLED", filledQuantity: 1.5, averageFillPrice: 90, fills: [a] } });
+          // The venue's own record says what its event says, as a broker's lookup agrees with its report.
+          Object.assign(order, { status: "PARTIALLY_FILLED", filledQuantity: 1.5, averageFillPrice: 90, fills: [a] });
+          venue.send({ type: "fill", fill: a, order: { ...order, fills: [a] } });
         }
       },
     }),

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DAY, T0 } from "../backtest/backtest.test-helper.ts";
 import type { TradingStateChange } from "../risk/trading-state.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
@@ -10,8 +11,6 @@ import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 const root = mkdtempSync(join(tmpdir(), "argo-risk-restart-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const DAY = 86_400_000;
-const T0 = Date.UTC(2024, 0, 1);
 const paper = { provider: "paper", config: { initialCapital: 10_000, commission: { takerRate: 0, makerRate: 0 } } };
 
 /** Buys 99 on the session's very first bar (by time, so a restart does not buy again); records every state change. */

@@ -25,11 +25,13 @@ describe("bars of a symbol the session did not ask for", () => {
     const run = await runEngine({
       bars: x,
       symbols: ["X"],
-      strategy: testStrategy({ onBar: (bar) => void seen.push(bar.symbol) }),
+      strategy: testStrategy({ onBar: (bar, ctx) => void seen.push(`${bar.symbol} ${ctx.history("Y").length}`) }),
       engine: { marketData: careless(mixed) },
     });
     expect(run.error).toBeUndefined();
-    expect(seen).toEqual(["X", "X", "X", "X"]);
+    // Only X's bars, and the cache holds no Y; the venue was fed X's bars only.
+    expect(seen).toEqual(["X 0", "X 0", "X 0", "X 0"]);
+    expect(run.venue.barsSeen.map((bar) => bar.symbol)).toEqual(["X", "X", "X", "X"]);
     const errors = run.named("onError").map(([error]) => (error as Error).message);
     expect(errors).toEqual(['careless-feed streamed bars for "Y", which this session does not trade (X); they are ignored']);
   });

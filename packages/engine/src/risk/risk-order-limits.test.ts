@@ -20,7 +20,7 @@ describe("stop and limit orders are valued at the worst price they can fill at",
   test("a BUY STOP below the market and a SELL LIMIT below it fill at once: refused like the market order they are", () => {
     expect(risk.check(order({ quantity: 50, type: "STOP", stopPrice: 1 }), view())?.reason).toBe("order value 5000 exceeds maxOrderValue 1000");
     expect(risk.check(order({ side: "SELL", quantity: 50, type: "LIMIT", limitPrice: 1 }), view())?.reason).toBe("order value 5000 exceeds maxOrderValue 1000");
-    expect(risk.check(order({ side: "SELL", quantity: 50, type: "STOP_LIMIT", stopPrice: 200, limitPrice: 1 }), view())?.code).toBe("RISK_REJECTED");
+    expect(risk.check(order({ side: "SELL", quantity: 50, type: "STOP_LIMIT", stopPrice: 200, limitPrice: 1 }), view())?.reason).toBe("order value 5000 exceeds maxOrderValue 1000");
   });
 
   test("maxPositionNotional alone values them the same way", () => {
