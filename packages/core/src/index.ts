@@ -8,3 +8,4 @@ export { barCloseTime } from "./time/bar-close-time.ts";
 export { fixedIntervalMs } from "./time/fixed-interval-ms.ts";
 export { intervalKey } from "./time/interval-key.ts";
 export { BarCloser } from "./time/bar-closer.ts";
+export * from "./shape/index.ts";

@@ -49,7 +49,25 @@ describe("the kit's watch over a provider's answers", () => {
     const { watch, venue } = watched({ ...order, clientOrderId: "c-2", status: "open" });
     await venue.getOpenOrders();
     // Item 0 is the good order, item 1 the one with the venue's own status spelling.
-    expect(() => watch.verify()).toThrow("the provider getOpenOrders answered a list whose item 1 (an order) has a status (open) that is none of");
+    expect(() => watch.verify()).toThrow("the provider getOpenOrders answered a list whose item 1 (an order) has status \"open\", none of");
+  });
+
+  test("a bad fill inside an answered or emitted order fails the provider, named by its index, though the engine keeps the order", async () => {
+    const good = { id: "f-1", clientOrderId: "c-1", venueOrderId: "7", symbol: "BTCUSDT", side: "BUY", quantity: 1, price: 50, fee: 0, time: 1_700_000_000_000 };
+    const filled = { ...order, status: "FILLED", filledQuantity: 1, averageFillPrice: 50, fills: [good, { ...good, id: "f-2", fee: "0.1" }] };
+    const { watch, venue } = watched(filled);
+    await venue.getOrder("c-1");
+    watch.event({ type: "order", order: filled });
+    const message = (() => {
+      try {
+        watch.verify();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    })();
+    expect(message).toContain("the provider getOrder answered an order that has a fill (fills[1]) that has a fee that is a string");
+    expect(message).toContain("the provider emitted an order event whose order has a fill (fills[1]) that has a fee that is a string");
   });
 
   test("a test's own failure is kept after the problems, and rethrown as it was when there are none", () => {

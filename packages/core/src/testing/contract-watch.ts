@@ -1,17 +1,32 @@
 import type { TradingProvider } from "../contracts/trading-provider.ts";
-import { accountProblem, orderProblem, positionProblem, tradeProblem, tradingEventProblem } from "./contract-shape.ts";
+import { accountProblem, fillProblem, type FillOwner, orderProblem, positionProblem, tradeProblem, tradingEventProblem } from "../shape/index.ts";
+
+/**
+ * What the kit requires of an order: what the engine reads ({@link orderProblem}), and every fill in it well formed. The
+ * engine refuses a bad fill alone and keeps the order; the kit fails the provider that sent it.
+ */
+function keptOrderProblem(value: unknown): string | undefined {
+  const problem = orderProblem(value);
+  if (problem !== undefined) return problem;
+  const order = value as FillOwner & { fills: unknown[] };
+  for (const [index, fill] of order.fills.entries()) {
+    const found = fillProblem(fill, order);
+    if (found !== undefined) return `has a fill (fills[${index}]) that ${found}`;
+  }
+  return undefined;
+}
 
 /** How each answer of the provider is checked: a problem with the answer, or undefined. */
 const ANSWER_CHECKS: Partial<Record<keyof TradingProvider, (answer: unknown, args: unknown[]) => string | undefined>> = {
-  placeOrder: (answer) => within("answered an order that", orderProblem(answer)),
-  cancelOrder: (answer) => within("answered an order that", orderProblem(answer)),
-  getOrder: (answer) => within("answered an order that", orderProblem(answer)),
-  getOpenOrders: (answer) => each(answer, "an order", orderProblem),
-  cancelAllOrders: (answer) => each(answer, "an order", orderProblem),
+  placeOrder: (answer) => within("answered an order that", keptOrderProblem(answer)),
+  cancelOrder: (answer) => within("answered an order that", keptOrderProblem(answer)),
+  getOrder: (answer) => within("answered an order that", keptOrderProblem(answer)),
+  getOpenOrders: (answer) => each(answer, "an order", keptOrderProblem),
+  cancelAllOrders: (answer) => each(answer, "an order", keptOrderProblem),
   placeOrders: (answer) =>
     each(answer, "a result", (result) => {
       const r = result as { ok?: unknown; order?: unknown } | null;
-      return r !== null && typeof r === "object" && r.ok === true ? within("has an order that", orderProblem(r.order)) : undefined;
+      return r !== null && typeof r === "object" && r.ok === true ? within("has an order that", keptOrderProblem(r.order)) : undefined;
     }),
   getPosition: (answer, [symbol]) => within("answered a position that", positionProblem(answer, String(symbol))),
   getPositions: (answer) =>
@@ -23,7 +38,7 @@ const ANSWER_CHECKS: Partial<Record<keyof TradingProvider, (answer: unknown, arg
 
 /**
  * Collects, during one conformance test, every event and answer of the provider that breaks the contract's types
- * (see contract-shape.ts), so the test fails naming them even when the behaviour it checks came out right: the engine
+ * (see core's shape checks, src/shape), so the test fails naming them even when the behaviour it checks came out right: the engine
  * would have dropped or refused what the kit let through.
  */
 export class ContractWatch {
@@ -31,7 +46,9 @@ export class ContractWatch {
 
   /** Checks an event the provider emitted. */
   event(event: unknown): void {
-    const problem = tradingEventProblem(event);
+    const e = event as { type?: unknown; order?: unknown } | null;
+    const inOrder = typeof e === "object" && e !== null && (e.type === "order" || e.type === "fill") ? keptOrderProblem(e.order) : undefined;
+    const problem = tradingEventProblem(event) ?? within(`${e?.type === "order" ? "an order" : "a fill"} event whose order`, inOrder);
     if (problem !== undefined) this.problems.add(`emitted ${problem}`);
   }
 

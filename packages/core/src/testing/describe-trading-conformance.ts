@@ -11,7 +11,7 @@ import { waitFor } from "./wait-for.ts";
 /**
  * The trading-provider conformance suite: call it from a plugin's own test file with a factory for
  * its provider. Every test runs against a real, connected instance, and also fails when an event or answer the
- * provider gave during it breaks the contract's types as the engine reads them (contract-shape.ts).
+ * provider gave during it breaks the contract's types as the engine reads them (src/shape).
  */
 export function describeTradingConformance(options: TradingConformanceOptions): void {
   const { symbol, price, quantity } = options;

@@ -67,12 +67,12 @@ async function run(venue: SpoilingVenue) {
 describe("a fill inside a placement answer is checked before it is booked (D1)", () => {
   // Each case: how the answer's fill is broken, and what the report must say of it (the value is the one set here).
   const cases: Array<[string, (fill: Fill) => void, string]> = [
-    ["a fill of -1 on a BUY 1", (fill) => void (fill.quantity = -1), "has no positive quantity (-1)"],
+    ["a fill of -1 on a BUY 1", (fill) => void (fill.quantity = -1), "has a quantity of -1, not a finite number above 0"],
     ["a fill of 1000 on a BUY 1", (fill) => void (fill.quantity = 1000), "has quantity 1000, which would take its order's fills to 1000, past the order's quantity 1"],
     ["a fill on the SELL side of a BUY", (fill) => void (fill.side = "SELL"), "has side SELL, not its order's BUY"],
-    ["a fill in another symbol", (fill) => void (fill.symbol = "ZZZ"), `names symbol "ZZZ", not its order's "X"`],
-    ["a fill at a NaN price", (fill) => void (fill.price = Number.NaN), "has no positive price (NaN)"],
-    ["a fill with a NaN fee", (fill) => void (fill.fee = Number.NaN), "has no fee (NaN)"],
+    ["a fill in another symbol", (fill) => void (fill.symbol = "ZZZ"), `has symbol "ZZZ", not its order's "X"`],
+    ["a fill at a NaN price", (fill) => void (fill.price = Number.NaN), "has a price that is NaN, not a finite number above 0"],
+    ["a fill with a NaN fee", (fill) => void (fill.fee = Number.NaN), "has a fee that is NaN, not a finite number"],
   ];
   for (const [name, spoil, problem] of cases) {
     test(`${name}: INVALID_DATA naming the order, the field and the value; not counted, journaled nor given to the strategy; the run goes on`, async () => {
@@ -104,11 +104,11 @@ describe("an answer whose quantities are not numbers an order can have is a malf
   // The venue's lookups answer the same (as the hunt's broker did): the placement's outcome stays unknown, as after any
   // malformed answer; nothing of it reaches the mirror or the journal.
   const cases: Array<[string, (order: Order) => void, string]> = [
-    ["quantity -1", (order) => void (order.quantity = -1), "has a quantity that is not a number of zero or more (-1)"],
-    ["filledQuantity -1", (order) => void (order.filledQuantity = -1), "has a filledQuantity that is not a number of zero or more (-1)"],
-    ["filledQuantity NaN", (order) => void (order.filledQuantity = Number.NaN), "has a filledQuantity that is not a number of zero or more (NaN)"],
+    ["quantity -1", (order) => void (order.quantity = -1), "has a quantity of -1, not a finite number of 0 or more"],
+    ["filledQuantity -1", (order) => void (order.filledQuantity = -1), "has a filledQuantity of -1, not a finite number of 0 or more"],
+    ["filledQuantity NaN", (order) => void (order.filledQuantity = Number.NaN), "has a filledQuantity that is NaN, not a finite number of 0 or more"],
     ["filledQuantity past the quantity", (order) => void (order.filledQuantity = 2), "has a filledQuantity of 2, more than its quantity 1"],
-    ["averageFillPrice NaN", (order) => void (order.averageFillPrice = Number.NaN), "has an averageFillPrice that is not a number of zero or more (NaN)"],
+    ["averageFillPrice NaN", (order) => void (order.averageFillPrice = Number.NaN), "has an averageFillPrice that is NaN, not a finite number of 0 or more"],
   ];
   for (const [name, spoil, problem] of cases) {
     test(`${name}: INVALID_DATA naming the field and the value; the placement is not booked with it`, async () => {

@@ -1,5 +1,5 @@
 import {
-  type Account, ArgoError, type Bar, BarCloser, type Fill, isArgoError, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
+  type Account, ArgoError, type Bar, BarCloser, type Fill, fillProblem, isArgoError, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
   type TradingEvent, type TradingProvider, toArgoError,
 } from "@argo/core";
 import { MarketCache } from "../cache/market-cache.ts";
@@ -18,7 +18,6 @@ import { BookedFills } from "./booked-fills.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { EngineContext } from "./engine-context.ts";
 import { type EngineCounters, newCounters } from "./engine-counters.ts";
-import { fillProblem } from "./event-shape.ts";
 import { OrderGateway } from "./order-gateway.ts";
 import { reactToStateChange } from "./react-to-state-change.ts";
 import { REPORTED_FILLS_KEPT, ReportedFills } from "./reported-fills.ts";

@@ -1,7 +1,5 @@
-import type { Fill, Order } from "@argo/core";
-import { fillProblem } from "./event-shape.ts";
+import { type Fill, fillProblem, type Order, pastQuantity } from "@argo/core";
 import { EvictionRing } from "./eviction-ring.ts";
-import { pastQuantity } from "./venue-numbers.ts";
 
 /**
  * Orders whose booked quantity is remembered. An order forgotten (this many others were filled after it first was) has

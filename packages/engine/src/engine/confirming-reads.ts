@@ -1,7 +1,6 @@
-import { type Account, ArgoError, type Position, toArgoError } from "@argo/core";
+import { type Account, accountProblem, ArgoError, type Position, positionProblem, toArgoError } from "@argo/core";
 import { isProviderFailure } from "../risk/circuit-breaker.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
-import { accountShapeProblem, positionShapeProblem } from "./event-shape.ts";
 
 /** What the reads need from the order gateway: its tracked, deadline-bounded venue calls and the circuit breaker's count. */
 export interface ReadChannel {
@@ -49,7 +48,7 @@ export class ConfirmingReads {
     return this.channel.track(this.confirmed({
       what: `position read of ${symbol}`,
       read: () => this.p.trading.getPosition(symbol),
-      problem: (answer) => positionShapeProblem(answer, symbol),
+      problem: (answer) => positionProblem(answer, symbol),
       fills: () => mirror.fillsNoted(symbol),
       confirmedMeanwhile: () => mirror.positionConfirmed(symbol),
       apply: (answer) => mirror.applyPosition(symbol, (answer ?? undefined) as Position | undefined),
@@ -65,7 +64,7 @@ export class ConfirmingReads {
     return this.channel.track(this.confirmed({
       what: "account read",
       read: () => this.p.trading.getAccount(),
-      problem: accountShapeProblem,
+      problem: accountProblem,
       fills: () => mirror.fillsNoted(),
       confirmedMeanwhile: () => mirror.accountConfirmed,
       apply: (answer) => mirror.applyAccount(answer as Account),

@@ -49,13 +49,13 @@ async function run(venue: SpoilingVenue, quantity = 1) {
 
 describe("a fill event is checked against its order before it is booked (D1)", () => {
   // Each case: how m-1's fill event is broken (m-1 is BUY 1 X), and the whole report (values are the ones set here).
-  const ignored = (problem: string) => `fake-venue sent a fill event whose fill ${problem} (order m-1); the event was ignored`;
+  const ignored = (problem: string) => `fake-venue sent a fill event (order m-1) whose fill ${problem}; the event was ignored`;
   const notBooked = (problem: string) => `fake-venue reported a fill of order m-1 that ${problem}; the fill was not booked`;
   const cases: Array<[string, (event: FillEvent) => FillEvent[], string]> = [
-    ["ETHUSD SELL 50 for a BUY 1 X (the hunt's later-fill-wrong-symbol)", withFill({ symbol: "ETHUSD", side: "SELL", quantity: 50 }), ignored(`names symbol "ETHUSD", not its order's "X"`)],
+    ["ETHUSD SELL 50 for a BUY 1 X (the hunt's later-fill-wrong-symbol)", withFill({ symbol: "ETHUSD", side: "SELL", quantity: 50 }), ignored(`has symbol "ETHUSD", not its order's "X"`)],
     ["a SELL fill of a BUY", withFill({ side: "SELL" }), ignored("has side SELL, not its order's BUY")],
-    ["a fill of -1", withFill({ quantity: -1 }), ignored("has no positive quantity (-1)")],
-    ["a fill at a NaN price", withFill({ price: Number.NaN }), ignored("has no positive price (NaN)")],
+    ["a fill of -1", withFill({ quantity: -1 }), ignored("has a quantity of -1, not a finite number above 0")],
+    ["a fill at a NaN price", withFill({ price: Number.NaN }), ignored("has a price that is NaN, not a finite number above 0")],
     ["a fill of 1000 on an order of 1", withFill({ quantity: 1000 }), notBooked("has quantity 1000, which would take its order's fills to 1000, past the order's quantity 1")],
     // The honest fill, then the same execution again under another id: 1 + 1 is past the order's 1.
     ["the same execution twice under two ids", (event) => [event, { ...event, fill: { ...event.fill, id: "again" } }], notBooked("has quantity 1, which would take its order's fills to 2, past the order's quantity 1")],
@@ -95,11 +95,11 @@ describe("a fill event is checked against its order before it is booked (D1)", (
 describe("an order event whose quantities no order can have is ignored (D2)", () => {
   const order = { clientOrderId: "zz", venueOrderId: "v", symbol: "X", side: "BUY", type: "LIMIT", limitPrice: 50, quantity: 1, timeInForce: "GTC", status: "ACCEPTED", filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 0, updatedAt: 0 };
   const cases: Array<[string, Partial<Record<keyof Order, unknown>>, string]> = [
-    ["quantity -1", { quantity: -1 }, "has a quantity that is not a number of zero or more (-1)"],
-    ["filledQuantity -1", { filledQuantity: -1 }, "has a filledQuantity that is not a number of zero or more (-1)"],
-    ["filledQuantity NaN", { filledQuantity: Number.NaN }, "has a filledQuantity that is not a number of zero or more (NaN)"],
+    ["quantity -1", { quantity: -1 }, "has a quantity of -1, not a finite number of 0 or more"],
+    ["filledQuantity -1", { filledQuantity: -1 }, "has a filledQuantity of -1, not a finite number of 0 or more"],
+    ["filledQuantity NaN", { filledQuantity: Number.NaN }, "has a filledQuantity that is NaN, not a finite number of 0 or more"],
     ["filledQuantity 2 of 1", { filledQuantity: 2, status: "PARTIALLY_FILLED" }, "has a filledQuantity of 2, more than its quantity 1"],
-    ["averageFillPrice NaN", { averageFillPrice: Number.NaN }, "has an averageFillPrice that is not a number of zero or more (NaN)"],
+    ["averageFillPrice NaN", { averageFillPrice: Number.NaN }, "has an averageFillPrice that is NaN, not a finite number of 0 or more"],
   ];
   for (const [name, change, problem] of cases) {
     test(`${name}: INVALID_DATA naming the field and the value; the order reaches neither the mirror nor the journal`, async () => {
@@ -133,7 +133,7 @@ describe("an order event whose quantities no order can have is ignored (D2)", ()
   test("a fill event whose order has a NaN averageFillPrice is ignored whole: its fill is not booked", async () => {
     const nanAverage = (event: FillEvent): FillEvent[] => [{ ...event, order: { ...event.order, averageFillPrice: Number.NaN } }];
     const { errors, fills, filled } = await run(new SpoilingVenue(nanAverage));
-    expect(errors.map((e) => e.message)).toEqual(["fake-venue sent a fill event whose order has an averageFillPrice that is not a number of zero or more (NaN); the event was ignored"]);
+    expect(errors.map((e) => e.message)).toEqual(["fake-venue sent a fill event whose order has an averageFillPrice that is NaN, not a finite number of 0 or more; the event was ignored"]);
     expect(filled).toEqual(["m-2"]);
     expect(fills.map((f) => f.client_order_id)).toEqual(["m-2"]);
   });

@@ -1,6 +1,5 @@
-import { ArgoError, type TradingEvent } from "@argo/core";
+import { ArgoError, type TradingEvent, tradingEventProblem } from "@argo/core";
 import type { BarPipeline } from "./bar-pipeline.ts";
-import { eventShapeProblem } from "./event-shape.ts";
 
 /**
  * Applies a venue event to the pipeline: mirror, journal, callbacks, and the strategy's update queue.
@@ -9,7 +8,7 @@ import { eventShapeProblem } from "./event-shape.ts";
  * the provider it would break its stream, and stored it would become a phantom open order or a refused journal record.
  */
 export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean {
-  const problem = eventShapeProblem(event);
+  const problem = tradingEventProblem(event);
   if (problem !== undefined) {
     const venue = p.trading.name;
     p.reportError(new ArgoError("INVALID_DATA", `${venue} sent ${problem}; the event was ignored`, { provider: venue }));

@@ -48,9 +48,9 @@ describe("a journal row changed or damaged outside Argo", () => {
     const cases: Array<[string, string, string]> = [
       ["cut", "UPDATE orders SET data = substr(data, 1, 40)", "holds text that is not JSON ("],
       ["null", "UPDATE orders SET data = 'null'", "holds an order that is null, not an order"],
-      ["no-fills", "UPDATE orders SET data = json_remove(data, '$.fills')", "holds an order that has no fills list"],
-      ["status", "UPDATE orders SET data = json_set(data, '$.status', 'open')", "holds an order that has a status that is none of"],
-      ["venue-id", "UPDATE orders SET data = json_set(data, '$.venueOrderId', 28457)", "holds an order that has a venueOrderId that is not a string"],
+      ["no-fills", "UPDATE orders SET data = json_remove(data, '$.fills')", "holds an order that has fills that are missing, not a list"],
+      ["status", "UPDATE orders SET data = json_set(data, '$.status', 'open')", 'holds an order that has status "open", none of'],
+      ["venue-id", "UPDATE orders SET data = json_set(data, '$.venueOrderId', 28457)", "holds an order that has a venueOrderId that is 28457, not a string"],
       ["blob", "UPDATE orders SET data = x'00ff'", "holds a non-text value where JSON text belongs"],
     ];
     for (const [name, edit, problem] of cases) {
@@ -71,13 +71,16 @@ describe("a journal row changed or damaged outside Argo", () => {
     expect((error as Error).message).toStartWith(`session journal ${path}: the state row of key "n" of strategy "s" holds text that is not JSON (`);
   });
 
-  test("an order row an earlier version wrote without quantity or averageFillPrice (or with null there) reads back as 0", () => {
+  test("an order row an earlier version wrote without quantity, averageFillPrice or times (or with null there) reads back as 0", () => {
     // Earlier versions journaled a venue's order as it came: a missing average price, a NaN one (JSON null), no quantity.
     const dir = editedJournal("earlier", "UPDATE orders SET data = json_set(json_remove(data, '$.averageFillPrice'), '$.quantity', json('null'))");
     expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([{ ...working, quantity: 0, averageFillPrice: 0 }]))).toBeUndefined();
+    // Nor were an order's times checked: a row without them (or with null from a NaN) reads back with time 0.
+    const timeless = editedJournal("timeless", "UPDATE orders SET data = json_set(json_remove(data, '$.createdAt'), '$.updatedAt', json('null'))");
+    expect(thrownBy(timeless, (journal) => expect(journal.unfinishedOrders()).toEqual([{ ...working, createdAt: 0, updatedAt: 0 }]))).toBeUndefined();
     // A negative figure was never written by Argo: still refused.
     const negative = editedJournal("negative", "UPDATE orders SET data = json_set(data, '$.averageFillPrice', -1)");
-    expect((thrownBy(negative, (journal) => journal.unfinishedOrders()) as Error).message).toContain("has an averageFillPrice that is not a number of zero or more (-1)");
+    expect((thrownBy(negative, (journal) => journal.unfinishedOrders()) as Error).message).toContain("has an averageFillPrice of -1, not a finite number of 0 or more");
   });
 
   test("rows as Argo wrote them read back unchanged", () => {

@@ -1,6 +1,5 @@
-import { ArgoError, type Order } from "@argo/core";
+import { ArgoError, type Order, orderProblem } from "@argo/core";
 import { dirname } from "node:path";
-import { orderShapeProblem } from "../engine/order-answer.ts";
 
 /** Where a journal value was read from: the journal file, its table and the row's key as a person would look it up. */
 export interface StoredRow {
@@ -33,24 +32,26 @@ export function parseStoredJson(row: StoredRow, text: unknown): unknown {
   }
 }
 
-/** An order read back from the orders table: JSON with what the restart reads of an order (orderShapeProblem), or refused. */
+/** An order read back from the orders table: JSON with what the restart reads of an order (core's orderProblem), or refused. */
 export function parseStoredOrder(path: string, clientOrderId: unknown, text: unknown): Order {
   const row: StoredRow = { path, table: "orders", key: `order ${JSON.stringify(String(clientOrderId))}` };
   const value = withEarlierDefaults(parseStoredJson(row, text));
-  const problem = orderShapeProblem(value);
+  const problem = orderProblem(value);
   if (problem !== undefined) return failWith(row, `holds an order that ${problem}`);
   return value as Order;
 }
 
 /**
- * Earlier versions took a venue's order without `quantity` or `averageFillPrice` (or with NaN there, stored as null) and
- * journaled it so: read back as 0, as a venue reply without them now is not. Argo wrote those rows; refusing them as
- * damaged would stop a session resumed after an upgrade.
+ * Earlier versions took a venue's order without `quantity`, `averageFillPrice` or its times (or with NaN there, stored as
+ * null) and journaled it so: read back as 0, as a venue reply without them now is not. Argo wrote those rows; refusing
+ * them as damaged would stop a session resumed after an upgrade.
  */
+const EARLIER_OPTIONAL = ["quantity", "averageFillPrice", "createdAt", "updatedAt"] as const;
+
 function withEarlierDefaults(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   const order = value as Record<string, unknown>;
-  for (const key of ["quantity", "averageFillPrice"]) if (order[key] === undefined || order[key] === null) order[key] = 0;
+  for (const key of EARLIER_OPTIONAL) if (order[key] === undefined || order[key] === null) order[key] = 0;
   return order;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import type { Fill } from "../domain/fill.ts";
 import type { Order } from "../domain/order.ts";
-import { accountProblem, fillProblem, orderProblem, positionProblem, tradeProblem, tradingEventProblem } from "./contract-shape.ts";
+import { accountProblem, fillProblem, orderProblem, positionProblem, tradeProblem, tradingEventProblem } from "./index.ts";
 
 // Hand-written values of the contract's types; each test breaks one field and expects that field named.
 const fill: Fill = { id: "f-1", clientOrderId: "c-1", venueOrderId: "9", symbol: "BTCUSDT", side: "BUY", quantity: 2, price: 100, fee: 0.2, time: 1_700_000_000_000 };
@@ -11,7 +11,7 @@ const order: Order = {
 };
 const fillEvent = (changes: Record<string, unknown>) => ({ type: "fill", fill: { ...fill, ...changes }, order });
 
-describe("what the kit requires of a fill, as the engine does", () => {
+describe("what a fill must have (the engine and the kit)", () => {
   test("a well-formed order, fill event and trade have no problem", () => {
     expect(orderProblem(order)).toBeUndefined();
     expect(tradingEventProblem({ type: "fill", fill, order })).toBeUndefined();
@@ -38,15 +38,17 @@ describe("what the kit requires of a fill, as the engine does", () => {
 
   test("a fill of another order, symbol or side than its order's is named", () => {
     expect(fillProblem({ ...fill, clientOrderId: "c-2" }, order)).toBe("has a clientOrderId that is not its order's (c-1)");
-    expect(fillProblem({ ...fill, symbol: "ETHUSDT" }, order)).toBe("has a symbol that is not its order's (BTCUSDT)");
-    expect(fillProblem({ ...fill, side: "SELL" }, order)).toBe("has a side that is not its order's (BUY)");
+    expect(fillProblem({ ...fill, symbol: "ETHUSDT" }, order)).toBe('has symbol "ETHUSDT", not its order\'s "BTCUSDT"');
+    expect(fillProblem({ ...fill, side: "SELL" }, order)).toBe("has side SELL, not its order's BUY");
+    // Text that looks like a key is never printed, only its length.
+    expect(fillProblem({ ...fill, symbol: "k".repeat(64) }, order)).toBe("has symbol (64 characters, not shown), not its order's \"BTCUSDT\"");
     expect(fillProblem({ ...fill, venueOrderId: 9 }, order)).toBe("has a venueOrderId that is 9, not a string");
   });
 });
 
-describe("what the kit requires of an order", () => {
+describe("what an order must have", () => {
   test("a venue's own status spelling, a NaN filled quantity and a string average price are named", () => {
-    expect(orderProblem({ ...order, status: "Filled" })).toStartWith("has a status (Filled) that is none of PENDING, SUBMITTED");
+    expect(orderProblem({ ...order, status: "Filled" })).toStartWith('has status "Filled", none of PENDING, SUBMITTED');
     expect(orderProblem({ ...order, filledQuantity: Number.NaN })).toBe("has a filledQuantity that is NaN, not a finite number of 0 or more");
     expect(orderProblem({ ...order, quantity: -1 })).toBe("has a quantity of -1, not a finite number of 0 or more");
     // 2.5 filled of 2 ordered is an overfill; 2 + 1e-12 is float rounding of summed partial fills, and 5 filled of a
@@ -57,8 +59,12 @@ describe("what the kit requires of an order", () => {
     expect(orderProblem({ ...order, averageFillPrice: "100" })).toStartWith("has an averageFillPrice that is a string");
   });
 
-  test("a bad fill inside the order's fills is named by its index", () => {
-    expect(orderProblem({ ...order, fills: [fill, { ...fill, id: "f-2", fee: "0.1" }] })).toStartWith("has a fill (fills[1]) that has a fee that is a string");
+  test("the order's side, times and fills list are required; its fills are judged one by one, not with the order", () => {
+    expect(orderProblem({ ...order, side: "buy" })).toBe("has a side that is neither BUY nor SELL");
+    expect(orderProblem({ ...order, updatedAt: "2024-01-01" })).toBe("has an updatedAt that is a string, not a time (epoch milliseconds)");
+    expect(orderProblem({ ...order, fills: undefined })).toBe("has fills that are missing, not a list");
+    // A bad fill inside the list does not make the order unreadable: its status still counts, and the fill is refused alone.
+    expect(orderProblem({ ...order, fills: [fill, { ...fill, id: "f-2", fee: "0.1" }] })).toBeUndefined();
   });
 
   test("an order without ids, or not an object, is named", () => {
@@ -68,7 +74,7 @@ describe("what the kit requires of an order", () => {
   });
 });
 
-describe("what the kit requires of positions, accounts and other events", () => {
+describe("what positions, accounts and other events must have", () => {
   test("a position's NaN quantity or other symbol, and an account's missing equity, are named; flat is fine", () => {
     const position = { symbol: "BTCUSDT", side: "LONG", quantity: 1, averagePrice: 100, marketPrice: 101 };
     expect(positionProblem(position, "BTCUSDT")).toBeUndefined();
