@@ -36,6 +36,8 @@ export function toConfigIssue(issue: v.BaseIssue<unknown>, secretPatterns: reado
 
 function describeReceived(issue: v.BaseIssue<unknown>): string | undefined {
   if (issue.input === undefined) return "nothing";
+  // A check across fields (slow > fast, to after from) is handed the whole section: "received Object" says nothing.
+  if (issue.kind === "validation" && typeof issue.input === "object" && issue.input !== null) return undefined;
   // A whole string where a section belongs may be anything pasted (a key=value line, a token): name its type only.
   if (typeof issue.input === "string" && /^(Object|Array|never)/.test(issue.expected ?? "")) return "a string";
   return issue.received;

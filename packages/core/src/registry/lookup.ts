@@ -12,6 +12,12 @@ export function listProviders(kind?: ProviderKind): ProviderInfo[] {
 }
 
 /**
+ * A provider registers itself when its package is imported: the argo runner imports first-party ones by name, a program
+ * of its own must import them (the engine's README examples once did not, and failed here with no hint why).
+ */
+const IMPORT_FIRST = ` (a provider is registered when its package is imported: import "@argo/provider-paper" for paper, "@argo/provider-replay" for replay and simulated, or your plugin's package)`;
+
+/**
  * The definition of a provider, or PROVIDER_NOT_FOUND listing those available (of the kind asked for), and saying so
  * when the name was registered against another, incompatible line of @argo/core (a plugin built for another major).
  */
@@ -27,7 +33,7 @@ export function getProviderDefinition(name: string, kind?: ProviderKind): Provid
     .join("");
   throw new ArgoError(
     "PROVIDER_NOT_FOUND",
-    `unknown ${what} "${name}"${hint}; available: ${available.length ? available.join(", ") : "none (import a provider package first)"}${other}`,
+    `unknown ${what} "${name}"${hint}; available: ${available.length ? available.join(", ") : "none"}${other}${definition ? "" : IMPORT_FIRST}`,
     {
       provider: name,
       details: {

@@ -74,6 +74,8 @@ describe("registry", () => {
     expect(isArgoError(error, "PROVIDER_NOT_FOUND")).toBe(true);
     expect((error as Error).message).toContain("binance-typo");
     expect((error as Error).message).toContain("fixture-broker");
+    // A program of its own (not the runner) must import the package: the message says so, naming the first-party ones.
+    expect((error as Error).message).toContain('registered when its package is imported: import "@argo/provider-paper" for paper');
   });
 
   test("create validates the config and refuses a provider of the wrong kind", async () => {

@@ -7,7 +7,8 @@ import { closePositionRequest } from "./close-position-request.ts";
 /** Reports a trading state change; on HALTED cancels every open order and, if configured, then closes every position at market. */
 export function reactToStateChange(p: BarPipeline, change: TradingStateChange): void {
   p.guard.call("onTradingStateChange", change);
-  p.runner.log.warn(`trading state ${change.from} → ${change.to}: ${change.reason}`);
+  // Told once: a caller listening (the runner logs it with its own fields) says it; else the session's log does.
+  if (p.options.callbacks.onTradingStateChange === undefined) p.runner.log.warn(`trading state ${change.from} → ${change.to}: ${change.reason}`);
   if (change.to !== "HALTED") return;
   const cancelled = p.gateway.cancelAllAtHalt();
   // Placements still on their way may reach the venue after the cancel-all: each is cancelled once it shows up.

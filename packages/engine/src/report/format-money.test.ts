@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeBacktestResults } from "../backtest/backtest-report.ts";
 import { backtest, bars, onBarAt } from "../backtest/backtest.test-helper.ts";
-import { formatMoney, formatStatistic } from "./format-statistic.ts";
+import { formatMoney, formatPlain, formatStatistic } from "./format-statistic.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "argo-format-money-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -30,6 +30,13 @@ describe("formatMoney", () => {
   });
 });
 
+describe("formatPlain (prices and sizes in the trades table)", () => {
+  test("a satoshi price or a tiny size is written out, never as 1e-8; other numbers keep their shortest form", () => {
+    expect([formatPlain(1e-8), formatPlain(2.5e-7), formatPlain(1e21)]).toEqual(["0.00000001", "0.00000025", "1000000000000000000000"]);
+    expect([formatPlain(101.25), formatPlain(0.1 + 0.2), formatPlain(-3), formatPlain(Number.NaN)]).toEqual(["101.25", "0.30000000000000004", "-3", "NaN"]);
+  });
+});
+
 describe("a backtest in an account of 1 (a BTC account) trading a symbol priced 0.01", async () => {
   // Buy 10 at d1's open 0.01 (notional 0.1, fee 0.1% = 0.0001); closed at the end at d2's open 0.02 (fee 0.0002).
   // Fees 0.0003; PnL 10 · 0.01 − 0.0003 = 0.0997; final equity 1.0997.
@@ -50,5 +57,21 @@ describe("a backtest in an account of 1 (a BTC account) trading a symbol priced 
   test("the statistics table shows Commissions 0.0003 and Equity Final 1.10", () => {
     expect(html).toContain("<tr><td>Commissions [$]</td><td>0.0003</td></tr>");
     expect(html).toContain("<tr><td>Equity Final [$]</td><td>1.10</td></tr>");
+  });
+});
+
+describe("a backtest of a symbol priced in satoshis (1e-8)", async () => {
+  // Buy 1,000,000 at d1's open 0.00000001 (0.01 spent); closed at the end at d2's open 0.00000002: PnL 0.01.
+  const input = bars("X", [[1e-8, 1e-8, 1e-8, 1e-8], [1e-8, 1e-8, 1e-8, 1e-8], [2e-8, 2e-8, 2e-8, 2e-8]]);
+  const result = await backtest(input, onBarAt((i, _b, ctx) => (i === 0 ? ctx.placeOrder({ side: "BUY", quantity: 1_000_000 }) : undefined)), {
+    venue: { initialCapital: 1 },
+  });
+  const files = await writeBacktestResults(join(folder, "sats"), result);
+  const html = readFileSync(files.report, "utf8");
+
+  test("the trades table writes the prices out (0.00000001, 0.00000002), not in exponent form", () => {
+    const row = html.match(/<table id="argo-trades">[^]*?<tbody>\n(<tr>.*?<\/tr>)/)![1]!;
+    const cells = [...row.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1]);
+    expect([cells[1], cells[4], cells[5], cells[6]]).toEqual(["1000000", "0.00000001", "0.00000002", "0.01"]);
   });
 });

@@ -42,6 +42,18 @@ const CENTS_PLAIN = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, m
 // Standard notation never switches to an exponent: 1e-8 is written 0.00000001.
 const SIGNIFICANT = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 6, useGrouping: false });
 
+// Enough fraction digits for any price or size a venue can quote (a satoshi is 1e-8; 20 is Intl's limit).
+const PLAIN = new Intl.NumberFormat("en-US", { maximumFractionDigits: 20, useGrouping: false });
+
+/**
+ * A price or a size as it is, never in exponent form: JavaScript writes 0.00000001 as "1e-8", which a reader of the
+ * trades table takes for a broken figure. Any other number keeps its shortest form (String), digit for digit.
+ */
+export function formatPlain(value: number): string {
+  const text = String(value);
+  return text.includes("e") && Number.isFinite(value) ? PLAIN.format(value) : text;
+}
+
 /**
  * An amount of money in any currency: two decimals where they say it (10,234.50, 0.50, 0.25), else up to 6 significant
  * digits (0.00187 for a fee in BTC, 0.00000001 for a satoshi) rather than a 0.00 that hides the figure. Amounts of 1 or

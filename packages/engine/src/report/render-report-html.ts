@@ -3,7 +3,7 @@ import { DAY_MS } from "../stats/stat-math.ts";
 import { toChartData } from "./chart-data.ts";
 import { CHART_SCRIPT } from "./chart-script.ts";
 import { escapeHtml, jsonForScript } from "./escape.ts";
-import { formatMoney, formatStatistic, formatTime } from "./format-statistic.ts";
+import { formatMoney, formatPlain, formatStatistic, formatTime } from "./format-statistic.ts";
 import { NOTICE_STYLE, runNotice } from "./run-notice.ts";
 import type { BacktestResults } from "./types.ts";
 
@@ -31,7 +31,7 @@ function tradesTable(results: BacktestResults): string {
   const rows = results.trades.map((t) => {
     const cells = [
       ...(withSymbol ? [t.symbol ?? ""] : []),
-      t.size, formatTime(t.entryTime), formatTime(t.exitTime), t.entryPrice, t.exitPrice, formatMoney(t.pnl, false), t.returnPct.toFixed(4), formatMoney(t.fees, false),
+      formatPlain(t.size), formatTime(t.entryTime), formatTime(t.exitTime), formatPlain(t.entryPrice), formatPlain(t.exitPrice), formatMoney(t.pnl, false), t.returnPct.toFixed(4), formatMoney(t.fees, false),
     ];
     return `<tr>${cells.map((c) => `<td>${escapeHtml(String(c))}</td>`).join("")}</tr>`;
   });
