@@ -13,7 +13,8 @@ export function listProviders(kind?: ProviderKind): ProviderInfo[] {
 
 /**
  * A provider registers itself when its package is imported: the argo runner imports first-party ones by name, a program
- * of its own must import them (the engine's README examples once did not, and failed here with no hint why).
+ * of its own must import them (the engine's README examples once did not, and failed here with no hint why). Said only
+ * when none is registered: then nothing was imported.
  */
 const IMPORT_FIRST = ` (a provider is registered when its package is imported: import "@argo/provider-paper" for paper, "@argo/provider-replay" for replay and simulated, or your plugin's package)`;
 
@@ -33,7 +34,7 @@ export function getProviderDefinition(name: string, kind?: ProviderKind): Provid
     .join("");
   throw new ArgoError(
     "PROVIDER_NOT_FOUND",
-    `unknown ${what} "${name}"${hint}; available: ${available.length ? available.join(", ") : "none"}${other}${definition ? "" : IMPORT_FIRST}`,
+    `unknown ${what} "${name}"${hint}; available: ${available.length ? available.join(", ") : `none${IMPORT_FIRST}`}${other}`,
     {
       provider: name,
       details: {

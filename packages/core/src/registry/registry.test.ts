@@ -4,7 +4,7 @@ import { brokerDefinition, validBrokerConfig } from "../__fixtures__/broker-prov
 import { defineProvider } from "../contracts/provider-definition.ts";
 import type { MarketDataProvider } from "../contracts/market-data-provider.ts";
 import { isArgoError } from "../errors/is-argo-error.ts";
-import { getProviderInfo, listProviders } from "./lookup.ts";
+import { getProviderDefinition, getProviderInfo, listProviders } from "./lookup.ts";
 import { createProvider, parseProviderConfig, providerConfigJsonSchema, redactProviderConfig } from "./provider-config.ts";
 import { registerProvider, unregisterProvider } from "./register-provider.ts";
 
@@ -74,8 +74,24 @@ describe("registry", () => {
     expect(isArgoError(error, "PROVIDER_NOT_FOUND")).toBe(true);
     expect((error as Error).message).toContain("binance-typo");
     expect((error as Error).message).toContain("fixture-broker");
-    // A program of its own (not the runner) must import the package: the message says so, naming the first-party ones.
-    expect((error as Error).message).toContain('registered when its package is imported: import "@argo/provider-paper" for paper');
+  });
+
+  test("with none of a kind registered, the error says a provider registers when its package is imported", async () => {
+    registerProvider(brokerDefinition());
+    // Other test files share the registry: market data providers they left registered are put back afterwards.
+    const others = listProviders("market-data").map((info) => getProviderDefinition(info.name));
+    for (const definition of others) unregisterProvider(definition.name);
+    let error: unknown;
+    try {
+      // A program of its own (not the runner, which imports first-party ones by name) asked for one it never imported.
+      error = await createProvider("market-data", "simulated", {}).catch((e: unknown) => e);
+    } finally {
+      for (const definition of others) registerProvider(definition);
+    }
+    expect(isArgoError(error, "PROVIDER_NOT_FOUND")).toBe(true);
+    expect((error as Error).message).toContain('available: none (a provider is registered when its package is imported: import "@argo/provider-paper" for paper');
+    // Some registered: the list alone (the runner parses it), no hint.
+    expect((caught(() => getProviderInfo("binance-typo")) as Error).message).toEndWith("available: fixture-broker");
   });
 
   test("create validates the config and refuses a provider of the wrong kind", async () => {

@@ -1,4 +1,4 @@
-import { ArgoError, type Bar, isTerminalStatus, type Order, type Position, type SimulatedVenue } from "@argo/core";
+import { ArgoError, type Bar, type Fill, isTerminalStatus, type Order, type Position, type SimulatedVenue } from "@argo/core";
 import type { BarPipeline } from "../engine/bar-pipeline.ts";
 import { closePositionRequest } from "../engine/close-position-request.ts";
 import { type CloseOutcome, closeInPieces } from "./close-in-pieces.ts";
@@ -14,7 +14,9 @@ const SETTLEMENT_VOLUME = Number.MAX_VALUE;
  * The final broker pass (backtesting.py's `finalize_trades`): cancels the orders still working,
  * then closes every open position at the venue with market orders executed against a settlement
  * bar whose prices are all the symbol's last open ("last-open", what backtesting.py 0.6.6 does) or
- * last close ("last-close"). The venue applies its own commission and price slippage; its volume cap and
+ * last close ("last-close"). With "last-open", a symbol traded in its last bar after that bar's open (a limit or stop
+ * filled inside it, a market order filled at its close) is closed at the last close instead: the open is a price from
+ * before that fill (see {@link tradedAfterOpen}). The venue applies its own commission and price slippage; its volume cap and
  * volume-based impact do not apply (the bars carry no volume limit). The strategy does not see these bars. The fills are stamped with the symbol's last bar time (the bar they close
  * in), never earlier than the symbol's previous fill.
  */
@@ -46,6 +48,8 @@ export async function closeEverything(
   reason: string,
   when: string,
 ): Promise<{ cancelled: Order[]; closes: SettlementClose[] }> {
+  // Read before the cancels: each one finished may push an older filled order out of the mirror's memory.
+  const afterOpen = at === "last-open" ? tradedAfterOpen(recorder, pipeline.mirror.orders) : undefined;
   const cancelled = await pipeline.gateway.cancelAll();
   const positions = (await venue.getPositions()).filter((position) => position.quantity > 0);
   if (positions.length === 0) return { cancelled, closes: [] };
@@ -62,7 +66,7 @@ export async function closeEverything(
       outcomes.push({ symbol, side, quantity, orders: 0, refusals: 0, leftOpen });
       continue;
     }
-    const price = at === "last-open" ? last.open : last.close;
+    const price = at === "last-open" && afterOpen?.has(symbol) !== true ? last.open : last.close;
     // An engine id for each order: it steps past any id the strategy chose, so a close can never be refused as a
     // duplicate. A close the venue's own rules refuse (a quantity cap per order) goes in pieces (close-in-pieces.ts).
     const send = (size: number) => pipeline.gateway.send(closePositionRequest({ ...position, quantity: size }, reason, pipeline.strategyName));
@@ -148,6 +152,51 @@ function largestFill(recorder: RunRecorder, symbol: string, below: number): numb
     if (fill.symbol === symbol && fill.quantity < below && (largest === undefined || fill.quantity > largest)) largest = fill.quantity;
   }
   return largest;
+}
+
+/**
+ * Symbols with a fill inside their last bar after its open. Their position, as it stands, did not exist at that open,
+ * so closing it there would trade at a price from before the fill: a limit bought at the bar's low and sold at its
+ * open gains what no one could have. The venue stamps a fill of an order that was working by the bar's open with the
+ * open time, wherever in the bar it traded; the order tells which: one that traded at the open was a market order or
+ * one the open had already reached.
+ */
+function tradedAfterOpen(recorder: RunRecorder, orders: ReadonlyMap<string, Order>): Set<string> {
+  const found = new Set<string>();
+  const lastBars = new Map<string, Bar>();
+  let earliest = Number.POSITIVE_INFINITY;
+  recorder.symbols.forEach((symbol, slot) => {
+    const last = recorder.lastBar[slot];
+    if (last === undefined) return;
+    lastBars.set(symbol, last);
+    if (last.openTime < earliest) earliest = last.openTime;
+  });
+  // Fills are recorded bar after bar: once one is older than every last bar, so are all before it.
+  for (let i = recorder.fills.length - 1; i >= 0; i--) {
+    const fill = recorder.fills[i]!;
+    if (fill.time < earliest) break;
+    const last = lastBars.get(fill.symbol);
+    if (last === undefined || fill.time < last.openTime || found.has(fill.symbol)) continue;
+    if (!atTheOpen(fill, orders.get(fill.clientOrderId), last)) found.add(fill.symbol);
+  }
+  return found;
+}
+
+/** Whether `fill`, made in `bar`, traded at the bar's open; in doubt, no (the close then comes after it for certain). */
+function atTheOpen(fill: Fill, order: Order | undefined, bar: Bar): boolean {
+  // Later stamps: a market order that arrived inside the bar (at its close), a DAY order's fill on its day's last ms.
+  if (fill.time !== bar.openTime) return false;
+  if (order === undefined) return fill.price === bar.open;
+  // A bracket leg works from its entry's fill on, which may itself be inside the bar.
+  if (order.parentClientOrderId !== undefined) return false;
+  const buy = order.side === "BUY";
+  const stop = order.type === "STOP" || order.type === "STOP_LIMIT" ? order.stopPrice : undefined;
+  // A stop not yet triggered before this bar traded at the open only if the open was already past it (a gap).
+  const armedBefore = order.triggeredAt !== undefined && order.triggeredAt < bar.openTime;
+  if (stop !== undefined && !armedBefore && (buy ? bar.open < stop : bar.open > stop)) return false;
+  const limit = order.type === "LIMIT" || order.type === "STOP_LIMIT" ? order.limitPrice : undefined;
+  if (limit !== undefined) return buy ? bar.open <= limit : bar.open >= limit;
+  return true;
 }
 
 function lastFillTime(recorder: RunRecorder, symbol: string): number {

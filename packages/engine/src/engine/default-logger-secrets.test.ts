@@ -3,7 +3,9 @@ import { ArgoError, type Order, type OrderRequest } from "@argo/core";
 import { consoleLogger } from "../strategy/logger.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
-import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+import { FakeMarketData } from "../test-fixtures/fake-market-data.ts";
+import { testStrategy } from "../test-fixtures/run-engine.ts";
+import { LiveEngine } from "./live-engine.ts";
 
 const KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
 
@@ -37,12 +39,13 @@ async function consoleLines(run: () => Promise<unknown>): Promise<string[]> {
 
 describe("the engine's default logger", () => {
   test("a halt whose reason carries a secret logs it redacted", async () => {
-    const lines = await consoleLines(() => runEngine({
-      bars: barsFromCloses("BTC", [100, 100, 100, 100]),
-      venue: new EchoingVenue(),
-      engine: { logger: undefined, secrets: [KEY], risk: { circuitBreakerErrors: 2 } },
+    // No onTradingStateChange listener: the engine's own log tells the halt (state-change-log.test.ts).
+    const engine = new LiveEngine({
+      symbols: ["BTC"], interval: "1m", marketData: new FakeMarketData(barsFromCloses("BTC", [100, 100, 100, 100])), trading: new EchoingVenue(),
+      secrets: [KEY], risk: { circuitBreakerErrors: 2 },
       strategy: testStrategy({ async onBar(_bar, ctx) { await ctx.placeOrder({ side: "BUY", quantity: 1 }); } }),
-    }));
+    });
+    const lines = await consoleLines(() => engine.run());
     const halt = lines.filter((line) => line.includes("HALTED"));
     expect(halt).toHaveLength(1);
     expect(halt[0]).toContain("X-MBX-APIKEY: [REDACTED]");

@@ -11,7 +11,7 @@ const issues = (input: unknown) => {
   return result.ok ? [] : result.issues.map((issue) => [issue.path, issue.message]);
 };
 // The runner's words (apps/runner/src/config/risk-symbol-issues.ts), written out by hand.
-const notTraded = (traded: string) => `not one of engine.symbols (${traded}); a limit for it would never apply, received`;
+const notTraded = (traded: string) => `not one of engine.symbols (${traded}); a limit for it would never apply`;
 
 describe("engine settings: risk.symbols names only traded symbols", () => {
   test("a limit for a symbol the session does not trade is refused at risk.symbols.<key>, each one", () => {

@@ -3,6 +3,7 @@ import { emitOrder } from "./events.ts";
 import { finishOrder } from "./finish-order.ts";
 import { legClientIds, releaseLegIds } from "./leg-ids.ts";
 import { reducibleQuantity } from "./funds.ts";
+import { marketableAt } from "./match-order.ts";
 import { enterOrder, holdReservation, newOrderRecord } from "./new-order-record.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { NO_RESERVATION } from "./reserve-order.ts";
@@ -11,8 +12,8 @@ import type { VenueState } from "./venue-state.ts";
 /**
  * Creates the stop-loss and take-profit legs of an entry that has ended with fills, for its filled
  * quantity, as a one-cancels-the-other pair working at the venue from `time` (no latency: they are
- * already there). The stop-loss is created first so that, when both could fire in one bar, it is
- * matched first. Returns the legs (stop-loss first).
+ * already there). The stop-loss is created (numbered) first, so the pair sits in the book in that order and is
+ * matched as one at its stop-loss (leadLeg). Returns the legs (stop-loss first).
  */
 export function activateLegs(state: VenueState, entry: OrderRecord, time: number): OrderRecord[] {
   // Nothing below calls a listener before the legs are indexed under these ids, so releasing them first
@@ -47,6 +48,19 @@ export function reserveLegs(state: VenueState, legs: readonly OrderRecord[], qua
   const first = legs[0]!;
   first.resReduce = Math.min(quantity, reducibleQuantity(first.book, first.buy));
   holdReservation(state, first);
+}
+
+/**
+ * Which leg of an open pair to match first in a part of a bar that starts at `start` (the bar's open, or the entry's
+ * fill in its own bar): the bar starts there, so a leg marketable at `start` trades first, at that price (the
+ * stop-loss if both are); when neither is, the path inside the bar is unknown and the stop-loss, which never flatters
+ * the trader, is assumed first.
+ */
+export function leadLeg(leg: OrderRecord, start: number): OrderRecord {
+  const other = leg.sibling!;
+  const stopLoss = leg.order.reason === "stop-loss" ? leg : other;
+  const takeProfit = stopLoss === leg ? other : leg;
+  return !marketableAt(stopLoss, start) && marketableAt(takeProfit, start) ? takeProfit : stopLoss;
 }
 
 /** A leg filled at `time`: its partner is cancelled then (as on Binance, any fill of one leg cancels the other at once). */

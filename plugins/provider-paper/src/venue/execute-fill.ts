@@ -44,7 +44,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
     const due = rec.rateFees + rateFee > state.minFee ? rec.rateFees + rateFee : state.minFee;
     fee = due - rec.feesCharged;
   }
-  const problem = checkResources(state, rec, quantity, price, fee, time);
+  const problem = checkResources(state, rec, quantity, price, match.price, fee, time);
   if (problem !== undefined) return refuse(state, rec, problem, time);
 
   rec.rateFees += rateFee;
@@ -102,12 +102,13 @@ export function remainingOf(order: Order, step: number, decimals: number): numbe
 }
 
 /**
- * The fill must fit the account as it is at `time`, other books valued at prices known then (ledger.ts; reservations
- * aside: they guard placement, and the order's own is among them): reducing a position always fits; the opening part needs free funds,
+ * The fill must fit the account as it is at `time`: its own book valued at the `market` price it trades at (before
+ * slippage), other books at prices known then (ledger.ts; reservations aside: they guard placement, and the order's own
+ * is among them): reducing a position always fits; the opening part needs free funds,
  * with a long/short sale only where shorting is allowed. Tolerates float noise (quantity-noise.ts for quantities), not real
  * shortfalls.
  */
-function checkResources(state: VenueState, rec: OrderRecord, quantity: number, price: number, fee: number, time: number): string | undefined {
+function checkResources(state: VenueState, rec: OrderRecord, quantity: number, price: number, market: number, fee: number, time: number): string | undefined {
   const reducible = reducedSize(rec.book, rec.buy);
   // A fill above the position by float noise closes it (apply-fill.ts books it flat): it opens nothing.
   if (withinReach(quantity, reducible, reductionNoise(rec.book, rec.buy))) return undefined;
@@ -117,7 +118,7 @@ function checkResources(state: VenueState, rec: OrderRecord, quantity: number, p
     return `INSUFFICIENT_POSITION: selling ${quantity} ${rec.order.symbol} needs a long position of that size; it is ${reducible}`;
   }
   const need = opening * price + fee;
-  const available = freeFunds(state, time) + reduce * price;
+  const available = freeFunds(state, time, rec.book, market) + reduce * price;
   if (need <= available + 1e-9 * Math.max(1, need)) return undefined;
   return `INSUFFICIENT_FUNDS: the fill of ${quantity} at ${price} needs ${need} ${state.currency}, ${available} is free`;
 }

@@ -6,25 +6,27 @@ import type { VenueState } from "./venue-state.ts";
  * Equity not tied up in positions, before order reservations, with prices known at `time`. The venue runs without
  * leverage: gross exposure may not exceed equity, so a long uses its cost and a short its value as collateral.
  * Placement passes the clock (every mark is known then); a fill passes its own time, which may come before the close of
- * another symbol's bar of the same time step, fed before this one: that book is valued at its bar's open (valueAt).
+ * another symbol's bar of the same time step, fed before this one: that book is valued at its bar's open (valueAt). The
+ * fill's own symbol trades at `ownPrice` then (the open, the close, or a limit or stop price inside the bar), which no
+ * mark holds yet, as the book is marked after its bar has traded: a fill passes its book as `own` and that price.
  */
-export function freeFunds(state: VenueState, time: number): number {
+export function freeFunds(state: VenueState, time: number, own?: SymbolBook, ownPrice = 0): number {
   let value = 0;
   let gross = 0;
   const positioned = state.positioned;
   for (let i = 0; i < positioned.length; i++) {
     const book = positioned[i]!;
     const q = book.position!.quantity;
-    const m = valueAt(book, time);
+    const m = book === own ? ownPrice : valueAt(book, time);
     value += q * m;
     gross += Math.abs(q) * m;
   }
   return state.cash + value - gross;
 }
 
-/** What new orders may still use at `time` (see freeFunds): free funds minus the cash open orders reserved. */
-export function buyingPower(state: VenueState, time: number): number {
-  return freeFunds(state, time) - state.reservedCash;
+/** What new orders may still use at `time` (see freeFunds, also for `own`): free funds minus the cash open orders reserved. */
+export function buyingPower(state: VenueState, time: number, own?: SymbolBook, ownPrice = 0): number {
+  return freeFunds(state, time, own, ownPrice) - state.reservedCash;
 }
 
 /**

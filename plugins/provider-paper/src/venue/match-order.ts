@@ -70,3 +70,13 @@ export function matchOrder(rec: OrderRecord, start: number, high: number, low: n
   }
   return false;
 }
+
+/**
+ * True when `rec` trades at `price` itself: its trigger (if still waiting) fires there and it is then a market order, or
+ * its limit is marketable there. Changes nothing (a bracket pair is ordered with it before either leg is matched).
+ */
+export function marketableAt(rec: OrderRecord, price: number): boolean {
+  if (rec.triggerDir !== 0 && !rec.triggered && !(rec.triggerDir > 0 ? price >= rec.trigger : price <= rec.trigger)) return false;
+  const limit = rec.limit;
+  return limit !== limit || (rec.buy ? price <= limit : price >= limit);
+}

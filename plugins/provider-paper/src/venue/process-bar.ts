@@ -1,6 +1,6 @@
 import type { Bar } from "@argo/core";
 import { openBook } from "./book-for.ts";
-import { activateLegs } from "./brackets.ts";
+import { activateLegs, leadLeg } from "./brackets.ts";
 import { DAY_MS, expireDayOrders } from "./day-expiry.ts";
 import { venueError } from "./errors.ts";
 import { emitOrder } from "./events.ts";
@@ -115,6 +115,13 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
       time = Math.max(rec.arrival, rec.expiry - 1);
     }
   } else return;
+  const sibling = rec.sibling;
+  if (sibling !== undefined && sibling.open) {
+    // A one-cancels-the-other pair is matched as one at its earlier leg (the book keeps placement order): the later
+    // leg, still open, was matched with it.
+    if (sibling.seq > rec.seq) matchPair(state, leadLeg(rec, start), bar, start, high, low, time);
+    return;
+  }
   const tif = rec.order.timeInForce;
   const immediate = tif === "IOC" || tif === "FOK";
   const matched = matchAt(state, rec, start, high, low, time);
@@ -135,14 +142,28 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
 
 /**
  * Legs may trade in the bar their entry filled in, on the part of it after the entry. If the entry
- * filled at the open the whole range followed it; if it filled inside the bar, the part of the range
- * before it is unknown, so only the stop-loss (which never flatters the trader) is checked.
+ * filled at the open the whole range followed it, starting at the entry's price; if it filled inside the bar, the part
+ * of the range before it is unknown, so only the stop-loss (which never flatters the trader) is checked.
  */
 function evaluateLegsInBar(state: VenueState, legs: OrderRecord[], bar: Bar, entryPrice: number, fromOpen: boolean, time: number): void {
+  if (fromOpen && legs.length === 2) {
+    matchPair(state, leadLeg(legs[0]!, entryPrice), bar, entryPrice, bar.high, bar.low, time);
+    return;
+  }
   for (const leg of legs) {
     if (!leg.open || (!fromOpen && leg.order.reason === "take-profit")) continue;
     if (matchAt(state, leg, entryPrice, bar.high, bar.low, time)) executeFill(state, leg, bar, match, time);
   }
+}
+
+/**
+ * Matches a bracket's legs over the part of a bar from `start`, `lead` (brackets.ts leadLeg) first: a fill of it cancels
+ * the other; when it does not trade, the other is matched over the same part.
+ */
+function matchPair(state: VenueState, lead: OrderRecord, bar: Bar, start: number, high: number, low: number, time: number): void {
+  const other = lead.sibling!;
+  if (matchAt(state, lead, start, high, low, time)) executeFill(state, lead, bar, match, time);
+  if (other.open && matchAt(state, other, start, high, low, time)) executeFill(state, other, bar, match, time);
 }
 
 /**

@@ -17,7 +17,10 @@ describe("rejections and their codes", () => {
       [{ type: "STOP" }, "stopPrice is required"],
       [{ type: "STOP_LIMIT", stopPrice: 101 }, "limitPrice is required"],
       [{ limitPrice: 100 }, "limitPrice is not allowed"],
-      [{ type: "LIMIT", limitPrice: -5 }, "limitPrice must be a positive number"],
+      [{ type: "LIMIT", limitPrice: -5 }, "limitPrice must be a positive number, got -5"],
+      // A price given as text is shown as text: "got 100" would read as the number it is not.
+      [{ type: "LIMIT", limitPrice: "100" as never }, 'limitPrice must be a positive number, got the string "100"'],
+      [{ type: "LIMIT", limitPrice: 100, takeProfit: { triggerPrice: "120" as never } }, 'takeProfit.triggerPrice must be a positive number, got the string "120"'],
       [{ quoteAmount: 100 }, "exactly one of quantity"],
       [{ quantity: undefined }, "exactly one of quantity"],
       [{ quantity: undefined, equityFraction: 1.5 }, "equityFraction"],

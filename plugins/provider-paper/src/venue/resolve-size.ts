@@ -10,7 +10,7 @@ import type { VenueState } from "./venue-state.ts";
  * Turns a quote- or equity-sized order into a quantity at its first fill, rounded down to the lot
  * step: a quote amount buys what it pays for at the fill price; an equity fraction takes that share
  * of what the order could trade then, as `maxQuantity` counts it: buying power at the fill's `time` (equity not tied up in
- * positions nor reserved by other open orders, other books valued at prices known then) plus the opposite position it reduces, leaving room
+ * positions nor reserved by other open orders, its own book valued at the fill's price before slippage, other books at prices known then) plus the opposite position it reduces, leaving room
  * for the commission; a sell without shorting stops at the long. Returns a reason when the result
  * breaks a venue rule (the order is then refused at fill time), else undefined after setting `order.quantity`.
  */
@@ -20,7 +20,7 @@ export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchRes
   const base = match.price;
   const reducible = rec.sizing === "quote" ? 0 : reducibleQuantity(rec.book, rec.buy);
   // A negative buying power counts as none, so it never shrinks what the reduction itself frees.
-  const power = rec.sizing === "quote" ? 0 : Math.max(0, buyingPower(state, time));
+  const power = rec.sizing === "quote" ? 0 : Math.max(0, buyingPower(state, time, rec.book, base));
   const budget = rec.sizing === "quote" ? order.quoteAmount! : equityBudget(power, order.equityFraction!, reducible, base);
   // Impact depends on size; pricing with the largest size it could be keeps the cost within budget.
   const price = match.slips ? slippedPrice(state, base, budget / base, volume, rec.buy, rules) : base;

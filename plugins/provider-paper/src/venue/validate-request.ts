@@ -42,7 +42,7 @@ function checkPrice(state: VenueState, field: string, value: number | undefined,
   }
   if (!required) throw invalidOrder(state, `${field} is not allowed on a ${type} order`, { field });
   if (!isPositive(value)) {
-    throw invalidOrder(state, `${field} must be a positive number, got ${String(value)}`, { field });
+    throw invalidOrder(state, `${field} must be a positive number, got ${given(value)}`, { field });
   }
 }
 
@@ -96,11 +96,16 @@ function checkLeg(state: VenueState, name: string, leg: BracketLeg | undefined):
   if (leg === undefined) return;
   if (leg === null || typeof leg !== "object") throw invalidOrder(state, `${name} must be an object`, { field: name });
   if (!isPositive(leg.triggerPrice)) {
-    throw invalidOrder(state, `${name}.triggerPrice must be a positive number, got ${String(leg.triggerPrice)}`, { field: `${name}.triggerPrice` });
+    throw invalidOrder(state, `${name}.triggerPrice must be a positive number, got ${given(leg.triggerPrice)}`, { field: `${name}.triggerPrice` });
   }
   if (leg.limitPrice !== undefined && !isPositive(leg.limitPrice)) {
-    throw invalidOrder(state, `${name}.limitPrice must be a positive number, got ${String(leg.limitPrice)}`, { field: `${name}.limitPrice` });
+    throw invalidOrder(state, `${name}.limitPrice must be a positive number, got ${given(leg.limitPrice)}`, { field: `${name}.limitPrice` });
   }
+}
+
+/** A wrong value as a message shows it: a string quoted and called one, as "100" given for 100 otherwise reads as the number. */
+function given(value: unknown): string {
+  return typeof value === "string" ? `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}` : String(value);
 }
 
 /** A finite number above zero: NaN, infinities and anything not a number fail. */
