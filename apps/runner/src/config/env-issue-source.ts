@@ -2,23 +2,52 @@ import type { ConfigIssue } from "@argo/core";
 import type { EnvOverride } from "./env-overrides.ts";
 
 /**
- * Names the ARGO__ variable behind each problem it caused: one at or under the path a variable set, or at a key it
- * created on the way there (a misspelt ARGO__ENGNE__DATA_DIR makes an unknown key `engne` that no file has).
+ * Names the ARGO__ variable behind each problem it caused: one at or under the path a variable set; else one under a
+ * key it created on the way there (a misspelt ARGO__ENGNE__DATA_DIR makes an unknown key `engne` that no file has; an
+ * item ARGO__…__FILES__1__PATH added lacks the rest of an item); and, as a part of it, a problem with a whole list a
+ * variable changed an item of (`engine.symbols` naming a symbol twice). A refused variable changed nothing.
  */
 export function nameEnvSources(issues: readonly ConfigIssue[], overrides: readonly EnvOverride[]): ConfigIssue[] {
+  const applied = overrides.filter((override) => override.refused === undefined);
   return issues.map((issue) => {
-    const variables = overrides.filter((override) => causedBy(issue.path, override)).map((override) => override.variable);
-    if (variables.length === 0) return issue;
-    return { ...issue, message: `${issue.message}; set by the environment variable${variables.length > 1 ? "s" : ""} ${variables.join(", ")}` };
+    const direct = applied.filter((override) => setsAt(issue.path, override));
+    // Under a key variables made, the one that set this very path is the one to name, not every maker of the key.
+    const makers = direct.length > 0 ? [] : applied.filter((override) => createdAbove(issue.path, override));
+    const items = applied.filter((override) => !direct.includes(override) && !makers.includes(override) && changedItemOf(issue.path, override));
+    let message = issue.message;
+    if (direct.length > 0) message += `; set by ${variables(direct)}`;
+    if (makers.length > 0) message += `; added by ${variables(makers)}`;
+    if (items.length > 0) message += `; ${items.length > 1 ? "items" : "an item"} of it set by ${variables(items)}`;
+    return message === issue.message ? issue : { ...issue, message };
   });
 }
 
-function causedBy(path: string, override: EnvOverride): boolean {
-  const set = override.keys.join(".");
-  if (path === set || path.startsWith(`${set}.`)) return true;
-  // A key on the way to the value is the variable's only where the variable made it.
+/** The problems of the variables that were not applied (a path through a list by no index it can take), at the list. */
+export function refusedEnvIssues(overrides: readonly EnvOverride[]): ConfigIssue[] {
+  return overrides.flatMap(({ keys, refused }) => (refused === undefined ? [] : [{ path: keys.join("."), message: refused }]));
+}
+
+function variables(overrides: readonly EnvOverride[]): string {
+  return `the environment variable${overrides.length > 1 ? "s" : ""} ${overrides.map((override) => override.variable).join(", ")}`;
+}
+
+const atOrUnder = (path: string, keys: readonly string[]) => {
+  const at = keys.join(".");
+  return path === at || path.startsWith(`${at}.`);
+};
+
+function setsAt(path: string, override: EnvOverride): boolean {
+  return atOrUnder(path, override.keys);
+}
+
+// A key on the way to the value is the variable's only where the variable made it.
+function createdAbove(path: string, override: EnvOverride): boolean {
   for (let i = override.createdFrom; i < override.keys.length - 1; i++) {
-    if (path === override.keys.slice(0, i + 1).join(".")) return true;
+    if (atOrUnder(path, override.keys.slice(0, i + 1))) return true;
   }
   return false;
+}
+
+function changedItemOf(path: string, override: EnvOverride): boolean {
+  return (override.items ?? []).some((i) => path === override.keys.slice(0, i).join("."));
 }

@@ -1,5 +1,6 @@
 import { asRecord } from "./as-record.ts";
 import { type SchemaLookup, type SchemaNode, declaredKeys, unwrap } from "./config-schema-at.ts";
+import { goesIntoList, itemsHaveKeys, listIndex, listIndexProblem } from "./env-list-index.ts";
 import { envValue, expectsList } from "./env-value.ts";
 
 /** Prefix of environment variables that override config keys: ARGO__SECTION__KEY=value. */
@@ -11,6 +12,13 @@ export interface EnvOverride {
   keys: string[];
   /** Index in `keys` of the first key the variable created; `keys.length` when the config given had the whole path. */
   createdFrom: number;
+  /** Indexes in `keys` of the list items the path goes through (`keys.slice(0, i)` is the list): absent when none. */
+  items?: number[];
+  /**
+   * Why the variable was not applied: its path goes through a list by no index the list can take. `keys` then ends
+   * at the list, where this is the problem. Absent when applied.
+   */
+  refused?: string;
 }
 
 /**
@@ -18,12 +26,16 @@ export interface EnvOverride {
  * `ARGO__TRADING__CONFIG__INITIAL_CAPITAL=5000` sets trading.config.initialCapital. Each name part is matched, ignoring
  * case and underscores, against the keys the schema declares there (see `schemaAt`), then against the keys already in
  * the file, and is lower-cased only when neither knows it; where the schema there is a record (keyed by symbol) the part
- * is the key as written. Values are read as YAML scalars (numbers, booleans), except
+ * is the key as written. Where the path goes through a list, the part is an item's index: one the list has (changed in
+ * a copy of the list, the other items kept) or exactly the next (added); any other is refused (`EnvOverride.refused`).
+ * Values are read as YAML scalars (numbers, booleans), except
  * where the field takes only text (a token of digits stays text); a list field takes `[A, B]` or `A,B`.
  */
 export function applyEnvOverrides(config: Record<string, unknown>, env: Record<string, string | undefined>, schemaAt: SchemaLookup = () => undefined): Record<string, unknown> {
   return traceEnvOverrides(config, env, schemaAt).config;
 }
+
+type Container = Record<string, unknown> | unknown[];
 
 /** {@link applyEnvOverrides}, also saying what each variable set: a problem there is the variable's, not the file's. */
 export function traceEnvOverrides(
@@ -31,32 +43,78 @@ export function traceEnvOverrides(
   env: Record<string, string | undefined>,
   schemaAt: SchemaLookup = () => undefined,
 ): { config: Record<string, unknown>; overrides: EnvOverride[] } {
+  // A copy: a list the variables change is the copy's, never the caller's.
   const out = structuredClone(config);
   const overrides: EnvOverride[] = [];
-  for (const [name, raw] of Object.entries(env).sort(([a], [b]) => a.localeCompare(b))) {
+  // Numeric order, so ARGO__…__2 adds its item after ARGO__…__1 and before ARGO__…__10.
+  const names = Object.keys(env).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  for (const name of names) {
+    const raw = env[name];
     if (!name.startsWith(OVERRIDE_PREFIX) || raw === undefined) continue;
     const parts = name.slice(OVERRIDE_PREFIX.length).split("__").filter(Boolean);
     if (parts.length === 0) continue;
-    const keys: string[] = [];
-    let createdFrom = parts.length;
-    let node: Record<string, unknown> = out;
-    // The same place in the config as given: a key another variable created is not the file's either.
-    let given: unknown = config;
-    for (let i = 0; i < parts.length; i++) {
-      const key = matchKey(schemaAt(keys), node, parts[i]!);
-      keys.push(key);
-      const inGiven = Object.hasOwn(asRecord(given), key);
-      if (!inGiven && createdFrom === parts.length) createdFrom = i;
-      given = inGiven ? asRecord(given)[key] : undefined;
-      if (i === parts.length - 1) node[key] = overrideValue(raw, schemaAt(keys));
-      else {
-        if (!node[key] || typeof node[key] !== "object" || Array.isArray(node[key])) node[key] = {};
-        node = node[key] as Record<string, unknown>;
-      }
-    }
-    overrides.push({ variable: name, keys, createdFrom });
+    const override = resolvePath(name, parts, out, config, schemaAt);
+    if (override.refused === undefined) setAt(out, override, overrideValue(raw, schemaAt(override.keys)));
+    overrides.push(override);
   }
   return { config: out, overrides };
+}
+
+/** The keys a variable's parts name in `out`, read without changing it, so a refused variable changes nothing. */
+function resolvePath(variable: string, parts: readonly string[], out: Record<string, unknown>, config: Record<string, unknown>, schemaAt: SchemaLookup): EnvOverride {
+  const keys: string[] = [];
+  const items: number[] = [];
+  let createdFrom = parts.length;
+  let node: unknown = out;
+  // The same place in the config as given: a key another variable created is not the file's either.
+  let given: unknown = config;
+  for (let i = 0; i < parts.length; i++) {
+    const schema = schemaAt(keys);
+    let key: string;
+    if (goesIntoList(node, schema)) {
+      const list = { length: Array.isArray(node) ? node.length : 0, itemsHaveKeys: itemsHaveKeys(node, schemaAt([...keys, "0"])) };
+      const refused = listIndexProblem(variable, OVERRIDE_PREFIX, parts, i, list);
+      if (refused !== undefined) return { variable, keys, createdFrom: Math.min(createdFrom, keys.length), refused };
+      key = parts[i]!;
+      items.push(i);
+    } else key = matchKey(schema, asRecord(node), parts[i]!);
+    keys.push(key);
+    const inGiven = holds(given, key);
+    if (!inGiven && createdFrom === parts.length) createdFrom = i;
+    given = inGiven ? childAt(given, key) : undefined;
+    node = childAt(node, key);
+  }
+  return { variable, keys, createdFrom, ...(items.length > 0 ? { items } : {}) };
+}
+
+/** Sets the value at `keys`, making what is missing on the way: a list where resolvePath went by index, else a mapping. */
+function setAt(out: Record<string, unknown>, { keys, items = [] }: EnvOverride, value: unknown): void {
+  let node: Container = out;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const list = items.includes(i + 1);
+    let child = childAt(node, keys[i]!);
+    // A scalar, or a list where a mapping belongs (the file's mistake), is replaced; a list it goes into is the copy's.
+    if (!child || typeof child !== "object" || Array.isArray(child) !== list) {
+      child = list ? [] : {};
+      putAt(node, keys[i]!, child);
+    }
+    node = child as Container;
+  }
+  putAt(node, keys[keys.length - 1]!, value);
+}
+
+function holds(value: unknown, key: string): boolean {
+  if (Array.isArray(value)) return (listIndex(key) ?? Infinity) < value.length;
+  return Object.hasOwn(asRecord(value), key);
+}
+
+function childAt(value: unknown, key: string): unknown {
+  return holds(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function putAt(node: Container, key: string, value: unknown): void {
+  if (Array.isArray(node)) node[Number(key)] = value;
+  else node[key] = value;
 }
 
 // INITIAL_CAPITAL, INITIALCAPITAL and initialCapital are one key; so are MARKET_DATA and market_data.

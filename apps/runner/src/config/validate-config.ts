@@ -8,7 +8,7 @@ import { configSecretValues, parsedSecretValues } from "./config-secret-values.t
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
-import { nameEnvSources } from "./env-issue-source.ts";
+import { nameEnvSources, refusedEnvIssues } from "./env-issue-source.ts";
 import { isInsideSection, listSectionIssues } from "./list-section-issues.ts";
 import { strategyLoadFor } from "./load-config-strategy.ts";
 import { loadedFor, loadSessionProviders } from "./load-session-providers.ts";
@@ -64,6 +64,8 @@ export async function validateConfig(
   // A section written as a list is reported whole; what the checks below make of its items would only mislead.
   const lists = listSectionIssues(raw);
   issues.push(...lists);
+  // An ARGO__ variable that could not be applied (a path through a list by no index it can take) is refused at the list.
+  issues.push(...refusedEnvIssues(envOverrides));
   for (const [path, message] of missing) {
     // A section that is not a mapping at all is already reported; its fields would only repeat it.
     if (!issues.some((i) => i.path === path.split(".")[0])) issues.push({ path, message });

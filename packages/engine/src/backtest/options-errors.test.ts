@@ -48,7 +48,10 @@ describe("configuration errors name the field", () => {
 
   test("a trading provider that is not a simulated venue is refused before anything is connected", async () => {
     let connected = false;
-    const broker = { name: "real-broker", connect: async () => void (connected = true) } as unknown as TradingProvider;
+    // A whole broker (every method of the contract), just not one that simulates fills from bars.
+    const methods = ["disconnect", "connectionState", "placeOrder", "placeOrders", "cancelOrder", "cancelAllOrders", "getOrder", "getOpenOrders",
+      "getPositions", "getPosition", "getAccount", "getTrades", "getMaxBuyQuantity", "getMaxSellQuantity", "on"];
+    const broker = Object.fromEntries([["name", "real-broker"], ["connect", async () => void (connected = true)], ...methods.map((m) => [m, async () => undefined])]) as unknown as TradingProvider;
     const { error, stopped } = await failure({ trading: broker });
     expect(error.code).toBe("INVALID_CONFIGURATION");
     expect(error.message).toContain('trading: provider "real-broker" is not a simulated venue');

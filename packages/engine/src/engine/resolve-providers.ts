@@ -4,6 +4,7 @@ import {
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import type { ProviderSpec } from "./engine-options.ts";
 import { isAbortOf } from "./is-abort-of.ts";
+import { assertProviderOption, isProviderSpec } from "./provider-option-problem.ts";
 
 /** A provider the engine uses, and whether the engine made it (then it also closes it). */
 export interface Resolved<P> {
@@ -11,19 +12,20 @@ export interface Resolved<P> {
   owned: boolean;
 }
 
-function isSpec(value: unknown): value is { provider: string; config?: unknown } {
-  return typeof value === "object" && value !== null && typeof (value as { provider?: unknown }).provider === "string";
-}
-
-/** The market data provider: created through the registry by name, or the instance given. */
+/**
+ * The market data provider: created through the registry by name, or the instance given. Anything else (a Promise, a
+ * name alone, an object of neither shape) is INVALID_CONFIGURATION naming `marketData`.
+ */
 export async function resolveMarketData(spec: ProviderSpec<MarketDataProvider>): Promise<Resolved<MarketDataProvider>> {
-  if (!isSpec(spec)) return { provider: spec, owned: false };
+  assertProviderOption("marketData", spec);
+  if (!isProviderSpec(spec)) return { provider: spec, owned: false };
   return { provider: await createProvider("market-data", spec.provider, spec.config ?? {}), owned: true };
 }
 
-/** The trading provider: created through the registry by name, or the instance given. */
+/** The trading provider: created through the registry by name, or the instance given; anything else as for marketData. */
 export async function resolveTrading(spec: ProviderSpec<TradingProvider>): Promise<Resolved<TradingProvider>> {
-  if (!isSpec(spec)) return { provider: spec, owned: false };
+  assertProviderOption("trading", spec);
+  if (!isProviderSpec(spec)) return { provider: spec, owned: false };
   return { provider: await createProvider("trading", spec.provider, spec.config ?? {}), owned: true };
 }
 
