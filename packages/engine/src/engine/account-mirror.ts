@@ -102,19 +102,23 @@ export class AccountMirror {
     if (this.eventStates.size !== 0) this.eventStates.delete(evicted);
   }
 
-  /** The state each order's latest event showed, by client id: a venue that re-sends an event repeats it (see repeatsEvent). */
+  /** The state of each order's latest event the mirror applied, by client id: what a repeat of it shows (see repeatsEvent). */
   private readonly eventStates = new Map<string, string>();
 
   /**
-   * Whether an order event only repeats what the previous event for that order showed (a venue re-sending it after a
-   * reconnect, a broker sending one status twice): nothing changed, so nothing is recorded or reported again. Compared
-   * by value, as a venue may re-send its own object changed in place. Notes the event's state otherwise.
+   * Whether an order event only repeats the latest event applied for that order (a venue re-sending it after a reconnect,
+   * a broker sending one status twice, a backlog replayed oldest first): nothing changed, so nothing is recorded or
+   * reported again. `state` is {@link eventState} of the event. Only applied events count (see eventApplied): a replayed
+   * stale event the mirror refuses must not become the state the replayed newest one is compared with.
    */
-  repeatsEvent(order: Order): boolean {
-    const state = `${order.status}|${order.filledQuantity}|${order.quantity}|${order.limitPrice}|${order.stopPrice}|${order.triggeredAt}|${order.averageFillPrice}|${order.updatedAt}`;
-    if (this.eventStates.get(order.clientOrderId) === state) return true;
-    this.eventStates.set(order.clientOrderId, state);
-    return false;
+  repeatsEvent(clientOrderId: string, state: string): boolean {
+    return this.eventStates.get(clientOrderId) === state;
+  }
+
+  /** Notes the state of an order event the mirror applied (applyOrder returned true): later events equal to it are repeats. */
+  eventApplied(clientOrderId: string, state: string): void {
+    // The order is in `orders` now (applyOrder just stored it): its entry leaves with it (see remember), so this stays bounded.
+    this.eventStates.set(clientOrderId, state);
   }
 
   /** Fills noted per symbol: a position read answered while this moved may not hold the newest fill. */
@@ -221,4 +225,12 @@ export class AccountMirror {
     }
     return equity;
   }
+}
+
+/**
+ * What an order event shows, as text compared by value: a venue may re-send its own object changed in place, so the
+ * object (or one kept from before) cannot stand for the state it had.
+ */
+export function eventState(order: Order): string {
+  return `${order.status}|${order.filledQuantity}|${order.quantity}|${order.limitPrice}|${order.stopPrice}|${order.triggeredAt}|${order.averageFillPrice}|${order.updatedAt}`;
 }

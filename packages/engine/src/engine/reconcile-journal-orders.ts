@@ -1,4 +1,4 @@
-import { ArgoError, isArgoError, type Order, toArgoError, type TradingProvider } from "@argo/core";
+import { ArgoError, isArgoError, isTerminalStatus, type Order, pastQuantity, toArgoError, type TradingProvider } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { isAbortOf } from "./is-abort-of.ts";
@@ -19,6 +19,11 @@ export const NEVER_REACHED_VENUE = "the venue has no such order: it was being se
  * recorded as FAILED and reported through the pipeline's onError (ORDER_NOT_FOUND), so no journal keeps an order open
  * forever without saying so. A venue that cannot answer (or not within `lookup`'s deadline) is reported and the order
  * left as it was, for the next start. A stop (`signal`) while asking ends it with the abort.
+ *
+ * A venue across a network may also have left orders recorded final but short of their fills (its order status came,
+ * the session stopped before the execution did: see Journal.shortFilledOrders): it is asked about those too, and the
+ * fills its answer lists that the journal lacks are booked the same way. A simulator sends each fill in the same call as
+ * the status, so it leaves none and is not asked.
  */
 export async function reconcileJournalOrders(
   journal: Journal,
@@ -26,31 +31,37 @@ export async function reconcileJournalOrders(
   trading: TradingProvider,
   openOrders: readonly Order[],
   now: number,
-  pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard" | "bookedFills">,
+  pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard" | "bookedFills" | "gateway">,
   lookup: (clientOrderId: string) => Promise<unknown>,
   signal?: AbortSignal,
 ): Promise<void> {
-  if (unfinished.length === 0) return;
+  const short = pipeline.gateway.syncVenue === undefined ? journal.shortFilledOrders() : [];
+  if (unfinished.length === 0 && short.length === 0) return;
   const open = new Map(openOrders.map((order) => [order.clientOrderId, order]));
+  /** The venue's order now; undefined when it cannot tell (reported), null when it does not know the order. */
+  const ask = async (recorded: Order): Promise<Order | undefined | null> => {
+    const current = open.get(recorded.clientOrderId);
+    if (current !== undefined) return current;
+    try {
+      const answer = await lookup(recorded.clientOrderId);
+      // An answer that is not an order says nothing: the record stays for the next start, as when the venue cannot answer.
+      if (!isOrderLike(answer)) throw malformedAnswer(trading.name, "order lookup", answer);
+      return answer;
+    } catch (error) {
+      // A stop while asking ends the start: nothing trades after it, and the orders not yet asked about stay as recorded.
+      if (isAbortOf(signal, error)) throw error;
+      if (isArgoError(error, "ORDER_NOT_FOUND")) return null;
+      pipeline.reportError(cannotCheck(recorded, trading.name, error));
+      return undefined;
+    }
+  };
   for (const recorded of unfinished) {
-    let current = open.get(recorded.clientOrderId);
-    if (current === undefined) {
-      try {
-        const answer = await lookup(recorded.clientOrderId);
-        // An answer that is not an order says nothing: the record stays for the next start, as when the venue cannot answer.
-        if (!isOrderLike(answer)) throw malformedAnswer(trading.name, "order lookup", answer);
-        current = answer;
-      } catch (error) {
-        // A stop while asking ends the start: nothing trades after it, and the orders not yet asked about stay as recorded.
-        if (isAbortOf(signal, error)) throw error;
-        if (!isArgoError(error, "ORDER_NOT_FOUND")) {
-          pipeline.reportError(cannotCheck(recorded, trading.name, error));
-          continue;
-        }
-        const sending = recorded.status === "PENDING";
-        current = { ...recorded, status: "FAILED", rejectReason: sending ? NEVER_REACHED_VENUE : UNKNOWN_TO_VENUE, updatedAt: now };
-        pipeline.reportError(unknownToVenue(recorded, trading.name, sending));
-      }
+    let current = await ask(recorded);
+    if (current === undefined) continue;
+    if (current === null) {
+      const sending = recorded.status === "PENDING";
+      current = { ...recorded, status: "FAILED", rejectReason: sending ? NEVER_REACHED_VENUE : UNKNOWN_TO_VENUE, updatedAt: now };
+      pipeline.reportError(unknownToVenue(recorded, trading.name, sending));
     }
     const missed = unseenFills(recorded.fills, current.fills);
     // What the previous session booked of the order counts: the fills missed meanwhile must not take it past its quantity.
@@ -59,7 +70,29 @@ export async function reconcileJournalOrders(
     for (const fill of missed) pipeline.noteFill(fill, current);
     if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) pipeline.guard.call("onOrderUpdate", current);
   }
+  for (const recorded of short) {
+    const current = await ask(recorded);
+    if (current === undefined) continue;
+    // Its final status stands: a venue that no longer knows the order cannot take back a fill it reported.
+    if (current === null) {
+      pipeline.reportError(shortOfFills(recorded, trading.name, "ORDER_NOT_FOUND", "no longer knows it"));
+      continue;
+    }
+    pipeline.bookedFills.replay(recorded);
+    // A finished order never reopens: a lookup saying otherwise is older news than the status recorded.
+    if (isTerminalStatus(current.status)) journal.order(current);
+    for (const fill of unseenFills(recorded.fills, current.fills)) pipeline.noteFill(fill, current);
+    const filled = Math.max(recorded.filledQuantity, current.filledQuantity);
+    if (pastQuantity(filled, pipeline.bookedFills.booked(recorded.clientOrderId))) pipeline.reportError(shortOfFills(recorded, trading.name, "INVALID_DATA", "lists no fill the journal lacks"));
+  }
   journal.flush();
+}
+
+/** An order recorded final whose fills stay short of its filled quantity: `outcome` says what the venue answered. */
+function shortOfFills(order: Order, venue: string, code: "ORDER_NOT_FOUND" | "INVALID_DATA", outcome: string): ArgoError {
+  const message = `${describe(order)}: recorded filled ${order.filledQuantity}, more than its fills in the journal, and ${venue} ${outcome}; ` +
+    "the missing fill was not booked: check the account. Checked again at the next start";
+  return new ArgoError(code, message, { provider: venue, details: { clientOrderId: order.clientOrderId } });
 }
 
 function describe(order: Order): string {

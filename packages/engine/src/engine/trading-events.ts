@@ -1,4 +1,5 @@
 import { ArgoError, type TradingEvent, tradingEventProblem } from "@argo/core";
+import { eventState } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 
 /**
@@ -17,12 +18,21 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
   switch (event.type) {
     case "order": {
       const order = event.order;
-      // A simulator sends each state once; a venue across a network may send one again.
-      if (p.gateway.syncVenue === undefined && p.mirror.repeatsEvent(order)) return false;
+      // A simulator sends each state once, and each fill as its own event in the same call; a venue across a network may
+      // send a state again, or report fills only inside the order's state (IB's orderStatus comes before execDetails).
+      const network = p.gateway.syncVenue === undefined;
+      const state = network ? eventState(order) : undefined;
+      if (state !== undefined && p.mirror.repeatsEvent(order.clientOrderId, state)) return false;
       const answerPending = p.gateway.inFlight.delete(order.clientOrderId);
       if (!p.mirror.applyOrder(order)) return false;
+      if (state !== undefined) p.mirror.eventApplied(order.clientOrderId, state);
       p.journal?.order(order);
       p.gateway.shownByEvent(order, answerPending);
+      // Booked now: a stop before the execution event arrives would otherwise lose the fill (the order is then final, and
+      // the next start asks only about orders it holds short of their fills). noteFill skips what was booked already.
+      if (network && order.fills.length !== 0 && p.bookedFills.booked(order.clientOrderId) < order.filledQuantity) {
+        for (const fill of order.fills) p.noteFill(fill, order);
+      }
       p.guard.call("onOrderUpdate", order);
       if (order.status === "REJECTED") p.gateway.venueRejected(order);
       if (!p.runner.wantsUpdates) return false;

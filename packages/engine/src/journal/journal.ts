@@ -10,6 +10,7 @@ import { migrateSessions } from "./migrate-sessions.ts";
 import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
 import { SessionLock } from "./session-lock.ts";
+import { shortFilledOrders } from "./short-filled-orders.ts";
 import { RiskStateRows } from "./risk-state-rows.ts";
 import { parseStoredJson, parseStoredOrder } from "./stored-rows.ts";
 
@@ -320,6 +321,14 @@ export class Journal {
       .query(`SELECT client_order_id, data FROM orders WHERE status NOT IN (${final.map(() => "?").join(", ")}) ORDER BY created_at, rowid`)
       .all(...final) as Array<{ client_order_id: unknown; data: unknown }>;
     return rows.map((row) => parseStoredOrder(this.path, row.client_order_id, row.data));
+  }
+
+  /**
+   * Orders recorded as final whose filled quantity the journal's fills of them fall short of (the session stopped between
+   * the order's final status and its execution event), each with those fills: the restart asks the venue for the rest.
+   */
+  shortFilledOrders(): Order[] {
+    return shortFilledOrders(this.db, this.path);
   }
 
   /**
