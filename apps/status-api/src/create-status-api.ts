@@ -20,8 +20,8 @@ import type { StatusSession } from "./session/status-session.ts";
 /** Options of {@link createStatusApi}. */
 export interface StatusApiOptions {
   /**
-   * Bearer token guarding every route but /health; also accepted as `?token=`. At least 16 characters and no
-   * whitespace (statusTokenSchema), or INVALID_CONFIGURATION. Absent: no auth, and only requests whose Host (and
+   * Bearer token guarding every route but /health; also accepted as `?token=`. At least 16 printable ASCII characters and no
+   * whitespace, as it is sent in an HTTP header (statusTokenSchema), or INVALID_CONFIGURATION. Absent: no auth, and only requests whose Host (and
    * Origin, when sent) is a loopback name are answered (403 otherwise), against DNS rebinding.
    */
   token?: string;

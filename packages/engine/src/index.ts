@@ -24,6 +24,7 @@ export type { EngineRunResult, EngineStatus } from "./engine/engine-result.ts";
 export type { EngineCounters } from "./engine/engine-counters.ts";
 export type { LoadedStrategy } from "./engine/engine-session.ts";
 export { LiveEngine } from "./engine/live-engine.ts";
+export { boundedVenueCall } from "./engine/bounded-venue-call.ts";
 export * from "./stats/index.ts";
 export * from "./report/index.ts";
 export * from "./backtest/index.ts";

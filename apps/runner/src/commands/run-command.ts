@@ -65,6 +65,7 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
       marketDataName: session.marketData.info.name,
       tradingName: session.trading.info.name,
       config: session.redacted,
+      venueCallTimeoutMs: engineSettings.venue_call_timeout_ms!,
     },
     trading,
     engine,

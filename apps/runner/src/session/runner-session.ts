@@ -1,6 +1,7 @@
-import type { Bar, Order, TradeFilter, TradingProvider } from "@argo/core";
-import type { EngineCallbacks, LiveEngine } from "@argo/engine";
+import { ArgoError, type Bar, type Order, type TradeFilter, type TradingProvider } from "@argo/core";
+import { boundedVenueCall, type EngineCallbacks, engineSettingsSchema, type LiveEngine } from "@argo/engine";
 import { type LatencyHistogram, SessionEventHub, type SessionInfo, type SessionMode, type StatusSession, type TradingState } from "@argo/status-api";
+import * as v from "valibot";
 
 const RECENT_ORDERS = 1000;
 
@@ -13,7 +14,14 @@ export interface RunnerSessionOptions {
   tradingName: string;
   /** Already redacted. */
   config: unknown;
+  /**
+   * Milliseconds the status reads (account, positions, open orders, trades) wait for the venue before CONNECTION_LOST
+   * (the API's 503): the session's engine.venue_call_timeout_ms. Default: the engine's default.
+   */
+  venueCallTimeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = v.getDefault(engineSettingsSchema.entries.venueCallTimeoutMs);
 
 /**
  * The running session as the status API sees it: engine callbacks become session events and counters; account,
@@ -131,14 +139,25 @@ export class RunnerSession implements StatusSession {
       config: this.options.config,
     };
   }
-  account() { return this.trading.getAccount(); }
-  positions() { return this.trading.getPositions(); }
-  openOrders() { return this.trading.getOpenOrders(); }
+  // Bounded as the engine bounds its own reads: a venue that never answers must not leave a request without an answer.
+  account() { return this.read("account read", () => this.trading.getAccount()); }
+  positions() { return this.read("positions read", () => this.trading.getPositions()); }
+  openOrders() { return this.read("open orders read", () => this.trading.getOpenOrders()); }
   async recentOrders(limit: number) { return [...this.recent.values()].reverse().slice(0, limit); }
-  trades(filter: TradeFilter) { return this.trading.getTrades(filter); }
+  trades(filter: TradeFilter) { return this.read("trades read", () => this.trading.getTrades(filter)); }
   metrics() { return { counters: { ...this.counters }, orderLatency: this.latency.snapshot() }; }
   subscribe(listener: Parameters<StatusSession["subscribe"]>[0]) { return this.hub.subscribe(listener); }
-  async recentBars(symbol: string, limit: number): Promise<Bar[]> { return this.engine.recentBars(symbol, limit); }
+
+  /** The newest bars of one of the session's symbols; another symbol (a typo, the wrong case) is UNKNOWN_SYMBOL (404). */
+  async recentBars(symbol: string, limit: number): Promise<Bar[]> {
+    const { symbols } = this.options;
+    if (!symbols.includes(symbol)) throw new ArgoError("UNKNOWN_SYMBOL", `no symbol ${JSON.stringify(symbol)} in this session (symbols: ${symbols.join(", ")})`);
+    return this.engine.recentBars(symbol, limit);
+  }
+
+  private read<T>(call: string, fn: () => Promise<T>): Promise<T> {
+    return boundedVenueCall(fn, this.options.venueCallTimeoutMs ?? DEFAULT_TIMEOUT_MS, this.trading.name, call);
+  }
 
   private remember(order: Order): void {
     // Re-inserting moves the order to the newest end; the oldest fall off past the cap.
