@@ -61,6 +61,14 @@ describe("parseYamlText: syntax errors", () => {
     expect(error.message).not.toContain(SECRET);
   });
 
+  test("an unquoted ${NAME} placeholder inside { } says to quote it; quoted, it reads as text for the placeholder step", () => {
+    const error = refusal("trading:\n  config: { initialCapital: ${CAP} }\n");
+    expect(error.message).toMatch(/^c\.yaml: not valid YAML at line 2, column \d+: .*; a \$\{NAME\} placeholder inside \{ \} or \[ \] must be quoted: "\$\{NAME\}"$/);
+    expect(parseYamlText('trading:\n  config: { initialCapital: "${CAP}" }\n', "c.yaml")).toEqual({ trading: { config: { initialCapital: "${CAP}" } } });
+    // Other errors get no such hint.
+    expect(refusal(`status:\n  token: "${SECRET}\nlog: x\n`).message).not.toContain("placeholder");
+  });
+
   test("an alias without its anchor is refused, naming neither", () => {
     expect(refusal(`a: *${SECRET}\n`).message).toBe("c.yaml: not valid YAML: the config reader refused it (an alias (*name) naming no anchor (&name) before it, or aliases expanding too far, are the usual causes)");
   });

@@ -30,7 +30,8 @@ export function parseYamlText(text: string, label: string): unknown {
   const error = doc.errors[0];
   if (error) {
     const kind = KINDS[error.code] ?? error.code.toLowerCase().replaceAll("_", " ");
-    throw textProblemError(label, "YAML", { ...lineColumn(text, error.pos[0]), problem: kind });
+    const at = lineColumn(text, error.pos[0]);
+    throw textProblemError(label, "YAML", { ...at, problem: kind + placeholderHint(text, at.line) });
   }
   const duplicate = findDuplicateKey(doc.contents, "", text);
   if (duplicate) throw textProblemError(label, "YAML", duplicate);
@@ -45,6 +46,15 @@ export function parseYamlText(text: string, label: string): unknown {
   // Aliases can build depth the text does not show (each level an alias of the one before).
   assertNotTooDeep(parsed, label);
   return parsed;
+}
+
+/**
+ * The usual cause of an error on a line with a `${NAME}` placeholder inside `{ }` or `[ ]`: placeholders are replaced in
+ * the values after the text is read, and unquoted there `{` and `}` are YAML's own brackets (`{ cash: ${CAP} }`).
+ */
+function placeholderHint(text: string, line: number): string {
+  const content = text.split("\n")[line - 1] ?? "";
+  return /[[{][^"']*\$\{/.test(content) ? `; a \${NAME} placeholder inside { } or [ ] must be quoted: "\${NAME}"` : "";
 }
 
 /** The first key (in document order) written twice in one mapping, with the dotted path that leads to it. */
