@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { EquityMarks } from "../risk/trading-state.ts";
 import { fillKey } from "./fill-key.ts";
+import { FILL_COLUMNS, type FillRow, toFill } from "./fill-rows.ts";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
 import { migrateFills } from "./migrate-fills.ts";
 import { migrateSessions } from "./migrate-sessions.ts";
@@ -336,14 +337,10 @@ export class Journal {
    * order it filled when the journal holds that order (fills carry no strategy of their own).
    */
   recordedFills(): Array<Fill & Pick<Trade, "strategyName">> {
-    const sql = `SELECT f.id, f.client_order_id, f.venue_order_id, f.symbol, f.side, f.quantity, f.price, f.fee, f.time, f.fee_currency,
-      f.liquidity, json_extract(o.data, '$.strategyName') AS strategy_name
+    const sql = `SELECT ${FILL_COLUMNS.map((c) => `f.${c}`).join(", ")}, json_extract(o.data, '$.strategyName') AS strategy_name
       FROM fills f LEFT JOIN orders o ON o.client_order_id = f.client_order_id ORDER BY f.time, f.rowid`;
-    return (this.db.query(sql).all() as FillRow[]).map((r) => ({
-      id: r.id, clientOrderId: r.client_order_id, venueOrderId: r.venue_order_id ?? "", symbol: r.symbol, side: r.side,
-      quantity: r.quantity, price: r.price, fee: r.fee, time: r.time,
-      ...(r.fee_currency === null ? {} : { feeCurrency: r.fee_currency }),
-      ...(r.liquidity === null ? {} : { liquidity: r.liquidity }),
+    return (this.db.query(sql).all() as FillRowWithStrategy[]).map((r) => ({
+      ...toFill(r),
       ...(typeof r.strategy_name === "string" ? { strategyName: r.strategy_name } : {}),
     }));
   }
@@ -429,19 +426,8 @@ export class Journal {
   }
 }
 
-/** A row of the fills table. */
-interface FillRow {
-  id: string;
-  client_order_id: string;
-  venue_order_id: string | null;
-  symbol: string;
-  side: Fill["side"];
-  quantity: number;
-  price: number;
-  fee: number;
-  time: number;
-  fee_currency: string | null;
-  liquidity: Fill["liquidity"] | null;
+/** A row of the fills table with the strategy of the order it filled. */
+interface FillRowWithStrategy extends FillRow {
   /** From the order's recorded JSON: null without the order or its strategy, any JSON value otherwise. */
   strategy_name: unknown;
 }

@@ -1,21 +1,7 @@
-import { type Fill, type Order, pastQuantity, TERMINAL_ORDER_STATUSES } from "@argo/core";
+import { type Order, pastQuantity, TERMINAL_ORDER_STATUSES } from "@argo/core";
 import type { Database } from "bun:sqlite";
+import { FILL_COLUMNS, type FillRow, toFill } from "./fill-rows.ts";
 import { parseStoredOrder } from "./stored-rows.ts";
-
-/** A row of the fills table, as this query reads it. */
-interface ShortFillRow {
-  id: string;
-  client_order_id: string;
-  venue_order_id: string | null;
-  symbol: string;
-  side: Fill["side"];
-  quantity: number;
-  price: number;
-  fee: number;
-  time: number;
-  fee_currency: string | null;
-  liquidity: Fill["liquidity"] | null;
-}
 
 /**
  * Orders recorded with a final status whose filled quantity is more than the journal's fills of them add up to: a venue
@@ -32,23 +18,14 @@ export function shortFilledOrders(db: Database, path: string): Order[] {
       ORDER BY o.created_at, o.rowid`)
     .all(...final) as Array<{ client_order_id: unknown; data: unknown }>;
   if (rows.length === 0) return [];
-  const fillsOf = db.query("SELECT id, client_order_id, venue_order_id, symbol, side, quantity, price, fee, time, fee_currency, liquidity FROM fills WHERE client_order_id = ? ORDER BY rowid");
+  const fillsOf = db.query(`SELECT ${FILL_COLUMNS.join(", ")} FROM fills WHERE client_order_id = ? ORDER BY rowid`);
   const orders: Order[] = [];
   for (const row of rows) {
     const order = parseStoredOrder(path, row.client_order_id, row.data);
-    const booked = (fillsOf.all(row.client_order_id as string) as ShortFillRow[]).map(toFill);
+    const booked = (fillsOf.all(row.client_order_id as string) as FillRow[]).map(toFill);
     // Short by float rounding only (fills of 0.1 + 0.2 summing to 0.30000000000000004 - ε): nothing is missing.
     if (!pastQuantity(order.filledQuantity, booked.reduce((sum, fill) => sum + fill.quantity, 0))) continue;
     orders.push({ ...order, fills: booked });
   }
   return orders;
-}
-
-function toFill(r: ShortFillRow): Fill {
-  return {
-    id: r.id, clientOrderId: r.client_order_id, venueOrderId: r.venue_order_id ?? "", symbol: r.symbol, side: r.side,
-    quantity: r.quantity, price: r.price, fee: r.fee, time: r.time,
-    ...(r.fee_currency === null ? {} : { feeCurrency: r.fee_currency }),
-    ...(r.liquidity === null ? {} : { liquidity: r.liquidity }),
-  };
 }
