@@ -48,12 +48,18 @@ export class BarSeries implements BarHistory {
   }
 
   last(ago = 0): Bar | undefined {
-    return this.at(this.count - 1 - ago);
+    return this.ago(ago);
   }
 
   close(ago = 0): number {
-    const bar = this.at(this.count - 1 - ago);
+    const bar = this.ago(ago);
     return bar === undefined ? Number.NaN : bar.close;
+  }
+
+  /** The bar `ago` bars before the newest; undefined past the oldest kept (at() would read that index from the newest). */
+  private ago(ago: number): Bar | undefined {
+    const index = this.count - 1 - ago;
+    return index < 0 ? undefined : this.at(index);
   }
 
   toArray(): Bar[] {

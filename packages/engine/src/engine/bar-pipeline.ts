@@ -125,6 +125,8 @@ export class BarPipeline {
 
   /** Warms the cache from journal bars, then runs the strategy's init (a failure is fatal: STRATEGY_INIT_FAILED). */
   async start(warmBars: readonly Bar[] = []): Promise<void> {
+    // The strategy reads these through ctx.history() as it reads the bars to come (see processBar).
+    for (const bar of warmBars) Object.freeze(bar);
     this.cache.warm(warmBars);
     this.busy = true;
     try {
@@ -148,6 +150,9 @@ export class BarPipeline {
     }
     const closeTime = this.closer.closeTime(bar.openTime, bar.interval);
     if (this.stateMachine.watchesEquity && this.judgeEarlierStep(bar.openTime, closeTime)) return this.processBar(bar);
+    // One object goes to the cache, the journal, the venue and onBar: frozen, a strategy's write throws (its error) rather
+    // than change the risk checks' prices, the journal's bars or the caller's data.
+    Object.freeze(bar);
     series.push(bar);
     this.journal?.bar(bar);
     this.time = closeTime;

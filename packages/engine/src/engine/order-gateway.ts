@@ -3,6 +3,7 @@ import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { openOrderCount } from "../risk/working-quantity.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
+import { unknownOrderField } from "../strategy/unknown-fields.ts";
 import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy-context.ts";
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
@@ -110,9 +111,11 @@ export class OrderGateway {
         strategyName: input.strategyName ?? p.strategyName,
       };
     }
-    const problem = symbol === undefined
+    // A misspelt field would be dropped on the way to the venue (a stop_loss placed as no stop): refused, named. A request
+    // the engine built itself (`owned`, from a signal) holds only known fields: the signal's were checked.
+    const problem = (owned ? undefined : unknownOrderField(input)) ?? (symbol === undefined
       ? "an order needs a symbol (none given and no bar is being processed)"
-      : sizingProblem(request) ?? (chosenId === undefined ? undefined : clientIdShapeProblem(chosenId));
+      : sizingProblem(request) ?? (chosenId === undefined ? undefined : clientIdShapeProblem(chosenId)));
     if (problem !== undefined) return Promise.resolve(this.reject(request, "INVALID_ORDER", problem, "engine"));
     const mirror = p.mirror;
     // The mirror's checks first: a simulator never leaves anything unconfirmed, so a backtest's order stops there.

@@ -73,6 +73,12 @@ export class Indicators {
    * closes take `{ update: (bar) => ind.update(bar.close, false) }`: handed the whole Bar they compute NaN.
    */
   custom<T>(key: string, create: () => IndicatorFeed<T>, requiredInputs = 1): IndicatorHandle<T> {
+    // A count of bars, for isReady() and the backtest's warm-up: NaN or 2.5 count nothing, and "5" would reach the warm-up as text.
+    if (!Number.isInteger(requiredInputs) || requiredInputs < 1) {
+      throw new ArgoError("STRATEGY_ERROR", `custom indicator "${key}" requiredInputs must be a positive integer, got ${shown(requiredInputs)}`, {
+        details: { indicator: key, requiredInputs },
+      });
+    }
     return this.register(`${CUSTOM_PREFIX}${key}`, create, requiredInputs);
   }
 
@@ -94,11 +100,14 @@ export class Indicators {
    */
   update(slot: number, bar: Bar): void {
     const handles = this.handles;
+    // Those registered while this loop runs (a custom feed asking for an sma) were warmed from the cache, this bar
+    // included: fed it again here, they would count it twice.
+    const n = handles.length;
     let i = 0;
     // One try around the loop, entered again after a throw, rather than one per indicator and bar.
-    while (i < handles.length) {
+    while (i < n) {
       try {
-        for (; i < handles.length; i++) handles[i]!.update(slot, bar);
+        for (; i < n; i++) handles[i]!.update(slot, bar);
       } catch (error) {
         this.failed(handles[i]!, slot, bar, error);
         i++;

@@ -2,6 +2,7 @@ import type { BracketLeg, OrderRequest, OrderSide, OrderType, Position, TimeInFo
 import { closeRoom } from "./close-quantity.ts";
 import { quoted, shown } from "./shown-value.ts";
 import { sizingProblem, type SizingFields } from "./sizing.ts";
+import { unknownSignalField } from "./unknown-fields.ts";
 
 /** What a signal asks for; the action, never the sign of the quantity, decides the side. */
 export type SignalAction = "OPEN_LONG" | "CLOSE_LONG" | "OPEN_SHORT" | "CLOSE_SHORT";
@@ -51,6 +52,10 @@ export type SignalOutcome = { request: OrderRequest } | { skip: string } | { inv
  * against it (open at the venue and in flight; bracket legs aside, see workingQuantity), and skipped when that covers it.
  */
 export function signalToRequest(signal: Signal, symbol: string, position: Position | undefined, alreadyWorking = 0): SignalOutcome {
+  // A misspelt field would be dropped below: a stop-loss missing from the order, or a close of the whole position for a
+  // misspelt quantity. Refused first, naming it.
+  const unknown = unknownSignalField(signal);
+  if (unknown !== undefined) return { invalid: unknown, request: signalOrder(signal, symbol) };
   const side = sideOf(signal.action);
   if (side === undefined) {
     // A misspelt action is a bug in the strategy, not "nothing to do": refused naming the field. The request carries what

@@ -1,3 +1,4 @@
+import { ArgoError } from "@argo/core";
 import { frozenStateValue } from "./state-value.ts";
 
 /**
@@ -24,10 +25,12 @@ export class StateStore implements StrategyState {
   }
 
   get<T = unknown>(key: string): T | undefined {
+    checkKey(key);
     return this.values.get(key) as T | undefined;
   }
 
   set(key: string, value: unknown): void {
+    checkKey(key);
     // What the journal would not save is refused (not stored), not saved as something else; undefined is a deletion,
     // which is what a restart would give back for it.
     if (value === undefined) {
@@ -40,10 +43,12 @@ export class StateStore implements StrategyState {
   }
 
   has(key: string): boolean {
+    checkKey(key);
     return this.values.has(key);
   }
 
   delete(key: string): boolean {
+    checkKey(key);
     this.dirty.add(key);
     return this.values.delete(key);
   }
@@ -65,4 +70,20 @@ export class StateStore implements StrategyState {
   get hasChanges(): boolean {
     return this.dirty.size > 0;
   }
+}
+
+/**
+ * Refuses a key that is not a string (JavaScript strategies have no type check): the Map would keep 7 apart from "7", but
+ * the journal saves it as "7", so after a restart get(7) would find nothing while keys() lists "7".
+ */
+function checkKey(key: unknown): void {
+  if (typeof key === "string") return;
+  throw new ArgoError("STRATEGY_ERROR", `state keys must be strings, got ${keyShown(key)}`, { details: { keyType: key === null ? "null" : typeof key } });
+}
+
+function keyShown(key: unknown): string {
+  if (key === null || key === undefined) return String(key);
+  if (typeof key === "object") return "an object";
+  if (typeof key === "function") return "a function";
+  return `the ${typeof key} ${String(key)}`;
 }
