@@ -3,6 +3,7 @@ import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.
 import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
 import { openOrderCount } from "../risk/working-quantity.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
+import { shown } from "../strategy/shown-value.ts";
 import { unknownOrderField } from "../strategy/unknown-fields.ts";
 import type { CancelResult, OrderInput, OrderResult } from "../strategy/strategy-context.ts";
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
@@ -115,7 +116,7 @@ export class OrderGateway {
     // the engine built itself (`owned`, from a signal) holds only known fields: the signal's were checked.
     const problem = (owned ? undefined : unknownOrderField(input)) ?? (symbol === undefined
       ? "an order needs a symbol (none given and no bar is being processed)"
-      : sizingProblem(request) ?? (chosenId === undefined ? undefined : clientIdShapeProblem(chosenId)));
+      : sideProblem(request.side) ?? sizingProblem(request) ?? (chosenId === undefined ? undefined : clientIdShapeProblem(chosenId)));
     if (problem !== undefined) return Promise.resolve(this.reject(request, "INVALID_ORDER", problem, "engine"));
     const mirror = p.mirror;
     // The mirror's checks first: a simulator never leaves anything unconfirmed, so a backtest's order stops there.
@@ -542,4 +543,12 @@ function gatedRequest(input: OrderInput, symbol: string | undefined, chosenId: s
   if (chosenId === undefined) delete request.clientOrderId;
   else request.clientOrderId = chosenId;
   return request;
+}
+
+/**
+ * A side other than BUY or SELL (a JavaScript strategy's "buy") is refused here, before the journal records the order:
+ * a PENDING row with it would be one the next start cannot read back.
+ */
+function sideProblem(side: unknown): string | undefined {
+  return side === "BUY" || side === "SELL" ? undefined : `side must be BUY or SELL, got ${shown(side)}`;
 }
