@@ -21,11 +21,22 @@ export function shortFilledOrders(db: Database, path: string): Order[] {
   const fillsOf = db.query(`SELECT ${FILL_COLUMNS.join(", ")} FROM fills WHERE client_order_id = ? ORDER BY rowid`);
   const orders: Order[] = [];
   for (const row of rows) {
-    const order = parseStoredOrder(path, row.client_order_id, row.data);
+    const order = readableOrder(path, row);
+    // A final row an earlier version wrote unchecked (a side spelt "buy", say): no start read final
+    // rows before, so one this lookup cannot use must not stop the session; it stays as recorded.
+    if (order === undefined) continue;
     const booked = (fillsOf.all(row.client_order_id as string) as FillRow[]).map(toFill);
     // Short by float rounding only (fills of 0.1 + 0.2 summing to 0.30000000000000004 - ε): nothing is missing.
     if (!pastQuantity(order.filledQuantity, booked.reduce((sum, fill) => sum + fill.quantity, 0))) continue;
     orders.push({ ...order, fills: booked });
   }
   return orders;
+}
+
+function readableOrder(path: string, row: { client_order_id: unknown; data: unknown }): Order | undefined {
+  try {
+    return parseStoredOrder(path, row.client_order_id, row.data);
+  } catch {
+    return undefined;
+  }
 }
