@@ -10,7 +10,7 @@ import type { EnvOverride } from "./env-overrides.ts";
 export function nameEnvSources(issues: readonly ConfigIssue[], overrides: readonly EnvOverride[]): ConfigIssue[] {
   const applied = overrides.filter((override) => override.refused === undefined);
   return issues.map((issue) => {
-    const direct = applied.filter((override) => setsAt(issue.path, override));
+    const direct = applied.filter((override) => atOrUnder(issue.path, override.keys));
     // Under a key variables made, the one that set this very path is the one to name, not every maker of the key.
     const makers = direct.length > 0 ? [] : applied.filter((override) => createdAbove(issue.path, override));
     const items = applied.filter((override) => !direct.includes(override) && !makers.includes(override) && changedItemOf(issue.path, override));
@@ -35,10 +35,6 @@ const atOrUnder = (path: string, keys: readonly string[]) => {
   const at = keys.join(".");
   return path === at || path.startsWith(`${at}.`);
 };
-
-function setsAt(path: string, override: EnvOverride): boolean {
-  return atOrUnder(path, override.keys);
-}
 
 // A key on the way to the value is the variable's only where the variable made it.
 function createdAbove(path: string, override: EnvOverride): boolean {

@@ -10,7 +10,7 @@ import { RunnerSession } from "./runner-session.ts";
 import { watchStreamEnd } from "./watch-stream-end.ts";
 
 const idle = defineStrategy({ name: "idle", description: "places nothing", config: v.object({}), onBar() {} });
-const OPTIONS = { mode: "paper" as const, symbols: ["BTCUSD"], interval: "1m", marketDataName: "stepped", tradingName: "paper", config: {} };
+const OPTIONS = { mode: "paper" as const, symbols: ["BTCUSD"], interval: "1m", marketDataName: "stepped", tradingName: "paper", config: {}, venueCallTimeoutMs: 30_000 };
 
 /**
  * A session over a stepped feed and the paper venue, running: `next()` gives a promise the engine's next start, bar or

@@ -7,7 +7,7 @@ import { RunnerSession } from "./runner-session.ts";
 
 function session() {
   const trading = { connectionState: () => "CONNECTED" } as unknown as TradingProvider;
-  const options = { mode: "paper" as const, symbols: ["BTCUSD"], interval: "1m", marketDataName: "simulated", tradingName: "paper", config: {} };
+  const options = { mode: "paper" as const, symbols: ["BTCUSD"], interval: "1m", marketDataName: "simulated", tradingName: "paper", config: {}, venueCallTimeoutMs: 30_000 };
   const runner = new RunnerSession(options, trading, {} as LiveEngine, new LatencyHistogram());
   return { runner, callbacks: runner.callbacks() };
 }

@@ -1,7 +1,6 @@
 import { ArgoError, type Bar, type Order, type TradeFilter, type TradingProvider } from "@argo/core";
-import { boundedVenueCall, type EngineCallbacks, engineSettingsSchema, type LiveEngine } from "@argo/engine";
+import { boundedVenueCall, type EngineCallbacks, type LiveEngine } from "@argo/engine";
 import { type LatencyHistogram, SessionEventHub, type SessionInfo, type SessionMode, type StatusSession, type TradingState } from "@argo/status-api";
-import * as v from "valibot";
 
 const RECENT_ORDERS = 1000;
 
@@ -16,12 +15,10 @@ export interface RunnerSessionOptions {
   config: unknown;
   /**
    * Milliseconds the status reads (account, positions, open orders, trades) wait for the venue before CONNECTION_LOST
-   * (the API's 503): the session's engine.venue_call_timeout_ms. Default: the engine's default.
+   * (the API's 503): the session's engine.venue_call_timeout_ms.
    */
-  venueCallTimeoutMs?: number;
+  venueCallTimeoutMs: number;
 }
-
-const DEFAULT_TIMEOUT_MS = v.getDefault(engineSettingsSchema.entries.venueCallTimeoutMs);
 
 /**
  * The running session as the status API sees it: engine callbacks become session events and counters; account,
@@ -156,7 +153,7 @@ export class RunnerSession implements StatusSession {
   }
 
   private read<T>(call: string, fn: () => Promise<T>): Promise<T> {
-    return boundedVenueCall(fn, this.options.venueCallTimeoutMs ?? DEFAULT_TIMEOUT_MS, this.trading.name, call);
+    return boundedVenueCall(fn, this.options.venueCallTimeoutMs, this.trading.name, call);
   }
 
   private remember(order: Order): void {
