@@ -131,6 +131,14 @@ describe("validateConfig: the status API's bind address", () => {
     }
   });
 
+  test("a host the bind could not resolve as written ([127.0.0.1], a port inside it) is refused at status.host before the run", async () => {
+    for (const [host, says] of [["[127.0.0.1]", "write 127.0.0.1 without them"], ["127.0.0.1:8787", "the port is status.port"]] as const) {
+      const issues = await issuesOf({ ...quickSessionConfig(tmp.dir), status: { host, port: 0, token: TOKEN } });
+      expect([host, issues.map((i) => i.path)]).toEqual([host, ["status.host"]]);
+      expect(issues[0]!.message).toContain(says);
+    }
+  });
+
   test("a session that serves no status API (a backtest) is not refused for it", async () => {
     const raw = { ...quickSessionConfig(tmp.dir), status: { host: "0.0.0.0", port: 0 } };
     const outcome = await validateConfig({ raw, baseDir: tmp.dir, cwd: tmp.dir }, { serveStatus: false });

@@ -57,6 +57,32 @@ describe("assertSafeBind", () => {
     }
   });
 
+  test("refuses, with or without a token, an address the bind could not resolve as written, saying what is wrong", () => {
+    const cases: [string, string][] = [
+      ["[127.0.0.1]", "brackets, which are for IPv6 addresses only: write 127.0.0.1 without them"],
+      ["127.0.0.1:8787", "is not an IPv6 address"],
+      ["http://127.0.0.1", "is not an IPv6 address"],
+      ["my host", "is not a host name or IP address"],
+      ["[::1", "is not an IPv6 address"],
+    ];
+    for (const [host, says] of cases) {
+      for (const token of [undefined, "a-long-enough-token"]) {
+        const error = refusal(host, token);
+        expect([host, isArgoError(error, "INVALID_CONFIGURATION")]).toEqual([host, true]);
+        expect((error as Error).message).toContain(`"${host}"`);
+        expect((error as Error).message).toContain(says);
+      }
+    }
+  });
+
+  test("over a real socket: every loopback spelling accepted without a token binds", async () => {
+    for (const host of ["127.0.0.1", "::1", "[::1]", "localhost"]) {
+      expect(assertSafeBind(host, undefined)).toBe(host);
+      const server = serveStatusApi(new MemoryStatusSession(), { host, port: 0 });
+      await server.stop();
+    }
+  });
+
   test("accepts any address with a token", () => {
     expect(assertSafeBind("0.0.0.0", "a-long-token")).toBe("0.0.0.0");
   });

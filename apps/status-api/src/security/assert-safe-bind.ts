@@ -20,6 +20,25 @@ function isIpv4MappedHost(host: string): boolean {
   return /^\[::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}\]$/.test(new URL(`http://[${h}]/`).hostname);
 }
 
+// A DNS name: dot-separated labels of letters, digits and inner hyphens (IPv4 addresses are spelt this way too).
+const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?$/i;
+
+/**
+ * Why the address cannot be bound as written (undefined when it can): checked here so `argo validate` says so, rather
+ * than the bind failing with getaddrinfo ENOTFOUND once the session has started. Brackets belong to IPv6 only.
+ */
+function bindSpellingProblem(bind: string): string | undefined {
+  const bracketed = /^\[(.*)\]$/.exec(bind);
+  const inner = bracketed?.[1] ?? bind;
+  if (inner.includes(":")) {
+    return URL.canParse(`http://[${inner}]/`)
+      ? undefined
+      : "is not an IPv6 address (write a host name or an IP address alone: no port, scheme or path; the port is status.port)";
+  }
+  if (bracketed !== null) return `has brackets, which are for IPv6 addresses only: write ${inner} without them`;
+  return HOST_NAME.test(bind) ? undefined : "is not a host name or IP address (no port, scheme, path or spaces; the port is status.port)";
+}
+
 /**
  * Returns the host to bind (the loopback default when none is given) and refuses, with
  * INVALID_CONFIGURATION, a non-loopback address without a token: the API shows positions and orders.
@@ -28,6 +47,10 @@ function isIpv4MappedHost(host: string): boolean {
  */
 export function assertSafeBind(host: string | undefined, token: string | undefined): string {
   const bind = host === undefined || host.trim() === "" ? DEFAULT_STATUS_HOST : host.trim();
+  const spelling = bindSpellingProblem(bind);
+  if (spelling !== undefined) {
+    throw new ArgoError("INVALID_CONFIGURATION", `status API bind address "${bind}" ${spelling}`, { details: { host: bind } });
+  }
   if (isIpv4MappedHost(bind)) {
     throw new ArgoError(
       "INVALID_CONFIGURATION",

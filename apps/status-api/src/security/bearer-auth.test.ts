@@ -42,6 +42,19 @@ describe("bearer token", () => {
     }
   });
 
+  test("a token with '+' pasted into ?token= as written opens the page, as does its percent-encoded form", async () => {
+    const token = "plus+in+the-token-0123";
+    const app = createStatusApi(new MemoryStatusSession(), { token });
+    // Form decoding reads a raw "+" as a space; the token holds no whitespace, so the space can only have been a "+".
+    for (const query of [`token=${token}`, `token=${encodeURIComponent(token)}`]) {
+      expect([query, (await app.request(`/session?${query}`)).status]).toEqual([query, 200]);
+    }
+    // Not any token at all: the same token with a real "+" changed, or a space where it had none, stays refused.
+    for (const query of ["token=plus+in+the-token-0124", "token=plus%20in%20the-token-0123x"]) {
+      expect([query, (await app.request(`/session?${query}`)).status]).toEqual([query, 401]);
+    }
+  });
+
   test("a token echoed by the session (data, error message, event) is scrubbed from responses", async () => {
     const { session, app } = setup();
     session.state.account.currency = `USD ${TOKEN}`;

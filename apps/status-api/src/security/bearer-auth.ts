@@ -10,13 +10,15 @@ function digest(value: string): Buffer {
   return createHash("sha256").update(value, "utf8").digest();
 }
 
-/** Reads the presented token: `Authorization: Bearer <token>` first, then `?token=`. */
+/** Reads the presented token: `Authorization: Bearer <token>` first, then `?token=` (where a raw "+" reads as a space). */
 export function presentedToken(authorization: string | undefined, queryToken: string | undefined): string | undefined {
   if (authorization !== undefined) {
     const match = /^bearer\s+(.+)$/i.exec(authorization.trim());
     return match ? match[1]!.trim() : "";
   }
-  return queryToken;
+  // A query decodes a raw "+" to a space (form encoding), and a status token holds no whitespace: a token pasted into
+  // `?token=` as written, "+" included, must still open the page.
+  return queryToken?.replaceAll(" ", "+");
 }
 
 /** Hono middleware: 401 JSON unless the request presents `token`; compared in constant time, never echoed. */

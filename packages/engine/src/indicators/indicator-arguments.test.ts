@@ -20,6 +20,18 @@ describe("indicator arguments", () => {
     expect(indicators.size).toBe(0);
   });
 
+  test("a period past ten million bars is refused naming it, before any window is allocated", () => {
+    const { indicators } = harness();
+    // 2^31 fails as a typed array length; 1e9 would reserve 8 GB; 10,000,000 itself is still taken (80 MB).
+    for (const period of [2 ** 31, 1e9, 10_000_001]) {
+      expect(() => indicators.sma(period)).toThrow(`sma period must be at most 10000000 bars (each keeps a window of that many values), got ${period}`);
+      expect(() => indicators.atr(period)).toThrow(`atr period must be at most 10000000 bars`);
+    }
+    expect(() => indicators.macd(12, 2 ** 40, 9)).toThrow("macd slow period must be at most 10000000 bars");
+    expect(indicators.size).toBe(0);
+    expect(indicators.sma(10_000_000).key).toBe("sma:10000000");
+  });
+
   test("sma(\"10\") is refused after sma(10) was asked too: the answer does not depend on call order", () => {
     const { indicators } = harness();
     const sma = indicators.sma(10);

@@ -170,8 +170,17 @@ export class Indicators {
   }
 }
 
+// An indicator keeps a window of `period` values (8 bytes each): past this a period is a slip (seconds for minutes, a
+// timestamp for a count), and the window would take gigabytes, or fail as "invalid typed array length" on every bar.
+const MAX_PERIOD = 10_000_000;
+
 /** The period as given when it is an integer of at least `min`; else STRATEGY_ERROR naming the indicator and the period. */
 function checkPeriod(name: string, period: number, min = 1, why?: string): number {
+  if (Number.isInteger(period) && period > MAX_PERIOD) {
+    throw new ArgoError("STRATEGY_ERROR", `${name} period must be at most ${MAX_PERIOD} bars (each keeps a window of that many values), got ${period}`, {
+      details: { indicator: name, period },
+    });
+  }
   if (!Number.isInteger(period) || period < min) {
     const wanted = min === 1 ? "a positive integer" : `an integer of at least ${min}`;
     throw new ArgoError("STRATEGY_ERROR", `${name} period must be ${wanted}, got ${shown(period)}${why && Number.isInteger(period) && period > 0 ? ` (${why})` : ""}`, {

@@ -25,6 +25,10 @@ export function checkVenueRules(state: VenueState, request: OrderRequest, rules:
     if (rules.stepSize > 0 && !isMultipleOf(quantity, rules.stepSize)) {
       throw rule(state, "LOT_SIZE", `quantity ${quantity} of ${symbol} is not a multiple of the step size ${rules.stepSize}`, "quantity", quantity, rules.stepSize);
     }
+    // Within float noise of zero steps counts as a multiple (zero of them): a quantity short of one step is no lot at all.
+    if (rules.stepSize > 0 && quantity < rules.stepSize / 2) {
+      throw rule(state, "LOT_SIZE", `quantity ${quantity} of ${symbol} is below one step size ${rules.stepSize}`, "quantity", quantity, rules.stepSize);
+    }
     if (quantity < rules.minQuantity) {
       throw rule(state, "LOT_SIZE", `quantity ${quantity} of ${symbol} is below the minimum quantity ${rules.minQuantity}`, "quantity", quantity, rules.minQuantity);
     }

@@ -41,6 +41,17 @@ describe("venue rules (PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL)", () => {
     expect(order.status).toBe("ACCEPTED");
   });
 
+  test("a quantity within float noise of zero steps is below one step (LOT_SIZE), not accepted as zero lots", async () => {
+    // 1e-12 / 1 is 1e-12 steps: within the multiple check's noise of 0 steps, but no lot; no minimum quantity is set.
+    const { venue } = await harness({ defaultRules: { stepSize: 1 } }, "1m", "SHIBUSDT", 0.00001);
+    for (const quantity of [1e-12, 1e-9]) {
+      const error = await rejectsWith(venue.placeOrder({ symbol: "SHIBUSDT", side: "BUY", type: "MARKET", quantity }), "INVALID_ORDER");
+      expect(error.message).toContain("below one step size 1");
+      expect(error.details).toMatchObject({ rule: "LOT_SIZE", field: "quantity", value: quantity, limit: 1 });
+    }
+    expect((await venue.placeOrder({ symbol: "SHIBUSDT", side: "BUY", type: "MARKET", quantity: 1 })).status).toBe("ACCEPTED");
+  });
+
   test("an order worth less than the minimum notional is INVALID_ORDER (MIN_NOTIONAL), market orders valued at the last price", async () => {
     const { venue } = await harness({ symbolRules: { XYZ: rules } });
     const limit = await rejectsWith(venue.placeOrder({ ...base, quantity: 0.099 }), "INVALID_ORDER"); // 9.90
