@@ -1,3 +1,4 @@
+import { CANDLE_OF_FILL_SCRIPT } from "./candle-of-fill.ts";
 import { FORMAT_AMOUNT_SCRIPT } from "./format-amount.ts";
 
 // The dashboard's browser script. Plain ES2020 in a string (no template literals inside) so the
@@ -10,6 +11,7 @@ const auth = token ? { Authorization: "Bearer " + token } : {};
 const withToken = (path) => token ? path + (path.includes("?") ? "&" : "?") + "token=" + encodeURIComponent(token) : path;
 const $ = (id) => document.getElementById(id);
 ${FORMAT_AMOUNT_SCRIPT}
+${CANDLE_OF_FILL_SCRIPT}
 // Money totals (the cards) in cents; prices and quantities keep their precision: 0.00001234 is not 0.00.
 const fmtMoney = (n) => typeof n === "number" ? n.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : "–";
 const fmtPrice = (n) => formatAmount(n, 2);
@@ -65,11 +67,10 @@ function redrawMarkers() {
   const times = bars.map((b) => b.time);
   const list = [];
   for (const f of fills) {
-    const t = Math.floor(f.time / 1000);
-    let i = times.length - 1;
-    while (i > 0 && times[i] > t) i--;
+    const time = candleOfFill(times, Math.floor(f.time / 1000));
+    if (time === undefined) continue;
     const buy = f.side === "BUY";
-    list.push({ time: times[i], position: buy ? "belowBar" : "aboveBar", shape: buy ? "arrowUp" : "arrowDown", color: buy ? "#3fb950" : "#f85149", text: f.side + " " + fmtQty(f.quantity) });
+    list.push({ time, position: buy ? "belowBar" : "aboveBar", shape: buy ? "arrowUp" : "arrowDown", color: buy ? "#3fb950" : "#f85149", text: f.side + " " + fmtQty(f.quantity) });
   }
   list.sort((x, y) => x.time - y.time);
   markers.setMarkers(list);
