@@ -8,4 +8,5 @@ export { barCloseTime } from "./time/bar-close-time.ts";
 export { fixedIntervalMs } from "./time/fixed-interval-ms.ts";
 export { intervalKey } from "./time/interval-key.ts";
 export { BarCloser } from "./time/bar-closer.ts";
+export { epochReadings, looksLikeEpochSeconds } from "./time/epoch-seconds.ts";
 export * from "./shape/index.ts";

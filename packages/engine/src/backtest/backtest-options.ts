@@ -1,3 +1,4 @@
+import { epochReadings, looksLikeEpochSeconds } from "@argo/core";
 import * as v from "valibot";
 import type { LiveEngineOptions } from "../engine/engine-options.ts";
 import type { ProgressOptions } from "./progress-bar.ts";
@@ -8,10 +9,26 @@ import type { ProgressOptions } from "./progress-bar.ts";
  */
 export type CloseAtEnd = "last-open" | "last-close" | false;
 
+/**
+ * A range end in epoch milliseconds. Epoch seconds given by mistake (2010-01-01 as 1262304000) would read as January 1970:
+ * `from` would replay all history and `to` none, with no error, so times of 1970-01-02 to 1970-03-26 are refused naming both readings.
+ */
+function epochMs() {
+  return v.pipe(
+    v.number("must be epoch milliseconds"),
+    v.integer("must be whole epoch milliseconds"),
+    v.check(
+      (time: number) => !looksLikeEpochSeconds(time),
+      // The issue's "received" shows the number itself.
+      (issue) => `must be epoch milliseconds, not seconds: this is ${epochReadings(issue.input as number)}; multiply seconds by 1000 (times of early 1970 are refused as this mistake)`,
+    ),
+  );
+}
+
 /** Plain-data backtest settings beyond the engine's; validated with {@link backtestSettingsSchema}. */
 export const backtestSettingsSchema = v.strictObject({
-  from: v.optional(v.pipe(v.number("must be epoch milliseconds"), v.integer("must be whole epoch milliseconds"), v.description("First bar open time (inclusive), epoch ms."))),
-  to: v.optional(v.pipe(v.number("must be epoch milliseconds"), v.integer("must be whole epoch milliseconds"), v.description("End of the range (exclusive), epoch ms."))),
+  from: v.optional(v.pipe(epochMs(), v.description("First bar open time (inclusive), epoch ms."))),
+  to: v.optional(v.pipe(epochMs(), v.description("End of the range (exclusive), epoch ms."))),
   closeAtEnd: v.optional(
     v.pipe(
       v.union([v.literal("last-open"), v.literal("last-close"), v.literal(false)], 'must be "last-open", "last-close" or false'),

@@ -1,6 +1,7 @@
 import { ArgoError, type Bar } from "@argo/core";
 import { type BarRange, barRangeOf } from "./bar-range.ts";
 import { isoTimeOrText } from "../report/iso-time.ts";
+import { BarIntervalCheck } from "../engine/bar-interval-check.ts";
 import { barFaults, isSoundBar } from "../engine/bar-problem.ts";
 
 /**
@@ -8,7 +9,7 @@ import { barFaults, isSoundBar } from "../engine/bar-problem.ts";
  * A history backed by an array (bars already in memory) is read by index; one that is
  * synchronously iterable advances without a promise per bar; any other advances through its async
  * iterator, without waiting when its answer has already settled. Bars must come oldest first, inside the
- * range asked for, belong to the symbol asked for and be valid candles: a backtest never skips, reorders,
+ * range asked for, belong to the symbol and interval asked for and be valid candles: a backtest never skips, reorders,
  * half-processes or reaches beyond its range silently (INVALID_DATA ends the run instead).
  */
 export class BarSource {
@@ -22,16 +23,23 @@ export class BarSource {
   private previousTime = Number.NEGATIVE_INFINITY;
   private readonly from: number;
   private readonly to: number;
+  private readonly intervals: BarIntervalCheck;
 
   constructor(
     readonly symbol: string,
     readonly slot: number,
     history: AsyncIterable<Bar>,
-    /** The range asked of `history` (from inclusive, to exclusive): a bar outside it is refused, not replayed. */
-    bounds?: { readonly from: number; readonly to: number },
+    /**
+     * The range asked of `history` (from inclusive, to exclusive): a bar outside it is refused, not replayed. And the
+     * interval asked for: a bar labelled with another is refused; without it, one labelled other than the first bar is.
+     */
+    bounds?: { readonly from: number; readonly to: number; readonly interval?: string },
   ) {
     this.from = bounds?.from ?? Number.NEGATIVE_INFINITY;
     this.to = bounds?.to ?? Number.POSITIVE_INFINITY;
+    this.intervals = bounds?.interval === undefined
+      ? new BarIntervalCheck(undefined, "the interval of the history's first bar")
+      : new BarIntervalCheck(bounds.interval, "the backtest's interval");
     this.range = barRangeOf(history);
     if (this.range !== undefined) {
       this.index = this.range.start;
@@ -109,6 +117,13 @@ export class BarSource {
         `history of ${this.symbol} has an invalid bar at ${isoTimeOrText(bar.openTime)}: open ${open}, high ${high}, low ${low}, close ${close}, volume ${volume} (${barFaults(bar).join("; ")})`,
         { details: { symbol: this.symbol, openTime: bar.openTime } },
       );
+    }
+    // The pipeline and the venue take the bar's close time from its label: another interval's would move the clocks by its length.
+    const wrongInterval = this.intervals.fault(bar);
+    if (wrongInterval !== undefined) {
+      throw new ArgoError("INVALID_DATA", `history of ${this.symbol} has an invalid bar at ${isoTimeOrText(bar.openTime)}: ${wrongInterval}`, {
+        details: { symbol: this.symbol, openTime: bar.openTime, interval: bar.interval },
+      });
     }
     // A provider that ignores the range would replay the bars the range excludes: a hold-out period, the future.
     if (!(bar.openTime >= this.from && bar.openTime < this.to)) {

@@ -38,7 +38,7 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
   // history() takes a closed range of numbers: an open end is the widest one.
   const from = plan.from ?? Number.MIN_SAFE_INTEGER;
   const to = plan.to ?? Number.MAX_SAFE_INTEGER;
-  const sources = plan.symbols.map((symbol, slot) => new BarSource(symbol, slot, marketData.history(symbol, plan.interval, from, to, options), { from, to }));
+  const sources = plan.symbols.map((symbol, slot) => new BarSource(symbol, slot, marketData.history(symbol, plan.interval, from, to, options), { from, to, interval: plan.interval }));
   try {
     let startTime = Number.POSITIVE_INFINITY;
     for (const source of sources) {

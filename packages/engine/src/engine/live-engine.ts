@@ -1,4 +1,5 @@
 import { ArgoError, type Bar, type MarketDataProvider } from "@argo/core";
+import { BarIntervalCheck } from "./bar-interval-check.ts";
 import { barProblem } from "./bar-problem.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import type { EngineCallbacks } from "./callbacks.ts";
@@ -6,6 +7,7 @@ import type { EngineCounters } from "./engine-counters.ts";
 import type { LiveEngineOptions } from "./engine-options.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { EngineSession, type LoadedStrategy } from "./engine-session.ts";
+import { isoTimeOrText } from "../report/iso-time.ts";
 
 /** Longest run of bar processing (ms) before the event loop gets a turn. */
 const YIELD_SLICE_MS = 2;
@@ -66,6 +68,7 @@ export class LiveEngine {
     const iterator = marketData.stream(symbols, interval, options)[Symbol.asyncIterator]();
     const asked = new Set(symbols);
     const strangers = new Set<string>();
+    const intervals = new BarIntervalCheck(interval);
     let inBar: Promise<void> | undefined;
     let sliceStart = performance.now();
     let sinceCheck = 0;
@@ -88,9 +91,16 @@ export class LiveEngine {
             pipeline.streamError(new ArgoError("INVALID_DATA", `${marketData.name} streamed bars for ${JSON.stringify(item.bar.symbol)}, which this session does not trade (${symbols.join(", ")}); they are ignored`));
           }
         } else if (item.type === "bar") {
-          inBar = pipeline.processBar(item.bar);
-          if (inBar !== undefined) await inBar;
-          inBar = undefined;
+          // A bar labelled with another interval than the session's would move the clocks by its own length (see
+          // BarIntervalCheck): refused like a bad candle, as is a malformed label, which would otherwise end the session.
+          const wrongInterval = intervals.fault(item.bar);
+          if (wrongInterval !== undefined) {
+            pipeline.streamError(intervalError(item.bar, wrongInterval, interval));
+          } else {
+            inBar = pipeline.processBar(item.bar);
+            if (inBar !== undefined) await inBar;
+            inBar = undefined;
+          }
         } else {
           pipeline.streamError(item.error);
         }
@@ -122,4 +132,11 @@ export class LiveEngine {
     loop.catch(() => undefined); // a stream failing after the abort is no longer the run's concern
     if (inBar !== undefined) await inBar;
   }
+}
+
+/** The stream error of a bar whose interval label is not the session's (`fault` from BarIntervalCheck). */
+function intervalError(bar: Bar, fault: string, sessionInterval: string): ArgoError {
+  return new ArgoError("INVALID_DATA", `bar ${bar.symbol} ${isoTimeOrText(bar.openTime)}: ${fault}; the bar is refused`, {
+    details: { symbol: bar.symbol, openTime: bar.openTime, interval: bar.interval, sessionInterval },
+  });
 }

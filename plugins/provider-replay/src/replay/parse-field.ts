@@ -1,3 +1,4 @@
+import { epochReadings, looksLikeEpochSeconds } from "@argo/core";
 import { parseIsoTime } from "../shared/parse-iso-time.ts";
 import { parseDecimal } from "./decimal-number.ts";
 import type { BarField } from "./replay-config.ts";
@@ -8,12 +9,8 @@ import { rowError, showValue } from "./row-error.ts";
 // ~56000), and a backtest over it would run on an absurd calendar.
 const EARLIEST = Date.UTC(1800, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
-// The reverse mistake, epoch seconds read as milliseconds, lands inside that window: seconds of 1973-03-03 (1e8) to 2200
-// read as milliseconds are 1970-01-02 to 1970-03-26. Those few weeks of 1970 are refused in epoch-ms (with the fix named):
-// real bars of them are vanishingly rare and can still be written as ISO dates, while a seconds file would otherwise
-// run a backtest over a calendar squeezed into weeks of 1970.
-const SECONDS_AS_MS_FROM = 1e8;
-const SECONDS_AS_MS_UNTIL = LATEST / 1000;
+// The reverse mistake, epoch seconds read as milliseconds, lands inside that window (1970-01-02 to 1970-03-26, see
+// core's looksLikeEpochSeconds): refused in epoch-ms with the fix named, as runBacktest's from/to and the simulated startTime are.
 
 /**
  * A price or volume cell as a finite decimal number; throws INVALID_DATA naming the file, line and field.
@@ -48,7 +45,7 @@ export function parseTimeField(file: ReplayFile, line: number, raw: unknown, che
   if (!Number.isFinite(value)) throw rowError(file, line, "time", `expected ${unit}, got ${showValue(raw)}`);
   const time = file.timeFormat === "epoch-s" ? Math.round(value * 1000) : value;
   if (!(time >= EARLIEST && time < LATEST)) throw rowError(file, line, "time", implausibleEpoch(file, unit, value, raw));
-  if (file.timeFormat === "epoch-ms" && time >= SECONDS_AS_MS_FROM && time < SECONDS_AS_MS_UNTIL) {
+  if (file.timeFormat === "epoch-ms" && looksLikeEpochSeconds(time)) {
     throw rowError(file, line, "time", secondsAsMilliseconds(value, raw));
   }
   return time;
@@ -56,9 +53,7 @@ export function parseTimeField(file: ReplayFile, line: number, raw: unknown, che
 
 /** The problem of an epoch-ms time of early 1970 that reads as a plausible time in epoch seconds. */
 function secondsAsMilliseconds(value: number, raw: unknown): string {
-  const asMs = new Date(value).toISOString();
-  const asSeconds = new Date(value * 1000).toISOString();
-  return `got ${showValue(raw)}, which is ${asMs} in epoch milliseconds and ${asSeconds} in epoch seconds: set timeFormat to "epoch-s" ` +
+  return `got ${showValue(raw)}, which is ${epochReadings(value)}: set timeFormat to "epoch-s" ` +
     "(bars of early 1970 in milliseconds are refused as this mistake; write such times as ISO dates)";
 }
 

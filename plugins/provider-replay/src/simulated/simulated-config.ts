@@ -1,4 +1,4 @@
-import { type ConfigIssue, intervalToMs, type ProviderSession } from "@argo/core";
+import { type ConfigIssue, epochReadings, intervalToMs, looksLikeEpochSeconds, type ProviderSession } from "@argo/core";
 import * as v from "valibot";
 import { intervalSchema } from "../shared/interval-schema.ts";
 import { parseIsoTime } from "../shared/parse-iso-time.ts";
@@ -24,6 +24,11 @@ const startTime = v.union(
       v.integer("must be a whole number of epoch milliseconds"),
       v.minValue(-MAX_TIME_MS, "must be -8.64e15 or later (the earliest date a run can handle)"),
       v.maxValue(MAX_TIME_MS, "must be 8.64e15 or earlier (the latest date a run can handle)"),
+      // Epoch seconds by mistake (2024-01-01 as 1704067200) would generate bars of January 1970 without a word.
+      v.check(
+        (time) => !looksLikeEpochSeconds(time),
+        (issue) => `must be epoch milliseconds, not seconds: this is ${epochReadings(issue.input as number)}; multiply seconds by 1000 or write an ISO date (times of early 1970 are refused as this mistake)`,
+      ),
     ),
     v.pipe(
       v.string("must be a string"),
