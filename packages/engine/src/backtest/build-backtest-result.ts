@@ -9,6 +9,7 @@ import type { BacktestOpenTrade, BacktestResult, BacktestTrade } from "./backtes
 import { backtestWarnings } from "./backtest-warnings.ts";
 import { largestGap } from "./largest-gap.ts";
 import type { RunRecorder } from "./run-recorder.ts";
+import type { SettlementClose } from "./settlement-close.ts";
 import type { OutsideTurnCalls } from "../engine/strategy-order-gate.ts";
 
 /** What the result is assembled from once the session has ended. */
@@ -30,7 +31,8 @@ export function buildBacktestResult(parts: ResultParts): BacktestResult {
   const equity = recorder.steps.column(1);
   const closes = backFill(recorder.steps.column(2));
   const candles = recorder.candles();
-  const { trades, openTrades } = roundTrips(recorder.fills, settings.symbols);
+  const settlement = settlementKeys(recorder.fills, [...recorder.closesOutOfMoney, ...recorder.closesAtEnd]);
+  const { trades, openTrades } = roundTrips(recorder.fills, settings.symbols, settlement);
   const warmupBars = warmupStep(times, candles.times, parts.warmupBars);
   const statistics = computeStatistics({
     times, equity, closes, trades, startingCash: recorder.startingEquity, warmupBars, riskFreeRate: settings.riskFreeRate,
@@ -82,15 +84,23 @@ function symbolTrade(symbol: string, t: ClosedTrade): BacktestTrade {
   };
 }
 
-/** Closed and still-open trades of every symbol; closed ones in order of exit (ties in the order of `symbols`). */
-function roundTrips(fills: readonly Fill[], symbols: readonly string[]): { trades: BacktestTrade[]; openTrades: BacktestOpenTrade[] } {
+/**
+ * Closed and still-open trades of every symbol; closed ones in order of exit (ties in the order of `symbols`). A fill in
+ * `keys` counts as of the order named there rather than its own (the pieces of one settlement close).
+ */
+function roundTrips(
+  fills: readonly Fill[],
+  symbols: readonly string[],
+  keys: ReadonlyMap<Fill, string>,
+): { trades: BacktestTrade[]; openTrades: BacktestOpenTrade[] } {
   // One builder per symbol, fed the venue's fills as they are (no per-fill copy); made in the order of the symbols,
   // not of their first fills, so that the stable sort below breaks ties by symbol.
   const bySymbol = new Map<string, RoundTripBuilder>(symbols.map((symbol) => [symbol, new RoundTripBuilder()]));
   for (const fill of fills) {
     let builder = bySymbol.get(fill.symbol);
     if (builder === undefined) bySymbol.set(fill.symbol, (builder = new RoundTripBuilder()));
-    builder.add(fill.side, fill.quantity, fill.price, fill.fee, fill.time, fill.clientOrderId);
+    const orderId = keys.size === 0 ? fill.clientOrderId : (keys.get(fill) ?? fill.clientOrderId);
+    builder.add(fill.side, fill.quantity, fill.price, fill.fee, fill.time, orderId);
   }
   const trades: BacktestTrade[] = [];
   const openTrades: BacktestOpenTrade[] = [];
@@ -100,6 +110,24 @@ function roundTrips(fills: readonly Fill[], symbols: readonly string[]): { trade
   }
   if (bySymbol.size > 1) trades.sort((a, b) => a.exitTime - b.exitTime);
   return { trades, openTrades };
+}
+
+/**
+ * The fills of the engine's settlement closes (the final pass, the close when out of money) that went in pieces, each
+ * keyed by the close's first order: the venue refused the whole close, so one position went out in several orders, and
+ * as one order they close each trade whole (backtesting.py's close) instead of splitting it at every piece's edge.
+ */
+function settlementKeys(fills: readonly Fill[], closes: readonly SettlementClose[]): Map<Fill, string> {
+  const keys = new Map<Fill, string>();
+  const pieces = closes.filter((close) => close.ids.length > 1);
+  if (pieces.length === 0) return keys;
+  const keyOf = new Map<string, string>();
+  for (const close of pieces) for (const id of close.ids) keyOf.set(id, close.ids[0]!);
+  for (const fill of fills) {
+    const key = keyOf.get(fill.clientOrderId);
+    if (key !== undefined) keys.set(fill, key);
+  }
+  return keys;
 }
 
 /** The step at which the benchmark's `bars`-th bar (0-based) was seen, clamped to its last bar (a warning says so). */

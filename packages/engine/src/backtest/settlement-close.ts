@@ -8,6 +8,8 @@ export interface SettlementClose {
   quantity: number;
   /** Close orders the venue took. */
   orders: number;
+  /** Their client order ids: the trades list counts the pieces of one close as one order. */
+  ids: readonly string[];
   /** Close orders the venue refused (each also counted in `ordersRejected`). */
   refusals: number;
   /** The size the close went in, when the venue refused it whole and took smaller orders. */

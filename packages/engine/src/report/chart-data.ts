@@ -1,4 +1,5 @@
 import { barIndexAt } from "../stats/bar-index.ts";
+import { formatPlain } from "./format-statistic.ts";
 import type { BacktestResults } from "./types.ts";
 
 /** A trade marker as lightweight-charts takes it (time in UTC seconds). */
@@ -22,6 +23,13 @@ const SELL = "#ef5350";
 const seconds = (ms: number) => Math.floor(ms / 1000);
 // Beyond this many trades, marker labels overlap into noise; the trades table has the details.
 const LABELLED_TRADES = 30;
+// A label's significant digits: every digit a venue quotes, not the float tail of a volume-weighted mean (the trades table keeps them all).
+const LABEL_DIGITS = 10;
+
+/** A price or size for a marker label: never in exponent form (1e-8 reads 0.00000001), float noise rounded off. */
+function labelNumber(value: number): string {
+  return formatPlain(Number.isFinite(value) ? Number(value.toPrecision(LABEL_DIGITS)) : value);
+}
 
 /**
  * Converts results to chart series; markers are the charted symbol's trades (those without a symbol count as its),
@@ -43,8 +51,8 @@ export function toChartData(results: BacktestResults): ChartData {
   const markers: ChartMarker[] = [];
   for (const t of trades) {
     const long = t.size > 0;
-    markers.push(marker(t.entryTime, long, `${long ? "Buy" : "Sell"} ${Math.abs(t.size)} @ ${t.entryPrice}`));
-    markers.push(marker(t.exitTime, !long, `${long ? "Sell" : "Buy"} @ ${t.exitPrice} (${t.returnPct.toFixed(2)}%)`));
+    markers.push(marker(t.entryTime, long, `${long ? "Buy" : "Sell"} ${labelNumber(Math.abs(t.size))} @ ${labelNumber(t.entryPrice)}`));
+    markers.push(marker(t.exitTime, !long, `${long ? "Sell" : "Buy"} @ ${labelNumber(t.exitPrice)} (${t.returnPct.toFixed(2)}%)`));
   }
   markers.sort((a, b) => a.time - b.time);
   const equity: ChartData["equity"] = [];

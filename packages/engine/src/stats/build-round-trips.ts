@@ -42,7 +42,7 @@ export interface RoundTrips {
  * Builds closed trades from the chronological fills of one symbol the way backtesting.py counts them:
  * every opening order is its own trade; opposite fills close trades first in, first out; a partial
  * close splits a trade (the closed part becomes a trade, the rest stays open); a reversal closes and
- * opens. Fees are shared pro rata by quantity. Fills of the same order are merged into one trade.
+ * opens. Fees are shared pro rata by quantity. Consecutive fills of one order (no other order's fill between) are merged into one trade.
  */
 export function buildRoundTrips(fills: readonly RoundTripFill[], closeOpenAt?: CloseOpenLots): RoundTrips {
   const builder = new RoundTripBuilder();

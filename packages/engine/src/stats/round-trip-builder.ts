@@ -40,6 +40,10 @@ export class RoundTripBuilder {
   private readonly lots: Lot[] = [];
   private fillCount = 0;
   private previousTime = -Infinity;
+  // The order of the previous fill: only the next fill of that same order merges (an entry into its lot, an exit into
+  // its trade). Another order's fill in between may have changed the lot (a scale-in moves its entry price), so a
+  // merge across it would put an exit priced against one entry into a trade that shows another.
+  private previousOrder: string | undefined;
   // The last close, so a further fill of the same order closing the same lot extends that trade.
   private lastCloseOrder: string | undefined;
   private lastCloseLot: Lot | undefined;
@@ -53,6 +57,10 @@ export class RoundTripBuilder {
     if (!Number.isFinite(fee)) throw badFill(index, "fee", "must be a finite number");
     if (!(time >= this.previousTime)) throw badFill(index, "time", "is before the previous fill's time");
     this.previousTime = time;
+    const consecutive = orderId !== undefined && orderId === this.previousOrder;
+    this.previousOrder = orderId;
+    // Not the previous fill's order: nothing this fill does merges into what came before it.
+    if (!consecutive) this.lastCloseLot = undefined;
     const direction = side === "BUY" ? 1 : -1;
     const lots = this.lots;
     let remaining = quantity;
@@ -74,7 +82,7 @@ export class RoundTripBuilder {
     if (remaining <= quantity * DUST) return;
     const entryFee = (fee * remaining) / quantity;
     const last = lots[lots.length - 1];
-    if (last && orderId !== undefined && last.orderId === orderId && sign(last.size) === direction) {
+    if (last && consecutive && last.orderId === orderId && sign(last.size) === direction) {
       const size = trimNoise(last.size + direction * remaining);
       last.entryPrice = (last.entryPrice * last.size + price * direction * remaining) / size;
       last.size = size;
@@ -87,6 +95,7 @@ export class RoundTripBuilder {
   /** Closes every open lot at `at` (backtesting.py's `finalize_trades=True`). */
   closeAll(at: CloseOpenLots): void {
     this.lastCloseLot = undefined;
+    this.previousOrder = undefined;
     for (const lot of this.lots.splice(0)) {
       const quantity = Math.abs(lot.size);
       this.close(lot, quantity, at.price, at.time, at.fee?.(quantity, at.price) ?? 0, undefined);
