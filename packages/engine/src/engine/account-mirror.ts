@@ -95,7 +95,8 @@ export class AccountMirror {
 
   /** Notes a finished order; past the limit the longest-finished one is forgotten (answers about it are long settled). */
   private remember(id: string): void {
-    // A finished order never reopens and ids are not reused: the oldest one can simply go.
+    // A finished order never reopens and ids are not reused: the oldest one can simply go. An old state of it sent again
+    // later is refused by its journal record instead (see endedLongAgo in trading-events.ts).
     const evicted = this.finished.add(id);
     if (evicted === undefined) return;
     this.orders.delete(evicted);

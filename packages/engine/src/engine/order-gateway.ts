@@ -78,7 +78,8 @@ export class OrderGateway {
     this.unresolved = new UnresolvedPlacements(p, {
       lookUp: (id) => this.lookUp(id),
       found: (id, order, request) => void this.found(id, order, request),
-      notPlaced: (id) => this.notPlaced(id),
+      notPlaced: (id, refused) => this.notPlaced(id, refused),
+      reclaim: (id) => this.reclaim(id),
       request: (id) => this.inFlight.request(id),
       failed: (error) => this.providerFailed(error),
     }, callTimeoutMs);
@@ -132,7 +133,8 @@ export class OrderGateway {
         return this.reject(request, unread.failure.code, reason, "engine");
       });
       this.judging.add(judged);
-      void judged.then(() => this.judging.delete(judged));
+      const judgedDone = () => this.judging.delete(judged);
+      void judged.then(judgedDone, judgedDone);
       return judged;
     }
     return this.checked(request, chosenId);
@@ -218,7 +220,9 @@ export class OrderGateway {
       (error: unknown) => this.afterFailure(request, id, error),
     ));
     this.placing.set(id, placement);
-    void placement.then(() => this.placing.delete(id));
+    // Both ways: a placement that broke its promise would otherwise leave this one rejected, unhandled, as well.
+    const done = () => this.placing.delete(id);
+    void placement.then(done, done);
     return placement;
   }
 
@@ -286,7 +290,8 @@ export class OrderGateway {
   shownByEvent(order: Order, answerPending: boolean): void {
     const id = order.clientOrderId;
     const unresolved = this.unresolved.delete(id);
-    if (!answerPending && !unresolved) return;
+    // Or declared not placed by a lookup that did not find it, and shown by the venue after all: booked now, as above.
+    if (!answerPending && !unresolved && !this.unresolved.cameBack(order)) return;
     // A refusal is reported by venueRejected (once); the order it names keeps its id, as any order the venue showed.
     if (order.status === "REJECTED") return;
     if (this.shownEarly.has(id)) return;
@@ -322,7 +327,7 @@ export class OrderGateway {
         // may be live keeps it, and its journal record stays PENDING for the next start to ask about: a retry with the
         // same id must not become a second order. It also stays in flight: a close sized without it could flip the position.
         const unknown = argo.details?.outcome === "unknown";
-        if (!unknown) this.notPlaced(id);
+        if (!unknown) this.notPlaced(id, !isProviderFailure(argo));
         else this.unresolved.add(id); // settled by an event, its late answer, or a later lookup
         this.providerFailed(argo);
         const result = this.reject(request, argo.code, argo.message, "venue");
@@ -363,13 +368,45 @@ export class OrderGateway {
     return order === undefined || order.status === "REJECTED" ? undefined : order;
   }
 
-  /** A placement the venue refused or does not hold: its id is free again and it no longer works. */
-  private notPlaced(id: string): void {
+  /**
+   * A placement the venue refused (`refused`) or does not hold: its id is free again and it no longer works. Only a
+   * placement through a promise was recorded before it left (recordSending): that record goes, or the id stays taken.
+   */
+  private notPlaced(id: string, refused: boolean): void {
     this.inFlight.delete(id);
     this.cancelOnArrival.delete(id);
+    if (this.syncVenue === undefined && !this.unrecord(id, refused)) return;
     this.ids.release(id);
-    // Only a placement through a promise was recorded before it left (recordSending).
-    if (this.syncVenue === undefined) this.p.journal?.unsent(id);
+  }
+
+  /**
+   * Drops the PENDING record of a placement the venue does not hold; false when the journal could not (a full disk),
+   * reported as INTERNAL. Thrown from here, that failure would break the promise the strategy awaits and skip the
+   * rejection's report; the record left behind only makes the next start ask the venue about the order.
+   */
+  private unrecord(id: string, refused: boolean): boolean {
+    const p = this.p;
+    try {
+      p.journal?.unsent(id);
+      return true;
+    } catch (error) {
+      const venue = p.trading.name;
+      const why = refused ? `refused by ${venue}` : `${venue} does not hold it`;
+      p.reportError(new ArgoError("INTERNAL", `order ${id}: ${why}, but its PENDING record could not be removed (${(error as Error).message}); the next start will ask the venue`, {
+        cause: error,
+        details: { clientOrderId: id },
+      }));
+      return false;
+    }
+  }
+
+  /**
+   * Takes the id of a placement declared not placed again (the venue holds it after all), for good. Landed after a halt,
+   * the order is cancelled on arrival as a placement in flight at the halt is: the closes were sized without it.
+   */
+  private reclaim(id: string): void {
+    this.ids.take(id);
+    if (this.p.stateMachine.state === "HALTED") this.cancelOnArrival.add(id);
   }
 
   /** The venue's order by client id; throws its failure, or INVALID_DATA for an answer that is not an order. */

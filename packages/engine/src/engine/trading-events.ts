@@ -1,4 +1,4 @@
-import { ArgoError, type TradingEvent, tradingEventProblem } from "@argo/core";
+import { ArgoError, isTerminalStatus, type Order, type TradingEvent, tradingEventProblem } from "@argo/core";
 import { eventState } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 
@@ -23,6 +23,8 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       const network = p.gateway.syncVenue === undefined;
       const state = network ? eventState(order) : undefined;
       if (state !== undefined && p.mirror.repeatsEvent(order.clientOrderId, state)) return false;
+      // Refused as the mirror refuses an old state of an order it still keeps (applyOrder below): ignored, unreported.
+      if (network && endedLongAgo(p, order)) return false;
       const answerPending = p.gateway.inFlight.delete(order.clientOrderId);
       if (!p.mirror.applyOrder(order)) return false;
       if (state !== undefined) p.mirror.eventApplied(order.clientOrderId, state);
@@ -40,10 +42,13 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       return true;
     }
     case "fill": {
-      // A venue may report an execution before (or instead of) the order's own update.
-      const answerPending = p.gateway.inFlight.delete(event.order.clientOrderId);
-      p.noteOrder(event.order);
-      p.gateway.shownByEvent(event.order, answerPending);
+      // A venue may report an execution before (or instead of) the order's own update. An old state of an order ended
+      // long ago is not taken (see endedLongAgo); its fill goes to noteFill, which skips one booked already.
+      if (p.gateway.syncVenue !== undefined || !endedLongAgo(p, event.order)) {
+        const answerPending = p.gateway.inFlight.delete(event.order.clientOrderId);
+        p.noteOrder(event.order);
+        p.gateway.shownByEvent(event.order, answerPending);
+      }
       p.noteFill(event.fill, event.order);
       return false;
     }
@@ -57,4 +62,18 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       if (event.error !== undefined) p.reportError(event.error);
       return false;
   }
+}
+
+/**
+ * Whether a venue's event brings a working state of an order the journal records as ended, that the mirror no longer
+ * keeps: it keeps only the newest finished orders (FINISHED_ORDERS_KEPT), so past those it cannot tell a reconnect's
+ * replayed backlog from news, and taken, the old state would reopen the order (shown open, counted against the limits).
+ * Asked only for an id the mirror does not hold and no placement has on its way: of this session's orders, one finished
+ * long ago (one refused or declared not placed has no record left). One lookup by primary key, nothing kept in memory.
+ * A simulator sends each state once, so only a venue across a network is asked about.
+ */
+function endedLongAgo(p: BarPipeline, order: Order): boolean {
+  const id = order.clientOrderId;
+  if (p.journal === undefined || isTerminalStatus(order.status) || p.mirror.orders.has(id) || p.gateway.inFlight.has(id)) return false;
+  return p.journal.endedOrder(id);
 }

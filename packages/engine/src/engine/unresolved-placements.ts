@@ -1,6 +1,8 @@
 import { type ArgoError, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
 import { isProviderFailure } from "../risk/circuit-breaker.ts";
+import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { RecentIds } from "./eviction-ring.ts";
 import { isOrderLike } from "./order-answer.ts";
 
 /** What the unresolved placements need from the order gateway: its lookup, its bookings and the breaker's count. */
@@ -9,8 +11,10 @@ export interface SettleChannel {
   lookUp(id: string): Promise<Order>;
   /** Books an order the venue turned out to hold (placed, or refused if REJECTED). */
   found(id: string, order: Order, request: OrderRequest | undefined): void;
-  /** The venue does not hold it: its id is freed and it stops counting as working. */
-  notPlaced(id: string): void;
+  /** The venue refused it (`refused`) or does not hold it: its id is freed and it stops counting as working. */
+  notPlaced(id: string, refused: boolean): void;
+  /** Takes the id of a placement declared not placed again: the venue turned out to hold it after all. */
+  reclaim(id: string): void;
   /** The request of a placement still in flight. */
   request(id: string): OrderRequest | undefined;
   /** A venue call failed: counted towards the circuit breaker. */
@@ -26,6 +30,12 @@ export class UnresolvedPlacements {
   private readonly since = new Map<string, number>();
   /** Placements past their deadline being looked up, with the late answer if it came meanwhile (the gateway settles it). */
   private readonly lookingUp = new Map<string, PromiseSettledResult<Order> | undefined>();
+  /**
+   * Placements a due lookup declared not placed (the venue did not know them), until the venue shows them after all: a
+   * request stuck in a queue may still land, and its answer or event then comes. Bounded like the finished orders: most
+   * such placements never land, and one that does lands soon.
+   */
+  private readonly declared = new RecentIds(FINISHED_ORDERS_KEPT);
 
   constructor(
     private readonly p: BarPipeline,
@@ -46,6 +56,21 @@ export class UnresolvedPlacements {
   /** Settles a placement by other means (an event showed it); whether it was unresolved. */
   delete(id: string): boolean {
     return this.since.size !== 0 && this.since.delete(id);
+  }
+
+  /**
+   * Whether `order` was declared not placed and the venue now shows it (its answer or an event) working or done after
+   * all: then its id is taken again, for good, and a warning says so. True once: the caller books the order as placed.
+   * Shown REJECTED, it was declared rightly: only forgotten.
+   */
+  cameBack(order: Order): boolean {
+    const id = order.clientOrderId;
+    if (this.declared.size === 0 || !this.declared.has(id)) return false;
+    this.declared.delete(id);
+    if (order.status === "REJECTED") return false;
+    this.channel.reclaim(id);
+    this.p.runner.log.warn(`order ${id} reached ${this.p.trading.name} after all (it was declared not placed when the venue did not know it): booked as placed now`);
+    return true;
   }
 
   /** A placement past its deadline whose first lookup is starting: its late answer is kept for {@link lookupEnded}. */
@@ -85,16 +110,28 @@ export class UnresolvedPlacements {
         this.channel.found(id, order, this.channel.request(id));
         return;
       }
+      if (this.cameBack(order)) {
+        // Booked as found (counted, onOrderPlaced). The strategy was told the order failed: a venue that reports only
+        // through its answers sends no event, so this answer is the strategy's news of it.
+        this.channel.found(id, order, undefined);
+        if (p.runner.wantsUpdates) p.runner.updates.push(order);
+        return;
+      }
       p.noteOrder(order);
       for (const fill of order.fills) p.noteFill(fill, order);
       return;
     }
-    if (!unresolved) return;
-    if (isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) {
+    const failure = isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name));
+    if (!unresolved) {
+      // Refused after a lookup declared it not placed: declared rightly, and nothing of it can come back now.
+      if (!failure && this.declared.size !== 0) this.declared.delete(id);
+      return;
+    }
+    if (failure) {
       this.add(id); // still unknown: a later lookup asks
       return;
     }
-    this.channel.notPlaced(id);
+    this.channel.notPlaced(id, true);
   }
 
   /**
@@ -114,7 +151,8 @@ export class UnresolvedPlacements {
         if (!this.since.has(id)) continue; // settled meanwhile, by an event or its late answer
         if (isArgoError(error, "ORDER_NOT_FOUND")) {
           this.since.delete(id);
-          this.channel.notPlaced(id);
+          this.channel.notPlaced(id, false);
+          this.declared.add(id);
           p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it ${Date.now() - since} ms after its outcome became unknown: it was not placed`);
         } else {
           // A malformed answer is reported here; a provider failure by the channel. Either way it stays unresolved.

@@ -3,6 +3,7 @@ import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { EquityMarks } from "../risk/trading-state.ts";
+import { type FileIdentity, fileIdentity, isSameFile } from "./file-identity.ts";
 import { fillKey } from "./fill-key.ts";
 import { FILL_COLUMNS, type FillRow, toFill } from "./fill-rows.ts";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
@@ -23,6 +24,25 @@ const sameBarSize = (stored: string, key: string): boolean => {
     return false;
   }
 };
+
+/**
+ * The statuses a venue gave an order for good. FAILED is not one: the engine sets it when the venue said it did not
+ * hold the order, and a venue that shows the order after all (a lookup that lagged) must be believed, not refused.
+ */
+const ENDED_AT_VENUE: ReadonlySet<Order["status"]> = new Set([...TERMINAL_ORDER_STATUSES].filter((status) => status !== "FAILED"));
+const endedAtVenue = (status: unknown): boolean => ENDED_AT_VENUE.has(status as Order["status"]);
+const FINAL_STATUSES = [...ENDED_AT_VENUE].map((status) => `'${status}'`).join(", ");
+
+/**
+ * An order's record, written over the one it has: a final status is never written over with a working one (a venue
+ * re-sending an old state of a finished order must not reopen its record for the next start to ask about again).
+ */
+const UPSERT_ORDER = `INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id) DO UPDATE SET
+  venue_order_id = excluded.venue_order_id, symbol = excluded.symbol, side = excluded.side, type = excluded.type,
+  status = excluded.status, quantity = excluded.quantity, filled_quantity = excluded.filled_quantity,
+  average_fill_price = excluded.average_fill_price, created_at = excluded.created_at, updated_at = excluded.updated_at,
+  data = excluded.data
+  WHERE orders.status NOT IN (${FINAL_STATUSES}) OR excluded.status IN (${FINAL_STATUSES})`;
 
 /** The trading venue a session trades at: its name and, when known, a key of its account there (see assertJournalVenue). */
 export interface JournalVenue {
@@ -65,6 +85,7 @@ export class Journal {
   private readonly deleteState: Statement;
   private readonly findOrder: Statement;
   private readonly deletePending: Statement;
+  private readonly orderStatus: Statement;
   /** Every statement prepared above: finalized on close, or SQLite keeps the file (and its -wal) open after it. */
   private readonly prepared: Statement[];
   private bars: Bar[] = [];
@@ -80,6 +101,8 @@ export class Journal {
   private sessionId = 0;
   private readonly scrub: SecretScrubber;
   private readonly lock: SessionLock;
+  /** The journal file as opened: SQLite writes through its open handle, even into a file removed since (see assertIntact). */
+  private readonly identity: FileIdentity;
 
   /** `secrets`: values that must never reach the file (config credentials); each is stored as REDACTED instead. */
   constructor(sessionDir: string, options: JournalOptions = {}, secrets: readonly string[] = []) {
@@ -93,6 +116,7 @@ export class Journal {
       this.db.exec(JOURNAL_SCHEMA);
       migrateFills(this.db);
       migrateSessions(this.db);
+      this.identity = fileIdentity(this.path);
     } catch (error) {
       this.lock.release();
       throw new ArgoError("INVALID_CONFIGURATION", `cannot open the session journal ${this.path}: ${(error as Error).message}`, { cause: error });
@@ -100,24 +124,31 @@ export class Journal {
     this.batchSize = options.batchSize ?? 1000;
     this.flushIntervalMs = options.flushIntervalMs ?? 1000;
     this.insertBar = this.db.prepare("INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    this.upsertOrder = this.db.prepare("INSERT OR REPLACE INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.upsertOrder = this.db.prepare(UPSERT_ORDER);
     // Only a fill already written is ignored: OR IGNORE would also drop, silently, a fill SQLite refuses (a NaN fee).
     this.insertFill = this.db.prepare("INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id, id) DO NOTHING");
     this.upsertState = this.db.prepare("INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
     this.deleteState = this.db.prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
     this.findOrder = this.db.prepare("SELECT 1 FROM orders WHERE client_order_id = ?");
     this.deletePending = this.db.prepare("DELETE FROM orders WHERE client_order_id = ? AND status = 'PENDING'");
+    this.orderStatus = this.db.prepare("SELECT status FROM orders WHERE client_order_id = ?");
     this.riskRows = new RiskStateRows(this.db, this.path);
-    this.prepared = [this.insertBar, this.upsertOrder, this.insertFill, this.upsertState, this.deleteState, this.findOrder, this.deletePending, this.riskRows.upsert];
+    this.prepared = [this.insertBar, this.upsertOrder, this.insertFill, this.upsertState, this.deleteState, this.findOrder, this.deletePending, this.orderStatus, this.riskRows.upsert];
   }
 
   bar(bar: Bar): void {
     this.bars.push(bar);
   }
 
-  /** Records an order's latest state (coalesced: only the newest state of each order is written). */
+  /** Records an order's latest state (coalesced: only the newest state of each order is written; a final one is kept). */
   order(order: Order): void {
-    this.orders.set(order.clientOrderId, order);
+    const id = order.clientOrderId;
+    if (this.orders.size !== 0 && !endedAtVenue(order.status)) {
+      // As the write does (see UPSERT_ORDER): an old state coming after the final one must not replace it before it is written.
+      const waiting = this.orders.get(id);
+      if (waiting !== undefined && endedAtVenue(waiting.status)) return;
+    }
+    this.orders.set(id, order);
   }
 
   fill(fill: Fill): void {
@@ -154,6 +185,7 @@ export class Journal {
    * INVALID_DATA names them once the rest is written. Any other failure (busy, locked, disk full) keeps the buffers.
    */
   flush(): void {
+    this.assertIntact();
     try {
       this.db.transaction(() => this.writeBuffered())();
     } catch (error) {
@@ -277,6 +309,7 @@ export class Journal {
    * id stays taken, so it is never sent twice. The venue's answer or events replace the record as usual.
    */
   sending(order: Order): void {
+    this.assertIntact();
     // On disk before the order leaves: a NORMAL commit in WAL mode survives the process dying but may roll back on an OS
     // crash or a power loss, and the strategy would then send the order again. One fsync per order; batches stay NORMAL.
     this.db.exec("PRAGMA synchronous = FULL");
@@ -304,6 +337,34 @@ export class Journal {
    */
   unsent(clientOrderId: string): void {
     this.deletePending.run(this.scrub.text(clientOrderId));
+  }
+
+  /**
+   * Whether the newest record of this order (still buffered, or written by this session or an earlier one) is final at
+   * the venue (FAILED is not, see ENDED_AT_VENUE): a working state for it that a venue sends now is an old one re-sent.
+   * One lookup by primary key.
+   */
+  endedOrder(clientOrderId: string): boolean {
+    const waiting = this.orders.size === 0 ? undefined : this.orders.get(clientOrderId);
+    if (waiting !== undefined) return endedAtVenue(waiting.status);
+    const row = this.orderStatus.get(this.scrub.text(clientOrderId)) as { status: unknown } | null;
+    return row !== null && endedAtVenue(row.status);
+  }
+
+  /**
+   * Throws INTERNAL when the journal file or the session's claim is no longer the one opened. A session directory removed
+   * while the session runs (a cleanup of the data folder) fails no write: SQLite goes on writing through its open handle
+   * into the deleted file, which no restart will read, and the claim goes with it, so another session may start there.
+   * An order would then be sent "recorded" and be lost to the next start, which could send it again. Asked before every
+   * order is recorded and every batch written: two stats, about a microsecond each, beside the fsync each order pays.
+   */
+  private assertIntact(): void {
+    if (!isSameFile(this.path, this.identity)) {
+      throw new ArgoError("INTERNAL", `session journal ${this.path} was removed or replaced while the session ran (its directory deleted?): no later start would read what is written now, so nothing more is recorded and no order is sent; stop the session`, { details: { file: this.path } });
+    }
+    if (!this.lock.intact()) {
+      throw new ArgoError("INTERNAL", `session journal ${this.path}: its claim ${this.lock.path} was removed or replaced while the session ran, so another session may be using the directory: nothing more is recorded and no order is sent; stop the session`, { details: { file: this.lock.path } });
+    }
   }
 
   /** Whether an order with this client id was recorded, by this session or an earlier one (written or still buffered). */

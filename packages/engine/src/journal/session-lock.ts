@@ -1,7 +1,8 @@
 import { ArgoError } from "@argo/core";
-import { linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, linkSync, openSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { isProcessAlive } from "../engine/is-process-alive.ts";
+import { type FileIdentity, isSameFile, openFileIdentity } from "./file-identity.ts";
 
 /** File in a session directory naming the process whose journal has it open. */
 export const LOCK_FILE = "journal.lock";
@@ -38,22 +39,66 @@ const thisProcess: Claimant = { pid: process.pid, isAlive: isProcessAlive, holds
  * One process's claim on a session directory while its journal is open. Two sessions journaling into one directory would
  * both place orders for one account and resume from each other's fills, so the second is refused before anything
  * trades. A claim left by a process that has died (a crash, a kill) is taken over.
+ *
+ * The claim file is kept open while held, so the file at its path can be told apart from a new one (see intact): a
+ * directory removed while the session runs takes the claim with it, and another process may then claim the path afresh.
  */
 export class SessionLock {
-  private constructor(readonly path: string) {}
+  private constructor(
+    readonly path: string,
+    private readonly fd: number,
+    private readonly identity: FileIdentity,
+  ) {}
 
-  /** Claims `sessionDir`; INVALID_CONFIGURATION naming the directory and the holder when a live process has it. */
+  /**
+   * Claims `sessionDir`; INVALID_CONFIGURATION naming the directory and the holder when a live process has it, this one
+   * included: another engine of this process holds it even when its claim file was deleted since (its journal is open).
+   */
   static acquire(sessionDir: string): SessionLock {
-    const path = claimSessionDir(sessionDir, thisProcess);
+    const path = lockPathOf(sessionDir);
+    if (held.has(path)) throw inUse(sessionDir, path, process.pid);
+    claimAt(path, sessionDir, thisProcess, {});
+    let fd: number;
+    try {
+      fd = openSync(path, "r");
+    } catch (error) {
+      unlinkIfHeldBy(path, process.pid);
+      throw new ArgoError("INVALID_CONFIGURATION", `cannot open the session claim ${path}: ${(error as Error).message}`, { cause: error, details: { file: path } });
+    }
     held.add(path);
-    return new SessionLock(path);
+    return new SessionLock(path, fd, openFileIdentity(fd));
   }
 
-  /** Gives the directory up (only a claim this process still holds). */
+  /** Whether the claim file at the path is still this lock's: false once it was removed (its directory with it) or replaced. */
+  intact(): boolean {
+    return isSameFile(this.path, this.identity);
+  }
+
+  /** Gives the directory up: closes the claim file and removes it, unless it is no longer this lock's. */
   release(): void {
     held.delete(this.path);
-    unlinkIfHeldBy(this.path, process.pid);
+    const ours = this.intact();
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Closed already (released twice): nothing left to give back.
+    }
+    if (ours) unlinkQuietly(this.path);
   }
+}
+
+/**
+ * The claim file of `sessionDir`, through the directory's real path: the same directory reached through a symlink must
+ * be the same claim, or a second engine of this process would not see the first one's (see SessionLock.acquire).
+ */
+function lockPathOf(sessionDir: string): string {
+  let dir: string;
+  try {
+    dir = realpathSync(sessionDir);
+  } catch {
+    dir = resolve(sessionDir); // Not there: claiming it reports what is wrong.
+  }
+  return join(dir, LOCK_FILE);
 }
 
 /**
@@ -62,17 +107,23 @@ export class SessionLock {
  * otherwise each delete it, the second deleting the first one's fresh claim, and both would trade one account.
  */
 export function claimSessionDir(sessionDir: string, claimant: Claimant, steps: ClaimSteps = {}): string {
-  const path = resolve(join(sessionDir, LOCK_FILE));
+  const path = lockPathOf(sessionDir);
+  claimAt(path, sessionDir, claimant, steps);
+  return path;
+}
+
+/** Claims the lock file `path` of `sessionDir` for `claimant` (see claimSessionDir). */
+function claimAt(path: string, sessionDir: string, claimant: Claimant, steps: ClaimSteps): void {
   for (let attempt = 0; attempt < 3; attempt++) {
     if (claim(path, claimant.pid)) {
       clearLapsedTakeover(path, claimant);
-      return path;
+      return;
     }
     const holder = holderOf(path);
     if (holder === undefined) continue; // Given up since: claim it afresh.
     if (isLive(holder, path, claimant)) throw inUse(sessionDir, path, holder);
     steps.judgedLapsed?.();
-    if (takeOver(sessionDir, path, claimant, steps)) return path;
+    if (takeOver(sessionDir, path, claimant, steps)) return;
   }
   throw new ArgoError("INVALID_CONFIGURATION", `session directory ${sessionDir} is being claimed by another process; try again`, { details: { sessionDir } });
 }
