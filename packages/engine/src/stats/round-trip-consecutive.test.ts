@@ -4,6 +4,7 @@
 // comments; the property test checks each trade against the doc's own formulas and the whole against the cash flows.
 import { describe, expect, test } from "bun:test";
 import { RoundTripBuilder } from "./round-trip-builder.ts";
+import { prng } from "../test-fixtures/bars.ts";
 
 const row = (b: RoundTripBuilder) => b.trades.map((t) => [t.size, t.entryPrice, t.exitPrice, t.entryTime, t.exitTime]);
 
@@ -53,18 +54,6 @@ describe("only consecutive fills of one order merge", () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so a failing sequence can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 interface Order {
   id: string;
   side: "BUY" | "SELL";
@@ -73,7 +62,7 @@ interface Order {
 test("random fill sequences: every trade obeys pnl = size × (exit − entry) − fees, and the PnLs add up to the cash made", () => {
   const closeFee = (quantity: number, price: number) => quantity * price * 0.001;
   for (let seed = 1; seed <= 400; seed++) {
-    const next = random(seed);
+    const next = prng(seed);
     const b = new RoundTripBuilder();
     // Two to four orders working at once, each of one side, filling in pieces in any interleaving: scale-ins between
     // the pieces of an exit, exits between the pieces of an entry, reversals.
