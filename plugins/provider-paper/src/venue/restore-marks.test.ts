@@ -36,6 +36,25 @@ describe("restore: the last bars mark prices and the clock", () => {
     expect((await venue.getPositions())[0]!.marketPrice).toBe(100);
   });
 
+  test("stopped mid-step: a fill at one symbol's open values another whose bar of that step came first at its open", async () => {
+    // Short B 50 @ 100; an equity-sized BUY of A waits for A's next open. In step 2, B's bar (open 100, close 20) came
+    // before the stop, A's after. By hand: free funds = cash 15,000 + B's value − B's gross = 15,000 − 2 × 50 × m, with B
+    // at its open m = 100 (its close is unknown at A's open): 5,000, 50 units at 100. Valued at its close 20: 130 units.
+    const T = START;
+    const step = (symbol: string, i: number, open: number, close: number) =>
+      bar(symbol, T + i * MINUTE, close, { open, high: Math.max(open, close), low: Math.min(open, close), volume: 1e9 });
+    const entry = {
+      symbol: "A", side: "BUY", type: "MARKET", quantity: 0, equityFraction: 1, timeInForce: "GTC", clientOrderId: "e", venueOrderId: "P2",
+      status: "ACCEPTED", filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: T + 2 * MINUTE, updatedAt: T + 2 * MINUTE,
+    } as Order;
+    const venue = createPaperVenue({ initialCapital: 10_000, allowShorting: true, commission: { makerRate: 0, takerRate: 0 }, defaultRules: { stepSize: 1 } });
+    await venue.connect();
+    const short: Fill = { ...fill("B", 100, T + MINUTE), side: "SELL", quantity: 50 };
+    venue.restore({ fills: [short], workingOrders: [entry], lastBars: [step("A", 1, 100, 100), step("B", 2, 100, 20)] });
+    venue.processBar(step("A", 2, 100, 100));
+    expect((await venue.getTrades()).filter((t) => t.symbol === "A").map((t) => [t.quantity, t.price])).toEqual([[50, 100]]);
+  });
+
   test("a market order on a symbol without fills is judged at the last close and taken back", async () => {
     const market: Order = {
       symbol: "ABC", side: "BUY", type: "MARKET", quantity: 5, timeInForce: "GTC", clientOrderId: "m", venueOrderId: "P1",

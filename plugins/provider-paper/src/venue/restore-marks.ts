@@ -22,7 +22,7 @@ export function validateLastBars(state: VenueState, bars: readonly Bar[] | undef
 }
 
 /**
- * Marks each symbol at its newest recorded bar's close and volume, as processing that bar left the original venue,
+ * Marks each symbol at its newest recorded bar's close, open and volume, as processing that bar left the original venue,
  * unless a fill of that symbol came after the bar closed (its price is newer). A symbol outside config `symbols` has
  * no book and is skipped. Returns the latest close time, for the clock (NaN without bars).
  */
@@ -37,7 +37,11 @@ export function markLastBars(state: VenueState, bars: readonly Bar[] | undefined
     if (!(latest >= closeTime)) latest = closeTime;
     if ((lastFill.get(bar.symbol) ?? Number.NEGATIVE_INFINITY) > closeTime) continue;
     const book = openBook(state, bar.symbol);
+    // All four, as process-bar.ts leaves them: without the open and the close time, a symbol whose bar of the newest step
+    // came before the stop would be valued at that bar's close by a fill at another symbol's open of the same step.
     book.mark = bar.close;
+    book.openMark = bar.open;
+    book.markClose = closeTime;
     book.volume = bar.volume;
   }
   return latest;
