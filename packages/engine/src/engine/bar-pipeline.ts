@@ -128,6 +128,7 @@ export class BarPipeline {
     // The strategy reads these through ctx.history() as it reads the bars to come (see processBar).
     for (const bar of warmBars) Object.freeze(bar);
     this.cache.warm(warmBars);
+    this.resumeStep();
     this.busy = true;
     try {
       await this.runner.init();
@@ -137,6 +138,24 @@ export class BarPipeline {
       this.busy = false;
       this.runner.endTurn();
     }
+  }
+
+  /**
+   * Takes up the time step the warm bars end in: stopped between two symbols' bars of one step, the session must judge
+   * that step before the turn of its last bar, as an uninterrupted one does (counting from nothing, it would wait for a
+   * bar of the next step and let an entry through the turn a drawdown limit should have stopped).
+   */
+  private resumeStep(): void {
+    const series = this.cache.series;
+    let newest: Bar | undefined;
+    for (const s of series) {
+      const last = s.last();
+      if (last !== undefined && (newest === undefined || last.openTime > newest.openTime)) newest = last;
+    }
+    if (newest === undefined) return;
+    let arrived = 0;
+    for (const s of series) if (s.lastOpenTime === newest.openTime) arrived++;
+    this.steps.resume(newest.openTime, this.closer.closeTime(newest.openTime, newest.interval), arrived, series.length);
   }
 
   /** Runs one bar through the pipeline; returns a promise only when something asynchronous has to finish first. */

@@ -180,6 +180,18 @@ export class EquitySteps {
     return true;
   }
 
+  /**
+   * Takes up the step a resumed session's journal ends in: `arrived` of its `symbols` bars were processed before the stop.
+   * Complete, the earlier session judged it (a step is judged in the turn of its last bar); short of bars, the rest come
+   * now and the last of them judges it before its turn, as without the stop.
+   */
+  resume(openTime: number, closeTime: number, arrived: number, symbols: number): void {
+    this.openTime = openTime;
+    this.closeTime = closeTime;
+    this.arrived = arrived;
+    this.judged = arrived >= symbols;
+  }
+
   /** The close time of the newest step if it was left unjudged, now taken as judged (the data ended); else undefined. */
   takeUnjudged(): number | undefined {
     if (this.judged) return undefined;
