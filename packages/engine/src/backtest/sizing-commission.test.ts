@@ -39,13 +39,14 @@ describe("equityFraction and quoteAmount are resolved at the fill, rounded down 
     expect(result.account.balance).toBeCloseTo(10_000 - 48 * 103 - 48 * 103 * 0.001, 9);
   });
 
-  test("quoteAmount 1,000 with lot step 0.01: 1,000 / 103 = 9.708… → 9.70, commission charged on top", async () => {
+  test("quoteAmount 1,000 with lot step 0.01 leaves room for the fee: 1,000 / (103 × 1.001) = 9.698… → 9.69", async () => {
     const result = await backtest(rows, onBarAt((i, _bar, ctx) => (i === 0 ? ctx.placeOrder({ side: "BUY", quoteAmount: 1_000 }) : undefined)), {
       venue: { ...FEE, defaultRules: { stepSize: 0.01 } }, engine: { closeAtEnd: false },
     });
-    expect(result.fills.map((f) => [f.quantity, f.price])).toEqual([[9.7, 103]]);
-    expect(result.fills[0]!.fee).toBeCloseTo(0.9991, 12);
-    expect(result.account.balance).toBeCloseTo(10_000 - 999.1 - 0.9991, 9);
+    expect(result.fills.map((f) => [f.quantity, f.price])).toEqual([[9.69, 103]]);
+    // 9.69 × 103 = 998.07; fee 0.1 % of it = 0.99807; together 999.06807, within the 1,000.
+    expect(result.fills[0]!.fee).toBeCloseTo(0.99807, 12);
+    expect(result.account.balance).toBeCloseTo(10_000 - 998.07 - 0.99807, 9);
   });
 
   test("a reversal closes first and sizes the new side from the freed cash, leaving room for the fee (as backtesting.py)", async () => {

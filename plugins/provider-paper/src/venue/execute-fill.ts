@@ -1,5 +1,6 @@
 import type { Bar, Order, Trade } from "@argo/core";
 import { applyFill } from "./apply-fill.ts";
+import { amountUsed, budgetRoom, consumeQuoteReservation, freeOfBudget } from "./budget-cap.ts";
 import { cancelSibling } from "./brackets.ts";
 import { slippedPrice } from "./costs.ts";
 import { emit, emitPositionAndAccount } from "./events.ts";
@@ -10,7 +11,7 @@ import type { MatchResult } from "./match-order.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { rejudgeReductions } from "./rejudge-reductions.ts";
 import { resolveSize } from "./resolve-size.ts";
-import { withinReach } from "./quantity-noise.ts";
+import { quantityNoise, withinReach } from "./quantity-noise.ts";
 import { orderSnapshot } from "./snapshots.ts";
 import { floorToStep, snapLot } from "./step-math.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -25,18 +26,35 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
   const order = rec.order;
   const book = rec.book;
   const rules = book.rules;
-  if (order.quantity === 0 && rec.sizing !== "quantity") {
+  let cap = Number.POSITIVE_INFINITY;
+  if (state.maxVolumeShare !== Number.POSITIVE_INFINITY) {
+    cap = floorToStep(bar.volume * state.maxVolumeShare, rules.stepSize, rules.stepDecimals);
+    // A bar that lets none of it trade (no volume) is no fill: a size resolved at the first fill waits for one.
+    if (!(cap > 0)) return 0;
+  }
+  const sized = rec.sizing !== "quantity";
+  // Sized by an earlier fill (or before a restore): this one must keep within what is left of the amount.
+  const sizedBefore = sized && order.quantity > 0;
+  if (order.quantity === 0 && sized) {
     const problem = resolveSize(state, rec, match, bar.volume, time);
     if (problem !== undefined) return refuse(state, rec, `INVALID_ORDER: ${problem}`, time);
   }
   const remaining = remainingOf(order, rules.stepSize, rules.stepDecimals);
-  let quantity = remaining;
-  if (state.maxVolumeShare !== Number.POSITIVE_INFINITY) {
-    const cap = floorToStep(bar.volume * state.maxVolumeShare, rules.stepSize, rules.stepDecimals);
-    if (cap < quantity) quantity = cap;
-  }
+  let quantity = cap < remaining ? cap : remaining;
   if (!(quantity > 0) || (order.timeInForce === "FOK" && quantity < remaining)) return 0;
-  const price = match.slips ? slippedPrice(state, match.price, quantity, bar.volume, rec.buy, rules) : match.price;
+  let price = match.slips ? slippedPrice(state, match.price, quantity, bar.volume, rec.buy, rules) : match.price;
+  // What of the fill an equity-sized order's amount does not cap: the position it reduces (budget-cap.ts).
+  const free = sized ? freeOfBudget(rec) : 0;
+  if (sizedBefore && free < quantity) {
+    // A later fill of a quote- or equity-sized order buys what is left of its amount at this price, no more.
+    const room = free + budgetRoom(state, rec, price);
+    if (room < quantity && !withinReach(quantity, room, quantityNoise(order.quantity, rules.stepSize))) {
+      if (!(room > 0)) return spendAll(state, rec, time);
+      quantity = free > 0 ? snapLot(room, order.quantity, rules.stepSize, rules.stepDecimals) : room;
+      // A smaller fill moves the price less: a buy pays at most the price the room was counted at.
+      if (match.slips) price = slippedPrice(state, match.price, quantity, bar.volume, rec.buy, rules);
+    }
+  }
   const notional = quantity * price;
   const rateFee = notional * (match.taker ? state.takerRate : state.makerRate);
   let fee = rateFee;
@@ -49,7 +67,9 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
 
   rec.rateFees += rateFee;
   rec.feesCharged += fee;
-  consumeReservation(state, rec, quantity);
+  if (sized) rec.spent += amountUsed(quantity, price, fee, free);
+  if (rec.sizing === "quote") consumeQuoteReservation(state, rec, quantity, price, fee);
+  else consumeReservation(state, rec, quantity);
   const realizedPnl = applyFill(state, book, rec.buy, quantity, price, fee, time);
   const trade: Trade = {
     id: `F${state.nextFillNumber++}`,
@@ -72,7 +92,14 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
   const filledBefore = order.filledQuantity;
   order.fills.push(trade);
   order.updatedAt = time;
-  if (quantity === remaining) {
+  let done = quantity === remaining;
+  if (!done && sized && !(budgetRoom(state, rec, price) > 0) && !(freeOfBudget(rec) > 0)) {
+    // Spent: what is left of its amount buys no whole lot at this price (nor is a position left for an equity order to
+    // reduce), so the order is done at what it filled.
+    order.quantity = snapLot(filledBefore + quantity, order.quantity, rules.stepSize, rules.stepDecimals);
+    done = true;
+  }
+  if (done) {
     order.filledQuantity = order.quantity;
     order.averageFillPrice = filledBefore === 0 ? price : (order.averageFillPrice * filledBefore + notional) / order.quantity;
     order.status = "FILLED";
@@ -94,6 +121,16 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
   }
   if (rec.isLeg) cancelSibling(state, rec, time);
   return quantity;
+}
+
+/**
+ * A quote- or equity-sized order whose amount left buys no whole lot at this bar's price ends FILLED at what it filled
+ * (its quantity set to that), as Binance's quoteOrderQty order ends with less than a first price implied. Trades nothing.
+ */
+function spendAll(state: VenueState, rec: OrderRecord, time: number): number {
+  rec.order.quantity = rec.order.filledQuantity;
+  finishOrder(state, rec, "FILLED", undefined, time);
+  return 0;
 }
 
 /** Quantity of `order` still to fill, snapped to the lot step (float noise of many partial fills removed). */

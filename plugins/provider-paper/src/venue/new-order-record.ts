@@ -29,6 +29,10 @@ export function newOrderRecord(
   if (order.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...order.takeProfit });
   if (order.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...order.stopLoss });
   const legsArmed = !isLeg && (order.takeProfit !== undefined || order.stopLoss !== undefined);
+  // A restored order brings its fills: what they used of its amount stays used.
+  const fills = order.fills;
+  let spent = 0;
+  for (let i = 0; i < fills.length; i++) spent += fills[i]!.quantity * fills[i]!.price + fills[i]!.fee;
   return {
     order,
     seq,
@@ -44,6 +48,8 @@ export function newOrderRecord(
     open: true,
     rateFees: 0,
     feesCharged: 0,
+    budget: sizing === "quote" ? order.quoteAmount! : Number.NaN,
+    spent,
     resReduce: reservation.reduce,
     resCash: reservation.cash,
     resCashPerUnit: reservation.cashPerUnit,

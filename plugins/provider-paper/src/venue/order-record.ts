@@ -32,6 +32,14 @@ export interface OrderRecord {
   /** Σ rate × traded value so far and the fees charged so far: the per-order minimum applies to the total. */
   rateFees: number;
   feesCharged: number;
+  /**
+   * The amount a quote- or equity-sized order may trade, its commission included: the quote amount, or what the equity
+   * fraction resolved to at the first fill (NaN until then, and for an order sized by quantity). budget-cap.ts keeps
+   * later fills within it.
+   */
+  budget: number;
+  /** How much of `budget` the fills so far used: their value and fees (an equity order's: of what they opened only). */
+  spent: number;
   /** Position quantity reserved for reducing (closing) at placement, still unfilled. */
   resReduce: number;
   /** Cash still reserved for the opening part, fees included, and how much of it each opening unit releases when filled. */

@@ -2,7 +2,7 @@ import type { Order, OrderRequest } from "@argo/core";
 import { legIdTaken } from "./leg-ids.ts";
 import { checkVenueRules } from "./check-venue-rules.ts";
 import { copyRequestFields } from "./copy-request-fields.ts";
-import { checkMarketEntryLegs, validateRequest } from "./validate-request.ts";
+import { checkMarketEntryLegs, checkStopNotReached, validateRequest } from "./validate-request.ts";
 import { settleClock } from "./day-expiry.ts";
 import { assertConnected, invalidOrder, venueError } from "./errors.ts";
 import { emit } from "./events.ts";
@@ -27,6 +27,7 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
   validateRequest(state, request);
   const book = bookFor(state, request.symbol);
   checkMarketEntryLegs(state, request, book.mark);
+  checkStopNotReached(state, request, book.mark);
   const buy = request.side === "BUY";
   const type = request.type;
   const reference = referencePrice(state, book, request, buy);

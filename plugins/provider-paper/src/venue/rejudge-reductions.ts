@@ -44,7 +44,7 @@ function rejudgeSide(state: VenueState, book: SymbolBook, buy: boolean): void {
     const reference = referencePrice(state, book, order, buy);
     // An open market order was judged at a last price, so one is there; a guard, not a case.
     if (!(reference > 0)) continue;
-    const quantity = order.quantity > 0 ? remainingOf(order, rules.stepSize, rules.stepDecimals) : judgedQuantity(book, order, rec.sizing, reference);
+    const quantity = order.quantity > 0 ? remainingOf(order, rules.stepSize, rules.stepDecimals) : judgedQuantity(state, book, order, rec.sizing, reference);
     const reducible = reducibleQuantity(book, buy);
     // Without shorting a sell cannot open: what it cannot reduce reserves nothing, and its fill is refused.
     const judged = !buy && !state.allowShorting && quantity > reducible ? reducible : quantity;

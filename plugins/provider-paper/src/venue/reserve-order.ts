@@ -1,10 +1,9 @@
 import type { OrderRequest } from "@argo/core";
-import { estimatedSlippedPrice } from "./costs.ts";
+import { estimatedSlippedPrice, maxAffordable } from "./costs.ts";
 import { invalidOrder, venueError } from "./errors.ts";
 import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
 import { buyingPower } from "./ledger.ts";
 import type { Sizing } from "./order-record.ts";
-import { floorToStep } from "./step-math.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -38,13 +37,15 @@ export function reserve(state: VenueState, book: SymbolBook, request: OrderReque
       field: "type",
     });
   }
-  return checkFunds(state, book, buy, judgedQuantity(book, request, sizing, reference), reference);
+  return checkFunds(state, book, buy, judgedQuantity(state, book, request, sizing, reference), reference);
 }
 
 /**
  * The quantity a quantity- or quote-sized order is judged for at `reference`: its own, or the whole lots its quote amount
- * buys there (floored: a reduction reserved off the lot grid would leave what other orders may reduce off it too).
+ * buys there with the commission, by the rule its fill resolves it with (resolve-size.ts, costs.ts maxAffordable), so a
+ * quote amount equal to the buying power fits (floored: a reduction reserved off the lot grid would leave what other
+ * orders may reduce off it too).
  */
-export function judgedQuantity(book: SymbolBook, request: OrderRequest, sizing: Sizing, reference: number): number {
-  return sizing === "quantity" ? request.quantity! : floorToStep(request.quoteAmount! / reference, book.rules.stepSize, book.rules.stepDecimals);
+export function judgedQuantity(state: VenueState, book: SymbolBook, request: OrderRequest, sizing: Sizing, reference: number): number {
+  return sizing === "quantity" ? request.quantity! : maxAffordable(state, request.quoteAmount!, reference, book.rules);
 }

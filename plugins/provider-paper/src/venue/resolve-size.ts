@@ -8,11 +8,13 @@ import type { VenueState } from "./venue-state.ts";
 
 /**
  * Turns a quote- or equity-sized order into a quantity at its first fill, rounded down to the lot
- * step: a quote amount buys what it pays for at the fill price; an equity fraction takes that share
+ * step, leaving room for the commission (maxAffordable): a quote amount buys what it pays for, fee included, at the
+ * fill price (as placement judged it: reserve-order.ts judgedQuantity); an equity fraction takes that share
  * of what the order could trade then, as `maxQuantity` counts it: buying power at the fill's `time` (equity not tied up in
  * positions nor reserved by other open orders, its own book valued at the fill's price before slippage, other books at prices known then) plus the opposite position it reduces, leaving room
  * for the commission; a sell without shorting stops at the long. Returns a reason when the result
- * breaks a venue rule (the order is then refused at fill time), else undefined after setting `order.quantity`.
+ * breaks a venue rule (the order is then refused at fill time), else undefined after setting `order.quantity` and
+ * `rec.budget`, the amount its later fills keep within.
  */
 export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchResult, volume: number, time: number): string | undefined {
   const order = rec.order;
@@ -24,12 +26,12 @@ export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchRes
   const budget = rec.sizing === "quote" ? order.quoteAmount! : equityBudget(power, order.equityFraction!, reducible, base);
   // Impact depends on size; pricing with the largest size it could be keeps the cost within budget.
   const price = match.slips ? slippedPrice(state, base, budget / base, volume, rec.buy, rules) : base;
-  let quantity: number;
-  if (rec.sizing === "quote") quantity = floorToStep(budget / price, rules.stepSize, rules.stepDecimals);
-  else {
-    quantity = maxAffordable(state, equityBudget(power, order.equityFraction!, reducible, price), price, rules);
-    // Floored: the long (one restored from a journal kept under a finer step) or what is left of it may be off the lot grid.
-    if (!rec.buy && !state.allowShorting && quantity > reducible) quantity = floorToStep(reducible, rules.stepSize, rules.stepDecimals);
+  // The amount it may trade, commission included: later fills keep within it (budget-cap.ts).
+  const amount = rec.sizing === "quote" ? budget : equityBudget(power, order.equityFraction!, reducible, price);
+  let quantity = maxAffordable(state, amount, price, rules);
+  // Floored: the long (one restored from a journal kept under a finer step) or what is left of it may be off the lot grid.
+  if (rec.sizing === "equity" && !rec.buy && !state.allowShorting && quantity > reducible) {
+    quantity = floorToStep(reducible, rules.stepSize, rules.stepDecimals);
   }
   if (!(quantity > 0)) return `${rec.sizing === "quote" ? "quoteAmount" : "equityFraction"} trades no whole lot at ${price}`;
   if (quantity < rules.minQuantity) return `resolved quantity ${quantity} is below the minimum quantity ${rules.minQuantity} (LOT_SIZE)`;
@@ -38,6 +40,8 @@ export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchRes
     return `resolved order value ${quantity * price} is below the minimum notional ${rules.minNotional} (MIN_NOTIONAL)`;
   }
   order.quantity = quantity;
+  // An equity order's amount caps what it opens (budget-cap.ts): the part that reduces a position is counted out.
+  rec.budget = rec.sizing === "quote" ? amount : amount - (quantity < reducible ? quantity : reducible) * price * (1 + state.worstRate);
   return undefined;
 }
 

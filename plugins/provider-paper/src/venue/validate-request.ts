@@ -76,6 +76,26 @@ export function checkMarketEntryLegs(state: VenueState, request: OrderRequest, l
   checkLegsAgainst(state, request, lastPrice, "the last price");
 }
 
+/**
+ * Refuses a STOP or STOP_LIMIT whose stopPrice the symbol's last price (`lastPrice`, NaN before the first one, when
+ * nothing is checked) has already reached: a BUY's stop at or below it, a SELL's at or above it. Such a stop would fire
+ * at the next open and trade as a market (or plain limit) order; Binance refuses it (-2010 "Order would trigger
+ * immediately"), as a wrong-side bracket leg is refused here. Placement only, as checkMarketEntryLegs: a restored stop
+ * was accepted when the price was elsewhere.
+ */
+export function checkStopNotReached(state: VenueState, request: OrderRequest, lastPrice: number): void {
+  const type = request.type;
+  if ((type !== "STOP" && type !== "STOP_LIMIT") || lastPrice !== lastPrice) return;
+  const stop = request.stopPrice!;
+  const buy = request.side === "BUY";
+  if (buy ? stop > lastPrice : stop < lastPrice) return;
+  throw invalidOrder(
+    state,
+    `stopPrice ${stop} of a ${request.side} ${type} must be ${buy ? "above" : "below"} the last price ${lastPrice}: it would trigger immediately`,
+    { field: "stopPrice" },
+  );
+}
+
 /** Refuses a take-profit not beyond `entry` in the entry's favour, or a stop-loss not beyond it against it; `what` names `entry`. */
 function checkLegsAgainst(state: VenueState, request: OrderRequest, entry: number, what: string): void {
   const { takeProfit, stopLoss } = request;

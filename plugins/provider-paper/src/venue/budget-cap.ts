@@ -1,0 +1,75 @@
+import { consumeReservation } from "./finish-order.ts";
+import { reducedSize } from "./funds.ts";
+import type { OrderRecord } from "./order-record.ts";
+import { isDust } from "./quantity-noise.ts";
+import { floorToStep } from "./step-math.ts";
+import type { SymbolRules } from "./symbol-rules.ts";
+import type { VenueState } from "./venue-state.ts";
+
+/*
+ * A quote- or equity-sized order gets its quantity at the first fill's price; when maxVolumeShare spreads it over bars,
+ * later fills trade at their own prices, and at higher ones that quantity would spend past the amount it was sized
+ * from (as Binance's quoteOrderQty never does). So the order keeps its amount (`rec.budget`) and what its fills used
+ * of it (`rec.spent`), and each later fill takes at most what is left. A quote amount caps the order's whole value, as
+ * quoteOrderQty does; an equity amount caps what the order opens: reducing a position spends nothing.
+ */
+
+/** Position quantity a fill of `rec` may trade without using its amount: what an equity-sized order reduces; none for a quote-sized one. */
+export function freeOfBudget(rec: OrderRecord): number {
+  return rec.sizing === "equity" ? reducedSize(rec.book, rec.buy) : 0;
+}
+
+/**
+ * Whole lots the rest of the order's amount buys at `price`, commission included, by the rule that sized it (costs.ts
+ * maxAffordable; the per-order minimum fee is paid by then). Float dust of a lot-free symbol counts as nothing.
+ * +Infinity when the amount is unknown: an equity order resolved before a restart (the journal keeps its quantity,
+ * not the amount, nor which of its fills reduced a position) works on as before.
+ */
+export function budgetRoom(state: VenueState, rec: OrderRecord, price: number): number {
+  const budget = rec.budget;
+  if (budget !== budget) return Number.POSITIVE_INFINITY;
+  const room = lotsWithin(state, budget - rec.spent, price, rec.book.rules);
+  return isDust(room, rec.order.quantity) ? 0 : room;
+}
+
+/** What a fill of `quantity` at `price` with `fee` uses of the amount: all of it, or for an equity order only the part beyond the `free` quantity it reduces (freeOfBudget before the fill), with its share of the fee. */
+export function amountUsed(quantity: number, price: number, fee: number, free: number): number {
+  if (!(free > 0)) return quantity * price + fee;
+  const counted = quantity > free ? quantity - free : 0;
+  return counted * price + (fee * counted) / quantity;
+}
+
+/**
+ * maxAffordable without the per-order minimum fee: the order has filled before, so that minimum is charged already
+ * and a further fill pays at most its value at the worse rate (execute-fill.ts charges only what exceeds it).
+ */
+function lotsWithin(state: VenueState, amount: number, price: number, rules: SymbolRules): number {
+  if (!(amount > 0) || !(price > 0)) return 0;
+  const rate = state.worstRate;
+  const { stepSize, stepDecimals } = rules;
+  let q = floorToStep(amount / (price * (1 + rate)), stepSize, stepDecimals);
+  // Checked as the fill books it (value, then its fee): floorToStep's nudge or rounding may overshoot by a lot or an ulp.
+  for (let i = 0; i < 64 && q > 0 && q * price + q * price * rate > amount; i++) {
+    q = stepSize > 0 ? floorToStep(q - stepSize, stepSize, stepDecimals) : q * (1 - 4 * Number.EPSILON);
+  }
+  return q > 0 ? q : 0;
+}
+
+/**
+ * Releases what a fill of a quote-sized order used of its reservation: the reducing part by quantity
+ * (consumeReservation), the opening part by the cash it spent there, fees included. A quote order's quantity is
+ * resolved at a price other than the one it was judged at, so its reserved cash per unit says nothing of what a unit
+ * costs; the cash it spends does, and what it keeps reserved stays what it reserved less what it spent.
+ */
+export function consumeQuoteReservation(state: VenueState, rec: OrderRecord, quantity: number, price: number, fee: number): void {
+  const reducing = quantity < rec.resReduce ? quantity : rec.resReduce;
+  if (reducing > 0) consumeReservation(state, rec, reducing);
+  const opening = quantity - reducing;
+  if (!(opening > 0) || !(rec.resCash > 0)) return;
+  let cash = opening * price + (fee * opening) / quantity;
+  if (cash > rec.resCash) cash = rec.resCash;
+  rec.resCash -= cash;
+  state.reservedCash -= cash;
+  // Adding and removing reservations drifts by float noise; nothing reserved must read as exactly 0.
+  if (state.reservedCash < 1e-9) state.reservedCash = 0;
+}
