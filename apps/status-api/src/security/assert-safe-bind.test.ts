@@ -85,6 +85,8 @@ describe("assertSafeBind", () => {
 
   test("accepts any address with a token", () => {
     expect(assertSafeBind("0.0.0.0", "a-long-token")).toBe("0.0.0.0");
+    // A Docker service name (underscores) and a link-local address with its interface are bind addresses too.
+    for (const host of ["my_svc", "argo_status.internal", "fe80::1%eth0", "[fe80::1%eth0]"]) expect(assertSafeBind(host, "a-long-token")).toBe(host);
   });
 
   test("defaults to loopback", () => {

@@ -20,8 +20,9 @@ function isIpv4MappedHost(host: string): boolean {
   return /^\[::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}\]$/.test(new URL(`http://[${h}]/`).hostname);
 }
 
-// A DNS name: dot-separated labels of letters, digits and inner hyphens (IPv4 addresses are spelt this way too).
-const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?$/i;
+// A host name: dot-separated labels of letters, digits, inner hyphens and underscores (Docker service names have them;
+// IPv4 addresses are spelt this way too).
+const HOST_NAME = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?$/i;
 
 /**
  * Why the address cannot be bound as written (undefined when it can): checked here so `argo validate` says so, rather
@@ -31,7 +32,9 @@ function bindSpellingProblem(bind: string): string | undefined {
   const bracketed = /^\[(.*)\]$/.exec(bind);
   const inner = bracketed?.[1] ?? bind;
   if (inner.includes(":")) {
-    return URL.canParse(`http://[${inner}]/`)
+    // A link-local address names its interface after "%" (fe80::1%eth0), which the bind takes and a URL does not.
+    const zone = /^([^%]+)%[\w.-]+$/.exec(inner);
+    return URL.canParse(`http://[${zone?.[1] ?? inner}]/`)
       ? undefined
       : "is not an IPv6 address (write a host name or an IP address alone: no port, scheme or path; the port is status.port)";
   }

@@ -58,6 +58,20 @@ describe("one session per directory", () => {
     new Journal(dir).close("completed");
   });
 
+  test("a claim released twice gives nothing of another's back: the second release leaves a later claim and its file alone", () => {
+    for (const name of ["twice-a", "twice-b"]) mkdirSync(join(root, name));
+    const first = sessionLock.SessionLock.acquire(join(root, "twice-a"));
+    first.release();
+    // The next claim may get the descriptor number the first one closed, and a third engine must still find it held.
+    const second = sessionLock.SessionLock.acquire(join(root, "twice-b"));
+    const again = sessionLock.SessionLock.acquire(join(root, "twice-a"));
+    first.release();
+    expect([second.intact(), again.intact()]).toEqual([true, true]);
+    expect(refusal(() => sessionLock.SessionLock.acquire(join(root, "twice-a")))).toContain(`process ${process.pid}`);
+    second.release();
+    again.release();
+  });
+
   test("a claim naming a process that no longer exists is taken over", async () => {
     const dir = join(root, "stale");
     mkdirSync(dir, { recursive: true });

@@ -44,6 +44,9 @@ const thisProcess: Claimant = { pid: process.pid, isAlive: isProcessAlive, holds
  * directory removed while the session runs takes the claim with it, and another process may then claim the path afresh.
  */
 export class SessionLock {
+  /** Set by the first release: a second must touch nothing, as the descriptor number and the path may be another's by then. */
+  private released = false;
+
   private constructor(
     readonly path: string,
     private readonly fd: number,
@@ -76,13 +79,11 @@ export class SessionLock {
 
   /** Gives the directory up: closes the claim file and removes it, unless it is no longer this lock's. */
   release(): void {
+    if (this.released) return;
+    this.released = true;
     held.delete(this.path);
     const ours = this.intact();
-    try {
-      closeSync(this.fd);
-    } catch {
-      // Closed already (released twice): nothing left to give back.
-    }
+    closeSync(this.fd);
     if (ours) unlinkQuietly(this.path);
   }
 }

@@ -162,4 +162,27 @@ describe("a quote amount leaves room for the commission, as equity sizing does",
     expect((await venue.getOrder("q")).quantity).toBe(9.69);
     money((await venue.getAccount()).balance, 10_000 - 998.07 - 0.99807);
   });
+
+  test("a quote SELL sells amount ÷ price, its fee paid from what it receives (Binance's quoteOrderQty SELL): a long of 10 closes whole", async () => {
+    const { venue, feed } = await harness({ initialCapital: 10_000, ...FEE, defaultRules: { stepSize: 0.01 } });
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 10, clientOrderId: "b" });
+    feed(100); // 10 at 100: 1,000 + 1 fee
+    await venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "MARKET", quoteAmount: 1_000, clientOrderId: "s" });
+    feed(100); // 1,000 / 100 = 10: receives 1,000, pays 1 fee
+    const s = await venue.getOrder("s");
+    expect([s.status, s.quantity]).toEqual(["FILLED", 10]);
+    expect(await venue.getPositions()).toEqual([]);
+    money((await venue.getAccount()).balance, 10_000 - 1_001 + 1_000 - 1);
+  });
+
+  test("spread over bars, a quote SELL receives at most its amount: 4 at 100, then 4 at 150 (600 left sells 4)", async () => {
+    const { venue, feed } = await harness({ initialCapital: 10_000, ...FEE, maxVolumeShare: 0.1, allowShorting: true });
+    await venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "MARKET", quoteAmount: 1_000, clientOrderId: "s" });
+    feed(flat(100, 40)); // 1,000 / 100 = 10 resolved, 4 fill (400)
+    feed(flat(150, 40)); // 600 left: 600 / 150 = 4
+    feed(flat(150, 40));
+    const s = await venue.getOrder("s");
+    expect([s.status, s.quantity, s.filledQuantity]).toEqual(["FILLED", 8, 8]);
+    expect(s.fills.map((f) => [f.quantity, f.price])).toEqual([[4, 100], [4, 150]]);
+  });
 });

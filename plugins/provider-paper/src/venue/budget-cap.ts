@@ -1,3 +1,4 @@
+import { maxAffordable } from "./costs.ts";
 import { consumeReservation } from "./finish-order.ts";
 import { reducedSize } from "./funds.ts";
 import type { OrderRecord } from "./order-record.ts";
@@ -14,6 +15,16 @@ import type { VenueState } from "./venue-state.ts";
  * quoteOrderQty does; an equity amount caps what the order opens: reducing a position spends nothing.
  */
 
+/**
+ * Whole lots a quote amount trades at `price`: a BUY pays the commission out of it (maxAffordable: value plus fee within
+ * the amount, as quoteOrderQty never spends more); a SELL receives the amount and pays the fee out of what it receives,
+ * as Binance's quoteOrderQty SELL sells amount ÷ price (so a long closed by its value closes whole).
+ */
+export function quoteLots(state: VenueState, amount: number, price: number, rules: SymbolRules, buy: boolean): number {
+  if (buy) return maxAffordable(state, amount, price, rules);
+  return amount > 0 && price > 0 ? floorToStep(amount / price, rules.stepSize, rules.stepDecimals) : 0;
+}
+
 /** Position quantity a fill of `rec` may trade without using its amount: what an equity-sized order reduces; none for a quote-sized one. */
 export function freeOfBudget(rec: OrderRecord): number {
   return rec.sizing === "equity" ? reducedSize(rec.book, rec.buy) : 0;
@@ -28,12 +39,19 @@ export function freeOfBudget(rec: OrderRecord): number {
 export function budgetRoom(state: VenueState, rec: OrderRecord, price: number): number {
   const budget = rec.budget;
   if (budget !== budget) return Number.POSITIVE_INFINITY;
-  const room = lotsWithin(state, budget - rec.spent, price, rec.book.rules);
+  const left = budget - rec.spent;
+  const rules = rec.book.rules;
+  const room = rec.sizing === "quote" && !rec.buy ? quoteLots(state, left, price, rules, false) : lotsWithin(state, left, price, rules);
   return isDust(room, rec.order.quantity) ? 0 : room;
 }
 
-/** What a fill of `quantity` at `price` with `fee` uses of the amount: all of it, or for an equity order only the part beyond the `free` quantity it reduces (freeOfBudget before the fill), with its share of the fee. */
-export function amountUsed(quantity: number, price: number, fee: number, free: number): number {
+/**
+ * What a fill of `rec` of `quantity` at `price` with `fee` uses of the amount: all of it (a quote SELL its value only: the
+ * fee comes out of what it receives), or for an equity order only the part beyond the `free` quantity it reduces
+ * (freeOfBudget before the fill), with its share of the fee.
+ */
+export function amountUsed(rec: OrderRecord, quantity: number, price: number, fee: number, free: number): number {
+  if (rec.sizing === "quote" && !rec.buy) return quantity * price;
   if (!(free > 0)) return quantity * price + fee;
   const counted = quantity > free ? quantity - free : 0;
   return counted * price + (fee * counted) / quantity;

@@ -67,7 +67,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
 
   rec.rateFees += rateFee;
   rec.feesCharged += fee;
-  if (sized) rec.spent += amountUsed(quantity, price, fee, free);
+  if (sized) rec.spent += amountUsed(rec, quantity, price, fee, free);
   if (rec.sizing === "quote") consumeQuoteReservation(state, rec, quantity, price, fee);
   else consumeReservation(state, rec, quantity);
   const realizedPnl = applyFill(state, book, rec.buy, quantity, price, fee, time);

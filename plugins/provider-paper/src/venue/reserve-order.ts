@@ -1,5 +1,6 @@
 import type { OrderRequest } from "@argo/core";
-import { estimatedSlippedPrice, maxAffordable } from "./costs.ts";
+import { quoteLots } from "./budget-cap.ts";
+import { estimatedSlippedPrice } from "./costs.ts";
 import { invalidOrder, venueError } from "./errors.ts";
 import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
 import { buyingPower } from "./ledger.ts";
@@ -42,10 +43,10 @@ export function reserve(state: VenueState, book: SymbolBook, request: OrderReque
 
 /**
  * The quantity a quantity- or quote-sized order is judged for at `reference`: its own, or the whole lots its quote amount
- * buys there with the commission, by the rule its fill resolves it with (resolve-size.ts, costs.ts maxAffordable), so a
+ * trades there, by the rule its fill resolves it with (budget-cap.ts quoteLots: a BUY's with the commission), so a
  * quote amount equal to the buying power fits (floored: a reduction reserved off the lot grid would leave what other
  * orders may reduce off it too).
  */
 export function judgedQuantity(state: VenueState, book: SymbolBook, request: OrderRequest, sizing: Sizing, reference: number): number {
-  return sizing === "quantity" ? request.quantity! : maxAffordable(state, request.quoteAmount!, reference, book.rules);
+  return sizing === "quantity" ? request.quantity! : quoteLots(state, request.quoteAmount!, reference, book.rules, request.side === "BUY");
 }

@@ -1,4 +1,5 @@
 import { maxAffordable, slippedPrice } from "./costs.ts";
+import { quoteLots } from "./budget-cap.ts";
 import { reducibleQuantity } from "./funds.ts";
 import { buyingPower } from "./ledger.ts";
 import type { MatchResult } from "./match-order.ts";
@@ -8,7 +9,8 @@ import type { VenueState } from "./venue-state.ts";
 
 /**
  * Turns a quote- or equity-sized order into a quantity at its first fill, rounded down to the lot
- * step, leaving room for the commission (maxAffordable): a quote amount buys what it pays for, fee included, at the
+ * step, leaving room for the commission (maxAffordable): a quote BUY buys what it pays for, fee included (a quote SELL sells
+ * amount ÷ price: its fee comes out of what it receives, budget-cap.ts quoteLots), at the
  * fill price (as placement judged it: reserve-order.ts judgedQuantity); an equity fraction takes that share
  * of what the order could trade then, as `maxQuantity` counts it: buying power at the fill's `time` (equity not tied up in
  * positions nor reserved by other open orders, its own book valued at the fill's price before slippage, other books at prices known then) plus the opposite position it reduces, leaving room
@@ -28,7 +30,7 @@ export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchRes
   const price = match.slips ? slippedPrice(state, base, budget / base, volume, rec.buy, rules) : base;
   // The amount it may trade, commission included: later fills keep within it (budget-cap.ts).
   const amount = rec.sizing === "quote" ? budget : equityBudget(power, order.equityFraction!, reducible, price);
-  let quantity = maxAffordable(state, amount, price, rules);
+  let quantity = rec.sizing === "quote" ? quoteLots(state, amount, price, rules, rec.buy) : maxAffordable(state, amount, price, rules);
   // Floored: the long (one restored from a journal kept under a finer step) or what is left of it may be off the lot grid.
   if (rec.sizing === "equity" && !rec.buy && !state.allowShorting && quantity > reducible) {
     quantity = floorToStep(reducible, rules.stepSize, rules.stepDecimals);
