@@ -3,9 +3,13 @@ import { ArgoError } from "@argo/core";
 /** The address the status API binds when none is given: loopback only. */
 export const DEFAULT_STATUS_HOST = "127.0.0.1";
 
+/** The address inside square brackets ("[::1]" → "::1"); undefined when it has none. */
+const insideBrackets = (host: string): string | undefined => /^\[(.*)\]$/.exec(host)?.[1];
+
 /** True for addresses only this machine can reach: 127.0.0.0/8, ::1 (also bracketed or IPv4-mapped) and localhost. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  const trimmed = host.trim().toLowerCase();
+  const h = insideBrackets(trimmed) ?? trimmed;
   if (h === "localhost" || h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
   const v4 = h.startsWith("::ffff:") ? h.slice(7) : h;
   const parts = v4.split(".");
@@ -14,7 +18,8 @@ export function isLoopbackHost(host: string): boolean {
 
 /** True for an IPv4-mapped IPv6 address (::ffff:a.b.c.d) in any spelling: bracketed, in hex, or written out in full. */
 function isIpv4MappedHost(host: string): boolean {
-  const h = host.trim().replace(/^\[(.*)\]$/, "$1");
+  const trimmed = host.trim();
+  const h = insideBrackets(trimmed) ?? trimmed;
   if (!h.includes(":") || !URL.canParse(`http://[${h}]/`)) return false;
   // The URL parser writes every spelling the one way a browser sends it: [::ffff:7f00:1] for ::ffff:127.0.0.1.
   return /^\[::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}\]$/.test(new URL(`http://[${h}]/`).hostname);
@@ -29,8 +34,8 @@ const HOST_NAME = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-
  * than the bind failing with getaddrinfo ENOTFOUND once the session has started. Brackets belong to IPv6 only.
  */
 function bindSpellingProblem(bind: string): string | undefined {
-  const bracketed = /^\[(.*)\]$/.exec(bind);
-  const inner = bracketed?.[1] ?? bind;
+  const bracketed = insideBrackets(bind);
+  const inner = bracketed ?? bind;
   if (inner.includes(":")) {
     // A link-local address names its interface after "%" (fe80::1%eth0), which the bind takes and a URL does not.
     const zone = /^([^%]+)%[\w.-]+$/.exec(inner);
@@ -38,7 +43,7 @@ function bindSpellingProblem(bind: string): string | undefined {
       ? undefined
       : "is not an IPv6 address (write a host name or an IP address alone: no port, scheme or path; the port is status.port)";
   }
-  if (bracketed !== null) return `has brackets, which are for IPv6 addresses only: write ${inner} without them`;
+  if (bracketed !== undefined) return `has brackets, which are for IPv6 addresses only: write ${inner} without them`;
   return HOST_NAME.test(bind) ? undefined : "is not a host name or IP address (no port, scheme, path or spaces; the port is status.port)";
 }
 

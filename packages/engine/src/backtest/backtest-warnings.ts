@@ -149,7 +149,7 @@ function isSplit(close: SettlementClose): boolean {
 function splitText(who: string, close: SettlementClose): string {
   const n = close.refusals;
   const position = `${close.side} ${quantityText(close.quantity)} ${close.symbol}`;
-  return `${who} closed ${position} in ${orders(close.orders)} of at most ${quantityText(close.piece!)}: the venue refused it in one ` +
+  return `${who} closed ${position} in ${orders(close.ids.length)} of at most ${quantityText(close.piece!)}: the venue refused it in one ` +
     `(${close.firstRefusal}); ${n === 1 ? "that refusal is" : `those ${n} refusals are`} counted in ordersRejected`;
 }
 

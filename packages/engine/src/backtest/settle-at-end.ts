@@ -63,7 +63,7 @@ export async function closeEverything(
     const last = slot < 0 ? undefined : recorder.lastBar[slot];
     if (last === undefined) {
       const leftOpen = { quantity, reason: "no bar of it was replayed, so there was no price to close it at" };
-      outcomes.push({ symbol, side, quantity, orders: 0, ids: [], refusals: 0, leftOpen });
+      outcomes.push({ symbol, side, quantity, ids: [], refusals: 0, leftOpen });
       continue;
     }
     const price = at === "last-open" && afterOpen?.has(symbol) !== true ? last.open : last.close;
@@ -93,7 +93,7 @@ export async function closeEverything(
 function settlementClose({ symbol, side, quantity }: Position, outcome: CloseOutcome): SettlementClose {
   const { piece, firstRefusal, refused } = outcome;
   return {
-    symbol, side, quantity, orders: outcome.ids.length, ids: outcome.ids, refusals: outcome.refusals,
+    symbol, side, quantity, ids: outcome.ids, refusals: outcome.refusals,
     ...(piece !== undefined ? { piece } : {}),
     ...(firstRefusal !== undefined ? { firstRefusal } : {}),
     ...(refused !== undefined ? { leftOpen: { quantity: refused.quantity, reason: `the venue refused the order (${refused.reason})` } } : {}),

@@ -6,9 +6,7 @@ export interface SettlementClose {
   side: PositionSide;
   /** The position's quantity when the close was sent. */
   quantity: number;
-  /** Close orders the venue took. */
-  orders: number;
-  /** Their client order ids: the trades list counts the pieces of one close as one order. */
+  /** Client ids of the close orders the venue took: the trades list counts the pieces of one close as one order. */
   ids: readonly string[];
   /** Close orders the venue refused (each also counted in `ordersRejected`). */
   refusals: number;

@@ -10,10 +10,10 @@ const BASE: WarningFacts = {
   closeAtEnd: "last-open", cancelledAtEnd: [], openOrders: [],
 };
 const refusedAll: SettlementClose = {
-  symbol: "Y", side: "SHORT", quantity: 3, orders: 0, ids: [], refusals: 4, firstRefusal: "no",
+  symbol: "Y", side: "SHORT", quantity: 3, ids: [], refusals: 4, firstRefusal: "no",
   leftOpen: { quantity: 3, reason: "the venue refused the order (no)" },
 };
-const split: SettlementClose = { symbol: "X", side: "LONG", quantity: 30, orders: 3, ids: ["c1", "c2", "c3"], refusals: 2, piece: 10, firstRefusal: "too big" };
+const split: SettlementClose = { symbol: "X", side: "LONG", quantity: 30, ids: ["c1", "c2", "c3"], refusals: 2, piece: 10, firstRefusal: "too big" };
 
 describe("warnings about the engine's closes", () => {
   test("a close refused whole and in every piece: could not close, with the reason; no split sentence", () => {
@@ -23,7 +23,7 @@ describe("warnings about the engine's closes", () => {
   });
 
   test("a position with no bar to close at is named with that reason", () => {
-    const noBar: SettlementClose = { symbol: "Z", side: "LONG", quantity: 1, orders: 0, ids: [], refusals: 0, leftOpen: { quantity: 1, reason: "no bar of it was replayed" } };
+    const noBar: SettlementClose = { symbol: "Z", side: "LONG", quantity: 1, ids: [], refusals: 0, leftOpen: { quantity: 1, reason: "no bar of it was replayed" } };
     expect(backtestWarnings({ ...BASE, closesAtEnd: [noBar] })[0]).toBe(
       'closeAtEnd "last-open" could not close LONG 1 Z: no bar of it was replayed; it stays open, marked at the last close (openTrades lists it)',
     );

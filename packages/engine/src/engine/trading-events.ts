@@ -24,7 +24,7 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       const state = network ? eventState(order) : undefined;
       if (state !== undefined && p.mirror.repeatsEvent(order.clientOrderId, state)) return false;
       // Refused as the mirror refuses an old state of an order it still keeps (applyOrder below): ignored, unreported.
-      if (network && endedLongAgo(p, order)) return false;
+      if (endedLongAgo(p, order)) return false;
       const answerPending = p.gateway.inFlight.delete(order.clientOrderId);
       if (!p.mirror.applyOrder(order)) return false;
       if (state !== undefined) p.mirror.eventApplied(order.clientOrderId, state);
@@ -44,7 +44,7 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
     case "fill": {
       // A venue may report an execution before (or instead of) the order's own update. An old state of an order ended
       // long ago is not taken (see endedLongAgo); its fill goes to noteFill, which skips one booked already.
-      if (p.gateway.syncVenue !== undefined || !endedLongAgo(p, event.order)) {
+      if (!endedLongAgo(p, event.order)) {
         const answerPending = p.gateway.inFlight.delete(event.order.clientOrderId);
         p.noteOrder(event.order);
         p.gateway.shownByEvent(event.order, answerPending);
@@ -74,6 +74,6 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
  */
 function endedLongAgo(p: BarPipeline, order: Order): boolean {
   const id = order.clientOrderId;
-  if (p.journal === undefined || isTerminalStatus(order.status) || p.mirror.orders.has(id) || p.gateway.inFlight.has(id)) return false;
+  if (p.journal === undefined || p.gateway.syncVenue !== undefined || isTerminalStatus(order.status) || p.mirror.orders.has(id) || p.gateway.inFlight.has(id)) return false;
   return p.journal.endedOrder(id);
 }

@@ -83,7 +83,6 @@ export class Journal {
   private readonly insertFill: Statement;
   private readonly upsertState: Statement;
   private readonly deleteState: Statement;
-  private readonly findOrder: Statement;
   private readonly deletePending: Statement;
   private readonly orderStatus: Statement;
   /** Every statement prepared above: finalized on close, or SQLite keeps the file (and its -wal) open after it. */
@@ -129,11 +128,10 @@ export class Journal {
     this.insertFill = this.db.prepare("INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id, id) DO NOTHING");
     this.upsertState = this.db.prepare("INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
     this.deleteState = this.db.prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
-    this.findOrder = this.db.prepare("SELECT 1 FROM orders WHERE client_order_id = ?");
     this.deletePending = this.db.prepare("DELETE FROM orders WHERE client_order_id = ? AND status = 'PENDING'");
     this.orderStatus = this.db.prepare("SELECT status FROM orders WHERE client_order_id = ?");
     this.riskRows = new RiskStateRows(this.db, this.path);
-    this.prepared = [this.insertBar, this.upsertOrder, this.insertFill, this.upsertState, this.deleteState, this.findOrder, this.deletePending, this.orderStatus, this.riskRows.upsert];
+    this.prepared = [this.insertBar, this.upsertOrder, this.insertFill, this.upsertState, this.deleteState, this.deletePending, this.orderStatus, this.riskRows.upsert];
   }
 
   bar(bar: Bar): void {
@@ -347,8 +345,13 @@ export class Journal {
   endedOrder(clientOrderId: string): boolean {
     const waiting = this.orders.size === 0 ? undefined : this.orders.get(clientOrderId);
     if (waiting !== undefined) return endedAtVenue(waiting.status);
+    return endedAtVenue(this.storedStatus(clientOrderId));
+  }
+
+  /** The status of the order's written record; undefined when none was written. */
+  private storedStatus(clientOrderId: string): unknown {
     const row = this.orderStatus.get(this.scrub.text(clientOrderId)) as { status: unknown } | null;
-    return row !== null && endedAtVenue(row.status);
+    return row === null ? undefined : row.status;
   }
 
   /**
@@ -369,7 +372,7 @@ export class Journal {
 
   /** Whether an order with this client id was recorded, by this session or an earlier one (written or still buffered). */
   hasOrder(clientOrderId: string): boolean {
-    return this.orders.has(clientOrderId) || this.findOrder.get(this.scrub.text(clientOrderId)) !== null;
+    return this.orders.has(clientOrderId) || this.storedStatus(clientOrderId) !== undefined;
   }
 
   /**

@@ -44,8 +44,8 @@ export class RoundTripBuilder {
   // its trade). Another order's fill in between may have changed the lot (a scale-in moves its entry price), so a
   // merge across it would put an exit priced against one entry into a trade that shows another.
   private previousOrder: string | undefined;
-  // The last close, so a further fill of the same order closing the same lot extends that trade.
-  private lastCloseOrder: string | undefined;
+  // The lot the last close took from, kept only while the fills stay consecutive of one order (cleared otherwise, and
+  // never set without an order id): a further fill of that order closing the same lot extends that trade.
   private lastCloseLot: Lot | undefined;
 
   /** Adds the next fill (chronological): closes opposite lots first in, first out, then opens the rest. */
@@ -115,11 +115,8 @@ export class RoundTripBuilder {
     lot.size = whole ? 0 : trimNoise(lot.size - closedSize);
     lot.entryFee = whole ? 0 : lot.entryFee - entryFee;
     const trades = this.trades;
-    // The lot first: comparing it is cheaper than comparing order ids, and it usually differs.
-    if (this.lastCloseLot === lot && orderId !== undefined && this.lastCloseOrder === orderId) {
-      trades[trades.length - 1] = mergeExit(trades[trades.length - 1]!, trade);
-    } else trades.push(trade);
-    this.lastCloseOrder = orderId;
+    if (this.lastCloseLot === lot) trades[trades.length - 1] = mergeExit(trades[trades.length - 1]!, trade);
+    else trades.push(trade);
     this.lastCloseLot = orderId === undefined ? undefined : lot;
   }
 }

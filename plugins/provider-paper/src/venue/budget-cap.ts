@@ -41,7 +41,7 @@ export function budgetRoom(state: VenueState, rec: OrderRecord, price: number): 
   if (budget !== budget) return Number.POSITIVE_INFINITY;
   const left = budget - rec.spent;
   const rules = rec.book.rules;
-  const room = rec.sizing === "quote" && !rec.buy ? quoteLots(state, left, price, rules, false) : lotsWithin(state, left, price, rules);
+  const room = rec.sizing === "quote" && !rec.buy ? quoteLots(state, left, price, rules, false) : maxAffordable(state, left, price, rules, 0);
   return isDust(room, rec.order.quantity) ? 0 : room;
 }
 
@@ -55,22 +55,6 @@ export function amountUsed(rec: OrderRecord, quantity: number, price: number, fe
   if (!(free > 0)) return quantity * price + fee;
   const counted = quantity > free ? quantity - free : 0;
   return counted * price + (fee * counted) / quantity;
-}
-
-/**
- * maxAffordable without the per-order minimum fee: the order has filled before, so that minimum is charged already
- * and a further fill pays at most its value at the worse rate (execute-fill.ts charges only what exceeds it).
- */
-function lotsWithin(state: VenueState, amount: number, price: number, rules: SymbolRules): number {
-  if (!(amount > 0) || !(price > 0)) return 0;
-  const rate = state.worstRate;
-  const { stepSize, stepDecimals } = rules;
-  let q = floorToStep(amount / (price * (1 + rate)), stepSize, stepDecimals);
-  // Checked as the fill books it (value, then its fee): floorToStep's nudge or rounding may overshoot by a lot or an ulp.
-  for (let i = 0; i < 64 && q > 0 && q * price + q * price * rate > amount; i++) {
-    q = stepSize > 0 ? floorToStep(q - stepSize, stepSize, stepDecimals) : q * (1 - 4 * Number.EPSILON);
-  }
-  return q > 0 ? q : 0;
 }
 
 /**

@@ -15,15 +15,22 @@ export function orderCost(state: VenueState, quantity: number, price: number): n
 
 /**
  * Largest quantity whose cost fits `budget`, rounded down to the lot step. The result is checked
- * with the same `orderCost` the placement check uses, so an order of exactly this size passes.
+ * with the same cost the placement check uses (orderCost), so an order of exactly this size passes. `minFee`: the
+ * per-order minimum fee still to pay (0 for a further fill of an order that has paid it; see budget-cap.ts).
  */
-export function maxAffordable(state: VenueState, budget: number, price: number, rules: SymbolRules): number {
+export function maxAffordable(state: VenueState, budget: number, price: number, rules: SymbolRules, minFee = state.minFee): number {
   if (!(budget > 0) || !(price > 0)) return 0;
-  let q = budget / (price * (1 + state.worstRate));
-  if (state.minFee > 0) q = Math.min(q, (budget - state.minFee) / price);
+  const rate = state.worstRate;
+  let q = budget / (price * (1 + rate));
+  if (minFee > 0) q = Math.min(q, (budget - minFee) / price);
   if (!(q > 0)) return 0;
   q = floorToStep(q, rules.stepSize, rules.stepDecimals);
-  for (let i = 0; i < 64 && q > 0 && orderCost(state, q, price) > budget; i++) {
+  // As orderCost reckons it (value, then the fee at the worse rate, at least `minFee`): floorToStep's nudge or rounding may overshoot by a lot or an ulp.
+  const cost = (quantity: number) => {
+    const fee = quantity * price * rate;
+    return quantity * price + (fee > minFee ? fee : minFee);
+  };
+  for (let i = 0; i < 64 && q > 0 && cost(q) > budget; i++) {
     q = rules.stepSize > 0 ? floorToStep(q - rules.stepSize, rules.stepSize, rules.stepDecimals) : q * (1 - 4 * Number.EPSILON);
   }
   return q > 0 ? q : 0;
