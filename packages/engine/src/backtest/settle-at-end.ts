@@ -77,7 +77,8 @@ export async function closeEverything(
     settling.set(symbol, Math.max(last.openTime, lastFillTime(recorder, symbol)));
     // Without a volume limit: the close at the end is the bookkeeping close at the last price (backtesting.py's), not a
     // trade the last bar's volume must carry. With it, a volume cap split the close over the passes and left the rest open.
-    bars.set(symbol, { ...last, open: price, high: price, low: price, close: price, volume: SETTLEMENT_VOLUME });
+    // The last bar's high and low stay: the venue's slippage may move the fill within the range that traded, not past it.
+    bars.set(symbol, { ...last, open: price, close: price, volume: SETTLEMENT_VOLUME });
   }
   recorder.settling = settling;
   try {

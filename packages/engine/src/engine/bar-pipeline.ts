@@ -20,6 +20,7 @@ import { EngineContext } from "./engine-context.ts";
 import { type EngineCounters, newCounters } from "./engine-counters.ts";
 import { OrderGateway } from "./order-gateway.ts";
 import { reactToStateChange } from "./react-to-state-change.ts";
+import { RefusedFills } from "./refused-fills.ts";
 import { REPORTED_FILLS_KEPT, ReportedFills } from "./reported-fills.ts";
 import { applyTradingEvent } from "./trading-events.ts";
 import { StrategyRunner } from "./strategy-runner.ts";
@@ -78,7 +79,10 @@ export class BarPipeline {
   /** The session's symbol when it trades just one: what a symbol defaults to when no bar's turn runs (see defaultSymbol). */
   private readonly onlySymbol: string | undefined;
   private readonly onlySlot: number;
-  /** Engine clock: close time of the newest bar. */
+  /**
+   * Engine clock (ctx.time): the start time until the first bar, then the newest close time seen. It never goes back: a
+   * bar arriving late (closing before a bar of another symbol already processed) leaves it where it is.
+   */
   time: number;
   private readonly venue: SimulatedVenue | undefined;
   /** The session journal, when there is a session directory. */
@@ -91,6 +95,8 @@ export class BarPipeline {
   private readonly reportedFills: ReportedFills | undefined;
   /** Quantity booked per order: no order's fills may sum past its quantity (see noteFill). */
   readonly bookedFills = new BookedFills();
+  /** Fills noteFill refused, left out of the orders the engine keeps, shows and records (see keptOrder). */
+  private readonly refusedFills = new RefusedFills();
   private draining: Promise<void> | undefined;
   private busy = false;
   private stopped = false;
@@ -174,7 +180,9 @@ export class BarPipeline {
     Object.freeze(bar);
     series.push(bar);
     this.journal?.bar(bar);
-    this.time = closeTime;
+    // Never back: a late bar of one symbol (closing before another's bar already processed) is processed, but the clock
+    // stays at the newest close seen. The first bar sets it whatever the start time was (the wall clock, in a live session).
+    if (closeTime > this.time || this.lastBar === undefined) this.time = closeTime;
     this.currentBar = bar;
     this.currentSlot = slot;
     this.lastBar = bar;
@@ -216,7 +224,16 @@ export class BarPipeline {
 
   /** Records an order state from a provider answer (events carry the same, whichever comes first wins only if newer). */
   noteOrder(order: Order): void {
-    if (this.mirror.applyOrder(order)) this.journal?.order(order);
+    const kept = this.refusedFills.kept(order);
+    if (this.mirror.applyOrder(kept)) this.journal?.order(kept);
+  }
+
+  /**
+   * `order` as the engine keeps, shows and records it: without the fills noteFill refused (itself when none was). What
+   * the mirror, the journal, the strategy and the callbacks get of a venue's order goes through here.
+   */
+  keptOrder(order: Order): Order {
+    return this.refusedFills.kept(order);
   }
 
   /**
@@ -227,25 +244,48 @@ export class BarPipeline {
    */
   noteFill(fill: Fill, order: Order): void {
     const problem = fillProblem(fill, order);
-    if (problem !== undefined) return this.refuseFill(order, problem);
+    if (problem !== undefined) return this.refuseFill(fill, order, problem);
     if (this.reportedFills?.first(fill) === false) return;
     const past = this.bookedFills.book(fill, order);
-    if (past !== undefined) return this.refuseFill(order, past);
+    if (past !== undefined) return this.refuseFill(fill, order, past);
     // A simulator sends the position event in the same call as the fill: only a venue across a network leaves a gap.
     if (this.gateway.syncVenue === undefined) this.mirror.fillNoted(fill.symbol, fill.time);
     this.counters.fills++;
     this.journal?.fill(fill);
-    this.guard.call("onOrderFilled", fill, order);
+    this.guard.call("onOrderFilled", fill, this.refusedFills.kept(order));
   }
 
-  /** Reports a fill noteFill will not book, naming its order (ours) and what is wrong (numbers only: see fillProblem). */
-  private refuseFill(order: Order, problem: string): void {
+  /**
+   * Reports a fill noteFill will not book, naming its order (ours) and what is wrong (numbers only: see fillProblem), and
+   * takes it out of the order's states the engine holds: they were taken before their fills were judged.
+   */
+  private refuseFill(fill: Fill, order: Order, problem: string): void {
+    this.refusedFills.refuse(fill, order);
+    this.dropRefused(order);
     const venue = this.trading.name;
     const id = order.clientOrderId;
     this.reportError(new ArgoError("INVALID_DATA", `${venue} reported a fill of order ${id} that ${problem}; the fill was not booked`, {
       provider: venue,
       details: { clientOrderId: id },
     }));
+  }
+
+  /**
+   * The order's newest state (the mirror's; else the one the fill came with: a restart's lookup, an order ended long ago)
+   * kept and recorded again without the fill just refused, and the updates still queued for the strategy likewise. The
+   * journal's record is coalesced, so the state written lists only booked fills; a restart books from it (BookedFills.replay).
+   */
+  private dropRefused(order: Order): void {
+    const id = order.clientOrderId;
+    const held = this.mirror.orders.get(id);
+    const newest = held ?? order;
+    const kept = this.refusedFills.kept(newest);
+    if (kept !== newest) {
+      if (held !== undefined) this.mirror.applyOrder(kept);
+      this.journal?.order(kept);
+    }
+    const updates = this.runner.updates;
+    for (let i = 0; i < updates.length; i++) if (updates[i]!.clientOrderId === id) updates[i] = this.refusedFills.kept(updates[i]!);
   }
 
   /** Moves to HALTED (if not already): cancels every open order and, if configured, closes every position. */

@@ -21,6 +21,11 @@ export class ClientIds {
    * strategies let the engine choose).
    */
   private readonly chosen = new Set<string>();
+  /**
+   * Of those, the ones a lookup declared not placed (the venue did not know them yet): a request stuck in a queue may
+   * still land, so they stay taken for the session, with a refusal that says why.
+   */
+  private readonly unsettled = new Set<string>();
 
   constructor(
     private readonly prefix: string,
@@ -38,6 +43,9 @@ export class ClientIds {
   /** Why a strategy's own id cannot name a new order, or undefined when it is free. */
   problem(id: string): string | undefined {
     if (this.mirror.orders.has(id) || this.issued(id)) return `client order id "${id}" already names an order of this session`;
+    if (this.unsettled.size !== 0 && this.unsettled.has(id)) {
+      return `client order id "${id}" was sent to the venue this session and the venue never settled that placement (it did not know the order when asked, but its first placement may still land): choose another id`;
+    }
     // Sent and not settled as refused: still unanswered, of unknown outcome, or an order the mirror no longer keeps.
     if (this.chosen.has(id)) return `client order id "${id}" was already sent to the venue this session`;
     if (this.journal?.hasOrder(id)) return `client order id "${id}" already names an order in the session journal`;
@@ -47,11 +55,23 @@ export class ClientIds {
   /** Marks a strategy's own id as taken: an order is being sent with it. */
   take(id: string): void {
     this.chosen.add(id);
+    // Taken again by the order that landed after all: its records name it now, not the unsettled placement.
+    if (this.unsettled.size !== 0) this.unsettled.delete(id);
   }
 
   /** Frees an id whose placement the venue refused or never received: no order has it (a no-op for engine ids). */
   release(id: string): void {
     this.chosen.delete(id);
+    if (this.unsettled.size !== 0) this.unsettled.delete(id);
+  }
+
+  /**
+   * Keeps a strategy's id taken after a lookup declared its placement not placed: "not known yet" does not prove the
+   * request will never land, and a second order under the id would share the first one's records (a no-op for engine
+   * ids, which the sequence never makes again). Only the venue's refusal of that placement frees it ({@link release}).
+   */
+  keepUnsettled(id: string): void {
+    if (this.chosen.has(id)) this.unsettled.add(id);
   }
 
   /** Whether `id` is one this engine made already (the mirror forgets long-finished orders; the sequence does not). */

@@ -43,6 +43,7 @@ export class EngineContext implements StrategyContext<unknown> {
     return this.p.currentBar;
   }
 
+  /** The newest bar close processed (the start time before the first bar); never goes back, see BarPipeline.time. */
   get time(): number {
     return this.p.time;
   }

@@ -14,6 +14,7 @@ import { StrategyViews } from "./strategy-views.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { newCounters } from "./engine-counters.ts";
 import { engineSettingsSchema, type LiveEngineOptions } from "./engine-options.ts";
+import { haltOnJournalLoss } from "./halt-on-journal-loss.ts";
 import { isAbortOf } from "./is-abort-of.ts";
 import { assertJournalFits } from "./journal-fit.ts";
 import { assertAccountOption, assertJournalVenue, simulatedAccountKey } from "./journal-venue-fit.ts";
@@ -135,6 +136,10 @@ export class EngineSession {
         venueCallTimeoutMs: callTimeoutMs,
         ...(journal ? { journal } : {}),
       });
+      // A journal that can no longer record (its directory removed, its disk failing) halts the session at once: every
+      // order it sent from then on would be lost to the next start. Told once; later orders are refused as HALTED.
+      const pipeline = this.pipeline;
+      journal?.onLoss((loss) => haltOnJournalLoss(pipeline, loss));
       // What the journal holds in a symbol dropped from the config stays in the account: said before the strategy starts.
       if (journal && this.mode !== "backtest") for (const warning of journalSymbolWarnings(journal, unfinished, settings.symbols)) this.pipeline.reportError(warning);
       // Orders the previous session left working may have filled or ended meanwhile: recorded before the strategy starts.

@@ -12,7 +12,7 @@ import type { OrderRejection } from "./callbacks.ts";
 const root = mkdtempSync(join(tmpdir(), "argo-journal-removed-orders-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-test("session directory removed mid-session: no later order reaches the venue, each is reported, and a second engine on it is refused", async () => {
+test("session directory removed mid-session: no later order reaches the venue, the session halts, and a second engine on it is refused", async () => {
   const dir = join(root, "session");
   const venue = new FakeVenue();
   const results: OrderResult[] = [];
@@ -31,18 +31,20 @@ test("session directory removed mid-session: no later order reaches the venue, e
   });
   const run = await runEngine({ bars: barsFromCloses("X", [100, 101, 102]), venue, strategy, engine: { sessionDir: dir, mode: "live" } });
 
-  // Bar 1's order was recorded and sent; bars 2 and 3 came after the removal: neither may be sent unrecorded.
+  // Bar 1's order was recorded and sent; bars 2 and 3 came after the removal: neither may be sent unrecorded. Bar 2's
+  // found the loss (refused by the engine, and the session halted); bar 3's is refused as any order once HALTED.
   expect(results.map((r) => r.status)).toEqual(["placed", "rejected", "rejected"]);
   expect(venue.placed).toHaveLength(1);
-  for (const result of results.slice(1)) {
-    expect(result.status === "rejected" && result.code).toBe("INTERNAL");
-    expect(result.status === "rejected" && result.reason).toContain("not sent: the session journal could not record it first (session journal");
-    expect(result.status === "rejected" && result.reason).toContain("was removed or replaced");
-  }
+  const [, found, later] = results;
+  expect(found?.status === "rejected" && found.code).toBe("INTERNAL");
+  expect(found?.status === "rejected" && found.reason).toContain("not sent: the session journal could not record it first (session journal");
+  expect(found?.status === "rejected" && found.reason).toContain("was removed or replaced");
+  expect(later?.status === "rejected" && later.code).toBe("TRADING_HALTED");
   const rejected = run.named("onOrderRejected").map(([r]) => (r as OrderRejection).source);
-  expect(rejected).toEqual(["engine", "engine"]);
+  expect(rejected).toEqual(["engine", "risk"]);
   const errors = run.named("onError").map(([e]) => (e as Error).message);
-  expect(errors.filter((m) => m.includes("not sent: the session journal could not record it first"))).toHaveLength(2);
+  expect(errors.filter((m) => m.includes("not sent: the session journal could not record it first"))).toHaveLength(1);
+  expect(run.result?.tradingState).toBe("HALTED");
   // The second engine never started trading.
   expect(isArgoError(second?.error, "INVALID_CONFIGURATION")).toBe(true);
   expect((second?.error as Error).message).toContain(`in use by process ${process.pid}`);

@@ -58,6 +58,9 @@ export class OrderGateway {
   /** Whether the strategy may place orders now: not after onStop, nor outside its callbacks in a backtest. */
   readonly gate: StrategyOrderGate;
 
+  /** An order as the strategy is shown it (see BarPipeline.keptOrder): one function for every placement result. */
+  private readonly kept = (order: Order): Order => this.p.keptOrder(order);
+
   constructor(
     private readonly p: BarPipeline,
     private readonly risk: RiskManager,
@@ -79,6 +82,8 @@ export class OrderGateway {
       lookUp: (id) => this.lookUp(id),
       found: (id, order, request) => void this.found(id, order, request),
       notPlaced: (id, refused) => this.notPlaced(id, refused),
+      declaredNotPlaced: (id) => this.notPlaced(id, false, false),
+      refusedAfterDeclared: (id) => this.ids.release(id),
       reclaim: (id) => this.reclaim(id),
       request: (id) => this.inFlight.request(id),
       failed: (error) => this.providerFailed(error),
@@ -216,7 +221,7 @@ export class OrderGateway {
     const answer = this.call(() => p.trading.placeOrder(request), "placement", (late) => this.unresolved.lateAnswer(id, late));
     const placement = this.track(answer.then(
       // An answer that is not an order says nothing of the order's fate: the venue is asked, as after a lost answer.
-      (order) => (isOrderLike(order) ? this.found(id, order, request) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order))),
+      (order) => (isOrderLike(order) ? this.found(id, order, request) : this.afterFailure(request, id, malformedAnswer(p.trading.name, "placement", order), true)),
       (error: unknown) => this.afterFailure(request, id, error),
     ));
     this.placing.set(id, placement);
@@ -261,7 +266,7 @@ export class OrderGateway {
       p.runner.log.warn(`order ${id} reached ${p.trading.name} after the engine halted: cancelling it`);
       this.arrivalCancels.push(this.cancelNow(id));
     }
-    return placedResult(order);
+    return placedResult(order, this.kept);
   }
 
   /**
@@ -301,25 +306,38 @@ export class OrderGateway {
     if (answerPending && !unresolved) this.shownEarly.add(id);
   }
 
-  /** A placement that failed: reconciled with the venue first (it may have taken the order), then booked either way. */
-  private afterFailure(request: OrderRequest, id: string, error: unknown): Promise<OrderResult> {
+  /**
+   * A placement that failed: reconciled with the venue first (it may have taken the order), then booked either way.
+   * `malformed`: the failure is the venue's answer that was no order; booked from elsewhere, it is still reported (a
+   * failure that stands is reported with the rejection).
+   */
+  private afterFailure(request: OrderRequest, id: string, error: unknown, malformed = false): Promise<OrderResult> {
     const p = this.p;
     const first = toArgoError(error, "INTERNAL", p.trading.name);
     const timedOut = isTimedOut(first);
     if (timedOut) this.unresolved.lookupStarted(id);
+    const booked = (order: Order): OrderResult => {
+      if (malformed) {
+        p.reportError(new ArgoError("INVALID_DATA", `${first.message}; order ${id} was booked from what the venue showed when asked`, {
+          provider: p.trading.name,
+          details: { clientOrderId: id },
+        }));
+      }
+      return this.found(id, order, request);
+    };
     return this.reconcile(request, first).then(
       (order) => {
         if (timedOut) this.unresolved.lookupEnded(id);
-        return this.found(id, order, request);
+        return booked(order);
       },
       (failure: unknown): OrderResult => {
         // The venue's own answer, come while the lookup ran, says more than the lookup: it took the order, or refused it.
         const late = timedOut ? this.unresolved.lookupEnded(id) : undefined;
-        if (late?.status === "fulfilled") return this.found(id, late.value, request);
+        if (late?.status === "fulfilled") return booked(late.value);
         // The lookup could not tell, but the venue's events showed the order (its stream works while its answers do not).
         // Asked first all the same: the lookup has the order's newest state, events may have stopped part way.
         const shown = isProviderFailure(first) ? this.shownByVenue(id) : undefined;
-        if (shown !== undefined) return this.found(id, shown, request);
+        if (shown !== undefined) return booked(shown);
         if (late?.status === "rejected" && !isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name))) failure = late.reason;
         this.shownEarly.delete(id);
         const argo = toArgoError(failure, "INTERNAL", p.trading.name);
@@ -369,14 +387,17 @@ export class OrderGateway {
   }
 
   /**
-   * A placement the venue refused (`refused`) or does not hold: its id is free again and it no longer works. Only a
-   * placement through a promise was recorded before it left (recordSending): that record goes, or the id stays taken.
+   * A placement the venue refused (`refused`) or does not hold: it no longer works, and its id is free again unless
+   * `freesId` is false (a lookup past its deadline did not find it: the request may still land, see
+   * ClientIds.keepUnsettled). Only a placement through a promise was recorded before it left (recordSending): that
+   * record goes, or the id stays taken.
    */
-  private notPlaced(id: string, refused: boolean): void {
+  private notPlaced(id: string, refused: boolean, freesId = true): void {
     this.inFlight.delete(id);
     this.cancelOnArrival.delete(id);
     if (this.syncVenue === undefined && !this.unrecord(id, refused)) return;
-    this.ids.release(id);
+    if (freesId) this.ids.release(id);
+    else this.ids.keepUnsettled(id);
   }
 
   /**

@@ -4,16 +4,19 @@ import { closeRoom } from "../strategy/close-quantity.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { closePositionRequest } from "./close-position-request.ts";
 
-/** Reports a trading state change; on HALTED cancels every open order and, if configured, then closes every position at market. */
-export function reactToStateChange(p: BarPipeline, change: TradingStateChange): void {
+/**
+ * Reports a trading state change; on HALTED cancels every open order and, if `closes` (by default as configured), then
+ * closes every position at market.
+ */
+export function reactToStateChange(p: BarPipeline, change: TradingStateChange, closes = p.options.risk.closePositionsOnHalt): void {
   p.guard.call("onTradingStateChange", change);
   // Told once: a caller listening (the runner logs it with its own fields) says it; else the session's log does.
   if (p.options.callbacks.onTradingStateChange === undefined) p.runner.log.warn(`trading state ${change.from} → ${change.to}: ${change.reason}`);
   if (change.to !== "HALTED") return;
   const cancelled = p.gateway.cancelAllAtHalt();
   // Placements still on their way may reach the venue after the cancel-all: each is cancelled once it shows up.
-  const arrived = p.gateway.afterHalt(p.options.risk.closePositionsOnHalt);
-  if (!p.options.risk.closePositionsOnHalt) return;
+  const arrived = p.gateway.afterHalt(closes);
+  if (!closes) return;
   // The closes wait for the cancel-all's answer: sent beside it, a working exit (a take-profit sell) that fills before the
   // cancel lands and the market close would both sell, turning a long into a short. They wait for the placements in
   // flight too, and their cancels, and for the venue's word on placements of unknown outcome, so they are sized against

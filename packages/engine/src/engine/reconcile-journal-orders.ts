@@ -31,7 +31,7 @@ export async function reconcileJournalOrders(
   trading: TradingProvider,
   openOrders: readonly Order[],
   now: number,
-  pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard" | "bookedFills" | "gateway">,
+  pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard" | "bookedFills" | "gateway" | "keptOrder">,
   lookup: (clientOrderId: string) => Promise<unknown>,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -68,7 +68,7 @@ export async function reconcileJournalOrders(
     pipeline.bookedFills.replay(recorded);
     journal.order(current);
     for (const fill of missed) pipeline.noteFill(fill, current);
-    if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) pipeline.guard.call("onOrderUpdate", current);
+    if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) pipeline.guard.call("onOrderUpdate", pipeline.keptOrder(current));
   }
   for (const recorded of short) {
     const current = await ask(recorded);

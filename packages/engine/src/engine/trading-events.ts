@@ -26,19 +26,22 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       // Refused as the mirror refuses an old state of an order it still keeps (applyOrder below): ignored, unreported.
       if (endedLongAgo(p, order)) return false;
       const answerPending = p.gateway.inFlight.delete(order.clientOrderId);
-      if (!p.mirror.applyOrder(order)) return false;
+      // Without the fills refused so far; one its list brings that the loop below refuses is taken out there (noteFill).
+      const kept = p.keptOrder(order);
+      if (!p.mirror.applyOrder(kept)) return false;
       if (state !== undefined) p.mirror.eventApplied(order.clientOrderId, state);
-      p.journal?.order(order);
-      p.gateway.shownByEvent(order, answerPending);
+      p.journal?.order(kept);
+      p.gateway.shownByEvent(kept, answerPending);
       // Booked now: a stop before the execution event arrives would otherwise lose the fill (the order is then final, and
       // the next start asks only about orders it holds short of their fills). noteFill skips what was booked already.
       if (network && order.fills.length !== 0 && p.bookedFills.booked(order.clientOrderId) < order.filledQuantity) {
         for (const fill of order.fills) p.noteFill(fill, order);
       }
-      p.guard.call("onOrderUpdate", order);
-      if (order.status === "REJECTED") p.gateway.venueRejected(order);
+      const shown = p.keptOrder(order);
+      p.guard.call("onOrderUpdate", shown);
+      if (order.status === "REJECTED") p.gateway.venueRejected(shown);
       if (!p.runner.wantsUpdates) return false;
-      p.runner.updates.push(order);
+      p.runner.updates.push(shown);
       return true;
     }
     case "fill": {
@@ -47,7 +50,7 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       if (!endedLongAgo(p, event.order)) {
         const answerPending = p.gateway.inFlight.delete(event.order.clientOrderId);
         p.noteOrder(event.order);
-        p.gateway.shownByEvent(event.order, answerPending);
+        p.gateway.shownByEvent(p.keptOrder(event.order), answerPending);
       }
       p.noteFill(event.fill, event.order);
       return false;

@@ -1,9 +1,9 @@
-import { type ArgoError, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
+import { ArgoError, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
 import { isProviderFailure } from "../risk/circuit-breaker.ts";
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { RecentIds } from "./eviction-ring.ts";
-import { isOrderLike } from "./order-answer.ts";
+import { isOrderLike, malformedAnswer } from "./order-answer.ts";
 
 /** What the unresolved placements need from the order gateway: its lookup, its bookings and the breaker's count. */
 export interface SettleChannel {
@@ -13,6 +13,13 @@ export interface SettleChannel {
   found(id: string, order: Order, request: OrderRequest | undefined): void;
   /** The venue refused it (`refused`) or does not hold it: its id is freed and it stops counting as working. */
   notPlaced(id: string, refused: boolean): void;
+  /**
+   * A lookup past its deadline did not find it: it stops counting as working, but its id stays taken (the request may
+   * still land; only the venue's refusal of it frees the id, see refusedAfterDeclared).
+   */
+  declaredNotPlaced(id: string): void;
+  /** The venue refused a placement declared not placed: nothing of it can land now, so its id is freed. */
+  refusedAfterDeclared(id: string): void;
   /** Takes the id of a placement declared not placed again: the venue turned out to hold it after all. */
   reclaim(id: string): void;
   /** The request of a placement still in flight. */
@@ -93,6 +100,15 @@ export class UnresolvedPlacements {
     const p = this.p;
     // After the run the journal is closed; its PENDING record makes the next start ask the venue about the order.
     if (p.finished) return;
+    // An answer that is no order says nothing of the order's fate (it is left to the lookups), but it is the venue
+    // breaking its contract: reported, once (each placement has one answer).
+    if (late.status === "fulfilled" && !isOrderLike(late.value)) {
+      const malformed = malformedAnswer(p.trading.name, "placement", late.value);
+      p.reportError(new ArgoError("INVALID_DATA", `${malformed.message}, after its deadline (order ${id})`, {
+        provider: p.trading.name,
+        details: { clientOrderId: id },
+      }));
+    }
     if (this.lookingUp.has(id)) {
       // Its lookup is still running: the answer is kept for the gateway, which books the order or the refusal once.
       if (late.status === "rejected" || isOrderLike(late.value)) this.lookingUp.set(id, late);
@@ -123,8 +139,12 @@ export class UnresolvedPlacements {
     }
     const failure = isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name));
     if (!unresolved) {
-      // Refused after a lookup declared it not placed: declared rightly, and nothing of it can come back now.
-      if (!failure && this.declared.size !== 0) this.declared.delete(id);
+      // Refused after a lookup declared it not placed: declared rightly, and nothing of it can come back now: the venue's
+      // refusal settles it, so its id is free again.
+      if (!failure && this.declared.size !== 0 && this.declared.has(id)) {
+        this.declared.delete(id);
+        this.channel.refusedAfterDeclared(id);
+      }
       return;
     }
     if (failure) {
@@ -137,7 +157,8 @@ export class UnresolvedPlacements {
   /**
    * Asks the venue again about each placement whose outcome stayed unknown for at least a call deadline (so a request
    * still on its way when the first lookup ran has had time to land): found, it is booked placed (or refused) after
-   * all; not found, it never reached the venue, its id is freed and it stops counting as working; unknowable, it waits
+   * all; not found, it has not reached the venue (yet): it stops counting as working, but its id stays taken (the request
+   * may still land, see {@link cameBack}); unknowable, it waits
    * for the next bar. Without this, a close whose answer was lost would block every later close of its position.
    */
   async lookUpDue(): Promise<void> {
@@ -151,7 +172,7 @@ export class UnresolvedPlacements {
         if (!this.since.has(id)) continue; // settled meanwhile, by an event or its late answer
         if (isArgoError(error, "ORDER_NOT_FOUND")) {
           this.since.delete(id);
-          this.channel.notPlaced(id, false);
+          this.channel.declaredNotPlaced(id);
           this.declared.add(id);
           p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it ${Date.now() - since} ms after its outcome became unknown: it was not placed`);
         } else {

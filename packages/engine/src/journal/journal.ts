@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { EquityMarks } from "../risk/trading-state.ts";
 import { type FileIdentity, fileIdentity, isSameFile } from "./file-identity.ts";
 import { fillKey } from "./fill-key.ts";
+import { isJournalLoss, JournalLoss, type JournalLossListener, unwritableJournal } from "./journal-loss.ts";
 import { FILL_COLUMNS, type FillRow, toFill } from "./fill-rows.ts";
 import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
 import { migrateFills } from "./migrate-fills.ts";
@@ -102,6 +103,8 @@ export class Journal {
   private readonly lock: SessionLock;
   /** The journal file as opened: SQLite writes through its open handle, even into a file removed since (see assertIntact). */
   private readonly identity: FileIdentity;
+  /** Why the journal can no longer record, once it found out (see onLoss); then nothing more is written. */
+  private readonly loss = new JournalLoss();
 
   /** `secrets`: values that must never reach the file (config credentials); each is stored as REDACTED instead. */
   constructor(sessionDir: string, options: JournalOptions = {}, secrets: readonly string[] = []) {
@@ -181,14 +184,26 @@ export class Journal {
    * A record SQLite refuses (a NaN, stored as NULL, in a NOT NULL column) would fail every later batch the same way and the
    * journal would record nothing more: the batch is then written record by record, only the refused ones are dropped, and
    * INVALID_DATA names them once the rest is written. Any other failure (busy, locked, disk full) keeps the buffers.
+   *
+   * A journal lost (see onLoss) throws the loss; once a listener was told of it, the buffers are dropped without a word:
+   * they can no longer be recorded, and the same report every batch would repeat what the session already said.
    */
   flush(): void {
+    if (this.loss.told) {
+      this.clearBuffers();
+      return;
+    }
     this.assertIntact();
     try {
       this.db.transaction(() => this.writeBuffered())();
     } catch (error) {
-      if (!isRecordRefusal(error)) throw error;
-      const refused = this.db.transaction(() => this.writeEach())();
+      if (!isRecordRefusal(error)) throw this.failure(error);
+      let refused: RefusedRecord[];
+      try {
+        refused = this.db.transaction(() => this.writeEach())();
+      } catch (again) {
+        throw this.failure(again);
+      }
       this.clearBuffers();
       if (refused.length !== 0) throw refusedRecordsError(refused);
       return;
@@ -307,7 +322,16 @@ export class Journal {
    * id stays taken, so it is never sent twice. The venue's answer or events replace the record as usual.
    */
   sending(order: Order): void {
+    // A journal lost refuses every order with its loss, without looking at the files again.
     this.assertIntact();
+    try {
+      this.writeSending(order);
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
+  private writeSending(order: Order): void {
     // On disk before the order leaves: a NORMAL commit in WAL mode survives the process dying but may roll back on an OS
     // crash or a power loss, and the strategy would then send the order again. One fsync per order; batches stay NORMAL.
     this.db.exec("PRAGMA synchronous = FULL");
@@ -334,7 +358,13 @@ export class Journal {
    * it when asked), so its client id is free again. A record the venue's events replaced (a REJECTED order it reported) stays.
    */
   unsent(clientOrderId: string): void {
-    this.deletePending.run(this.scrub.text(clientOrderId));
+    // A journal lost records nothing more: its file may be another session's by now (see assertIntact).
+    if (this.loss.error !== undefined) return;
+    try {
+      this.deletePending.run(this.scrub.text(clientOrderId));
+    } catch (error) {
+      throw this.failure(error);
+    }
   }
 
   /**
@@ -355,18 +385,40 @@ export class Journal {
   }
 
   /**
+   * `listener` is told, once, the first time this journal finds it can no longer record: its file or claim removed or
+   * replaced (see assertIntact), or a write failing as isJournalLoss says (a failing disk, a damaged file). From then on
+   * every order's record is refused with that loss without the files being looked at again, nothing more is written, and
+   * flush and close no longer throw it (the listener reported it). Told at once if the loss came before.
+   */
+  onLoss(listener: JournalLossListener | undefined): void {
+    this.loss.listen(listener);
+  }
+
+  /** Why this journal can no longer record, once it found out; undefined while it records. */
+  get lost(): ArgoError | undefined {
+    return this.loss.error;
+  }
+
+  /** What a failed write throws: the loss of the journal when the failure means one (isJournalLoss), else the failure. */
+  private failure(error: unknown): unknown {
+    return isJournalLoss(error) ? this.loss.lose(unwritableJournal(this.path, error)) : error;
+  }
+
+  /**
    * Throws INTERNAL when the journal file or the session's claim is no longer the one opened. A session directory removed
    * while the session runs (a cleanup of the data folder) fails no write: SQLite goes on writing through its open handle
    * into the deleted file, which no restart will read, and the claim goes with it, so another session may start there.
    * An order would then be sent "recorded" and be lost to the next start, which could send it again. Asked before every
    * order is recorded and every batch written: two stats, about a microsecond each, beside the fsync each order pays.
+   * Once lost, the loss is thrown without a look at the files (see onLoss).
    */
   private assertIntact(): void {
+    if (this.loss.error !== undefined) throw this.loss.error;
     if (!isSameFile(this.path, this.identity)) {
-      throw new ArgoError("INTERNAL", `session journal ${this.path} was removed or replaced while the session ran (its directory deleted?): no later start would read what is written now, so nothing more is recorded and no order is sent; stop the session`, { details: { file: this.path } });
+      throw this.loss.lose(new ArgoError("INTERNAL", `session journal ${this.path} was removed or replaced while the session ran (its directory deleted?): no later start would read what is written now, so nothing more is recorded and no order is sent; stop the session`, { details: { file: this.path } }));
     }
     if (!this.lock.intact()) {
-      throw new ArgoError("INTERNAL", `session journal ${this.path}: its claim ${this.lock.path} was removed or replaced while the session ran, so another session may be using the directory: nothing more is recorded and no order is sent; stop the session`, { details: { file: this.lock.path } });
+      throw this.loss.lose(new ArgoError("INTERNAL", `session journal ${this.path}: its claim ${this.lock.path} was removed or replaced while the session ran, so another session may be using the directory: nothing more is recorded and no order is sent; stop the session`, { details: { file: this.lock.path } }));
     }
   }
 
@@ -470,14 +522,22 @@ export class Journal {
     this.sessionId = row.id;
   }
 
-  /** Flushes, records how the session ended and closes the file (for real: no statement is left to hold it open). */
+  /**
+   * Flushes, records how the session ended and closes the file (for real: no statement is left to hold it open). A journal
+   * lost (see onLoss) writes nothing, not even the end: it throws the loss unless a listener was told of it already.
+   */
   close(status: string): void {
     try {
-      try {
-        this.flush();
-      } finally {
-        // Also after a flush that refused a record: the rest was written, and the session did end.
-        if (this.sessionId) this.db.query("UPDATE sessions SET ended_at = ?, status = ? WHERE id = ?").run(Date.now(), status, this.sessionId);
+      if (this.loss.error !== undefined) {
+        if (!this.loss.told) throw this.loss.error;
+      } else {
+        try {
+          this.flush();
+        } finally {
+          // Also after a flush that refused a record: the rest was written, and the session did end. Not into a journal
+          // the flush found lost: its file may be another session's by now.
+          if (this.sessionId && this.loss.error === undefined) this.db.query("UPDATE sessions SET ended_at = ?, status = ? WHERE id = ?").run(Date.now(), status, this.sessionId);
+        }
       }
     } finally {
       try {

@@ -6,8 +6,11 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A duration as pandas prints a Timedelta: "584 days 00:00:00". */
 export function formatDuration(ms: number): string {
-  const days = Math.floor(ms / DAY_MS);
-  let rest = Math.round((ms - days * DAY_MS) / 1000);
+  // Rounded to whole seconds before splitting: a remainder that rounds up to a full day must carry into the days
+  // ("1 days 00:00:00"), not print as "0 days 24:00:00".
+  const seconds = Math.round(ms / 1000);
+  const days = Math.floor(seconds / (DAY_MS / 1000));
+  let rest = seconds - days * (DAY_MS / 1000);
   const hours = Math.floor(rest / 3600);
   rest -= hours * 3600;
   const minutes = Math.floor(rest / 60);

@@ -37,7 +37,10 @@ export interface StrategyContext<C = unknown> {
    * in `onStop` and between bars (an update a venue delivers between bars, a timer).
    */
   readonly bar: Bar | undefined;
-  /** Engine clock, epoch ms: the close time of the bar being processed (in init: live, the wall clock; a backtest, its first bar's open). */
+  /**
+   * Engine clock, epoch ms: the newest bar close processed, never going back (a late bar of another symbol leaves it);
+   * in init: live, the wall clock; a backtest, its first bar's open.
+   */
   readonly time: number;
   readonly tradingState: TradingState;
   /** Past bars of a symbol (default: the current bar's; with no bar being processed, a one-symbol session's symbol, else empty), oldest first, up to the cache size; includes the current bar. */

@@ -103,18 +103,18 @@ describe("a quote- or equity-sized order spread over bars spends at most its amo
   });
 
   test("each fill releases from the quote order's reservation the cash it spent, so buying power stays put", async () => {
-    // Judged at the last price 100 with 0.1 % fee: 1,000 / 100.1 = 9.99 → 9 units (step 1), 900 + 0.9 = 900.9 reserved.
+    // A quote BUY reserves its whole amount, 1,000 (9 units at the last price 100 would cost only 900.9 with the fee).
     const { venue, feed } = await harness({
       initialCapital: 2_000, maxVolumeShare: 0.1, defaultRules: { stepSize: 1 }, commission: { makerRate: 0.001, takerRate: 0.001 },
     });
     await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quoteAmount: 1_000, clientOrderId: "q" });
-    money((await venue.getAccount()).buyingPower, 2_000 - 900.9);
-    // At 50: 4 units for 200 + 0.2. Cash 1,799.8, reserved 900.9 − 200.2 = 700.7: buying power 1,099.1 as before
-    // (releasing 4 of the 9 units judged at 100.1 each would free 400.4 and show 1,299.3).
+    money((await venue.getAccount()).buyingPower, 2_000 - 1_000);
+    // At 50: 4 units for 200 + 0.2. Cash 1,799.8, position 200, reserved 1,000 − 200.2 = 799.8: buying power
+    // 1,799.8 + 200 − 200 − 799.8 = 1,000 as before (releasing 4 of 9 units judged at 100.1 each would show 1,200.2).
     feed(flat(50, 40));
     const account = await venue.getAccount();
     money(account.balance, 2_000 - 200.2);
-    money(account.buyingPower, 2_000 - 900.9);
+    money(account.buyingPower, 2_000 - 1_000);
   });
 
   test("restored mid-way, a quote order keeps what its fills spent: 4 at 100 before the restart, 4 at 150 after", async () => {
@@ -145,8 +145,8 @@ describe("a quote amount leaves room for the commission, as equity sizing does",
     // 1,000 / (100 × 1.001) = 9.99000999… → 9.99; 999 + 0.999 fee = 999.999 ≤ 1,000 (10 would need 1,001).
     const { venue, feed } = await harness({ initialCapital: 1_000, ...FEE });
     await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quoteAmount: 1_000, clientOrderId: "q" });
-    // Reserved for the same 9.99 at the last price 100: 999.999.
-    money((await venue.getAccount()).buyingPower, 0.001);
+    // The whole amount is reserved (9.99 at the last price 100 would cost 999.999 of it): nothing is left.
+    money((await venue.getAccount()).buyingPower, 0);
     feed(100);
     const q = await venue.getOrder("q");
     expect([q.status, q.quantity]).toEqual(["FILLED", 9.99]);

@@ -33,8 +33,8 @@ export function freeOfBudget(rec: OrderRecord): number {
 /**
  * Whole lots the rest of the order's amount buys at `price`, commission included, by the rule that sized it (costs.ts
  * maxAffordable; the per-order minimum fee is paid by then). Float dust of a lot-free symbol counts as nothing.
- * +Infinity when the amount is unknown: an equity order resolved before a restart (the journal keeps its quantity,
- * not the amount, nor which of its fills reduced a position) works on as before.
+ * +Infinity when the amount is unknown (an order sized by quantity). An order restored mid-way has it rebuilt from
+ * its fills (restore-budget.ts).
  */
 export function budgetRoom(state: VenueState, rec: OrderRecord, price: number): number {
   const budget = rec.budget;
@@ -50,7 +50,7 @@ export function budgetRoom(state: VenueState, rec: OrderRecord, price: number): 
  * fee comes out of what it receives), or for an equity order only the part beyond the `free` quantity it reduces
  * (freeOfBudget before the fill), with its share of the fee.
  */
-export function amountUsed(rec: OrderRecord, quantity: number, price: number, fee: number, free: number): number {
+export function amountUsed(rec: Pick<OrderRecord, "sizing" | "buy">, quantity: number, price: number, fee: number, free: number): number {
   if (rec.sizing === "quote" && !rec.buy) return quantity * price;
   if (!(free > 0)) return quantity * price + fee;
   const counted = quantity > free ? quantity - free : 0;
@@ -58,15 +58,17 @@ export function amountUsed(rec: OrderRecord, quantity: number, price: number, fe
 }
 
 /**
- * Releases what a fill of a quote-sized order used of its reservation: the reducing part by quantity
- * (consumeReservation), the opening part by the cash it spent there, fees included. A quote order's quantity is
- * resolved at a price other than the one it was judged at, so its reserved cash per unit says nothing of what a unit
- * costs; the cash it spends does, and what it keeps reserved stays what it reserved less what it spent.
+ * Releases what a fill of a quote-sized order used of its reservation. A BUY reserved what is left of its amount
+ * (quote-buy-reservation.ts): the fill releases all the cash it spent, fees included, and the short it covered by
+ * quantity. A SELL: the reducing part by quantity (consumeReservation), the opening part by the cash it spent there,
+ * fees included. A quote order's quantity is resolved at a price other than the one it was judged at, so its reserved
+ * cash per unit says nothing of what a unit costs; the cash it spends does, and what it keeps reserved stays what it
+ * reserved less what it spent.
  */
 export function consumeQuoteReservation(state: VenueState, rec: OrderRecord, quantity: number, price: number, fee: number): void {
   const reducing = quantity < rec.resReduce ? quantity : rec.resReduce;
   if (reducing > 0) consumeReservation(state, rec, reducing);
-  const opening = quantity - reducing;
+  const opening = rec.buy ? quantity : quantity - reducing;
   if (!(opening > 0) || !(rec.resCash > 0)) return;
   let cash = opening * price + (fee * opening) / quantity;
   if (cash > rec.resCash) cash = rec.resCash;

@@ -39,7 +39,8 @@ export function maxAffordable(state: VenueState, budget: number, price: number, 
 /**
  * Price after slippage against the trader: buys pay more, sells get less. Market impact grows with
  * the quantity's share of the bar's volume (a bar without volume counts as fully taken). With a tick
- * size the slipped price is rounded to it, again against the trader.
+ * size the slipped price is rounded to it, again against the trader. A sell slipped to nothing or below is priced at a
+ * tick (or the least positive number): only a placement estimate keeps that; a fill keeps within its bar (slippedFillPrice).
  */
 export function slippedPrice(state: VenueState, base: number, quantity: number, volume: number, buy: boolean, rules: SymbolRules): number {
   const model = state.slippage;
@@ -61,6 +62,23 @@ export function slippedPrice(state: VenueState, base: number, quantity: number, 
   if (buy) return rules.tickSize > 0 ? ceilToStep(base + move, rules.tickSize, rules.tickDecimals) : base + move;
   const price = rules.tickSize > 0 ? floorToStep(base - move, rules.tickSize, rules.tickDecimals) : base - move;
   return price > 0 ? price : rules.tickSize > 0 ? rules.tickSize : Number.MIN_VALUE;
+}
+
+/**
+ * The price a slipping fill in a bar spanning [`low`, `high`] trades at: slippedPrice, but never a price that did not
+ * trade there: a sell fills at no less than the bar's low and a buy at no more than its high (a slippage amount as large
+ * as the price would otherwise sell for nothing), on the tick grid inside it, and never better than `base`.
+ */
+export function slippedFillPrice(state: VenueState, base: number, quantity: number, volume: number, high: number, low: number, buy: boolean, rules: SymbolRules): number {
+  const price = slippedPrice(state, base, quantity, volume, buy, rules);
+  if (buy ? price <= high : price >= low) return price;
+  const tick = rules.tickSize;
+  if (buy) {
+    const ceiling = tick > 0 ? floorToStep(high, tick, rules.tickDecimals) : high;
+    return ceiling > base ? ceiling : base;
+  }
+  const floor = tick > 0 ? ceilToStep(low, tick, rules.tickDecimals) : low;
+  return floor < base ? floor : base;
 }
 
 /** Slippage a placement check can know before the fill: fixed and percentage models only (impact needs the fill's bar). */

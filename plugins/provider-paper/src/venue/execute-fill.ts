@@ -2,7 +2,7 @@ import type { Bar, Order, Trade } from "@argo/core";
 import { applyFill } from "./apply-fill.ts";
 import { amountUsed, budgetRoom, consumeQuoteReservation, freeOfBudget } from "./budget-cap.ts";
 import { cancelSibling } from "./brackets.ts";
-import { slippedPrice } from "./costs.ts";
+import { slippedFillPrice } from "./costs.ts";
 import { emit, emitPositionAndAccount } from "./events.ts";
 import { consumeReservation, finishOrder, releaseReservation } from "./finish-order.ts";
 import { reducedSize, reductionNoise } from "./funds.ts";
@@ -18,7 +18,7 @@ import type { VenueState } from "./venue-state.ts";
 
 /**
  * Fills as much of `rec` as the bar allows at the matched price: capped by the volume share, priced
- * with slippage for market-style fills, charged maker or taker commission, and checked against the
+ * with slippage for market-style fills (within the bar's range: costs.ts slippedFillPrice), charged maker or taker commission, and checked against the
  * account's actual resources at that moment. Emits the order update, the fill, the position and the
  * account, in that order. Returns the quantity filled (0 when nothing traded).
  */
@@ -36,13 +36,13 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
   // Sized by an earlier fill (or before a restore): this one must keep within what is left of the amount.
   const sizedBefore = sized && order.quantity > 0;
   if (order.quantity === 0 && sized) {
-    const problem = resolveSize(state, rec, match, bar.volume, time);
+    const problem = resolveSize(state, rec, match, bar, time);
     if (problem !== undefined) return refuse(state, rec, `INVALID_ORDER: ${problem}`, time);
   }
   const remaining = remainingOf(order, rules.stepSize, rules.stepDecimals);
   let quantity = cap < remaining ? cap : remaining;
   if (!(quantity > 0) || (order.timeInForce === "FOK" && quantity < remaining)) return 0;
-  let price = match.slips ? slippedPrice(state, match.price, quantity, bar.volume, rec.buy, rules) : match.price;
+  let price = match.slips ? slippedFillPrice(state, match.price, quantity, bar.volume, bar.high, bar.low, rec.buy, rules) : match.price;
   // What of the fill an equity-sized order's amount does not cap: the position it reduces (budget-cap.ts).
   const free = sized ? freeOfBudget(rec) : 0;
   if (sizedBefore && free < quantity) {
@@ -52,7 +52,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
       if (!(room > 0)) return spendAll(state, rec, time);
       quantity = free > 0 ? snapLot(room, order.quantity, rules.stepSize, rules.stepDecimals) : room;
       // A smaller fill moves the price less: a buy pays at most the price the room was counted at.
-      if (match.slips) price = slippedPrice(state, match.price, quantity, bar.volume, rec.buy, rules);
+      if (match.slips) price = slippedFillPrice(state, match.price, quantity, bar.volume, bar.high, bar.low, rec.buy, rules);
     }
   }
   const notional = quantity * price;

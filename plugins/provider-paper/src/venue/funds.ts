@@ -33,9 +33,10 @@ export function reductionNoise(book: SymbolBook, buy: boolean): number {
 /**
  * Cash an order may spend on its opening part: buying power, plus twice the value of what it
  * reduces first (closing a position frees both its collateral and, for a short, the cover cost
- * already counted in cash). Placement checks and max quantities use this same figure.
+ * already counted in cash). Placement checks (a quote BUY's too: quote-buy-reservation.ts) and max quantities use
+ * this same figure.
  */
-function budgetFor(state: VenueState, reducible: number, price: number): number {
+export function budgetFor(state: VenueState, reducible: number, price: number): number {
   return buyingPower(state, state.now) + 2 * reducible * price;
 }
 

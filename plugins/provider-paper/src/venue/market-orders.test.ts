@@ -18,11 +18,12 @@ describe("market orders", () => {
   });
 
   test("fixed slippage moves buys up and sells down by the amount", async () => {
+    // Bars opening at 105 that traded 104–106: the slipped prices traded there (slippage keeps within the bar's range).
     const { venue, feed } = await harness({ slippage: { model: "fixed", amount: 0.5 } });
     await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 1, clientOrderId: "b" });
-    feed(105);
+    feed({ open: 105, high: 106, low: 104, close: 105 });
     await venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "MARKET", quantity: 1, clientOrderId: "s" });
-    feed(105);
+    feed({ open: 105, high: 106, low: 104, close: 105 });
     expect((await venue.getOrder("b")).averageFillPrice).toBe(105.5);
     expect((await venue.getOrder("s")).averageFillPrice).toBe(104.5);
   });
@@ -30,9 +31,9 @@ describe("market orders", () => {
   test("percentage slippage is a fraction of the price, against the trader", async () => {
     const { venue, feed } = await harness({ slippage: { model: "percentage", rate: 0.01 } });
     await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 1, clientOrderId: "b" });
-    feed(200);
+    feed({ open: 200, high: 205, low: 195, close: 200 });
     await venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "MARKET", quantity: 1, clientOrderId: "s" });
-    feed(200);
+    feed({ open: 200, high: 205, low: 195, close: 200 });
     money((await venue.getOrder("b")).averageFillPrice, 202);
     money((await venue.getOrder("s")).averageFillPrice, 198);
   });
@@ -44,7 +45,7 @@ describe("market orders", () => {
       slippage: { model: "market-impact", coefficient: 0.05 },
       defaultRules: { tickSize: 0.1 },
     });
-    const bar = { open: 100, high: 100, low: 100, close: 100, volume: 10_000 };
+    const bar = { open: 100, high: 101, low: 99, close: 100, volume: 10_000 };
     await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 25, clientOrderId: "small" });
     await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 100, clientOrderId: "large" });
     feed(bar);

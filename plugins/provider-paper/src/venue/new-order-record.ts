@@ -29,10 +29,6 @@ export function newOrderRecord(
   if (order.takeProfit !== undefined) order.takeProfit = Object.freeze({ ...order.takeProfit });
   if (order.stopLoss !== undefined) order.stopLoss = Object.freeze({ ...order.stopLoss });
   const legsArmed = !isLeg && (order.takeProfit !== undefined || order.stopLoss !== undefined);
-  // A restored order brings its fills: what they used of its amount stays used.
-  const fills = order.fills;
-  let spent = 0;
-  for (let i = 0; i < fills.length; i++) spent += fills[i]!.quantity * fills[i]!.price + fills[i]!.fee;
   return {
     order,
     seq,
@@ -49,7 +45,8 @@ export function newOrderRecord(
     rateFees: 0,
     feesCharged: 0,
     budget: sizing === "quote" ? order.quoteAmount! : Number.NaN,
-    spent,
+    // A restored order's fills used some of its amount: restore-orders.ts sets it (restore-budget.ts).
+    spent: 0,
     resReduce: reservation.reduce,
     resCash: reservation.cash,
     resCashPerUnit: reservation.cashPerUnit,

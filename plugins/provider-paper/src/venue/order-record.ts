@@ -34,11 +34,11 @@ export interface OrderRecord {
   feesCharged: number;
   /**
    * The amount a quote- or equity-sized order may trade, its commission included: the quote amount, or what the equity
-   * fraction resolved to at the first fill (NaN until then, and for an order sized by quantity). budget-cap.ts keeps
-   * later fills within it.
+   * fraction resolved to at the first fill (NaN until then, and for an order sized by quantity; restored, the cost of
+   * its resolved quantity at its first fill's price: restore-budget.ts). budget-cap.ts keeps later fills within it.
    */
   budget: number;
-  /** How much of `budget` the fills so far used: their value and fees (an equity order's: of what they opened only). */
+  /** How much of `budget` the fills so far used: their value and fees (a quote SELL's value only; an equity order's: of what they opened only). */
   spent: number;
   /** Position quantity reserved for reducing (closing) at placement, still unfilled. */
   resReduce: number;

@@ -1,10 +1,11 @@
 import { reserveLegs } from "./brackets.ts";
 import { remainingOf } from "./execute-fill.ts";
 import { releaseReservation } from "./finish-order.ts";
-import { reducedSize, reducibleQuantity, reductionNoise, reservationFor } from "./funds.ts";
+import { type Reservation, reducedSize, reducibleQuantity, reductionNoise, reservationFor } from "./funds.ts";
 import { holdReservation } from "./new-order-record.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { withinReach } from "./quantity-noise.ts";
+import { quoteBuyReservation } from "./quote-buy-reservation.ts";
 import { judgedQuantity, referencePrice } from "./reserve-order.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
@@ -23,8 +24,8 @@ export function rejudgeReductions(state: VenueState, book: SymbolBook): void {
 /**
  * Lets go of what every open order on this side of the book reserved, then reserves again in placement order, as
  * restore-orders.ts does for a record's orders: each reduces what is left of the position, and the rest reserves cash
- * (price × quantity + fee, funds.ts). A bracket pair's first leg holds the pair's reduction (brackets.ts); an order
- * sized by equity reserves nothing. No order is refused here: one the account can no longer carry is judged at its fill.
+ * (price × quantity + fee, funds.ts; a quote BUY all that is left of its amount). A bracket pair's first leg holds the
+ * pair's reduction (brackets.ts); an order sized by equity reserves nothing. No order is refused here: one the account can no longer carry is judged at its fill.
  */
 function rejudgeSide(state: VenueState, book: SymbolBook, buy: boolean): void {
   const side: OrderRecord[] = [];
@@ -45,13 +46,22 @@ function rejudgeSide(state: VenueState, book: SymbolBook, buy: boolean): void {
     // An open market order was judged at a last price, so one is there; a guard, not a case.
     if (!(reference > 0)) continue;
     const quantity = order.quantity > 0 ? remainingOf(order, rules.stepSize, rules.stepDecimals) : judgedQuantity(state, book, order, rec.sizing, reference);
+    // A quote BUY keeps all that is left of its amount reserved (quote-buy-reservation.ts).
+    if (rec.sizing === "quote" && buy) {
+      setReservation(state, rec, quoteBuyReservation(book, quantity, order.quoteAmount! - rec.spent));
+      continue;
+    }
     const reducible = reducibleQuantity(book, buy);
     // Without shorting a sell cannot open: what it cannot reduce reserves nothing, and its fill is refused.
     const judged = !buy && !state.allowShorting && quantity > reducible ? reducible : quantity;
-    const reservation = reservationFor(state, judged, reference, reducible, reductionNoise(book, buy));
-    rec.resReduce = reservation.reduce;
-    rec.resCash = reservation.cash;
-    rec.resCashPerUnit = reservation.cashPerUnit;
-    holdReservation(state, rec);
+    setReservation(state, rec, reservationFor(state, judged, reference, reducible, reductionNoise(book, buy)));
   }
+}
+
+/** Holds `reservation` as what `rec` now reserves. */
+function setReservation(state: VenueState, rec: OrderRecord, reservation: Reservation): void {
+  rec.resReduce = reservation.reduce;
+  rec.resCash = reservation.cash;
+  rec.resCashPerUnit = reservation.cashPerUnit;
+  holdReservation(state, rec);
 }

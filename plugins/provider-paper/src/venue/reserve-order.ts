@@ -5,6 +5,7 @@ import { invalidOrder, venueError } from "./errors.ts";
 import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
 import { buyingPower } from "./ledger.ts";
 import type { Sizing } from "./order-record.ts";
+import { checkQuoteBuy } from "./quote-buy-reservation.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -19,8 +20,9 @@ export function referencePrice(state: VenueState, book: SymbolBook, request: Ord
 }
 
 /**
- * Checks that an order fits the account at `reference` and returns what it reserves (funds.ts), or throws
- * INSUFFICIENT_FUNDS, INSUFFICIENT_POSITION, or INVALID_ORDER when a market order has no price to be judged at.
+ * Checks that an order fits the account at `reference` and returns what it reserves (funds.ts; a quote BUY its whole
+ * amount, quote-buy-reservation.ts), or throws INSUFFICIENT_FUNDS, INSUFFICIENT_POSITION, or INVALID_ORDER when a
+ * market order has no price to be judged at.
  * Placement and restore (for an order's remaining quantity) both judge orders here.
  */
 export function reserve(state: VenueState, book: SymbolBook, request: OrderRequest, buy: boolean, sizing: Sizing, reference: number): Reservation {
@@ -38,7 +40,10 @@ export function reserve(state: VenueState, book: SymbolBook, request: OrderReque
       field: "type",
     });
   }
-  return checkFunds(state, book, buy, judgedQuantity(state, book, request, sizing, reference), reference);
+  const quantity = judgedQuantity(state, book, request, sizing, reference);
+  // A quote BUY reserves its whole amount: at a lower fill price it buys more lots (quote-buy-reservation.ts).
+  if (sizing === "quote" && buy) return checkQuoteBuy(state, book, request.quoteAmount!, quantity, reference);
+  return checkFunds(state, book, buy, quantity, reference);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { maxAffordable, slippedPrice } from "./costs.ts";
+import type { Bar } from "@argo/core";
+import { maxAffordable, slippedFillPrice } from "./costs.ts";
 import { quoteLots } from "./budget-cap.ts";
 import { reducibleQuantity } from "./funds.ts";
 import { buyingPower } from "./ledger.ts";
@@ -16,9 +17,9 @@ import type { VenueState } from "./venue-state.ts";
  * positions nor reserved by other open orders, its own book valued at the fill's price before slippage, other books at prices known then) plus the opposite position it reduces, leaving room
  * for the commission; a sell without shorting stops at the long. Returns a reason when the result
  * breaks a venue rule (the order is then refused at fill time), else undefined after setting `order.quantity` and
- * `rec.budget`, the amount its later fills keep within.
+ * `rec.budget`, the amount its later fills keep within. `bar`: the bar it fills in (its volume and range for slippage).
  */
-export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchResult, volume: number, time: number): string | undefined {
+export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchResult, bar: Bar, time: number): string | undefined {
   const order = rec.order;
   const rules = rec.book.rules;
   const base = match.price;
@@ -27,7 +28,7 @@ export function resolveSize(state: VenueState, rec: OrderRecord, match: MatchRes
   const power = rec.sizing === "quote" ? 0 : Math.max(0, buyingPower(state, time, rec.book, base));
   const budget = rec.sizing === "quote" ? order.quoteAmount! : equityBudget(power, order.equityFraction!, reducible, base);
   // Impact depends on size; pricing with the largest size it could be keeps the cost within budget.
-  const price = match.slips ? slippedPrice(state, base, budget / base, volume, rec.buy, rules) : base;
+  const price = match.slips ? slippedFillPrice(state, base, budget / base, bar.volume, bar.high, bar.low, rec.buy, rules) : base;
   // The amount it may trade, commission included: later fills keep within it (budget-cap.ts).
   const amount = rec.sizing === "quote" ? budget : equityBudget(power, order.equityFraction!, reducible, price);
   let quantity = rec.sizing === "quote" ? quoteLots(state, amount, price, rules, rec.buy) : maxAffordable(state, amount, price, rules);

@@ -3,6 +3,7 @@ import { applyFill } from "./apply-fill.ts";
 import { venueError } from "./errors.ts";
 import { isFiniteNumber, isId, isObject } from "./restore-ids.ts";
 import { openBook } from "./book-for.ts";
+import { fillKey, type HeldBefore } from "./restore-budget.ts";
 import { isPositive } from "./validate-request.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -66,11 +67,19 @@ function invalid(field: string, message: string): FillProblem {
  * Books validated fills in the given order with `applyFill`, at their recorded price, quantity, side and fee (no
  * commission or slippage recomputed), and appends each to the trade history as execute-fill.ts builds a Trade,
  * with the PnL it realises here. Each symbol is marked at its last fill price until a bar marks it. A fill
- * without its strategy's name takes the one `strategyNames` gives for its order, if any.
+ * without its strategy's name takes the one `strategyNames` gives for its order, if any. Returns, for the fills of the
+ * orders `positionsFor` names, the position their symbol held just before each (restore-budget.ts HeldBefore).
  */
-export function bookFills(state: VenueState, fills: VenueRecord["fills"], strategyNames: ReadonlyMap<string, string>): void {
+export function bookFills(
+  state: VenueState,
+  fills: VenueRecord["fills"],
+  strategyNames: ReadonlyMap<string, string>,
+  positionsFor: ReadonlySet<string> = new Set(),
+): HeldBefore {
+  const held = new Map<string, number>();
   for (const fill of fills) {
     const book = openBook(state, fill.symbol);
+    if (positionsFor.has(fill.clientOrderId)) held.set(fillKey(fill.clientOrderId, fill.id), book.position?.quantity ?? 0);
     const realizedPnl = applyFill(state, book, fill.side === "BUY", fill.quantity, fill.price, fill.fee, fill.time);
     book.mark = fill.price;
     // The key order of execute-fill.ts, so trades list their fields alike (JSON output).
@@ -92,5 +101,6 @@ export function bookFills(state: VenueState, fills: VenueRecord["fills"], strate
     if (typeof strategyName === "string") trade.strategyName = strategyName;
     state.trades.push(Object.freeze(trade));
   }
+  return held;
 }
 

@@ -4,6 +4,7 @@ import { bookFills, validateFills } from "./restore-fills.ts";
 import { deferRestoredExpiry } from "./day-expiry.ts";
 import { markLastBars, provenDayEnds, validateLastBars } from "./restore-marks.ts";
 import { continueNumbering, holdFilledOrderIds, isFiniteNumber, isObject, noteGeneratedForm } from "./restore-ids.ts";
+import { equitySizedIds } from "./restore-budget.ts";
 import { restoreOrders } from "./restore-orders.ts";
 import type { VenueState } from "./venue-state.ts";
 
@@ -28,10 +29,11 @@ export function restoreVenue(state: VenueState, record: VenueRecord): void {
   // From here nothing refuses the record (an order the account cannot carry is left out), so it is never half taken back.
   state.restored = true;
   continueNumbering(state, record);
-  bookFills(state, record.fills, strategyNames(record.workingOrders));
+  // The positions before the fills of equity-sized orders tell what those fills reduced (restore-budget.ts).
+  const held = bookFills(state, record.fills, strategyNames(record.workingOrders), equitySizedIds(record.workingOrders));
   // Before the orders: a market order is judged at the last price, as it was when placed.
   const barsClosed = markLastBars(state, record.lastBars, record.fills);
-  const restored = restoreOrders(state, record.workingOrders);
+  const restored = restoreOrders(state, record.workingOrders, held);
   holdFilledOrderIds(state, record.fills);
   noteGeneratedForm(state, record.fills, restored);
   moveClock(state, record, barsClosed);
