@@ -244,10 +244,10 @@ export class BarPipeline {
    */
   noteFill(fill: Fill, order: Order): void {
     const problem = fillProblem(fill, order);
-    if (problem !== undefined) return this.refuseFill(fill, order, problem);
+    if (problem !== undefined) return this.refuseFill(fill, order, problem, true);
     if (this.reportedFills?.first(fill) === false) return;
     const past = this.bookedFills.book(fill, order);
-    if (past !== undefined) return this.refuseFill(fill, order, past);
+    if (past !== undefined) return this.refuseFill(fill, order, past, false);
     // A simulator sends the position event in the same call as the fill: only a venue across a network leaves a gap.
     if (this.gateway.syncVenue === undefined) this.mirror.fillNoted(fill.symbol, fill.time);
     this.counters.fills++;
@@ -259,8 +259,8 @@ export class BarPipeline {
    * Reports a fill noteFill will not book, naming its order (ours) and what is wrong (numbers only: see fillProblem), and
    * takes it out of the order's states the engine holds: they were taken before their fills were judged.
    */
-  private refuseFill(fill: Fill, order: Order, problem: string): void {
-    this.refusedFills.refuse(fill, order);
+  private refuseFill(fill: Fill, order: Order, problem: string, malformed: boolean): void {
+    this.refusedFills.refuse(fill, order, malformed);
     this.dropRefused(order);
     const venue = this.trading.name;
     const id = order.clientOrderId;

@@ -183,4 +183,31 @@ describe("a fill the booking refuses is not in the order the engine keeps, shows
     expect(restart.named("onOrderFilled")).toEqual([]);
     expect(journalFillIds(dir)).toEqual(["a"]);
   });
+  test("a fill refused as malformed and listed well-formed later under the same id is booked and shown", async () => {
+    // lim-1 (BUY 2): the venue first lists fill "f" with a NaN fee (refused for what it says), then reports the order
+    // FILLED 2 with f (fee 0.1) and g. f and g are 1 each: both fit the quantity, so both are booked and the order shows both.
+    const dir = sessionDir();
+    const venue = scripted(false);
+    const updates: string[][] = [];
+    const fill = (id: string, fee: number): Fill => ({ ...fillOf(id, 1), fee });
+    const outcome = await runEngine({
+      bars, venue, engine: { sessionDir: dir, mode: "live" },
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 2, limitPrice: 50, clientOrderId: "lim-1" });
+          if (bar !== bars[1]) return;
+          const placed = venue.orders.get("lim-1")!;
+          venue.reportOrder({ ...placed, status: "PARTIALLY_FILLED", filledQuantity: 1, averageFillPrice: 50, fills: [fill("f", Number.NaN)] });
+          venue.reportOrder({ ...placed, status: "FILLED", filledQuantity: 2, averageFillPrice: 50, fills: [fill("f", 0.1), fill("g", 0.1)] });
+        },
+        onOrderUpdate(order) {
+          updates.push(ids(order));
+        },
+      }),
+    });
+    expect(outcome.named("onError")).toHaveLength(1);
+    expect(outcome.named("onOrderFilled").map(([f]) => (f as Fill).id)).toEqual(["f", "g"]);
+    expect(updates.at(-1)).toEqual(["f", "g"]);
+    expect(recordedFillIds(dir)).toEqual([["f", "g"]]);
+  });
 });

@@ -14,8 +14,12 @@ export class RefusedFills {
   private readonly byOrder = new Map<string, Set<string>>();
   private readonly ring = new EvictionRing(REFUSED_ORDERS_KEPT);
 
-  /** Notes that `fill` of `order` was refused: {@link kept} leaves it out of that order's fills from now on. */
-  refuse(fill: unknown, order: Order): void {
+  /**
+   * Notes that `fill` of `order` was refused: {@link kept} leaves it out of that order's fills from now on. `malformed`:
+   * refused for what it says, not for its place (past the quantity): kept() leaves it out by fillProblem, and its id is
+   * not remembered, so a well-formed fill the venue sends under that id later is booked and shown.
+   */
+  refuse(fill: unknown, order: Order, malformed: boolean): void {
     const orderId = order.clientOrderId;
     let ids = this.byOrder.get(orderId);
     if (ids === undefined) {
@@ -23,9 +27,7 @@ export class RefusedFills {
       const evicted = this.ring.add(orderId);
       if (evicted !== undefined) this.byOrder.delete(evicted);
     }
-    // A malformed fill may have no id: kept() leaves it out by fillProblem, as it was refused.
-    const id = typeof fill === "object" && fill !== null ? (fill as { id?: unknown }).id : undefined;
-    if (typeof id === "string") ids.add(id);
+    if (!malformed) ids.add((fill as Fill).id);
   }
 
   /**

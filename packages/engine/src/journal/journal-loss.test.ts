@@ -1,4 +1,4 @@
-import { type ArgoError, isArgoError, type Order } from "@argo/core";
+import { type ArgoError, isArgoError } from "@argo/core";
 import { Database } from "bun:sqlite";
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
@@ -7,26 +7,15 @@ import { join } from "node:path";
 import { Journal } from "./journal.ts";
 import { isJournalLoss } from "./journal-loss.ts";
 import { LOCK_FILE } from "./session-lock.ts";
+import { pendingOrder, refusedWrite } from "../test-fixtures/journal-writes.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-journal-loss-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 const sessionDir = () => join(root, `s${++dirs}`);
 
-const pending = (id: string): Order => ({
-  symbol: "X", side: "BUY", type: "MARKET", clientOrderId: id, venueOrderId: "", timeInForce: "GTC", status: "PENDING", quantity: 1,
-  filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 1, updatedAt: 1,
-});
-
-/** The error `write` throws (the test fails when it throws none). */
-function thrown(write: () => void): unknown {
-  try {
-    write();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the write to be refused");
-}
+const pending = pendingOrder;
+const thrown = refusedWrite;
 
 describe("a journal tells its listener once when it can no longer record", () => {
   test("directory removed: told once, at the first order; every later order refused with the same loss; batches and close then quiet", () => {
@@ -121,7 +110,7 @@ describe("isJournalLoss", () => {
   test.each([
     ["SQLITE_IOERR", true], ["SQLITE_IOERR_WRITE", true], ["SQLITE_IOERR_FSYNC", true], ["SQLITE_READONLY", true],
     ["SQLITE_READONLY_DBMOVED", true], ["SQLITE_CORRUPT", true], ["SQLITE_NOTADB", true], ["SQLITE_CANTOPEN", true],
-    ["SQLITE_BUSY", false], ["SQLITE_LOCKED", false], ["SQLITE_FULL", false], ["SQLITE_CONSTRAINT_NOTNULL", false],
+    ["SQLITE_BUSY", false], ["SQLITE_LOCKED", false], ["SQLITE_FULL", false], ["SQLITE_IOERR_SHMSIZE", false], ["SQLITE_IOERR_NOMEM", false], ["SQLITE_CONSTRAINT_NOTNULL", false],
     ["SQLITE_IOERRX", false], ["INTERNAL", false],
   ])("%s → %p", (code, loss) => {
     expect(isJournalLoss(Object.assign(new Error("x"), { code }))).toBe(loss);

@@ -13,14 +13,18 @@ export type JournalLossListener = (loss: ArgoError) => void;
  * (READONLY, including READONLY_DBMOVED: SQLite's own finding that the file was renamed or removed), a damaged file
  * (CORRUPT, NOTADB) or one that can no longer be opened (CANTOPEN, a -wal or -shm file gone). A busy or locked database
  * and a full disk are not among them: another process or a cleanup may free them, so that batch is kept and retried.
+ * Nor are the two I/O errors that say the same of memory or space: SHMSIZE (the -shm file could not grow, as on a full
+ * disk) and NOMEM.
  */
 const LOSS_CODES = ["SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN"];
+const PASSING_CODES = new Set(["SQLITE_IOERR_SHMSIZE", "SQLITE_IOERR_NOMEM"]);
 
 /** Whether a failed journal write means the journal can no longer record anything (see LOSS_CODES). */
 export function isJournalLoss(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || PASSING_CODES.has(code)) return false;
   // Extended codes name their family first: SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED.
-  return typeof code === "string" && LOSS_CODES.some((family) => code === family || code.startsWith(`${family}_`));
+  return LOSS_CODES.some((family) => code === family || code.startsWith(`${family}_`));
 }
 
 /** The INTERNAL error of a journal SQLite can no longer write (`error` as isJournalLoss judged it), naming the file. */

@@ -1,30 +1,24 @@
-import { type ArgoError, isArgoError, type Order } from "@argo/core";
+import { type ArgoError, isArgoError } from "@argo/core";
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Journal } from "./journal.ts";
 import { LOCK_FILE } from "./session-lock.ts";
+import { pendingOrder, refusedWrite } from "../test-fixtures/journal-writes.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-journal-removed-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 const sessionDir = () => join(root, `s${++dirs}`);
 
-const pending = (id: string): Order => ({
-  symbol: "X", side: "BUY", type: "MARKET", clientOrderId: id, venueOrderId: "", timeInForce: "GTC", status: "PENDING", quantity: 1,
-  filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 1, updatedAt: 1,
-});
+const pending = pendingOrder;
 
 /** The ArgoError `write` throws (the test fails when it throws none, or something else). */
 function thrown(write: () => void): ArgoError {
-  try {
-    write();
-  } catch (error) {
-    if (isArgoError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the write to be refused");
+  const error = refusedWrite(write);
+  if (isArgoError(error)) return error;
+  throw error;
 }
 
 describe("a session directory removed or taken over while its journal is open", () => {

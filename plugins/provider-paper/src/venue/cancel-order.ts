@@ -1,5 +1,6 @@
 import type { Order } from "@argo/core";
 import { venueError } from "./errors.ts";
+import { flushAccount } from "./events.ts";
 import { finishOrder } from "./finish-order.ts";
 import { findOrder } from "./find-order.ts";
 import { releaseLegIds } from "./leg-ids.ts";
@@ -11,7 +12,8 @@ import type { VenueState } from "./venue-state.ts";
 /**
  * Cancels an open order by client or venue id. A cancelled entry never creates its bracket legs;
  * cancelling one leg cancels its partner (the pair is one OCO list, as on Binance).
- * ORDER_ALREADY_FILLED for a filled order, ORDER_NOT_FOUND for an unknown or already closed one.
+ * ORDER_ALREADY_FILLED for a filled order, ORDER_NOT_FOUND for an unknown or already closed one. The account follows
+ * the order events when the cancel released cash.
  */
 export function cancelOrder(state: VenueState, orderId: string): Order {
   const rec = findOrder(state, orderId);
@@ -22,6 +24,7 @@ export function cancelOrder(state: VenueState, orderId: string): Order {
   }
   const cancelled: Order[] = [];
   cancelRecord(state, rec, cancelled);
+  flushAccount(state);
   return cancelled[0]!;
 }
 
@@ -32,6 +35,8 @@ export function cancelAllOrders(state: VenueState, symbol?: string): Order[] {
   for (const book of books) {
     for (const rec of book.orders.slice()) if (rec.open) cancelRecord(state, rec, cancelled);
   }
+  // One account event after all the cancellations: the cash they released, told once.
+  flushAccount(state);
   return cancelled.sort((a, b) => Number(a.venueOrderId.slice(1)) - Number(b.venueOrderId.slice(1)));
 }
 

@@ -1,4 +1,5 @@
 import { activateLegs } from "./brackets.ts";
+import { flushAccount } from "./events.ts";
 import { finishOrder } from "./finish-order.ts";
 import type { OrderRecord } from "./order-record.ts";
 import type { SymbolBook } from "./symbol-book.ts";
@@ -47,9 +48,12 @@ export function settleClock(state: VenueState): void {
   if (state.processing || state.sweeping) return;
   // Backtests never restore: for them this is one more flag read.
   if (state.restored) settleRestore(state);
-  if (!state.clockSweepDue) return;
-  state.clockSweepDue = false;
-  expireDayOrders(state, state.now);
+  if (state.clockSweepDue) {
+    state.clockSweepDue = false;
+    expireDayOrders(state, state.now);
+  }
+  // What the expiries released is told before the call goes on (events.ts flushAccount).
+  flushAccount(state);
 }
 
 /** Times a restored record proves the original venue traded up to: every symbol to `all`, each book in `books` to its time. */

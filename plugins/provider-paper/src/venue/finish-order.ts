@@ -42,7 +42,8 @@ export function consumeReservation(state: VenueState, rec: OrderRecord, quantity
 
 /**
  * Moves an open order to a terminal status at `time` (default: the venue clock), frees its reservation
- * and, for a bracket entry that never filled, its leg ids; emits the update and returns the copy emitted, if any.
+ * and, for a bracket entry that never filled, its leg ids; emits the update and returns the copy emitted, if any. Cash
+ * it released leaves an account event due (events.ts flushAccount), which its caller's venue call emits.
  */
 export function finishOrder(state: VenueState, rec: OrderRecord, status: OrderStatus, reason?: string, time: number = state.now): Order | undefined {
   if (!rec.open) return undefined;
@@ -52,6 +53,8 @@ export function finishOrder(state: VenueState, rec: OrderRecord, status: OrderSt
   order.status = status;
   order.updatedAt = time;
   if (reason !== undefined) order.rejectReason = reason;
+  // Cash it still held is free again: the account changed (told once the venue call ends, after this order's event).
+  if (rec.resCash > 0) state.accountDue = true;
   releaseReservation(state, rec);
   // An entry with fills keeps its ids: its caller creates the legs next (activateLegs).
   if (rec.legsArmed && order.filledQuantity === 0) releaseLegIds(state, rec);

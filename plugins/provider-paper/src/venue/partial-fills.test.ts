@@ -44,7 +44,9 @@ describe("partial fills by volume", () => {
     feed({ open: 100, high: 100, low: 100, close: 100, volume: 10 });
     const kinds = events.map((e) => (e.type === "order" ? `order:${e.order.status}` : e.type));
     expect(kinds).toEqual([
+      // The market BUY reserves its cost in cash when placed: the account follows its order event.
       "order:ACCEPTED",
+      "account",
       "order:PARTIALLY_FILLED",
       "fill",
       "position",

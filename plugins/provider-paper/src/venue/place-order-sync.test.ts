@@ -19,12 +19,13 @@ describe("placeOrderSync", () => {
     const order = venue.placeOrderSync({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 2, clientOrderId: "s" });
     expect(order.status).toBe("ACCEPTED");
     expect(order.venueOrderId).toBe("P1");
-    expect(events.map((e) => e.type)).toEqual(["order"]);
+    // The BUY reserves its cost in cash: the account (lower buying power) follows the order event, in the same call.
+    expect(events.map((e) => e.type)).toEqual(["order", "account"]);
     feed(101);
     const filled = await venue.getOrder("s");
     expect(filled.status).toBe("FILLED");
     expect(filled.averageFillPrice).toBe(101);
-    expect(events.map((e) => e.type)).toEqual(["order", "order", "fill", "position", "account"]);
+    expect(events.map((e) => e.type)).toEqual(["order", "account", "order", "fill", "position", "account"]);
   });
 
   test("refusals are thrown in the call with the code and message placeOrder rejects with", async () => {

@@ -5,7 +5,7 @@ import { copyRequestFields } from "./copy-request-fields.ts";
 import { checkMarketEntryLegs, checkStopNotReached, validateRequest } from "./validate-request.ts";
 import { settleClock } from "./day-expiry.ts";
 import { assertConnected, invalidOrder, venueError } from "./errors.ts";
-import { emit } from "./events.ts";
+import { emit, flushAccount } from "./events.ts";
 import { idTaken, orderNumberOf } from "./find-order.ts";
 import { bookFor } from "./book-for.ts";
 import { enterOrder, newOrderRecord } from "./new-order-record.ts";
@@ -15,9 +15,9 @@ import { orderSnapshot } from "./snapshots.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /**
- * Validates and accepts an order (status ACCEPTED, an order event) or throws: PROVIDER_NOT_CONNECTED,
- * DUPLICATE_ORDER, INVALID_ORDER, UNKNOWN_SYMBOL, INSUFFICIENT_FUNDS, INSUFFICIENT_POSITION. The id
- * check comes first, so a retried order is told it exists rather than judged again.
+ * Validates and accepts an order (status ACCEPTED, an order event, then the account when it reserved cash) or throws:
+ * PROVIDER_NOT_CONNECTED, DUPLICATE_ORDER, INVALID_ORDER, UNKNOWN_SYMBOL, INSUFFICIENT_FUNDS, INSUFFICIENT_POSITION. The
+ * id check comes first, so a retried order is told it exists rather than judged again.
  */
 export function placeOrder(state: VenueState, request: OrderRequest): Order {
   assertConnected(state);
@@ -60,9 +60,12 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
   copyRequestFields(request, order);
   const rec = newOrderRecord(order, number, book, now + state.latencyMs, sizing, reservation, false);
   enterOrder(state, rec, given !== undefined);
+  // Cash set aside lowers the buying power: the account follows the order's event (none when it reserved no cash).
+  if (rec.resCash > 0) state.accountDue = true;
   // One copy serves the event and the caller: either may change it without reaching the venue's order.
   const snapshot = orderSnapshot(order);
   if (state.listeners.length > 0) emit(state, { type: "order", order: snapshot });
+  flushAccount(state);
   return snapshot;
 }
 

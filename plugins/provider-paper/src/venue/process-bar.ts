@@ -3,7 +3,7 @@ import { openBook } from "./book-for.ts";
 import { activateLegs, leadLeg } from "./brackets.ts";
 import { DAY_MS, expireDayOrders } from "./day-expiry.ts";
 import { venueError } from "./errors.ts";
-import { emitOrder } from "./events.ts";
+import { emitOrder, flushAccount } from "./events.ts";
 import { executeFill } from "./execute-fill.ts";
 import { finishOrder } from "./finish-order.ts";
 import { type MatchResult, matchOrder } from "./match-order.ts";
@@ -24,6 +24,7 @@ const match: MatchResult = { price: 0, slips: false, taker: true };
  * order); those of this symbol whose day ended inside the bar expire after it has traded them.
  * A bar with impossible prices (INVALID_DATA) trades nothing, but its period has still passed: it moves
  * the clock and does that expiring before it is refused, so no other symbol's order expires early.
+ * The account is emitted last when it changed without a fill since the bar's last account event (events.ts flushAccount).
  */
 export function processBar(state: VenueState, bar: Bar): void {
   if (state.processing || state.sweeping) {
@@ -45,11 +46,13 @@ export function processBar(state: VenueState, bar: Bar): void {
   let book = last !== undefined && last.symbol === bar.symbol ? last : state.books.get(bar.symbol);
   if (problem !== undefined) {
     if (closeTime >= state.nextDayExpiry) expireDayOrders(state, openTime, book, closeTime);
+    flushAccount(state);
     throw invalidBar(state, bar, problem);
   }
   if (book === undefined) {
     if (state.allowed !== undefined && !state.allowed.has(bar.symbol)) {
       if (openTime >= state.nextDayExpiry) expireDayOrders(state, openTime);
+      flushAccount(state);
       return;
     }
     book = openBook(state, bar.symbol);
@@ -65,6 +68,8 @@ export function processBar(state: VenueState, bar: Bar): void {
   // The due-check is made here, not inside the call: the sweep is rare and this line runs every bar. Only
   // this symbol is known to have traded up to the close; others' bars of the same period may come next.
   if (closeTime >= state.nextDayExpiry) expireDayOrders(state, openTime, book, closeTime);
+  // Cash released without a fill (expiries, refusals, IOC and FOK rests): told once, after the bar.
+  if (state.accountDue) flushAccount(state);
 }
 
 function executeOrders(state: VenueState, book: SymbolBook, bar: Bar, closeTime: number): void {

@@ -15,9 +15,10 @@ import type { VenueState } from "./venue-state.ts";
  *   buying power then, which no record keeps; but the resolved quantity is the whole lots it bought, so the amount was
  *   at least their cost at the price they were resolved at. That cost (less what the order reduced then) is its budget
  *   here: the restored order spends no more than it would have without the restart, up to a lot less (more when other
- *   orders had reserved part of the position it reduced). The first fill's price stands for the price it was sized at:
- *   the same unless `market-impact` slippage priced the sizing at the whole size's impact (a buy's cap a little lower
- *   then, a short sale's a little higher).
+ *   orders had reserved part of the position it reduced: resolve-size.ts counted out only the unreserved part, which no
+ *   record keeps, so this counts out all of it, that reserved part's value less). The first fill's price stands for the
+ *   price it was sized at: the same unless `market-impact` slippage priced the sizing at the whole size's impact (a
+ *   buy's cap a little lower then, a short sale's a little higher).
  */
 
 /** Position quantity each recorded fill's symbol held just before it, by fillKey, for the fills of working equity orders. */

@@ -66,10 +66,11 @@ describe("callers cannot change the venue's state", () => {
     } finally {
       globalThis.queueMicrotask = original;
     }
-    expect(deferred).toHaveLength(5);
+    // One rethrow per event: the order and account of the placement, then the fill's order, fill, position and account.
+    expect(deferred).toHaveLength(6);
     expect(() => deferred[0]!()).toThrow("listener bug");
     expect((await venue.getOrder("o")).status).toBe("FILLED");
-    expect(seen).toEqual(["order", "order", "fill", "position", "account"]);
+    expect(seen).toEqual(["order", "account", "order", "fill", "position", "account"]);
   });
 
   test("unsubscribing stops events", async () => {

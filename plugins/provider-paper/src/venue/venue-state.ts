@@ -52,6 +52,11 @@ export interface VenueState {
   totalFees: number;
   /** Cash set aside for open orders that would open or add to positions. */
   reservedCash: number;
+  /**
+   * Set when the account changed without a fill (an order reserved or released cash): the venue call in progress emits
+   * the account before it returns (events.ts flushAccount); a fill's account event tells it too.
+   */
+  accountDue: boolean;
 
   trades: Trade[];
   listeners: TradingEventListener[];
@@ -106,6 +111,7 @@ export function createVenueState(config: PaperConfig, name = "paper"): VenueStat
     realizedPnl: 0,
     totalFees: 0,
     reservedCash: 0,
+    accountDue: false,
     trades: [],
     listeners: [],
     dayOrders: [],
