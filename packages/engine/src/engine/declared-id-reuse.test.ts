@@ -105,4 +105,32 @@ describe("a strategy's client id whose placement was declared not placed (the ve
     expect(venue.requests.filter((id) => id === ID)).toHaveLength(2);
     expect(venue.placed.map((r) => r.clientOrderId)).toEqual(["e-1", ID]);
   });
+
+  test("keeps its journal record: landing while the session is stopped, it is booked at the next start, and its id stays taken", async () => {
+    // Never lands in the first session (landAt 99): declared not placed on bar 3, reuses refused. Then it lands while no
+    // session runs, and a second session on the same journal starts and tries the id on its first bar.
+    const { outcome, venue, dir } = await run(false, 99);
+    expect(outcome.error).toBeUndefined();
+    expect(journalRows<{ status: string }>(dir, `SELECT status FROM orders WHERE client_order_id = '${ID}'`)).toEqual([{ status: "PENDING" }]);
+    venue.land();
+    await Bun.sleep(5);
+    expect(venue.placed.map((r) => r.clientOrderId)).toContain(ID);
+    const again: OrderResult[] = [];
+    const restart = await runEngine({
+      bars: barsFromCloses("X", [100, 100], Date.UTC(2024, 0, 1) + 5 * 60_000), venue, // the minutes after the first session's five
+      strategy: testStrategy({
+        async onBar(_bar, ctx) {
+          if (again.length === 0) again.push(await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 50, quantity: 1, clientOrderId: ID }));
+        },
+      }),
+      engine: { sessionDir: dir, mode: "live", venueCallTimeoutMs: DEADLINE, orderIdPrefix: "f-" },
+    });
+    expect(restart.error).toBeUndefined();
+    // The start asked the venue about the PENDING record and found the order working: it is the session's again, beside
+    // the first session's e-1 (a LIMIT at 50 that the closes of 100 never reach).
+    expect(restart.result?.openOrders.map((o) => o.clientOrderId).sort()).toEqual(["e-1", ID]);
+    // Before: the record was gone, the start knew nothing of the order, and the id went to the venue a second time.
+    expect(again.map(describeResult)).toEqual(["DUPLICATE_ORDER"]);
+    expect(venue.requests.filter((id) => id === ID)).toHaveLength(1);
+  });
 });

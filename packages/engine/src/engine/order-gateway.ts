@@ -82,8 +82,8 @@ export class OrderGateway {
       lookUp: (id) => this.lookUp(id),
       found: (id, order, request) => void this.found(id, order, request),
       notPlaced: (id, refused) => this.notPlaced(id, refused),
-      declaredNotPlaced: (id) => this.notPlaced(id, false, false),
-      refusedAfterDeclared: (id) => this.ids.release(id),
+      declaredNotPlaced: (id) => this.declaredNotPlaced(id),
+      refusedAfterDeclared: (id) => this.notPlaced(id, true),
       reclaim: (id) => this.reclaim(id),
       request: (id) => this.inFlight.request(id),
       failed: (error) => this.providerFailed(error),
@@ -387,17 +387,26 @@ export class OrderGateway {
   }
 
   /**
-   * A placement the venue refused (`refused`) or does not hold: it no longer works, and its id is free again unless
-   * `freesId` is false (a lookup past its deadline did not find it: the request may still land, see
-   * ClientIds.keepUnsettled). Only a placement through a promise was recorded before it left (recordSending): that
-   * record goes, or the id stays taken.
+   * A placement the venue refused (`refused`) or does not hold: its id is free again and it no longer works. Only a
+   * placement through a promise was recorded before it left (recordSending): that record goes, or the id stays taken.
    */
-  private notPlaced(id: string, refused: boolean, freesId = true): void {
+  private notPlaced(id: string, refused: boolean): void {
     this.inFlight.delete(id);
     this.cancelOnArrival.delete(id);
     if (this.syncVenue === undefined && !this.unrecord(id, refused)) return;
-    if (freesId) this.ids.release(id);
-    else this.ids.keepUnsettled(id);
+    this.ids.release(id);
+  }
+
+  /**
+   * A placement a lookup past its deadline did not find: it no longer works, but the request may still land, so its id
+   * stays taken (ClientIds.keepUnsettled) and so does its PENDING record. A later start then asks the venue about it (and
+   * books it if it landed meanwhile, or records it FAILED), and finds its id taken: a strategy that chooses ids from its
+   * bars would otherwise send it again after a restart. Only the venue's refusal of it frees both (notPlaced).
+   */
+  private declaredNotPlaced(id: string): void {
+    this.inFlight.delete(id);
+    this.cancelOnArrival.delete(id);
+    this.ids.keepUnsettled(id);
   }
 
   /**

@@ -14,11 +14,11 @@ export interface SettleChannel {
   /** The venue refused it (`refused`) or does not hold it: its id is freed and it stops counting as working. */
   notPlaced(id: string, refused: boolean): void;
   /**
-   * A lookup past its deadline did not find it: it stops counting as working, but its id stays taken (the request may
-   * still land; only the venue's refusal of it frees the id, see refusedAfterDeclared).
+   * A lookup past its deadline did not find it: it stops counting as working, but its id and its journal record stay (the
+   * request may still land; only the venue's refusal of it frees them, see refusedAfterDeclared).
    */
   declaredNotPlaced(id: string): void;
-  /** The venue refused a placement declared not placed: nothing of it can land now, so its id is freed. */
+  /** The venue refused a placement declared not placed: nothing of it can land now, so its id and record are freed. */
   refusedAfterDeclared(id: string): void;
   /** Takes the id of a placement declared not placed again: the venue turned out to hold it after all. */
   reclaim(id: string): void;
