@@ -78,9 +78,22 @@ function executeOrders(state: VenueState, book: SymbolBook, bar: Bar, closeTime:
     if (bar.openTime >= state.nextDayExpiry) expireDayOrders(state, bar.openTime);
     const list = book.orders;
     const count = list.length;
+    const openTime = bar.openTime;
+    // Orders working at the open trade first, those that arrived inside the bar at its close after them, so fills come
+    // in time order: placement order alone would put a market order placed before a bracket's legs existed (a latency
+    // longer than a bar) ahead of a leg that fills at this bar's open, and size it against funds that fill had not moved.
+    let arrivedInside = false;
     for (let i = 0; i < count; i++) {
       const rec = list[i]!;
-      if (rec.open) processOrder(state, rec, bar, closeTime);
+      if (!rec.open) continue;
+      if (rec.arrival <= openTime) processOrder(state, rec, bar, closeTime);
+      else arrivedInside = true;
+    }
+    if (arrivedInside) {
+      for (let i = 0; i < count; i++) {
+        const rec = list[i]!;
+        if (rec.open && rec.arrival > openTime) processOrder(state, rec, bar, closeTime);
+      }
     }
     if (book.dead > 0) compactBook(book);
   } finally {
