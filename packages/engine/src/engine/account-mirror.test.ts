@@ -106,4 +106,35 @@ describe("AccountMirror confirmation after a fill", () => {
     mirror.applyAccount({ ...account, updatedAt: 2_000 }, true);
     expect(mirror.accountConfirmed).toBe(false);
   });
+
+  test("an event stamped with a time two fills share confirms nothing: it may have been made between them", () => {
+    // Long 2, two SELL 1 fills both stamped 5_000 (one trade time for a sweep, or a venue stamping to the second). A
+    // position event LONG 1 stamped 5_000 came between them: taken, but it must not confirm, or a close would be sized
+    // against 1 while the venue is flat.
+    const mirror = new AccountMirror(account, [long(2, 0)], []);
+    mirror.fillNoted("SIM", 5_000);
+    mirror.fillNoted("SIM", 5_000);
+    mirror.applyPosition("SIM", long(1, 5_000), true);
+    mirror.applyAccount({ ...account, updatedAt: 5_000 }, true);
+    expect(mirror.positionsBySymbol.get("SIM")?.quantity).toBe(1);
+    expect([mirror.positionConfirmed("SIM"), mirror.accountConfirmed]).toEqual([false, false]);
+    // A later stamp is made after both; so is a read's answer.
+    mirror.applyPosition("SIM", long(1, 5_001), true);
+    mirror.applyAccount({ ...account, updatedAt: 5_001 }, true);
+    expect([mirror.positionConfirmed("SIM"), mirror.accountConfirmed]).toEqual([true, true]);
+    // A newer fill alone at its time: an event at that time confirms again.
+    mirror.fillNoted("SIM", 6_000);
+    mirror.applyPosition("SIM", long(1, 6_000), true);
+    mirror.applyAccount({ ...account, updatedAt: 6_000 }, true);
+    expect([mirror.positionConfirmed("SIM"), mirror.accountConfirmed]).toEqual([true, true]);
+  });
+
+  test("two symbols' fills at one time share it for the account, not for each symbol's position", () => {
+    const mirror = new AccountMirror(account, [], []);
+    mirror.fillNoted("SIM", 7_000);
+    mirror.fillNoted("OTHER", 7_000);
+    mirror.applyPosition("SIM", long(1, 7_000), true);
+    mirror.applyAccount({ ...account, updatedAt: 7_000 }, true);
+    expect([mirror.positionConfirmed("SIM"), mirror.accountConfirmed]).toEqual([true, false]);
+  });
 });

@@ -127,13 +127,27 @@ export class AccountMirror {
   /** The venue's time of the newest fill noted per symbol, and in every symbol: an event stamped earlier predates it. */
   private readonly fillTimes = new Map<string, number>();
   private lastFillTime = Number.NEGATIVE_INFINITY;
+  /**
+   * Symbols whose newest fill time more than one fill shares, and whether every symbol's does: an event stamped with that
+   * time may have been made between those fills (venues stamp to the second, or one time for a whole sweep), so it
+   * confirms nothing; only a later stamp, or a read, does.
+   */
+  private readonly sharedFillTime = new Set<string>();
+  private lastFillTimeShared = false;
 
   /** Notes a fill in `symbol` at the venue's `time`: its position is unconfirmed until a later position event (or a read) for it. */
   fillNoted(symbol: string, time: number): void {
     this.unconfirmed.add(symbol);
     this.fillCounts.set(symbol, (this.fillCounts.get(symbol) ?? 0) + 1);
-    if (!(time <= (this.fillTimes.get(symbol) ?? Number.NEGATIVE_INFINITY))) this.fillTimes.set(symbol, time);
-    if (!(time <= this.lastFillTime)) this.lastFillTime = time;
+    const newest = this.fillTimes.get(symbol);
+    if (newest === undefined || !(time <= newest)) {
+      this.fillTimes.set(symbol, time);
+      if (this.sharedFillTime.size !== 0) this.sharedFillTime.delete(symbol);
+    } else if (time === newest) this.sharedFillTime.add(symbol);
+    if (!(time <= this.lastFillTime)) {
+      this.lastFillTime = time;
+      this.lastFillTimeShared = false;
+    } else if (time === this.lastFillTime) this.lastFillTimeShared = true;
     this.accountStale = true;
     this.fillTotal++;
   }
@@ -151,11 +165,12 @@ export class AccountMirror {
   /**
    * Applies the venue's answer to an account read, or an account event (`fromEvent`). An event stamped before the newest
    * fill was generated before it, even when delivered after (a venue sending account values on a timer of its own): its
-   * figures are taken but the account stays unconfirmed, so the risk limits and the next turn read it first.
+   * figures are taken but the account stays unconfirmed, so the risk limits and the next turn read it first. So is one
+   * stamped with the newest fill's time when more than one fill has that time (it may lie between them).
    */
   applyAccount(account: Account, fromEvent = false): void {
     this.current = account;
-    if (!fromEvent || !(account.updatedAt < this.lastFillTime)) this.accountStale = false;
+    if (!fromEvent || this.stampHoldsFills(account.updatedAt, this.lastFillTime, this.lastFillTimeShared)) this.accountStale = false;
   }
 
   /** Whether the account holds every fill noted so far, as far as the venue's account events tell. */
@@ -186,8 +201,9 @@ export class AccountMirror {
   /**
    * Applies the venue's answer to a position read, or a position event (`fromEvent`; undefined = flat). An event confirms
    * the position only when stamped no earlier than the symbol's newest fill: one generated before that fill but delivered
-   * after it holds the old quantity. A flat event carries no stamp, so after a fill it is taken but confirms nothing (a
-   * flat generated before an opening fill would otherwise stand for the new position): the next read settles it.
+   * after it holds the old quantity (and not at its time when two fills share it, see stampHoldsFills). A flat event
+   * carries no stamp, so after a fill it is taken but confirms nothing (a flat generated before an opening fill would
+   * otherwise stand for the new position): the next read settles it.
    */
   applyPosition(symbol: string, position: Position | undefined, fromEvent = false): void {
     if (this.unconfirmed.size !== 0 && (!fromEvent || this.eventConfirms(symbol, position))) this.unconfirmed.delete(symbol);
@@ -201,7 +217,15 @@ export class AccountMirror {
   private eventConfirms(symbol: string, position: Position | undefined): boolean {
     const filledAt = this.fillTimes.get(symbol);
     if (filledAt === undefined) return true;
-    return position != null && position.quantity !== 0 && !(position.updatedAt < filledAt);
+    return position != null && position.quantity !== 0 && this.stampHoldsFills(position.updatedAt, filledAt, this.sharedFillTime.has(symbol));
+  }
+
+  /**
+   * Whether an event stamped `stamp` was made after every fill up to `filledAt`: stamped later, or at the same time when
+   * only one fill has it (venues stamp a fill and the position or balance it made with the same trade time).
+   */
+  private stampHoldsFills(stamp: number, filledAt: number, shared: boolean): boolean {
+    return !(stamp < filledAt) && !(shared && stamp === filledAt);
   }
 
   /** The engine's own list of the positions (the venue's objects): for engine paths only, never handed to a strategy. */

@@ -33,10 +33,8 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       p.journal?.order(kept);
       p.gateway.shownByEvent(kept, answerPending);
       // Booked now: a stop before the execution event arrives would otherwise lose the fill (the order is then final, and
-      // the next start asks only about orders it holds short of their fills). noteFill skips what was booked already.
-      if (network && order.fills.length !== 0 && p.bookedFills.booked(order.clientOrderId) < order.filledQuantity) {
-        for (const fill of order.fills) p.noteFill(fill, order);
-      }
+      // the next start asks only about orders it holds short of their fills).
+      if (network) bookListedFills(p, order);
       const shown = p.keptOrder(order);
       p.guard.call("onOrderUpdate", shown);
       if (order.status === "REJECTED") p.gateway.venueRejected(shown);
@@ -52,6 +50,9 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
         p.noteOrder(event.order);
         p.gateway.shownByEvent(p.keptOrder(event.order), answerPending);
       }
+      // Its order may list earlier fills whose own events were lost (a reconnect gap): booked first, in their order. The
+      // event's own fill is judged as it came (its listed copy could hide a report of it).
+      if (p.gateway.syncVenue === undefined) bookListedFills(p, event.order, event.fill.id);
       p.noteFill(event.fill, event.order);
       return false;
     }
@@ -72,11 +73,24 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
  * keeps: it keeps only the newest finished orders (FINISHED_ORDERS_KEPT), so past those it cannot tell a reconnect's
  * replayed backlog from news, and taken, the old state would reopen the order (shown open, counted against the limits).
  * Asked only for an id the mirror does not hold and no placement has on its way: of this session's orders, one finished
- * long ago (one refused or declared not placed has no record left). One lookup by primary key, nothing kept in memory.
+ * long ago (one refused has no record left; one declared not placed keeps its PENDING record, which is not ended). One
+ * lookup by primary key, nothing kept in memory.
  * A simulator sends each state once, so only a venue across a network is asked about.
  */
 function endedLongAgo(p: BarPipeline, order: Order): boolean {
   const id = order.clientOrderId;
   if (p.journal === undefined || p.gateway.syncVenue !== undefined || isTerminalStatus(order.status) || p.mirror.orders.has(id) || p.gateway.inFlight.has(id)) return false;
   return p.journal.endedOrder(id);
+}
+
+/**
+ * Books the fills a network venue's order state lists when fewer than its filled quantity are booked (noteFill skips
+ * those booked already): a venue may report fills only inside the order (IB's orderStatus comes before execDetails), or
+ * lose an execution event in a reconnect gap. A simulator reports each fill as its own event, in the same call.
+ * `except`: the id of a fill the caller books itself.
+ */
+function bookListedFills(p: BarPipeline, order: Order, except?: string): void {
+  if (order.fills.length !== 0 && p.bookedFills.booked(order.clientOrderId) < order.filledQuantity) {
+    for (const fill of order.fills) if (fill.id !== except) p.noteFill(fill, order);
+  }
 }

@@ -133,8 +133,7 @@ export class UnresolvedPlacements {
         if (p.runner.wantsUpdates) p.runner.updates.push(order);
         return;
       }
-      p.noteOrder(order);
-      for (const fill of order.fills) p.noteFill(fill, order);
+      noteNews(p, order);
       return;
     }
     const failure = isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name));
@@ -184,6 +183,9 @@ export class UnresolvedPlacements {
         continue;
       }
       if (this.since.delete(id)) this.channel.found(id, order, this.channel.request(id));
+      // Settled while the lookup was on its way (its late answer, an event): booked placed already, but the lookup may be
+      // the fresher news (fills the answer, made when the venue took the order, did not have), as a late answer is taken.
+      else if (p.mirror.orders.has(id)) noteNews(p, order);
     }
   }
 
@@ -199,4 +201,10 @@ export class UnresolvedPlacements {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     await this.lookUpDue();
   }
+}
+
+/** Records a venue's word on an order already booked (the mirror keeps only newer states; noteFill skips booked fills). */
+function noteNews(p: BarPipeline, order: Order): void {
+  p.noteOrder(order);
+  for (const fill of order.fills) p.noteFill(fill, order);
 }

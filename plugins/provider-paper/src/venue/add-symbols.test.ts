@@ -27,7 +27,8 @@ describe("addSymbols: the session's symbols before their first bar", () => {
     venue.addSymbols(["XYZ"]);
     expect((await venue.placeOrder(limit)).status).toBe("ACCEPTED");
     const t = Date.UTC(2024, 0, 2);
-    venue.setTime(t + 3_600_000);
+    // The clock starts at the first bar's open, as a live session starts it: the order placed before is placed as of then.
+    venue.setTime(t);
     venue.processBar({ symbol: "XYZ", interval: "1h", openTime: t, open: 52, high: 53, low: 49, close: 51, volume: 1e9 });
     const order = await venue.getOrder("rest");
     // A resting buy limit fills at its price once the low reaches it: 2 × 50 from 10,000 cash.

@@ -32,15 +32,15 @@ function updates(events: TradingEvent[], id: string): Array<[string, number, num
     .map((e) => [e.order.status, e.order.createdAt, e.order.updatedAt]);
 }
 
-describe("DAY orders placed before the venue clock first moved take the day it starts in", () => {
+describe("orders placed before the venue clock first moved are placed as of its start (DAY orders take that day)", () => {
   test("setTime dates them and reports it; they work through that day and expire at its end", async () => {
     const { venue, events } = await unstarted();
     await venue.placeOrder(day);
     await venue.placeOrder(gtc);
     venue.setTime(TEN_AM);
     expect(updates(events, "day")).toEqual([["ACCEPTED", 0, 0], ["ACCEPTED", TEN_AM, TEN_AM]]);
-    // A GTC order has no day: left as placed, and nothing is reported.
-    expect(updates(events, "gtc")).toEqual([["ACCEPTED", 0, 0]]);
+    // A GTC order has no day, but it too is placed as of the clock's start (its arrival with it): dated and reported.
+    expect(updates(events, "gtc")).toEqual([["ACCEPTED", 0, 0], ["ACCEPTED", TEN_AM, TEN_AM]]);
     venue.processBar(bar(TEN_AM, 60));
     venue.processBar(bar(ELEVEN_PM - HOUR, 60));
     expect((await venue.getOrder("day")).status).toBe("ACCEPTED");
@@ -88,5 +88,20 @@ describe("DAY orders placed before the venue clock first moved take the day it s
     dated.restore({ fills: [], workingOrders: [workingOrder("P1", "day", { limitPrice: 50, timeInForce: "DAY", createdAt: TEN_AM, updatedAt: TEN_AM })] });
     dated.setTime(ELEVEN_PM);
     expect([(await dated.getOrder("day")).createdAt, (await dated.getOrder("day")).status]).toEqual([TEN_AM, "ACCEPTED"]);
+  });
+
+  test("with a latency, an order placed before the clock first moved arrives that long after the clock's start", async () => {
+    // Latency 30 min; the clock starts at the first bar's open, 10:00 (as a live session starts it, and as a backtest's
+    // init sits there). A GTC buy limit at 200 placed before then arrives at 10:30: not at the 10:00 bar's open but at the
+    // 11:00 bar's, where it fills at that open, 61. Before, it was stamped 0, arrived in 1970 and filled at 10:00 at 60.
+    const venue = createPaperVenue({ initialCapital: 10_000, symbols: ["XYZ"], latencyMs: HOUR / 2, commission: { makerRate: 0, takerRate: 0 } });
+    await venue.connect();
+    await venue.placeOrder({ ...gtc, limitPrice: 200 });
+    venue.setTime(TEN_AM);
+    venue.processBar(bar(TEN_AM, 60));
+    expect((await venue.getOrder("gtc")).status).toBe("ACCEPTED");
+    venue.processBar(bar(TEN_AM + HOUR, 61));
+    const order = await venue.getOrder("gtc");
+    expect([order.status, order.createdAt, order.averageFillPrice, order.fills[0]?.time]).toEqual(["FILLED", TEN_AM, 61, TEN_AM + HOUR]);
   });
 });
