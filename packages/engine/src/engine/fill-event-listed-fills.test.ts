@@ -45,3 +45,25 @@ test("a fill event whose order lists an earlier fill whose own events were lost 
   expect(journalRows<{ id: string }>(dir, "SELECT id FROM fills ORDER BY rowid")).toEqual([{ id: "a" }, { id: "b" }]);
   expect(outcome.named("onError")).toEqual([]);
 });
+
+test("a fill event for the earlier fill carrying the newer order state books its fills in the list's order", async () => {
+  // A reconnect backlog replayed with the current order: a's own fill event comes with B1 FILLED 2 listing a and b.
+  const venue = new ReportingVenue();
+  const dir = join(root, "s2");
+  const outcome = await runEngine({
+    bars: barsFromCloses("X", [100, 100, 100]), venue, engine: { sessionDir: dir, mode: "live" },
+    strategy: testStrategy({
+      async onBar(bar, ctx) {
+        if (ctx.history().length === 1) await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 50, quantity: 2, clientOrderId: "B1" });
+        if (ctx.history().length !== 2) return;
+        const placed = venue.orders.get("B1")!;
+        const fill = (id: string): Fill => ({ id, clientOrderId: "B1", venueOrderId: placed.venueOrderId, symbol: "X", side: "BUY", quantity: 1, price: 50, fee: 0, time: bar.openTime });
+        const filled: Order = { ...placed, status: "FILLED", filledQuantity: 2, averageFillPrice: 50, fills: [fill("a"), fill("b")] };
+        venue.orders.set("B1", filled);
+        venue.send({ type: "fill", fill: fill("a"), order: { ...filled } });
+      },
+    }),
+  });
+  expect(outcome.named("onOrderFilled").map(([f]) => (f as Fill).id)).toEqual(["a", "b"]);
+  expect(journalRows<{ id: string }>(dir, "SELECT id FROM fills ORDER BY rowid")).toEqual([{ id: "a" }, { id: "b" }]);
+});

@@ -1,4 +1,4 @@
-import { ArgoError, isTerminalStatus, type Order, type TradingEvent, tradingEventProblem } from "@argo/core";
+import { ArgoError, type Fill, isTerminalStatus, type Order, type TradingEvent, tradingEventProblem } from "@argo/core";
 import { eventState } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 
@@ -50,9 +50,9 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
         p.noteOrder(event.order);
         p.gateway.shownByEvent(p.keptOrder(event.order), answerPending);
       }
-      // Its order may list earlier fills whose own events were lost (a reconnect gap): booked first, in their order. The
-      // event's own fill is judged as it came (its listed copy could hide a report of it).
-      if (p.gateway.syncVenue === undefined) bookListedFills(p, event.order, event.fill.id);
+      // Its order may list other fills whose own events were lost (a reconnect gap): booked in the list's order, the
+      // event's own fill at its place as it came (its listed copy could hide a report of it); noteFill then skips it.
+      if (p.gateway.syncVenue === undefined) bookListedFills(p, event.order, event.fill);
       p.noteFill(event.fill, event.order);
       return false;
     }
@@ -87,10 +87,10 @@ function endedLongAgo(p: BarPipeline, order: Order): boolean {
  * Books the fills a network venue's order state lists when fewer than its filled quantity are booked (noteFill skips
  * those booked already): a venue may report fills only inside the order (IB's orderStatus comes before execDetails), or
  * lose an execution event in a reconnect gap. A simulator reports each fill as its own event, in the same call.
- * `except`: the id of a fill the caller books itself.
+ * `own`: the fill an event brought, booked as it came in place of its listed copy.
  */
-function bookListedFills(p: BarPipeline, order: Order, except?: string): void {
+function bookListedFills(p: BarPipeline, order: Order, own?: Fill): void {
   if (order.fills.length !== 0 && p.bookedFills.booked(order.clientOrderId) < order.filledQuantity) {
-    for (const fill of order.fills) if (fill.id !== except) p.noteFill(fill, order);
+    for (const fill of order.fills) p.noteFill(own !== undefined && fill.id === own.id ? own : fill, order);
   }
 }

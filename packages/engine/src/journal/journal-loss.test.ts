@@ -7,15 +7,13 @@ import { join } from "node:path";
 import { Journal } from "./journal.ts";
 import { isJournalLoss } from "./journal-loss.ts";
 import { LOCK_FILE } from "./session-lock.ts";
-import { pendingOrder, refusedWrite } from "../test-fixtures/journal-writes.ts";
+import { pendingOrder as pending, refusedWrite as thrown } from "../test-fixtures/journal-writes.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-journal-loss-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 const sessionDir = () => join(root, `s${++dirs}`);
 
-const pending = pendingOrder;
-const thrown = refusedWrite;
 
 describe("a journal tells its listener once when it can no longer record", () => {
   test("directory removed: told once, at the first order; every later order refused with the same loss; batches and close then quiet", () => {

@@ -5,14 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Journal } from "./journal.ts";
 import { LOCK_FILE } from "./session-lock.ts";
-import { pendingOrder, refusedWrite } from "../test-fixtures/journal-writes.ts";
+import { pendingOrder as pending, refusedWrite } from "../test-fixtures/journal-writes.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-journal-removed-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 const sessionDir = () => join(root, `s${++dirs}`);
 
-const pending = pendingOrder;
 
 /** The ArgoError `write` throws (the test fails when it throws none, or something else). */
 function thrown(write: () => void): ArgoError {

@@ -16,9 +16,9 @@ import type { VenueState } from "./venue-state.ts";
 const match: MatchResult = { price: 0, slips: false, taker: true };
 
 /**
- * Executes the working orders of the bar's symbol against a closed bar, in placement order, then
- * marks the symbol at the close. An order is eligible when it arrived by the bar's open; a market
- * order that arrived inside the bar trades at its close. The clock moves to the bar's close first,
+ * Executes the working orders of the bar's symbol against a closed bar, then marks the symbol at the close: those
+ * working at its open first, in placement order, then the market orders that arrived inside the bar, at its close (so
+ * fills come in time order). An order is eligible when it arrived by the bar's open. The clock moves to the bar's close first,
  * so orders placed by listeners meanwhile are stamped after the bar and wait for the next one.
  * DAY orders whose day ended by the bar's open expire first (every symbol's: bars come in time
  * order); those of this symbol whose day ended inside the bar expire after it has traded them.
