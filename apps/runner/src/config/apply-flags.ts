@@ -1,5 +1,6 @@
 import type { SchemaLookup } from "./config-schema-at.ts";
 import { readStructuredFlag } from "./read-structured-flag.ts";
+import type { SubstitutionProblem } from "./substitute-env.ts";
 import { type SessionProviders, sessionProviders } from "./session-providers.ts";
 
 type Raw = Record<string, unknown>;
@@ -9,6 +10,8 @@ type Flags = Record<string, string | boolean | string[] | undefined>;
 export interface FlagEnvironment {
   env: Record<string, string | undefined>;
   schemaAt?: SchemaLookup;
+  /** Where a file's unset variables and malformed `${` are reported; without it the first one is thrown. */
+  problems?: SubstitutionProblem[];
 }
 
 /** The section a flag writes into: the file's own when it is a mapping, else a new one (the flag wins over it). */

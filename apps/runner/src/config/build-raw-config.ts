@@ -1,3 +1,4 @@
+import type { ConfigIssue } from "@argo/core";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { configSchemaLookup } from "./config-schema-at.ts";
@@ -10,7 +11,7 @@ import { loadSessionProviders, type ProviderLoad } from "./load-session-provider
 import { structuredFlagDir } from "./read-structured-flag.ts";
 import { replacedSectionNotices } from "./replaced-section-notices.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
-import { substituteEnv } from "./substitute-env.ts";
+import { type SubstitutionProblem, substituteEnv } from "./substitute-env.ts";
 
 /**
  * The embedded default session: simulated data, paper trading, the SMA example, status API on 127.0.0.1:8787.
@@ -47,6 +48,11 @@ export interface RawConfig {
    * lacks, naming them (see replacedSectionNotices). Not problems: the flag's value is the whole section.
    */
   notices?: string[];
+  /**
+   * Unset variables and malformed `${` of the file and the `--*-config` files, at the path of each value still in
+   * effect: validation reports them with every other problem (and drops what the value left in their place caused).
+   */
+  substitutionIssues?: ConfigIssue[];
 }
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -64,7 +70,8 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   // A first reading by the runner's own schema tells which providers (and plugins) the session names; a provider flag
   // names one over it, as applyFlags will write it.
   const runnerOnly = configSchemaLookup({});
-  const first = applyEnvOverrides(substituteEnv(fromFile, env, runnerOnly) as Record<string, unknown>, env, runnerOnly);
+  // Its problems are found again, by the full schemas, below.
+  const first = applyEnvOverrides(substituteEnv(fromFile, env, runnerOnly, [], []) as Record<string, unknown>, env, runnerOnly);
   const named = providersWithFlags(sessionProviders(first), flags);
   // So is the strategy: ARGO__STRATEGY__CONFIG__SIZING__EQUITYFRACTION finds `equityFraction` by the strategy's schema
   // when the file does not spell it. A provider or strategy that cannot be loaded is reported by validation, with its
@@ -76,16 +83,23 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   const marketDataFlag = flagText(flags, "market-data-config");
   const [loaded, strategy] = await Promise.all([loadSessionProviders(named, pluginSearchDirs(baseDir, cwd)), loadConfigStrategy(strategyPath, strategyBaseDir)]);
   const schemaAt = configSchemaLookup(named, strategy?.strategy?.config);
-  const substituted = substituteEnv(fromFile, env, schemaAt) as Record<string, unknown>;
+  const fileProblems: SubstitutionProblem[] = [];
+  const substituted = substituteEnv(fromFile, env, schemaAt, [], fileProblems) as Record<string, unknown>;
   const { config: overridden, overrides } = traceEnvOverrides(substituted, env, schemaAt);
   // Files named by --*-config flags get ${VAR} replaced as the file did, by the same schemas.
-  const raw = await applyFlags(overridden, flags, cwd, { env, schemaAt });
+  const flagProblems: SubstitutionProblem[] = [];
+  const raw = await applyFlags(overridden, flags, cwd, { env, schemaAt, problems: flagProblems });
   // A variable whose value a flag replaced is no longer the source of what is there.
   const envOverrides = overrides.filter(({ keys }) => Bun.deepEquals(valueAt(raw, keys), valueAt(overridden, keys)));
+  // A file's value an ARGO__ variable or a flag replaced is not used: its placeholder is no problem of the session.
+  const substitutionIssues = [...fileProblems.filter(({ keys }) => Bun.deepEquals(valueAt(raw, keys), valueAt(substituted, keys))), ...flagProblems].map(
+    ({ path, message }) => ({ path, message }),
+  );
   // Named as typed: the user knows the file by that name.
   const notices = replacedSectionNotices(overridden, raw, flags, path ?? "the ARGO__ variables");
   return {
     raw, baseDir, strategyBaseDir, cwd, envOverrides, loaded, notices,
+    ...(substitutionIssues.length > 0 ? { substitutionIssues } : {}),
     ...(marketDataFlag !== undefined ? { marketDataBaseDir: structuredFlagDir(marketDataFlag, cwd) } : {}),
     ...(strategy ? { strategy } : {}),
     ...(file ? { path: file } : {}),

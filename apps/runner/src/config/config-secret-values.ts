@@ -2,6 +2,8 @@ import { collectSecretValues, getProviderDefinition, type ProviderKind, secretLo
 import type { AnyStrategy } from "@argo/engine";
 import { runnerConfigSchema } from "./config-schema.ts";
 import { asRecord } from "./as-record.ts";
+import { configSchemaLookup, type SchemaLookup } from "./config-schema-at.ts";
+import { walkMappingLists } from "./list-section-issues.ts";
 import { sessionProviders } from "./session-providers.ts";
 
 type Raw = Record<string, unknown>;
@@ -16,16 +18,42 @@ function providerSecrets(kind: ProviderKind, name: string, config: unknown): str
 
 /**
  * Every secret value a raw config holds (status token, both providers' secret fields, the strategy's), so text about
- * any part of the config can be scrubbed of all of them: a key pasted into the wrong section is still a key.
+ * any part of the config can be scrubbed of all of them: a key pasted into the wrong section is still a key. A list
+ * written where a mapping belongs (`market_data.config: [- apiKey: …]`) is refused, but its items are read as that
+ * mapping too: a secret in one is still a secret.
  */
 export function configSecretValues(raw: Raw, strategy?: AnyStrategy): string[] {
   const named = sessionProviders(raw);
-  return [
-    ...collectSecretValues(raw, secretLocations(runnerConfigSchema, raw)),
-    ...providerSecrets("trading", named.trading, asRecord(raw.trading).config),
-    ...providerSecrets("market-data", named.marketData, asRecord(raw.market_data).config),
-    ...(strategy ? collectSecretValues(asRecord(raw.strategy).config, secretLocations(strategy.config, asRecord(raw.strategy).config)) : []),
-  ];
+  const views = mappingViews(raw, configSchemaLookup(named, strategy?.config));
+  return views.flatMap((view) => [
+    ...collectSecretValues(view, secretLocations(runnerConfigSchema, view)),
+    ...providerSecrets("trading", named.trading, asRecord(view.trading).config),
+    ...providerSecrets("market-data", named.marketData, asRecord(view.market_data).config),
+    ...(strategy ? collectSecretValues(asRecord(view.strategy).config, secretLocations(strategy.config, asRecord(view.strategy).config)) : []),
+  ]);
+}
+
+/** The config, then for each item of each list written where a mapping belongs, the config with that item there. */
+function mappingViews(raw: Raw, schemaAt: SchemaLookup): Raw[] {
+  const views = [raw];
+  const visit = (base: Raw, value: unknown, keys: readonly string[]) =>
+    walkMappingLists(value, schemaAt, keys, (at, list) => {
+      for (const item of list) {
+        const view = withValueAt(base, at, item);
+        views.push(view);
+        // A list inside the item, where a mapping belongs too.
+        visit(view, item, at);
+      }
+    });
+  visit(raw, raw, []);
+  return views;
+}
+
+/** A copy of the config along the keys (the rest shared) with the value at their end. */
+function withValueAt(raw: Raw, keys: readonly string[], value: unknown): Raw {
+  const [key, ...rest] = keys;
+  if (key === undefined) return raw;
+  return { ...raw, [key]: rest.length === 0 ? value : withValueAt(asRecord(raw[key]), rest, value) };
 }
 
 /** The parts of a session config that passed their checks, as their schemas parsed them (a part left out is skipped). */

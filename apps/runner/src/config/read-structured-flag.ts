@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { SchemaLookup } from "./config-schema-at.ts";
 import { loadConfigFile } from "./load-config-file.ts";
 import { parseJsonText } from "./parse-json-text.ts";
-import { substituteEnv } from "./substitute-env.ts";
+import { type SubstitutionProblem, substituteEnv } from "./substitute-env.ts";
 
 /** How a flag's file gets `${VAR}` replaced: as the config file does, at the keys where its content lands. */
 export interface FlagSubstitution {
@@ -11,6 +11,11 @@ export interface FlagSubstitution {
   schemaAt?: SchemaLookup;
   /** Where the flag's value goes in the config (["trading", "config"]): the schema lookup and error paths start there. */
   keys?: readonly string[];
+  /**
+   * Where an unset variable or a malformed `${` is reported (naming the flag and its file), so it joins the config's
+   * other problems; without it, the first one is thrown.
+   */
+  problems?: SubstitutionProblem[];
 }
 
 /** Whether a `--*-config` value is inline JSON rather than the path of a file. */
@@ -54,6 +59,13 @@ export async function readStructuredFlag(flag: string, value: string, cwd: strin
     throw new ArgoError("INVALID_CONFIGURATION", `--${flag}: the value is neither inline JSON (starting with "{") nor an existing JSON/YAML file; it is not shown, as it may hold a secret`);
   }
   const fromFile = await loadConfigFile(path);
+  if (substitution.problems) {
+    const found: SubstitutionProblem[] = [];
+    const out = substituteEnv(fromFile, substitution.env, substitution.schemaAt, substitution.keys, found) as Record<string, unknown>;
+    // The variable and the field are named, never a value; the flag says which file to look in.
+    substitution.problems.push(...found.map((problem) => ({ ...problem, message: `--${flag} ${text}: ${problem.message}` })));
+    return out;
+  }
   try {
     return substituteEnv(fromFile, substitution.env, substitution.schemaAt, substitution.keys) as Record<string, unknown>;
   } catch (error) {

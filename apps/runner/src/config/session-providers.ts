@@ -15,8 +15,8 @@ export function sessionProviders(raw: Record<string, unknown>): SessionProviders
   return {
     trading: String(asRecord(raw.trading).provider ?? DEFAULT_PROVIDERS.trading),
     marketData: String(asRecord(raw.market_data).provider ?? DEFAULT_PROVIDERS.marketData),
-    // Entries that are not text are reported by validation at their path; they name nothing to load.
-    plugins: Array.isArray(raw.plugins) ? raw.plugins.filter((p): p is string => typeof p === "string") : [],
+    // Entries that are not text, or empty (an unset ${VAR}), are reported by validation at their path; they name nothing to load.
+    plugins: Array.isArray(raw.plugins) ? raw.plugins.filter((p): p is string => typeof p === "string" && p !== "") : [],
   };
 }
 

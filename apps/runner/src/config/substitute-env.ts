@@ -1,10 +1,29 @@
-import { ArgoError } from "@argo/core";
+import { ArgoError, type ConfigIssue } from "@argo/core";
 import type { SchemaLookup } from "./config-schema-at.ts";
 import { envValue, numberAt } from "./env-value.ts";
 
-// `$${` is a literal `${` (as in Docker Compose): a key or password may hold one.
-const PATTERN = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+// `$${` is a literal `${` (as in Docker Compose): a key or password may hold one. A `${` that starts neither form
+// (`${KEY:x}`, `${KEY-x}`, `${MY-KEY}`, one never closed) is caught by the last choice: taken as text, it would hand
+// the session the placeholder's own text, a status token made of it for one.
+const PATTERN = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$\{/g;
 const WHOLE = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}$/;
+const LITERAL_HINT = "$${ writes a literal ${";
+
+/** The problem of a `${` that starts no placeholder; the text itself is never shown (it may hold a secret). */
+export const MALFORMED_PLACEHOLDER = `"\${" starts no valid placeholder; write \${NAME} or \${NAME:-default} (${LITERAL_HINT})`;
+
+/** A problem `${…}` substitution found, with the keys of the value it is in (a key may hold a dot). */
+export interface SubstitutionProblem extends ConfigIssue {
+  keys: readonly string[];
+}
+
+/** The problem of variables that are unset and have no default, naming them (never a value). */
+export function unsetVariablesMessage(names: readonly string[]): string {
+  const list = names.map((name) => `\${${name}}`).join(", ");
+  return names.length > 1
+    ? `environment variables ${list} are not set (set them, or write \${NAME:-default}; ${LITERAL_HINT})`
+    : `environment variable ${list} is not set (set it, or write \${NAME:-default}; ${LITERAL_HINT})`;
+}
 
 /**
  * A value that is one placeholder and nothing else takes the type its text spells (`port: ${PORT:-8787}` is a number),
@@ -18,37 +37,56 @@ function typedScalar(text: string): unknown {
 
 /**
  * Replaces `${VAR}` and `${VAR:-default}` in every string of a parsed config; `$${` is written as a literal `${`. A
- * variable that is unset and has no default is an error naming the variable and where it is used; the value itself is
- * never shown (it may be a key).
+ * variable that is unset and has no default, or a `${` that starts no placeholder, is a problem at the path of the
+ * value: pushed to `problems` when it is given (so every one is reported with the config's other problems; the value
+ * then holds "" for the variable, or the text as written), else thrown as INVALID_CONFIGURATION naming the path. The
+ * value itself is never shown (it may be a key).
  * A value that is one placeholder alone keeps the variable's text where `schemaAt` says the field takes that text (a
  * token of 16 digits is still a token); where it takes a number and not text, a decimal text is that number (`0.20`,
  * `1e5`); elsewhere it takes the type its text spells when that is lossless (a port, a flag).
  */
-export function substituteEnv(value: unknown, env: Record<string, string | undefined>, schemaAt: SchemaLookup = () => undefined, keys: readonly string[] = []): unknown {
+export function substituteEnv(
+  value: unknown,
+  env: Record<string, string | undefined>,
+  schemaAt: SchemaLookup = () => undefined,
+  keys: readonly string[] = [],
+  problems?: SubstitutionProblem[],
+): unknown {
   if (typeof value === "string") {
     const whole = WHOLE.test(value);
     const missing: string[] = [];
-    const out = value.replace(PATTERN, (_, name: string | undefined, fallback: string | undefined) => {
-      if (name === undefined) return "${";
+    let malformed = false;
+    const out = value.replace(PATTERN, (match: string, name: string | undefined, fallback: string | undefined) => {
+      if (match === "$${") return "${";
+      if (name === undefined) {
+        malformed = true;
+        return match;
+      }
       const found = env[name];
       if (found !== undefined && found !== "") return found;
       if (fallback !== undefined) return fallback;
       missing.push(name);
       return "";
     });
-    if (missing.length) {
-      throw new ArgoError("INVALID_CONFIGURATION", `${keys.join(".") || "(root)"}: environment variable ${missing.map((m) => `\${${m}}`).join(", ")} is not set (set it, or write \${NAME:-default}; $\${ writes a literal \${)`, {
-        details: { path: keys.join("."), variables: missing },
-      });
+    const found: SubstitutionProblem[] = [];
+    const path = keys.join(".");
+    if (missing.length) found.push({ path, keys, message: unsetVariablesMessage([...new Set(missing)]) });
+    if (malformed) found.push({ path, keys, message: MALFORMED_PLACEHOLDER });
+    if (found.length > 0) {
+      if (problems === undefined) {
+        throw new ArgoError("INVALID_CONFIGURATION", `${path || "(root)"}: ${found[0]!.message}`, { details: { path, ...(missing.length ? { variables: missing } : {}) } });
+      }
+      problems.push(...found);
+      return out;
     }
     if (!whole) return out;
     const schema = schemaAt(keys);
     // A number field takes any decimal spelling of a number (0.20, 1e5), as ARGO__ does; elsewhere only a lossless one.
     return numberAt(out, schema) ?? envValue(out, typedScalar(out), schema);
   }
-  if (Array.isArray(value)) return value.map((item, i) => substituteEnv(item, env, schemaAt, [...keys, String(i)]));
+  if (Array.isArray(value)) return value.map((item, i) => substituteEnv(item, env, schemaAt, [...keys, String(i)], problems));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, schemaAt, [...keys, key])]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, schemaAt, [...keys, key], problems)]));
   }
   return value;
 }

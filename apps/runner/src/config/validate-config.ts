@@ -1,5 +1,5 @@
 import {
-  type ConfigIssue, type ProviderInfo, getProviderDefinition, providerInfo, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
+  type ConfigIssue, type ProviderInfo, type ProviderKind, getProviderDefinition, providerInfo, isArgoError, listProviders, redact, redactProviderConfig, safeParseConfig,
   scrubSecrets, secretLocations, toArgoError, validateProviderConfig, withJsonSpellings,
 } from "@argo/core";
 import { type AnyStrategy, type RiskConfig, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
@@ -8,6 +8,7 @@ import { configSecretValues, parsedSecretValues } from "./config-secret-values.t
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
+import { configSchemaLookup } from "./config-schema-at.ts";
 import { nameEnvSources, refusedEnvIssues } from "./env-issue-source.ts";
 import { isInsideSection, listSectionIssues } from "./list-section-issues.ts";
 import { strategyLoadFor } from "./load-config-strategy.ts";
@@ -46,11 +47,25 @@ export type ValidationOutcome = { ok: true; session: ValidSession } | { ok: fals
  * address, the strategy file and the strategy's config — and reports every problem with its path, never a secret value.
  */
 export async function validateConfig(
-  { raw, baseDir, strategyBaseDir = baseDir, marketDataBaseDir = baseDir, cwd, envOverrides = [], loaded, strategy: strategyLoaded }: RawConfig,
+  { raw, baseDir, strategyBaseDir = baseDir, marketDataBaseDir = baseDir, cwd, envOverrides = [], loaded, strategy: strategyLoaded, substitutionIssues = [] }: RawConfig,
   options: ValidateOptions = {},
 ): Promise<ValidationOutcome> {
+  const named = sessionProviders(raw);
+  const { trading: tradingName, marketData: dataName } = named;
+  const searchDirs = pluginSearchDirs(baseDir, cwd);
+  // buildRawConfig loaded them already to read the config by their schemas; a config built otherwise is loaded here.
+  const load = loaded && loadedFor(loaded, named) ? loaded : await loadSessionProviders(named, searchDirs);
+  // A name that is no provider of its kind (a typo, or one of the other kind: `trading: { provider: simulated }`):
+  // every installed first-party package is loaded, so the error lists all that could be used, the same in every run.
+  if (!isProviderOf("trading", tradingName) || !isProviderOf("market-data", dataName)) await loadInstalledFirstParty(searchDirs);
+  // buildRawConfig loaded it already to read strategy.config by its schema; a config built otherwise is loaded here.
+  const strategyLoad = await strategyLoadFor(strategyLoaded, asRecord(raw.strategy).path, strategyBaseDir);
+  const strategy: AnyStrategy | undefined = strategyLoad?.strategy;
+
   const issues: ConfigIssue[] = [];
   const fail = (path: string, error: unknown) => issues.push({ path, message: toArgoError(error).message });
+  // An unset ${VAR} or a malformed `${`: what the value left in its place makes of the field would only mislead.
+  issues.push(...substitutionIssues);
   const outer = safeParseConfig(runnerConfigSchema, raw, { label: "config" });
   // Missing required fields get a message saying which flag supplies them instead of the schema's bare "required".
   const missing = new Map<string, string>();
@@ -61,8 +76,9 @@ export async function validateConfig(
   if (!outer.ok) {
     issues.push(...outer.issues.filter((i) => !replaced(i.path) && !/^(trading|market_data)\.config\.|^strategy\.config\.|^risk(\.|$)/.test(i.path)));
   }
-  // A section written as a list is reported whole; what the checks below make of its items would only mislead.
-  const lists = listSectionIssues(raw);
+  // A list where a mapping belongs (a section, a provider's or the strategy's config, a part of one) is reported whole;
+  // what the checks below make of its items would only mislead, or pass it as empty and run on defaults.
+  const lists = listSectionIssues(raw, configSchemaLookup(named, strategy?.config));
   issues.push(...lists);
   // An ARGO__ variable that could not be applied (a path through a list by no index it can take) is refused at the list.
   issues.push(...refusedEnvIssues(envOverrides));
@@ -71,19 +87,11 @@ export async function validateConfig(
     if (!issues.some((i) => i.path === path.split(".")[0])) issues.push({ path, message });
   }
 
-  const named = sessionProviders(raw);
-  const { trading: tradingName, marketData: dataName } = named;
-  const searchDirs = pluginSearchDirs(baseDir, cwd);
-  // buildRawConfig loaded them already to read the config by their schemas; a config built otherwise is loaded here.
-  const load = loaded && loadedFor(loaded, named) ? loaded : await loadSessionProviders(named, searchDirs);
   if (load.error !== undefined) {
     const provider = isArgoError(load.error) ? load.error.provider : undefined;
     // A plugin's failure about another name (a conflict between two plugins) belongs to the plugins list.
     fail(provider === tradingName ? "trading.provider" : provider === dataName ? "market_data.provider" : "plugins", load.error);
   }
-  // An unknown name: load every installed first-party package so the error lists all that could be used.
-  const registered = new Set(listProviders().map((p) => p.name));
-  if (!registered.has(tradingName) || !registered.has(dataName)) await loadInstalledFirstParty(searchDirs);
 
   const trading = checkProvider("trading", tradingName, asRecord(raw.trading).config, issues);
   const dataConfig = { ...asRecord(asRecord(raw.market_data).config) };
@@ -99,9 +107,6 @@ export async function validateConfig(
   if (options.serveStatus !== false) issues.push(...statusBindIssues(raw));
 
   let strategyConfig: unknown;
-  // buildRawConfig loaded it already to read strategy.config by its schema; a config built otherwise is loaded here.
-  const strategyLoad = await strategyLoadFor(strategyLoaded, asRecord(raw.strategy).path, strategyBaseDir);
-  const strategy: AnyStrategy | undefined = strategyLoad?.strategy;
   if (strategyLoad?.error !== undefined) fail("strategy.path", strategyLoad.error);
   if (strategy) {
     try {
@@ -117,8 +122,10 @@ export async function validateConfig(
   const engine = outer.ok ? outer.value.engine : undefined;
   if (engine && trading && marketData) {
     const session = { symbols: engine.symbols, interval: engine.interval };
-    issues.push(...providerSessionIssues("trading", tradingName, trading.config, session));
-    issues.push(...providerSessionIssues("market-data", dataName, marketData.config, session));
+    // Not on a config holding an unset variable's "": a file path cut short would be reported as missing, say.
+    const substituted = (section: string) => substitutionIssues.some((issue) => issue.path.startsWith(`${section}.`));
+    if (!substituted("trading")) issues.push(...providerSessionIssues("trading", tradingName, trading.config, session));
+    if (!substituted("market_data")) issues.push(...providerSessionIssues("market-data", dataName, marketData.config, session));
   }
 
   // As written and as parsed: a schema that trims or reshapes a secret hands the provider a value the raw text lacks.
@@ -133,7 +140,10 @@ export async function validateConfig(
   ])];
   if (issues.length > 0 || !outer.ok || !trading || !marketData || !risk.ok || !strategy) {
     const spellings = withJsonSpellings(secrets);
-    return { ok: false, issues: nameEnvSources(dedupe(issues.filter((issue) => !isInsideSection(issue, lists))), envOverrides).map((issue) => ({
+    // What a check made of an unset variable's "" (or a malformed placeholder's text) would only mislead; that the key
+    // itself is unknown stands.
+    const reported = issues.filter((issue) => !isInsideSection(issue, lists) && !(isInsideSection(issue, substitutionIssues) && !issue.message.startsWith("unknown key")));
+    return { ok: false, issues: nameEnvSources(dedupe(reported), envOverrides).map((issue) => ({
       ...issue,
       message: scrubSecrets(issue.message, spellings),
       ...(issue.received !== undefined ? { received: scrubSecrets(issue.received, spellings) } : {}),
@@ -151,6 +161,11 @@ export async function validateConfig(
     ok: true,
     session: { config: outer.value, baseDir, trading, marketData, strategy, strategyConfig, risk: risk.value, redacted, secrets },
   };
+}
+
+/** True when a provider of this name and kind is registered. */
+function isProviderOf(kind: ProviderKind, name: string): boolean {
+  return listProviders(kind).some((provider) => provider.name === name);
 }
 
 function checkProvider(kind: "trading" | "market-data", name: string, config: unknown, issues: ConfigIssue[]) {
