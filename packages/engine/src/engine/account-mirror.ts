@@ -173,6 +173,14 @@ export class AccountMirror {
     if (!fromEvent || this.stampHoldsFills(account.updatedAt, this.lastFillTime, this.lastFillTimeShared)) this.accountStale = false;
   }
 
+  /**
+   * Marks the account as to be read: positions were just read from the venue and may hold fills its account events have
+   * not brought yet (an account event after those fills, or a read, confirms it again).
+   */
+  accountNeedsRead(): void {
+    this.accountStale = true;
+  }
+
   /** Whether the account holds every fill noted so far, as far as the venue's account events tell. */
   get accountConfirmed(): boolean {
     return !this.accountStale;

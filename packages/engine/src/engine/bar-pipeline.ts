@@ -458,8 +458,14 @@ export class BarPipeline {
 
   /** Reads what the venue's events have not confirmed since the latest fills: positions first, then the account; false when one could not be read. */
   private async confirmEquity(): Promise<boolean> {
+    const positionsRead = !this.mirror.positionsConfirmed;
     const unknown = await this.gateway.reads.positions();
-    return unknown.size === 0 && (this.mirror.accountConfirmed || (await this.gateway.reads.account()) === undefined);
+    if (unknown.size !== 0) return false;
+    // A position read may already hold fills whose events (the account's with them) are still on their way: the cash an
+    // earlier account event confirmed would then be from before them, and equity a figure that never was. So the account
+    // is read after any position read, to take both from the venue at about one moment.
+    if (positionsRead) this.mirror.accountNeedsRead();
+    return this.mirror.accountConfirmed || (await this.gateway.reads.account()) === undefined;
   }
 
   private evaluateEquity(time: number): void {

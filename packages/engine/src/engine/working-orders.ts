@@ -1,5 +1,5 @@
 import type { OrderSide } from "@argo/core";
-import { workingQuantity } from "../risk/working-quantity.ts";
+import { sideAgainst, workingQuantity } from "../risk/working-quantity.ts";
 import type { AccountMirror } from "./account-mirror.ts";
 import type { PendingIds } from "./pending-ids.ts";
 
@@ -18,6 +18,9 @@ export class WorkingOrders {
   /** Base quantity working in `symbol` on `side` (see workingQuantity for what counts). */
   quantity(symbol: string, side: OrderSide, lastPrice: number, equity: number): number {
     const open = this.mirror.openOrdersOf(symbol);
+    // An equity-sized order against the position takes a share of it too (see estimateQuantity).
+    const position = this.mirror.positionsBySymbol.get(symbol);
+    const reducible = position !== undefined && sideAgainst(position) === side ? position.quantity : 0;
     return workingQuantity(
       symbol,
       side,
@@ -26,6 +29,7 @@ export class WorkingOrders {
       this.inFlight.size === 0 ? undefined : this.inFlight.requests(),
       lastPrice,
       equity,
+      reducible,
     );
   }
 }

@@ -1,12 +1,23 @@
 import type { OrderRequest, Position } from "@argo/core";
 
-/** Base quantity an order will roughly have: exact for quantity orders, estimated at `price` for quote and equity sizing. */
-export function estimateQuantity(request: OrderRequest, price: number, equity: number): number {
+/**
+ * Base quantity an order will roughly have: exact for quantity orders, estimated at `price` for quote and equity sizing.
+ * `reducible`: the position the order trades against (0 when none). An equity-sized order takes its share of the buying
+ * power plus twice the value of the position it reduces (the paper venue's rule: closing a short frees its margin and
+ * the cash it pays back is then spent again), so against a position it can be up to twice `fraction × equity ÷ price`;
+ * counted so, with the equity standing for the buying power (never below it), the estimate is an upper bound.
+ */
+export function estimateQuantity(request: OrderRequest, price: number, equity: number, reducible = 0): number {
   if (request.quantity !== undefined) return request.quantity;
   if (!(price > 0)) return Number.NaN;
   if (request.quoteAmount !== undefined) return request.quoteAmount / price;
-  if (request.equityFraction !== undefined) return (request.equityFraction * equity) / price;
+  if (request.equityFraction !== undefined) return equitySized(request.equityFraction, price, equity, reducible);
   return Number.NaN;
+}
+
+/** The most an order sized by `fraction` of the equity can trade at `price` against a position of `reducible` (see estimateQuantity). */
+export function equitySized(fraction: number, price: number, equity: number, reducible: number): number {
+  return fraction * (equity / price + 2 * reducible);
 }
 
 /** Signed position quantity: positive long, negative short, 0 flat. */

@@ -38,6 +38,20 @@ describe("RiskManager", () => {
     expect(risk.check({ symbol: "X", side: "BUY", type: "MARKET", equityFraction: 0.5 }, view())?.code).toBe("RISK_REJECTED"); // 5000
   });
 
+  test("an equity-sized order against a position is valued with the part that reduces it (the venue sizes it so)", () => {
+    // Equity 1,000 at 100, short 5: the paper venue buys fraction × (buying power + 2 × 5 × 100) ÷ 100, up to 1 × (1000 +
+    // 1000) ÷ 100 = 20 units worth 2,000, ending long 15 — not 10 units ending long 5.
+    const short5: Position = { ...long(5), side: "SHORT" };
+    const equityBuy: OrderRequest = { symbol: "X", side: "BUY", type: "MARKET", equityFraction: 1 };
+    expect(manager({ maxOrderValue: 1000 }).check(equityBuy, view({ equity: 1000, position: short5 }))?.reason).toContain("order value 2000 exceeds maxOrderValue 1000");
+    expect(manager({ maxPositionQuantity: 5 }).check(equityBuy, view({ equity: 1000, position: short5 }))?.reason).toContain("would be 15");
+    // With the position on its own side nothing is reduced: 1,000 ÷ 100 = 10.
+    expect(manager({ maxOrderValue: 1000 }).check(equityBuy, view({ equity: 1000, position: long(5) }))).toBeUndefined();
+    // A close of the short already working (a BUY 5 sent just before, as a reversal does): nothing is left to reduce.
+    const closing = new RiskManager(parseConfig(riskConfigSchema, { maxOrderValue: 1000 }, { label: "risk" }), (_symbol, side) => (side === "BUY" ? 5 : 0));
+    expect(closing.check(equityBuy, view({ equity: 1000, position: short5 }))).toBeUndefined();
+  });
+
   test("maxOpenOrders counts open and in-flight orders; closes still pass", () => {
     const risk = manager({ maxOpenOrders: 2 });
     expect(risk.check(buy(1), view({ openOrders: 1 }))).toBeUndefined();

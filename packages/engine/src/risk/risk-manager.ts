@@ -49,14 +49,20 @@ export class RiskManager {
   check(request: OrderRequest, view: RiskView): RiskRejection | undefined {
     if (view.state === "HALTED") return { code: "TRADING_HALTED", reason: "trading is HALTED: no orders are accepted" };
     const price = referencePrice(request, view.lastPrice);
-    const quantity = estimateQuantity(request, price, view.equity);
     const position = view.position;
+    const against = position !== undefined && request.side === sideAgainst(position);
     // Asked at most once, and only when a rule needs it: most orders of a backtest neither reduce nor meet a position limit.
     let working: number | undefined;
-    const against = position !== undefined && request.side === sideAgainst(position);
+    let reducible = 0;
+    if (against && request.quantity === undefined && request.equityFraction !== undefined) {
+      // Sized against the position: of what the orders already working against it leave (a close sent just before).
+      working = this.working(request.symbol, request.side, view.lastPrice, view.equity);
+      reducible = working >= 0 ? Math.max(0, position.quantity - working) : position.quantity;
+    }
+    const quantity = estimateQuantity(request, price, view.equity, reducible);
     const notReducing = against ? neverReducing(request) : undefined;
     if (against && notReducing === undefined) {
-      working = this.working(request.symbol, request.side, view.lastPrice, view.equity);
+      working ??= this.working(request.symbol, request.side, view.lastPrice, view.equity);
       if (isReducing(request, position, quantity, working)) return undefined;
     }
     if (view.state === "REDUCING") {

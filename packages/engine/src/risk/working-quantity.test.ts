@@ -24,6 +24,19 @@ describe("workingQuantity", () => {
     expect(workingQuantity("X", "SELL", undefined, undefined, 100, 10_000)).toBe(0);
   });
 
+  test("an unresolved equity-sized order against a position counts the part of it that it reduces", () => {
+    // Equity 10,000 at 100 against a long 30: fraction 0.1 × (10,000 ÷ 100 + 2 × 30) = 16 units, open or in flight.
+    const open = [order("eq", { type: "MARKET", limitPrice: undefined, quantity: 0, equityFraction: 0.1 })];
+    expect(workingQuantity("X", "SELL", open, undefined, 100, 10_000, 30)).toBeCloseTo(16, 12);
+    expect(workingQuantity("X", "SELL", undefined, [request({ equityFraction: 0.1 })], 100, 10_000, 30)).toBeCloseTo(16, 12);
+    // Nothing to reduce: 0.1 × 100 = 10.
+    expect(workingQuantity("X", "SELL", open, undefined, 100, 10_000)).toBeCloseTo(10, 12);
+    // A SELL 30 working too closes the long first: the equity order reduces nothing: 30 + 10.
+    expect(workingQuantity("X", "SELL", [order("close", { quantity: 30 }), ...open], undefined, 100, 10_000, 30)).toBeCloseTo(40, 12);
+    // A SELL 20: 10 of the long left, 20 + 0.1 × (100 + 2 × 10) = 32.
+    expect(workingQuantity("X", "SELL", [...open, order("part", { quantity: 20 })], undefined, 100, 10_000, 30)).toBeCloseTo(32, 12);
+  });
+
   test("bracket legs are left out: they are the position's own exits, not further closes", () => {
     const open = [
       order("e-sl", { type: "STOP", stopPrice: 90, quantity: 5, parentClientOrderId: "e", reason: "stop-loss" }),

@@ -1,5 +1,5 @@
 import type { Order, OrderRequest, OrderSide, Position } from "@argo/core";
-import { estimateQuantity, referencePrice } from "./exposure.ts";
+import { equitySized, estimateQuantity, referencePrice } from "./exposure.ts";
 
 /**
  * Base quantity of one symbol and side still working: what the engine's mirror and its orders in flight hold. The engine
@@ -19,6 +19,8 @@ export function sideAgainst(position: Position): OrderSide {
  * quantity of which only one leg can trade, not further closes; a close placed beside them is how a strategy leaves early.
  * Orders sized by quote amount or equity that the venue has not resolved yet count at the price the risk limits value
  * them at (referencePrice: from their limit or stop price and `lastPrice`; NaN when no price is known: unknown, never 0).
+ * `reducible`: the position this side trades against (0 when none); equity-sized orders take a share of what the other
+ * orders leave of it (see estimateQuantity).
  */
 export function workingQuantity(
   symbol: string,
@@ -27,29 +29,40 @@ export function workingQuantity(
   sending: Iterable<OrderRequest> | undefined,
   lastPrice: number,
   equity: number,
+  reducible = 0,
 ): number {
   let total = 0;
+  // Equity-sized orders against a position, counted last: each takes a share of what the others leave of it.
+  let againstPosition: Array<Order | OrderRequest> | undefined;
   if (open !== undefined) {
     for (const order of open) {
       if (order.side !== side || order.symbol !== symbol || order.parentClientOrderId !== undefined) continue;
       // A venue reports quote- and equity-sized orders with quantity 0 until it resolves them at the fill.
-      total += order.quantity > 0 ? order.quantity - order.filledQuantity : unresolved(order, lastPrice, equity);
+      if (order.quantity > 0) total += order.quantity - order.filledQuantity;
+      else if (reducible > 0 && order.equityFraction !== undefined) (againstPosition ??= []).push(order);
+      else total += unresolved(order, lastPrice, equity, 0);
     }
   }
   if (sending !== undefined) {
     for (const request of sending) {
       if (request.side !== side || request.symbol !== symbol) continue;
-      total += estimateQuantity(request, referencePrice(request, lastPrice), equity);
+      if (reducible > 0 && request.quantity === undefined && request.equityFraction !== undefined) (againstPosition ??= []).push(request);
+      else total += estimateQuantity(request, referencePrice(request, lastPrice), equity);
     }
+  }
+  if (againstPosition !== undefined) {
+    const left = total >= 0 ? Math.max(0, reducible - total) : reducible;
+    for (const item of againstPosition) total += unresolved(item, lastPrice, equity, left);
   }
   return total;
 }
 
-function unresolved(order: Order, lastPrice: number, equity: number): number {
+/** An order sized at its fill (quote or equity) as the risk limits value it; 0 for one of no size. */
+function unresolved(order: Order | OrderRequest, lastPrice: number, equity: number, reducible: number): number {
   const price = referencePrice(order, lastPrice);
   if (!(price > 0)) return Number.NaN;
   if (order.quoteAmount !== undefined) return order.quoteAmount / price;
-  if (order.equityFraction !== undefined) return (order.equityFraction * equity) / price;
+  if (order.equityFraction !== undefined) return equitySized(order.equityFraction, price, equity, reducible);
   return 0; // an order of no size trades nothing
 }
 
