@@ -1,7 +1,8 @@
 import { type ArgoError, BarCloser, isArgoError, type StreamItem } from "@argo/core";
 import { formatDuration } from "../shared/format-duration.ts";
 import { readLines } from "./read-lines.ts";
-import { fileNotFound, type ReplayFile } from "./replay-file.ts";
+import { fileReadError, type ReplayFile } from "./replay-file.ts";
+import { isFileSystemError } from "./replay-file-access.ts";
 import { rowError } from "./row-error.ts";
 import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-parser.ts";
 
@@ -9,7 +10,8 @@ import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-
  * Every row of a file in order, in batches (one per chunk read): a bar, or an INVALID_DATA error item
  * for a malformed or out-of-order row, or for one less than half the file's interval after the row
  * before it (the reader goes on with the next row; callers that must not skip data throw it). A
- * missing file or unmappable header throws INVALID_CONFIGURATION. Batches, because a backtest reads
+ * file that cannot be read (removed, a directory, unreadable, an I/O error) or an unmappable header
+ * throws INVALID_CONFIGURATION naming the file and its field. Batches, because a backtest reads
  * millions of rows and one await per row would cost more than parsing it.
  */
 export async function* readBarBatches(file: ReplayFile): AsyncGenerator<StreamItem[]> {
@@ -89,13 +91,14 @@ class RowReader {
   }
 }
 
-// resolveReplayFiles checked the file exists, so no check per read: a file removed since fails the
-// first read, and gets the same error. Delegating per chunk, not per row, costs next to nothing.
+// resolveReplayFiles checked the file is a readable regular file, so no check per read: one removed,
+// made a directory or unreadable since fails the first read, and any file-system error gets the same
+// error as creation would give, naming the file and field. Delegating per chunk costs next to nothing.
 async function* linesOf(file: ReplayFile): AsyncGenerator<string[]> {
   try {
     yield* readLines(file.path);
   } catch (error) {
-    throw (error as { code?: unknown } | null)?.code === "ENOENT" ? fileNotFound(file) : error;
+    throw isFileSystemError(error) ? fileReadError(file, error) : error;
   }
 }
 

@@ -1,6 +1,6 @@
 import { ArgoError, type ConfigIssue, intervalKey } from "@argo/core";
-import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
+import { fileAccessIssue, fileErrorIssue } from "./replay-file-access.ts";
 import { type BarField, formatFromPath, type ReplayConfig } from "./replay-config.ts";
 
 /** A configured file, resolved and checked: everything a reader needs. */
@@ -20,7 +20,10 @@ export interface ReplayFile {
   index: number;
 }
 
-/** Resolves every configured file against `baseDir`; INVALID_CONFIGURATION for a missing file or a repeated symbol and interval. */
+/**
+ * Resolves every configured file against `baseDir`; INVALID_CONFIGURATION for a repeated symbol and interval, or a file
+ * that is missing, a directory, not a regular file or unreadable.
+ */
 export async function resolveReplayFiles(config: ReplayConfig): Promise<ReplayFile[]> {
   const files = describeReplayFiles(config);
   const [first] = replayFileIssues(files);
@@ -48,14 +51,18 @@ export function describeReplayFiles(config: ReplayConfig): ReplayFile[] {
   });
 }
 
-/** The INVALID_CONFIGURATION error for a configured file that is not there (at creation, or removed since). */
-export function fileNotFound(file: ReplayFile): ArgoError {
-  return configError(missingFile(file));
+/**
+ * The INVALID_CONFIGURATION error naming the file and `files.<n>.path` for a file-system error reading it (removed, made
+ * a directory or unreadable since creation checked it, or an I/O error), instead of a bare system error.
+ */
+export function fileReadError(file: ReplayFile, error: unknown): ArgoError {
+  return configError(fileErrorIssue(file, error), error);
 }
 
 /**
  * What is wrong with the configured files, each as a config issue inside the replay config: a symbol at a bar size
- * served twice, a file that is not there. Creation refuses the first; the session check (argo validate) lists them all.
+ * served twice, a file that is not there, is a directory, is not a regular file (a named pipe) or cannot be read.
+ * Creation refuses the first; the session check (argo validate) lists them all.
  */
 export function replayFileIssues(files: readonly ReplayFile[]): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
@@ -71,15 +78,18 @@ export function replayFileIssues(files: readonly ReplayFile[]): ConfigIssue[] {
     }
     seen.set(key, file);
   }
-  for (const file of files) if (!existsSync(file.path)) issues.push(missingFile(file));
+  for (const file of files) {
+    const access = fileAccessIssue(file);
+    if (access !== undefined) issues.push(access);
+  }
   return issues;
 }
 
-function missingFile(file: ReplayFile): ConfigIssue {
-  return { path: `files.${file.index}.path`, message: `file not found: "${file.label}" (resolved to ${file.path})` };
-}
-
 /** A config issue as the error creation throws, naming the field. */
-function configError(issue: ConfigIssue): ArgoError {
-  return new ArgoError("INVALID_CONFIGURATION", `invalid replay config: ${issue.path}: ${issue.message}`, { provider: "replay", details: { field: issue.path } });
+function configError(issue: ConfigIssue, cause?: unknown): ArgoError {
+  return new ArgoError("INVALID_CONFIGURATION", `invalid replay config: ${issue.path}: ${issue.message}`, {
+    provider: "replay",
+    details: { field: issue.path },
+    ...(cause === undefined ? {} : { cause }),
+  });
 }

@@ -1,7 +1,8 @@
 import { type ArgoError, BarCloser, type ConfigIssue, isArgoError } from "@argo/core";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { formatDuration } from "../shared/format-duration.ts";
 import type { ReplayFile } from "./replay-file.ts";
+import { fileErrorIssue } from "./replay-file-access.ts";
 import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-parser.ts";
 
 /** Bytes read from the start of a file: a thousand rows or so, enough to see its spacing, read in well under a millisecond. */
@@ -51,13 +52,13 @@ export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
 }
 
 /**
- * Open times of the rows at the start of the file, in order; undefined when it cannot be read (replayFileIssues names a
- * missing file). What a run would refuse before its first bar is an issue instead: a header that lacks a column the
- * file's `columns` ask for, and rows none of which parse (a `timeFormat` every row fails, say), as the first of them fails.
+ * Open times of the rows at the start of the file, in order. What a run would refuse before its first bar is an issue
+ * instead: a file that cannot be read, a header that lacks a column the file's `columns` ask for or that does not split
+ * (a stray quote), and rows none of which parse (a `timeFormat` every row fails, say), as the first of them fails.
  */
 function headTimes(file: ReplayFile): number[] | ConfigIssue | undefined {
-  const lines = headLines(file.path);
-  if (lines === undefined) return undefined;
+  const lines = headLines(file);
+  if (!Array.isArray(lines)) return lines;
   let parse: RowParser | undefined = file.format === "jsonl" ? createJsonlRowParser(file) : undefined;
   const times: number[] = [];
   let firstRowError: ArgoError | undefined;
@@ -77,6 +78,8 @@ function headTimes(file: ReplayFile): number[] | ConfigIssue | undefined {
     } catch (error) {
       if (isArgoError(error, "INVALID_CONFIGURATION")) return headerIssue(file, error);
       if (!isArgoError(error, "INVALID_DATA")) return undefined;
+      // The header itself: a run stops there, and the next line is no header to try instead.
+      if (parse === undefined) return { path: `files.${file.index}.path`, message: error.message };
       firstRowError ??= error;
     }
   }
@@ -103,23 +106,29 @@ function rowsIssue(file: ReplayFile, error: ArgoError, rows: number): ConfigIssu
   return { path: at, message: `${error.message}; ${every}` };
 }
 
-/** The whole lines in the first {@link HEAD_BYTES} of a file, read synchronously (a session check is synchronous). */
-function headLines(path: string): string[] | undefined {
+/**
+ * The whole lines in the first {@link HEAD_BYTES} of a file, read synchronously (a session check is synchronous) and
+ * decoded as the reader decodes them (a byte-order mark dropped). A file that cannot be read is an issue at its path;
+ * one that is not a regular file is left to replayFileIssues, which names it, and never read: opened without waiting
+ * (a named pipe would block until a writer came), then let go.
+ */
+function headLines(file: ReplayFile): string[] | ConfigIssue {
   let fd: number;
   try {
-    fd = openSync(path, "r");
-  } catch {
-    return undefined; // not there: replayFileIssues names it
+    fd = openSync(file.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return fileErrorIssue(file, error);
   }
   try {
+    if (!fstatSync(fd).isFile()) return [];
     const buffer = Buffer.alloc(HEAD_BYTES);
     const size = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    const lines = buffer.subarray(0, size).toString("utf8").split("\n");
+    const lines = new TextDecoder().decode(buffer.subarray(0, size)).split("\n");
     // A full read most likely cut the last line (and perhaps a character in it).
     if (size === HEAD_BYTES) lines.pop();
     return lines;
-  } catch {
-    return undefined;
+  } catch (error) {
+    return fileErrorIssue(file, error);
   } finally {
     closeSync(fd);
   }

@@ -10,9 +10,14 @@ import { toBar } from "./to-bar.ts";
 /** Turns one data line into a bar, or throws INVALID_DATA naming the file, line and field. */
 export type RowParser = (line: string, lineNumber: number) => Bar;
 
-/** A parser for the CSV rows under `header`; INVALID_CONFIGURATION when a field has no column. */
+/**
+ * A parser for the CSV rows under `header`; INVALID_CONFIGURATION when a field has no column, INVALID_DATA naming the
+ * header's line when it does not split (an unterminated quote).
+ */
 export function createCsvRowParser(file: ReplayFile, header: string, headerLine: number): RowParser {
   const names = splitCsvLine(header.replace(/^\uFEFF/, ""));
+  // A header that does not split is refused as a row is: nothing under it could be read right.
+  if (!Array.isArray(names)) throw rowError(file, headerLine, undefined, names.problem);
   const index = {} as Record<BarField, number>;
   for (const field of BAR_FIELDS) {
     index[field] = findColumn(names, field, file.columns[field]);
@@ -23,7 +28,9 @@ export function createCsvRowParser(file: ReplayFile, header: string, headerLine:
   const read = (field: BarField) => cells[index[field]];
   const width = names.length;
   return (line, lineNumber) => {
-    cells = splitCsvLine(line);
+    const split = splitCsvLine(line);
+    if (!Array.isArray(split)) throw rowError(file, lineNumber, undefined, split.problem);
+    cells = split;
     if (cells.length > width) checkExtraCells(file, lineNumber, cells, width);
     return toBar(file, lineNumber, read, mayHoldNonDecimal(line));
   };
