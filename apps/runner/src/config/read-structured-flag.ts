@@ -1,9 +1,9 @@
-import { ArgoError, isArgoError } from "@argo/core";
+import { ArgoError } from "@argo/core";
 import { dirname, resolve } from "node:path";
 import type { SchemaLookup } from "./config-schema-at.ts";
 import { loadConfigFile } from "./load-config-file.ts";
 import { parseJsonText } from "./parse-json-text.ts";
-import { type SubstitutionProblem, substituteEnv } from "./substitute-env.ts";
+import { type SubstitutionProblem, substituteEnv, substitutionError } from "./substitute-env.ts";
 
 /** How a flag's file gets `${VAR}` replaced: as the config file does, at the keys where its content lands. */
 export interface FlagSubstitution {
@@ -59,18 +59,11 @@ export async function readStructuredFlag(flag: string, value: string, cwd: strin
     throw new ArgoError("INVALID_CONFIGURATION", `--${flag}: the value is neither inline JSON (starting with "{") nor an existing JSON/YAML file; it is not shown, as it may hold a secret`);
   }
   const fromFile = await loadConfigFile(path);
-  if (substitution.problems) {
-    const found: SubstitutionProblem[] = [];
-    const out = substituteEnv(fromFile, substitution.env, substitution.schemaAt, substitution.keys, found) as Record<string, unknown>;
-    // The variable and the field are named, never a value; the flag says which file to look in.
-    substitution.problems.push(...found.map((problem) => ({ ...problem, message: `--${flag} ${text}: ${problem.message}` })));
-    return out;
-  }
-  try {
-    return substituteEnv(fromFile, substitution.env, substitution.schemaAt, substitution.keys) as Record<string, unknown>;
-  } catch (error) {
-    // The variable and the field are named, never a value; the flag says which file to look in.
-    if (isArgoError(error)) throw new ArgoError(error.code, `--${flag} ${text}: ${error.message}`, { ...(error.details ? { details: error.details } : {}), cause: error });
-    throw error;
-  }
+  const found: SubstitutionProblem[] = [];
+  const out = substituteEnv(fromFile, substitution.env, substitution.schemaAt, substitution.keys, found) as Record<string, unknown>;
+  // The variable and the field are named, never a value; the flag says which file to look in.
+  const source = `--${flag} ${text}: `;
+  if (substitution.problems) substitution.problems.push(...found.map((problem) => ({ ...problem, message: `${source}${problem.message}` })));
+  else if (found.length > 0) throw substitutionError(found[0]!, source);
+  return out;
 }

@@ -17,6 +17,11 @@ export interface SubstitutionProblem extends ConfigIssue {
   keys: readonly string[];
 }
 
+/** The INVALID_CONFIGURATION error of a substitution problem, for a caller with no list to report it in; `prefix` names its source. */
+export function substitutionError(problem: SubstitutionProblem, prefix = ""): ArgoError {
+  return new ArgoError("INVALID_CONFIGURATION", `${prefix}${problem.path || "(root)"}: ${problem.message}`, { details: { path: problem.path } });
+}
+
 /** The problem of variables that are unset and have no default, naming them (never a value). */
 export function unsetVariablesMessage(names: readonly string[]): string {
   const list = names.map((name) => `\${${name}}`).join(", ");
@@ -73,9 +78,7 @@ export function substituteEnv(
     if (missing.length) found.push({ path, keys, message: unsetVariablesMessage([...new Set(missing)]) });
     if (malformed) found.push({ path, keys, message: MALFORMED_PLACEHOLDER });
     if (found.length > 0) {
-      if (problems === undefined) {
-        throw new ArgoError("INVALID_CONFIGURATION", `${path || "(root)"}: ${found[0]!.message}`, { details: { path, ...(missing.length ? { variables: missing } : {}) } });
-      }
+      if (problems === undefined) throw substitutionError(found[0]!);
       problems.push(...found);
       return out;
     }

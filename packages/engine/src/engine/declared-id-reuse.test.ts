@@ -1,4 +1,4 @@
-import { ArgoError, type Order, type OrderRequest } from "@argo/core";
+import type { Order } from "@argo/core";
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { silentLogger } from "../strategy/logger.ts";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
-import { FakeVenue } from "../test-fixtures/fake-venue.ts";
 import { journalRows } from "../test-fixtures/journal-rows.ts";
+import { QueuedVenue } from "../test-fixtures/queued-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 import type { OrderRejection } from "./callbacks.ts";
 
@@ -18,36 +18,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 
 /**
- * Holds the FIRST placement with {@link ID} in a queue until `land()` (its answer misses the deadline; the lookups find
- * nothing until then); any later one with that id goes straight through. Landed, the queued one is taken (`refuse`
- * unset) or refused by the venue with INVALID_ORDER. `requests` lists every placement the venue was sent, by client id.
- */
-class QueuedVenue extends FakeVenue {
-  land!: () => void;
-  readonly requests: string[] = [];
-  private readonly queue = new Promise<void>((resolve) => (this.land = resolve));
-  private queued = false;
-  constructor(private readonly refuse: boolean) {
-    super({ idsUniqueAmongOpenOrders: true });
-  }
-  override async placeOrder(request: OrderRequest): Promise<Order> {
-    this.requests.push(request.clientOrderId ?? "");
-    if (request.clientOrderId === ID && !this.queued) {
-      this.queued = true;
-      await this.queue;
-      if (this.refuse) throw new ArgoError("INVALID_ORDER", "price band");
-    }
-    return super.placeOrder(request);
-  }
-}
-
-/**
  * Bar 1 places {@link ID} (its outcome becomes unknown); bar 2 waits past a deadline, so bar 3's turn asks the venue again
  * and declares it not placed. Bar 3 then sends {@link ID} again and one order with an engine id; `landAt` is the bar on
  * which the first placement lands (after that bar's placements); bar 4 tries {@link ID} once more.
  */
 async function run(refuse: boolean, landAt: number) {
-  const venue = new QueuedVenue(refuse);
+  // Landed, the held placement is taken, or refused by the venue with INVALID_ORDER (`refuse`).
+  const venue = new QueuedVenue(ID, { refuse, idsUniqueAmongOpenOrders: true });
   const warnings: string[] = [];
   const results: OrderResult[] = [];
   let bar = 0;

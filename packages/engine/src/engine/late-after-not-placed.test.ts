@@ -1,4 +1,4 @@
-import type { Order, OrderRequest, TradingEvent } from "@argo/core";
+import type { Order } from "@argo/core";
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { silentLogger } from "../strategy/logger.ts";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
-import { FakeVenue } from "../test-fixtures/fake-venue.ts";
 import { journalRows } from "../test-fixtures/journal-rows.ts";
+import { QueuedVenue } from "../test-fixtures/queued-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const DEADLINE = 40;
@@ -17,30 +17,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 
 /**
- * Holds the first placement in a queue until `land()`: its answer misses the deadline, and the lookups find nothing
- * until then. `answersOnly`: sends no events (the venue reports only through its answers).
- */
-class QueuedVenue extends FakeVenue {
-  land!: () => void;
-  private readonly queue = new Promise<void>((resolve) => (this.land = resolve));
-  constructor(private readonly answersOnly: boolean) {
-    super();
-  }
-  override async placeOrder(request: OrderRequest): Promise<Order> {
-    if (request.clientOrderId === ID) await this.queue;
-    return super.placeOrder(request);
-  }
-  protected override emit(event: TradingEvent): void {
-    if (!this.answersOnly) super.emit(event);
-  }
-}
-
-/**
  * Bar 1 places the order (its outcome becomes unknown); bar 2 waits past a deadline, so bar 3's turn asks the venue again
  * and it is declared not placed; then it lands. Bar 4 tries its id again.
  */
 async function run(answersOnly: boolean) {
-  const venue = new QueuedVenue(answersOnly);
+  const venue = new QueuedVenue(ID, { answersOnly });
   const warnings: string[] = [];
   const results: OrderResult[] = [];
   const updates: string[] = [];

@@ -20,3 +20,14 @@ export function malformedAnswer(venue: string, call: string, answer: unknown): A
   const kind = answer === null ? "null" : Array.isArray(answer) ? "an array" : typeof answer;
   return new ArgoError("INVALID_DATA", `${venue} answered the ${call} with ${kind}, not an order (id, status, filled quantity and fills)`, { provider: venue });
 }
+
+/**
+ * The report of a malformed placement answer (`malformed`, see malformedAnswer) that does not stand as the placement's
+ * outcome (the order was booked from a lookup or events, or the answer came after its deadline): `note` says which.
+ */
+export function malformedPlacementReport(malformed: ArgoError, clientOrderId: string, note: string): ArgoError {
+  return new ArgoError("INVALID_DATA", `${malformed.message}; ${note} (order ${clientOrderId})`, {
+    provider: malformed.provider,
+    details: { clientOrderId },
+  });
+}

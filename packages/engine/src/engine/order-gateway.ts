@@ -12,7 +12,7 @@ import { ClientIds, clientIdShapeProblem } from "./client-ids.ts";
 import { RecentIds } from "./eviction-ring.ts";
 import { frozenCopy } from "./frozen-copy.ts";
 import { ConfirmingReads } from "./confirming-reads.ts";
-import { isOrderLike, malformedAnswer } from "./order-answer.ts";
+import { isOrderLike, malformedAnswer, malformedPlacementReport } from "./order-answer.ts";
 import { placedResult } from "./placed-result.ts";
 import { PendingIds } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
@@ -317,12 +317,7 @@ export class OrderGateway {
     const timedOut = isTimedOut(first);
     if (timedOut) this.unresolved.lookupStarted(id);
     const booked = (order: Order): OrderResult => {
-      if (malformed) {
-        p.reportError(new ArgoError("INVALID_DATA", `${first.message}; order ${id} was booked from what the venue showed when asked`, {
-          provider: p.trading.name,
-          details: { clientOrderId: id },
-        }));
-      }
+      if (malformed) p.reportError(malformedPlacementReport(first, id, "booked from what the venue showed when asked"));
       return this.found(id, order, request);
     };
     return this.reconcile(request, first).then(

@@ -1,9 +1,9 @@
-import { ArgoError, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
+import { type ArgoError, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
 import { isProviderFailure } from "../risk/circuit-breaker.ts";
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { RecentIds } from "./eviction-ring.ts";
-import { isOrderLike, malformedAnswer } from "./order-answer.ts";
+import { isOrderLike, malformedAnswer, malformedPlacementReport } from "./order-answer.ts";
 
 /** What the unresolved placements need from the order gateway: its lookup, its bookings and the breaker's count. */
 export interface SettleChannel {
@@ -103,11 +103,7 @@ export class UnresolvedPlacements {
     // An answer that is no order says nothing of the order's fate (it is left to the lookups), but it is the venue
     // breaking its contract: reported, once (each placement has one answer).
     if (late.status === "fulfilled" && !isOrderLike(late.value)) {
-      const malformed = malformedAnswer(p.trading.name, "placement", late.value);
-      p.reportError(new ArgoError("INVALID_DATA", `${malformed.message}, after its deadline (order ${id})`, {
-        provider: p.trading.name,
-        details: { clientOrderId: id },
-      }));
+      p.reportError(malformedPlacementReport(malformedAnswer(p.trading.name, "placement", late.value), id, "after its deadline"));
     }
     if (this.lookingUp.has(id)) {
       // Its lookup is still running: the answer is kept for the gateway, which books the order or the refusal once.

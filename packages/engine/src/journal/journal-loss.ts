@@ -48,21 +48,21 @@ export class JournalLoss {
   /** Sets the listener (undefined: none); told at once of a loss found before. */
   listen(listener: JournalLossListener | undefined): void {
     this.listener = listener;
-    if (listener !== undefined && this.error !== undefined && !this.told) {
-      this.told = true;
-      listener(this.error);
-    }
+    this.tell();
   }
 
   /** Takes `loss` as the journal's (the first one found stays), tells the listener, and gives the error to throw. */
   lose(loss: ArgoError): ArgoError {
     if (this.error !== undefined) return this.error;
     this.error = loss;
-    const listener = this.listener;
-    if (listener !== undefined) {
-      this.told = true;
-      listener(loss);
-    }
+    this.tell();
     return loss;
+  }
+
+  /** Tells the listener of the loss, once: when both are there. */
+  private tell(): void {
+    if (this.listener === undefined || this.error === undefined || this.told) return;
+    this.told = true;
+    this.listener(this.error);
   }
 }

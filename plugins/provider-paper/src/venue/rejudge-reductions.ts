@@ -25,7 +25,8 @@ export function rejudgeReductions(state: VenueState, book: SymbolBook): void {
  * Lets go of what every open order on this side of the book reserved, then reserves again in placement order, as
  * restore-orders.ts does for a record's orders: each reduces what is left of the position, and the rest reserves cash
  * (price × quantity + fee, funds.ts; a quote BUY all that is left of its amount). A bracket pair's first leg holds the
- * pair's reduction (brackets.ts); an order sized by equity reserves nothing. No order is refused here: one the account can no longer carry is judged at its fill.
+ * pair's reduction (brackets.ts); an order sized by equity reserves nothing. No order is refused here: one the account
+ * can no longer carry is judged at its fill.
  */
 function rejudgeSide(state: VenueState, book: SymbolBook, buy: boolean): void {
   const side: OrderRecord[] = [];
