@@ -22,6 +22,22 @@ export function nameEnvSources(issues: readonly ConfigIssue[], overrides: readon
   });
 }
 
+/**
+ * Names the ARGO__ variables that set the session fields an issue was judged against (`risk.symbols.ETHUSD` is refused
+ * because `engine.symbols` lacks it): the issue's own path was never set by one, so nameEnvSources alone would leave
+ * a user looking for the mistake in a file that has none.
+ */
+export function nameSessionSources(issues: readonly ConfigIssue[], overrides: readonly EnvOverride[], fields: readonly string[]): ConfigIssue[] {
+  const notes = fields.flatMap((field) => {
+    const parts = field.split(".");
+    // Set at the field, inside it (one list item) or above it (the whole `engine` section as a mapping).
+    const setters = overrides.filter(({ keys, refused }) => refused === undefined && (atOrUnder(field, keys) || atOrUnder(keys.join("."), parts)));
+    return setters.length > 0 ? [`${field} set by ${variables(setters)}`] : [];
+  });
+  if (notes.length === 0) return [...issues];
+  return issues.map((issue) => ({ ...issue, message: `${issue.message}; ${notes.join("; ")}` }));
+}
+
 /** The problems of the variables that were not applied (a path through a list by no index it can take), at the list. */
 export function refusedEnvIssues(overrides: readonly EnvOverride[]): ConfigIssue[] {
   return overrides.flatMap(({ keys, refused }) => (refused === undefined ? [] : [{ path: keys.join("."), message: refused }]));

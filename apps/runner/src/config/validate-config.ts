@@ -9,7 +9,7 @@ import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
 import { configSchemaLookup } from "./config-schema-at.ts";
-import { nameEnvSources, refusedEnvIssues } from "./env-issue-source.ts";
+import { nameEnvSources, nameSessionSources, refusedEnvIssues } from "./env-issue-source.ts";
 import { isInsideSection, listSectionIssues } from "./list-section-issues.ts";
 import { strategyLoadFor } from "./load-config-strategy.ts";
 import { loadedFor, loadSessionProviders } from "./load-session-providers.ts";
@@ -102,7 +102,7 @@ export async function validateConfig(
   // Only a missing section is no limits: `risk:` left empty (null) or written as text is reported, here alone.
   const risk = safeParseConfig(riskConfigSchema, raw.risk === undefined ? {} : raw.risk, { label: "risk limits", pathPrefix: "risk" });
   if (!risk.ok) issues.push(...risk.issues);
-  issues.push(...riskSymbolIssues(raw));
+  issues.push(...nameSessionSources(riskSymbolIssues(raw), envOverrides, ["engine.symbols"]));
   // The bind rule `argo run` applies when it starts the status API: the same function, so both refuse the same configs.
   if (options.serveStatus !== false) issues.push(...statusBindIssues(raw));
 
@@ -124,8 +124,9 @@ export async function validateConfig(
     const session = { symbols: engine.symbols, interval: engine.interval };
     // Not on a config holding an unset variable's "": a file path cut short would be reported as missing, say.
     const substituted = (section: string) => substitutionIssues.some((issue) => issue.path.startsWith(`${section}.`));
-    if (!substituted("trading")) issues.push(...providerSessionIssues("trading", tradingName, trading.config, session));
-    if (!substituted("market_data")) issues.push(...providerSessionIssues("market-data", dataName, marketData.config, session));
+    const judged = (found: ConfigIssue[]) => nameSessionSources(found, envOverrides, ["engine.symbols", "engine.interval"]);
+    if (!substituted("trading")) issues.push(...judged(providerSessionIssues("trading", tradingName, trading.config, session)));
+    if (!substituted("market_data")) issues.push(...judged(providerSessionIssues("market-data", dataName, marketData.config, session)));
   }
 
   // As written and as parsed: a schema that trims or reshapes a secret hands the provider a value the raw text lacks.

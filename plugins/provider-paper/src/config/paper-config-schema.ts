@@ -2,6 +2,9 @@ import * as v from "valibot";
 import { slippageSchema } from "./slippage-schema.ts";
 import { symbolRulesSchema } from "./symbol-rules-schema.ts";
 
+/** The largest starting cash: 1e15 still holds cents exactly in a double (2^53 ≈ 9e15). */
+const MAX_CAPITAL = 1e15;
+
 const rate = (description: string) => v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1), v.description(description));
 
 const commissionSchema = v.pipe(
@@ -20,7 +23,14 @@ const commissionSchema = v.pipe(
 export const paperConfigSchema = v.pipe(
   v.strictObject({
     initialCapital: v.optional(
-      v.pipe(v.number(), v.finite(), v.gtValue(0), v.description("Cash the account starts with, in `currency`.")),
+      v.pipe(
+        v.number(),
+        v.finite(),
+        v.gtValue(0),
+        // Past this a fill's notional and fee overflow or lose their cents, and the run would fail at its first fill.
+        v.maxValue(MAX_CAPITAL, `must be ${MAX_CAPITAL} or less`),
+        v.description("Cash the account starts with, in `currency`."),
+      ),
       100_000,
     ),
     currency: v.optional(

@@ -31,7 +31,9 @@ export function maxAffordable(state: VenueState, budget: number, price: number, 
     return quantity * price + (fee > minFee ? fee : minFee);
   };
   for (let i = 0; i < 64 && q > 0 && cost(q) > budget; i++) {
-    q = rules.stepSize > 0 ? floorToStep(q - rules.stepSize, rules.stepSize, rules.stepDecimals) : q * (1 - 4 * Number.EPSILON);
+    const lower = rules.stepSize > 0 ? floorToStep(q - rules.stepSize, rules.stepSize, rules.stepDecimals) : q;
+    // A lot finer than the quantity's ulp (1e13 units of 1e-10) cannot be taken off: the grid is not representable there.
+    q = lower < q ? lower : q * (1 - 4 * Number.EPSILON);
   }
   return q > 0 ? q : 0;
 }

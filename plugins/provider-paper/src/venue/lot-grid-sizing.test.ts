@@ -43,4 +43,18 @@ describe("orders sized at their fill stay on the lot grid", () => {
     const exit = await venue.getOrder("exit");
     expect([exit.status, exit.quantity, exit.filledQuantity, exit.fills.map((f) => f.quantity)]).toEqual(["FILLED", 9.16, 9.16, [9.16]]);
   });
+
+  test("an all-in buy of lots finer than the quantity's ulp spends no more than the cash", async () => {
+    // 1e9 at 0.0001 buys ~1e13 units; a 1e-8 lot is below their ulp (~0.002), so taking one lot off changes nothing and
+    // the sizing must shrink the quantity itself until value plus fee fits: the balance may not go below zero.
+    const { venue, feed } = await harness({ initialCapital: 1e9, defaultRules: { stepSize: 1e-8 }, commission: { takerRate: 0.001, makerRate: 0.001 } }, "1m", "XYZ", 0.0001);
+    await venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", equityFraction: 1, clientOrderId: "all-in" });
+    feed(0.0001);
+    const order = await venue.getOrder("all-in");
+    expect(order.status).toBe("FILLED");
+    const fill = order.fills[0]!;
+    expect(fill.quantity * fill.price + fill.fee).toBeLessThanOrEqual(1e9);
+    expect((await venue.getAccount()).balance).toBeGreaterThanOrEqual(0);
+  });
 });
+

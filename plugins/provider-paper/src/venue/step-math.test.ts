@@ -38,6 +38,14 @@ describe("roundToDecimals", () => {
   });
 });
 
+describe("stepDecimals", () => {
+  test("the decimals of steps from 1e-10 to 5, including those below 1e-9", () => {
+    // By hand: the decimal places each step is written with.
+    const cases: Array<[number, number]> = [[5, 0], [1, 0], [0.25, 2], [0.1, 1], [0.001, 3], [2.5e-5, 6], [1e-8, 8], [1e-9, 9], [5e-10, 10], [1e-10, 10]];
+    for (const [step, decimals] of cases) expect(stepDecimals(step), String(step)).toBe(decimals);
+  });
+});
+
 describe("floorToStep and ceilToStep", () => {
   test("match the string-rounded multiples of the step for lot and tick sizes", () => {
     const next = random(7);

@@ -7,7 +7,10 @@ export function stepDecimals(step: number): number {
   if (!(step > 0)) return 0;
   for (let d = 0; d <= 15; d++) {
     const scaled = step * 10 ** d;
-    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, scaled)) return d;
+    const whole = Math.round(scaled);
+    // Relative to the scaled step itself: an absolute 1e-9 took 1e-10 for a whole number at d = 0, and every lot of a
+    // step below 1e-9 was rounded to whole units.
+    if (whole >= 1 && Math.abs(scaled - whole) < 1e-9 * scaled) return d;
   }
   return 15;
 }
