@@ -122,14 +122,7 @@ export class UnresolvedPlacements {
         this.channel.found(id, order, this.channel.request(id));
         return;
       }
-      if (this.cameBack(order)) {
-        // Booked as found (counted, onOrderPlaced). The strategy was told the order failed: a venue that reports only
-        // through its answers sends no event, so this answer is the strategy's news of it.
-        this.channel.found(id, order, undefined);
-        if (p.runner.wantsUpdates) p.runner.updates.push(order);
-        return;
-      }
-      noteNews(p, order);
+      if (!this.bookIfCameBack(order)) noteNews(p, order);
       return;
     }
     const failure = isProviderFailure(toArgoError(late.reason, "INTERNAL", p.trading.name));
@@ -182,7 +175,21 @@ export class UnresolvedPlacements {
       // Settled while the lookup was on its way (its late answer, an event): booked placed already, but the lookup may be
       // the fresher news (fills the answer, made when the venue took the order, did not have), as a late answer is taken.
       else if (p.mirror.orders.has(id)) noteNews(p, order);
+      // Or declared not placed meanwhile by another run's lookup (a bar's and the halt's overlap): it landed in between.
+      else this.bookIfCameBack(order);
     }
+  }
+
+  /**
+   * Books an order declared not placed that the venue shows after all (see {@link cameBack}) as found: counted, placed,
+   * its fills booked. The strategy was told the order failed, and a venue that reports only through its answers sends no
+   * event, so this is its news of it. False when the order was not declared so.
+   */
+  private bookIfCameBack(order: Order): boolean {
+    if (!this.cameBack(order)) return false;
+    this.channel.found(order.clientOrderId, order, undefined);
+    if (this.p.runner.wantsUpdates) this.p.runner.updates.push(order);
+    return true;
   }
 
   /**
