@@ -50,6 +50,10 @@ describe("equity.csv's drawdown", () => {
     expect(drawdowns(equityToCsv(times, [0, 0, 0], 10_000))).toEqual(["100", "100", "100"]);
   });
 
+  test("equity one ulp under its peak (float noise of marking) is 0 under, as the statistics count it", () => {
+    expect(drawdowns(equityToCsv(times, [10_208.000960000001, 10_208.00096, 10_208.00096], 10_000))).toEqual(["0", "0", "0"]);
+  });
+
   test("without the starting cash the peak starts at the first bar", () => {
     // 5,000 is its own peak (0), 7,500 a new one (0), 3,750 is (1 − 3,750 / 7,500) · 100 = 50 under.
     expect(drawdowns(equityToCsv(times, [5_000, 7_500, 3_750]))).toEqual(["0", "0", "50"]);

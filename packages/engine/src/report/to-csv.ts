@@ -1,3 +1,4 @@
+import { drawdownAt } from "../stats/drawdown.ts";
 import { isoTime } from "./iso-time.ts";
 import type { ReportOpenTrade, ReportTrade } from "./types.ts";
 
@@ -56,7 +57,7 @@ export function equityToCsv(times: ArrayLike<number>, equity: ArrayLike<number>,
     for (let i = 0; i < times.length; i++) {
       const value = equity[i]!;
       if (value > peak) peak = value;
-      yield [isoTime(times[i]!), value, (1 - value / peak) * 100];
+      yield [isoTime(times[i]!), value, drawdownAt(value, peak) * 100];
     }
   }
   return rows(["time", "equity", "drawdownPct"], lines());

@@ -65,6 +65,20 @@ describe("computeStatistics edge cases", () => {
     expect(s.buyAndHoldReturnPct).toBeCloseTo(20, 12);
   });
 
+  test("equity one ulp under its peak (float noise of marking) is no drawdown: Calmar null, no period", () => {
+    // Found by a fuzz: a partial sell at the price the position was just marked at gives 10208.000960000001 then
+    // 10208.00096, the same amount in exact arithmetic. Before: max drawdown −2.2e-14 %, a 3-day period, Calmar 1.3e15.
+    const s = computeStatistics({ ...base, equity: [10_000, 10_208.000960000001, 10_208.00096, 10_208.00096, 10_208.00096], startingCash: 10_000 });
+    expect(s.maxDrawdownPct).toBe(0);
+    expect(s.avgDrawdownPct).toBeNull();
+    expect(s.maxDrawdownDuration).toBeNull();
+    expect(s.calmarRatio).toBeNull();
+    // A real drawdown of a millionth is still one.
+    const real = computeStatistics({ ...base, equity: [10_000, 10_000, 9_999.99, 10_000, 10_000], startingCash: 10_000 });
+    expectClose(real.maxDrawdownPct, -1e-4, 1e-9);
+    expect(real.maxDrawdownDuration).toBe(2 * 86_400_000);
+  });
+
   test("a curve that never loses a day has an infinite Sortino ratio", () => {
     const s = computeStatistics({ ...base, equity: [100, 101, 102, 103, 104] });
     expect(s.sortinoRatio).toBe(Infinity);

@@ -7,7 +7,9 @@ export function drawdownDefinition(times: readonly number[], equity: readonly nu
   let peak = -Infinity;
   for (const value of equity) {
     peak = value > peak ? value : peak;
-    dd.push(1 - value / peak);
+    // The definition's rule, written out: within 1e-12 of the peak is at it (float noise of marking).
+    const d = 1 - value / peak;
+    dd.push(d < 1e-12 ? 0 : d);
   }
   const peaks: number[] = [];
   const durations: number[] = [];

@@ -51,4 +51,17 @@ describe("RoundTripBuilder and float noise in sizes", () => {
     expect(b.trades.map((t) => t.size)).toEqual([-0.1, -0.1, -0.1]);
     expect(b.openLots()).toEqual([]);
   });
+
+  test("a close of the whole lot carrying the venue's float residue shows the lot's size", () => {
+    // Found by a fuzz: 28.261 − 8.379 left the venue's position at 19.881999999999998; the end-of-run close sold that.
+    const b = new RoundTripBuilder();
+    b.add("BUY", 28.261, 95.6, 0, 1, "in");
+    b.add("SELL", 8.379, 102.96, 0, 2, "part");
+    b.add("SELL", 28.261 - 8.379, 102.96, 0, 3, "end");
+    expect(b.trades.map((t) => t.size)).toEqual([8.379, 19.882]);
+    // (102.96 − 95.6) × 19.882, the closed size the trade shows.
+    expect(b.trades[1]!.pnl).toBeCloseTo(7.36 * 19.882, 9);
+    expect(b.openLots()).toEqual([]);
+  });
 });
+
