@@ -17,18 +17,42 @@ const USUAL_NAMES: Record<BarField, readonly string[]> = {
  * is matched exactly first, then in any case; otherwise the usual names are tried.
  */
 export function findColumn(names: readonly string[], field: BarField, configured?: string): number {
+  return findColumns(names, field, configured)[0] ?? -1;
+}
+
+/**
+ * Indexes of every column (or key) holding `field` by the name {@link findColumn} finds it by, in order; empty when
+ * none does. More than one means the field is ambiguous ("close" twice, or "Close" and "close" matched in any case):
+ * taking the first would read a column the file may not mean. Unnamed columns are no rivals: the first is the time by
+ * convention (a pandas index), and a trailing comma in a header adds another.
+ */
+export function findColumns(names: readonly string[], field: BarField, configured?: string): number[] {
   const trimmed = names.map((name) => name.trim());
   if (configured !== undefined) {
-    const exact = trimmed.indexOf(configured);
-    if (exact >= 0) return exact;
-    return trimmed.findIndex((name) => name.toLowerCase() === configured.toLowerCase());
+    const exact = indexesOf(trimmed, configured);
+    if (exact.length > 0) return firstIfUnnamed(exact, configured);
+    return firstIfUnnamed(indexesOf(trimmed.map(lowerCase), configured.toLowerCase()), configured);
   }
-  const lower = trimmed.map((name) => name.toLowerCase());
+  const lower = trimmed.map(lowerCase);
   for (const candidate of USUAL_NAMES[field]) {
-    const index = lower.indexOf(candidate);
-    if (index >= 0) return index;
+    const found = indexesOf(lower, candidate);
+    if (found.length > 0) return firstIfUnnamed(found, candidate);
   }
-  return -1;
+  return [];
+}
+
+function indexesOf(names: readonly string[], name: string): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < names.length; i++) if (names[i] === name) found.push(i);
+  return found;
+}
+
+function firstIfUnnamed(found: number[], name: string): number[] {
+  return name === "" ? found.slice(0, 1) : found;
+}
+
+function lowerCase(name: string): string {
+  return name.toLowerCase();
 }
 
 /** What a field was looked for as, for the message when it is missing. */

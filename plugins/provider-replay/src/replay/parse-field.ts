@@ -37,8 +37,7 @@ export function parseTimeField(file: ReplayFile, line: number, raw: unknown, che
       throw rowError(file, line, "time", `expected a date from 1800-01-01 to before 2200-01-01, got ${showValue(raw)}: is the year mistyped?`);
     }
     if (time !== undefined) return time;
-    const hint = typeof raw === "number" || (typeof raw === "string" && /^\s*\d+\s*$/.test(raw)) ? ' (set timeFormat to "epoch-ms" or "epoch-s" for epoch times)' : "";
-    throw rowError(file, line, "time", `expected an ISO date or date-time such as 2024-01-31 or 2024-01-31T09:30:00Z, got ${showValue(raw)}${hint}`);
+    throw rowError(file, line, "time", `expected an ISO date or date-time such as 2024-01-31, 20240131 or 2024-01-31T09:30:00Z, got ${showValue(raw)}${isoHint(raw)}`);
   }
   const value = typeof raw === "number" ? raw : typeof raw === "string" ? parseDecimal(raw, checkForm) : Number.NaN;
   const unit = file.timeFormat === "epoch-ms" ? "epoch milliseconds" : "epoch seconds";
@@ -48,7 +47,22 @@ export function parseTimeField(file: ReplayFile, line: number, raw: unknown, che
   if (file.timeFormat === "epoch-ms" && looksLikeEpochSeconds(time)) {
     throw rowError(file, line, "time", secondsAsMilliseconds(value, raw));
   }
+  // A bar's time is a whole millisecond everywhere else (ISO and epoch-s times are rounded to one); a fraction here is
+  // no time a market gives, and a fractional openTime would not equal the same bar's time from any other source.
+  if (!Number.isInteger(time)) {
+    throw rowError(file, line, "time", `a time in epoch milliseconds must be a whole number, got ${showValue(raw)}`);
+  }
   return time;
+}
+
+/**
+ * What an unreadable ISO time may be instead. Digits alone are most often an epoch time, but eight of them most likely a
+ * compact date that is no date (20241301): read as epoch seconds or milliseconds they are a time of 1970, no help.
+ */
+function isoHint(raw: unknown): string {
+  const digits = typeof raw === "string" ? /^\s*(\d+)\s*$/.exec(raw)?.[1] : undefined;
+  if (digits?.length === 8) return " (a compact date is YYYYMMDD: month 01 to 12, a day the month has)";
+  return typeof raw === "number" || digits !== undefined ? ' (set timeFormat to "epoch-ms" or "epoch-s" for epoch times)' : "";
 }
 
 /** The problem of an epoch-ms time of early 1970 that reads as a plausible time in epoch seconds. */

@@ -2,6 +2,7 @@ import { type ArgoError, BarCloser, type ConfigIssue, isArgoError } from "@argo/
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { formatDuration } from "../shared/format-duration.ts";
 import type { ReplayFile } from "./replay-file.ts";
+import { lineSeparator } from "./read-lines.ts";
 import { fileErrorIssue } from "./replay-file-access.ts";
 import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-parser.ts";
 
@@ -53,8 +54,8 @@ export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
 
 /**
  * Open times of the rows at the start of the file, in order. What a run would refuse before its first bar is an issue
- * instead: a file that cannot be read, a header that lacks a column the file's `columns` ask for or that does not split
- * (a stray quote), and rows none of which parse (a `timeFormat` every row fails, say), as the first of them fails.
+ * instead: a file that cannot be read, a header that lacks a column the file's `columns` ask for, names one twice or
+ * does not split (a stray quote), and rows none of which parse (a `timeFormat` every row fails, say), as the first fails.
  */
 function headTimes(file: ReplayFile): number[] | ConfigIssue | undefined {
   const lines = headLines(file);
@@ -107,10 +108,10 @@ function rowsIssue(file: ReplayFile, error: ArgoError, rows: number): ConfigIssu
 }
 
 /**
- * The whole lines in the first {@link HEAD_BYTES} of a file, read synchronously (a session check is synchronous) and
- * decoded as the reader decodes them (a byte-order mark dropped). A file that cannot be read is an issue at its path;
- * one that is not a regular file is left to replayFileIssues, which names it, and never read: opened without waiting
- * (a named pipe would block until a writer came), then let go.
+ * The whole lines in the first {@link HEAD_BYTES} of a file, read synchronously (a session check is synchronous),
+ * decoded and split as the reader does them (a byte-order mark dropped, lone "\r" line endings read as such). A file
+ * that cannot be read is an issue at its path; one that is not a regular file is left to replayFileIssues, which names
+ * it, and never read: opened without waiting (a named pipe would block until a writer came), then let go.
  */
 function headLines(file: ReplayFile): string[] | ConfigIssue {
   let fd: number;
@@ -123,7 +124,8 @@ function headLines(file: ReplayFile): string[] | ConfigIssue {
     if (!fstatSync(fd).isFile()) return [];
     const buffer = Buffer.alloc(HEAD_BYTES);
     const size = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    const lines = new TextDecoder().decode(buffer.subarray(0, size)).split("\n");
+    const text = new TextDecoder().decode(buffer.subarray(0, size));
+    const lines = text.split(lineSeparator(text) ?? (text.endsWith("\r") ? "\r" : "\n"));
     // A full read most likely cut the last line (and perhaps a character in it).
     if (size === HEAD_BYTES) lines.pop();
     return lines;

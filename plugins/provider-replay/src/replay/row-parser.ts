@@ -1,5 +1,5 @@
 import { ArgoError, type Bar } from "@argo/core";
-import { describeLookup, findColumn } from "./column-lookup.ts";
+import { describeLookup, findColumn, findColumns } from "./column-lookup.ts";
 import { mayHoldNonDecimal } from "./decimal-number.ts";
 import { BAR_FIELDS, type BarField } from "./replay-config.ts";
 import type { ReplayFile } from "./replay-file.ts";
@@ -11,8 +11,8 @@ import { toBar } from "./to-bar.ts";
 export type RowParser = (line: string, lineNumber: number) => Bar;
 
 /**
- * A parser for the CSV rows under `header`; INVALID_CONFIGURATION when a field has no column, INVALID_DATA naming the
- * header's line when it does not split (an unterminated quote).
+ * A parser for the CSV rows under `header`; INVALID_CONFIGURATION when a field has no column or more than one (a name
+ * repeated), INVALID_DATA naming the header's line when it does not split (an unterminated quote).
  */
 export function createCsvRowParser(file: ReplayFile, header: string, headerLine: number): RowParser {
   const names = splitCsvLine(header.replace(/^\uFEFF/, ""));
@@ -20,8 +20,10 @@ export function createCsvRowParser(file: ReplayFile, header: string, headerLine:
   if (!Array.isArray(names)) throw rowError(file, headerLine, undefined, names.problem);
   const index = {} as Record<BarField, number>;
   for (const field of BAR_FIELDS) {
-    index[field] = findColumn(names, field, file.columns[field]);
-    if (index[field] < 0) throw missingColumn(file, field, header, headerLine);
+    const found = findColumns(names, field, file.columns[field]);
+    if (found.length === 0) throw missingColumn(file, field, header, headerLine);
+    if (found.length > 1) throw repeatedColumn(file, field, names, found, headerLine);
+    index[field] = found[0]!;
   }
   // One reader over the row in hand, not a closure per row: a backtest parses millions of them.
   let cells: string[] = [];
@@ -75,6 +77,24 @@ export function createJsonlRowParser(file: ReplayFile): RowParser {
       return record[key];
     });
   };
+}
+
+/** The error for a field found in several columns: which one the file means is unknown, so none is guessed. */
+function repeatedColumn(file: ReplayFile, field: BarField, names: readonly string[], found: readonly number[], headerLine: number): ArgoError {
+  const at = `files.${file.index}.columns.${field}`;
+  const written = found.map((i) => names[i]!.trim());
+  const distinct = new Set(written).size;
+  const list = (items: readonly string[]) => `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  const what = distinct === 1
+    ? `column "${written[0]}" appears ${found.length === 2 ? "twice" : `${found.length} times`} (columns ${list(found.map((i) => String(i + 1)))})`
+    : `columns ${list(found.map((i, n) => `${i + 1} ("${written[n]}")`))} ${found.length === 2 ? "both" : "all"} name the ${field} (names are matched in any case)`;
+  // Names that differ only in case are told apart by the exact one; a name written twice only by renaming.
+  const fix = distinct === found.length ? `set ${at} to the exact name of the one to read` : "rename or remove all but one";
+  return new ArgoError(
+    "INVALID_CONFIGURATION",
+    `invalid replay config: ${at}: ${file.label} header on line ${headerLine}: ${what}, so which holds the ${field} is unclear: ${fix}`,
+    { provider: "replay", details: { field: at, file: file.label, path: file.path, line: headerLine } },
+  );
 }
 
 function missingColumn(file: ReplayFile, field: BarField, header: string, headerLine: number): ArgoError {

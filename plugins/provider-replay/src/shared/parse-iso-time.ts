@@ -1,15 +1,23 @@
 // Date.parse reads a date-time without a zone as local time; bar files are UTC unless they say otherwise.
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
+// ISO 8601's basic (compact) form of a date, as some exports write it; the extended form above is the usual one.
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+
 /**
- * Epoch milliseconds of an ISO 8601 date ("2024-01-31") or date-time ("2024-01-31 09:30",
+ * Epoch milliseconds of an ISO 8601 date ("2024-01-31", or compact "20240131") or date-time ("2024-01-31 09:30",
  * "2024-01-31T09:30:00.5Z", "…+02:00"); no zone means UTC. Undefined when the text is not one.
  */
 export function parseIsoTime(text: string): number | undefined {
   const plain = parsePlainIsoTime(text);
   if (plain !== null) return plain;
-  const m = ISO.exec(text.trim());
-  if (!m) return undefined;
+  const trimmed = text.trim();
+  const m = ISO.exec(trimmed);
+  if (!m) {
+    // Looked at only after the usual forms fail: they pay nothing for it.
+    const compact = COMPACT_DATE.exec(trimmed);
+    return compact ? utcTime(Number(compact[1]), Number(compact[2]), Number(compact[3]), 0, 0, 0, 0) : undefined;
+  }
   const hour = m[4] === undefined ? 0 : Number(m[4]);
   const minute = m[5] === undefined ? 0 : Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);

@@ -18,7 +18,7 @@ describe("simulated config", () => {
   test("a negative number of bars names bars", () => {
     const error = configError({ bars: -5 });
     expect(error.code).toBe("INVALID_CONFIGURATION");
-    expect(error.message).toContain("bars: must be 0 or more");
+    expect(error.message).toContain("bars: must be 1 or more");
   });
 
   test("an unknown pattern names pattern and lists the known ones", () => {

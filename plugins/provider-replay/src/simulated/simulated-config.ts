@@ -63,7 +63,15 @@ const fields = v.strictObject({
       v.ltValue(1, "must be less than 1"),
     ),
   ),
-  bars: v.optional(v.pipe(number("Bars per symbol that stream() and history() serve."), v.integer("must be a whole number"), v.minValue(0, "must be 0 or more")), 1000),
+  bars: v.optional(
+    v.pipe(
+      number("Bars per symbol that stream() and history() serve."),
+      v.integer("must be a whole number"),
+      // No bars pass `argo validate` only for a backtest or run to stop at its start ("no bars for X").
+      v.minValue(1, (issue) => (issue.input === 0 ? "0 bars gives the session nothing to run: give 1 or more" : "must be 1 or more")),
+    ),
+    1000,
+  ),
   interval: v.optional(intervalSchema('Bar interval used when a request gives none, e.g. "1m".'), "1m"),
   startTime: v.optional(v.pipe(startTime, v.description("Open time of the first bar: epoch milliseconds or an ISO date-time (UTC when no zone).")), DEFAULT_START_TIME),
   seed: v.optional(v.pipe(number("Seed of the generator: the same seed always gives the same bars."), v.integer("must be a whole number")), 1),
