@@ -159,9 +159,10 @@ describe("session routes", () => {
       expect([q, (await app.request(q)).status]).toEqual([q, 200]);
       expect([q, (await open.request(q)).status]).toEqual([q, 200]);
     }
+    // One more than the default 500: the route tells whether older trades were left out.
     expect(filters).toStrictEqual([
-      { symbol: "BTCUSD", limit: 500 },
-      { symbol: "BTCUSD", limit: 500 },
+      { symbol: "BTCUSD", limit: 501 },
+      { symbol: "BTCUSD", limit: 501 },
     ]);
   });
 
@@ -201,8 +202,28 @@ describe("session routes", () => {
     // from inclusive, to exclusive
     expect(await ids("?from=2000&to=4000")).toEqual(["b", "c"]);
     expect(await ids("?symbol=BTCUSD&limit=2")).toEqual(["c", "d"]);
-    // Numbers as numbers, absent parameters absent, and the route's default limit of 500.
-    expect(filters).toStrictEqual([{ limit: 500 }, { symbol: "BTCUSD", limit: 500 }, { from: 2000, to: 4000, limit: 500 }, { symbol: "BTCUSD", limit: 2 }]);
+    // Numbers as numbers, absent parameters absent, and the route's default limit of 500 (asked one more, see below).
+    expect(filters).toStrictEqual([{ limit: 501 }, { symbol: "BTCUSD", limit: 501 }, { from: 2000, to: 4000, limit: 501 }, { symbol: "BTCUSD", limit: 3 }]);
+  });
+
+  test("GET /trades says whether older trades matched beyond the limit (more), whichever order the venue lists them in", async () => {
+    const { session, app } = setup();
+    session.state.trades = [1000, 2000, 3000, 4000].map((time, i) => makeTrade({ id: "abcd"[i]!, time }));
+    const page = async (q: string) => {
+      const body = await json(await app.request(`/trades${q}`, auth));
+      return [body.trades.map((t: { id: string }) => t.id).join(""), body.more];
+    };
+    // Before, 500 of 600 trades came back with nothing saying 100 older ones were left out.
+    expect(await page("?limit=2")).toEqual(["cd", true]);
+    expect(await page("?limit=3")).toEqual(["bcd", true]);
+    expect(await page("?limit=4")).toEqual(["abcd", false]);
+    expect(await page("")).toEqual(["abcd", false]);
+    // Paging back with to = the oldest time shown.
+    expect(await page("?limit=2&to=3000")).toEqual(["ab", false]);
+    // A venue listing newest first: the oldest (last) is the one left out.
+    const select = session.trades.bind(session);
+    session.trades = async (filter) => (await select(filter)).reverse();
+    expect(await page("?limit=2")).toEqual(["dc", true]);
   });
 
   test("GET /bars returns the symbol's recent bars, or none when the session cannot provide them", async () => {
