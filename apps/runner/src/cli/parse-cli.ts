@@ -30,6 +30,19 @@ const FLAGS = {
   help: {},
 } as const;
 
+/**
+ * The arguments each command takes besides its flags (see its help's Usage line): one beyond them is refused, so that
+ * `argo validate good.yaml bad.yaml` never reports the first file valid and leaves the second unread. `help` says it
+ * the way `argo help run x` always has (see main.ts).
+ */
+const ARGUMENTS: Record<Exclude<Command, "help">, { most: number; what: string }> = {
+  run: { most: 1, what: "one config file" },
+  backtest: { most: 1, what: "one config file" },
+  validate: { most: 1, what: "one config file" },
+  schema: { most: 1, what: 'one name (a provider, "config" or "risk")' },
+  providers: { most: 0, what: "no arguments" },
+};
+
 /** A parsed command line. */
 export interface ParsedCli {
   command: Command;
@@ -53,8 +66,18 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       strict: true,
     });
     const { help, ...flags } = values as Record<string, string | boolean | string[] | undefined>;
+    if (command !== "help") checkArgumentCount(command, positionals);
     return { command, positionals, flags, help: help === true };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError((error as Error).message.replace(/^Unknown option '(.+?)'.*/s, `unknown flag $1 for "argo ${command}"`), command);
   }
+}
+
+function checkArgumentCount(command: Exclude<Command, "help">, positionals: readonly string[]): void {
+  const { most, what } = ARGUMENTS[command];
+  const extra = positionals.slice(most);
+  if (extra.length === 0) return;
+  const named = extra.map((argument) => JSON.stringify(argument)).join(" ");
+  throw new UsageError(`unexpected argument${extra.length > 1 ? "s" : ""} ${named}: "argo ${command}" takes ${what}`, command);
 }

@@ -1,7 +1,7 @@
 import type { SchemaLookup } from "./config-schema-at.ts";
 import { readStructuredFlag } from "./read-structured-flag.ts";
 import type { SubstitutionProblem } from "./substitute-env.ts";
-import { type SessionProviders, sessionProviders } from "./session-providers.ts";
+import type { SessionProviders } from "./session-providers.ts";
 
 type Raw = Record<string, unknown>;
 type Flags = Record<string, string | boolean | string[] | undefined>;
@@ -38,28 +38,23 @@ export function providersWithFlags(named: SessionProviders, flags: Flags): Sessi
 
 /**
  * Applies command-line flags on top of the file and environment: flags win. Returns a new object. A section no flag
- * writes into is left as the file has it, so a section of the wrong type is reported by validation at its path.
+ * writes into is left as the file has it, so a section of the wrong type is reported by validation at its path. A
+ * provider flag sets the provider only: the file's config of another provider is dropped by dropOtherProviderConfigs.
  */
 export async function applyFlags(input: Raw, flags: Flags, cwd: string, environment: FlagEnvironment = { env: {} }): Promise<Raw> {
   const raw = structuredClone(input);
   const str = (name: string) => flagText(flags, name);
   const read = (flag: string, keys: readonly string[]) => readStructuredFlag(flag, str(flag)!, cwd, { ...environment, keys });
-  // The providers the session uses without flags: what the file (or ARGO__) names, else the defaults.
-  const named = sessionProviders(raw);
-  const chosen = providersWithFlags(named, flags);
   if (str("strategy")) section(raw, "strategy").path = str("strategy");
   if (str("strategy-config")) section(raw, "strategy").config = await read("strategy-config", ["strategy", "config"]);
-  for (const [flagPrefix, key, kind] of [["market-data", "market_data", "marketData"], ["trading", "trading", "trading"]] as const) {
+  for (const [flagPrefix, key] of [["market-data", "market_data"], ["trading", "trading"]] as const) {
     const provider = str(`${flagPrefix}-provider`);
     const config = str(`${flagPrefix}-config`);
     if (!provider && !config) continue;
     const target = section(raw, key);
-    if (provider) {
-      // The file's config belonged to another provider; it would only produce confusing errors. Naming the provider
-      // the session uses anyway (its default included) keeps it.
-      if (chosen[kind] !== named[kind]) delete target.config;
-      target.provider = chosen[kind];
-    }
+    // The config stays: the file's, when it was another provider's, was dropped before the ARGO__ variables applied
+    // (dropOtherProviderConfigs), and what they set is for the provider the session uses.
+    if (provider) target.provider = provider;
     if (config) target.config = await read(`${flagPrefix}-config`, [key, "config"]);
   }
   if (str("symbols")) section(raw, "engine").symbols = splitSymbols(str("symbols")!);

@@ -7,6 +7,7 @@ import { applyFlags, providersWithFlags } from "./apply-flags.ts";
 import { asRecord } from "./as-record.ts";
 import { loadConfigStrategy, type StrategyLoad } from "./load-config-strategy.ts";
 import { loadConfigFile } from "./load-config-file.ts";
+import { dropOtherProviderConfigs } from "./other-provider-config.ts";
 import { loadSessionProviders, type ProviderLoad } from "./load-session-providers.ts";
 import { structuredFlagDir } from "./read-structured-flag.ts";
 import { replacedSectionNotices } from "./replaced-section-notices.ts";
@@ -59,7 +60,8 @@ type Flags = Record<string, string | boolean | string[] | undefined>;
 
 /**
  * Reads the file (YAML/JSON), substitutes ${VAR}, applies ARGO__ overrides, then flags (whose files get ${VAR} too): in
- * that order of precedence.
+ * that order of precedence. The file's config of a provider section is dropped when a flag or variable switches the
+ * section to another provider.
  * Both environment steps go by the config's schemas, the named providers' and the strategy's included, so those are
  * loaded first.
  */
@@ -85,7 +87,8 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   const schemaAt = configSchemaLookup(named, strategy?.strategy?.config);
   const fileProblems: SubstitutionProblem[] = [];
   const substituted = substituteEnv(fromFile, env, schemaAt, [], fileProblems) as Record<string, unknown>;
-  const { config: overridden, overrides } = traceEnvOverrides(substituted, env, schemaAt);
+  // The file's config of a provider a flag or variable switched from was that provider's; what ARGO__ sets is kept.
+  const { config: overridden, overrides } = traceEnvOverrides(dropOtherProviderConfigs(substituted, named), env, schemaAt);
   // Files named by --*-config flags get ${VAR} replaced as the file did, by the same schemas.
   const flagProblems: SubstitutionProblem[] = [];
   const raw = await applyFlags(overridden, flags, cwd, { env, schemaAt, problems: flagProblems });

@@ -16,9 +16,11 @@ export function goesIntoList(value: unknown, schema: SchemaNode | undefined): bo
   return !container && expectsList(schema);
 }
 
-// A section the file wrote as a list where the schema wants key: value entries is the file's mistake (reported as
-// such); a variable setting a key there makes the mapping, as before.
-function wantsMapping(schema: SchemaNode | undefined): boolean {
+/**
+ * Whether the schema wants key: value entries here. A section the file wrote as a list (or a value) there is the file's
+ * mistake (reported as such); a variable setting a key there makes the mapping.
+ */
+export function wantsMapping(schema: SchemaNode | undefined): boolean {
   const bare = unwrap(schema);
   return bare?.type === "record" || bare?.entries !== undefined || declaredKeys(schema).length > 0;
 }

@@ -1,6 +1,7 @@
 import { asRecord } from "./as-record.ts";
 import { type SchemaLookup, type SchemaNode, declaredKeys, unwrap } from "./config-schema-at.ts";
-import { goesIntoList, itemsHaveKeys, listIndex, listIndexProblem } from "./env-list-index.ts";
+import { envOverrideClashes } from "./env-override-clashes.ts";
+import { goesIntoList, itemsHaveKeys, listIndex, listIndexProblem, wantsMapping } from "./env-list-index.ts";
 import { envValue, expectsList } from "./env-value.ts";
 
 /** Prefix of environment variables that override config keys: ARGO__SECTION__KEY=value. */
@@ -15,8 +16,9 @@ export interface EnvOverride {
   /** Indexes in `keys` of the list items the path goes through (`keys.slice(0, i)` is the list): absent when none. */
   items?: number[];
   /**
-   * Why the variable was not applied: its path goes through a list by no index the list can take. `keys` then ends
-   * at the list, where this is the problem. Absent when applied.
+   * Why the variable was not applied: its path goes through a list by no index the list can take, or through a value
+   * (`keys` then ends at the list or the value), or another variable sets the same key or one around it (`keys` is
+   * then the outer key). `keys` is where this is the problem. Absent when applied.
    */
   refused?: string;
 }
@@ -37,28 +39,45 @@ export function applyEnvOverrides(config: Record<string, unknown>, env: Record<s
 
 type Container = Record<string, unknown> | unknown[];
 
-/** {@link applyEnvOverrides}, also saying what each variable set: a problem there is the variable's, not the file's. */
+/**
+ * {@link applyEnvOverrides}, also saying what each variable set: a problem there is the variable's, not the file's.
+ * Variables that set one key under two spellings, or a key and what is inside it, are refused (see envOverrideClashes)
+ * and the others applied without them: which of them won would otherwise be down to the order of their names.
+ */
 export function traceEnvOverrides(
   config: Record<string, unknown>,
   env: Record<string, string | undefined>,
   schemaAt: SchemaLookup = () => undefined,
 ): { config: Record<string, unknown>; overrides: EnvOverride[] } {
+  // Numeric order, so ARGO__…__2 adds its item after ARGO__…__1 and before ARGO__…__10.
+  const names = Object.keys(env)
+    .filter((name) => name.startsWith(OVERRIDE_PREFIX) && env[name] !== undefined && nameParts(name).length > 0)
+    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const clashing = new Map<string, EnvOverride>();
+  // Each round refuses at least one more variable, so this ends.
+  for (;;) {
+    const applied = applyVariables(config, env, names.filter((name) => !clashing.has(name)), schemaAt);
+    const clashes = envOverrideClashes(applied.overrides, OVERRIDE_PREFIX);
+    if (clashes.length === 0) {
+      const overrides = names.map((name) => clashing.get(name) ?? applied.overrides.find((override) => override.variable === name)!);
+      return { config: applied.config, overrides };
+    }
+    for (const clash of clashes) clashing.set(clash.variable, clash);
+  }
+}
+
+function applyVariables(config: Record<string, unknown>, env: Record<string, string | undefined>, names: readonly string[], schemaAt: SchemaLookup) {
   // A copy: a list the variables change is the copy's, never the caller's.
   const out = structuredClone(config);
-  const overrides: EnvOverride[] = [];
-  // Numeric order, so ARGO__…__2 adds its item after ARGO__…__1 and before ARGO__…__10.
-  const names = Object.keys(env).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  for (const name of names) {
-    const raw = env[name];
-    if (!name.startsWith(OVERRIDE_PREFIX) || raw === undefined) continue;
-    const parts = name.slice(OVERRIDE_PREFIX.length).split("__").filter(Boolean);
-    if (parts.length === 0) continue;
-    const override = resolvePath(name, parts, out, config, schemaAt);
-    if (override.refused === undefined) setAt(out, override, overrideValue(raw, schemaAt(override.keys)));
-    overrides.push(override);
-  }
+  const overrides = names.map((name) => {
+    const override = resolvePath(name, nameParts(name), out, config, schemaAt);
+    if (override.refused === undefined) setAt(out, override, overrideValue(env[name]!, schemaAt(override.keys)));
+    return override;
+  });
   return { config: out, overrides };
 }
+
+const nameParts = (name: string) => name.slice(OVERRIDE_PREFIX.length).split("__").filter(Boolean);
 
 /** The keys a variable's parts name in `out`, read without changing it, so a refused variable changes nothing. */
 function resolvePath(variable: string, parts: readonly string[], out: Record<string, unknown>, config: Record<string, unknown>, schemaAt: SchemaLookup): EnvOverride {
@@ -70,6 +89,11 @@ function resolvePath(variable: string, parts: readonly string[], out: Record<str
   let given: unknown = config;
   for (let i = 0; i < parts.length; i++) {
     const schema = schemaAt(keys);
+    // Through a value the file (or another variable) set where no mapping belongs: what the variable made of it would
+    // be blamed on the file, and the value lost.
+    if (isValue(node) && !wantsMapping(schema)) {
+      return { variable, keys, createdFrom: Math.min(createdFrom, keys.length), refused: throughValueProblem(variable, parts, i, expectsList(schema)) };
+    }
     let key: string;
     if (goesIntoList(node, schema)) {
       const list = { length: Array.isArray(node) ? node.length : 0, itemsHaveKeys: itemsHaveKeys(node, schemaAt([...keys, "0"])) };
@@ -93,7 +117,8 @@ function setAt(out: Record<string, unknown>, { keys, items = [] }: EnvOverride, 
   for (let i = 0; i < keys.length - 1; i++) {
     const list = items.includes(i + 1);
     let child = childAt(node, keys[i]!);
-    // A scalar, or a list where a mapping belongs (the file's mistake), is replaced; a list it goes into is the copy's.
+    // A scalar where a mapping belongs (the file's mistake; resolvePath refused any other), or a list there, is
+    // replaced; a list it goes into is the copy's.
     if (!child || typeof child !== "object" || Array.isArray(child) !== list) {
       child = list ? [] : {};
       putAt(node, keys[i]!, child);
@@ -101,6 +126,16 @@ function setAt(out: Record<string, unknown>, { keys, items = [] }: EnvOverride, 
     node = child as Container;
   }
   putAt(node, keys[keys.length - 1]!, value);
+}
+
+const isValue = (value: unknown) => value !== undefined && value !== null && typeof value !== "object";
+
+/** Why a variable cannot go into the value `parts[0..at)` names: it is no section (or list) to set a key (an item) of. */
+function throughValueProblem(variable: string, parts: readonly string[], at: number, list: boolean): string {
+  const whole = `${OVERRIDE_PREFIX}${parts.slice(0, at).join("__")}`;
+  return list
+    ? `a value, not a list: ${variable} sets an item of it; set the list whole instead, e.g. ${whole}='[…]'`
+    : `a value, not a section: ${variable} sets a key inside it; set the value itself instead, e.g. ${whole}=…`;
 }
 
 function holds(value: unknown, key: string): boolean {
