@@ -42,7 +42,8 @@ export class AccountMirror {
 
   constructor(account: Account, positions: readonly Position[], openOrders: readonly Order[]) {
     this.current = account;
-    for (const position of positions) this.positionsBySymbol.set(position.symbol, position);
+    // As a read's positions are applied: a venue listing a flat one (quantity 0) does not make the strategy see "LONG 0".
+    for (const position of positions) if (position.quantity !== 0) this.positionsBySymbol.set(position.symbol, position);
     for (const order of openOrders) this.applyOrder(order);
   }
 
@@ -166,11 +167,13 @@ export class AccountMirror {
    * Applies the venue's answer to an account read, or an account event (`fromEvent`). An event stamped before the newest
    * fill was generated before it, even when delivered after (a venue sending account values on a timer of its own): its
    * figures are taken but the account stays unconfirmed, so the risk limits and the next turn read it first. So is one
-   * stamped with the newest fill's time when more than one fill has that time (it may lie between them).
+   * stamped with the newest fill's time when more than one fill has that time (it may lie between them), and one
+   * without a stamp. Such an event makes the account unconfirmed even after a fresher one confirmed it: delivered late
+   * (a venue's timer, events reordered on the wire), its older figures would otherwise stand as current.
    */
   applyAccount(account: Account, fromEvent = false): void {
     this.current = account;
-    if (!fromEvent || this.stampHoldsFills(account.updatedAt, this.lastFillTime, this.lastFillTimeShared)) this.accountStale = false;
+    this.accountStale = fromEvent && !this.stampHoldsFills(account.updatedAt, this.lastFillTime, this.lastFillTimeShared);
   }
 
   /**
@@ -211,14 +214,25 @@ export class AccountMirror {
    * the position only when stamped no earlier than the symbol's newest fill: one generated before that fill but delivered
    * after it holds the old quantity (and not at its time when two fills share it, see stampHoldsFills). A flat event
    * carries no stamp, so after a fill it is taken but confirms nothing (a flat generated before an opening fill would
-   * otherwise stand for the new position): the next read settles it.
+   * otherwise stand for the new position): the next read settles it. Such an event unconfirms a position a fresher
+   * event or a read had confirmed, unless it shows what the mirror holds: delivered late, an older quantity would
+   * otherwise stand as current.
    */
   applyPosition(symbol: string, position: Position | undefined, fromEvent = false): void {
-    if (this.unconfirmed.size !== 0 && (!fromEvent || this.eventConfirms(symbol, position))) this.unconfirmed.delete(symbol);
+    if (!fromEvent || this.eventConfirms(symbol, position)) {
+      if (this.unconfirmed.size !== 0) this.unconfirmed.delete(symbol);
+    } else if (!this.holdsAlready(symbol, position)) this.unconfirmed.add(symbol);
     if (position == null || position.quantity === 0) this.positionsBySymbol.delete(symbol); // null: a JavaScript venue's "flat"
     else this.positionsBySymbol.set(symbol, position);
     this.positionList = undefined;
     this.positionChanges++;
+  }
+
+  /** Whether the mirror holds `position` of `symbol` already (both flat, or the same side and quantity). */
+  private holdsAlready(symbol: string, position: Position | undefined): boolean {
+    const held = this.positionsBySymbol.get(symbol);
+    if (position == null || position.quantity === 0) return held === undefined;
+    return held !== undefined && held.side === position.side && held.quantity === position.quantity;
   }
 
   /** Whether a position event for `symbol` was generated after its newest fill (see applyPosition). */
@@ -230,10 +244,12 @@ export class AccountMirror {
 
   /**
    * Whether an event stamped `stamp` was made after every fill up to `filledAt`: stamped later, or at the same time when
-   * only one fill has it (venues stamp a fill and the position or balance it made with the same trade time).
+   * only one fill has it (venues stamp a fill and the position or balance it made with the same trade time). Without a
+   * fill yet, any event holds them all; after one, an event without a stamp (a venue that sends none) cannot say so.
    */
-  private stampHoldsFills(stamp: number, filledAt: number, shared: boolean): boolean {
-    return !(stamp < filledAt) && !(shared && stamp === filledAt);
+  private stampHoldsFills(stamp: number | undefined, filledAt: number, shared: boolean): boolean {
+    if (filledAt === Number.NEGATIVE_INFINITY) return true;
+    return stamp !== undefined && stamp >= filledAt && !(shared && stamp === filledAt);
   }
 
   /** The engine's own list of the positions (the venue's objects): for engine paths only, never handed to a strategy. */
