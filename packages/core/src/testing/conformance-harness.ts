@@ -29,6 +29,6 @@ export interface TradingConformanceOptions {
   quantityStep?: number;
   /** Relative tolerance of money comparisons; default 1e-9. */
   tolerance?: number;
-  /** A fresh provider (not yet connected) with a funded account, for each test. */
+  /** A fresh provider (not yet connected) with a funded account holding no positions, for each test. */
   create(): Promise<ConformanceHarness>;
 }

@@ -77,4 +77,29 @@ describe("the kit's watch over a provider's answers", () => {
     watch.event({ type: "fill", fill: { quantity: 1 }, order });
     expect(() => watch.verify(failure)).toThrow(/emitted a fill event \(order c-1\) whose fill has an id that is missing[\s\S]*and then the test failed: order c-1 did not fill/);
   });
+
+  test("a listed flat position and an unstamped account fail, named; a position event of quantity 0 (now flat) does not", async () => {
+    const position = { symbol: "BTCUSDT", side: "LONG", quantity: 2, averagePrice: 100, marketPrice: 101, realizedPnl: 0, unrealizedPnl: 2, fees: 0, openedAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000 };
+    const account = { currency: "USD", balance: 800, equity: 1002, buyingPower: 800, realizedPnl: 0, unrealizedPnl: 2, totalFees: 0, marginUsed: 0 };
+    const watch = new ContractWatch();
+    const venue = watch.wrap({
+      getPositions: async () => [position, { ...position, symbol: "ETHUSDT", quantity: 0 }],
+      getAccount: async () => account,
+    } as unknown as TradingProvider);
+    watch.event({ type: "position", symbol: "ETHUSDT", position: { ...position, symbol: "ETHUSDT", quantity: 0 } });
+    await venue.getPositions();
+    await venue.getAccount();
+    const message = (() => {
+      try {
+        watch.verify();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    })();
+    // Item 0 is held (quantity 2) and item 1 flat; the account has no updatedAt; the event is the one line not expected.
+    expect(message).toContain("the provider getPositions answered a list whose item 1 (a position) has a quantity of 0: a flat position is not listed");
+    expect(message).toContain("the provider getAccount answered an account that has an updatedAt that is missing, not a time (epoch milliseconds)");
+    expect(message).not.toContain("emitted");
+  });
 });

@@ -1,20 +1,5 @@
 import type { TradingProvider } from "../contracts/trading-provider.ts";
-import { accountProblem, fillProblem, type FillOwner, orderProblem, positionProblem, tradeProblem, tradingEventProblem } from "../shape/index.ts";
-
-/**
- * What the kit requires of an order: what the engine reads ({@link orderProblem}), and every fill in it well formed. The
- * engine refuses a bad fill alone and keeps the order; the kit fails the provider that sent it.
- */
-function keptOrderProblem(value: unknown): string | undefined {
-  const problem = orderProblem(value);
-  if (problem !== undefined) return problem;
-  const order = value as FillOwner & { fills: unknown[] };
-  for (const [index, fill] of order.fills.entries()) {
-    const found = fillProblem(fill, order);
-    if (found !== undefined) return `has a fill (fills[${index}]) that ${found}`;
-  }
-  return undefined;
-}
+import { keptAccountProblem, keptEventProblem, keptOrderProblem, keptPositionProblem, keptTradeProblem } from "./kit-problems.ts";
 
 /** How each answer of the provider is checked: a problem with the answer, or undefined. */
 const ANSWER_CHECKS: Partial<Record<keyof TradingProvider, (answer: unknown, args: unknown[]) => string | undefined>> = {
@@ -28,27 +13,25 @@ const ANSWER_CHECKS: Partial<Record<keyof TradingProvider, (answer: unknown, arg
       const r = result as { ok?: unknown; order?: unknown } | null;
       return r !== null && typeof r === "object" && r.ok === true ? within("has an order that", keptOrderProblem(r.order)) : undefined;
     }),
-  getPosition: (answer, [symbol]) => within("answered a position that", positionProblem(answer, String(symbol))),
+  getPosition: (answer, [symbol]) => within("answered a position that", keptPositionProblem(answer, String(symbol), true)),
   getPositions: (answer) =>
     each(answer, "a position", (position) =>
-      position === undefined || position === null ? "is missing" : positionProblem(position, String((position as { symbol?: unknown }).symbol))),
-  getAccount: (answer) => within("answered an account that", accountProblem(answer)),
-  getTrades: (answer) => each(answer, "a trade", tradeProblem),
+      position === undefined || position === null ? "is missing" : keptPositionProblem(position, String((position as { symbol?: unknown }).symbol), true)),
+  getAccount: (answer) => within("answered an account that", keptAccountProblem(answer)),
+  getTrades: (answer) => each(answer, "a trade", keptTradeProblem),
 };
 
 /**
  * Collects, during one conformance test, every event and answer of the provider that breaks the contract's types
- * (see core's shape checks, src/shape), so the test fails naming them even when the behaviour it checks came out right: the engine
- * would have dropped or refused what the kit let through.
+ * (core's shape checks, src/shape, and the kit's own, kit-problems.ts), so the test fails naming them even when the
+ * behaviour it checks came out right: the engine would have dropped, refused or misread what the kit let through.
  */
 export class ContractWatch {
   private readonly problems = new Set<string>();
 
   /** Checks an event the provider emitted. */
   event(event: unknown): void {
-    const e = event as { type?: unknown; order?: unknown } | null;
-    const inOrder = typeof e === "object" && e !== null && (e.type === "order" || e.type === "fill") ? keptOrderProblem(e.order) : undefined;
-    const problem = tradingEventProblem(event) ?? within(`${e?.type === "order" ? "an order" : "a fill"} event whose order`, inOrder);
+    const problem = keptEventProblem(event);
     if (problem !== undefined) this.problems.add(`emitted ${problem}`);
   }
 
@@ -85,7 +68,7 @@ export class ContractWatch {
     const more = this.problems.size > 10 ? [`  … and ${this.problems.size - 10} more`] : [];
     const then = failure === undefined ? [] : [`and then the test failed: ${failure instanceof Error ? failure.message : String(failure)}`];
     throw new Error(
-      ["the provider breaks the contract's types (the engine drops or refuses such events and answers):", ...listed, ...more, ...then].join("\n"),
+      ["the provider breaks the contract's types (the engine drops, refuses or misreads such events and answers):", ...listed, ...more, ...then].join("\n"),
     );
   }
 }
