@@ -1,5 +1,6 @@
 import type * as v from "valibot";
 import { issueKeys, issuePath } from "./issue-path.ts";
+import { readableCheck } from "./readable-check.ts";
 import { REDACTED } from "./redact.ts";
 import { schemaAtPath } from "./schema-at-path.ts";
 import { matchesSecretPath, type SecretPath } from "./secret-paths.ts";
@@ -27,9 +28,12 @@ export function toConfigIssue(issue: v.BaseIssue<unknown>, secretPatterns: reado
   else {
     // Valibot's own messages quote the input; ours are built from the parts so secrets can be withheld.
     const custom = issue.message && !issue.message.startsWith("Invalid ") ? issue.message : undefined;
-    message = custom ?? `invalid ${issue.type.replaceAll("_", " ")}`;
-    if (expected) message += `: expected ${expected}`;
-    if (received !== undefined) message += `, received ${received}`;
+    const readable = custom === undefined ? readableCheck(issue) : undefined;
+    message = custom ?? readable ?? `invalid ${issue.type.replaceAll("_", " ")}`;
+    // A check said in words says what it expects; "expected !0, received 0" (a length) for an empty value only puzzles.
+    const bare = issue.type === "non_empty";
+    if (expected && readable === undefined && !bare) message += `: expected ${expected}`;
+    if (received !== undefined && !bare) message += `${readable === undefined && expected ? "," : ":"} received ${received}`;
   }
   return { path, message, ...(expected ? { expected } : {}), ...(received !== undefined ? { received } : {}) };
 }
