@@ -54,6 +54,7 @@ export function newOrderRecord(
     stopLoss: order.stopLoss,
     legsArmed,
     sibling: undefined,
+    pairMatchedAt: Number.NaN,
     isLeg,
   };
 }

@@ -51,5 +51,10 @@ export interface OrderRecord {
   legsArmed: boolean;
   /** The other leg of a one-cancels-the-other pair. */
   sibling: OrderRecord | undefined;
+  /**
+   * Open time of the bar a pair was last matched in as one (process-bar.ts matchPair): the later leg's own turn in that
+   * bar is over then, even when the pair's fill cancelled its sibling. NaN before any.
+   */
+  pairMatchedAt: number;
   isLeg: boolean;
 }

@@ -102,6 +102,9 @@ function executeOrders(state: VenueState, book: SymbolBook, bar: Bar, closeTime:
 }
 
 function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: number): void {
+  // Matched with its sibling in this bar already: a take-profit capped by maxVolumeShare there (its fill cancelled the
+  // stop-loss) would otherwise match again on its own turn, as a triggered stop at the open, past the cap.
+  if (rec.pairMatchedAt === bar.openTime) return;
   let start: number;
   let high: number;
   let low: number;
@@ -180,6 +183,7 @@ function evaluateLegsInBar(state: VenueState, legs: OrderRecord[], bar: Bar, ent
  */
 function matchPair(state: VenueState, lead: OrderRecord, bar: Bar, start: number, high: number, low: number, time: number): void {
   const other = lead.sibling!;
+  lead.pairMatchedAt = other.pairMatchedAt = bar.openTime;
   if (matchAt(state, lead, start, high, low, time)) executeFill(state, lead, bar, match, time);
   if (other.open && matchAt(state, other, start, high, low, time)) executeFill(state, other, bar, match, time);
 }
