@@ -6,7 +6,9 @@ import { FORMAT_AMOUNT_SCRIPT } from "./format-amount.ts";
 /** Browser script of the dashboard page. */
 export const DASHBOARD_SCRIPT = String.raw`
 "use strict";
-const token = new URLSearchParams(location.search).get("token");
+// URLSearchParams reads a raw "+" as a space (form encoding); a status token holds no whitespace, so a token pasted
+// as written ("+" from base64) is taken back, as the server takes ?token=.
+const token = (new URLSearchParams(location.search).get("token") || "").replaceAll(" ", "+");
 const auth = token ? { Authorization: "Bearer " + token } : {};
 const withToken = (path) => token ? path + (path.includes("?") ? "&" : "?") + "token=" + encodeURIComponent(token) : path;
 const $ = (id) => document.getElementById(id);

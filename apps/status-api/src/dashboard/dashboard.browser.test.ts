@@ -100,6 +100,26 @@ describe("dashboard in headless Chromium", () => {
     expect(existsSync(join(OUTPUT, "dashboard.png"))).toBe(true);
   }, 30_000);
 
+  test("a token with '+' (base64) pasted into ?token= as written opens the page and every read it makes", async () => {
+    const plusToken = "abc+def+ghi+jkl+mno";
+    const plus = serveStatusApi(session, { host: "127.0.0.1", port: 0, token: plusToken });
+    const page = await browser!.newPage();
+    try {
+      const refused: string[] = [];
+      page.on("response", (res) => {
+        if (res.status() >= 400) refused.push(`${res.status()} ${new URL(res.url()).pathname}`);
+      });
+      // Before: the page read "+" as a space and sent "Bearer abc def…": /session, /account… answered 401.
+      await page.goto(`${plus.url}/?token=${plusToken}`);
+      await page.waitForFunction(() => document.getElementById("equity")?.textContent !== "–", undefined, { timeout: 10_000 });
+      expect(refused).toEqual([]);
+      expect(await page.locator("#problem").textContent()).toBe("");
+    } finally {
+      await page.close();
+      await plus.stop();
+    }
+  }, 30_000);
+
   test("without a token, the page works at 127.0.0.1 and at localhost, and small prices and quantities keep their digits", async () => {
     const small = new MemoryStatusSession({
       info: { ...defaultSessionInfo(Date.now()), symbols: ["SHIBUSDT", "BTCUSDT"] },

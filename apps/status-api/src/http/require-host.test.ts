@@ -47,6 +47,19 @@ describe("a request that names no host (HTTP/1.0 without Host) over a real socke
     });
   }
 
+  test("a Host header that is there but no valid host[:port] is named as such, not called missing", async () => {
+    await withServer(undefined, async (port) => {
+      for (const host of ["127.0.0.1:99999", "localhost:80a", `127.0.0.1:${port}, 127.0.0.1:${port}`]) {
+        const { status, body } = parse(await rawRequest(port, `GET /positions HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+        expect([host, status]).toEqual([host, "HTTP/1.1 400 Bad Request"]);
+        const message = (JSON.parse(body) as { error: { message: string } }).error.message;
+        // Before: "the request names no host (its Host header is missing or empty …)".
+        expect(message).toContain(`the Host header ${JSON.stringify(host)} is not a valid host[:port]`);
+        expect(body).not.toContain("BTCUSD");
+      }
+    });
+  });
+
   test("an HTTP/1.0 request that does send a loopback Host is answered as before", async () => {
     await withServer(undefined, async (port) => {
       const { status, body } = parse(await rawRequest(port, `GET /positions HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\n\r\n`));

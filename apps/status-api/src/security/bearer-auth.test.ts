@@ -31,6 +31,19 @@ describe("bearer token", () => {
     expect((await app.request("/health")).status).toBe(200);
   });
 
+  test("a proxy's Basic Authorization header beside the right ?token= opens the route; beside none or a wrong one, 401", async () => {
+    const { app } = setup();
+    const basic = { headers: { Authorization: "Basic dXNlcjpwYXNz" } };
+    for (const path of ["/", "/account", "/positions"]) {
+      // Before: any Authorization header won over ?token=, and a Basic one read as an invalid token.
+      expect([path, (await app.request(`${path}?token=${TOKEN}`, basic)).status]).toEqual([path, 200]);
+      expect([path, (await app.request(`${path}?token=nope`, basic)).status]).toEqual([path, 401]);
+      expect([path, (await app.request(path, basic)).status]).toEqual([path, 401]);
+    }
+    // A Bearer header still comes first: a wrong one is not rescued by the query's.
+    expect((await app.request(`/account?token=${TOKEN}`, { headers: { Authorization: "Bearer wrong-token-value" } })).status).toBe(401);
+  });
+
   test("the right token opens every route, as a header or as ?token=, and never appears in a body", async () => {
     const { app } = setup();
     for (const path of GUARDED.filter((p) => p !== "/events" && p !== "/providers/paper/schema")) {
@@ -97,7 +110,9 @@ describe("bearer token", () => {
   test("presentedToken prefers the header and reads the bearer scheme case-insensitively", () => {
     expect(presentedToken("Bearer abc", "q")).toBe("abc");
     expect(presentedToken("BEARER  abc ", undefined)).toBe("abc");
-    expect(presentedToken("Basic abc", "q")).toBe("");
+    // Another scheme (a proxy's Basic credentials) is not ours: the query's token counts; without one, an invalid one.
+    expect(presentedToken("Basic abc", "q")).toBe("q");
+    expect(presentedToken("Basic abc", undefined)).toBe("");
     expect(presentedToken(undefined, "q")).toBe("q");
     expect(presentedToken(undefined, undefined)).toBeUndefined();
   });

@@ -10,15 +10,18 @@ function digest(value: string): Buffer {
   return createHash("sha256").update(value, "utf8").digest();
 }
 
-/** Reads the presented token: `Authorization: Bearer <token>` first, then `?token=` (where a raw "+" reads as a space). */
+/**
+ * Reads the presented token: `Authorization: Bearer <token>` first, then `?token=` (where a raw "+" reads as a space).
+ * Another kind of Authorization header (a proxy's Basic credentials, which a browser attaches to the page and to
+ * EventSource) is not ours: the query's token still counts; with none, the request presents an invalid one.
+ */
 export function presentedToken(authorization: string | undefined, queryToken: string | undefined): string | undefined {
-  if (authorization !== undefined) {
-    const match = /^bearer\s+(.+)$/i.exec(authorization.trim());
-    return match ? match[1]!.trim() : "";
-  }
+  const bearer = authorization === undefined ? undefined : /^bearer\s+(.+)$/i.exec(authorization.trim());
+  if (bearer) return bearer[1]!.trim();
   // A query decodes a raw "+" to a space (form encoding), and a status token holds no whitespace: a token pasted into
   // `?token=` as written, "+" included, must still open the page.
-  return queryToken?.replaceAll(" ", "+");
+  if (queryToken !== undefined) return queryToken.replaceAll(" ", "+");
+  return authorization === undefined ? undefined : "";
 }
 
 /** Hono middleware: 401 JSON unless the request presents `token`; compared in constant time, never echoed. */
