@@ -54,7 +54,9 @@ describe("argo schema", () => {
     const c = captureIo();
     expect(await main(["schema", "papr"], c.io)).toBe(3);
     expect(c.stderr()).toContain('"papr"');
-    const available = c.stderr().match(/available: (.+)/)?.[1]?.split(", ") ?? [];
+    const available = c.stderr().match(/available: ([^(]+)/)?.[1]?.trim().split(", ") ?? [];
     expect(available).toEqual(expect.arrayContaining(["paper", "replay", "simulated"]));
+    // This command reads no config: an installed plugin's provider is found only through --plugin, and it says so.
+    expect(c.stderr()).toContain("(a plugin's provider: add --plugin <package>)");
   });
 });

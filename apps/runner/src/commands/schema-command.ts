@@ -3,7 +3,7 @@ import type { Io } from "../cli/io.ts";
 import type { ParsedCli } from "../cli/parse-cli.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { configJsonSchema } from "../config/config-json-schema.ts";
-import { providerConfigJsonSchema } from "@argo/core";
+import { ArgoError, isArgoError, providerConfigJsonSchema } from "@argo/core";
 import { loadInstalledFirstParty, loadProviders } from "../plugins/load-providers.ts";
 import { riskJsonSchema } from "../config/risk-json-schema.ts";
 
@@ -14,7 +14,17 @@ export async function schemaCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   await loadInstalledFirstParty(io.cwd);
   const namedProvider = name === "config" || name === "risk" ? [] : [name];
   await loadProviders((cli.flags.plugin as string[] | undefined) ?? [], namedProvider, io.cwd);
-  const schema = name === "config" ? configJsonSchema(riskJsonSchema()) : name === "risk" ? riskJsonSchema() : providerConfigJsonSchema(name);
+  const schema = name === "config" ? configJsonSchema(riskJsonSchema()) : name === "risk" ? riskJsonSchema() : providerSchema(name);
   io.out(JSON.stringify(schema, null, 2));
   return EXIT.OK;
+}
+
+/** A provider's schema; unknown, the error says how a plugin's provider is found (this command reads no config file). */
+function providerSchema(name: string): unknown {
+  try {
+    return providerConfigJsonSchema(name);
+  } catch (error) {
+    if (!isArgoError(error, "PROVIDER_NOT_FOUND")) throw error;
+    throw new ArgoError(error.code, `${error.message} (a plugin's provider: add --plugin <package>)`, { provider: name, details: error.details });
+  }
 }

@@ -74,8 +74,11 @@ export const runnerConfigSchema = v.strictObject({
   plugins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.nonEmpty())), v.description("Third-party provider packages to import")), []),
   log: v.optional(
     v.strictObject({
-      level: v.optional(v.picklist(["trace", "debug", "info", "warn", "error", "fatal", "silent"]), "info"),
-      format: v.optional(v.picklist(["auto", "json", "pretty"]), "auto"),
+      level: v.optional(v.pipe(v.picklist(["trace", "debug", "info", "warn", "error", "fatal", "silent"]), v.description("Least severe log level written")), "info"),
+      format: v.optional(
+        v.pipe(v.picklist(["auto", "json", "pretty"]), v.description("auto: JSON lines, or human-readable on a terminal; json or pretty to force one")),
+        "auto",
+      ),
     }),
     { level: "info", format: "auto" },
   ),
