@@ -19,10 +19,14 @@ const working: Order = {
 
 const bars = [...barsFromCloses("X", [10, 11, 12]), ...barsFromCloses("Y", [5, 6]), ...barsFromCloses("X", [99], 0, "1h")];
 
-/** A journal in a fresh directory with bars, one fill, one working order and a session of each given mode. */
+/** The FILLED order the fill belongs to (a fill the journal holds no order of is refused as changed outside Argo). */
+const filled: Order = { ...working, clientOrderId: "a-1", venueOrderId: "P1", side: "BUY", type: "MARKET", status: "FILLED", filledQuantity: 2, averageFillPrice: 10 };
+
+/** A journal in a fresh directory with bars, one fill (and its order), one working order and a session of each given mode. */
 function journalOf(name: string, modes: string[]): Journal {
   const journal = new Journal(join(root, name));
   for (const bar of bars) journal.bar(bar);
+  journal.order(filled);
   journal.fill(fill);
   journal.order(working);
   journal.flush();

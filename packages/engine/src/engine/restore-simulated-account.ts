@@ -10,7 +10,9 @@ import type { EngineMode } from "../strategy/strategy-context.ts";
  * journal every session of which was paper: a live session's fills happened at a broker, not on this simulator.
  * assertJournalFits refuses a paper session such a journal before this runs; should one get here anyway, it is refused
  * too (INVALID_CONFIGURATION), not resumed with a fresh account under the state that live session left.
- * A refusal of the venue (a fill it cannot book: the journal changed by hand) names the journal it came from.
+ * A refusal of the venue (a fill it cannot book: the journal changed by hand) names the journal it came from. A fill
+ * its recorded order does not cover the journal refuses itself (Journal.recordedFills), and a journal holding orders,
+ * fills or state without a sessions row (so without modes here) was refused when opened (openJournalTables).
  * `held`: the journal's bars the session warms its cache with (per symbol, oldest first); the newest of each is its last price.
  * `workingOrders`: the journal's unfinished orders when the caller read them already (start-up reads them once).
  */

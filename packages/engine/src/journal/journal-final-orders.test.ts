@@ -24,6 +24,7 @@ describe("an order's final record is never written over with a working state (a 
   test("written in a later batch: the FILLED record stays, data and all; a final state still replaces a working one", () => {
     const dir = sessionDir();
     const journal = new Journal(dir);
+    journal.beginSession("s", ["X"], "1m", "paper");
     journal.order(order("a", "FILLED", 2));
     journal.order(order("b", "SUBMITTED", 2));
     journal.flush();

@@ -1,4 +1,4 @@
-import { ArgoError, type Bar, type Fill, intervalKey, type Order, TERMINAL_ORDER_STATUSES, type Trade } from "@argo/core";
+import { ArgoError, type Bar, type Fill, intervalKey, isArgoError, type Order, TERMINAL_ORDER_STATUSES, type Trade } from "@argo/core";
 import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -6,16 +6,16 @@ import type { EquityMarks } from "../risk/trading-state.ts";
 import { type FileIdentity, fileIdentity, isSameFile } from "./file-identity.ts";
 import { fillKey } from "./fill-key.ts";
 import { isJournalLoss, JournalLoss, type JournalLossListener, unwritableJournal } from "./journal-loss.ts";
-import { FILL_COLUMNS, type FillRow, toFill } from "./fill-rows.ts";
-import { JOURNAL_FILE, JOURNAL_SCHEMA } from "./journal-schema.ts";
-import { migrateFills } from "./migrate-fills.ts";
-import { migrateSessions } from "./migrate-sessions.ts";
+import { JOURNAL_FILE } from "./journal-schema.ts";
+import { openJournalTables } from "./journal-tables.ts";
+import { recordedFills } from "./recorded-fills.ts";
 import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
 import { SessionLock } from "./session-lock.ts";
 import { shortFilledOrders } from "./short-filled-orders.ts";
 import { RiskStateRows } from "./risk-state-rows.ts";
-import { parseStoredJson, parseStoredOrder } from "./stored-rows.ts";
+import { journalDamage } from "./journal-damage.ts";
+import { journalTableError, parseStoredJson, parseStoredOrder, type StoredOrderRow } from "./stored-rows.ts";
 
 /** Whether a stored interval has the bar size `key`; a stored text that is no interval has none. */
 const sameBarSize = (stored: string, key: string): boolean => {
@@ -106,35 +106,58 @@ export class Journal {
   /** Why the journal can no longer record, once it found out (see onLoss); then nothing more is written. */
   private readonly loss = new JournalLoss();
 
-  /** `secrets`: values that must never reach the file (config credentials); each is stored as REDACTED instead. */
+  /**
+   * `secrets`: values that must never reach the file (config credentials); each is stored as REDACTED instead. A journal
+   * whose tables were dropped, emptied of their sessions or made anew outside Argo is refused (INVALID_DATA naming the
+   * file and the table: see openJournalTables), as is one SQLite cannot open (INVALID_CONFIGURATION); either way the
+   * file and the session's claim are let go.
+   */
   constructor(sessionDir: string, options: JournalOptions = {}, secrets: readonly string[] = []) {
     this.scrub = new SecretScrubber(secrets);
     mkdirSync(sessionDir, { recursive: true });
     this.path = join(sessionDir, JOURNAL_FILE);
     this.lock = SessionLock.acquire(sessionDir);
+    let db: Database | undefined;
     try {
-      this.db = new Database(this.path, { create: true });
-      this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
-      this.db.exec(JOURNAL_SCHEMA);
-      migrateFills(this.db);
-      migrateSessions(this.db);
+      db = new Database(this.path, { create: true });
+      db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+      openJournalTables(db, this.path);
       this.identity = fileIdentity(this.path);
     } catch (error) {
+      db?.close();
       this.lock.release();
-      throw new ArgoError("INVALID_CONFIGURATION", `cannot open the session journal ${this.path}: ${(error as Error).message}`, { cause: error });
+      if (isArgoError(error)) throw error;
+      // The checks read every table: a file damaged past its first page is found here, and said so.
+      throw journalDamage(error, this.path) ?? new ArgoError("INVALID_CONFIGURATION", `cannot open the session journal ${this.path}: ${(error as Error).message}`, { cause: error });
     }
+    this.db = db;
     this.batchSize = options.batchSize ?? 1000;
     this.flushIntervalMs = options.flushIntervalMs ?? 1000;
-    this.insertBar = this.db.prepare("INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    this.upsertOrder = this.db.prepare(UPSERT_ORDER);
-    // Only a fill already written is ignored: OR IGNORE would also drop, silently, a fill SQLite refuses (a NaN fee).
-    this.insertFill = this.db.prepare("INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id, id) DO NOTHING");
-    this.upsertState = this.db.prepare("INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
-    this.deleteState = this.db.prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
-    this.deletePending = this.db.prepare("DELETE FROM orders WHERE client_order_id = ? AND status = 'PENDING'");
-    this.orderStatus = this.db.prepare("SELECT status FROM orders WHERE client_order_id = ?");
-    this.riskRows = new RiskStateRows(this.db, this.path);
-    this.prepared = [this.insertBar, this.upsertOrder, this.insertFill, this.upsertState, this.deleteState, this.deletePending, this.orderStatus, this.riskRows.upsert];
+    const prepared: Statement[] = [];
+    const prepare = (sql: string): Statement => {
+      const statement = db.prepare(sql);
+      prepared.push(statement);
+      return statement;
+    };
+    try {
+      this.insertBar = prepare("INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      this.upsertOrder = prepare(UPSERT_ORDER);
+      // Only a fill already written is ignored: OR IGNORE would also drop, silently, a fill SQLite refuses (a NaN fee).
+      this.insertFill = prepare("INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id, id) DO NOTHING");
+      this.upsertState = prepare("INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
+      this.deleteState = prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
+      this.deletePending = prepare("DELETE FROM orders WHERE client_order_id = ? AND status = 'PENDING'");
+      this.orderStatus = prepare("SELECT status FROM orders WHERE client_order_id = ?");
+      this.riskRows = new RiskStateRows(db, this.path);
+      prepared.push(this.riskRows.upsert);
+    } catch (error) {
+      // The tables were checked (openJournalTables): what SQLite still cannot prepare is a table changed in another way.
+      for (const statement of prepared) statement.finalize();
+      db.close();
+      this.lock.release();
+      throw journalTableError(this.path, undefined, `its tables are not as Argo writes them (${(error as Error).message})`, {}, error);
+    }
+    this.prepared = prepared;
   }
 
   bar(bar: Bar): void {
@@ -435,9 +458,9 @@ export class Journal {
   unfinishedOrders(): Order[] {
     const final = [...TERMINAL_ORDER_STATUSES];
     const rows = this.db
-      .query(`SELECT client_order_id, data FROM orders WHERE status NOT IN (${final.map(() => "?").join(", ")}) ORDER BY created_at, rowid`)
-      .all(...final) as Array<{ client_order_id: unknown; data: unknown }>;
-    return rows.map((row) => parseStoredOrder(this.path, row.client_order_id, row.data));
+      .query(`SELECT client_order_id, symbol, side, status, quantity, data FROM orders WHERE status NOT IN (${final.map(() => "?").join(", ")}) ORDER BY created_at, rowid`)
+      .all(...final) as StoredOrderRow[];
+    return rows.map((row) => parseStoredOrder(this.path, row));
   }
 
   /**
@@ -450,15 +473,11 @@ export class Journal {
 
   /**
    * Every fill recorded, oldest first (ties in the order they were written), each with the name of the strategy whose
-   * order it filled when the journal holds that order (fills carry no strategy of their own).
+   * order it filled (fills carry no strategy of their own). A fill its recorded order does not cover (no such order, or
+   * past its quantity) is refused, INVALID_DATA naming the file, the fills table and the fill: see recorded-fills.ts.
    */
   recordedFills(): Array<Fill & Pick<Trade, "strategyName">> {
-    const sql = `SELECT ${FILL_COLUMNS.map((c) => `f.${c}`).join(", ")}, json_extract(o.data, '$.strategyName') AS strategy_name
-      FROM fills f LEFT JOIN orders o ON o.client_order_id = f.client_order_id ORDER BY f.time, f.rowid`;
-    return (this.db.query(sql).all() as FillRowWithStrategy[]).map((r) => ({
-      ...toFill(r),
-      ...(typeof r.strategy_name === "string" ? { strategyName: r.strategy_name } : {}),
-    }));
+    return recordedFills(this.db, this.path);
   }
 
   /** Keys (fillKey) of the newest `limit` fills recorded, oldest first: what a venue may still report again after a restart. */
@@ -550,8 +569,3 @@ export class Journal {
   }
 }
 
-/** A row of the fills table with the strategy of the order it filled. */
-interface FillRowWithStrategy extends FillRow {
-  /** From the order's recorded JSON: null without the order or its strategy, any JSON value otherwise. */
-  strategy_name: unknown;
-}

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeOldSessionsJournal } from "../test-fixtures/old-sessions-journal.ts";
+import { writeFirstSchemaJournal } from "./first-schema-fixture.ts";
 import { Journal } from "./journal.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-migrate-sessions-"));
@@ -13,6 +14,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 function oldJournal(name: string): string {
   const dir = join(root, name);
   writeOldSessionsJournal(dir, "s", "live");
+  // The other tables such a journal had (a journal holding a sessions table alone is refused: tables were dropped).
+  writeFirstSchemaJournal(dir);
   return dir;
 }
 

@@ -36,6 +36,7 @@ describe("the journal keeps the equity limits' marks", () => {
   test("kept apart from the strategy's state: a strategy's own keys neither see nor replace it", () => {
     const dir = join(root, "apart");
     withJournal(dir, (j) => {
+      j.beginSession("s", ["X"], "1m", "paper");
       j.state("s", "peak", "1");
       j.riskState({ peak: 2, dayStartEquity: 3, day: 0 });
     });

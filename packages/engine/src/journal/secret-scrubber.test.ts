@@ -67,6 +67,7 @@ describe("Journal with secrets", () => {
   test("state keys and values are stored scrubbed and load back as JSON; an order's numbers survive a numeric secret", () => {
     const dir = join(root, "state");
     const journal = new Journal(dir, {}, ["tok-9", "1234"]);
+    journal.beginSession("s", ["X"], "1m", "paper");
     journal.state("s", "last tok-9", JSON.stringify({ error: "denied tok-9", count: 1234 }));
     const order: Order = {
       symbol: "X", side: "BUY", type: "MARKET", clientOrderId: "o1", venueOrderId: "v1", timeInForce: "GTC", status: "REJECTED", quantity: 1234,

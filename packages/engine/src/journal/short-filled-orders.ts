@@ -1,7 +1,7 @@
 import { type Order, pastQuantity, TERMINAL_ORDER_STATUSES } from "@argo/core";
 import type { Database } from "bun:sqlite";
 import { FILL_COLUMNS, type FillRow, toFill } from "./fill-rows.ts";
-import { parseStoredOrder } from "./stored-rows.ts";
+import { parseStoredOrder, type StoredOrderRow } from "./stored-rows.ts";
 
 /**
  * Orders recorded with a final status whose filled quantity is more than the journal's fills of them add up to: a venue
@@ -13,10 +13,10 @@ import { parseStoredOrder } from "./stored-rows.ts";
 export function shortFilledOrders(db: Database, path: string): Order[] {
   const final = [...TERMINAL_ORDER_STATUSES];
   const rows = db
-    .query(`SELECT o.client_order_id, o.data FROM orders o WHERE o.status IN (${final.map(() => "?").join(", ")}) AND o.filled_quantity > 0
+    .query(`SELECT o.client_order_id, o.symbol, o.side, o.status, o.quantity, o.data FROM orders o WHERE o.status IN (${final.map(() => "?").join(", ")}) AND o.filled_quantity > 0
       AND o.filled_quantity > COALESCE((SELECT SUM(f.quantity) FROM fills f WHERE f.client_order_id = o.client_order_id), 0)
       ORDER BY o.created_at, o.rowid`)
-    .all(...final) as Array<{ client_order_id: unknown; data: unknown }>;
+    .all(...final) as StoredOrderRow[];
   if (rows.length === 0) return [];
   const fillsOf = db.query(`SELECT ${FILL_COLUMNS.join(", ")} FROM fills WHERE client_order_id = ? ORDER BY rowid`);
   const orders: Order[] = [];
@@ -33,9 +33,9 @@ export function shortFilledOrders(db: Database, path: string): Order[] {
   return orders;
 }
 
-function readableOrder(path: string, row: { client_order_id: unknown; data: unknown }): Order | undefined {
+function readableOrder(path: string, row: StoredOrderRow): Order | undefined {
   try {
-    return parseStoredOrder(path, row.client_order_id, row.data);
+    return parseStoredOrder(path, row);
   } catch {
     return undefined;
   }

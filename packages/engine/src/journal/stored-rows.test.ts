@@ -21,6 +21,7 @@ const working: Order = {
 function editedJournal(name: string, edit: string): string {
   const dir = join(root, name);
   const journal = new Journal(dir);
+  journal.beginSession("s", ["X"], "1m", "paper");
   journal.order(working);
   journal.state("s", "n", "3");
   journal.close("completed");
@@ -72,8 +73,9 @@ describe("a journal row changed or damaged outside Argo", () => {
   });
 
   test("an order row an earlier version wrote without quantity, averageFillPrice or times (or with null there) reads back as 0", () => {
-    // Earlier versions journaled a venue's order as it came: a missing average price, a NaN one (JSON null), no quantity.
-    const dir = editedJournal("earlier", "UPDATE orders SET data = json_set(json_remove(data, '$.averageFillPrice'), '$.quantity', json('null'))");
+    // Earlier versions journaled a venue's order as it came: a missing average price, a NaN one (JSON null), no quantity
+    // (its column NULL too: the same missing value was bound there).
+    const dir = editedJournal("earlier", "UPDATE orders SET quantity = NULL, data = json_set(json_remove(data, '$.averageFillPrice'), '$.quantity', json('null'))");
     expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([{ ...working, quantity: 0, averageFillPrice: 0 }]))).toBeUndefined();
     // Nor were an order's times checked: a row without them (or with null from a NaN) reads back with time 0.
     const timeless = editedJournal("timeless", "UPDATE orders SET data = json_set(json_remove(data, '$.createdAt'), '$.updatedAt', json('null'))");
@@ -126,8 +128,8 @@ describe("a restart from a damaged journal", () => {
     expect(state.run.error).toMatchObject({ code: "INVALID_DATA", details: { path: state.path, table: "state", key: 'key "placed" of strategy "test-strategy"' } });
     expect(state.inits).toBe(0);
 
-    // The paper venue's own refusal, now naming the journal it was read from.
-    const fill = await restartAfter("fill", "INSERT INTO fills VALUES ('F9', 'x-1', 'P9', 'X', 'buy', 1, 100, 0, 1, NULL, NULL)");
+    // The paper venue's own refusal, now naming the journal it was read from (a fill of the working order, side "buy").
+    const fill = await restartAfter("fill", "INSERT INTO fills SELECT 'F9', client_order_id, venue_order_id, 'X', 'buy', 1, 100, 0, 1, NULL, NULL FROM orders WHERE status = 'ACCEPTED'");
     expect(fill.run.error).toMatchObject({ code: "INVALID_DATA", details: { path: fill.path } });
     expect((fill.run.error as Error).message).toStartWith(`resuming the paper account from the session journal ${fill.path}: `);
     expect(fill.inits).toBe(0);

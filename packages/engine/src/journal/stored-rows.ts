@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 /** Where a journal value was read from: the journal file, its table and the row's key as a person would look it up. */
 export interface StoredRow {
   path: string;
-  table: "orders" | "state" | "risk_state";
+  table: "orders" | "fills" | "state" | "risk_state";
   /** The row named for a person: `order "ag1-3"`, `key "n" of strategy "sma-cross"`. */
   key: string;
 }
@@ -22,23 +22,72 @@ export function storedRowError(row: StoredRow, problem: string, cause?: unknown)
   );
 }
 
-/** Parses a JSON column of a journal row; a value that is not JSON text is refused with {@link storedRowError}. */
+/**
+ * INVALID_DATA for a journal whose tables are not what Argo writes (one dropped, emptied or made anew outside Argo):
+ * names the file, the table and what is wrong, and how to go on.
+ */
+export function journalTableError(path: string, table: string | undefined, problem: string, details: Record<string, unknown> = {}, cause?: unknown): ArgoError {
+  return new ArgoError(
+    "INVALID_DATA",
+    `session journal ${path}: ${problem}; it was changed or damaged outside Argo: restore the journal from a backup, ` +
+      `or move the session directory ${dirname(path)} away to start afresh`,
+    { details: { path, ...(table === undefined ? {} : { table }), ...details }, ...(cause === undefined ? {} : { cause }) },
+  );
+}
+
+/**
+ * Parses a JSON column of a journal row; a value that is not JSON text is refused with {@link storedRowError}, and so
+ * is one holding a number JSON cannot keep (`1e999` parses to Infinity, which Argo never writes: it stores JSON's null).
+ */
 export function parseStoredJson(row: StoredRow, text: unknown): unknown {
   if (typeof text !== "string") return failWith(row, `holds ${text === null ? "NULL" : "a non-text value"} where JSON text belongs`);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     return failWith(row, `holds text that is not JSON (${(error as Error).message})`, error);
   }
+  if (hasUnkeptNumber(value)) return failWith(row, "holds a number JSON cannot keep (one past ±1.8e308, read as ±Infinity)");
+  return value;
 }
 
-/** An order read back from the orders table: JSON with what the restart reads of an order (core's orderProblem), or refused. */
-export function parseStoredOrder(path: string, clientOrderId: unknown, text: unknown): Order {
-  const row: StoredRow = { path, table: "orders", key: `order ${JSON.stringify(String(clientOrderId))}` };
-  const value = withEarlierDefaults(parseStoredJson(row, text));
+/** Whether a parsed JSON value holds a number that is not finite anywhere in it. */
+function hasUnkeptNumber(value: unknown): boolean {
+  if (typeof value === "number") return !Number.isFinite(value);
+  if (typeof value !== "object" || value === null) return false;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (hasUnkeptNumber(item)) return true;
+  return false;
+}
+
+/** An orders row as the restart reads it: the columns its JSON must agree with, and the JSON. */
+export interface StoredOrderRow {
+  client_order_id: unknown;
+  symbol: unknown;
+  side: unknown;
+  status: unknown;
+  quantity: unknown;
+  data: unknown;
+}
+
+/** The order fields the orders table also keeps in columns of its own, written together with the JSON (Journal.order). */
+const ORDER_COLUMNS = [["clientOrderId", "client_order_id"], ["symbol", "symbol"], ["side", "side"], ["status", "status"], ["quantity", "quantity"]] as const;
+
+/**
+ * An order read back from the orders table: JSON with what the restart reads of an order (core's orderProblem) that
+ * agrees with the row's own columns (the queries select and update rows by them), or refused.
+ */
+export function parseStoredOrder(path: string, stored: StoredOrderRow): Order {
+  const row: StoredRow = { path, table: "orders", key: `order ${JSON.stringify(String(stored.client_order_id))}` };
+  const value = withEarlierDefaults(parseStoredJson(row, stored.data));
   const problem = orderProblem(value);
   if (problem !== undefined) return failWith(row, `holds an order that ${problem}`);
-  return value as Order;
+  const order = value as Order;
+  for (const [field, column] of ORDER_COLUMNS) {
+    // A quantity stored as NULL (a NaN an earlier version took) reads as 0 in the JSON too (see withEarlierDefaults).
+    const kept = column === "quantity" && stored.quantity === null ? 0 : stored[column];
+    if (order[field] !== kept) return failWith(row, `holds an order whose ${field} is not the one in the row's ${column} column`);
+  }
+  return order;
 }
 
 /**

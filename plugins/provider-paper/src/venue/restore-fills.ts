@@ -16,14 +16,22 @@ interface FillProblem {
 /**
  * Refuses a record whose fills cannot be booked, before anything is changed: the first bad fill throws an
  * ArgoError naming it and the field (INVALID_DATA; UNKNOWN_SYMBOL for a symbol outside config `symbols`;
- * INVALID_CONFIGURATION for a fee currency other than config `currency`).
+ * INVALID_CONFIGURATION for a fee currency other than config `currency`). Finite quantities and prices can still
+ * multiply past what a number holds (1e308 × 100): the cash the fills move, summed, must stay finite, or the account
+ * would be booked to -Infinity.
  */
 export function validateFills(state: VenueState, fills: readonly unknown[]): void {
+  let moved = 0;
   for (let i = 0; i < fills.length; i++) {
     const fill = fills[i];
     const named = isObject(fill) && isId(fill.id);
     const name = named ? `fill "${fill.id as string}"` : `fill #${i}`;
-    const problem = named ? fillProblem(state, fill) : { code: "INVALID_DATA" as const, field: "id", message: "has no id (a non-empty string)" };
+    let problem = named ? fillProblem(state, fill) : { code: "INVALID_DATA" as const, field: "id", message: "has no id (a non-empty string)" };
+    if (problem === undefined && named) {
+      // Each fill moves cash by at most its quantity × price and its fee (validated above as finite, positive).
+      moved += (fill.quantity as number) * (fill.price as number) + (fill.fee as number);
+      if (!Number.isFinite(moved)) problem = invalid("quantity", `has quantity ${String(fill.quantity)} at price ${String(fill.price)}, which takes the cash the fills move past what a number holds`);
+    }
     if (problem !== undefined) {
       throw venueError(state, problem.code, `restore: ${name} (position ${i} of the record's fills) ${problem.message}; nothing was restored`, {
         fillId: named ? fill.id : undefined,
