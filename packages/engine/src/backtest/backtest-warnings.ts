@@ -99,7 +99,7 @@ export function backtestWarnings(facts: WarningFacts): string[] {
   if (outside !== undefined && outside.count > 0) {
     const n = outside.count;
     warnings.push(
-      `${n === 1 ? "1 order call" : `${n} order calls`} came while none of the strategy's callbacks was running (a timer, or a promise ` +
+      `${n === 1 ? "1 order call" : `${n} order calls`} came from outside the strategy's callbacks (a timer, or a promise ` +
         `not awaited) and ${n === 1 ? "was" : "were"} rejected, first ${outside.first}: the replay would have placed ${n === 1 ? "it" : "them"} ` +
         "at whatever bar it had reached; await your order calls in the callback that decides them",
     );

@@ -1,5 +1,5 @@
 import { ArgoError, intervalToMs, type MarketDataProvider, type SimulatedVenue } from "@argo/core";
-import type { BarPipeline } from "../engine/bar-pipeline.ts";
+import { type BarPipeline, GAVE_UP } from "../engine/bar-pipeline.ts";
 import { isAbortOf } from "../engine/is-abort-of.ts";
 import type { CloseAtEnd } from "./backtest-options.ts";
 import { BarSource } from "./bar-source.ts";
@@ -84,7 +84,9 @@ export async function closeHistory(sources: readonly BarSource[]): Promise<void>
  * time (ties in symbol order), each bar through the same pipeline the live engine uses (the
  * simulated venue sees it first, so orders fill at the next bar at the earliest), equity recorded
  * once per time step after all symbols of that time. Then the final broker pass (closeAtEnd), unless a step's equity
- * fell to 0 or below: trading stopped there (stopOutOfMoney) and the rest of the data was recorded at 0.
+ * fell to 0 or below: trading stopped there (stopOutOfMoney) and the rest of the data was recorded at 0. Aborted while
+ * a strategy callback hangs (a promise that never settles), the replay waits the grace of BarPipeline.graced for it,
+ * then stops without it as after the bar in hand.
  * `venue` is the pipeline's trading provider, already checked to be a simulated venue. The caller closes the history.
  */
 export async function driveHistory(
@@ -108,9 +110,8 @@ export async function driveHistory(
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
     try {
-      // The loop runs synchronously until it must wait; it gets back what it waited for.
-      let wait = loop.run();
-      while (wait !== undefined) wait = loop.run(await wait);
+      // One wait for the whole replay, not one per bar: its grace (a timer) exists only once the signal aborts.
+      if ((await pipeline.graced(replay(loop))) === GAVE_UP) loop.giveUp();
     } catch (error) {
       // A history may answer the abort by rejecting (fetch does, with the signal's reason) rather than ending:
       // that is the abort, and the bars replayed so far are the result, the one in hand included.
@@ -134,6 +135,17 @@ export async function driveHistory(
     progress?.end(); // after a failure: the error printed next must not continue the bar's line
     signal?.removeEventListener("abort", onAbort);
     unsubscribe();
+  }
+}
+
+/** Runs the loop to its end: synchronously until it must wait, then again with what it waited for. */
+async function replay(loop: ReplayLoop): Promise<void> {
+  let wait = loop.run();
+  while (wait !== undefined) {
+    const awaited = await wait;
+    // Given up on by a stop: the run has gone on without this bar's turn.
+    if (loop.givenUp) return;
+    wait = loop.run(awaited);
   }
 }
 

@@ -33,9 +33,9 @@ describe("a backtest refuses orders placed while none of the strategy's callback
       expect(r.fills).toEqual([]);
       expect(r.counters.ordersPlaced).toBe(0);
       expect(r.counters.ordersRejected).toBe(2);
-      const warning = r.warnings.find((w) => w.includes("callbacks was running"));
+      const warning = r.warnings.find((w) => w.includes("from outside the strategy's callbacks"));
       // The replay never waits with these bars, so the microtask runs once the last bar is done: the clock is its close.
-      expect(warning).toContain(`2 order calls came while none of the strategy's callbacks was running`);
+      expect(warning).toContain(`2 order calls came from outside the strategy's callbacks`);
       expect(warning).toContain(`first BUY 1 X at ${new Date(T0 + 5 * DAY).toISOString()}`);
       expect(warning).toContain("await your order calls");
     }
@@ -69,7 +69,7 @@ describe("a backtest refuses orders placed while none of the strategy's callback
     const r = await backtest(X, s, { venue: { symbols: ["X"] } });
     expect(placed).toEqual(["init placed", "onBar placed", "onOrderUpdate placed", "final pass placed", "onStop placed"]);
     expect(r.counters.ordersRejected).toBe(0);
-    expect(r.warnings.some((w) => w.includes("callbacks was running"))).toBe(false);
+    expect(r.warnings.some((w) => w.includes("from outside the strategy's callbacks"))).toBe(false);
   });
 
   test("live is unchanged: the same late order is placed", async () => {

@@ -29,6 +29,8 @@ export class ReplayLoop {
   aborted = false;
   /** Set once the account ran out of money: the bars after go to the recorder only, at equity 0, never to the pipeline. */
   stopped = false;
+  /** Set when a stop gave up waiting for the loop (see giveUp): it must not go on once what it waited for settles. */
+  givenUp = false;
   private readonly single: BarSource | undefined;
   /** The source whose head bar is being processed, between `processBar` and counting it. */
   private current: BarSource | undefined;
@@ -110,6 +112,20 @@ export class ReplayLoop {
    */
   abandon(): void {
     if (this.current !== undefined && this.advanced) {
+      this.receiving = undefined;
+      this.current = undefined;
+      this.bars++;
+    }
+    this.aborted = true;
+  }
+
+  /**
+   * Stops the replay where a stop gave up waiting for it (a strategy callback that never settled): the bar in hand was
+   * seen by the strategy, so it counts, as after any abort; the caller closes its step.
+   */
+  giveUp(): void {
+    this.givenUp = true;
+    if (this.current !== undefined) {
       this.receiving = undefined;
       this.current = undefined;
       this.bars++;

@@ -22,9 +22,14 @@ import { OrderGateway } from "./order-gateway.ts";
 import { reactToStateChange } from "./react-to-state-change.ts";
 import { RefusedFills } from "./refused-fills.ts";
 import { REPORTED_FILLS_KEPT, ReportedFills } from "./reported-fills.ts";
+import { withStopGrace } from "./stop-grace.ts";
 import { applyTradingEvent } from "./trading-events.ts";
 import { StrategyRunner } from "./strategy-runner.ts";
+import { StrategyTurns } from "./strategy-turns.ts";
 import { WorkingOrders } from "./working-orders.ts";
+
+/** What {@link BarPipeline.graced} resolves with when it gave up waiting. */
+export const GAVE_UP = Symbol("gave up");
 
 /** Everything a pipeline is built from; providers are already connected and the config validated. */
 export interface PipelineOptions {
@@ -45,6 +50,8 @@ export interface PipelineOptions {
   journal?: Journal;
   /** Engine clock before the first bar (epoch ms). */
   startTime: number;
+  /** The session's stop: once it aborts, a strategy callback in progress has venueCallTimeoutMs to settle (see graced). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -66,6 +73,8 @@ export class BarPipeline {
   readonly trading: TradingProvider;
   readonly strategyName: string;
   readonly runner: StrategyRunner;
+  /** Which turn of the strategy runs and which of its callbacks the engine waits for. */
+  readonly turns: StrategyTurns;
   /**
    * The bar whose turn is running (venue, indicators, strategy, its orders' updates), undefined between bars, in init and
    * in onStop: what an order, a signal, `ctx.position()` or an indicator without a symbol defaults to. Between bars (an
@@ -119,6 +128,7 @@ export class BarPipeline {
     // Resumed from a journal, the equity limits go on from the peak and the day's start the sessions before left.
     this.stateMachine = new TradingStateMachine(options.risk, this.mirror.equity(this.priceOf), options.journal?.loadRiskState());
     this.guard = new CallbackGuard(options.callbacks);
+    this.turns = new StrategyTurns(options.mode === "backtest");
     const risk = new RiskManager(options.risk, (symbol, side, lastPrice, equity) => this.working.quantity(symbol, side, lastPrice, equity));
     this.gateway = new OrderGateway(this, risk, new CircuitBreaker(options.risk.circuitBreakerErrors), options.orderIdPrefix, options.venueCallTimeoutMs);
     this.working = new WorkingOrders(this.mirror, this.gateway.inFlight);
@@ -136,10 +146,12 @@ export class BarPipeline {
     this.cache.warm(warmBars);
     this.resumeStep();
     this.busy = true;
+    this.turns.begin();
     try {
-      await this.runner.init();
+      // Stopped while init hangs: the run ends as aborted, without init, and so without onStop.
+      if ((await this.graced(this.runner.init())) === GAVE_UP) throw this.options.signal!.reason;
       this.started = true;
-      await this.settle();
+      await this.graced(this.settle());
     } finally {
       this.busy = false;
       this.runner.endTurn();
@@ -162,11 +174,13 @@ export class BarPipeline {
     let arrived = 0;
     for (const s of series) if (s.lastOpenTime === newest.openTime) arrived++;
     this.steps.resume(newest.openTime, this.closer.closeTime(newest.openTime, newest.interval), arrived, series.length);
+    // The equity the limits started from marked some symbols at that step's close and others at the one before.
+    if (arrived < series.length) this.stateMachine.resumedMidStep();
   }
 
   /** Runs one bar through the pipeline; returns a promise only when something asynchronous has to finish first. */
   processBar(bar: Bar): Promise<void> | undefined {
-    if (this.draining !== undefined) return this.draining.then(() => this.processBar(bar));
+    if (this.draining !== undefined) return this.afterDrain(bar);
     const slot = this.cache.slotOf(bar.symbol);
     const series = this.cache.series[slot]!;
     if (bar.openTime <= series.lastOpenTime) {
@@ -187,6 +201,7 @@ export class BarPipeline {
     this.currentSlot = slot;
     this.lastBar = bar;
     this.busy = true;
+    this.turns.token = bar;
     if (this.venue !== undefined) this.feedVenue(bar);
     if (this.indicators.size !== 0) this.indicators.update(slot, bar);
     this.counters.bars++;
@@ -203,6 +218,15 @@ export class BarPipeline {
     if (this.gateway.pending.length !== 0 || this.runner.updates.length !== 0) return this.finishBarAsync(bar, undefined, true);
     this.endBar();
     return undefined;
+  }
+
+  /**
+   * Processes `bar` once the drain running now is over. A drain a stop gave up on (see graced) is never over: its bar is
+   * dropped with it, rather than processed during the stop, or asked to wait for that drain again without end.
+   */
+  private afterDrain(bar: Bar): Promise<void> {
+    const epoch = this.turns.epoch;
+    return this.draining!.then(() => (this.turns.epoch === epoch ? this.processBar(bar) : undefined));
   }
 
   /** A non-fatal error the market data stream survived. */
@@ -299,6 +323,7 @@ export class BarPipeline {
    * off by the strategy runner's budget per turn (see StrategyRunner.deliverUpdates), whatever the venue.
    */
   async settle(): Promise<void> {
+    const epoch = this.turns.epoch;
     while (this.gateway.pending.length !== 0 || this.runner.updates.length !== 0) {
       if (this.gateway.pending.length !== 0) {
         const batch = this.gateway.pending;
@@ -307,6 +332,8 @@ export class BarPipeline {
         for (let i = 0; i < batch.length; i++) await batch[i];
       }
       if (this.runner.updates.length !== 0) await this.runner.deliverUpdates();
+      // A stop gave up waiting for this settle: what is left is the stop's own settle's to do.
+      if (this.turns.epoch !== epoch) return;
     }
   }
 
@@ -334,52 +361,96 @@ export class BarPipeline {
     return this.stopped;
   }
 
-  /** Ends the run: strategy onStop, optional cancel of open orders, last journal writes. Idempotent. */
+  /**
+   * Ends the run: strategy onStop, optional cancel of open orders, last journal writes. Idempotent. Once the session's
+   * signal has aborted, each wait for strategy code (a drain, onStop, the order updates) lasts at most the grace.
+   */
   async finish(cancelOpenOrders: boolean): Promise<void> {
     if (this.stopped) return;
-    if (this.draining !== undefined) await this.draining;
+    if (this.draining !== undefined) await this.graced(this.draining);
+    // The stop's own turn: no bar (a turn given up on may have left its own), and a context of its own (see StrategyTurns).
+    this.currentBar = undefined;
+    this.currentSlot = -1;
+    this.turns.begin();
     this.busy = true;
     try {
       // A backtest's data is over: its last step is as complete as it gets, and its equity is recorded so (RunRecorder).
       const lastStep = this.options.mode === "backtest" && this.stateMachine.watchesEquity ? this.steps.takeUnjudged() : undefined;
       if (lastStep !== undefined) this.checkEquity(lastStep);
-      await this.settle();
-      if (this.started) await this.runner.stop(); // no onStop for a strategy whose init failed
-      await this.settle();
+      await this.graced(this.settle());
+      if (this.started) await this.graced(this.runner.stop()); // no onStop for a strategy whose init failed
+      await this.graced(this.settle());
       // From here the strategy's placements are refused: those it makes on hearing of the cancels below would stay working.
       this.gateway.gate.phase = "stopping";
       // Those due are asked about once more, so the journal and the result record their fate rather than leave it to the next start.
       if (this.gateway.unresolved.size !== 0) await this.gateway.unresolved.lookUpDue();
       if (cancelOpenOrders && this.mirror.openOrdersById.size + this.gateway.inFlight.size > 0) {
         await this.gateway.cancelAll();
-        await this.settle();
+        await this.graced(this.settle());
       }
     } finally {
       this.stopped = true;
       this.gateway.gate.phase = "ended";
       this.unsubscribe();
       this.persistState();
+      // Set later, a value would be kept for get() but never saved: the next session would read an older one.
+      this.state.end();
     }
   }
 
+  /**
+   * Waits for `work` (a bar's turn, a drain, a strategy callback); once the session's signal has aborted, for at most
+   * venueCallTimeoutMs: a strategy promise that never settles (a forgotten resolve, a fetch without a timeout) must not
+   * keep a stop from stopping, nor the cancels on stop and the journal's close from happening. Resolves {@link GAVE_UP}
+   * when the wait gave up (reported, naming the strategy callback in progress; that turn's work stops at its next
+   * await), else when `work` settled; rejects as `work` does. No timer exists before the signal aborts.
+   */
+  graced(work: PromiseLike<unknown>): PromiseLike<unknown> {
+    const signal = this.options.signal;
+    // Without a signal nothing can stop the run: `work` is waited for as it is, in as many steps as before.
+    if (signal === undefined) return work;
+    return withStopGrace(work, signal, this.options.venueCallTimeoutMs).then((settled) => settled || this.gaveUp());
+  }
+
+  /** Reports a wait graced() gave up, naming the strategy callback in progress; the work of that turn stops at its next await. */
+  private gaveUp(): typeof GAVE_UP {
+    const graceMs = this.options.venueCallTimeoutMs;
+    const { callback, bar } = this.turns;
+    this.turns.epoch++;
+    this.turns.waited();
+    // A drain given up on never ends (see endDrain): the stop neither waits for it again nor takes it for one running.
+    this.draining = undefined;
+    if (callback !== undefined) this.runner.notSettled(callback, bar, graceMs);
+    else this.reportError(new ArgoError("CONNECTION_LOST", `the run did not settle within ${graceMs} ms of the stop (no strategy callback was in progress: a provider that does not answer); stopping without it`, { details: { graceMs } }));
+    return GAVE_UP;
+  }
+
   private async finishBarAsync(bar: Bar, onBarResult: PromiseLike<unknown> | undefined, onBarCalled: boolean): Promise<void> {
+    const turns = this.turns;
+    const epoch = turns.epoch;
     try {
       if (!onBarCalled) {
         if (this.gateway.pending.length !== 0) await this.settle();
         await this.runner.deliverUpdates();
+        if (turns.epoch !== epoch) return;
         onBarResult = this.runner.onBar(bar);
       }
       if (onBarResult !== undefined) {
+        turns.waitFor("onBar", bar, this.runner.awaitedTagged);
         try {
           await onBarResult;
         } catch (error) {
           this.runner.failed(error, bar);
         }
+        // A stop gave up waiting for this turn: the rest of it is no longer the run's.
+        if (turns.epoch !== epoch) return;
+        turns.waited();
       }
       // Most bars of an async strategy place nothing: no settle round (and its promises) for them.
       if (this.gateway.pending.length !== 0 || this.runner.updates.length !== 0) await this.settle();
     } finally {
-      this.endBar();
+      // A turn given up on must not end the turns that came after it (the stop's own, see graced).
+      if (turns.epoch === epoch) this.endBar();
     }
   }
 
@@ -447,11 +518,10 @@ export class BarPipeline {
       this.busy = false;
       return false;
     }
+    this.turns.begin();
+    const epoch = this.turns.epoch;
     this.draining = this.settle().finally(() => {
-      this.busy = false;
-      this.runner.endTurn();
-      this.draining = undefined;
-      this.flushJournal();
+      if (this.turns.epoch === epoch) this.endDrain();
     });
     return true;
   }
@@ -505,15 +575,23 @@ export class BarPipeline {
     if (this.draining !== undefined || this.stopped) return;
     this.draining = Promise.resolve().then(async () => {
       this.busy = true;
+      this.turns.begin();
+      const epoch = this.turns.epoch;
       try {
         await this.settle();
       } finally {
-        this.busy = false;
-        this.runner.endTurn();
-        this.draining = undefined;
-        // On a 1h or 1d stream the next bar may be far away: orders and fills must not wait for it to be written.
-        this.flushJournal();
+        // A drain given up on by a stop (see finish) must not end the stop's own turn.
+        if (this.turns.epoch === epoch) this.endDrain();
       }
     });
+  }
+
+  /** Ends a drain of order updates between bars. */
+  private endDrain(): void {
+    this.busy = false;
+    this.runner.endTurn();
+    this.draining = undefined;
+    // On a 1h or 1d stream the next bar may be far away: orders and fills must not wait for it to be written.
+    this.flushJournal();
   }
 }

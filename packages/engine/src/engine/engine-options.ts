@@ -51,7 +51,7 @@ export const engineSettingsSchema = v.pipe(v.strictObject({
   venueCallTimeoutMs: v.optional(
     v.pipe(
       v.number(), v.integer("must be an integer"), v.minValue(1, "must be at least 1"), v.maxValue(2_147_483_647, "must fit a timer (at most 2147483647 ms)"),
-      v.description("Milliseconds to wait for a venue's answer to a call (connect, account reads, place, cancel, lookup, disconnect); an order call past it has an unknown outcome."),
+      v.description("Milliseconds to wait for a venue's answer to a call (connect, account reads, place, cancel, lookup, disconnect); an order call past it has an unknown outcome. Also how long, once the session is stopped, a strategy callback in progress (and onStop) may take to settle before the run ends without it."),
     ),
     DEFAULT_VENUE_CALL_TIMEOUT_MS,
   ),

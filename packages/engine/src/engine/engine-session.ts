@@ -135,6 +135,7 @@ export class EngineSession {
         startTime: virtualStart ?? startedAt,
         venueCallTimeoutMs: callTimeoutMs,
         ...(journal ? { journal } : {}),
+        ...(signal ? { signal } : {}),
       });
       // A journal that can no longer record (its directory removed, its disk failing) halts the session at once: every
       // order it sent from then on would be lost to the next start. Told once; later orders are refused as HALTED.

@@ -7,6 +7,7 @@ import type { EngineCounters } from "./engine-counters.ts";
 import type { LiveEngineOptions } from "./engine-options.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { EngineSession, type LoadedStrategy } from "./engine-session.ts";
+import { OverrunWatch } from "./overrun-watch.ts";
 import { isoTimeOrText } from "../report/iso-time.ts";
 
 /** Longest run of bar processing (ms) before the event loop gets a turn. */
@@ -58,7 +59,9 @@ export class LiveEngine {
   /**
    * Pulls the stream into the pipeline. An abort ends the run even if the provider keeps the stream
    * waiting (it should end it, but a hung socket must not hang shutdown): the bar being processed
-   * is finished, then the run stops without waiting for the stream's next item.
+   * is finished, then the run stops without waiting for the stream's next item. A strategy callback that never settles
+   * gets the grace of BarPipeline.graced, then the run stops without it; one that runs past the deadline while the
+   * stream waits for it is reported once (OverrunWatch).
    */
   private async stream(pipeline: BarPipeline, marketData: MarketDataProvider, signal: AbortSignal | undefined): Promise<void> {
     const { symbols, interval } = this.options;
@@ -69,6 +72,7 @@ export class LiveEngine {
     const asked = new Set(symbols);
     const strangers = new Set<string>();
     const intervals = new BarIntervalCheck(interval);
+    const overrun = new OverrunWatch(pipeline);
     let inBar: Promise<void> | undefined;
     let sliceStart = performance.now();
     let sinceCheck = 0;
@@ -98,7 +102,7 @@ export class LiveEngine {
             pipeline.streamError(intervalError(item.bar, wrongInterval, interval));
           } else {
             inBar = pipeline.processBar(item.bar);
-            if (inBar !== undefined) await inBar;
+            if (inBar !== undefined) await overrun.wait(inBar);
             inBar = undefined;
           }
         } else {
@@ -130,7 +134,7 @@ export class LiveEngine {
     }
     if (!signal.aborted) return loop;
     loop.catch(() => undefined); // a stream failing after the abort is no longer the run's concern
-    if (inBar !== undefined) await inBar;
+    if (inBar !== undefined) await pipeline.graced(inBar);
   }
 }
 

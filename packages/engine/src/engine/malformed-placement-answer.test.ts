@@ -53,7 +53,8 @@ async function run(venue: GarbageAnswerVenue) {
       },
     }),
   });
-  const errors = outcome.named("onError").map(([e]) => e as ArgoError);
+  // The second bar's onBar, asleep past the deadline while the stream waits, is reported too (STRATEGY_ERROR): not this test's matter.
+  const errors = outcome.named("onError").map(([e]) => e as ArgoError).filter((e) => e.code !== "STRATEGY_ERROR");
   const rows = journalRows<{ status: string }>(dir, "SELECT status FROM orders WHERE client_order_id = 'm'");
   return { outcome, errors, results, rows };
 }
@@ -67,7 +68,8 @@ describe("a placement answered with something that is no order", () => {
       expect(errors.map((e) => [e.code, e.provider])).toEqual([["INVALID_DATA", "fake-venue"]]);
       expect(errors[0]!.message).toContain("fake-venue answered the placement with");
       expect(errors[0]!.message).toContain("order m");
-      expect(outcome.result?.counters.errors).toBe(1);
+      // The INVALID_DATA, and the sleeping onBar's overrun report.
+      expect(outcome.result?.counters.errors).toBe(2);
       // The venue's order (FILLED 1 at 100 in the placement), booked once: placed, filled, one journal row.
       expect(results).toMatchObject([{ status: "placed", order: { clientOrderId: "m", status: "FILLED" } }]);
       expect(outcome.named("onOrderPlaced").map(([o]) => (o as Order).clientOrderId)).toEqual(["m"]);

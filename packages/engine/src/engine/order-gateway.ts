@@ -16,7 +16,7 @@ import { isOrderLike, malformedAnswer, malformedPlacementReport } from "./order-
 import { placedResult } from "./placed-result.ts";
 import { PendingIds } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
-import { StrategyOrderGate } from "./strategy-order-gate.ts";
+import { ENDED_REASON, StrategyOrderGate } from "./strategy-order-gate.ts";
 import type { OrderRejection } from "./callbacks.ts";
 import { UnresolvedPlacements } from "./unresolved-placements.ts";
 import { ignoreLate, isTimedOut, withDeadline } from "./venue-deadline.ts";
@@ -71,7 +71,7 @@ export class OrderGateway {
     const trading = p.trading;
     this.ids = new ClientIds(idPrefix, p.mirror, p.journal);
     this.syncVenue = isSimulatedVenue(trading) && typeof trading.placeOrderSync === "function" ? trading : undefined;
-    this.gate = new StrategyOrderGate(p.options.mode === "backtest");
+    this.gate = new StrategyOrderGate(p.options.mode === "backtest", p.turns);
     this.reads = new ConfirmingReads(p, {
       track: (promise) => this.track(promise),
       call: (fn, what) => this.call(fn, what),
@@ -472,9 +472,12 @@ export class OrderGateway {
   /**
    * Cancels one order by client or venue id. Orders placed before it and still waiting for a venue read (see place) go
    * first: issued after them, the cancel must not reach the venue before they do. So does the order's own placement
-   * still on its way: a cancel overtaking it would find nothing to cancel, and the order would then trade.
+   * still on its way: a cancel overtaking it would find nothing to cancel, and the order would then trade. After the run
+   * (a strategy promise that outlived it) nothing reaches the venue, which may be disconnected, nor is reported: the
+   * session's orders were settled by the stop, and onEngineStop was the last callback.
    */
   cancel(orderId: string): Promise<CancelResult> {
+    if (this.gate.ended) return Promise.resolve({ ok: false, code: "CONTEXT_CANCELLED", reason: ENDED_REASON });
     const placing = this.placing.size === 0 ? undefined : this.placing.get(orderId);
     if (placing !== undefined) return this.track(placing.then(() => this.cancel(orderId)));
     return this.judging.size === 0 ? this.cancelNow(orderId) : this.track(this.afterJudged().then(() => this.cancelNow(orderId)));
@@ -517,9 +520,11 @@ export class OrderGateway {
 
   /**
    * Cancels every open order (or one symbol's), after the placements issued before it (see cancel): those waiting for a
-   * venue read and those still on their way. A failure is reported through onError and yields [].
+   * venue read and those still on their way. A failure is reported through onError and yields []. After the run it
+   * does nothing and yields [], as {@link cancel} does.
    */
   cancelAll(symbol?: string): Promise<Order[]> {
+    if (this.gate.ended) return Promise.resolve([]);
     const before: Promise<unknown>[] = [];
     for (const [id, placement] of this.placing) if (symbol === undefined || this.inFlight.request(id)?.symbol === symbol) before.push(placement);
     if (this.judging.size !== 0) before.push(this.afterJudged());

@@ -1,5 +1,6 @@
 import type { ErrorCode, OrderRequest } from "@argo/core";
 import { isoTimeOrText } from "../report/iso-time.ts";
+import type { StrategyTurns } from "./strategy-turns.ts";
 
 /** Where the session is: taking the strategy's orders, past onStop (stopping), or over (ended). */
 export type SessionPhase = "open" | "stopping" | "ended";
@@ -35,18 +36,27 @@ export const OUTSIDE_TURN_REASON = "placed outside a strategy callback in a back
  *   journal it could not even be recorded first).
  * - A backtest replays bars synchronously, yielding only now and then: an order placed while no callback, bar turn or
  *   drain of order updates runs (a timer, an un-awaited promise) would land at whatever bar the replay reached, a
- *   different one from run to run. It is refused, counted and named in the result's warnings instead.
+ *   different one from run to run. So would one made while a turn runs but not from it (a timer set in init firing
+ *   while onBar awaits an HTTP call): see StrategyTurns. It is refused, counted and named in the result's warnings instead.
  */
 export class StrategyOrderGate {
   phase: SessionPhase = "open";
   /** Placements refused because no strategy callback was running (backtests only); undefined while there are none. */
   outsideTurn: OutsideTurnCalls | undefined;
 
-  constructor(readonly backtest: boolean) {}
+  constructor(
+    readonly backtest: boolean,
+    private readonly turns: StrategyTurns,
+  ) {}
 
-  /** True when a placement must be refused: checked on every order, so it stays two comparisons. */
+  /** True when a placement must be refused: checked on every order, so it stays a few comparisons. */
   closed(running: boolean): boolean {
-    return this.phase !== "open" || (this.backtest && !running);
+    return this.phase !== "open" || (this.backtest && !(running && this.turns.owns()));
+  }
+
+  /** True once the run has ended: a cancel then does nothing at the venue (see ENDED_REASON). */
+  get ended(): boolean {
+    return this.phase === "ended";
   }
 
   /** The refusal of a placement for which {@link closed} was true; counts one made outside a backtest's callbacks. */

@@ -1,10 +1,12 @@
 import { ArgoError, type Bar, isArgoError, type Order } from "@argo/core";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
+import { isoTimeOrText } from "../report/iso-time.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import type { EngineContext } from "./engine-context.ts";
 import { frozenCopy } from "./frozen-copy.ts";
 import { isPromiseLike } from "./is-promise-like.ts";
+import type { AwaitedCallback, StrategyTurns } from "./strategy-turns.ts";
 
 /**
  * Rounds of order updates one turn may deliver (a round: the updates queued while the previous round was delivered).
@@ -31,6 +33,14 @@ export class StrategyRunner {
   updates: Order[] = [];
   readonly wantsUpdates: boolean;
   readonly log: Logger;
+  /** Whether the call of onBar whose promise the engine awaits ran in its turn's async context (see StrategyTurns). */
+  awaitedTagged = false;
+  /** Whether onBar and onOrderUpdate may run in their turn's context (declared `async`, in a backtest), and now do. */
+  private readonly onBarTaggable: boolean;
+  private readonly onOrderUpdateTaggable: boolean;
+  private onBarTagged = false;
+  private onOrderUpdateTagged = false;
+  private readonly turns: StrategyTurns;
   /** Rounds and updates delivered in this turn (see MAX_UPDATE_ROUNDS), and whether the rest of it is being dropped. */
   private rounds = 0;
   private delivered = 0;
@@ -43,16 +53,26 @@ export class StrategyRunner {
   ) {
     this.wantsUpdates = typeof strategy.onOrderUpdate === "function";
     this.log = ctx.log;
+    this.turns = p.turns;
+    this.onBarTaggable = this.turns.taggable(strategy.onBar);
+    this.onOrderUpdateTaggable = this.turns.taggable(strategy.onOrderUpdate);
   }
 
   /** Runs init; a failure is fatal for the run. */
   async init(): Promise<void> {
-    if (this.strategy.init === undefined) return;
+    const init = this.strategy.init;
+    if (init === undefined) return;
+    const { strategy, ctx, turns } = this;
+    const epoch = turns.epoch;
+    turns.waitFor("init", undefined, turns.backtest);
     try {
-      await this.strategy.init(this.ctx);
+      // Always in its turn's context (in a backtest): a timer init sets must not pass for a later turn's call.
+      await (turns.backtest ? turns.run(init, strategy, ctx, undefined) : init.call(strategy, ctx));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new ArgoError("STRATEGY_INIT_FAILED", `strategy "${this.strategy.name}" init failed: ${message}`, { cause: error });
+    } finally {
+      if (turns.epoch === epoch) turns.waited();
     }
   }
 
@@ -62,13 +82,21 @@ export class StrategyRunner {
    */
   onBar(bar: Bar): PromiseLike<unknown> | undefined {
     let result: unknown;
+    const tagged = this.onBarTagged;
     try {
-      result = this.strategy.onBar(bar, this.ctx);
+      result = tagged ? this.turns.run(this.strategy.onBar, this.strategy, bar, this.ctx) : this.strategy.onBar(bar, this.ctx);
     } catch (error) {
       this.failed(error, bar);
       return undefined;
     }
-    return isPromiseLike(result) ? settledNow(result, (error) => this.failed(error, bar)) : undefined;
+    if (!isPromiseLike(result)) return undefined;
+    const pending = settledNow(result, (error) => this.failed(error, bar));
+    if (pending !== undefined) {
+      this.awaitedTagged = tagged;
+      // It really waits: from its next call on, an async onBar runs in its turn's context (see StrategyTurns).
+      if (this.onBarTaggable) this.onBarTagged = true;
+    }
+    return pending;
   }
 
   /**
@@ -78,6 +106,8 @@ export class StrategyRunner {
    */
   async deliverUpdates(): Promise<void> {
     const handler = this.strategy.onOrderUpdate;
+    const turns = this.turns;
+    const epoch = turns.epoch;
     while (this.updates.length !== 0) {
       const batch = this.updates;
       this.updates = [];
@@ -88,13 +118,23 @@ export class StrategyRunner {
       }
       this.delivered += batch.length;
       for (const order of batch) {
+        const bar = this.p.currentBar;
         try {
           // A frozen copy: the queued order is the engine's record (or the venue's own object).
-          const result = handler.call(this.strategy, frozenCopy(order), this.ctx) as unknown;
-          if (isPromiseLike(result)) await result;
+          const tagged = this.onOrderUpdateTagged;
+          const result = (tagged ? turns.run(handler, this.strategy, frozenCopy(order), this.ctx) : handler.call(this.strategy, frozenCopy(order), this.ctx)) as unknown;
+          if (isPromiseLike(result)) {
+            turns.waitFor("onOrderUpdate", bar, tagged);
+            // As onBar: one that really waits runs in its turn's context from its next call on.
+            if (this.onOrderUpdateTaggable && isPending(result)) this.onOrderUpdateTagged = true;
+            await result;
+          }
         } catch (error) {
-          this.failed(error, this.p.currentBar, "onOrderUpdate");
+          this.failed(error, bar, "onOrderUpdate");
         }
+        // A stop gave up waiting for this turn: the rest of its updates go to the stop's own delivery.
+        if (turns.epoch !== epoch) return;
+        turns.waited();
       }
     }
   }
@@ -116,29 +156,59 @@ export class StrategyRunner {
 
   /** Calls onStop; a failure is reported, never thrown. */
   async stop(): Promise<void> {
-    if (this.strategy.onStop === undefined) return;
+    const onStop = this.strategy.onStop;
+    if (onStop === undefined) return;
+    const { strategy, ctx, turns } = this;
+    const epoch = turns.epoch;
+    turns.waitFor("onStop", undefined, turns.backtest);
     try {
-      await this.strategy.onStop(this.ctx);
+      // Always in its turn's context (in a backtest), as init.
+      await (turns.backtest ? turns.run(onStop, strategy, ctx, undefined) : onStop.call(strategy, ctx));
     } catch (error) {
-      this.failed(error, this.p.currentBar, "onStop");
+      this.failed(error, undefined, "onStop");
+    } finally {
+      if (turns.epoch === epoch) turns.waited();
     }
   }
 
   /**
    * Reports a strategy failure (a throw or a rejection) through onStrategyError, naming the callback that failed (a
    * trader reading "failed on A bar" would look in onBar for a throw that came from onOrderUpdate); the engine goes on.
+   * An ArgoError the engine threw at the strategy (a state value it refused, a bad indicator period) keeps its message
+   * and details, and gains the callback and the bar. Nothing is reported once the run has ended (a callback a stop gave
+   * up on that fails later): onEngineStop was the last callback.
    */
   failed(error: unknown, bar: Bar | undefined, callback: StrategyCallbackName = "onBar"): void {
-    this.p.counters.strategyErrors++;
+    if (this.p.finished) return;
     const message = error instanceof Error ? error.message : String(error);
-    const argo = isArgoError(error, "STRATEGY_ERROR")
-      ? error
-      : new ArgoError("STRATEGY_ERROR", `strategy "${this.strategy.name}" ${callback} failed${bar ? ` on ${bar.symbol} bar ${new Date(bar.openTime).toISOString()}` : ""}: ${message}`, {
-          cause: error,
-          details: bar ? { callback, symbol: bar.symbol, openTime: bar.openTime } : { callback },
-        });
-    this.p.guard.call("onStrategyError", argo, bar);
+    const where = bar ? { callback, symbol: bar.symbol, openTime: bar.openTime } : { callback };
+    this.report(new ArgoError("STRATEGY_ERROR", `strategy "${this.strategy.name}" ${callback} failed${bar ? ` on ${bar.symbol} bar ${new Date(bar.openTime).toISOString()}` : ""}: ${message}`, {
+      cause: error,
+      details: isArgoError(error) && error.details !== undefined ? { ...error.details, ...where } : where,
+    }), bar);
   }
+
+  /** Reports a strategy error the engine formed itself (a custom indicator's throw, a callback that never settled). */
+  report(error: ArgoError, bar: Bar | undefined): void {
+    this.p.counters.strategyErrors++;
+    this.p.guard.call("onStrategyError", error, bar);
+  }
+
+  /**
+   * Reports a strategy callback a stop gave up waiting for after `graceMs`: the run ends without it, since a promise
+   * that never settles (a forgotten resolve, a fetch without a timeout) must not keep Ctrl-C from stopping the session.
+   */
+  notSettled(callback: AwaitedCallback, bar: Bar | undefined, graceMs: number): void {
+    const at = bar ? ` on ${bar.symbol} bar ${isoTimeOrText(bar.openTime)}` : "";
+    this.report(new ArgoError("STRATEGY_ERROR", `strategy "${this.strategy.name}" ${callback}${at} did not settle within ${graceMs} ms of the stop; stopping without it`, {
+      details: { callback, ...(bar ? { symbol: bar.symbol, openTime: bar.openTime } : {}), graceMs },
+    }), bar);
+  }
+}
+
+/** Whether a callback's promise is still pending (a thenable that is no Promise is taken as pending). */
+function isPending(result: PromiseLike<unknown>): boolean {
+  return !(result instanceof Promise) || Bun.peek.status(result) === "pending";
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Bar } from "@argo/core";
+import type { ArgoError, Bar } from "@argo/core";
 import type { MarketCache } from "../cache/market-cache.ts";
 import { isPromiseLike } from "../engine/is-promise-like.ts";
 
@@ -9,7 +9,8 @@ export interface IndicatorFeed<T> {
 
 /** Where a throw of the strategy's own code is reported: the engine's strategy runner (onStrategyError). */
 export interface StrategyErrorSink {
-  failed(error: unknown, bar: Bar | undefined): void;
+  /** Reports a strategy error formed in full (naming the indicator, the symbol and the bar) as it is. */
+  report(error: ArgoError, bar: Bar | undefined): void;
 }
 
 /** Key prefix of the strategy's own indicators (`ctx.indicators.custom`). */

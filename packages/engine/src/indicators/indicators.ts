@@ -160,7 +160,7 @@ export class Indicators {
     const name = handle.key.slice(CUSTOM_PREFIX.length);
     const message = error instanceof Error ? error.message : String(error);
     const at = `${bar.symbol} bar ${new Date(bar.openTime).toISOString()}`;
-    this.host.runner.failed(
+    this.host.runner.report(
       new ArgoError("STRATEGY_ERROR", `strategy "${this.host.strategyName}" custom indicator "${name}" failed on ${at}: ${message}`, {
         cause: error,
         details: { strategy: this.host.strategyName, indicator: name, symbol: bar.symbol, openTime: bar.openTime },

@@ -1,55 +1,34 @@
 import "@argo/provider-paper";
 import { afterAll, describe, expect, test } from "bun:test";
-import type { Order } from "@argo/core";
 import { Database } from "bun:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+import { editedJournal, thrownBy, WORKING_LIMIT } from "../test-fixtures/edited-journal.ts";
 import { Journal } from "./journal.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-journal-tamper-tables-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const working: Order = {
-  symbol: "X", side: "BUY", type: "LIMIT", limitPrice: 90, quantity: 1, timeInForce: "GTC", clientOrderId: "o-1", venueOrderId: "v1",
-  status: "ACCEPTED", filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 1, updatedAt: 1,
-};
-
-/** A journal of one paper session holding a bar, a working order, a fill of another order and a state key; then `edit` on its file. */
-function editedJournal(name: string, edit: string): { dir: string; path: string } {
+/** The journal of `name` under the test's root with a bar, a fill of another order and risk marks too, edited (see editedJournal). */
+function edited(name: string, edit: string): { dir: string; path: string } {
   const dir = join(root, name);
-  const journal = new Journal(dir);
-  journal.beginSession("s", ["X"], "1m", "paper");
-  journal.bar(barsFromCloses("X", [100])[0]!);
-  journal.order(working);
-  journal.order({ ...working, clientOrderId: "o-2", type: "MARKET", status: "FILLED", filledQuantity: 1, averageFillPrice: 100 });
-  journal.fill({ id: "F1", clientOrderId: "o-2", venueOrderId: "v2", symbol: "X", side: "BUY", quantity: 1, price: 100, fee: 0, time: 1 });
-  journal.state("s", "n", "3");
-  journal.riskState({ peak: 1, dayStartEquity: 1, day: 0 });
-  journal.close("completed");
-  const db = new Database(join(dir, "journal.sqlite"));
-  db.exec(edit);
-  db.close();
-  return { dir, path: join(dir, "journal.sqlite") };
-}
-
-/** What opening the journal of `dir` throws (undefined when it opens; it is closed again). */
-function openError(dir: string): (Error & { code?: string; details?: Record<string, unknown> }) | undefined {
-  try {
-    new Journal(dir).close("completed");
-    return undefined;
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
+  const path = editedJournal(dir, edit, (journal) => {
+    journal.bar(barsFromCloses("X", [100])[0]!);
+    journal.order({ ...WORKING_LIMIT, clientOrderId: "o-2", type: "MARKET", status: "FILLED", filledQuantity: 1, averageFillPrice: 100 });
+    journal.fill({ id: "F1", clientOrderId: "o-2", venueOrderId: "v2", symbol: "X", side: "BUY", quantity: 1, price: 100, fee: 0, time: 1 });
+    journal.riskState({ peak: 1, dayStartEquity: 1, day: 0 });
+  });
+  return { dir, path };
 }
 
 describe("a journal whose sessions rows are gone is refused, not resumed as if new", () => {
   test("DELETE FROM sessions / DROP TABLE sessions: INVALID_DATA naming the file and the sessions table", () => {
     for (const [name, edit, says] of [["emptied", "DELETE FROM sessions", "no row in its sessions table"], ["dropped", "DROP TABLE sessions", "no sessions table"]]) {
-      const { dir, path } = editedJournal(`sessions-${name}`, edit!);
-      const error = openError(dir);
+      const { dir, path } = edited(`sessions-${name}`, edit!);
+      const error = thrownBy(dir);
       expect(error).toMatchObject({ code: "INVALID_DATA", details: { path, table: "sessions" } });
       expect(error?.message).toStartWith(`session journal ${path}: it holds rows in its orders, fills, state tables but ${says}`);
       expect(error?.message).toEndWith(`move the session directory ${dir} away to start afresh`);
@@ -57,7 +36,7 @@ describe("a journal whose sessions rows are gone is refused, not resumed as if n
   });
 
   test("a paper restart on it stops before init (before: the state resumed on a fresh account)", async () => {
-    const { dir, path } = editedJournal("sessions-restart", "DELETE FROM sessions");
+    const { dir, path } = edited("sessions-restart", "DELETE FROM sessions");
     let inits = 0;
     const run = await runEngine({ bars: barsFromCloses("X", [100, 101]), strategy: testStrategy({ init: () => void inits++ }, "s"), engine: { sessionDir: dir, trading: { provider: "paper", config: {} } } });
     expect(run.error).toMatchObject({ code: "INVALID_DATA", details: { path, table: "sessions" } });
@@ -65,33 +44,33 @@ describe("a journal whose sessions rows are gone is refused, not resumed as if n
   });
 
   test("refused, the file and the claim are let go: put right, it opens", () => {
-    const { dir } = editedJournal("sessions-put-back", "DELETE FROM sessions");
-    expect(openError(dir)?.code).toBe("INVALID_DATA");
+    const { dir } = edited("sessions-put-back", "DELETE FROM sessions");
+    expect(thrownBy(dir)?.code).toBe("INVALID_DATA");
     const db = new Database(join(dir, "journal.sqlite"));
     db.exec("INSERT INTO sessions (strategy, symbols, interval, mode, started_at) VALUES ('s', 'X', '1m', 'paper', 1)");
     db.close();
-    expect(openError(dir)).toBeUndefined();
+    expect(thrownBy(dir)).toBeUndefined();
   });
 
   test("a file a start created and left before recording anything (empty tables, no session) opens", () => {
     const dir = join(root, "never-begun");
     new Journal(dir).close("failed");
-    expect(openError(dir)).toBeUndefined();
+    expect(thrownBy(dir)).toBeUndefined();
   });
 });
 
 describe("a journal that lost a table an earlier session wrote is refused", () => {
   for (const table of ["orders", "state", "fills", "bars"]) {
     test(`DROP TABLE ${table}: INVALID_DATA naming the file and ${table}`, () => {
-      const { dir, path } = editedJournal(`dropped-${table}`, `DROP TABLE ${table}`);
-      const error = openError(dir);
+      const { dir, path } = edited(`dropped-${table}`, `DROP TABLE ${table}`);
+      const error = thrownBy(dir);
       expect(error).toMatchObject({ code: "INVALID_DATA", details: { path, table } });
       expect(error?.message).toStartWith(`session journal ${path}: it records sessions but has no ${table} table;`);
     });
   }
 
   test("risk_state, which journals written before it lack, is created empty instead", () => {
-    const { dir } = editedJournal("no-risk-state", "DROP TABLE risk_state");
+    const { dir } = edited("no-risk-state", "DROP TABLE risk_state");
     const journal = new Journal(dir);
     expect([journal.loadRiskState(), journal.loadState("s")]).toEqual([undefined, [["n", 3]]]);
     journal.close("completed");
@@ -110,8 +89,8 @@ describe("a table of another shape is INVALID_DATA naming the file, the table an
   ];
   for (const [name, edit, table, problem, column] of cases) {
     test(name, () => {
-      const { dir, path } = editedJournal(`shape-${name.replaceAll(" ", "-")}`, edit);
-      const error = openError(dir);
+      const { dir, path } = edited(`shape-${name.replaceAll(" ", "-")}`, edit);
+      const error = thrownBy(dir);
       expect(error).toMatchObject({ code: "INVALID_DATA", details: { path, table, ...(column === undefined ? {} : { column }) } });
       expect(error?.message).toStartWith(`session journal ${path}: ${problem}; it was changed or damaged outside Argo`);
     });

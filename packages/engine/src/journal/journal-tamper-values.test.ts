@@ -1,53 +1,25 @@
 import "@argo/provider-paper";
 import { afterAll, describe, expect, test } from "bun:test";
-import type { Order } from "@argo/core";
-import { Database } from "bun:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
-import { Journal } from "./journal.ts";
+import { editedJournal, thrownBy, WORKING_LIMIT } from "../test-fixtures/edited-journal.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-journal-tamper-values-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const working: Order = {
-  symbol: "X", side: "BUY", type: "LIMIT", limitPrice: 90, quantity: 1, timeInForce: "GTC", clientOrderId: "o-1", venueOrderId: "v1",
-  status: "ACCEPTED", filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 1, updatedAt: 1,
-};
-
-/** A paper session's journal (of strategy "s") holding one working order and state n = 3, then `edit` run on its file. */
-function editedJournal(name: string, edit: string): { dir: string; path: string } {
+/** The journal of `name` under the test's root, edited (see editedJournal). */
+function edited(name: string, edit: string): { dir: string; path: string } {
   const dir = join(root, name);
-  const journal = new Journal(dir);
-  journal.beginSession("s", ["X"], "1m", "paper");
-  journal.order(working);
-  journal.state("s", "n", "3");
-  journal.close("completed");
-  const db = new Database(join(dir, "journal.sqlite"));
-  db.exec(edit);
-  db.close();
-  return { dir, path: join(dir, "journal.sqlite") };
-}
-
-/** What `read` throws on the journal of `dir` (undefined when nothing). */
-function thrownBy(dir: string, read: (journal: Journal) => unknown): (Error & { code?: string }) | undefined {
-  const journal = new Journal(dir);
-  try {
-    read(journal);
-    return undefined;
-  } catch (error) {
-    return error as Error & { code?: string };
-  } finally {
-    journal.close("completed");
-  }
+  return { dir, path: editedJournal(dir, edit) };
 }
 
 describe("a state value that parses to ±Infinity is the journal's INVALID_DATA, not the strategy's error", () => {
   test("1e999, -1e999 and one deep inside: naming the file, the state table and the row", () => {
     for (const [name, value] of [["top", "1e999"], ["negative", "-1e999"], ["deep", '{"a":[1,{"b":-1e999}]}']]) {
-      const { dir, path } = editedJournal(`state-${name}`, `UPDATE state SET value = '${value}'`);
+      const { dir, path } = edited(`state-${name}`, `UPDATE state SET value = '${value}'`);
       const error = thrownBy(dir, (journal) => journal.loadState("s"));
       expect(error).toMatchObject({ code: "INVALID_DATA", details: { path, table: "state", key: 'key "n" of strategy "s"' } });
       expect(error?.message).toStartWith(`session journal ${path}: the state row of key "n" of strategy "s" holds a number JSON cannot keep`);
@@ -55,12 +27,12 @@ describe("a state value that parses to ±Infinity is the journal's INVALID_DATA,
   });
 
   test("a number JSON keeps (1.7e308, the largest near 1.8e308) loads as written", () => {
-    const { dir } = editedJournal("state-large", "UPDATE state SET value = '[1.7e308, -1.7e308]'");
+    const { dir } = edited("state-large", "UPDATE state SET value = '[1.7e308, -1.7e308]'");
     expect(thrownBy(dir, (journal) => expect(journal.loadState("s")).toEqual([["n", [1.7e308, -1.7e308]]]))).toBeUndefined();
   });
 
   test("a restart on it stops before init with INVALID_DATA (before: STRATEGY_ERROR blaming the strategy)", async () => {
-    const { dir, path } = editedJournal("state-restart", "UPDATE state SET value = '1e999'");
+    const { dir, path } = edited("state-restart", "UPDATE state SET value = '1e999'");
     let inits = 0;
     const run = await runEngine({ bars: barsFromCloses("X", [100]), strategy: testStrategy({ init: () => void inits++ }, "s"), engine: { sessionDir: dir, trading: { provider: "paper", config: {} } } });
     expect(run.error).toMatchObject({ code: "INVALID_DATA", details: { path, table: "state" } });
@@ -78,7 +50,7 @@ describe("a working order whose JSON disagrees with its row's own columns is ref
   ];
   for (const [field, edit, column] of cases) {
     test(`${field} against column ${column}`, () => {
-      const { dir, path } = editedJournal(`order-${field}`, edit);
+      const { dir, path } = edited(`order-${field}`, edit);
       const error = thrownBy(dir, (journal) => journal.unfinishedOrders());
       expect(error).toMatchObject({ code: "INVALID_DATA", details: { path, table: "orders", key: 'order "o-1"' } });
       expect(error?.message).toStartWith(`session journal ${path}: the orders row of order "o-1" holds an order whose ${field} is not the one in the row's ${column} column;`);
@@ -86,7 +58,7 @@ describe("a working order whose JSON disagrees with its row's own columns is ref
   }
 
   test("a row whose JSON and columns agree reads back as written", () => {
-    const { dir } = editedJournal("order-agrees", "SELECT 1");
-    expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([working]))).toBeUndefined();
+    const { dir } = edited("order-agrees", "SELECT 1");
+    expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([WORKING_LIMIT]))).toBeUndefined();
   });
 });

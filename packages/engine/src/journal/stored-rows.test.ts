@@ -1,47 +1,22 @@
 import "@argo/provider-paper";
 import { afterAll, describe, expect, test } from "bun:test";
-import type { Bar, Order } from "@argo/core";
+import type { Bar } from "@argo/core";
 import { Database } from "bun:sqlite";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
-import { Journal } from "./journal.ts";
+import { editedJournal, thrownBy, WORKING_LIMIT } from "../test-fixtures/edited-journal.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-stored-rows-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const working: Order = {
-  symbol: "X", side: "BUY", type: "LIMIT", limitPrice: 90, quantity: 1, timeInForce: "GTC", clientOrderId: "o-1", venueOrderId: "v1",
-  status: "ACCEPTED", filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 1, updatedAt: 1,
-};
-
-/** A journal holding one working order and one state key, then `edit` run on its file as a person with sqlite3 would. */
-function editedJournal(name: string, edit: string): string {
+/** The journal of `name` under the test's root, edited (see editedJournal); its directory. */
+function edited(name: string, edit: string): string {
   const dir = join(root, name);
-  const journal = new Journal(dir);
-  journal.beginSession("s", ["X"], "1m", "paper");
-  journal.order(working);
-  journal.state("s", "n", "3");
-  journal.close("completed");
-  const db = new Database(join(dir, "journal.sqlite"));
-  db.exec(edit);
-  db.close();
+  editedJournal(dir, edit);
   return dir;
-}
-
-/** What reading `read` from the journal in `dir` throws (undefined when it does not). */
-function thrownBy(dir: string, read: (journal: Journal) => unknown): unknown {
-  const journal = new Journal(dir);
-  try {
-    read(journal);
-    return undefined;
-  } catch (error) {
-    return error;
-  } finally {
-    journal.close("completed");
-  }
 }
 
 describe("a journal row changed or damaged outside Argo", () => {
@@ -55,7 +30,7 @@ describe("a journal row changed or damaged outside Argo", () => {
       ["blob", "UPDATE orders SET data = x'00ff'", "holds a non-text value where JSON text belongs"],
     ];
     for (const [name, edit, problem] of cases) {
-      const dir = editedJournal(`order-${name}`, edit);
+      const dir = edited(`order-${name}`, edit);
       const path = join(dir, "journal.sqlite");
       const error = thrownBy(dir, (journal) => journal.unfinishedOrders());
       expect(error).toMatchObject({ code: "INVALID_DATA", details: { path, table: "orders", key: 'order "o-1"' } });
@@ -65,7 +40,7 @@ describe("a journal row changed or damaged outside Argo", () => {
   });
 
   test("a state value that is not JSON is INVALID_DATA naming the file, the strategy and the key", () => {
-    const dir = editedJournal("state", "UPDATE state SET value = '{bad'");
+    const dir = edited("state", "UPDATE state SET value = '{bad'");
     const path = join(dir, "journal.sqlite");
     const error = thrownBy(dir, (journal) => journal.loadState("s"));
     expect(error).toMatchObject({ code: "INVALID_DATA", details: { path, table: "state", key: 'key "n" of strategy "s"' } });
@@ -75,19 +50,19 @@ describe("a journal row changed or damaged outside Argo", () => {
   test("an order row an earlier version wrote without quantity, averageFillPrice or times (or with null there) reads back as 0", () => {
     // Earlier versions journaled a venue's order as it came: a missing average price, a NaN one (JSON null), no quantity
     // (its column NULL too: the same missing value was bound there).
-    const dir = editedJournal("earlier", "UPDATE orders SET quantity = NULL, data = json_set(json_remove(data, '$.averageFillPrice'), '$.quantity', json('null'))");
-    expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([{ ...working, quantity: 0, averageFillPrice: 0 }]))).toBeUndefined();
+    const dir = edited("earlier", "UPDATE orders SET quantity = NULL, data = json_set(json_remove(data, '$.averageFillPrice'), '$.quantity', json('null'))");
+    expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([{ ...WORKING_LIMIT, quantity: 0, averageFillPrice: 0 }]))).toBeUndefined();
     // Nor were an order's times checked: a row without them (or with null from a NaN) reads back with time 0.
-    const timeless = editedJournal("timeless", "UPDATE orders SET data = json_set(json_remove(data, '$.createdAt'), '$.updatedAt', json('null'))");
-    expect(thrownBy(timeless, (journal) => expect(journal.unfinishedOrders()).toEqual([{ ...working, createdAt: 0, updatedAt: 0 }]))).toBeUndefined();
+    const timeless = edited("timeless", "UPDATE orders SET data = json_set(json_remove(data, '$.createdAt'), '$.updatedAt', json('null'))");
+    expect(thrownBy(timeless, (journal) => expect(journal.unfinishedOrders()).toEqual([{ ...WORKING_LIMIT, createdAt: 0, updatedAt: 0 }]))).toBeUndefined();
     // A negative figure was never written by Argo: still refused.
-    const negative = editedJournal("negative", "UPDATE orders SET data = json_set(data, '$.averageFillPrice', -1)");
+    const negative = edited("negative", "UPDATE orders SET data = json_set(data, '$.averageFillPrice', -1)");
     expect((thrownBy(negative, (journal) => journal.unfinishedOrders()) as Error).message).toContain("has an averageFillPrice of -1, not a finite number of 0 or more");
   });
 
   test("rows as Argo wrote them read back unchanged", () => {
-    const dir = editedJournal("untouched", "SELECT 1");
-    expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([working]))).toBeUndefined();
+    const dir = edited("untouched", "SELECT 1");
+    expect(thrownBy(dir, (journal) => expect(journal.unfinishedOrders()).toEqual([WORKING_LIMIT]))).toBeUndefined();
     expect(thrownBy(dir, (journal) => expect(journal.loadState("s")).toEqual([["n", 3]]))).toBeUndefined();
   });
 });

@@ -52,7 +52,7 @@ export class TradingStateMachine {
    * now if that is higher), and so does the day's start while the engine clock is still in their UTC day; a later day
    * starts from the equity now, as a session's first day does.
    */
-  constructor(config: RiskConfig, initialEquity: number, restored?: EquityMarks) {
+  constructor(config: RiskConfig, initialEquity: number, private readonly restored?: EquityMarks) {
     this.maxDrawdown = config.maxDrawdown;
     this.haltDrawdown = haltThreshold(config.maxDrawdown, config.haltDrawdown);
     this.maxDailyLoss = config.maxDailyLoss;
@@ -65,6 +65,18 @@ export class TradingStateMachine {
       this.dayStartEquity = restored.dayStartEquity;
       this.day = Math.floor(restored.day / DAY_MS);
     }
+  }
+
+  /**
+   * Resumed between two symbols' bars of one time step: the equity the session started with values one symbol at the
+   * new step's close and another at the step before's, a figure that never was (a hedged book looks like a loss or a
+   * gain). The peak and the day's start are not taken from it; the first judged step sets what they would have taken.
+   * An uninterrupted session measures a new day from the last step before it; resumed so, from the day's first step.
+   */
+  resumedMidStep(): void {
+    this.peak = this.restored?.peak ?? Number.NEGATIVE_INFINITY;
+    if (this.restored === undefined) this.dayStartEquity = Number.NaN;
+    this.lastEquity = Number.NaN;
   }
 
   /** The marks to keep for a restart when they moved since the last call (a new peak, a new day), else undefined. */
@@ -103,7 +115,8 @@ export class TradingStateMachine {
     let change: TradingStateChange | undefined;
     if (day !== this.day) {
       this.day = day;
-      this.dayStartEquity = this.lastEquity;
+      // Unknown after a resume between two symbols' bars of a step (resumedMidStep): the day starts from this step.
+      this.dayStartEquity = this.lastEquity === this.lastEquity ? this.lastEquity : equity;
       this.marksMoved = true;
       const drawdownOk = this.maxDrawdown === undefined || !reached(drawdown, this.maxDrawdown);
       if (this.state === "REDUCING" && this.reducingByDailyLossOnly && drawdownOk) {
@@ -111,6 +124,7 @@ export class TradingStateMachine {
       }
     }
     this.lastEquity = equity;
+    if (this.dayStartEquity !== this.dayStartEquity) this.dayStartEquity = equity;
     const dailyLoss = this.dayStartEquity > 0 ? (this.dayStartEquity - equity) / this.dayStartEquity : 0;
     if (this.haltDrawdown !== undefined && reached(drawdown, this.haltDrawdown)) {
       return this.move("HALTED", `drawdown ${pct(drawdown)} reached haltDrawdown ${pct(this.haltDrawdown)}`, time);

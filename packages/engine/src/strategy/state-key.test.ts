@@ -47,8 +47,9 @@ describe("ctx.state keys are strings (the journal saves every key as text)", () 
       callbacks: { onStrategyError: (e) => void errors.push(e) },
     });
     expect(first.error).toBeUndefined();
-    // One per bar (the run went on), as the store threw it.
-    expect(errors.map((e) => `${e.code}: ${e.message}`)).toEqual(Array(2).fill("STRATEGY_ERROR: state keys must be strings, got the number 7"));
+    // One per bar (the run went on): the store's message, with the strategy, the callback and the bar.
+    expect(errors.map((e) => `${e.code}: ${e.message}`)).toEqual(input.slice(0, 2).map((b) =>
+      `STRATEGY_ERROR: strategy "test-strategy" onBar failed on X bar ${new Date(b.openTime).toISOString()}: state keys must be strings, got the number 7`));
     let keys: string[] | undefined;
     const second = await runEngine({ bars: input, engine: { sessionDir }, strategy: testStrategy({ init: (ctx) => void (keys = ctx.state.keys()) }) });
     expect(second.error).toBeUndefined();

@@ -8,17 +8,25 @@ import { frozenStateValue } from "./state-value.ts";
 export interface StrategyState {
   /** The value stored under `key` (deeply frozen: assigning to it throws), or undefined. */
   get<T = unknown>(key: string): T | undefined;
-  /** Stores a copy of `value` (undefined deletes the key); throws STRATEGY_ERROR for what JSON would not keep as it is. */
+  /**
+   * Stores a copy of `value` (undefined deletes the key); throws STRATEGY_ERROR for what JSON would not keep as it is,
+   * and once the run has ended (a promise that outlived it), when nothing would save the value any more.
+   */
   set(key: string, value: unknown): void;
   has(key: string): boolean;
+  /** Deletes the key; throws STRATEGY_ERROR once the run has ended, as `set` does. */
   delete(key: string): boolean;
   keys(): string[];
 }
+
+/** Why `set` and `delete` are refused after the run. */
+export const STATE_ENDED_REASON = "the session has ended: state is no longer saved";
 
 /** The engine's state store: a Map of frozen JSON values that remembers which keys changed since the journal last saved them. */
 export class StateStore implements StrategyState {
   private readonly values = new Map<string, unknown>();
   private readonly dirty = new Set<string>();
+  private ended = false;
 
   constructor(initial?: Iterable<[string, unknown]>) {
     if (initial) for (const [key, value] of initial) this.values.set(key, frozenStateValue(key, value));
@@ -31,6 +39,7 @@ export class StateStore implements StrategyState {
 
   set(key: string, value: unknown): void {
     checkKey(key);
+    if (this.ended) throw endedError(key);
     // What the journal would not save is refused (not stored), not saved as something else; undefined is a deletion,
     // which is what a restart would give back for it.
     if (value === undefined) {
@@ -49,6 +58,7 @@ export class StateStore implements StrategyState {
 
   delete(key: string): boolean {
     checkKey(key);
+    if (this.ended) throw endedError(key);
     this.dirty.add(key);
     return this.values.delete(key);
   }
@@ -70,6 +80,16 @@ export class StateStore implements StrategyState {
   get hasChanges(): boolean {
     return this.dirty.size > 0;
   }
+
+  /** The run has ended and its changes are saved: from now on `set` and `delete` are refused (reads still answer). */
+  end(): void {
+    this.ended = true;
+  }
+}
+
+/** The refusal of a change after the run: accepted, get() would return a value the next session never sees. */
+function endedError(key: string): ArgoError {
+  return new ArgoError("STRATEGY_ERROR", `state "${key}": ${STATE_ENDED_REASON}`, { details: { key } });
 }
 
 /**

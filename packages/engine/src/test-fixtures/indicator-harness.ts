@@ -20,9 +20,9 @@ export function indicatorHarness(throwFailures = false, cacheSize = 100) {
     defaultSlot: -1,
     strategyName: "my-strategy",
     runner: {
-      failed: (error: unknown, bar: Bar | undefined) => {
+      report: (error: ArgoError, bar: Bar | undefined) => {
         if (throwFailures) throw error;
-        reported.push({ error: error as ArgoError, bar });
+        reported.push({ error, bar });
       },
     },
   };

@@ -1,0 +1,45 @@
+import type { Order } from "@argo/core";
+import { Database } from "bun:sqlite";
+import { join } from "node:path";
+import { Journal } from "../journal/journal.ts";
+
+/** A limit BUY of 1 X at 90 working at the venue: the order journal tests record. */
+export const WORKING_LIMIT: Order = {
+  symbol: "X", side: "BUY", type: "LIMIT", limitPrice: 90, quantity: 1, timeInForce: "GTC", clientOrderId: "o-1", venueOrderId: "v1",
+  status: "ACCEPTED", filledQuantity: 0, averageFillPrice: 0, fills: [], createdAt: 1, updatedAt: 1,
+};
+
+/**
+ * Writes into `dir` the journal of one paper session of strategy "s" holding {@link WORKING_LIMIT} and state n = 3 (and
+ * what `more` records), closes it, then runs `edit` on its file as a person with sqlite3 would. Returns the file's path.
+ */
+export function editedJournal(dir: string, edit: string, more: (journal: Journal) => void = () => {}): string {
+  const journal = new Journal(dir);
+  journal.beginSession("s", ["X"], "1m", "paper");
+  journal.order(WORKING_LIMIT);
+  journal.state("s", "n", "3");
+  more(journal);
+  journal.close("completed");
+  const path = join(dir, "journal.sqlite");
+  const db = new Database(path);
+  db.exec(edit);
+  db.close();
+  return path;
+}
+
+/** What opening the journal in `dir` and `read` on it throw (undefined when nothing); an opened journal is closed again. */
+export function thrownBy(
+  dir: string,
+  read: (journal: Journal) => unknown = () => undefined,
+): (Error & { code?: string; details?: Record<string, unknown> }) | undefined {
+  let journal: Journal | undefined;
+  try {
+    journal = new Journal(dir);
+    read(journal);
+    return undefined;
+  } catch (error) {
+    return error as Error & { code?: string };
+  } finally {
+    journal?.close("completed");
+  }
+}
