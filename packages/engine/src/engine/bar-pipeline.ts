@@ -131,7 +131,7 @@ export class BarPipeline {
     this.turns = new StrategyTurns(options.mode === "backtest");
     const risk = new RiskManager(options.risk, (symbol, side, lastPrice, equity) => this.working.quantity(symbol, side, lastPrice, equity));
     this.gateway = new OrderGateway(this, risk, new CircuitBreaker(options.risk.circuitBreakerErrors), options.orderIdPrefix, options.venueCallTimeoutMs);
-    this.working = new WorkingOrders(this.mirror, this.gateway.inFlight);
+    this.working = new WorkingOrders(this.mirror, this.gateway.inFlight, this.gateway.awaitingCheck);
     this.state = new StateStore(options.journal?.loadState(this.strategyName));
     // A million-bar backtest would pay for remembering tens of thousands of fills it cannot hear twice.
     this.reportedFills = this.gateway.syncVenue === undefined ? new ReportedFills(options.journal?.recentFillKeys(REPORTED_FILLS_KEPT)) : undefined;

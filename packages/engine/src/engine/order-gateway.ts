@@ -14,7 +14,7 @@ import { frozenCopy } from "./frozen-copy.ts";
 import { ConfirmingReads } from "./confirming-reads.ts";
 import { isOrderLike, malformedAnswer, malformedPlacementReport } from "./order-answer.ts";
 import { placedResult } from "./placed-result.ts";
-import { PendingIds } from "./pending-ids.ts";
+import { PendingIds, requestsOf } from "./pending-ids.ts";
 import { pendingOrder } from "./pending-order.ts";
 import { ENDED_REASON, StrategyOrderGate } from "./strategy-order-gate.ts";
 import type { OrderRejection } from "./callbacks.ts";
@@ -31,6 +31,8 @@ export class OrderGateway {
   pending: Array<Promise<unknown>> = [];
   /** Client ids of orders sent but not yet seen in an answer or event (they count as open for maxOpenOrders). */
   readonly inFlight = new PendingIds();
+  /** Orders waiting for their risk check (a venue read after a fill, see place): they work as far as others can tell. */
+  readonly awaitingCheck = new PendingIds();
   /** The venue when it can place synchronously (a simulator), else undefined. */
   readonly syncVenue: SimulatedVenue | undefined;
   /**
@@ -132,13 +134,22 @@ export class OrderGateway {
       // A fill the venue has not followed with its position (or account) event yet: judged against the position before it,
       // an order could pass as reducing what that fill already closed, or pass a position limit the fill already used up
       // (an equityFraction order is sized from the account's equity). Asked first.
+      // Until checked it works as far as other orders and closes can tell (WorkingOrders): a close signal sized now must
+      // leave it its share of the position, as it would once it is sent.
+      const id = request.clientOrderId!;
+      this.awaitingCheck.add(id, request);
       const judged = this.confirmFor(request).then((unread) => {
+        // Not counted in its own check: it would stand beside itself.
+        this.awaitingCheck.delete(id);
         if (unread === undefined) return this.checked(request, chosenId);
         const reason = `${unread.what} could not be confirmed after its latest fill (${unread.failure.message}), so the risk limits cannot judge the order`;
         return this.reject(request, unread.failure.code, reason, "engine");
       });
       this.judging.add(judged);
-      const judgedDone = () => this.judging.delete(judged);
+      const judgedDone = () => {
+        this.judging.delete(judged);
+        this.awaitingCheck.delete(id);
+      };
       void judged.then(judgedDone, judgedDone);
       return judged;
     }
@@ -184,8 +195,8 @@ export class OrderGateway {
     view.equity = p.equity();
     // An open or in-flight bracket entry will add its legs: counted (one walk of the open orders) only when limited.
     view.openOrders = p.options.risk.maxOpenOrders === undefined
-      ? p.mirror.openOrdersById.size + this.inFlight.size
-      : openOrderCount(p.mirror.openOrdersById.values(), this.inFlight.size === 0 ? undefined : this.inFlight.requests());
+      ? p.mirror.openOrdersById.size + this.inFlight.size + this.awaitingCheck.size
+      : openOrderCount(p.mirror.openOrdersById.values(), requestsOf(this.inFlight, this.awaitingCheck));
     const rejection = this.risk.check(request, view);
     view.position = undefined;
     if (rejection !== undefined) return Promise.resolve(this.reject(request, rejection.code, rejection.reason, "risk"));
@@ -494,6 +505,10 @@ export class OrderGateway {
       (order): CancelResult => {
         // Not an order: whether it was cancelled is unknown, so the strategy is told it failed (the venue's events still count).
         if (!isOrderLike(order)) return this.cancelFailed(malformedAnswer(p.trading.name, "cancel", order));
+        // Another order than the one asked about says nothing of it, and booking it would record an order never placed.
+        if (order.clientOrderId !== orderId && order.venueOrderId !== orderId) {
+          return this.cancelFailed(new ArgoError("INVALID_DATA", `${p.trading.name} answered the cancel of "${orderId}" with another order ("${order.clientOrderId}")`, { provider: p.trading.name }));
+        }
         this.breaker.success();
         p.noteOrder(order);
         this.answerFills(order);

@@ -43,3 +43,19 @@ export class PendingIds {
     return this.byId.size !== 0 && this.byId.delete(id);
   }
 }
+
+/**
+ * The requests of several sets as one walk, undefined when all are empty (a backtest's: its simulator answers in the
+ * call). Orders in flight and those still waiting for their risk check both count as working (see WorkingOrders).
+ */
+export function requestsOf(first: PendingIds, second: PendingIds): Iterable<OrderRequest> | undefined {
+  if (second.size === 0) return first.size === 0 ? undefined : first.requests();
+  if (first.size === 0) return second.requests();
+  return chain(first, second);
+}
+
+function* chain(first: PendingIds, second: PendingIds): Generator<OrderRequest> {
+  yield* first.requests();
+  yield* second.requests();
+}
+

@@ -50,6 +50,18 @@ describe("signals", () => {
     expect(signalToRequest({ action: "CLOSE_LONG", quantity: 1, quoteAmount: 5 }, "X", undefined)).toMatchObject({ invalid: expect.stringContaining("not quoteAmount") });
   });
 
+  test("a close with a takeProfit or stopLoss is invalid, naming the field: its legs would open the other way once it filled", () => {
+    // Before: passed through; a CLOSE_LONG's take-profit BUY and stop-loss BUY opened a short after the long was sold.
+    expect(signalToRequest({ action: "CLOSE_LONG", takeProfit: { triggerPrice: 90 } }, "X", position("LONG", 10))).toMatchObject({
+      invalid: "CLOSE_LONG: a close takes no takeProfit (its legs would open a position the other way once it filled)",
+    });
+    expect(signalToRequest({ action: "CLOSE_SHORT", stopLoss: { triggerPrice: 120 } }, "X", position("SHORT", 3))).toMatchObject({
+      invalid: expect.stringContaining("a close takes no stopLoss"),
+    });
+    // Entries keep theirs.
+    expect(signalToRequest({ action: "OPEN_LONG", quantity: 1, stopLoss: { triggerPrice: 90 } }, "X", undefined)).toMatchObject({ request: { stopLoss: { triggerPrice: 90 } } });
+  });
+
   test("a close with a negative, zero or non-numeric quantity is invalid, naming quantity (never read as its absolute value)", () => {
     expect(signalToRequest({ action: "CLOSE_LONG", quantity: -1 }, "X", position("LONG", 2))).toEqual({
       invalid: "CLOSE_LONG: quantity must be a positive number (the side, not the sign, gives the direction), got -1",

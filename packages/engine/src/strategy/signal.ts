@@ -70,6 +70,12 @@ export function signalToRequest(signal: Signal, symbol: string, position: Positi
       // Silently closing everything would be the wrong trade: refused like any other bad order, naming the field.
       return { invalid: `${signal.action}: a close takes \`quantity\` (or nothing for the whole position), not ${sized}`, request: signalOrder(signal, symbol) };
     }
+    // Legs protect the position an entry opens; a close's legs, once it filled, would open one the other way (a
+    // CLOSE_LONG's "take-profit" BUY): refused, naming the field, rather than trade what no close means.
+    const leg = signal.takeProfit !== undefined ? "takeProfit" : signal.stopLoss !== undefined ? "stopLoss" : undefined;
+    if (leg !== undefined) {
+      return { invalid: `${signal.action}: a close takes no ${leg} (its legs would open a position the other way once it filled)`, request: signalOrder(signal, symbol) };
+    }
     // A negative, zero or non-numeric quantity is a bug in the strategy, refused (not read as its absolute value)
     // whether or not there is a position to close.
     const badQuantity = signal.quantity === undefined ? undefined : sizingProblem({ quantity: signal.quantity });

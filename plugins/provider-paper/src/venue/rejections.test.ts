@@ -36,6 +36,17 @@ describe("rejections and their codes", () => {
     expect(await venue.getOpenOrders()).toHaveLength(0);
   });
 
+  test("a list or an object where a number belongs is named by its kind (String([]) is empty: 'got ' said nothing)", async () => {
+    const { venue } = await harness();
+    const cases: Array<[Partial<OrderRequest>, string]> = [
+      [{ type: "LIMIT", limitPrice: [] as never }, "limitPrice must be a positive number, got an empty list"],
+      [{ type: "LIMIT", limitPrice: {} as never }, "limitPrice must be a positive number, got an object"],
+      [{ quantity: [5] as never }, "quantity must be a positive number, got a list"],
+      [{ stopLoss: { triggerPrice: [] as never } }, "stopLoss.triggerPrice must be a positive number, got an empty list"],
+    ];
+    for (const [extra, message] of cases) expect((await rejectsWith(venue.placeOrder(buy(extra)), "INVALID_ORDER")).message).toContain(message);
+  });
+
   test("a symbol outside `symbols` is UNKNOWN_SYMBOL; without `symbols`, one the venue never saw a bar for is too", async () => {
     const listed = createPaperVenue({ symbols: ["XYZ"] });
     await listed.connect();

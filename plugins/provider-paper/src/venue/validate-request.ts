@@ -12,21 +12,21 @@ const TIME_IN_FORCE = new Set(["GTC", "IOC", "FOK", "DAY"]);
 export function validateRequest(state: VenueState, request: OrderRequest): void {
   if (request === null || typeof request !== "object") throw invalidOrder(state, "an order request must be an object");
   const { side, type, quantity, quoteAmount, equityFraction, limitPrice, stopPrice, timeInForce } = request;
-  if (side !== "BUY" && side !== "SELL") throw invalidOrder(state, `side must be BUY or SELL, got ${String(side)}`, { field: "side" });
-  if (!TYPES.has(type)) throw invalidOrder(state, `type must be MARKET, LIMIT, STOP or STOP_LIMIT, got ${String(type)}`, { field: "type" });
+  if (side !== "BUY" && side !== "SELL") throw invalidOrder(state, `side must be BUY or SELL, got ${given(side)}`, { field: "side" });
+  if (!TYPES.has(type)) throw invalidOrder(state, `type must be MARKET, LIMIT, STOP or STOP_LIMIT, got ${given(type)}`, { field: "type" });
   if (timeInForce !== undefined && !TIME_IN_FORCE.has(timeInForce)) {
-    throw invalidOrder(state, `timeInForce must be GTC, IOC, FOK or DAY, got ${String(timeInForce)}`, { field: "timeInForce" });
+    throw invalidOrder(state, `timeInForce must be GTC, IOC, FOK or DAY, got ${given(timeInForce)}`, { field: "timeInForce" });
   }
   const sizes = (quantity !== undefined ? 1 : 0) + (quoteAmount !== undefined ? 1 : 0) + (equityFraction !== undefined ? 1 : 0);
   if (sizes !== 1) throw invalidOrder(state, "exactly one of quantity, quoteAmount and equityFraction must be given", { field: "quantity" });
   if (quantity !== undefined && !isPositive(quantity)) {
-    throw invalidOrder(state, `quantity must be a positive number, got ${String(quantity)}`, { field: "quantity" });
+    throw invalidOrder(state, `quantity must be a positive number, got ${given(quantity)}`, { field: "quantity" });
   }
   if (quoteAmount !== undefined && !isPositive(quoteAmount)) {
-    throw invalidOrder(state, `quoteAmount must be a positive number, got ${String(quoteAmount)}`, { field: "quoteAmount" });
+    throw invalidOrder(state, `quoteAmount must be a positive number, got ${given(quoteAmount)}`, { field: "quoteAmount" });
   }
   if (equityFraction !== undefined && !(typeof equityFraction === "number" && equityFraction > 0 && equityFraction <= 1)) {
-    throw invalidOrder(state, `equityFraction must be in (0, 1], got ${String(equityFraction)}`, { field: "equityFraction" });
+    throw invalidOrder(state, `equityFraction must be in (0, 1], got ${given(equityFraction)}`, { field: "equityFraction" });
   }
   const needsLimit = type === "LIMIT" || type === "STOP_LIMIT";
   const needsStop = type === "STOP" || type === "STOP_LIMIT";
@@ -124,8 +124,12 @@ function checkLeg(state: VenueState, name: string, leg: BracketLeg | undefined):
 }
 
 /** A wrong value as a message shows it: a string quoted and called one, as "100" given for 100 otherwise reads as the number. */
+/** A value as a refusal names it: a string quoted (cut at 40 characters), a list or an object by its kind (String([]) is ""). */
 function given(value: unknown): string {
-  return typeof value === "string" ? `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}` : String(value);
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object" && value !== null) return "an object";
+  return String(value);
 }
 
 /** A finite number above zero: NaN, infinities and anything not a number fail. */
