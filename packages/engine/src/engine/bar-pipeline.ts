@@ -409,7 +409,7 @@ export class BarPipeline {
     const signal = this.options.signal;
     // Without a signal nothing can stop the run: `work` is waited for as it is, in as many steps as before.
     if (signal === undefined) return work;
-    return withStopGrace(work, signal, this.options.venueCallTimeoutMs).then((settled) => settled || this.gaveUp());
+    return withStopGrace(work, signal, this.options.venueCallTimeoutMs, () => this.gateway.waitsOnVenue).then((settled) => settled || this.gaveUp());
   }
 
   /** Reports a wait graced() gave up, naming the strategy callback in progress; the work of that turn stops at its next await. */
@@ -418,6 +418,8 @@ export class BarPipeline {
     const { callback, bar } = this.turns;
     this.turns.epoch++;
     this.turns.waited();
+    // What the callback given up on does from now on must not reach the venue (the stop settles the session's orders).
+    if (this.gateway.gate.phase !== "ended") this.gateway.gate.phase = "stopping";
     // A drain given up on never ends (see endDrain): the stop neither waits for it again nor takes it for one running.
     this.draining = undefined;
     if (callback !== undefined) this.runner.notSettled(callback, bar, graceMs);
@@ -436,7 +438,7 @@ export class BarPipeline {
         onBarResult = this.runner.onBar(bar);
       }
       if (onBarResult !== undefined) {
-        turns.waitFor("onBar", bar, this.runner.awaitedTagged);
+        turns.waitFor("onBar", bar);
         try {
           await onBarResult;
         } catch (error) {

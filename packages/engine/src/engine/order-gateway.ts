@@ -156,6 +156,11 @@ export class OrderGateway {
     return this.checked(request, chosenId);
   }
 
+  /** Whether a placement or its risk check's venue read is on its way (each has a deadline of its own). */
+  get waitsOnVenue(): boolean {
+    return this.placing.size !== 0 || this.judging.size !== 0 || this.inFlight.size !== 0;
+  }
+
   /** Whether the strategy may place an order now (see {@link StrategyOrderGate}); a signal asks before any venue read. */
   get admitsStrategyOrders(): boolean {
     return !this.gate.closed(this.p.running);

@@ -1,14 +1,21 @@
 /**
  * Waits for `work`; once `signal` has aborted (before or during the wait), for at most `graceMs` more. Resolves true
  * when `work` fulfilled, false when the grace ran out first; rejects as `work` does. Without a signal it is a plain wait:
- * nothing can stop the run, so there is nothing to give up for. No timer exists until the abort.
+ * nothing can stop the run, so there is nothing to give up for. No timer exists until the abort. While `waitsOnVenue()`
+ * says a venue call is on its way the grace starts again: such a call has a deadline of its own, and a stop that gave
+ * up during one (an onStop placing orders one after another) would leave an order landing after the run.
  */
-export function withStopGrace(work: PromiseLike<unknown>, signal: AbortSignal | undefined, graceMs: number): Promise<boolean> {
+export function withStopGrace(
+  work: PromiseLike<unknown>,
+  signal: AbortSignal | undefined,
+  graceMs: number,
+  waitsOnVenue: () => boolean = () => false,
+): Promise<boolean> {
   if (signal === undefined) return Promise.resolve(work).then(() => true);
   return new Promise<boolean>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const startGrace = () => {
-      timer = setTimeout(() => resolve(false), graceMs);
+      timer = setTimeout(() => (waitsOnVenue() ? startGrace() : resolve(false)), graceMs);
     };
     const done = () => {
       clearTimeout(timer);
