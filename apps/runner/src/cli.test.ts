@@ -129,4 +129,19 @@ describe("the argo process", () => {
     expect(lines.find((l) => l.msg === "stopping")).toMatchObject({ reason: "SIGINT" });
     expect(lines.at(-1)).toMatchObject({ msg: "session ended", status: "aborted" });
   }, 30_000);
+
+  test("SIGHUP (the terminal or ssh session closed) stops it as cleanly: exit 0, the journal's claim released", async () => {
+    // Before: killed at once (exit 129), journal.lock left behind and working orders not cancelled.
+    const dir = join(tmp.dir, "hup-data");
+    const p = spawnCli(["run", writeConfig(tmp.dir, "hup.json", quickSessionConfig(dir))]);
+    try {
+      await p.waitForErr(/"msg":"order placed"/);
+      p.proc.kill("SIGHUP");
+      expect(await p.exited).toBe(0);
+    } finally {
+      p.kill();
+    }
+    expect(logLines(p.stderr()).find((l) => l.msg === "stopping")).toMatchObject({ reason: "SIGHUP" });
+    expect(existsSync(join(dir, "journal.lock"))).toBe(false);
+  }, 30_000);
 });

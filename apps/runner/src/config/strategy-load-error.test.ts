@@ -45,6 +45,15 @@ describe("a strategy file that does not compile", () => {
     expect(message).toBe(`cannot load strategy "${source}": ${file}: syntax error at line 5, column ${column}: Expected ")" but found ";"`);
   });
 
+  test("several syntax errors (Bun throws them together): the first one's place, and how many more", async () => {
+    // Found by a hunt: "2 errors building …" named no line or column.
+    const { file, source, lines } = strategyFile(['import { defineStrategy } from "@argo/engine";', "export default defineStrategy({", '  name: "x",', "  onBar() { if (1 { } }", "});"]);
+    const message = await loadMessage(source);
+    expect(message).toStartWith(`cannot load strategy "${source}": ${file}: syntax error at line 4, column `);
+    expect(message).toMatch(/\(and \d+ more\)$/);
+    expect(lines[3]).toContain("if (1 {");
+  });
+
   test("a syntax error in a file the strategy imports names that file", async () => {
     const broken = strategyFile(["export const size = 1;", "export const bad = [1, 2;"]);
     const { source } = strategyFile([`import { size } from "${broken.source}";`, "export default size;"]);

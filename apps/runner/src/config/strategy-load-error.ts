@@ -53,9 +53,13 @@ export function locatedStrategyError(error: unknown, source: string, baseDir: st
   if (!isArgoError(error) || error.cause === undefined) return error;
   const cause = error.cause;
   const details = { ...error.details, source };
-  if (isBuildMessage(cause)) {
-    const { file, line, column } = cause.position;
-    return new ArgoError(error.code, `cannot load strategy "${source}": ${file}: syntax error at line ${line}, column ${column}: ${cause.message}`, {
+  // Several syntax errors come as an AggregateError of BuildMessages: the first is where to look.
+  const errors = (cause as { errors?: unknown } | null)?.errors;
+  const build = isBuildMessage(cause) ? cause : Array.isArray(errors) && isBuildMessage(errors[0]) ? errors[0] : undefined;
+  if (build !== undefined) {
+    const { file, line, column } = build.position;
+    const more = Array.isArray(errors) && errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+    return new ArgoError(error.code, `cannot load strategy "${source}": ${file}: syntax error at line ${line}, column ${column}: ${build.message}${more}`, {
       cause,
       details: { ...details, file, line, column },
     });

@@ -14,9 +14,22 @@ describe("scrubbing secrets from serialised text", () => {
   });
 
   test("plain secrets are kept once, empty ones dropped", () => {
-    // 'q"' also as JSON escapes it and as a URL encodes it (%22); "abc" is spelled the same every way.
-    expect(withJsonSpellings(["abc", "", "abc", 'q"'])).toEqual(["abc", 'q"', 'q\\"', "q%22"]);
+    // 'q"' also as JSON escapes it, escaped once more (q\\\" in a line that serialises an escaped quote), and as a URL
+    // encodes it (%22); "abc" is spelled the same every way.
+    expect(withJsonSpellings(["abc", "", "abc", 'q"'])).toEqual(["abc", 'q"', 'q\\"', 'q\\\\\\"', "q%22"]);
     expect(scrubSecrets("x abc y", withJsonSpellings(["", "abc"]))).toBe(`x ${REDACTED} y`);
+  });
+});
+
+describe("scrubbing a secret JSON-escaped twice", () => {
+  test("a two-line key an error quoted JSON-escaped, in a serialised log line or journal column", () => {
+    // Found by a hunt: the line escaped the message's "\\n" again, and both halves of the key were printed.
+    const key = "AbCdEfGh12345678\nZyXwVu98765432\n";
+    const line = JSON.stringify({ msg: `venue refused body {"key":${JSON.stringify(key)}}` });
+    const scrubbed = secretScrubber(withJsonSpellings([key]))(line);
+    expect(scrubbed).not.toContain("AbCdEfGh12345678");
+    expect(scrubbed).not.toContain("ZyXwVu98765432");
+    expect(scrubbed).toContain(REDACTED);
   });
 });
 

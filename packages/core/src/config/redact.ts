@@ -68,15 +68,19 @@ export function withJsonSpellings(secrets: readonly string[]): string[] {
 /**
  * The spellings one secret takes where text quotes it, itself first: trimmed too (a key read from an env file or a
  * Kubernetes secret keeps its newline, but fetch trims header values and a schema may `v.trim()`, so the venue sees and
- * echoes it without), and each of those as JSON text escapes it and URL-encoded, percent and form style (SDK errors
- * quote request bodies and query strings). Each spelling once; none for an empty value.
+ * echoes it without), and each of those as JSON text escapes it, escaped once more (an error quoting a request body
+ * JSON-escapes a two-line key, and a log line or journal column that serialises that message escapes it again), and
+ * URL-encoded, percent and form style (SDK errors quote request bodies and query strings). Each spelling once; none for
+ * an empty value.
  */
 export function secretSpellings(value: string): string[] {
   const out = new Set<string>();
   for (const base of [value, value.trim()]) {
     if (base.length === 0) continue;
     out.add(base);
-    out.add(JSON.stringify(base).slice(1, -1));
+    const escaped = JSON.stringify(base).slice(1, -1);
+    out.add(escaped);
+    out.add(JSON.stringify(escaped).slice(1, -1));
     for (const encoded of urlSpellings(base)) out.add(encoded);
   }
   return [...out];
