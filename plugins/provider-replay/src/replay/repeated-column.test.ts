@@ -75,3 +75,25 @@ describe("replay: a column named twice", () => {
     expect((bars as Bar[]).map((bar) => [bar.openTime, bar.close])).toEqual([[Date.UTC(2024, 0, 1), 1.5]]);
   });
 });
+
+describe("a JSON-lines row naming a field under two keys of different case is refused the same way", () => {
+  function jsonl(name: string, columns?: Record<string, string>) {
+    const rows = [1, 2].map((d) => JSON.stringify({ time: `2024-01-0${d}`, open: 1, high: 2000, low: 0.5, Close: 1.5 + d, close: 1000 + d, volume: 100 }));
+    writeFileSync(join(dir, name), rows.join("\n"));
+    return { path: name, symbol: "X", interval: "1d", ...(columns ? { columns } : {}) };
+  }
+
+  test("the reader and the session check refuse it at columns.close, naming the file, the line and both keys", async () => {
+    // Found by a hunt: CSV refused it, JSON lines read the first key ("Close") without a word.
+    const file = jsonl("case.jsonl");
+    const error = await read(file);
+    expect(isArgoError(error)).toBe(true);
+    expect((error as ArgoError).message).toContain('files.0.columns.close: case.jsonl line 1: keys "Close" and "close" all name the close');
+    expect(check(file).map((issue) => issue.path)).toEqual(["files.0.columns.close"]);
+  });
+
+  test("the exact key named in columns reads that one", async () => {
+    const bars = await read(jsonl("exact.jsonl", { close: "close" }));
+    expect((bars as Bar[]).map((b) => b.close)).toEqual([1001, 1002]);
+  });
+});

@@ -1,5 +1,5 @@
 import { ArgoError, type Bar } from "@argo/core";
-import { describeLookup, findColumn, findColumns } from "./column-lookup.ts";
+import { describeLookup, findColumns } from "./column-lookup.ts";
 import { mayHoldNonDecimal } from "./decimal-number.ts";
 import { BAR_FIELDS, type BarField } from "./replay-config.ts";
 import type { ReplayFile } from "./replay-file.ts";
@@ -69,9 +69,11 @@ export function createJsonlRowParser(file: ReplayFile): RowParser {
       let key = keys[field];
       if (key === undefined) {
         const names = Object.keys(record);
-        const found = findColumn(names, field, file.columns[field]);
-        if (found < 0) throw rowError(file, lineNumber, field, `missing: no key ${describeLookup(field, file.columns[field])}`);
-        key = names[found]!;
+        const found = findColumns(names, field, file.columns[field]);
+        if (found.length === 0) throw rowError(file, lineNumber, field, `missing: no key ${describeLookup(field, file.columns[field])}`);
+        // "Close" and "close" in one row, as in a CSV header: which the file means is unclear (JSON keeps exact repeats once).
+        if (found.length > 1) throw repeatedKey(file, field, found.map((i) => names[i]!), lineNumber);
+        key = names[found[0]!]!;
         keys[field] = key;
       }
       return record[key];
@@ -94,6 +96,18 @@ function repeatedColumn(file: ReplayFile, field: BarField, names: readonly strin
     "INVALID_CONFIGURATION",
     `invalid replay config: ${at}: ${file.label} header on line ${headerLine}: ${what}, so which holds the ${field} is unclear: ${fix}`,
     { provider: "replay", details: { field: at, file: file.label, path: file.path, line: headerLine } },
+  );
+}
+
+/** The error for a field found under several keys of a JSON-lines row ("Close" and "close"): none is guessed. */
+function repeatedKey(file: ReplayFile, field: BarField, keys: readonly string[], line: number): ArgoError {
+  const at = `files.${file.index}.columns.${field}`;
+  const listed = keys.map((key) => JSON.stringify(key));
+  return new ArgoError(
+    "INVALID_CONFIGURATION",
+    `invalid replay config: ${at}: ${file.label} line ${line}: keys ${listed.slice(0, -1).join(", ")} and ${listed.at(-1)} all name the ${field} ` +
+      `(names are matched in any case), so which holds it is unclear: set ${at} to the exact name of the one to read`,
+    { provider: "replay", details: { field: at, file: file.label, path: file.path, line } },
   );
 }
 
