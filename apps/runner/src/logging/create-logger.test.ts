@@ -28,6 +28,19 @@ describe("createLogger scrubs secret values", () => {
     expect(text()).not.toContain(JSON.stringify(SECRET).slice(1, -1));
   });
 
+  test("a secret with a newline that an error quotes JSON-escaped (a PEM key in a request body)", () => {
+    // Found by a hunt: the raw key was redacted, but JSON.stringify(key) in a message was escaped again by the line and
+    // printed both halves of the key.
+    const key = "AbCdEfGh12345678\nZyXwVu98765432\n";
+    for (const format of ["json", "pretty"] as const) {
+      const { log, text } = capture(format, [key]);
+      log.error(`venue refused body {"key":${JSON.stringify(key)}} and raw ${key}`);
+      expect(text()).not.toContain("AbCdEfGh12345678");
+      expect(text()).not.toContain("ZyXwVu98765432");
+      expect(text()).toContain("[REDACTED]");
+    }
+  });
+
   test("in pretty output, which prints the JSON line's strings unescaped", () => {
     const { log, text } = capture("pretty");
     log.warn(`venue said ${SECRET}`);
