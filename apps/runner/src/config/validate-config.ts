@@ -9,6 +9,7 @@ import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
 import { asRecord } from "./as-record.ts";
 import { configSchemaLookup } from "./config-schema-at.ts";
+import { dataDirIssues } from "./data-dir-issues.ts";
 import { nameEnvSources, nameSessionSources, refusedEnvIssues } from "./env-issue-source.ts";
 import { isInsideSection, listSectionIssues } from "./list-section-issues.ts";
 import { strategyLoadFor } from "./load-config-strategy.ts";
@@ -37,6 +38,11 @@ export interface ValidSession {
 export interface ValidateOptions {
   /** Whether it serves the status API when `status.enabled` (argo run, and argo validate judging for it); a backtest does not. Default true. */
   serveStatus?: boolean;
+  /**
+   * Whether it keeps its journal in `engine.data_dir` (argo run, and argo validate judging for it); a backtest does not.
+   * Default: as serveStatus, since the session that serves the status API is the one that journals.
+   */
+  journal?: boolean;
 }
 
 /** Every check's verdict: the session, or all the problems at once. */
@@ -105,6 +111,12 @@ export async function validateConfig(
   issues.push(...nameSessionSources(riskSymbolIssues(raw), envOverrides, ["engine.symbols"]));
   // The bind rule `argo run` applies when it starts the status API: the same function, so both refuse the same configs.
   if (options.serveStatus !== false) issues.push(...statusBindIssues(raw));
+  // Where `argo run` will put its journal: a file there, or a directory it may not write to, would fail it only at start.
+  if (options.journal ?? options.serveStatus !== false) {
+    const rawDataDir = asRecord(raw.engine).data_dir;
+    const dataDir = outer.ok ? outer.value.engine?.data_dir : typeof rawDataDir === "string" && rawDataDir !== "" ? rawDataDir : undefined;
+    if (dataDir !== undefined) issues.push(...dataDirIssues(dataDir, cwd ?? process.cwd()));
+  }
 
   let strategyConfig: unknown;
   if (strategyLoad?.error !== undefined) fail("strategy.path", strategyLoad.error);

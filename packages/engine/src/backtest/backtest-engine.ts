@@ -100,8 +100,12 @@ export class BacktestEngine {
     const session = this.newSession(venue, loaded);
     this.session = session;
     const recorder = new RunRecorder(symbols, benchmarkSymbol);
+    const guard = new CallbackGuard(callbacks);
     const plan: HistoryPlan = {
       symbols, interval, from: settings.from, to: settings.to, closeAtEnd: settings.closeAtEnd, progress: resolveProgress(this.options.progress),
+      // A first read still pending at the stop gets the grace a strategy callback gets, and its give-up is reported.
+      venueCallTimeoutMs: this.options.venueCallTimeoutMs,
+      onError: (error) => guard.error(error),
     };
     let warmupBars = settings.warmupBars ?? 0;
     let history: OpenedHistory | undefined;

@@ -1,6 +1,8 @@
-import { ArgoError, intervalToMs, type MarketDataProvider, type SimulatedVenue } from "@argo/core";
+import { ArgoError, type Bar, intervalToMs, type MarketDataProvider, type SimulatedVenue } from "@argo/core";
 import { type BarPipeline, GAVE_UP } from "../engine/bar-pipeline.ts";
 import { isAbortOf } from "../engine/is-abort-of.ts";
+import { withStopGrace } from "../engine/stop-grace.ts";
+import { DEFAULT_VENUE_CALL_TIMEOUT_MS } from "../engine/venue-deadline.ts";
 import type { CloseAtEnd } from "./backtest-options.ts";
 import { BarSource } from "./bar-source.ts";
 import { isoTimeOrText } from "../report/iso-time.ts";
@@ -20,7 +22,20 @@ export interface HistoryPlan {
   to: number | undefined;
   closeAtEnd: CloseAtEnd;
   progress: ProgressOptions | undefined;
+  /**
+   * How long a first read still pending when the signal aborts is waited for before the run gives up on it (the
+   * session's venueCallTimeoutMs, as for a strategy callback in progress); default DEFAULT_VENUE_CALL_TIMEOUT_MS.
+   */
+  venueCallTimeoutMs?: number | undefined;
+  /** Where a first read given up on is reported (the session's onError); without it, it is not. */
+  onError?: ((error: ArgoError) => void) | undefined;
 }
+
+/**
+ * Sources with a read the run gave up on: an async generator's return() waits for its pending next(), so closing one
+ * is asked for but not waited for (a read that never settles would keep the run from ending).
+ */
+const givenUp = new WeakSet<BarSource>();
 
 /** Every symbol's history, opened and at its first bar before the strategy's init. */
 export interface OpenedHistory {
@@ -31,7 +46,10 @@ export interface OpenedHistory {
 
 /**
  * Opens every symbol's history and reads its first bar, so the run starts on the data's clock rather than the wall
- * clock, and a symbol without a bar in the range is refused (INVALID_DATA) before the strategy runs anything.
+ * clock, and a symbol without a bar in the range is refused (INVALID_DATA) before the strategy runs anything. Aborted
+ * while a first read is pending, the read gets plan.venueCallTimeoutMs to settle (a history answers the abort by
+ * ending or rejecting); one that does not is reported (CONNECTION_LOST naming the provider and the symbol) and left,
+ * and the run ends as aborted before its first bar.
  */
 export async function openHistory(marketData: MarketDataProvider, signal: AbortSignal | undefined, plan: HistoryPlan): Promise<OpenedHistory> {
   const options = signal === undefined ? undefined : { signal };
@@ -42,8 +60,10 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
   try {
     let startTime = Number.POSITIVE_INFINITY;
     for (const source of sources) {
+      // Aborted already: the next symbol's read would only add its own wait to the stop.
+      if (signal?.aborted) throw abortedBeforeFirstBar();
       const pending = source.advance();
-      if (pending !== undefined) source.receive(await pending);
+      if (pending !== undefined) source.receive(signal === undefined ? await pending : await firstRead(pending, source, marketData.name, signal, plan));
       if (source.head !== undefined && source.head.openTime < startTime) startTime = source.head.openTime;
     }
     // Aborted while opening: the strategy's init must not run for a replay that never starts (without a bar, on the wall clock).
@@ -56,6 +76,28 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
     await closeHistory(sources);
     throw isAbortOf(signal, error) ? abortedBeforeFirstBar() : error;
   }
+}
+
+/**
+ * The first read's answer; once `signal` has aborted, waited for only venueCallTimeoutMs more (the replay's reads get
+ * the same through BarPipeline.graced): a provider that never answers must not keep a stop from stopping.
+ */
+async function firstRead(
+  pending: Promise<IteratorResult<Bar>>,
+  source: BarSource,
+  provider: string,
+  signal: AbortSignal,
+  plan: HistoryPlan,
+): Promise<IteratorResult<Bar>> {
+  const graceMs = plan.venueCallTimeoutMs ?? DEFAULT_VENUE_CALL_TIMEOUT_MS;
+  let answer: IteratorResult<Bar> | undefined;
+  const answered = await withStopGrace(pending.then((next) => void (answer = next)), signal, graceMs);
+  if (answered) return answer!;
+  givenUp.add(source);
+  plan.onError?.(new ArgoError("CONNECTION_LOST", `${provider} did not answer the first history read of ${source.symbol} within ${graceMs} ms of the stop; stopping without it`, {
+    provider, details: { symbol: source.symbol, graceMs },
+  }));
+  throw abortedBeforeFirstBar();
 }
 
 /** INVALID_DATA for the symbols that have no bar in the plan's range, naming each of them and the range. */
@@ -74,9 +116,12 @@ export function abortedBeforeFirstBar(): ArgoError {
   return new ArgoError("CONTEXT_CANCELLED", "the backtest was aborted before its first bar");
 }
 
-/** Ends every history early (a finished, stopped or failed run); never throws. */
+/** Ends every history early (a finished, stopped or failed run); never throws, nor waits for a history given up on. */
 export async function closeHistory(sources: readonly BarSource[]): Promise<void> {
-  await Promise.all(sources.map((source) => source.close().catch(() => undefined)));
+  await Promise.all(sources.map((source) => {
+    const closing = source.close().catch(() => undefined);
+    return givenUp.has(source) ? undefined : closing;
+  }));
 }
 
 /**
@@ -111,7 +156,11 @@ export async function driveHistory(
   try {
     try {
       // One wait for the whole replay, not one per bar: its grace (a timer) exists only once the signal aborts.
-      if ((await pipeline.graced(replay(loop))) === GAVE_UP) loop.giveUp();
+      if ((await pipeline.graced(replay(loop))) === GAVE_UP) {
+        loop.giveUp();
+        // The wait given up on may be a read that never settles: closing the histories must not wait for it.
+        for (const source of sources) if (!source.synchronous) givenUp.add(source);
+      }
     } catch (error) {
       // A history may answer the abort by rejecting (fetch does, with the signal's reason) rather than ending:
       // that is the abort, and the bars replayed so far are the result, the one in hand included.

@@ -11,7 +11,7 @@ import { openJournalTables } from "./journal-tables.ts";
 import { recordedFills } from "./recorded-fills.ts";
 import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
-import { SessionLock } from "./session-lock.ts";
+import { SessionLock, sessionDirProblem } from "./session-lock.ts";
 import { shortFilledOrders } from "./short-filled-orders.ts";
 import { RiskStateRows } from "./risk-state-rows.ts";
 import { journalDamage } from "./journal-damage.ts";
@@ -114,7 +114,7 @@ export class Journal {
    */
   constructor(sessionDir: string, options: JournalOptions = {}, secrets: readonly string[] = []) {
     this.scrub = new SecretScrubber(secrets);
-    mkdirSync(sessionDir, { recursive: true });
+    makeSessionDir(sessionDir);
     this.path = join(sessionDir, JOURNAL_FILE);
     this.lock = SessionLock.acquire(sessionDir);
     let db: Database | undefined;
@@ -569,3 +569,15 @@ export class Journal {
   }
 }
 
+/**
+ * Creates the session directory (and its parents) when missing; INVALID_CONFIGURATION naming it when it cannot be for a
+ * reason in the config (a file in its place or on its path, a parent this process may not write to). Any other failure
+ * (a full disk) is thrown as it is.
+ */
+function makeSessionDir(sessionDir: string): void {
+  try {
+    mkdirSync(sessionDir, { recursive: true });
+  } catch (error) {
+    throw sessionDirProblem(sessionDir, error) ?? error;
+  }
+}

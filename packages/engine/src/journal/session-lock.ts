@@ -1,6 +1,6 @@
 import { ArgoError } from "@argo/core";
-import { closeSync, linkSync, openSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { closeSync, existsSync, linkSync, lstatSync, openSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { isProcessAlive } from "../engine/is-process-alive.ts";
 import { type FileIdentity, isSameFile, openFileIdentity } from "./file-identity.ts";
 
@@ -116,7 +116,7 @@ export function claimSessionDir(sessionDir: string, claimant: Claimant, steps: C
 /** Claims the lock file `path` of `sessionDir` for `claimant` (see claimSessionDir). */
 function claimAt(path: string, sessionDir: string, claimant: Claimant, steps: ClaimSteps): void {
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (claim(path, claimant.pid)) {
+    if (claim(path, claimant.pid, sessionDir)) {
       clearLapsedTakeover(path, claimant);
       return;
     }
@@ -132,7 +132,7 @@ function claimAt(path: string, sessionDir: string, claimant: Claimant, steps: Cl
 /** Replaces the lapsed claim at `path` while holding the takeover file; false when another process claimed it first. */
 function takeOver(sessionDir: string, path: string, claimant: Claimant, steps: ClaimSteps): boolean {
   const takeover = path + TAKEOVER_SUFFIX;
-  if (!claim(takeover, claimant.pid)) {
+  if (!claim(takeover, claimant.pid, sessionDir)) {
     const owner = holderOf(takeover);
     if (owner === undefined) return false; // That takeover finished since: look at the claim again.
     // A takeover runs without yielding, so one naming this claimant's own pid was left by an earlier process with it.
@@ -159,7 +159,7 @@ function takeOver(sessionDir: string, path: string, claimant: Claimant, steps: C
       if (isLive(holder, path, claimant)) throw inUse(sessionDir, path, holder);
       unlinkQuietly(path);
     }
-    return claim(path, claimant.pid);
+    return claim(path, claimant.pid, sessionDir);
   } finally {
     unlinkIfHeldBy(takeover, claimant.pid);
   }
@@ -197,9 +197,15 @@ function inUse(sessionDir: string, path: string, holder: number): ArgoError {
  * linked into place in one step: a claim created empty and filled after would read as nobody's in between, and a second
  * process would take it over.
  */
-function claim(path: string, pid: number): boolean {
+function claim(path: string, pid: number, sessionDir: string): boolean {
   const draft = `${path}.${pid}`;
-  writeFileSync(draft, String(pid));
+  try {
+    writeFileSync(draft, String(pid));
+  } catch (error) {
+    // The first write into the directory: a directory the process may not write to is a config mistake, said of the
+    // directory rather than of the draft file, an internal name.
+    throw sessionDirProblem(sessionDir, error) ?? error;
+  }
   try {
     linkSync(draft, path);
     return true;
@@ -208,6 +214,39 @@ function claim(path: string, pid: number): boolean {
     return false;
   } finally {
     unlinkSync(draft);
+  }
+}
+
+/**
+ * INVALID_CONFIGURATION naming `sessionDir` and what is wrong with it, for a file-system error that says the directory
+ * cannot be made or written (a file in its place or on its path, no permission, a read-only file system); undefined for
+ * any other error. Shared by the journal's creation of the directory and the claim's first write into it.
+ */
+export function sessionDirProblem(sessionDir: string, error: unknown): ArgoError | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  let what: string;
+  if (code === "EEXIST" || code === "ENOTDIR") what = notADirectory(sessionDir);
+  else if (code === "EACCES" || code === "EPERM") what = `${existsSync(sessionDir) ? "is not writable" : "cannot be created"}: permission denied`;
+  else if (code === "EROFS") what = `${existsSync(sessionDir) ? "is not writable" : "cannot be created"}: read-only file system`;
+  else return undefined;
+  return new ArgoError("INVALID_CONFIGURATION", `session directory ${sessionDir} ${what}`, { cause: error, details: { sessionDir } });
+}
+
+/** What keeps `sessionDir` from being a directory: a file at its path, or at a path above it (named then). */
+function notADirectory(sessionDir: string): string {
+  const dir = resolve(sessionDir);
+  let at = dir;
+  while (!isThere(at) && dirname(at) !== at) at = dirname(at);
+  return at === dir ? "is not a directory" : `is not a directory: ${at} on its path is a file`;
+}
+
+/** Whether anything is at `path`, a symlink that leads nowhere included (existsSync follows it). */
+function isThere(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
