@@ -144,4 +144,26 @@ describe("the argo process", () => {
     expect(logLines(p.stderr()).find((l) => l.msg === "stopping")).toMatchObject({ reason: "SIGHUP" });
     expect(existsSync(join(dir, "journal.lock"))).toBe(false);
   }, 30_000);
+
+  test.skipIf(Bun.which("nohup") === null)("started under nohup, SIGHUP is still ignored: the session goes on until SIGINT", async () => {
+    // Review: a SIGHUP listener replaced nohup's "ignore", so closing the terminal stopped (and cancelled) the session.
+    const dir = join(tmp.dir, "nohup-data");
+    const config = writeConfig(tmp.dir, "nohup.json", quickSessionConfig(dir));
+    const proc = Bun.spawn(["nohup", "bun", CLI, "run", config], { stdin: "ignore", stdout: "pipe", stderr: "pipe", env: isolatedEnv(), cwd: tmp.dir });
+    try {
+      const err: string[] = [];
+      void (async () => {
+        for await (const chunk of proc.stderr) err.push(new TextDecoder().decode(chunk));
+      })();
+      const started = Date.now();
+      while (!err.join("").includes('"msg":"order placed"') && Date.now() - started < 20_000) await Bun.sleep(50);
+      proc.kill("SIGHUP");
+      await Bun.sleep(700);
+      expect(proc.exitCode).toBeNull();
+      proc.kill("SIGINT");
+      expect(await proc.exited).toBe(0);
+    } finally {
+      if (proc.exitCode === null) proc.kill("SIGKILL");
+    }
+  }, 30_000);
 });

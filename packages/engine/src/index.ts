@@ -18,6 +18,7 @@ export { CircuitBreaker, isProviderFailure } from "./risk/circuit-breaker.ts";
 export { untradedRiskSymbolMessage, untradedRiskSymbols } from "./risk/untraded-risk-symbols.ts";
 export { Journal, type JournalOptions, type JournalVenue, type RecordedVenue } from "./journal/journal.ts";
 export { JOURNAL_FILE } from "./journal/journal-schema.ts";
+export { sessionDirIssue } from "./journal/session-dir.ts";
 export type { EngineCallbacks, OrderRejection } from "./engine/callbacks.ts";
 export { engineSettingsSchema, type EngineSettingsInput, type LiveEngineOptions, type ProviderSpec } from "./engine/engine-options.ts";
 export type { EngineRunResult, EngineStatus } from "./engine/engine-result.ts";

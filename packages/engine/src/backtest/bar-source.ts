@@ -51,6 +51,9 @@ export class BarSource {
     else this.asyncIterator = history[Symbol.asyncIterator]();
   }
 
+  /** True while a read handed out by {@link advance} has not been received: a run given up on may leave it pending. */
+  awaiting = false;
+
   /** True when advancing never waits. */
   get synchronous(): boolean {
     return this.range !== undefined || this.syncIterator !== undefined;
@@ -78,6 +81,7 @@ export class BarSource {
       this.receive(Bun.peek(next) as IteratorResult<Bar>);
       return undefined;
     }
+    this.awaiting = true;
     return next;
   }
 
@@ -91,6 +95,7 @@ export class BarSource {
 
   /** Takes the iterator's next result as the new head (undefined once done). */
   receive(next: IteratorResult<Bar>): void {
+    this.awaiting = false;
     if (next.done === true) this.head = undefined;
     else this.check(next.value);
   }

@@ -159,7 +159,7 @@ export async function driveHistory(
       if ((await pipeline.graced(replay(loop))) === GAVE_UP) {
         loop.giveUp();
         // The wait given up on may be a read that never settles: closing the histories must not wait for it.
-        for (const source of sources) if (!source.synchronous) givenUp.add(source);
+        for (const source of sources) if (source.awaiting) givenUp.add(source);
       }
     } catch (error) {
       // A history may answer the abort by rejecting (fetch does, with the signal's reason) rather than ending:

@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { describe, expect, test } from "bun:test";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import { backtest, bars, strategy } from "./backtest.test-helper.ts";
@@ -41,39 +42,44 @@ describe("a backtest refuses an order call made while a turn runs but not from i
     expect(runs[0]!.warnings.some((w) => w.startsWith("1 order call came "))).toBe(true);
   });
 
-  test("a promise chain from init that resumes inside a later onBar's await: refused", async () => {
-    // init runs in a context of its own: its leftovers carry it, and the later turn's calls carry that turn's.
+  test("a promise chain from init, or from an earlier bar's onBar, that resumes inside a later onBar's await: refused", async () => {
+    // The second bar's onBar waits first: from then on it runs in its turn's context. (Its first wait cannot tell its own
+    // continuation from the first bar's leftovers, which carry no context: see StrategyTurns.)
     const results: Record<string, OrderResult> = {};
     let fromInit: () => void = () => {};
+    let fromBar1: () => void = () => {};
     const r = await backtest(X, strategy({
       init(ctx) {
         void new Promise<void>((resolve) => (fromInit = resolve)).then(async () => void (results.init = await ctx.placeOrder(buy)));
       },
       async onBar(_bar, ctx) {
         const n = ctx.history().length;
+        if (n === 1) void new Promise<void>((resolve) => (fromBar1 = resolve)).then(async () => void (results.bar1 = await ctx.placeOrder(buy)));
         if (n === 2) await Bun.sleep(1);
         if (n === 3) {
           fromInit();
+          fromBar1();
           await Bun.sleep(5);
         }
       },
     }));
     expect(outcome(results.init!)).toEqual(OUTSIDE);
+    expect(outcome(results.bar1!)).toEqual(OUTSIDE);
     expect(r.counters.ordersPlaced).toBe(0);
   });
 
-  test("a MessagePort handler the turn awaits places its orders (it runs without an async context)", async () => {
-    // Found by review: refusing every call without a context refused these (a Worker's onmessage behaves the same).
+  test("a MessagePort handler the turn awaits, bound to it with AsyncResource.bind, places its orders", async () => {
+    // Found by review: Bun runs such a handler without an async context; bound, it carries the turn's (engine README).
     const placed: string[] = [];
     const r = await backtest(X, strategy({
       async onBar(_bar, ctx) {
         await Bun.sleep(1); // a real wait first: from the next bar on, onBar runs in its turn's context
         const channel = new MessageChannel();
         await new Promise<void>((resolve) => {
-          channel.port2.onmessage = async () => {
+          channel.port2.onmessage = AsyncResource.bind(async () => {
             placed.push((await ctx.placeOrder(buy)).status);
             resolve();
-          };
+          });
           channel.port1.postMessage(1);
         });
         channel.port1.close();

@@ -418,8 +418,9 @@ export class BarPipeline {
     const { callback, bar } = this.turns;
     this.turns.epoch++;
     this.turns.waited();
-    // What the callback given up on does from now on must not reach the venue (the stop settles the session's orders).
-    if (this.gateway.gate.phase !== "ended") this.gateway.gate.phase = "stopping";
+    // A given-up onStop is the strategy's last word: what it does from now on must not reach the venue (the cancels on
+    // stop settle the session's orders). After another callback, onStop still runs and may place orders.
+    if (callback === "onStop" && this.gateway.gate.phase !== "ended") this.gateway.gate.phase = "stopping";
     // A drain given up on never ends (see endDrain): the stop neither waits for it again nor takes it for one running.
     this.draining = undefined;
     if (callback !== undefined) this.runner.notSettled(callback, bar, graceMs);
@@ -438,7 +439,7 @@ export class BarPipeline {
         onBarResult = this.runner.onBar(bar);
       }
       if (onBarResult !== undefined) {
-        turns.waitFor("onBar", bar);
+        turns.waitFor("onBar", bar, this.runner.awaitedTagged);
         try {
           await onBarResult;
         } catch (error) {

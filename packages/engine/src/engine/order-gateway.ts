@@ -156,9 +156,12 @@ export class OrderGateway {
     return this.checked(request, chosenId);
   }
 
-  /** Whether a placement or its risk check's venue read is on its way (each has a deadline of its own). */
+  /**
+   * Whether a placement or its risk check's venue read is on its way: each has a deadline of its own, so this drains.
+   * Not the placements of unknown outcome (inFlight): only a bar's lookup settles those, and after a stop none comes.
+   */
   get waitsOnVenue(): boolean {
-    return this.placing.size !== 0 || this.judging.size !== 0 || this.inFlight.size !== 0;
+    return this.placing.size !== 0 || this.judging.size !== 0;
   }
 
   /** Whether the strategy may place an order now (see {@link StrategyOrderGate}); a signal asks before any venue read. */

@@ -33,6 +33,8 @@ export class StrategyRunner {
   updates: Order[] = [];
   readonly wantsUpdates: boolean;
   readonly log: Logger;
+  /** Whether the call of onBar whose promise the engine awaits ran in its turn's async context (see StrategyTurns). */
+  awaitedTagged = false;
   /** Whether onBar and onOrderUpdate may run in their turn's context (declared `async`, in a backtest), and now do. */
   private readonly onBarTaggable: boolean;
   private readonly onOrderUpdateTaggable: boolean;
@@ -62,7 +64,7 @@ export class StrategyRunner {
     if (init === undefined) return;
     const { strategy, ctx, turns } = this;
     const epoch = turns.epoch;
-    turns.waitFor("init", undefined);
+    turns.waitFor("init", undefined, turns.backtest);
     try {
       // Always in its turn's context (in a backtest): a timer init sets must not pass for a later turn's call.
       await (turns.backtest ? turns.run(init, strategy, ctx, undefined) : init.call(strategy, ctx));
@@ -90,6 +92,7 @@ export class StrategyRunner {
     if (!isPromiseLike(result)) return undefined;
     const pending = settledNow(result, (error) => this.failed(error, bar));
     if (pending !== undefined) {
+      this.awaitedTagged = tagged;
       // It really waits: from its next call on, an async onBar runs in its turn's context (see StrategyTurns).
       if (this.onBarTaggable) this.onBarTagged = true;
     }
@@ -121,7 +124,7 @@ export class StrategyRunner {
           const tagged = this.onOrderUpdateTagged;
           const result = (tagged ? turns.run(handler, this.strategy, frozenCopy(order), this.ctx) : handler.call(this.strategy, frozenCopy(order), this.ctx)) as unknown;
           if (isPromiseLike(result)) {
-            turns.waitFor("onOrderUpdate", bar);
+            turns.waitFor("onOrderUpdate", bar, tagged);
             // As onBar: one that really waits runs in its turn's context from its next call on.
             if (this.onOrderUpdateTaggable && isPending(result)) this.onOrderUpdateTagged = true;
             await result;
@@ -157,7 +160,7 @@ export class StrategyRunner {
     if (onStop === undefined) return;
     const { strategy, ctx, turns } = this;
     const epoch = turns.epoch;
-    turns.waitFor("onStop", undefined);
+    turns.waitFor("onStop", undefined, turns.backtest);
     try {
       // Always in its turn's context (in a backtest), as init.
       await (turns.backtest ? turns.run(onStop, strategy, ctx, undefined) : onStop.call(strategy, ctx));

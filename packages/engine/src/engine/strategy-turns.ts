@@ -23,9 +23,10 @@ export type AwaitedCallback = "init" | "onBar" | "onOrderUpdate" | "onStop";
  * another turn's is refused. A wrap costs about 40 ns a call (6% of the SMA-cross benchmark's 670 ns bar, 25% of a
  * no-op `async onBar`'s), so init and onStop are wrapped (once per run), and onBar and onOrderUpdate when declared `async`
  * from the first time they really wait (return a promise still pending): one that awaits nothing costs nothing. A call
- * without a context is accepted: a Worker or MessagePort handler the callback awaits runs without one, and its orders
- * are the turn's. So work begun by a callback not wrapped at the time (an async onBar before its first real wait) can
- * still pass later: the one gap left.
+ * without a context is accepted unless the engine is waiting for a wrapped callback, when only that callback's own calls
+ * can be legitimate. So work that carries no context (begun by a callback not wrapped at the time) can pass only while
+ * the engine waits for an unwrapped callback: one not declared `async`, or an async one's first real wait. A Worker or
+ * MessagePort handler runs without a context (Bun): one that places orders is bound to the turn (AsyncResource.bind).
  */
 export class StrategyTurns {
   /** The turn running now: its bar on a bar's turn, a fresh object for init, a drain or the stop. */
@@ -34,6 +35,8 @@ export class StrategyTurns {
   callback: AwaitedCallback | undefined;
   /** The bar of that callback's turn, if any. */
   bar: Bar | undefined;
+  /** Whether the callback waited for runs in its turn's context. */
+  private tagged = false;
   /** Bumped when a stop gives up waiting (see BarPipeline.graced): work of the turn given up stops at its next await. */
   epoch = 0;
 
@@ -58,16 +61,18 @@ export class StrategyTurns {
     return turnOf.run(this.token, () => fn.call(self, a, b));
   }
 
-  /** Notes the strategy callback the engine now waits for. */
-  waitFor(callback: AwaitedCallback, bar: Bar | undefined): void {
+  /** Notes the strategy callback the engine now waits for (`tagged`: called through {@link run}). */
+  waitFor(callback: AwaitedCallback, bar: Bar | undefined, tagged: boolean): void {
     this.callback = callback;
     this.bar = bar;
+    this.tagged = tagged;
   }
 
   /** The wait noted by {@link waitFor} is over. */
   waited(): void {
     this.callback = undefined;
     this.bar = undefined;
+    this.tagged = false;
   }
 
   /**
@@ -76,8 +81,8 @@ export class StrategyTurns {
    */
   owns(): boolean {
     const store = turnOf.getStore();
-    // No context at all is taken as the running turn's: a Worker or MessagePort handler the callback awaits runs without
-    // one (Bun), and refusing it would refuse legitimate orders; work begun by another turn carries that turn's context.
-    return store === undefined || store === this.token;
+    // None while the engine waits for a wrapped callback: a leftover of an unwrapped turn (a non-async onBar's timer).
+    // A Worker or MessagePort handler runs without one in Bun: bound with AsyncResource.bind, it carries the turn's.
+    return store === undefined ? !this.tagged : store === this.token;
   }
 }

@@ -1,8 +1,9 @@
 import { ArgoError } from "@argo/core";
-import { closeSync, existsSync, linkSync, lstatSync, openSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { closeSync, linkSync, openSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { isProcessAlive } from "../engine/is-process-alive.ts";
 import { type FileIdentity, isSameFile, openFileIdentity } from "./file-identity.ts";
+import { sessionDirProblem } from "./session-dir.ts";
 
 /** File in a session directory naming the process whose journal has it open. */
 export const LOCK_FILE = "journal.lock";
@@ -214,39 +215,6 @@ function claim(path: string, pid: number, sessionDir: string): boolean {
     return false;
   } finally {
     unlinkSync(draft);
-  }
-}
-
-/**
- * INVALID_CONFIGURATION naming `sessionDir` and what is wrong with it, for a file-system error that says the directory
- * cannot be made or written (a file in its place or on its path, no permission, a read-only file system); undefined for
- * any other error. Shared by the journal's creation of the directory and the claim's first write into it.
- */
-export function sessionDirProblem(sessionDir: string, error: unknown): ArgoError | undefined {
-  const code = (error as { code?: unknown } | null | undefined)?.code;
-  let what: string;
-  if (code === "EEXIST" || code === "ENOTDIR") what = notADirectory(sessionDir);
-  else if (code === "EACCES" || code === "EPERM") what = `${existsSync(sessionDir) ? "is not writable" : "cannot be created"}: permission denied`;
-  else if (code === "EROFS") what = `${existsSync(sessionDir) ? "is not writable" : "cannot be created"}: read-only file system`;
-  else return undefined;
-  return new ArgoError("INVALID_CONFIGURATION", `session directory ${sessionDir} ${what}`, { cause: error, details: { sessionDir } });
-}
-
-/** What keeps `sessionDir` from being a directory: a file at its path, or at a path above it (named then). */
-function notADirectory(sessionDir: string): string {
-  const dir = resolve(sessionDir);
-  let at = dir;
-  while (!isThere(at) && dirname(at) !== at) at = dirname(at);
-  return at === dir ? "is not a directory" : `is not a directory: ${at} on its path is a file`;
-}
-
-/** Whether anything is at `path`, a symlink that leads nowhere included (existsSync follows it). */
-function isThere(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
