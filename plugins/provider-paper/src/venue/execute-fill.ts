@@ -93,9 +93,9 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
   order.fills.push(trade);
   order.updatedAt = time;
   let done = quantity === remaining;
-  if (!done && sized && !(budgetRoom(state, rec, price) > 0) && !(freeOfBudget(rec) > 0)) {
-    // Spent: what is left of its amount buys no whole lot at this price (nor is a position left for an equity order to
-    // reduce), so the order is done at what it filled.
+  if (!done && sized && !(budgetRoom(state, rec, nextPriceBound(rec, price)) > 0) && !(freeOfBudget(rec) > 0)) {
+    // Spent: what is left of its amount buys no whole lot at the best price it may still trade at (nor is a position
+    // left for an equity order to reduce), so the order is done at what it filled.
     order.quantity = snapLot(filledBefore + quantity, order.quantity, rules.stepSize, rules.stepDecimals);
     done = true;
   }
@@ -164,4 +164,13 @@ function checkResources(state: VenueState, rec: OrderRecord, quantity: number, p
 function refuse(state: VenueState, rec: OrderRecord, reason: string, time: number): number {
   finishOrder(state, rec, rec.order.filledQuantity > 0 ? "CANCELLED" : "REJECTED", reason, time);
   return 0;
+}
+
+/**
+ * The price at which what is left of a sized order's amount trades the most lots: a SELL limit (quote-sized) may still
+ * fill at its limit, below a fill that gapped above it, and a lower price sells more lots for the same amount. A BUY, or
+ * an order without a limit (its next price unknown), is judged at this fill's price, as before.
+ */
+function nextPriceBound(rec: OrderRecord, price: number): number {
+  return !rec.buy && rec.limit === rec.limit && rec.limit < price ? rec.limit : price;
 }
