@@ -153,7 +153,8 @@ describe("the argo process", () => {
     try {
       const err: string[] = [];
       void (async () => {
-        for await (const chunk of proc.stderr) err.push(new TextDecoder().decode(chunk));
+        const reader = proc.stderr.getReader();
+        for (let r = await reader.read(); !r.done; r = await reader.read()) err.push(new TextDecoder().decode(r.value));
       })();
       const started = Date.now();
       while (!err.join("").includes('"msg":"order placed"') && Date.now() - started < 20_000) await Bun.sleep(50);
