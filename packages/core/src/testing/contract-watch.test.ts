@@ -31,6 +31,16 @@ const watched = (answer: unknown) => {
   return { watch, venue: watch.wrap(new Answering(answer) as unknown as TradingProvider) };
 };
 
+/** What the watch's verify() throws, or "" when it passes. */
+function verifyMessage(watch: { verify(): void }): string {
+  try {
+    watch.verify();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "";
+}
+
 describe("the kit's watch over a provider's answers", () => {
   test("a well-formed answer passes through unchanged, and the provider's private fields still work", async () => {
     const { watch, venue } = watched(order);
@@ -58,14 +68,7 @@ describe("the kit's watch over a provider's answers", () => {
     const { watch, venue } = watched(filled);
     await venue.getOrder("c-1");
     watch.event({ type: "order", order: filled });
-    const message = (() => {
-      try {
-        watch.verify();
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return "";
-    })();
+    const message = verifyMessage(watch);
     expect(message).toContain("the provider getOrder answered an order that has a fill (fills[1]) that has a fee that is a string");
     expect(message).toContain("the provider emitted an order event whose order has a fill (fills[1]) that has a fee that is a string");
   });
@@ -89,14 +92,7 @@ describe("the kit's watch over a provider's answers", () => {
     watch.event({ type: "position", symbol: "ETHUSDT", position: { ...position, symbol: "ETHUSDT", quantity: 0 } });
     await venue.getPositions();
     await venue.getAccount();
-    const message = (() => {
-      try {
-        watch.verify();
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return "";
-    })();
+    const message = verifyMessage(watch);
     // Item 0 is held (quantity 2) and item 1 flat; the account has no updatedAt; the event is the one line not expected.
     expect(message).toContain("the provider getPositions answered a list whose item 1 (a position) has a quantity of 0: a flat position is not listed");
     expect(message).toContain("the provider getAccount answered an account that has an updatedAt that is missing, not a time (epoch milliseconds)");

@@ -68,3 +68,14 @@ export function money(actual: number | undefined, expected: number): void {
   expect(actual).toBeDefined();
   expect(Math.abs((actual as number) - expected)).toBeLessThan(1e-9);
 }
+
+/** What a synchronous call (`restore`) throws, for its code, message and details; the test fails when it throws nothing. */
+export function thrown(run: () => void): Error & { code?: string; details?: Record<string, unknown> } {
+  try {
+    run();
+  } catch (error) {
+    return error as Error & { code?: string };
+  }
+  throw new Error("expected it to throw");
+}
+

@@ -1,6 +1,6 @@
 import type { Fill } from "@argo/core";
 import { describe, expect, test } from "bun:test";
-import { START } from "../__fixtures__/venue-harness.ts";
+import { START, thrown } from "../__fixtures__/venue-harness.ts";
 import type { PaperConfigInput } from "../config/paper-config-schema.ts";
 import { createPaperVenue } from "../create-paper-venue.ts";
 import type { PaperVenue } from "./paper-venue.ts";
@@ -15,15 +15,6 @@ async function fresh(): Promise<PaperVenue> {
 
 const good: Fill = { id: "F1", clientOrderId: "a", venueOrderId: "P1", symbol: "XYZ", side: "BUY", quantity: 2, price: 100, fee: 0, time: START };
 
-/** What `restore` throws (the test fails when it throws nothing). */
-function thrown(run: () => void): Error & { code?: string; details?: Record<string, unknown> } {
-  try {
-    run();
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error("expected restore to throw");
-}
 
 describe("restore: fills whose cash no number holds are refused, not booked to -Infinity", () => {
   test("a finite quantity × a finite price past 1.8e308 (1e308 × 100): INVALID_DATA naming the fill and quantity; nothing booked", async () => {

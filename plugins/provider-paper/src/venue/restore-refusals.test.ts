@@ -1,6 +1,6 @@
 import type { Fill, Order, VenueRecord } from "@argo/core";
 import { describe, expect, test } from "bun:test";
-import { rejectsWith, START } from "../__fixtures__/venue-harness.ts";
+import { rejectsWith, START, thrown } from "../__fixtures__/venue-harness.ts";
 import type { PaperConfigInput } from "../config/paper-config-schema.ts";
 import { createPaperVenue } from "../create-paper-venue.ts";
 import type { PaperVenue } from "./paper-venue.ts";
@@ -20,15 +20,6 @@ const good: Fill = { id: "F1", clientOrderId: "a", venueOrderId: "P1", symbol: "
 const order = (venueOrderId: string, clientOrderId: string, fields: Partial<Order> = {}): Order =>
   workingOrder(venueOrderId, clientOrderId, { limitPrice: 90, ...fields });
 
-/** `restore` throws synchronously: its ArgoError, for its code and message. */
-function thrown(run: () => void): Error & { code?: string; details?: Record<string, unknown> } {
-  try {
-    run();
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error("expected restore to throw");
-}
 
 describe("restore: only into a fresh venue, once", () => {
   test("refused before connect, after an order, after a bar, and a second time", async () => {
