@@ -63,10 +63,22 @@ export function leadLeg(leg: OrderRecord, start: number): OrderRecord {
   return !marketableAt(stopLoss, start) && marketableAt(takeProfit, start) ? takeProfit : stopLoss;
 }
 
-/** A leg filled at `time`: its partner is cancelled then (as on Binance, any fill of one leg cancels the other at once). */
+/**
+ * A leg filled at `time`: its partner is cancelled then (as on Binance, any fill of one leg cancels the other at once).
+ * The pair's reservation is held by one leg (reserveLegs): a leg that filled in part keeps what it may still sell or buy
+ * of it, rather than lose it with the cancelled partner (another order could then reduce the same position).
+ */
 export function cancelSibling(state: VenueState, leg: OrderRecord, time: number): void {
   const other = leg.sibling;
-  if (other?.open) finishOrder(state, other, "CANCELLED", undefined, time);
+  if (!other?.open) return;
+  if (leg.open && other.resReduce > 0) {
+    const rest = leg.order.quantity - leg.order.filledQuantity;
+    const moved = other.resReduce < rest ? other.resReduce : rest;
+    // The book's totals already count it: only which record holds it changes.
+    leg.resReduce += moved;
+    other.resReduce -= moved;
+  }
+  finishOrder(state, other, "CANCELLED", undefined, time);
 }
 
 function createLeg(
