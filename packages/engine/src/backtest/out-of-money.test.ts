@@ -75,6 +75,29 @@ describe("a short of all the equity in a market that rises 2.5 times, no stop", 
     expect(result.tradingState).toBe("HALTED");
   });
 
+  test("an async onOrderUpdate of the closes that awaits before placing is told HALTED, not blamed for placing outside", async () => {
+    // Found by a determinism fuzz: the cancel's and the close's updates are heard between bars; after its own await the
+    // handler of the close's fill found the turn ended by the cancel's drain, and its order was refused as "placed outside
+    // a strategy callback", with a warning sending the user after an un-awaited call that was not there.
+    // Short 5,000 at 100 of 1,000,000; d2 closes at 300: equity 1,000,000 − 5,000 × 200 < 0.
+    const closes = [100, 100, 300, 300];
+    const X = closes.map((c, k) => ({ symbol: "X", interval: "1d", openTime: T0 + k * DAY, open: k === 2 ? 100 : c, high: Math.max(c, 100) + 1, low: Math.min(c, 100) - 1, close: c, volume: 1e6 }));
+    const outcomes: string[] = [];
+    const r = await backtest(X, strategy({
+      async onBar(_b, ctx) {
+        if (ctx.history().length === 1) await ctx.placeOrder({ side: "SELL", quantity: 5_000 });
+      },
+      async onOrderUpdate(order, ctx) {
+        if (order.status !== "FILLED" && order.status !== "CANCELLED") return;
+        await Bun.sleep(0);
+        const placed = await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 1 });
+        outcomes.push(`${order.status} ${order.side} ${placed.status === "rejected" ? placed.code : placed.status}`);
+      },
+    }), { venue: { initialCapital: 1_000_000, allowShorting: true, commission: { makerRate: 0, takerRate: 0.001 }, defaultRules: { stepSize: 1 } } });
+    expect(outcomes).toEqual(["FILLED SELL placed", "CANCELLED BUY TRADING_HALTED", "FILLED BUY TRADING_HALTED"]);
+    expect(r.warnings.some((w) => w.includes("outside the strategy's callbacks"))).toBe(false);
+  });
+
   test("one warning says where, how much, what was closed and cancelled, and how many bars were left", () => {
     expect(result.warnings).toEqual([
       "out of money at the bar at 2024-01-04T00:00:00.000Z: the equity at its close was -5000.00, so every position was closed at that close " +

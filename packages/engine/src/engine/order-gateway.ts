@@ -171,6 +171,11 @@ export class OrderGateway {
 
   /** A strategy placement the gate refuses (see {@link admitsStrategyOrders}): rejected with no venue call, reported unless the session has ended. */
   refusedByGate(request: OrderRequest): OrderResult {
+    // HALTED refuses every order whenever it comes: said so, not blamed on the strategy's timing (a backtest's closes
+    // on running out of money are heard between bars, where a call would otherwise read as made outside a callback).
+    if (this.gate.phase === "open" && this.p.stateMachine.state === "HALTED") {
+      return this.reject(request, "TRADING_HALTED", "trading is HALTED: no orders are accepted", "risk");
+    }
     const { code, reason, report } = this.gate.refusal(request, this.p.time);
     return report ? this.reject(request, code, reason, "engine") : { status: "rejected", code, reason, request };
   }
