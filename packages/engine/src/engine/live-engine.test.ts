@@ -268,7 +268,9 @@ describe("live engine lifecycle (fakes)", () => {
     expect(isArgoError(init.error, "STRATEGY_INIT_FAILED")).toBe(true);
     expect(init.named("onEngineStop")).toEqual([[init.error]]);
     const stream = await runEngine({ bars: bars100, data: { throwAfter: 10 }, strategy: testStrategy({}) });
-    expect((stream.error as Error).message).toBe("feed exploded");
+    // Named by its provider (a stream's bare "socket hang up" said nothing of where), the provider's text kept.
+    expect((stream.error as Error).message).toBe("the fake-data market data stream failed: feed exploded");
+    expect(isArgoError(stream.error, "STREAM_DISCONNECTED")).toBe(true);
     expect(stream.named("onMarketData")).toHaveLength(10);
     expect(stream.named("onEngineStop")).toEqual([[stream.error]]);
   });

@@ -1,4 +1,4 @@
-import { ArgoError, type Bar, type MarketDataProvider } from "@argo/core";
+import { ArgoError, type Bar, type MarketDataProvider, type StreamItem, toArgoError } from "@argo/core";
 import { BarIntervalCheck } from "./bar-interval-check.ts";
 import { barProblem } from "./bar-problem.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
@@ -78,7 +78,7 @@ export class LiveEngine {
     let sinceCheck = 0;
     const loop = (async () => {
       for (;;) {
-        const next = await iterator.next();
+        const next = await nextItem(iterator, marketData.name, signal);
         if (next.done) return;
         if (signal?.aborted) break;
         const item = next.value;
@@ -135,6 +135,21 @@ export class LiveEngine {
     if (!signal.aborted) return loop;
     loop.catch(() => undefined); // a stream failing after the abort is no longer the run's concern
     if (inBar !== undefined) await pipeline.graced(inBar);
+  }
+}
+
+/**
+ * The stream's next item. A stream that throws ends the session: its error says which provider's stream failed (a bare
+ * "socket hang up" names nothing), keeping an ArgoError's code and details.
+ */
+async function nextItem(iterator: AsyncIterator<StreamItem>, provider: string, signal: AbortSignal | undefined): Promise<IteratorResult<StreamItem>> {
+  try {
+    return await iterator.next();
+  } catch (error) {
+    // A stream answering the stop by rejecting (fetch does, with the signal's reason) is the stop, as it was.
+    if (signal?.aborted) throw error;
+    const failure = toArgoError(error, "STREAM_DISCONNECTED", provider);
+    throw new ArgoError(failure.code, `the ${provider} market data stream failed: ${failure.message}`, { cause: error, provider, ...(failure.details ? { details: failure.details } : {}) });
   }
 }
 
