@@ -104,8 +104,16 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   // A signal that came while the config was loading has already fired: a listener added now would never run.
   if (io.signal.aborted) stop(String(io.signal.reason ?? "signal"));
   else io.signal.addEventListener("abort", () => stop(String(io.signal.reason ?? "signal")), { once: true });
+  // The engine tells a fatal error through onEngineStop (logged there): the catch below logs only one it never reached.
+  let stopLogged = false;
+  const logged = engineLogCallbacks(log);
+  const onEngineStop = logged.onEngineStop!;
+  logged.onEngineStop = (error) => {
+    stopLogged ||= error !== undefined;
+    return onEngineStop(error);
+  };
   try {
-    const result = await engine.run(stopping.signal, runner.callbacks(engineLogCallbacks(log)));
+    const result = await engine.run(stopping.signal, runner.callbacks(logged));
     log.info({ status: result.status, bars: result.counters.bars, orders: result.counters.ordersPlaced, fills: result.counters.fills, equity: result.equity }, "session ended");
     return EXIT.OK;
   } catch (error) {
@@ -115,7 +123,7 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
       log.info({ status: "aborted", reason: String(stopping.signal.reason) }, "session ended");
       return EXIT.OK;
     }
-    log.error({ code: argo.code }, argo.message);
+    if (!stopLogged) log.error({ code: argo.code }, argo.message);
     // The engine refuses its configuration (another session holding data_dir, a strategy config it rejects or its init
     // throws on) before anything trades: a config mistake, exit 3 as `argo backtest` gives for the same, not a failed run.
     return failureExit(argo);
