@@ -1,4 +1,4 @@
-import { timeProblem } from "../shape/describe-value.ts";
+import { timeProblem, within } from "../shape/describe-value.ts";
 import { accountProblem, fillProblem, type FillOwner, orderProblem, positionProblem, tradeProblem, tradingEventProblem } from "../shape/index.ts";
 
 /**
@@ -85,9 +85,4 @@ function stampProblem(updatedAt: unknown): string | undefined {
   const missing = timeProblem("updatedAt", updatedAt);
   if (missing !== undefined) return `${missing}: stamp it with the venue's time of the figures (docs/plugins.md §3)`;
   return kitTimeProblem("updatedAt", updatedAt);
-}
-
-/** Prefixes a problem, keeping undefined. */
-function within(prefix: string, problem: string | undefined): string | undefined {
-  return problem === undefined ? undefined : `${prefix} ${problem}`;
 }

@@ -1,6 +1,6 @@
 import { ArgoError, type ErrorCode, isArgoError, isSimulatedVenue, isTerminalStatus, type Order, type OrderRequest, type SimulatedVenue, toArgoError } from "@argo/core";
 import { type CircuitBreaker, isProviderFailure } from "../risk/circuit-breaker.ts";
-import type { RiskManager, RiskView } from "../risk/risk-manager.ts";
+import { HALTED_REFUSAL, type RiskManager, type RiskView } from "../risk/risk-manager.ts";
 import { openOrderCount } from "../risk/working-quantity.ts";
 import { sizingProblem } from "../strategy/sizing.ts";
 import { shown } from "../strategy/shown-value.ts";
@@ -174,7 +174,7 @@ export class OrderGateway {
     // HALTED refuses every order whenever it comes: said so, not blamed on the strategy's timing (a backtest's closes
     // on running out of money are heard between bars, where a call would otherwise read as made outside a callback).
     if (this.gate.phase === "open" && this.p.stateMachine.state === "HALTED") {
-      return this.reject(request, "TRADING_HALTED", "trading is HALTED: no orders are accepted", "risk");
+      return this.reject(request, HALTED_REFUSAL.code, HALTED_REFUSAL.reason, "risk");
     }
     const { code, reason, report } = this.gate.refusal(request, this.p.time);
     return report ? this.reject(request, code, reason, "engine") : { status: "rejected", code, reason, request };

@@ -28,6 +28,9 @@ export interface RiskView {
  * its legs), order value and position size (quantity and notional, per-symbol overrides first), the position projected
  * with every order already working on the order's side. Prices are the worst the order can fill at (referencePrice).
  */
+/** The refusal of every order while trading is HALTED (also when the order gate meets it first: see OrderGateway). */
+export const HALTED_REFUSAL: RiskRejection = { code: "TRADING_HALTED", reason: "trading is HALTED: no orders are accepted" };
+
 export class RiskManager {
   /** `working` tells what already works per symbol and side (the engine passes its own); without it nothing does. */
   /**
@@ -47,7 +50,7 @@ export class RiskManager {
 
   /** Undefined when the order may go to the venue, else why not. */
   check(request: OrderRequest, view: RiskView): RiskRejection | undefined {
-    if (view.state === "HALTED") return { code: "TRADING_HALTED", reason: "trading is HALTED: no orders are accepted" };
+    if (view.state === "HALTED") return HALTED_REFUSAL;
     const price = referencePrice(request, view.lastPrice);
     const position = view.position;
     const against = position !== undefined && request.side === sideAgainst(position);

@@ -13,18 +13,11 @@ const USUAL_NAMES: Record<BarField, readonly string[]> = {
 };
 
 /**
- * Index of the column (or key) holding `field` among `names`, or -1. A configured name wins and
- * is matched exactly first, then in any case; otherwise the usual names are tried.
- */
-export function findColumn(names: readonly string[], field: BarField, configured?: string): number {
-  return findColumns(names, field, configured)[0] ?? -1;
-}
-
-/**
- * Indexes of every column (or key) holding `field` by the name {@link findColumn} finds it by, in order; empty when
- * none does. More than one means the field is ambiguous ("close" twice, or "Close" and "close" matched in any case):
- * taking the first would read a column the file may not mean. Unnamed columns are no rivals: the first is the time by
- * convention (a pandas index), and a trailing comma in a header adds another.
+ * Indexes of every column (or key) among `names` holding `field`, in order; empty when none does. A configured name
+ * wins and is matched exactly first, then in any case; otherwise the usual names are tried. More than one means the
+ * field is ambiguous ("close" twice, or "Close" and "close" matched in any case): taking the first would read a column
+ * the file may not mean. Unnamed columns are no rivals: the first is the time by convention (a pandas index), and a
+ * trailing comma in a header adds another.
  */
 export function findColumns(names: readonly string[], field: BarField, configured?: string): number[] {
   const trimmed = names.map((name) => name.trim());
