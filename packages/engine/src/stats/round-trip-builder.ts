@@ -1,20 +1,10 @@
 import { ArgoError } from "@argo/core";
 import type { CloseOpenLots, OpenLot } from "./build-round-trips.ts";
 import { closedTrade, mergeExit } from "./round-trip-trade.ts";
+import { isQuantityNoise, quantityDifference } from "./decimal-quantity.ts";
 import { sign } from "./stat-math.ts";
 import type { ClosedTrade } from "./types.ts";
 
-// Quantities this close to zero (relative to the lot) are float noise, not a position.
-const DUST = 1e-9;
-
-/**
- * A difference of quantities without the float residue of its decimals: 0.3 − 0.1 is 0.2, not 0.19999999999999998, so a
- * trade or open lot shows the size the trader asked for. 15 significant digits are what a double holds exactly, more
- * than any lot size has (10,000 BTC in satoshis is 13), and the change is under 1e-15 of the size, far inside DUST.
- */
-function trimNoise(quantity: number): number {
-  return quantity === 0 ? 0 : Number(quantity.toPrecision(15));
-}
 
 /** An open lot as the builder keeps it: always the same fields, so every lot has one shape. */
 interface Lot {
@@ -64,26 +54,28 @@ export class RoundTripBuilder {
     const direction = side === "BUY" ? 1 : -1;
     const lots = this.lots;
     let remaining = quantity;
-    while (remaining > quantity * DUST && lots.length > 0 && sign(lots[0]!.size) !== direction) {
+    // Sizes are decimal differences (quantityDifference) and noise is judged by the venue's bound (isQuantityNoise): a
+    // lot of one satoshi beside 100 BTC is a lot, not noise, and a difference keeps the decimals the trader asked for.
+    while (!isQuantityNoise(remaining, quantity) && lots.length > 0 && sign(lots[0]!.size) !== direction) {
       const lot = lots[0]!;
       const size = Math.abs(lot.size);
       // Within float noise of each other (a lot of 0.3 sold 0.1 at a time holds 0.09999999999999998 at the third),
       // they are the same quantity: the lot closes whole, for exactly what is left of the fill.
-      const whole = Math.abs(size - remaining) <= DUST * (size > remaining ? size : remaining);
+      const whole = isQuantityNoise(size - remaining, size > remaining ? size : remaining);
       const part = whole ? remaining : Math.min(remaining, size);
       this.close(lot, part, price, time, (fee * part) / quantity, orderId, whole);
       if (whole) {
         lots.shift();
         return;
       }
-      remaining = trimNoise(remaining - part);
-      if (Math.abs(lot.size) <= part * DUST) lots.shift();
+      remaining = quantityDifference(remaining, part);
+      if (isQuantityNoise(lot.size, part)) lots.shift();
     }
-    if (remaining <= quantity * DUST) return;
+    if (isQuantityNoise(remaining, quantity)) return;
     const entryFee = (fee * remaining) / quantity;
     const last = lots[lots.length - 1];
     if (last && consecutive && last.orderId === orderId && sign(last.size) === direction) {
-      const size = trimNoise(last.size + direction * remaining);
+      const size = quantityDifference(last.size, -direction * remaining);
       last.entryPrice = (last.entryPrice * last.size + price * direction * remaining) / size;
       last.size = size;
       last.entryFee += entryFee;
@@ -114,7 +106,7 @@ export class RoundTripBuilder {
     // closed at the end is 19.881999999999998), the lot was trimmed of it.
     const closedSize = whole ? lot.size : sign(lot.size) * quantity;
     const trade = closedTrade(lot, closedSize, price, time, entryFee, exitFee);
-    lot.size = whole ? 0 : trimNoise(lot.size - closedSize);
+    lot.size = whole ? 0 : quantityDifference(lot.size, closedSize);
     lot.entryFee = whole ? 0 : lot.entryFee - entryFee;
     const trades = this.trades;
     if (this.lastCloseLot === lot) trades[trades.length - 1] = mergeExit(trades[trades.length - 1]!, trade);
