@@ -8,7 +8,6 @@ const SESSION_FLAGS = `  --strategy <path|package>        strategy file (TypeScr
   --trading-config <json|file>     its config
   --symbols <A,B>                  symbols, comma separated
   --interval <1m|1h|1d…>           bar interval
-  --data-dir <dir>                 session directory (journal database)
   --log-level <level>              trace, debug, info, warn, error, fatal, silent`;
 
 /** Help text of each command, shown by `argo <command> --help` and `argo help <command>`. */
@@ -36,6 +35,7 @@ ARGO_CONFIRM_LIVE=<account> when nothing is interactive). SIGINT/SIGTERM stop th
 
 Options:
 ${SESSION_FLAGS}
+  --data-dir <dir>                 session directory (journal database)
   --status-port <port>             status API port (0 = any free port)
   --live                           allow a live (real money) trading provider
   -h, --help                       this text

@@ -17,18 +17,35 @@ const SESSION_FLAGS = {
   "trading-config": { type: "string" },
   symbols: { type: "string" },
   interval: { type: "string" },
-  "data-dir": { type: "string" },
   "log-level": { type: "string" },
 } as const;
 
 const FLAGS = {
-  run: { ...SESSION_FLAGS, "status-port": { type: "string" }, live: { type: "boolean" } },
+  run: { ...SESSION_FLAGS, "data-dir": { type: "string" }, "status-port": { type: "string" }, live: { type: "boolean" } },
   backtest: { ...SESSION_FLAGS, output: { type: "string" }, from: { type: "string" }, to: { type: "string" }, "no-progress": { type: "boolean" } },
   providers: { json: { type: "boolean" }, plugin: { type: "string", multiple: true } },
   schema: { plugin: { type: "string", multiple: true } },
   validate: {},
   help: {},
 } as const;
+
+/**
+ * Flags of one command that another would otherwise take as unknown: refused with why, since a user passing them means
+ * something the command does not do (a backtest keeps no journal, so `--data-dir` would be accepted and do nothing).
+ */
+const OTHER_COMMANDS_FLAGS: Partial<Record<Command, Record<string, string>>> = {
+  backtest: {
+    "data-dir": 'applies to "argo run" only (a backtest keeps no journal)',
+    "status-port": 'applies to "argo run" only (a backtest serves no status API)',
+    live: 'applies to "argo run" only (a backtest trades on the simulated venue)',
+  },
+  run: {
+    from: 'applies to "argo backtest" only',
+    to: 'applies to "argo backtest" only',
+    output: 'applies to "argo backtest" only',
+    "no-progress": 'applies to "argo backtest" only',
+  },
+};
 
 /**
  * The arguments each command takes besides its flags (see its help's Usage line): one beyond them is refused, so that
@@ -59,17 +76,17 @@ export function parseCli(argv: readonly string[]): ParsedCli {
   if (!(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}"; commands: ${COMMANDS.join(", ")}`);
   const command = first as Command;
   try {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      options: { ...FLAGS[command], help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
+    const options = { ...FLAGS[command], help: { type: "boolean", short: "h" } } as const;
+    const { values, positionals, tokens } = parseArgs({ args: rest, options, allowPositionals: true, strict: true, tokens: true });
+    checkRepeatedFlags(command, options, tokens);
     const { help, ...flags } = values as Record<string, string | boolean | string[] | undefined>;
     if (command !== "help") checkArgumentCount(command, positionals);
     return { command, positionals, flags, help: help === true };
   } catch (error) {
     if (error instanceof UsageError) throw error;
+    const other = /^Unknown option '--([^']+)'/.exec((error as Error).message)?.[1];
+    const why = other === undefined ? undefined : OTHER_COMMANDS_FLAGS[command]?.[other];
+    if (why !== undefined) throw new UsageError(`--${other} ${why}`, command);
     throw new UsageError((error as Error).message.replace(/^Unknown option '(.+?)'.*/s, `unknown flag $1 for "argo ${command}"`), command);
   }
 }
@@ -80,4 +97,18 @@ function checkArgumentCount(command: Exclude<Command, "help">, positionals: read
   if (extra.length === 0) return;
   const named = extra.map((argument) => JSON.stringify(argument)).join(" ");
   throw new UsageError(`unexpected argument${extra.length > 1 ? "s" : ""} ${named}: "argo ${command}" takes ${what}`, command);
+}
+
+/**
+ * A flag given twice is refused, naming it: parseArgs would keep the last one silently, and `--config a --config b`
+ * (or two --symbols) more likely means a mistake than an override. Flags that take several values (--plugin) may repeat.
+ */
+function checkRepeatedFlags(command: Command, options: Readonly<Record<string, { readonly type: string; readonly multiple?: boolean }>>, tokens: ReadonlyArray<{ kind: string; name?: string; rawName?: string }>): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    // -h twice (or -h and --help) asks the same thing twice: nothing is lost.
+    if (token.kind !== "option" || token.name === undefined || token.name === "help" || options[token.name]?.multiple === true) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once: give it once`, command);
+    seen.add(token.name);
+  }
 }

@@ -32,7 +32,8 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
       io.err(`argo: ${toArgoError(error).message}`);
       return EXIT.LIVE_NOT_CONFIRMED;
     }
-  });
+    // A run replays no backtest range: its backtest section is not judged against the market data.
+  }, { backtest: false });
   if (!prepared.ok) return prepared.exit as ExitCode;
   const { session } = prepared;
   const marketData = prepared.marketData;

@@ -10,7 +10,10 @@ import { validateConfig } from "../config/validate-config.ts";
 export async function validateCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   const path = cli.positionals[0];
   if (!path) throw new UsageError("name the config file to validate", "validate");
-  const outcome = await validateConfig(await buildRawConfig(path, {}, io.env, io.cwd));
+  const raw = await buildRawConfig(path, {}, io.env, io.cwd);
+  // As `argo run` says them before it starts: an ARGO_ variable misspelt as an override is ignored there too.
+  for (const notice of raw.notices ?? []) io.err(`argo: ${notice}`);
+  const outcome = await validateConfig(raw);
   if (!outcome.ok) {
     io.err(formatIssues(path, outcome.issues));
     return EXIT.INVALID_CONFIG;

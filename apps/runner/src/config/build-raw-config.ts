@@ -10,6 +10,7 @@ import { loadConfigFile } from "./load-config-file.ts";
 import { dropOtherProviderConfigs } from "./other-provider-config.ts";
 import { loadSessionProviders, type ProviderLoad } from "./load-session-providers.ts";
 import { structuredFlagDir } from "./read-structured-flag.ts";
+import { misspeltEnvNotices } from "./misspelt-env-notices.ts";
 import { replacedSectionNotices } from "./replaced-section-notices.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
 import { type SubstitutionProblem, substituteEnv } from "./substitute-env.ts";
@@ -45,8 +46,9 @@ export interface RawConfig {
   /** The strategy loaded to read `strategy.config` by its schema: validation reports this outcome, not a second load. */
   strategy?: StrategyLoad;
   /**
-   * Lines for stderr before the session starts: a `--*-config` flag that replaced a section holding keys its value
-   * lacks, naming them (see replacedSectionNotices). Not problems: the flag's value is the whole section.
+   * Lines for stderr before the session starts: an ARGO_ variable that looks meant as an override but is misspelt, so
+   * not read (see misspeltEnvNotices), and a `--*-config` flag that replaced a section holding keys its value lacks,
+   * naming them (see replacedSectionNotices). Not problems: the flag's value is the whole section.
    */
   notices?: string[];
   /**
@@ -99,7 +101,8 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
     ({ path, message }) => ({ path, message }),
   );
   // Named as typed: the user knows the file by that name.
-  const notices = replacedSectionNotices(overridden, raw, flags, path ?? "the ARGO__ variables");
+  // A variable meant as an override but misspelt (ARGO_ENGINE__SYMBOLS) was ignored silently: said first.
+  const notices = [...misspeltEnvNotices(env), ...replacedSectionNotices(overridden, raw, flags, path ?? "the ARGO__ variables")];
   return {
     raw, baseDir, strategyBaseDir, cwd, envOverrides, loaded, notices,
     ...(substitutionIssues.length > 0 ? { substitutionIssues } : {}),

@@ -101,3 +101,22 @@ describe.skipIf(asRootWithoutSetpriv)("a data_dir this process may not write to"
     }
   });
 });
+
+// A journal.sqlite the process may not write, in a directory it may: SQLite opened it read-only without a word and the
+// session halted at its first write (exit 1, after validate called the config valid). Now refused at start, naming it.
+describe.skipIf(asRootWithoutSetpriv)("a journal file in data_dir this process may not write", () => {
+  test.each(["validate", "run"])("argo %s: exit 3, '<data_dir>/journal.sqlite is not writable: permission denied'", async (command) => {
+    const dir = join(tmp.dir, `read-only-journal-${command}`);
+    mkdirSync(dir);
+    const file = join(dir, "journal.sqlite");
+    writeFileSync(file, "");
+    chmodSync(tmp.dir, 0o755);
+    // Anyone may create files in the directory; the journal file is root's, read-only to everyone else.
+    chmodSync(dir, 0o777);
+    chmodSync(file, 0o444);
+    const path = writeConfig(tmp.dir, `${command}-read-only-journal.json`, quickSessionConfig(dir));
+    chmodSync(path, 0o644);
+    const result = await unprivileged(["bun", CLI, command, path]);
+    expect([result.code, result.out, result.err]).toEqual([3, "", `${path}: 1 problem\n  ✗ engine.data_dir: ${file} is not writable: permission denied\n`]);
+  });
+});

@@ -16,6 +16,7 @@ import { strategyLoadFor } from "./load-config-strategy.ts";
 import { loadedFor, loadSessionProviders } from "./load-session-providers.ts";
 import { providerSessionIssues } from "./provider-session-issues.ts";
 import { riskSymbolIssues } from "./risk-symbol-issues.ts";
+import { type SimulatedBars, simulatedRangeIssues } from "./simulated-range-issues.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
 import { statusBindIssues } from "./status-bind-issues.ts";
 
@@ -43,6 +44,11 @@ export interface ValidateOptions {
    * Default: as serveStatus, since the session that serves the status API is the one that journals.
    */
   journal?: boolean;
+  /**
+   * Whether it replays `backtest.from`/`to` (argo backtest, and argo validate judging for it); `argo run` does not, and
+   * passes false. Default true.
+   */
+  backtest?: boolean;
 }
 
 /** Every check's verdict: the session, or all the problems at once. */
@@ -139,6 +145,10 @@ export async function validateConfig(
     const judged = (found: ConfigIssue[]) => nameSessionSources(found, envOverrides, ["engine.symbols", "engine.interval"]);
     if (!substituted("trading")) issues.push(...judged(providerSessionIssues("trading", tradingName, trading.config, session)));
     if (!substituted("market_data")) issues.push(...judged(providerSessionIssues("market-data", dataName, marketData.config, session)));
+    // Simulated bars that all miss the backtest's range would pass here, then stop the backtest with "no bars".
+    if (options.backtest !== false && outer.ok && dataName === "simulated" && !substituted("market_data")) {
+      issues.push(...judged(simulatedRangeIssues(marketData.config as SimulatedBars, engine.interval, outer.value.backtest)));
+    }
   }
 
   // As written and as parsed: a schema that trims or reshapes a secret hands the provider a value the raw text lacks.

@@ -1,6 +1,7 @@
 export type { ConnectionState } from "./connection-state.ts";
 export type { TradingEvent, TradingEventListener } from "./trading-event.ts";
 export type { TradingProvider, PlaceResult } from "./trading-provider.ts";
+export type { SymbolIncrements } from "./symbol-increments.ts";
 export type { SimulatedVenue } from "./simulated-venue.ts";
 export { isSimulatedVenue } from "./simulated-venue.ts";
 export type { VenueRecord } from "./venue-record.ts";

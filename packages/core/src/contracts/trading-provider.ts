@@ -5,6 +5,7 @@ import type { OrderRequest } from "../domain/order-request.ts";
 import type { Position } from "../domain/position.ts";
 import type { Trade, TradeFilter } from "../domain/trade.ts";
 import type { ConnectionState } from "./connection-state.ts";
+import type { SymbolIncrements } from "./symbol-increments.ts";
 import type { TradingEventListener } from "./trading-event.ts";
 
 /** Outcome of one order of a batch: the order with its ids, or the error that refused it. */
@@ -40,6 +41,11 @@ export interface TradingProvider {
   getMaxBuyQuantity(symbol: string, price?: number): Promise<number>;
   /** Largest quantity a sell could have: the long position, or more where shorting is allowed. */
   getMaxSellQuantity(symbol: string, price?: number): Promise<number>;
+  /**
+   * Optional: the quantity and price steps of `symbol` (Binance exchangeInfo LOT_SIZE.stepSize and PRICE_FILTER.tickSize,
+   * IB's size increment and minTick), undefined when the venue does not say; the engine asks once per symbol and session.
+   */
+  getSymbolIncrements?(symbol: string): Promise<SymbolIncrements | undefined>;
 
   /** Subscribes to order, fill, position, account and connection events; returns the unsubscribe function. */
   on(listener: TradingEventListener): () => void;

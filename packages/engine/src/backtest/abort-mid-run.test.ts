@@ -140,7 +140,8 @@ test("a history that fails while the run is NOT aborted still fails the run (onl
     symbols: ["A"], interval: "1d", marketData: new Failing(), trading: createPaperVenue(NO_COSTS), logger: silentLogger,
     strategy: strategy({ onBar: () => undefined }),
   }).catch((e: unknown) => e);
-  expect((error as Error).message).toBe("connection reset");
+  // The provider's message, kept, after the provider and symbol that failed (see history-failure-named.test.ts).
+  expect((error as Error).message).toBe("the failing market data history of A failed: connection reset");
 });
 
 describe("a signal aborted before the first bar", () => {

@@ -148,6 +148,10 @@ export class BarPipeline {
     this.busy = true;
     this.turns.begin();
     try {
+      // Before init: a resumed session whose figures are past a limit must not trade until its first judged step.
+      if (this.stateMachine.resumed && this.stateMachine.watchesEquity && (await this.graced(this.judgeAtStart())) === GAVE_UP) {
+        throw this.options.signal!.reason;
+      }
       // Stopped while init hangs: the run ends as aborted, without init, and so without onStop.
       if ((await this.graced(this.runner.init())) === GAVE_UP) throw this.options.signal!.reason;
       this.started = true;
@@ -547,6 +551,20 @@ export class BarPipeline {
     const marks = this.journal === undefined ? undefined : this.stateMachine.takeMarks();
     if (marks !== undefined) this.journal!.riskState(marks);
     if (change !== undefined) reactToStateChange(this, change);
+  }
+
+  /**
+   * Judges a resumed session's equity at start against the journal's marks (see TradingStateMachine.judgeAtStart), with
+   * what the venue reports (read again when a fill reconciled at start left it unconfirmed), and waits for what a halt
+   * sets off (the cancel-all, the closes). The warm bars are in the cache: positions are marked at their last closes.
+   */
+  private async judgeAtStart(): Promise<void> {
+    if (!this.mirror.confirmed && !(await this.confirmEquity())) return; // the first judged step judges it
+    const change = this.stateMachine.judgeAtStart(this.equity(), this.time);
+    const marks = this.stateMachine.takeMarks();
+    if (marks !== undefined) this.journal!.riskState(marks);
+    if (change !== undefined) reactToStateChange(this, change);
+    await this.settle();
   }
 
   /** Hands the strategy state's changes to the journal's buffer (written with its next flush, or with an order sent). */

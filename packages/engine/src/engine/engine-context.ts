@@ -1,8 +1,8 @@
-import type { Account, ArgoError, Bar, Order, OrderRequest, Position, Trade, TradeFilter } from "@argo/core";
+import type { Account, ArgoError, Bar, Order, OrderRequest, OrderSide, Position, Trade, TradeFilter } from "@argo/core";
 import type { BarHistory } from "../cache/bar-series.ts";
 import type { Indicators } from "../indicators/indicators.ts";
 import type { TradingState } from "../risk/trading-state.ts";
-import { sideAgainst } from "../risk/working-quantity.ts";
+import { sideAgainst, workingEstimated } from "../risk/working-quantity.ts";
 import type { Logger } from "../strategy/logger.ts";
 import { type Signal, signalOrder, signalToRequest } from "../strategy/signal.ts";
 import type { CancelResult, EngineMode, OrderInput, OrderResult, StrategyContext } from "../strategy/strategy-context.ts";
@@ -10,7 +10,9 @@ import { shown } from "../strategy/shown-value.ts";
 import type { StrategyState } from "../strategy/strategy-state.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { boundedVenueCall } from "./bounded-venue-call.ts";
+import { CloseLotSteps } from "./close-lot-steps.ts";
 import { frozenCopy } from "./frozen-copy.ts";
+import { requestsOf } from "./pending-ids.ts";
 import { StrategyViews } from "./strategy-views.ts";
 
 /**
@@ -24,6 +26,8 @@ export class EngineContext implements StrategyContext<unknown> {
   readonly symbols: readonly string[];
   readonly interval: string;
   private readonly views: StrategyViews;
+  /** The lot steps closes beside estimated orders are rounded to, made by the first such close. */
+  private closeLots: CloseLotSteps | undefined;
 
   constructor(
     private readonly p: BarPipeline,
@@ -91,11 +95,26 @@ export class EngineContext implements StrategyContext<unknown> {
     const closes = signal.action === "CLOSE_LONG" ? "LONG" : signal.action === "CLOSE_SHORT" ? "SHORT" : undefined;
     // A close is sized against what other orders do not close yet (the same count the risk manager uses).
     const working = position !== undefined && position.side === closes ? p.working.quantity(symbol, sideAgainst(position), p.cache.lastClose(symbol), p.equity()) : 0;
-    const outcome = signalToRequest(signal, symbol, position, working);
+    // What an order sized at its fill leaves is an estimate off the venue's lot grid, which would refuse the whole close:
+    // rounded down to the venue's step. A venue answering later is waited for, then the close is sized afresh.
+    let lotStep: number | undefined;
+    if (working > 0 && this.estimated(symbol, sideAgainst(position!))) {
+      const step = (this.closeLots ??= new CloseLotSteps(p.trading, p.options.venueCallTimeoutMs)).step(symbol);
+      if (typeof step !== "number") return step.then(() => this.sized(signal, symbol));
+      lotStep = step;
+    }
+    const outcome = signalToRequest(signal, symbol, position, working, lotStep);
     if ("skip" in outcome) return Promise.resolve({ status: "skipped", reason: outcome.skip });
     // A bad signal takes the path of a bad order: a rejected result and onOrderRejected; the engine goes on.
     if ("invalid" in outcome) return Promise.resolve(p.gateway.reject(outcome.request, "INVALID_ORDER", outcome.invalid, "engine"));
     return p.gateway.place(outcome.request, true);
+  }
+
+  /** Whether the orders working on `side` of `symbol` hold an estimate (see workingEstimated). */
+  private estimated(symbol: string, side: OrderSide): boolean {
+    const p = this.p;
+    const open = p.mirror.openOrdersOf(symbol);
+    return workingEstimated(symbol, side, open?.values(), requestsOf(p.gateway.inFlight, p.gateway.awaitingCheck));
   }
 
   /** An order or signal that is no object, refused as INVALID_ORDER; the request holds the one thing known, the bar's symbol. */

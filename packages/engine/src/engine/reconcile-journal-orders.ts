@@ -1,5 +1,6 @@
 import { ArgoError, isArgoError, isTerminalStatus, type Order, pastQuantity, toArgoError, type TradingProvider } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
+import { eventState } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { isAbortOf } from "./is-abort-of.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
@@ -31,7 +32,7 @@ export async function reconcileJournalOrders(
   trading: TradingProvider,
   openOrders: readonly Order[],
   now: number,
-  pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard" | "bookedFills" | "gateway" | "keptOrder">,
+  pipeline: Pick<BarPipeline, "noteFill" | "reportError" | "guard" | "bookedFills" | "gateway" | "keptOrder" | "mirror" | "runner">,
   lookup: (clientOrderId: string) => Promise<unknown>,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -68,7 +69,7 @@ export async function reconcileJournalOrders(
     pipeline.bookedFills.replay(recorded);
     journal.order(current);
     for (const fill of missed) pipeline.noteFill(fill, current);
-    if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) pipeline.guard.call("onOrderUpdate", pipeline.keptOrder(current));
+    if (current.status !== recorded.status || current.filledQuantity !== recorded.filledQuantity) reportChange(pipeline, current);
   }
   for (const recorded of short) {
     const current = await ask(recorded);
@@ -86,6 +87,28 @@ export async function reconcileJournalOrders(
     if (pastQuantity(filled, pipeline.bookedFills.booked(recorded.clientOrderId))) pipeline.reportError(shortOfFills(recorded, trading.name, "INVALID_DATA", "lists no fill the journal lacks"));
   }
   journal.flush();
+}
+
+/**
+ * Reports an order the reconcile found changed through the engine's onOrderUpdate and queues it for the strategy's
+ * (delivered once its init has run: see StrategyRunner), as an ordinary update of the order's state now. Kept by the
+ * mirror as a venue event would be, so the same state the venue's events bring after connect (a reconnect's replay) is a
+ * repeat, and one they brought already (during the start-up calls) is not reported again.
+ */
+function reportChange(pipeline: Pick<BarPipeline, "gateway" | "keptOrder" | "mirror" | "guard" | "runner">, current: Order): void {
+  const { mirror } = pipeline;
+  const id = current.clientOrderId;
+  const known = mirror.orders.get(id);
+  // An event during the start-up calls brought this state already (reported then); the open orders read is the one
+  // object the mirror was built from, and news to report.
+  if (known !== undefined && known !== current && known.status === current.status && known.filledQuantity === current.filledQuantity) return;
+  const shown = pipeline.keptOrder(current);
+  // False: such an event brought newer news than this answer, reported then.
+  if (!mirror.applyOrder(shown)) return;
+  // A simulator sends each state once; a venue across a network may send this one again (see applyTradingEvent).
+  if (pipeline.gateway.syncVenue === undefined) mirror.eventApplied(id, eventState(current));
+  pipeline.guard.call("onOrderUpdate", shown);
+  if (pipeline.runner.wantsUpdates) pipeline.runner.updates.push(shown);
 }
 
 /** An order recorded final whose fills stay short of its filled quantity: `outcome` says what the venue answered. */

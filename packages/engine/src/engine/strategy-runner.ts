@@ -31,6 +31,14 @@ export type StrategyCallbackName = "onBar" | "onOrderUpdate" | "onStop";
 export class StrategyRunner {
   /** Order updates waiting for the strategy's onOrderUpdate. */
   updates: Order[] = [];
+  /**
+   * Updates that came before init had run (the start's reconcile of the journal's orders, a venue's events during the
+   * start-up calls), in the order they came: handed over once init is done, since before it the strategy's state is not
+   * restored and it has set nothing up to act on them (see deliverUpdates).
+   */
+  private beforeInit: Order[] = [];
+  /** Whether init has run (or there is none): from then on updates are delivered. */
+  private initialised = false;
   readonly wantsUpdates: boolean;
   readonly log: Logger;
   /** Whether the call of onBar whose promise the engine awaits ran in its turn's async context (see StrategyTurns). */
@@ -61,7 +69,7 @@ export class StrategyRunner {
   /** Runs init; a failure is fatal for the run. */
   async init(): Promise<void> {
     const init = this.strategy.init;
-    if (init === undefined) return;
+    if (init === undefined) return this.initDone();
     const { strategy, ctx, turns } = this;
     const epoch = turns.epoch;
     turns.waitFor("init", undefined, turns.backtest);
@@ -74,6 +82,19 @@ export class StrategyRunner {
     } finally {
       if (turns.epoch === epoch) turns.waited();
     }
+    // An init a stop gave up on never counts as done: the strategy gets no updates after it.
+    if (turns.epoch === epoch) this.initDone();
+  }
+
+  /**
+   * Init has run: the updates held back until now go first, before those of the orders init placed (they came first),
+   * delivered by the settle that ends init's turn (BarPipeline.start), so before the first bar's turn and inside a turn.
+   */
+  private initDone(): void {
+    this.initialised = true;
+    if (this.beforeInit.length === 0) return;
+    this.updates = this.beforeInit.concat(this.updates);
+    this.beforeInit = [];
   }
 
   /**
@@ -108,6 +129,12 @@ export class StrategyRunner {
     const handler = this.strategy.onOrderUpdate;
     const turns = this.turns;
     const epoch = turns.epoch;
+    if (!this.initialised) {
+      // A drain before init (a venue's event during the start-up calls): held for init's turn, in the order they came.
+      if (handler !== undefined) this.beforeInit = this.beforeInit.concat(this.updates);
+      this.updates = [];
+      return;
+    }
     while (this.updates.length !== 0) {
       const batch = this.updates;
       this.updates = [];

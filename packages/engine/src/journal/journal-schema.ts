@@ -10,11 +10,18 @@ export const FILLS_TABLE = `CREATE TABLE IF NOT EXISTS fills (
 );`;
 
 /**
+ * Columns of risk_state added after it was first written: the maxDrawdown a drawdown reached and the maxDailyLoss the
+ * loss of `day` reached (NULL: none), so a restart keeps the REDUCING they set. A journal written before gets them,
+ * empty, when opened (RiskStateRows).
+ */
+export const RISK_STATE_REDUCING_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [["reducing_drawdown", "REAL"], ["reducing_daily_loss", "REAL"]];
+
+/**
  * The equity limits' marks a restart goes on from (EquityMarks): one row (id 1), apart from the strategy's state, whose
  * keys are the strategy's own. `day` is the UTC midnight (epoch ms) of the day `day_start_equity` belongs to.
  */
 export const RISK_STATE_TABLE = `CREATE TABLE IF NOT EXISTS risk_state (
-  id INTEGER PRIMARY KEY CHECK (id = 1), peak REAL NOT NULL, day_start_equity REAL NOT NULL, day INTEGER NOT NULL
+  id INTEGER PRIMARY KEY CHECK (id = 1), peak REAL NOT NULL, day_start_equity REAL NOT NULL, day INTEGER NOT NULL${RISK_STATE_REDUCING_COLUMNS.map(([name, type]) => `, ${name} ${type}`).join("")}
 );`;
 
 /**

@@ -11,7 +11,7 @@ import { openJournalTables } from "./journal-tables.ts";
 import { recordedFills } from "./recorded-fills.ts";
 import { barKey, isRecordRefusal, type RefusedRecord, refusedRecordsError } from "./refused-records.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
-import { sessionDirProblem } from "./session-dir.ts";
+import { journalFileIssue, sessionDirProblem } from "./session-dir.ts";
 import { SessionLock } from "./session-lock.ts";
 import { shortFilledOrders } from "./short-filled-orders.ts";
 import { RiskStateRows } from "./risk-state-rows.ts";
@@ -581,4 +581,7 @@ function makeSessionDir(sessionDir: string): void {
   } catch (error) {
     throw sessionDirProblem(sessionDir, error) ?? error;
   }
+  // Refused here rather than at the first write, which would halt the session after it traded.
+  const readOnly = journalFileIssue(sessionDir);
+  if (readOnly !== undefined) throw new ArgoError("INVALID_CONFIGURATION", `session journal ${readOnly}`, { details: { sessionDir } });
 }

@@ -1,22 +1,48 @@
 import { ArgoError } from "@argo/core";
 import { accessSync, constants, existsSync, lstatSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { JOURNAL_FILE } from "./journal-schema.ts";
+
+/** How a write permission is asked (fs.accessSync's shape): throws the file system's error when it is refused. */
+export type AccessCheck = (path: string, mode: number) => void;
+
+/** The journal's files SQLite opens for writing: the database, and its WAL and shared-memory files once they exist. */
+const JOURNAL_FILES = [JOURNAL_FILE, `${JOURNAL_FILE}-wal`, `${JOURNAL_FILE}-shm`];
 
 /**
  * What keeps `sessionDir` (resolved against the working directory) from holding a session journal, judged without
- * creating anything: a file in its place or on its path, or a directory this process may not write to (the nearest one
- * that exists, when the rest is still to be created). Said after the directory's name ("is not a directory", "cannot be
- * created: /srv is not writable: permission denied"); undefined when it can. `argo validate` asks it before a session
- * starts; the journal refuses the same when it opens (see {@link sessionDirProblem}).
+ * creating anything, as a whole statement naming the path at fault: a file in its place or on its path ("<dir> is not
+ * a directory"), a directory this process may not write to (the nearest one that exists, when the rest is still to be
+ * created: "<dir> cannot be created: /srv is not writable: permission denied"), or a journal file already there that
+ * it may not write ("<dir>/journal.sqlite is not writable: permission denied": SQLite would open it read-only without a
+ * word, and the session would halt at its first write). Undefined when it can. `argo validate` asks it before a
+ * session starts; the journal refuses the directory's problems the same when it opens (see {@link sessionDirProblem}).
+ * `access` is there for tests: as root every write is allowed.
  */
-export function sessionDirIssue(sessionDir: string): string | undefined {
+export function sessionDirIssue(sessionDir: string, access: AccessCheck = accessSync): string | undefined {
   const dir = resolve(sessionDir);
   const at = nearestThere(dir);
   const self = at === dir;
-  if (!isDirectory(at)) return self ? "is not a directory" : `is not a directory: ${at} on its path is a file`;
-  const denied = writeProblem(at);
-  if (denied === undefined) return undefined;
-  return self ? `is not writable: ${denied}` : `cannot be created: ${at} is not writable: ${denied}`;
+  if (!isDirectory(at)) return self ? `${dir} is not a directory` : `${dir} is not a directory: ${at} on its path is a file`;
+  // Creating a file in a directory takes both: write to its entries, search to reach them.
+  const denied = writeProblem(at, constants.W_OK | constants.X_OK, access);
+  if (denied !== undefined) return self ? `${dir} is not writable: ${denied}` : `${dir} cannot be created: ${at} is not writable: ${denied}`;
+  return self ? journalFileIssue(dir, access) : undefined;
+}
+
+/**
+ * A journal file already in `sessionDir` that this process may not write ("<dir>/journal.sqlite is not writable:
+ * permission denied"), or undefined. SQLite would open such a file read-only without a word; the journal refuses it
+ * when it opens, `argo validate` through {@link sessionDirIssue}.
+ */
+export function journalFileIssue(sessionDir: string, access: AccessCheck = accessSync): string | undefined {
+  for (const name of JOURNAL_FILES) {
+    const file = join(resolve(sessionDir), name);
+    if (!isThere(file)) continue;
+    const refused = writeProblem(file, constants.R_OK | constants.W_OK, access);
+    if (refused !== undefined) return `${file} is not writable: ${refused}`;
+  }
+  return undefined;
 }
 
 /**
@@ -67,11 +93,10 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Why this process cannot create files in the directory `path`, or undefined when it can. */
-function writeProblem(path: string): string | undefined {
+/** Why this process may not use `path` as `mode` asks (write files into a directory, or write a file), or undefined. */
+function writeProblem(path: string, mode: number, access: AccessCheck): string | undefined {
   try {
-    // Creating a file in a directory takes both: write to its entries, search to reach them.
-    accessSync(path, constants.W_OK | constants.X_OK);
+    access(path, mode);
     return undefined;
   } catch (error) {
     const code = (error as { code?: unknown }).code;

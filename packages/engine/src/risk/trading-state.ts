@@ -21,17 +21,23 @@ export interface EquityMarks {
   dayStartEquity: number;
   /** Start (UTC midnight, epoch ms) of the day `dayStartEquity` belongs to. */
   day: number;
+  /** The `maxDrawdown` a drawdown reached (the session went REDUCING, or past it), undefined when none did. */
+  reducedByDrawdown?: number;
+  /** The `maxDailyLoss` the daily loss of `day` reached, undefined when none did. */
+  reducedByDailyLoss?: number;
 }
 
 /**
  * Tracks equity against the drawdown and daily-loss limits.
  * - drawdown = (peak − equity) / peak, the peak being the highest equity seen this session (and, resumed from a
  *   journal, by the sessions before it);
- *   ≥ maxDrawdown → REDUCING (stays so for the session), ≥ haltDrawdown → HALTED.
+ *   ≥ maxDrawdown → REDUCING (stays so for the session, and the sessions resumed on its journal), ≥ haltDrawdown → HALTED.
  * - daily loss = (day-start equity − equity) / day-start equity, the day-start equity being the last
  *   equity seen before the UTC day (engine clock) began (the initial equity on the first day);
  *   ≥ maxDailyLoss → REDUCING until the next UTC day, ≥ haltDailyLoss → HALTED.
- * HALTED is final: only a new session trades again.
+ * HALTED is final: only a new session trades again. Resumed from a journal, a REDUCING the marks record is kept while
+ * its limit is not raised (by drawdown: for good; by daily loss: for the rest of its UTC day), and the figures at the
+ * start are judged before anything trades (see {@link judgeAtStart}).
  */
 export class TradingStateMachine {
   state: TradingState = "ACTIVE";
@@ -39,8 +45,11 @@ export class TradingStateMachine {
   dayStartEquity: number;
   private day = Number.NaN;
   private lastEquity: number;
-  private reducingByDailyLossOnly = false;
-  /** Set when the peak or the day's start moved since {@link takeMarks}. */
+  /** The maxDrawdown the drawdown reached (this session, or one before it on the journal): REDUCING for good. */
+  private drawdownReached: number | undefined;
+  /** The maxDailyLoss the daily loss of `day` reached: REDUCING until the next UTC day. */
+  private dailyLossReached: number | undefined;
+  /** Set when the peak, the day's start or a REDUCING limit reached moved since {@link takeMarks}. */
   private marksMoved = false;
   private readonly maxDrawdown: number | undefined;
   private readonly haltDrawdown: number | undefined;
@@ -50,7 +59,8 @@ export class TradingStateMachine {
   /**
    * `restored`: the marks a previous session of the same journal left. The peak goes on from them (raised to the equity
    * now if that is higher), and so does the day's start while the engine clock is still in their UTC day; a later day
-   * starts from the equity now, as a session's first day does.
+   * starts from the equity now, as a session's first day does. A REDUCING they record is kept unless its limit is now
+   * raised or gone (a restart is no reason to lift it; a trader who raises the limit means to trade on).
    */
   constructor(config: RiskConfig, initialEquity: number, private readonly restored?: EquityMarks) {
     this.maxDrawdown = config.maxDrawdown;
@@ -64,6 +74,10 @@ export class TradingStateMachine {
       if (!(initialEquity > restored.peak)) this.peak = restored.peak;
       this.dayStartEquity = restored.dayStartEquity;
       this.day = Math.floor(restored.day / DAY_MS);
+      this.drawdownReached = kept(restored.reducedByDrawdown, this.maxDrawdown);
+      this.dailyLossReached = kept(restored.reducedByDailyLoss, this.maxDailyLoss);
+      // Lifted by a raised limit: recorded so at once, or a later start with the lower limit would find it again.
+      if (this.drawdownReached !== restored.reducedByDrawdown || this.dailyLossReached !== restored.reducedByDailyLoss) this.marksMoved = true;
     }
   }
 
@@ -79,11 +93,50 @@ export class TradingStateMachine {
     this.lastEquity = Number.NaN;
   }
 
-  /** The marks to keep for a restart when they moved since the last call (a new peak, a new day), else undefined. */
+  /** The marks to keep for a restart when they moved since the last call (a new peak, a new day, a limit reached), else undefined. */
   takeMarks(): EquityMarks | undefined {
     if (!this.marksMoved) return undefined;
     this.marksMoved = false;
-    return { peak: this.peak, dayStartEquity: this.dayStartEquity, day: this.day * DAY_MS };
+    const marks: EquityMarks = { peak: this.peak, dayStartEquity: this.dayStartEquity, day: this.day * DAY_MS };
+    if (this.drawdownReached !== undefined) marks.reducedByDrawdown = this.drawdownReached;
+    if (this.dailyLossReached !== undefined) marks.reducedByDailyLoss = this.dailyLossReached;
+    return marks;
+  }
+
+  /**
+   * Judges a resumed session before anything trades (init, a first bar's turn, orders heard between bars), at the engine
+   * clock `time`, with the equity the venue reports at start: the drawdown from the restored peak, the daily loss from the
+   * restored day start while `time` is in its UTC day, then a REDUCING the journal kept. Moves no mark (the equity at
+   * start may be a mixed figure, see resumedMidStep; the first judged step moves them). Undefined when not resumed.
+   */
+  judgeAtStart(equity: number, time: number): TradingStateChange | undefined {
+    if (this.restored === undefined || this.state === "HALTED") return undefined;
+    const sameDay = Math.floor(time / DAY_MS) === this.day;
+    if (Number.isFinite(equity)) {
+      const drawdown = this.peak > 0 ? (this.peak - equity) / this.peak : 0;
+      const dailyLoss = sameDay && this.dayStartEquity > 0 ? (this.dayStartEquity - equity) / this.dayStartEquity : 0;
+      const change = this.judge(drawdown, dailyLoss, time, " (judged at the start, from the journal's marks)");
+      if (change !== undefined) return change;
+    }
+    return this.keepReducing(sameDay, time);
+  }
+
+  /** REDUCING from a limit the journal's marks say was reached (a drawdown; a daily loss of this UTC day), if ACTIVE. */
+  private keepReducing(sameDay: boolean, time: number): TradingStateChange | undefined {
+    if (this.state !== "ACTIVE") return undefined;
+    if (this.drawdownReached !== undefined) {
+      return this.move("REDUCING", `drawdown reached maxDrawdown ${pct(this.drawdownReached)} before the restart (REDUCING for good)`, time);
+    }
+    if (sameDay && this.dailyLossReached !== undefined) {
+      const day = new Date(this.day * DAY_MS).toISOString().slice(0, 10);
+      return this.move("REDUCING", `daily loss reached maxDailyLoss ${pct(this.dailyLossReached)} on ${day} before the restart (REDUCING until the next UTC day)`, time);
+    }
+    return undefined;
+  }
+
+  /** True when resumed from a journal's marks. */
+  get resumed(): boolean {
+    return this.restored !== undefined;
   }
 
   /** True when equity limits are configured (otherwise equity need not be computed per time step). */
@@ -117,31 +170,44 @@ export class TradingStateMachine {
       this.day = day;
       // Unknown after a resume between two symbols' bars of a step (resumedMidStep): the day starts from this step.
       this.dayStartEquity = this.lastEquity === this.lastEquity ? this.lastEquity : equity;
+      this.dailyLossReached = undefined;
       this.marksMoved = true;
       const drawdownOk = this.maxDrawdown === undefined || !reached(drawdown, this.maxDrawdown);
-      if (this.state === "REDUCING" && this.reducingByDailyLossOnly && drawdownOk) {
+      if (this.state === "REDUCING" && this.drawdownReached === undefined && drawdownOk) {
         change = this.move("ACTIVE", "new UTC day: daily loss limit reset", time);
       }
     }
     this.lastEquity = equity;
     if (this.dayStartEquity !== this.dayStartEquity) this.dayStartEquity = equity;
     const dailyLoss = this.dayStartEquity > 0 ? (this.dayStartEquity - equity) / this.dayStartEquity : 0;
+    // A REDUCING the journal kept and the start could not apply (no equity then, or the clock in another day).
+    return this.judge(drawdown, dailyLoss, time, "") ?? this.keepReducing(true, time) ?? change;
+  }
+
+  /** Moves on the figures (halt limits first); notes each REDUCING limit reached, for the journal. */
+  private judge(drawdown: number, dailyLoss: number, time: number, suffix: string): TradingStateChange | undefined {
+    if (this.maxDrawdown !== undefined && reached(drawdown, this.maxDrawdown) && this.drawdownReached === undefined) {
+      this.drawdownReached = this.maxDrawdown;
+      this.marksMoved = true;
+    }
+    if (this.maxDailyLoss !== undefined && reached(dailyLoss, this.maxDailyLoss) && this.dailyLossReached === undefined) {
+      this.dailyLossReached = this.maxDailyLoss;
+      this.marksMoved = true;
+    }
     if (this.haltDrawdown !== undefined && reached(drawdown, this.haltDrawdown)) {
-      return this.move("HALTED", `drawdown ${pct(drawdown)} reached haltDrawdown ${pct(this.haltDrawdown)}`, time);
+      return this.move("HALTED", `drawdown ${pct(drawdown)} reached haltDrawdown ${pct(this.haltDrawdown)}${suffix}`, time);
     }
     if (this.haltDailyLoss !== undefined && reached(dailyLoss, this.haltDailyLoss)) {
-      return this.move("HALTED", `daily loss ${pct(dailyLoss)} reached haltDailyLoss ${pct(this.haltDailyLoss)}`, time);
+      return this.move("HALTED", `daily loss ${pct(dailyLoss)} reached haltDailyLoss ${pct(this.haltDailyLoss)}${suffix}`, time);
     }
+    if (this.state !== "ACTIVE") return undefined;
     if (this.maxDrawdown !== undefined && reached(drawdown, this.maxDrawdown)) {
-      this.reducingByDailyLossOnly = false;
-      if (this.state === "ACTIVE") return this.move("REDUCING", `drawdown ${pct(drawdown)} reached maxDrawdown ${pct(this.maxDrawdown)}`, time);
-      return change;
+      return this.move("REDUCING", `drawdown ${pct(drawdown)} reached maxDrawdown ${pct(this.maxDrawdown)}${suffix}`, time);
     }
-    if (this.maxDailyLoss !== undefined && reached(dailyLoss, this.maxDailyLoss) && this.state === "ACTIVE") {
-      this.reducingByDailyLossOnly = true;
-      return this.move("REDUCING", `daily loss ${pct(dailyLoss)} reached maxDailyLoss ${pct(this.maxDailyLoss)}`, time);
+    if (this.maxDailyLoss !== undefined && reached(dailyLoss, this.maxDailyLoss)) {
+      return this.move("REDUCING", `daily loss ${pct(dailyLoss)} reached maxDailyLoss ${pct(this.maxDailyLoss)}${suffix}`, time);
     }
-    return change;
+    return undefined;
   }
 
   /** Halts trading for a reason outside the equity limits (circuit breaker). */
@@ -217,6 +283,11 @@ export class EquitySteps {
 /** `value` ≥ `limit`, forgiving the last bits of floating-point error (10% of 1200 is 120, not 119.99999999999999). */
 function reached(value: number, limit: number): boolean {
   return value >= limit - 1e-12;
+}
+
+/** A REDUCING limit the journal recorded, kept while the limit configured now is not above it (nor gone). */
+function kept(recorded: number | undefined, limit: number | undefined): number | undefined {
+  return recorded !== undefined && limit !== undefined && limit <= recorded ? recorded : undefined;
 }
 
 function pct(x: number): string {

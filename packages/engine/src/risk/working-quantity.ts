@@ -57,6 +57,27 @@ export function workingQuantity(
   return total;
 }
 
+/**
+ * Whether what {@link workingQuantity} counts for `symbol` and `side` holds an estimate: an order sized by quote amount or
+ * equity that the venue has not resolved to a quantity yet. A close sized against it is then off the lot grid by as much
+ * as the estimate is (see floorToLot); one against orders all sized by quantity is exact.
+ */
+export function workingEstimated(symbol: string, side: OrderSide, open: Iterable<Order> | undefined, sending: Iterable<OrderRequest> | undefined): boolean {
+  if (open !== undefined) {
+    for (const order of open) {
+      if (order.side !== side || order.symbol !== symbol || order.parentClientOrderId !== undefined) continue;
+      if (!(order.quantity > 0) && (order.quoteAmount !== undefined || order.equityFraction !== undefined)) return true;
+    }
+  }
+  if (sending !== undefined) {
+    for (const request of sending) {
+      if (request.side !== side || request.symbol !== symbol) continue;
+      if (request.quantity === undefined && (request.quoteAmount !== undefined || request.equityFraction !== undefined)) return true;
+    }
+  }
+  return false;
+}
+
 /** An order sized at its fill (quote or equity) as the risk limits value it; 0 for one of no size. */
 function unresolved(order: Order | OrderRequest, lastPrice: number, equity: number, reducible: number): number {
   const price = referencePrice(order, lastPrice);

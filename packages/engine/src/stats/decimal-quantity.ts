@@ -19,13 +19,19 @@ export function isQuantityNoise(value: number, size: number): boolean {
  * such as 0.1 + 0.2 = 0.30000000000000004).
  */
 export function quantityDifference(a: number, b: number): number {
-  const difference = a - b;
-  if (difference === 0 || b === 0) return difference;
+  return b === 0 ? a : (decimalDifference(a, b) ?? a - b);
+}
+
+/**
+ * `a − b` as the decimal difference of their decimals (1234.56789 − 0.001 is 1234.56689), or undefined when the float
+ * cannot tell it: decimals past what the doubles hold (sums such as 0.1 + 0.2 = 0.30000000000000004 have 17).
+ */
+export function decimalDifference(a: number, b: number): number | undefined {
   const decimals = Math.max(decimalsOf(a), decimalsOf(b));
   // The float difference is off the decimal one by at most 1.5 ulps of the larger operand (half an ulp for each operand
   // and for the subtraction); within half a unit of the last decimal, rounding to the decimals gives the decimal one.
   const larger = Math.max(Math.abs(a), Math.abs(b));
-  return decimals <= 20 && larger * 3 * Number.EPSILON < 10 ** -decimals ? Number(difference.toFixed(decimals)) : difference;
+  return decimals <= 20 && larger * 3 * Number.EPSILON < 10 ** -decimals ? Number((a - b).toFixed(decimals)) : undefined;
 }
 
 /** Decimal places of a number as JavaScript writes it shortest (0.25 → 2, 1.5e-7 → 8, 3 → 0). */

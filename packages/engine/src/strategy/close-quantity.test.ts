@@ -77,3 +77,12 @@ describe("closeRoom", () => {
     expect(closeRoom(5, 0)).toBe(5);
   });
 });
+
+describe("closeRoom and satoshi lots", () => {
+  test("9 satoshi free of 100 BTC is a close of 9e-8, not noise; an ulp's residue is still covered", () => {
+    // 100 − 99.99999991 = 0.00000009 (nine lots of 1e-8), above the 1e-12 noise bound (1e-10 here).
+    expect(closeRoom(100, 99.99999991)).toBe(0.00000009);
+    // What a float sum leaves past the decimal: 1e-14 of 100 is noise, the position is covered.
+    expect(closeRoom(100, 100 - 1e-14)).toBeUndefined();
+  });
+});

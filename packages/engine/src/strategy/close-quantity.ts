@@ -1,9 +1,13 @@
+import { decimalDifference, isQuantityNoise } from "../stats/decimal-quantity.ts";
+
 /**
  * What a close may still take of a position of `held` with `working` against it ({@link closeQuantity}), or undefined
  * when those orders cover it: what is free is float noise of partial fills at most, or they are of unknown size (NaN).
  */
 export function closeRoom(held: number, working: number): number | undefined {
-  return held - working > held * 1e-9 ? closeQuantity(held, working) : undefined;
+  const free = held - working;
+  // Noise by the venue's bound (1e-12 of the position): 9 satoshi left of 100 BTC are a close, not noise.
+  return free > 0 && !isQuantityNoise(free, held) ? closeQuantity(held, working) : undefined;
 }
 
 /**
@@ -20,14 +24,7 @@ export function closeRoom(held: number, working: number): number | undefined {
  */
 export function closeQuantity(held: number, working: number): number {
   if (working === 0) return held;
-  const free = held - working;
-  const decimals = Math.max(decimalsOf(held), decimalsOf(working));
-  // The float difference is off the decimal one by at most 1.5 ulps of the larger operand (half an ulp for each operand
-  // and for the subtraction); within half a unit of the last decimal, rounding to the decimals gives the decimal one.
-  if (decimals <= 20 && Math.max(held, working) * 3 * Number.EPSILON < 10 ** -decimals) {
-    return Number(free.toFixed(decimals));
-  }
-  return twelveDigitsAtMost(free);
+  return decimalDifference(held, working) ?? twelveDigitsAtMost(held - working);
 }
 
 /** `free` to 12 significant digits, one unit of the 12th digit lower when rounding went above it. */
@@ -36,14 +33,4 @@ function twelveDigitsAtMost(free: number): number {
   if (rounded <= free) return rounded;
   const lower = Number((rounded - 10 ** (Math.floor(Math.log10(rounded)) - 11)).toPrecision(12));
   return lower <= free ? lower : free;
-}
-
-/** Decimal places of a number as JavaScript writes it shortest (0.25 → 2, 1.5e-7 → 8, 3 → 0). */
-function decimalsOf(x: number): number {
-  const text = String(x);
-  const e = text.indexOf("e");
-  const mantissa = e < 0 ? text : text.slice(0, e);
-  const exponent = e < 0 ? 0 : Number(text.slice(e + 1));
-  const dot = mantissa.indexOf(".");
-  return Math.max(0, (dot < 0 ? 0 : mantissa.length - dot - 1) - exponent);
 }

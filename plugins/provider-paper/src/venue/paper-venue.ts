@@ -7,6 +7,7 @@ import {
   type PlaceResult,
   type Position,
   type SimulatedVenue,
+  type SymbolIncrements,
   type Trade,
   type TradeFilter,
   type TradingEventListener,
@@ -29,6 +30,7 @@ import { openOrders, positions, trades } from "./queries.ts";
 import { restoreVenue } from "./restore.ts";
 import { advanceClock } from "./start-clock.ts";
 import { orderSnapshot, positionSnapshot } from "./snapshots.ts";
+import { resolveSymbolRules } from "./symbol-rules.ts";
 import { createVenueState, type VenueState } from "./venue-state.ts";
 
 /**
@@ -114,6 +116,19 @@ export class PaperVenue implements SimulatedVenue {
 
   async getMaxSellQuantity(symbol: string, price?: number): Promise<number> {
     return this.#maxQuantity(symbol, false, price);
+  }
+
+  /**
+   * The lot and tick steps of `symbol` from the config (its `symbolRules` entry, else `defaultRules`), undefined when
+   * neither sets one. Read from the config, not a book: it needs no connection and opens no book for an unknown symbol.
+   */
+  async getSymbolIncrements(symbol: string): Promise<SymbolIncrements | undefined> {
+    const { stepSize, tickSize } = resolveSymbolRules(this.#state.config, String(symbol));
+    if (stepSize === 0 && tickSize === 0) return undefined;
+    const increments: SymbolIncrements = {};
+    if (stepSize > 0) increments.stepSize = stepSize;
+    if (tickSize > 0) increments.tickSize = tickSize;
+    return increments;
   }
 
   on(listener: TradingEventListener): () => void {

@@ -26,7 +26,9 @@ export const NO_RULES: SymbolRules = Object.freeze({
 
 /** Resolves the rules of `symbol` from the config: its own entry, else the defaults, else none. */
 export function resolveSymbolRules(config: PaperConfig, symbol: string): SymbolRules {
-  const given: SymbolRulesConfig | undefined = config.symbolRules[symbol] ?? config.defaultRules;
+  // Own keys only: a symbol named "toString" must not find Object.prototype's and miss the defaults.
+  const own = Object.hasOwn(config.symbolRules, symbol) ? config.symbolRules[symbol] : undefined;
+  const given: SymbolRulesConfig | undefined = own ?? config.defaultRules;
   if (!given) return NO_RULES;
   return {
     tickSize: given.tickSize ?? 0,

@@ -8,7 +8,8 @@ import { replayConfigSchema } from "./replay-config.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "argo-replay-session-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-for (const name of ["goog-1d.csv", "goog-1h.csv", "msft-1d.csv"]) writeFileSync(join(dir, name), "time,open,high,low,close,volume\n");
+// One row each: a file without any is refused (see the last test).
+for (const name of ["goog-1d.csv", "goog-1h.csv", "msft-1d.csv"]) writeFileSync(join(dir, name), "time,open,high,low,close,volume\n2024-01-01,1,1,1,1,0\n");
 
 type Entry = { path: string; symbol: string; interval: string; columns?: Record<string, string> };
 /** The replay provider's own session check, on a config parsed as the registry would. */
@@ -162,10 +163,33 @@ describe("the session check reads the header and first rows of each file it uses
     expect(issues[0]!.message).toContain("so do all of the first 3 rows");
   });
 
-  test("a bad row among good ones, and a file with a header only, are left to the reader", () => {
+  test("a bad row among good ones, and a file with a single row, are left to the reader", () => {
     const rows = ["2024-01-01", "2024-01-02", "yesterday", "2024-01-04", "2024-01-05"].map((t) => `${t},1,1,1,1,0`);
     writeFileSync(join(dir, "one-bad.csv"), ["time,open,high,low,close,volume", ...rows].join("\n"));
     expect(check([{ path: "one-bad.csv", symbol: "X", interval: "1d" }], ["X"], "1d")).toEqual([]);
     expect(check([{ path: "goog-1d.csv", symbol: "GOOG", interval: "1d" }], ["GOOG"], "1d")).toEqual([]);
+  });
+
+  // Was "left to the reader": validate passed, then the run stopped with "no bars". Refused now, naming the file.
+  test("a file with a header only, or empty, holds no bars: refused at its path", () => {
+    writeFileSync(join(dir, "header-only.csv"), "time,open,high,low,close,volume\n\n");
+    writeFileSync(join(dir, "empty.csv"), "");
+    writeFileSync(join(dir, "empty.jsonl"), "");
+    const files = [
+      { path: "header-only.csv", symbol: "H", interval: "1d" },
+      { path: "empty.csv", symbol: "E", interval: "1d" },
+      { path: "empty.jsonl", symbol: "J", interval: "1d" },
+    ];
+    expect(check(files, ["H", "E", "J"], "1d")).toEqual([
+      { path: "files.0.path", message: '"header-only.csv" (H) holds no bars: the file has a header and no rows' },
+      { path: "files.1.path", message: '"empty.csv" (E) holds no bars: the file is empty' },
+      { path: "files.2.path", message: '"empty.jsonl" (J) holds no bars: the file is empty' },
+    ]);
+  });
+
+  test("a huge file is judged by its head: a header line longer than the part read is not called empty", () => {
+    // 70,000 bytes of header, more than the 64 KiB the check reads: it cannot tell, and leaves the file to the reader.
+    writeFileSync(join(dir, "long-header.csv"), `time,open,high,low,close,volume,${"x".repeat(70_000)}\n2024-01-01,1,1,1,1,0,1\n`);
+    expect(check([{ path: "long-header.csv", symbol: "L", interval: "1d" }], ["L"], "1d")).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { replaySpacingIssue } from "./replay-spacing-issue.ts";
 /**
  * What a run with this config would refuse, found before it runs: a file that is not there, is a directory, is not a
  * regular file (a named pipe) or cannot be read, two files for one symbol and interval, a session symbol with no file at
- * the session's interval, and a file the session reads whose bars are not spaced as its interval says (the replay
+ * the session's interval, and a file the session reads that holds no bars (empty, or a header only) or whose bars are
+ * not spaced as its interval says (the replay
  * provider's checkSession; argo validate, run and backtest all go through it). A file refused at its path is not read.
  */
 export function checkReplaySession(config: ReplayConfig, session: ProviderSession): ConfigIssue[] {

@@ -18,8 +18,9 @@ const MIN_GAPS_COARSE = 4;
  * come half an interval apart or less (hourly bars configured "1d": a run refuses all but about one a day), or when no
  * two come closer than twice the interval and most come at that smallest spacing (daily bars configured "1h": a run
  * would take each as an hour). Gaps between are fine (weekends, holidays, missing data). A header without a column
- * the file's `columns` ask for, or a head none of whose rows parse, is the issue instead (a run would stop there before
- * its first bar); a bad row among good ones is left to the reader, which names it.
+ * the file's `columns` ask for, a head none of whose rows parse, or a file with no row at all (empty, or a header only),
+ * is the issue instead (a run would stop there before its first bar); a bad row among good ones is left to the reader,
+ * which names it.
  */
 export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
   const times = headTimes(file);
@@ -55,11 +56,13 @@ export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
 /**
  * Open times of the rows at the start of the file, in order. What a run would refuse before its first bar is an issue
  * instead: a file that cannot be read, a header that lacks a column the file's `columns` ask for, names one twice or
- * does not split (a stray quote), and rows none of which parse (a `timeFormat` every row fails, say), as the first fails.
+ * does not split (a stray quote), rows none of which parse (a `timeFormat` every row fails, say), as the first fails,
+ * and a file holding no row at all (empty, or a header only: the run would stop with "no bars" after validate passed).
  */
 function headTimes(file: ReplayFile): number[] | ConfigIssue | undefined {
-  const lines = headLines(file);
-  if (!Array.isArray(lines)) return lines;
+  const head = headLines(file);
+  if (!("lines" in head)) return head;
+  const { lines } = head;
   let parse: RowParser | undefined = file.format === "jsonl" ? createJsonlRowParser(file) : undefined;
   const times: number[] = [];
   let firstRowError: ArgoError | undefined;
@@ -84,7 +87,15 @@ function headTimes(file: ReplayFile): number[] | ConfigIssue | undefined {
       firstRowError ??= error;
     }
   }
+  // Only a file read to its end can be said to hold no row: a head cut short may hold a header longer than it.
+  if (rows === 0 && head.whole) return noBarsIssue(file, parse !== undefined && file.format !== "jsonl");
   return times.length === 0 && firstRowError !== undefined ? rowsIssue(file, firstRowError, rows) : times;
+}
+
+/** A file without a single row: a run of its symbol would stop with "no bars" before its first one. */
+function noBarsIssue(file: ReplayFile, headerOnly: boolean): ConfigIssue {
+  const what = headerOnly ? "a header and no rows" : "is empty";
+  return { path: `files.${file.index}.path`, message: `"${file.label}" (${file.symbol}) holds no bars: the file ${headerOnly ? "has " : ""}${what}` };
 }
 
 /** The header's missing column at the field that maps it (`files.0.columns.close`), as a run would refuse it. */
@@ -108,12 +119,12 @@ function rowsIssue(file: ReplayFile, error: ArgoError, rows: number): ConfigIssu
 }
 
 /**
- * The whole lines in the first {@link HEAD_BYTES} of a file, read synchronously (a session check is synchronous),
+ * The whole lines in the first {@link HEAD_BYTES} of a file (`whole`: that was all of it), read synchronously (a session check is synchronous),
  * decoded and split as the reader does them (a byte-order mark dropped, lone "\r" line endings read as such). A file
  * that cannot be read is an issue at its path; one that is not a regular file is left to replayFileIssues, which names
  * it, and never read: opened without waiting (a named pipe would block until a writer came), then let go.
  */
-function headLines(file: ReplayFile): string[] | ConfigIssue {
+function headLines(file: ReplayFile): { lines: string[]; whole: boolean } | ConfigIssue {
   let fd: number;
   try {
     fd = openSync(file.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -121,14 +132,14 @@ function headLines(file: ReplayFile): string[] | ConfigIssue {
     return fileErrorIssue(file, error);
   }
   try {
-    if (!fstatSync(fd).isFile()) return [];
+    if (!fstatSync(fd).isFile()) return { lines: [], whole: false };
     const buffer = Buffer.alloc(HEAD_BYTES);
     const size = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     const text = new TextDecoder().decode(buffer.subarray(0, size));
     const lines = text.split(lineSeparator(text) ?? (text.endsWith("\r") ? "\r" : "\n"));
     // A full read most likely cut the last line (and perhaps a character in it).
     if (size === HEAD_BYTES) lines.pop();
-    return lines;
+    return { lines, whole: size < HEAD_BYTES };
   } catch (error) {
     return fileErrorIssue(file, error);
   } finally {
