@@ -1,5 +1,6 @@
 import { CANDLE_OF_FILL_SCRIPT } from "./candle-of-fill.ts";
 import { FORMAT_AMOUNT_SCRIPT } from "./format-amount.ts";
+import { ORDER_KIND_SCRIPT } from "./order-kind.ts";
 
 // The dashboard's browser script. Plain ES2020 in a string (no template literals inside) so the
 // page stays one self-contained response. Every value goes in via textContent, never innerHTML.
@@ -14,6 +15,7 @@ const withToken = (path) => token ? path + (path.includes("?") ? "&" : "?") + "t
 const $ = (id) => document.getElementById(id);
 ${FORMAT_AMOUNT_SCRIPT}
 ${CANDLE_OF_FILL_SCRIPT}
+${ORDER_KIND_SCRIPT}
 // Money totals (the cards) in cents; prices and quantities keep their precision: 0.00001234 is not 0.00.
 const fmtMoney = (n) => typeof n === "number" ? n.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : "–";
 const fmtPrice = (n) => formatAmount(n, 2);
@@ -48,7 +50,7 @@ async function poll() {
     setMoney("equity", a.account.equity); setMoney("balance", a.account.balance);
     setMoney("upnl", a.account.unrealizedPnl); setMoney("rpnl", a.account.realizedPnl);
     fillRows($("positions"), p.positions, [(x) => x.symbol, (x) => x.side, (x) => fmtQty(x.quantity), (x) => fmtPrice(x.averagePrice), (x) => fmtPrice(x.marketPrice), (x) => fmtPrice(x.unrealizedPnl)]);
-    fillRows($("orders"), o.open, [(x) => x.symbol, (x) => x.side, (x) => x.type, (x) => fmtQty(x.quantity), (x) => fmtQty(x.filledQuantity), (x) => fmtPrice(x.limitPrice ?? x.stopPrice), (x) => x.status]);
+    fillRows($("orders"), o.open, [(x) => x.symbol, (x) => x.side, (x) => orderKind(x), (x) => fmtQty(x.quantity), (x) => fmtQty(x.filledQuantity), (x) => fmtPrice(x.limitPrice ?? x.stopPrice), (x) => x.status]);
     $("problem").textContent = "";
   } catch (error) { $("problem").textContent = String(error.message || error); }
 }
@@ -97,7 +99,7 @@ function addFeedRow(type, event) {
   const d = event.data, li = document.createElement("li");
   li.className = "feed-row " + type;
   const what = type === "bar" ? d.symbol + " close " + fmtPrice(d.close)
-    : type === "order" ? d.symbol + " " + d.side + " " + d.type + " " + fmtQty(d.quantity) + " " + d.status
+    : type === "order" ? d.symbol + " " + d.side + " " + orderKind(d) + " " + fmtQty(d.quantity) + " " + d.status
     : type === "fill" ? d.symbol + " " + d.side + " " + fmtQty(d.quantity) + " @ " + fmtPrice(d.price)
     : type === "error" ? d.code + ": " + d.message
     : (d.previous || "?") + " → " + d.tradingState + (d.reason ? " (" + d.reason + ")" : "");
