@@ -11,6 +11,7 @@ import type { BarPipeline } from "./bar-pipeline.ts";
 import { ClientIds, clientIdShapeProblem } from "./client-ids.ts";
 import { RecentIds } from "./eviction-ring.ts";
 import { frozenCopy } from "./frozen-copy.ts";
+import { HaltCloseIds } from "./halt-close-ids.ts";
 import { ConfirmingReads } from "./confirming-reads.ts";
 import { isOrderLike, malformedAnswer, malformedPlacementReport } from "./order-answer.ts";
 import { placedResult } from "./placed-result.ts";
@@ -47,6 +48,8 @@ export class OrderGateway {
   readonly unresolved: UnresolvedPlacements;
   /** Placements in flight when the engine halted: cancelled once the venue shows them open (see afterHalt). */
   private readonly cancelOnArrival = new Set<string>();
+  /** The closes sent on halt: not the strategy's to cancel (see HaltCloseIds). */
+  private readonly haltCloses = new HaltCloseIds();
   /** Those cancels, for the closes on halt to wait for. */
   private arrivalCancels: Promise<unknown>[] = [];
   /** Orders booked placed from a venue event before their placement's outcome (settled once that outcome comes). */
@@ -218,6 +221,12 @@ export class OrderGateway {
       // A new attempt with an id the venue refused before: its own refusal must be reported too.
       this.reportedRejections.delete(chosenId);
     }
+    return this.send(request);
+  }
+
+  /** Sends the engine's close of a position on halt, past the risk manager; the strategy's cancels leave it alone. */
+  sendHaltClose(request: OrderRequest): Promise<OrderResult> {
+    this.haltCloses.add((request.clientOrderId ??= this.ids.next()));
     return this.send(request);
   }
 
@@ -502,6 +511,9 @@ export class OrderGateway {
    */
   cancel(orderId: string): Promise<CancelResult> {
     if (this.gate.ended) return Promise.resolve({ ok: false, code: "CONTEXT_CANCELLED", reason: ENDED_REASON });
+    if (this.haltCloses.any && this.haltCloses.has(orderId, this.p.mirror)) {
+      return Promise.resolve({ ok: false, code: HALTED_REFUSAL.code, reason: `order "${orderId}" is the engine's close on halt: a strategy cannot cancel it` });
+    }
     const placing = this.placing.size === 0 ? undefined : this.placing.get(orderId);
     if (placing !== undefined) return this.track(placing.then(() => this.cancel(orderId)));
     return this.judging.size === 0 ? this.cancelNow(orderId) : this.track(this.afterJudged().then(() => this.cancelNow(orderId)));
@@ -553,10 +565,22 @@ export class OrderGateway {
    */
   cancelAll(symbol?: string): Promise<Order[]> {
     if (this.gate.ended) return Promise.resolve([]);
+    // A venue's cancel-all would take the halt's closes with it: every other open order is cancelled one by one instead.
+    if (this.haltCloses.any) return this.cancelAllButHaltCloses(symbol);
     const before: Promise<unknown>[] = [];
     for (const [id, placement] of this.placing) if (symbol === undefined || this.inFlight.request(id)?.symbol === symbol) before.push(placement);
     if (this.judging.size !== 0) before.push(this.afterJudged());
     return before.length === 0 ? this.cancelAllNow(symbol) : this.track(Promise.all(before).then(() => this.cancelAllNow(symbol)));
+  }
+
+  /** A strategy's cancel-all after a halt sent closes: each open order (of `symbol`) but those closes, cancelled by id. */
+  private async cancelAllButHaltCloses(symbol?: string): Promise<Order[]> {
+    const ids: string[] = [];
+    for (const [id, order] of this.p.mirror.openOrdersById) if ((symbol === undefined || order.symbol === symbol) && !this.haltCloses.has(id, this.p.mirror)) ids.push(id);
+    const results = await Promise.all(ids.map((id) => this.cancel(id)));
+    const cancelled: Order[] = [];
+    for (const result of results) if (result.ok) cancelled.push(result.order);
+    return cancelled;
   }
 
   /** On HALTED: cancels every open order at once; placements on their way are cancelled as they arrive (see afterHalt). */

@@ -49,7 +49,7 @@ async function closeAllPositions(p: BarPipeline): Promise<unknown> {
     const request = closePositionRequest(position, "close on halt", p.strategyName);
     request.quantity = room;
     // Engine-initiated: past the risk manager, which refuses everything once HALTED.
-    sent.push(p.gateway.send(request));
+    sent.push(p.gateway.sendHaltClose(request));
   }
   return Promise.all(sent);
 }
