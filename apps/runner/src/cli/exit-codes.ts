@@ -3,7 +3,7 @@ export const EXIT = {
   /** Done, or an `argo run` session stopped cleanly by SIGINT/SIGTERM. */
   OK: 0,
   /**
-   * The session failed while running, or a backtest was stopped by SIGINT/SIGTERM before its end: its results folder
+   * The session failed while running (an `argo run` whose log could no longer be written, EPIPE, is stopped as one), or a backtest was stopped by SIGINT/SIGTERM before its end: its results folder
    * holds the partial run (run.json says aborted), which a script must not take for a finished one.
    */
   FAILURE: 1,

@@ -80,6 +80,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     const { values, positionals, tokens } = parseArgs({ args: rest, options, allowPositionals: true, strict: true, tokens: true });
     checkRepeatedFlags(command, options, tokens);
     const { help, ...flags } = values as Record<string, string | boolean | string[] | undefined>;
+    checkEmptyValues(command, flags);
     if (command !== "help") checkArgumentCount(command, positionals);
     return { command, positionals, flags, help: help === true };
   } catch (error) {
@@ -93,6 +94,8 @@ export function parseCli(argv: readonly string[]): ParsedCli {
 
 function checkArgumentCount(command: Exclude<Command, "help">, positionals: readonly string[]): void {
   const { most, what } = ARGUMENTS[command];
+  // `argo run "$CONFIG"` with CONFIG unset: refused like an empty flag, not read as a file named "" (or as no file).
+  if (positionals.includes("")) throw new UsageError(`an empty argument ("") is given where "argo ${command}" takes ${what}: name it, or leave it out`, command);
   const extra = positionals.slice(most);
   if (extra.length === 0) return;
   const named = extra.map((argument) => JSON.stringify(argument)).join(" ");
@@ -110,5 +113,17 @@ function checkRepeatedFlags(command: Command, options: Readonly<Record<string, {
     if (token.kind !== "option" || token.name === undefined || token.name === "help" || options[token.name]?.multiple === true) continue;
     if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once: give it once`, command);
     seen.add(token.name);
+  }
+}
+
+/**
+ * A flag given an empty value (`--symbols=`, `--symbols ""`, a script's `--symbols "$UNSET"`) is refused as a flag given
+ * no value is: taken as not given, the file's value would be used unseen. One rule with an empty ARGO__ variable and an
+ * empty ${VAR} (see the README): an empty value is a mistake, refused where it came from.
+ */
+function checkEmptyValues(command: Command, flags: Readonly<Record<string, string | boolean | string[] | undefined>>): void {
+  for (const [name, value] of Object.entries(flags)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.includes("")) throw new UsageError(`--${name} is given an empty value: give it a value, or leave the flag out`, command);
   }
 }

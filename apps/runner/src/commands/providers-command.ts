@@ -7,7 +7,11 @@ import { loadInstalledFirstParty, loadProviders } from "../plugins/load-provider
 /** `argo providers [--json]`: every installed provider with its kind, paper/live flag and description. */
 export async function providersCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   await loadInstalledFirstParty(io.cwd);
-  await loadProviders((cli.flags.plugin as string[] | undefined) ?? [], [], io.cwd);
+  const registered = await loadProviders((cli.flags.plugin as string[] | undefined) ?? [], [], io.cwd);
+  // A plugin asked for that adds nothing to the list is named, not passed over in silence (stderr: stdout stays the list).
+  for (const [plugin, names] of registered) {
+    if (names.length === 0) io.err(`argo: plugin package ${JSON.stringify(plugin)} registered no provider as it was imported (a plugin must call registerProvider when imported)`);
+  }
   const providers = listProviders();
   if (cli.flags.json) {
     io.out(JSON.stringify(providers, null, 2));

@@ -105,6 +105,17 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   // A signal that came while the config was loading has already fired: a listener added now would never run.
   if (io.signal.aborted) stop(String(io.signal.reason ?? "signal"));
   else io.signal.addEventListener("abort", () => stop(String(io.signal.reason ?? "signal")), { once: true });
+  // The log's reader gone (`argo run | head`, a dead log shipper: EPIPE): trading on with nobody seeing a line would
+  // hide every fill, halt and error, so the session stops as a signal stops it (open orders cancelled when the config
+  // says so, the journal closed with all it recorded) and the exit code says it failed.
+  let outputLost: string | undefined;
+  const loseOutput = (reason: unknown) => {
+    outputLost ??= toArgoError(reason).message;
+    stop(`log output lost: ${outputLost}`);
+  };
+  const lost = io.outputLost;
+  if (lost?.aborted) loseOutput(lost.reason);
+  else lost?.addEventListener("abort", () => loseOutput(lost.reason), { once: true });
   // The engine tells a fatal error through onEngineStop (logged there): the catch below logs only one it never reached.
   let stopLogged = false;
   const logged = engineLogCallbacks(log);
@@ -116,13 +127,14 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   try {
     const result = await engine.run(stopping.signal, runner.callbacks(logged));
     log.info({ status: result.status, bars: result.counters.bars, orders: result.counters.ordersPlaced, fills: result.counters.fills, equity: result.equity }, "session ended");
-    return EXIT.OK;
+    // Stopped because nobody could read its log: a failure, whatever the engine made of the stop.
+    return outputLost === undefined ? EXIT.OK : EXIT.FAILURE;
   } catch (error) {
     const argo = toArgoError(error);
     if (argo.code === "CONTEXT_CANCELLED" && stopping.signal.aborted) {
-      // Stopped by the signal before the engine had started: nothing ran, and nothing failed.
+      // Stopped by the signal before the engine had started: nothing ran, and nothing failed (unless the log was lost).
       log.info({ status: "aborted", reason: String(stopping.signal.reason) }, "session ended");
-      return EXIT.OK;
+      return outputLost === undefined ? EXIT.OK : EXIT.FAILURE;
     }
     if (!stopLogged) log.error({ code: argo.code }, argo.message);
     // The engine refuses its configuration (another session holding data_dir, a strategy config it rejects or its init

@@ -23,7 +23,7 @@ const section = (raw: Raw, key: string): Raw => {
   return created;
 };
 
-/** A flag's text value; an empty one counts as not given. */
+/** A flag's text value; undefined when not given (parseCli refuses an empty one before it gets here). */
 export const flagText = (flags: Flags, name: string) => (typeof flags[name] === "string" && flags[name] !== "" ? (flags[name] as string) : undefined);
 
 /** The symbols a `--symbols` value names: comma separated, blanks dropped. */

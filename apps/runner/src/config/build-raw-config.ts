@@ -13,7 +13,7 @@ import { structuredFlagDir } from "./read-structured-flag.ts";
 import { misspeltEnvNotices } from "./misspelt-env-notices.ts";
 import { replacedSectionNotices } from "./replaced-section-notices.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
-import { type SubstitutionProblem, substituteEnv } from "./substitute-env.ts";
+import { placeholderNames, type SubstitutionProblem, substituteEnv } from "./substitute-env.ts";
 
 /**
  * The embedded default session: simulated data, paper trading, the SMA example, status API on 127.0.0.1:8787.
@@ -102,7 +102,7 @@ export async function buildRawConfig(path: string | undefined, flags: Flags, env
   );
   // Named as typed: the user knows the file by that name.
   // A variable meant as an override but misspelt (ARGO_ENGINE__SYMBOLS) was ignored silently: said first.
-  const notices = [...misspeltEnvNotices(env), ...replacedSectionNotices(overridden, raw, flags, path ?? "the ARGO__ variables")];
+  const notices = [...misspeltEnvNotices(env, placeholderNames(fromFile)), ...replacedSectionNotices(overridden, raw, flags, path ?? "the ARGO__ variables")];
   return {
     raw, baseDir, strategyBaseDir, cwd, envOverrides, loaded, notices,
     ...(substitutionIssues.length > 0 ? { substitutionIssues } : {}),

@@ -31,7 +31,8 @@ export interface EnvOverride {
  * is the key as written. Where the path goes through a list, the part is an item's index: one the list has (changed in
  * a copy of the list, the other items kept) or exactly the next (added); any other is refused (`EnvOverride.refused`).
  * Values are read as YAML scalars (numbers, booleans), except
- * where the field takes only text (a token of digits stays text); a list field takes `[A, B]` or `A,B`.
+ * where the field takes only text (a token of digits stays text); a list field takes `[A, B]` or `A,B`. A variable set
+ * to nothing is refused, not applied.
  */
 export function applyEnvOverrides(config: Record<string, unknown>, env: Record<string, string | undefined>, schemaAt: SchemaLookup = () => undefined): Record<string, unknown> {
   return traceEnvOverrides(config, env, schemaAt).config;
@@ -70,12 +71,19 @@ function applyVariables(config: Record<string, unknown>, env: Record<string, str
   // A copy: a list the variables change is the copy's, never the caller's.
   const out = structuredClone(config);
   const overrides = names.map((name) => {
-    const override = resolvePath(name, nameParts(name), out, config, schemaAt);
+    const resolved = resolvePath(name, nameParts(name), out, config, schemaAt);
+    // Set to nothing, a variable is more likely a shell or compose file's unset value than a wish for "" (or an empty
+    // list): refused at its key, naming it, as an empty flag or ${VAR} is, and the file's value left as it was.
+    const override = resolved.refused === undefined && env[name] === "" ? { ...resolved, refused: emptyVariableProblem(name) } : resolved;
     if (override.refused === undefined) setAt(out, override, overrideValue(env[name]!, schemaAt(override.keys)));
     return override;
   });
   return { config: out, overrides };
 }
+
+/** Why a variable set to nothing is refused. */
+const emptyVariableProblem = (variable: string) =>
+  `${variable} is set but empty: give it a value, or unset it to keep the file's value (an empty value is refused wherever it comes from)`;
 
 const nameParts = (name: string) => name.slice(OVERRIDE_PREFIX.length).split("__").filter(Boolean);
 

@@ -1,4 +1,4 @@
-import { loadProviders } from "../plugins/load-providers.ts";
+import { loadProviders, type PluginRegistrations } from "../plugins/load-providers.ts";
 import type { SessionProviders } from "./session-providers.ts";
 
 /** What loading a session's plugins and provider packages came to: the names it was for, and the error if one failed. */
@@ -6,13 +6,15 @@ export interface ProviderLoad {
   names: SessionProviders;
   /** Reported by validation at its path; before that the providers only lack a schema to read the config by. */
   error?: unknown;
+  /** What each plugin registered as it was imported (absent when one failed): a provider not found names the silent ones. */
+  registered?: PluginRegistrations;
 }
 
 /** Imports the session's plugins and the packages of both named providers (registering them); never throws. */
 export async function loadSessionProviders(names: SessionProviders, searchDirs: readonly string[]): Promise<ProviderLoad> {
   try {
-    await loadProviders(names.plugins, [names.trading, names.marketData], searchDirs);
-    return { names };
+    const registered = await loadProviders(names.plugins, [names.trading, names.marketData], searchDirs);
+    return registered.size > 0 ? { names, registered } : { names };
   } catch (error) {
     return { names, error };
   }

@@ -44,6 +44,24 @@ describe("misspeltEnvNotices: which names look meant as an override", () => {
   });
 });
 
+describe("a variable the config reads through ${NAME}", () => {
+  test("is read, so never named: argo validate takes its value and says nothing (review)", async () => {
+    const placeholder = writeConfig(tmp.dir, "placeholder.yaml", [
+      "engine: { symbols: [BTCUSD], interval: 1m }",
+      "market_data: { provider: simulated, config: { bars: 30, seed: 3 } }",
+      "trading: { provider: paper, config: { initialCapital: \"${ARGO_TRADING_CAPITAL}\" } }",
+      `strategy: { path: ${SMA_CROSS} }`,
+      "status: { enabled: false }",
+      "",
+    ].join("\n"));
+    const c = captureIo({ cwd: tmp.dir, env: { ARGO_TRADING_CAPITAL: "50000" } });
+    expect(await main(["validate", placeholder], c.io)).toBe(0);
+    expect(c.stderr()).toBe("");
+    expect(misspeltEnvNotices({ ARGO_TRADING_CAPITAL: "1" }, new Set(["ARGO_TRADING_CAPITAL"]))).toEqual([]);
+    expect(misspeltEnvNotices({ ARGO_TRADING_CAPITAL: "1" })).toHaveLength(1);
+  });
+});
+
 describe("said at start, without the value", () => {
   test("argo validate: the warning on stderr, and the file's value is the one reported valid", async () => {
     const c = captureIo({ cwd: tmp.dir, env: { ARGO_ENGINE__SYMBOLS: SECRET } });

@@ -10,12 +10,13 @@ const RUNNER_VARIABLES = new Set(["ARGO_CONFIRM_LIVE"]);
  * One line per environment variable that looks meant as a config override but is not read as one, its prefix
  * misspelt: `ARGO_ENGINE__SYMBOLS` (one underscore), `argo__engine__symbols` (lower case). Such a variable was ignored
  * silently, so the session ran on the file's value. Looks meant as one: it starts with ARGO_ in any case and then either
- * names a config section or holds `__` further on. The value is never said: it may be a secret.
+ * names a config section or holds `__` further on. A variable the config file reads through a `${NAME}` placeholder
+ * (`initialCapital: ${ARGO_TRADING_CAPITAL}`) is read, so never named. The value is never said: it may be a secret.
  */
-export function misspeltEnvNotices(env: Record<string, string | undefined>): string[] {
+export function misspeltEnvNotices(env: Record<string, string | undefined>, placeholders: ReadonlySet<string> = new Set()): string[] {
   const notices: string[] = [];
   for (const name of Object.keys(env).sort()) {
-    if (env[name] === undefined || name.startsWith(OVERRIDE_PREFIX) || RUNNER_VARIABLES.has(name)) continue;
+    if (env[name] === undefined || name.startsWith(OVERRIDE_PREFIX) || RUNNER_VARIABLES.has(name) || placeholders.has(name)) continue;
     if (!/^argo_/i.test(name)) continue;
     const rest = name.replace(/^argo_+/i, "");
     if (!SECTION.test(rest) && !rest.includes("__") && !/^argo__/i.test(name)) continue;

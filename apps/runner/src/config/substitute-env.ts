@@ -22,6 +22,14 @@ export function substitutionError(problem: SubstitutionProblem, prefix = ""): Ar
   return new ArgoError("INVALID_CONFIGURATION", `${prefix}${problem.path || "(root)"}: ${problem.message}`, { details: { path: problem.path } });
 }
 
+/** The problem of variables that are empty (set to nothing) and have no default, naming them (there is no value to hide). */
+export function emptyVariablesMessage(names: readonly string[]): string {
+  const list = names.map((name) => `\${${name}}`).join(", ");
+  return names.length > 1
+    ? `environment variables ${list} are empty (give them a value, or write \${NAME:-default} to fall back when empty)`
+    : `environment variable ${list} is empty (give it a value, or write \${NAME:-default} to fall back when empty)`;
+}
+
 /** The problem of variables that are unset and have no default, naming them (never a value). */
 export function unsetVariablesMessage(names: readonly string[]): string {
   const list = names.map((name) => `\${${name}}`).join(", ");
@@ -60,6 +68,7 @@ export function substituteEnv(
   if (typeof value === "string") {
     const whole = WHOLE.test(value);
     const missing: string[] = [];
+    const empty: string[] = [];
     let malformed = false;
     const out = value.replace(PATTERN, (match: string, name: string | undefined, fallback: string | undefined) => {
       if (match === "$${") return "${";
@@ -69,13 +78,16 @@ export function substituteEnv(
       }
       const found = env[name];
       if (found !== undefined && found !== "") return found;
+      // As in the shell, `:-` falls back when the variable is unset or empty; without it an empty one is a mistake
+      // (an empty value is refused wherever it comes from: see the runner README), told apart from an unset one.
       if (fallback !== undefined) return fallback;
-      missing.push(name);
+      (found === "" ? empty : missing).push(name);
       return "";
     });
     const found: SubstitutionProblem[] = [];
     const path = keys.join(".");
     if (missing.length) found.push({ path, keys, message: unsetVariablesMessage([...new Set(missing)]) });
+    if (empty.length) found.push({ path, keys, message: emptyVariablesMessage([...new Set(empty)]) });
     if (malformed) found.push({ path, keys, message: MALFORMED_PLACEHOLDER });
     if (found.length > 0) {
       if (problems === undefined) throw substitutionError(found[0]!);
@@ -92,4 +104,16 @@ export function substituteEnv(
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, schemaAt, [...keys, key], problems)]));
   }
   return value;
+}
+
+/** The variables `value`'s strings name in `${NAME}` placeholders, anywhere in it (`$${` is no placeholder). */
+export function placeholderNames(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === "string") {
+    for (const match of value.matchAll(PATTERN)) if (match[1] !== undefined) into.add(match[1]);
+  } else if (Array.isArray(value)) {
+    for (const item of value) placeholderNames(item, into);
+  } else if (value && typeof value === "object") {
+    for (const item of Object.values(value)) placeholderNames(item, into);
+  }
+  return into;
 }

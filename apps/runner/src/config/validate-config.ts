@@ -3,7 +3,7 @@ import {
   scrubSecrets, secretLocations, toArgoError, validateProviderConfig, withJsonSpellings,
 } from "@argo/core";
 import { type AnyStrategy, type RiskConfig, riskConfigSchema, validateStrategyConfig } from "@argo/engine";
-import { loadInstalledFirstParty } from "../plugins/load-providers.ts";
+import { loadInstalledFirstParty, silentPluginsNote } from "../plugins/load-providers.ts";
 import { configSecretValues, parsedSecretValues } from "./config-secret-values.ts";
 import { type RunnerConfig, runnerConfigSchema } from "./config-schema.ts";
 import type { RawConfig } from "./build-raw-config.ts";
@@ -105,11 +105,12 @@ export async function validateConfig(
     fail(provider === tradingName ? "trading.provider" : provider === dataName ? "market_data.provider" : "plugins", load.error);
   }
 
-  const trading = checkProvider("trading", tradingName, asRecord(raw.trading).config, issues);
+  const notFoundNote = silentPluginsNote(load.registered);
+  const trading = checkProvider("trading", tradingName, asRecord(raw.trading).config, issues, notFoundNote);
   const dataConfig = { ...asRecord(asRecord(raw.market_data).config) };
   // Replay files are relative to the config file, like the strategy path; given by --market-data-config, to its file.
   if (dataName === "replay" && dataConfig.baseDir === undefined) dataConfig.baseDir = marketDataBaseDir;
-  const marketData = checkProvider("market-data", dataName, dataConfig, issues);
+  const marketData = checkProvider("market-data", dataName, dataConfig, issues, notFoundNote);
 
   // Only a missing section is no limits: `risk:` left empty (null) or written as text is reported, here alone.
   const risk = safeParseConfig(riskConfigSchema, raw.risk === undefined ? {} : raw.risk, { label: "risk limits", pathPrefix: "risk" });
@@ -191,14 +192,16 @@ function isProviderOf(kind: ProviderKind, name: string): boolean {
   return listProviders(kind).some((provider) => provider.name === name);
 }
 
-function checkProvider(kind: "trading" | "market-data", name: string, config: unknown, issues: ConfigIssue[]) {
+/** `notFoundNote` is added to the message when there is no such provider (the plugins that registered none). */
+function checkProvider(kind: "trading" | "market-data", name: string, config: unknown, issues: ConfigIssue[], notFoundNote = "") {
   const section = kind === "trading" ? "trading" : "market_data";
   let info: ProviderInfo;
   try {
     // One lookup; it throws, listing the providers of this kind, when there is none by that name.
     info = providerInfo(getProviderDefinition(name, kind));
   } catch (error) {
-    if (!issues.some((i) => i.path === `${section}.provider`)) issues.push({ path: `${section}.provider`, message: toArgoError(error).message });
+    const note = isArgoError(error, "PROVIDER_NOT_FOUND") ? notFoundNote : "";
+    if (!issues.some((i) => i.path === `${section}.provider`)) issues.push({ path: `${section}.provider`, message: toArgoError(error).message + note });
     return undefined;
   }
   const result = validateProviderConfig(name, config ?? {}, `${section}.config`);

@@ -1,4 +1,4 @@
-import { ArgoError, isArgoError } from "@argo/core";
+import { ArgoError, isArgoError, listProviders } from "@argo/core";
 import { checkCoreRange } from "./check-core-range.ts";
 
 /**
@@ -7,8 +7,10 @@ import { checkCoreRange } from "./check-core-range.ts";
  * A missing package is an error saying how to install it; a plugin that throws an ArgoError while it loads (a
  * PROVIDER_CONFLICT, an INVALID_CONFIGURATION of its definition) keeps that error's code, with the package named. A
  * package whose package.json declares an @argo/core range the installed core is not in is refused before it runs.
+ * Resolves with the names of the providers the module registered as it was imported (the first time this process
+ * imported it: a module runs once), so a plugin that registers none can be named.
  */
-export async function importPackage(name: string, from: string | readonly string[] = process.cwd()): Promise<void> {
+export async function importPackage(name: string, from: string | readonly string[] = process.cwd()): Promise<readonly string[]> {
   let path: string | undefined;
   for (const dir of [...(typeof from === "string" ? [from] : from), import.meta.dir]) {
     try {
@@ -24,6 +26,9 @@ export async function importPackage(name: string, from: string | readonly string
     });
   }
   checkCoreRange(name, path);
+  const known = registeredAtImport.get(path);
+  if (known !== undefined) return known;
+  const before = new Set(listProviders().map(providerKey));
   try {
     await import(path);
   } catch (error) {
@@ -38,7 +43,15 @@ export async function importPackage(name: string, from: string | readonly string
     }
     throw new ArgoError("PROVIDER_NOT_FOUND", message, { details: { package: name }, cause: error });
   }
+  const added = listProviders().filter((p) => !before.has(providerKey(p))).map((p) => p.name);
+  registeredAtImport.set(path, added);
+  return added;
 }
+
+/** The providers each module (by resolved path) registered as it was imported; a module that threw is not in it. */
+const registeredAtImport = new Map<string, readonly string[]>();
+
+const providerKey = (p: { kind: string; name: string }) => `${p.kind}\u0000${p.name}`;
 
 /** What a module threw, as text: a plugin may throw a string or any other value, not only an Error. */
 function thrownText(thrown: unknown): string {

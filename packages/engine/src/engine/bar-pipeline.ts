@@ -152,6 +152,9 @@ export class BarPipeline {
       if (this.stateMachine.resumed && this.stateMachine.watchesEquity && (await this.graced(this.judgeAtStart())) === GAVE_UP) {
         throw this.options.signal!.reason;
       }
+      // Every equity limit removed: a REDUCING the journal kept is lifted, and forgotten now as the README says (with no
+      // limit watched, no judged step would ever write the marks again).
+      if (this.stateMachine.resumed && !this.stateMachine.watchesEquity) this.keepMarks();
       // Stopped while init hangs: the run ends as aborted, without init, and so without onStop.
       if ((await this.graced(this.runner.init())) === GAVE_UP) throw this.options.signal!.reason;
       this.started = true;
@@ -548,8 +551,7 @@ export class BarPipeline {
   private evaluateEquity(time: number): void {
     const change = this.stateMachine.update(this.equity(), time);
     // The peak and the day's start outlive the session: a restart must not forget the day's loss.
-    const marks = this.journal === undefined ? undefined : this.stateMachine.takeMarks();
-    if (marks !== undefined) this.journal!.riskState(marks);
+    this.keepMarks();
     if (change !== undefined) reactToStateChange(this, change);
   }
 
@@ -561,10 +563,17 @@ export class BarPipeline {
   private async judgeAtStart(): Promise<void> {
     if (!this.mirror.confirmed && !(await this.confirmEquity())) return; // the first judged step judges it
     const change = this.stateMachine.judgeAtStart(this.equity(), this.time);
-    const marks = this.stateMachine.takeMarks();
-    if (marks !== undefined) this.journal!.riskState(marks);
+    this.keepMarks();
     if (change !== undefined) reactToStateChange(this, change);
     await this.settle();
+  }
+
+  /** Hands the equity limits' marks to the journal when they moved (a new peak, a new day, a limit reached or lifted). */
+  private keepMarks(): void {
+    const journal = this.journal;
+    if (journal === undefined) return;
+    const marks = this.stateMachine.takeMarks();
+    if (marks !== undefined) journal.riskState(marks);
   }
 
   /** Hands the strategy state's changes to the journal's buffer (written with its next flush, or with an order sent). */

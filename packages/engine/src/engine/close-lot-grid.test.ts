@@ -86,11 +86,19 @@ describe("a close beside an amount-sized order stays on the lot grid", () => {
     expect(run.asked).toBe(1);
   });
 
-  test("a venue without getSymbolIncrements: rounded down to the position's own decimals (10.25 − 7.25 → 3.00)", async () => {
-    // 10.25 − 7.250000000000001 is 2.99999999999 at 12 digits; the long has 2 decimals, so the close is 3.
+  test("a venue without getSymbolIncrements: 12-digit noise snapped to the position's own decimals (10.25 − 7.25 → 3)", async () => {
+    // 10.25 − 7.250000000000001 is 2.99999999999 at 12 digits, a unit of the 12th digit from 3 (2 decimals, as the long).
     const run = await closeBesideQuoteLimit({ stepSize: 0.001, long: 10.25, quoteAmount: 725.725, increments: "none" });
     expect(run.closes[0]).toBe("placed 3");
     expect(run.sells.sort()).toEqual([3, 7.25]);
+    expect(run.result.positions).toEqual([]);
+  });
+
+  test("a venue that states no step trading tenths: a long of 1 with 0.4 working closes 0.6, not nothing (review)", async () => {
+    // 40.04 / 100.1 = 0.4 estimated; the long's own decimals (none) say nothing of the venue's grid (0.1 here).
+    const run = await closeBesideQuoteLimit({ stepSize: 0.1, long: 1, quoteAmount: 40.04, increments: async () => undefined });
+    expect(run.closes[0]).toBe("placed 0.6");
+    expect(run.sells.sort()).toEqual([0.4, 0.6]);
     expect(run.result.positions).toEqual([]);
   });
 
@@ -109,13 +117,15 @@ describe("a close beside an amount-sized order stays on the lot grid", () => {
     expect(run.asked).toBe(1);
   });
 
-  test("a venue whose answer fails, or says no step: the position's decimals, and no error", async () => {
-    for (const increments of [() => Promise.reject(new Error("exchangeInfo down")), async () => undefined, async () => ({ tickSize: 0.01 })]) {
+  test("a venue whose answer fails, or says no step: its noise snapped to the position's decimals, and no error", async () => {
+    // A failure is not kept, so the second close asks again; an answer without a step is kept.
+    const cases: Array<[() => Promise<SymbolIncrements | undefined>, number]> = [[() => Promise.reject(new Error("exchangeInfo down")), 2], [async () => undefined, 1], [async () => ({ tickSize: 0.01 }), 1]];
+    for (const [increments, asks] of cases) {
       // Long 10.25 (2 decimals): 10.25 − 7.250000000000001 closes 3.
       const run = await closeBesideQuoteLimit({ stepSize: 0.001, long: 10.25, quoteAmount: 725.725, increments });
       expect(run.closes[0]).toBe("placed 3");
       expect(run.result.positions).toEqual([]);
-      expect(run.asked).toBe(1);
+      expect(run.asked).toBe(asks);
     }
   });
 

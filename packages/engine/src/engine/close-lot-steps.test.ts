@@ -15,13 +15,28 @@ describe("CloseLotSteps", () => {
     expect(asked).toBe(1);
   });
 
-  test("a venue that never answers: 0 (the position's decimals) once the call deadline passes, then kept", async () => {
-    const venue = { name: "silent", getSymbolIncrements: () => new Promise(() => {}) } as unknown as TradingProvider;
+  test("a venue that never answers: 0 once the call deadline passes, and asked again by the next close", async () => {
+    let asked = 0;
+    const venue = { name: "silent", getSymbolIncrements: () => (asked++, new Promise(() => {})) } as unknown as TradingProvider;
     const steps = new CloseLotSteps(venue, 5);
     const pending = steps.step("X");
     expect(pending).toBeInstanceOf(Promise);
+    // A second close while the first question is on its way shares it.
+    expect(steps.step("X")).toBe(pending);
     expect(await pending).toBe(0);
-    expect(steps.step("X")).toBe(0);
+    expect(asked).toBe(1);
+    expect(steps.step("X")).toBeInstanceOf(Promise);
+    expect(asked).toBe(2);
+  });
+
+  test("a failure is not kept, an answer is", async () => {
+    let calls = 0;
+    const flaky = { name: "f", getSymbolIncrements: () => (++calls === 1 ? Promise.reject(new Error("exchangeInfo down")) : Promise.resolve({ stepSize: 0.01 })) } as unknown as TradingProvider;
+    const steps = new CloseLotSteps(flaky, 50);
+    expect(await steps.step("X")).toBe(0);
+    expect(await steps.step("X")).toBe(0.01);
+    expect(steps.step("X")).toBe(0.01);
+    expect(calls).toBe(2);
   });
 
   test("a method that throws, or a step that is no positive number: 0", () => {

@@ -3,9 +3,10 @@ import { ignoreLate, withDeadline } from "./venue-deadline.ts";
 
 /**
  * The lot step per symbol that a close beside an estimated order is rounded down to (see floorToLot), asked of the venue
- * (`getSymbolIncrements`) at most once per symbol and session, and only when such a close comes: never on a bar's path.
- * 0 when the venue does not say: no method, no step in its answer, a failure or no answer within the call deadline
- * (the close then goes by the position's own decimals; none of these is an error).
+ * (`getSymbolIncrements`) only when such a close comes, never on a bar's path, and kept once it answered. 0 when the
+ * venue does not say: no method, no step in its answer, a failure or no answer within the call deadline (the close then
+ * goes as closeRoom sizes it; none of these is an error). A failure or a deadline is not kept: the next close asks again,
+ * so one lost answer does not leave the session's closes off the grid.
  */
 export class CloseLotSteps {
   private readonly steps = new Map<string, number | Promise<number>>();
@@ -17,37 +18,44 @@ export class CloseLotSteps {
 
   /** The step of `symbol`, or a promise of it while the venue's answer is on its way (it is then kept, as a number). */
   step(symbol: string): number | Promise<number> {
-    let step = this.steps.get(symbol);
-    if (step === undefined) {
-      step = this.ask(symbol);
-      this.steps.set(symbol, step);
-    }
-    return step;
+    return this.steps.get(symbol) ?? this.ask(symbol);
   }
 
+  /** Asks the venue; keeps what it answered (a question on its way too, so closes meanwhile share it). */
   private ask(symbol: string): number | Promise<number> {
     const trading = this.trading;
-    if (typeof trading.getSymbolIncrements !== "function") return 0;
+    if (typeof trading.getSymbolIncrements !== "function") return this.keep(symbol, 0);
     let answer: Promise<SymbolIncrements | undefined>;
     try {
       answer = Promise.resolve(trading.getSymbolIncrements(symbol));
     } catch {
-      return 0;
+      return this.unknown(symbol);
     }
     // A simulator answers within the call: taken at once, so a backtest's close is placed in the turn that sent it,
     // not after an await that lets the replay move on.
     const status = Bun.peek.status(answer);
-    if (status === "fulfilled") return stepOf(Bun.peek(answer));
+    if (status === "fulfilled") return this.keep(symbol, stepOf(Bun.peek(answer)));
     if (status === "rejected") {
       answer.catch(ignoreLate);
-      return 0;
+      return this.unknown(symbol);
     }
-    return withDeadline(answer, this.timeoutMs, trading.name, `increments read of ${symbol}`, ignoreLate, "")
-      .then(stepOf, () => 0)
-      .then((step) => {
-        this.steps.set(symbol, step);
-        return step;
-      });
+    const asked = withDeadline(answer, this.timeoutMs, trading.name, `increments read of ${symbol}`, ignoreLate, "").then(
+      (increments) => this.keep(symbol, stepOf(increments)),
+      () => this.unknown(symbol),
+    );
+    this.steps.set(symbol, asked);
+    return asked;
+  }
+
+  private keep(symbol: string, step: number): number {
+    this.steps.set(symbol, step);
+    return step;
+  }
+
+  /** No answer this time: 0 for this close, and asked again by the next. */
+  private unknown(symbol: string): number {
+    this.steps.delete(symbol);
+    return 0;
   }
 }
 

@@ -109,6 +109,18 @@ describe("a resumed session is judged at its start, before init", () => {
     expect(back.log).toEqual(["venue BUY", "init BUY placed"]);
   });
 
+  test("every equity limit removed for a session lifts a recorded REDUCING for good, as raising the limit does (review)", async () => {
+    setSystemTime(T0 + 12 * 60 * MIN);
+    // As above: REDUCING at 10.81 % down, eased to 5.40 %.
+    expect((await session("removed", [100, 100, 105, 110, 98, 104], T0, { maxDrawdown: 0.1 })).state).toBe("REDUCING");
+    setSystemTime(T0 + DAY + 60 * MIN);
+    expect((await session("removed", [104], T0 + DAY, {}, [BUY])).log).toEqual(["venue BUY", "init BUY placed"]);
+    // Back at 10 %: the figures judge (5.40 %, under 10 %), not the record the limit-free session forgot.
+    setSystemTime(T0 + DAY + 61 * MIN);
+    const back = await session("removed", [104], T0 + DAY + MIN, { maxDrawdown: 0.1 }, [BUY]);
+    expect(back.log).toEqual(["venue BUY", "init BUY placed"]);
+  });
+
   test("still past maxDrawdown at the start (no REDUCING recorded: an older journal's marks) is REDUCING before init", async () => {
     setSystemTime(T0 + 12 * 60 * MIN);
     // Stopped at 98 (9,802, 10.81 % under the 10,990 peak) with a daily-loss limit only (1.98 % down on the day), then

@@ -31,12 +31,30 @@ describe("TradingStateMachine resumed from a journal's marks", () => {
     const later = machine({ maxDailyLoss: 0.05 }, 920, marks);
     expect(later.judgeAtStart(920, D + DAY)).toBeUndefined(); // a later day starts from the equity now: no loss yet
     expect(later.takeMarks()).toBeUndefined();
-    // A mixed figure at a mid-step restart (1,300) is judged but raises no peak: 1,200 is still the peak afterwards.
+    // A mixed figure at a mid-step restart (1,300) is not judged and raises no peak: 1,200 is still the peak afterwards.
     const mixed = machine({ maxDrawdown: 0.1 }, 1300, marks);
     mixed.resumedMidStep();
     expect(mixed.judgeAtStart(1300, D + 5)).toBeUndefined();
     expect(mixed.peak).toBe(1200);
     expect(mixed.update(1079, D + 6)).toMatchObject({ to: "REDUCING" }); // (1,200 − 1,079)/1,200 = 10.08 %
+  });
+
+  test("resumed mid-step: the mixed figure at the start neither moves the state nor records a REDUCING (review)", () => {
+    // Peak 10,000; a hedged book resumed between its legs' bars shows 8,900 (11 % down), a figure that never was.
+    const m = machine({ maxDrawdown: 0.1 }, 8900, { peak: 10_000, dayStartEquity: 10_000, day: D });
+    m.resumedMidStep();
+    expect(m.judgeAtStart(8900, D + 5)).toBeUndefined();
+    expect(m.takeMarks()?.reducedByDrawdown).toBeUndefined();
+    // The step, complete, is back at the peak: ACTIVE, and nothing recorded for a restart to find.
+    expect(m.update(10_000, D + 6)).toBeUndefined();
+    expect(m.state).toBe("ACTIVE");
+    expect(m.takeMarks()?.reducedByDrawdown).toBeUndefined();
+  });
+
+  test("resumed mid-step with a REDUCING recorded: that one still applies at the start", () => {
+    const m = machine({ maxDrawdown: 0.1 }, 9950, { peak: 10_000, dayStartEquity: 10_000, day: D, reducedByDrawdown: 0.1 });
+    m.resumedMidStep();
+    expect(m.judgeAtStart(9950, D + 5)).toMatchObject({ from: "ACTIVE", to: "REDUCING" });
   });
 
   test("a REDUCING recorded: kept while its limit is not raised (daily: its UTC day only); raising it clears the record", () => {

@@ -49,6 +49,8 @@ export class TradingStateMachine {
   private drawdownReached: number | undefined;
   /** The maxDailyLoss the daily loss of `day` reached: REDUCING until the next UTC day. */
   private dailyLossReached: number | undefined;
+  /** Resumed between two symbols' bars of one step: the equity at start is a mixed figure (see resumedMidStep). */
+  private midStep = false;
   /** Set when the peak, the day's start or a REDUCING limit reached moved since {@link takeMarks}. */
   private marksMoved = false;
   private readonly maxDrawdown: number | undefined;
@@ -88,6 +90,7 @@ export class TradingStateMachine {
    * An uninterrupted session measures a new day from the last step before it; resumed so, from the day's first step.
    */
   resumedMidStep(): void {
+    this.midStep = true;
     this.peak = this.restored?.peak ?? Number.NEGATIVE_INFINITY;
     if (this.restored === undefined) this.dayStartEquity = Number.NaN;
     this.lastEquity = Number.NaN;
@@ -106,13 +109,15 @@ export class TradingStateMachine {
   /**
    * Judges a resumed session before anything trades (init, a first bar's turn, orders heard between bars), at the engine
    * clock `time`, with the equity the venue reports at start: the drawdown from the restored peak, the daily loss from the
-   * restored day start while `time` is in its UTC day, then a REDUCING the journal kept. Moves no mark (the equity at
-   * start may be a mixed figure, see resumedMidStep; the first judged step moves them). Undefined when not resumed.
+   * restored day start while `time` is in its UTC day, then a REDUCING the journal kept. Moves neither the peak nor the
+   * day's start (the first judged step does). Resumed between two symbols' bars of a step (resumedMidStep), the equity
+   * is a mixed figure that never was (a hedged book shows a loss or a gain): only the kept REDUCING applies, and the
+   * first judged step, complete, judges the figures. Undefined when not resumed.
    */
   judgeAtStart(equity: number, time: number): TradingStateChange | undefined {
     if (this.restored === undefined || this.state === "HALTED") return undefined;
     const sameDay = Math.floor(time / DAY_MS) === this.day;
-    if (Number.isFinite(equity)) {
+    if (!this.midStep && Number.isFinite(equity)) {
       const drawdown = this.peak > 0 ? (this.peak - equity) / this.peak : 0;
       const dailyLoss = sameDay && this.dayStartEquity > 0 ? (this.dayStartEquity - equity) / this.dayStartEquity : 0;
       const change = this.judge(drawdown, dailyLoss, time, " (judged at the start, from the journal's marks)");

@@ -1,6 +1,6 @@
 import type { BracketLeg, OrderRequest, OrderSide, OrderType, Position, TimeInForce } from "@argo/core";
 import { closeRoom } from "./close-quantity.ts";
-import { floorToLot } from "./lot-floor.ts";
+import { floorToLot, snapToHeldDecimals } from "./lot-floor.ts";
 import { quoted, shown } from "./shown-value.ts";
 import { sizingProblem, type SizingFields } from "./sizing.ts";
 import { unknownSignalField } from "./unknown-fields.ts";
@@ -52,8 +52,9 @@ export type SignalOutcome = { request: OrderRequest } | { skip: string } | { inv
  * flips the position: it is capped at the position less `alreadyWorking`, the base quantity of orders already working
  * against it (open at the venue and in flight; bracket legs aside, see workingQuantity), and skipped when that covers it.
  * `lotStep`: given when `alreadyWorking` holds an estimate (an order sized at its fill, see workingEstimated), the
- * venue's lot step that cap is rounded down to (0: the venue states none, the position's own decimals; see floorToLot),
- * and the close skipped when less than a lot is left; undefined when it holds none: the cap is exact, never rounded.
+ * venue's lot step that cap is rounded down to (see floorToLot), and the close skipped when less than a lot is left; 0
+ * when the venue states none: only its 12-digit noise is snapped (snapToHeldDecimals); undefined when no estimate works:
+ * the cap as closeRoom gives it.
  */
 export function signalToRequest(signal: Signal, symbol: string, position: Position | undefined, alreadyWorking = 0, lotStep?: number): SignalOutcome {
   // A misspelt field would be dropped below: a stop-loss missing from the order, or a close of the whole position for a
@@ -89,10 +90,15 @@ export function signalToRequest(signal: Signal, symbol: string, position: Positi
       return { skip: `${signal.action}: no ${want.toLowerCase()} position in ${symbol}` };
     }
     const free = closeRoom(position.quantity, alreadyWorking);
-    const room = free === undefined || lotStep === undefined ? free : floorToLot(free, lotStep, position.quantity);
+    // Beside an estimate, on the venue's grid when it states one: from the float difference itself, as the 12 digits
+    // closeRoom keeps are noise at the scale of a satoshi lot of 1,000 BTC.
+    const room =
+      free === undefined || lotStep === undefined ? free
+      : lotStep > 0 ? floorToLot(position.quantity - alreadyWorking, lotStep, position.quantity)
+      : snapToHeldDecimals(free, position.quantity);
     if (room === undefined || !(room > 0)) {
       // Less than a lot left beside an estimate: as good as covered, and a venue would refuse a close below one lot.
-      const lot = room === undefined ? "" : lotStep! > 0 ? ` but for less than one lot (step ${lotStep})` : ` but for less than the position's last decimal`;
+      const lot = room === undefined ? "" : ` but for less than one lot (step ${lotStep})`;
       return {
         skip: `${signal.action}: the ${want.toLowerCase()} position in ${symbol} (${round(position.quantity)}) is already covered by orders working against it ` +
           `(${Number.isNaN(alreadyWorking) ? "of unknown size" : round(alreadyWorking)})${lot}`,
