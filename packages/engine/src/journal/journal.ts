@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { EquityMarks } from "../risk/trading-state.ts";
 import { type FileIdentity, fileIdentity, isSameFile } from "./file-identity.ts";
 import { fillKey } from "./fill-key.ts";
+import { assertOwnWal, stampJournalId } from "./journal-id.ts";
 import { isJournalLoss, JournalLoss, type JournalLossListener, unwritableJournal } from "./journal-loss.ts";
 import { JOURNAL_FILE } from "./journal-schema.ts";
 import { openJournalTables } from "./journal-tables.ts";
@@ -16,7 +17,7 @@ import { SessionLock } from "./session-lock.ts";
 import { shortFilledOrders } from "./short-filled-orders.ts";
 import { RiskStateRows } from "./risk-state-rows.ts";
 import { journalDamage } from "./journal-damage.ts";
-import { journalTableError, parseStoredJson, parseStoredOrder, type StoredOrderRow } from "./stored-rows.ts";
+import { journalTableError, parseStoredJson, parseStoredOrder, STORED_ORDER_COLUMNS, type StoredOrderRow, storedRowError } from "./stored-rows.ts";
 
 /** Whether a stored interval has the bar size `key`; a stored text that is no interval has none. */
 const sameBarSize = (stored: string, key: string): boolean => {
@@ -110,8 +111,8 @@ export class Journal {
   /**
    * `secrets`: values that must never reach the file (config credentials); each is stored as REDACTED instead. A journal
    * whose tables were dropped, emptied of their sessions or made anew outside Argo is refused (INVALID_DATA naming the
-   * file and the table: see openJournalTables), as is one SQLite cannot open (INVALID_CONFIGURATION); either way the
-   * file and the session's claim are let go.
+   * file and the table: see openJournalTables), as is one beside a write-ahead log of another journal (see assertOwnWal)
+   * and one SQLite cannot open (INVALID_CONFIGURATION); either way the file and the session's claim are let go.
    */
   constructor(sessionDir: string, options: JournalOptions = {}, secrets: readonly string[] = []) {
     this.scrub = new SecretScrubber(secrets);
@@ -120,9 +121,11 @@ export class Journal {
     this.lock = SessionLock.acquire(sessionDir);
     let db: Database | undefined;
     try {
+      assertOwnWal(this.path);
       db = new Database(this.path, { create: true });
       db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
       openJournalTables(db, this.path);
+      stampJournalId(db);
       this.identity = fileIdentity(this.path);
     } catch (error) {
       db?.close();
@@ -328,11 +331,31 @@ export class Journal {
     return spellings;
   }
 
-  /** A strategy's saved state; a value that is not JSON is refused (INVALID_DATA naming the file, the strategy and the key). */
+  /**
+   * A strategy's saved state; a value that is not JSON is refused (INVALID_DATA naming the file, the strategy and the key),
+   * and so is the journal when a state row names a strategy none of its sessions ran (see assertStateOwned).
+   */
   loadState(strategy: string): Array<[string, unknown]> {
+    this.assertStateOwned();
     const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(strategy) as Array<{ key: string; value: unknown }>;
     const row = (key: string) => ({ path: this.path, table: "state" as const, key: `key ${JSON.stringify(key)} of strategy ${JSON.stringify(strategy)}` });
     return rows.map((r) => [r.key, parseStoredJson(row(r.key), r.value)]);
+  }
+
+  /**
+   * Refuses a state row whose strategy no session of the journal ran (INVALID_DATA naming the file, the state table and
+   * the row). Argo writes state under the name its session row records (both the strategy's name, scrubbed alike), and
+   * assertJournalFits lets a session resume only its own strategy's journal: such a row was moved to another name
+   * outside Argo, and left out of the resume, the strategy would start without that key (a "bought" flag gone, it buys
+   * again). A row of no session at all was refused when the journal opened (openJournalTables). One pass over the
+   * state table's keys, once per start.
+   */
+  private assertStateOwned(): void {
+    const row = this.db.query("SELECT strategy, key FROM state WHERE strategy NOT IN (SELECT strategy FROM sessions) LIMIT 1").get() as { strategy: unknown; key: unknown } | null;
+    if (row === null) return;
+    const ran = this.recordedStrategies().map((name) => JSON.stringify(name)).join(", ");
+    const key = `key ${JSON.stringify(String(row.key))} of strategy ${JSON.stringify(String(row.strategy))}`;
+    throw storedRowError({ path: this.path, table: "state", key }, `belongs to a strategy no session of this journal ran (${ran})`);
   }
 
   /** The equity limits' marks the sessions before left (see riskState), undefined when none did; a damaged row is refused (INVALID_DATA). */
@@ -459,7 +482,7 @@ export class Journal {
   unfinishedOrders(): Order[] {
     const final = [...TERMINAL_ORDER_STATUSES];
     const rows = this.db
-      .query(`SELECT client_order_id, symbol, side, status, quantity, data FROM orders WHERE status NOT IN (${final.map(() => "?").join(", ")}) ORDER BY created_at, rowid`)
+      .query(`SELECT ${STORED_ORDER_COLUMNS.join(", ")} FROM orders WHERE status NOT IN (${final.map(() => "?").join(", ")}) ORDER BY created_at, rowid`)
       .all(...final) as StoredOrderRow[];
     return rows.map((row) => parseStoredOrder(this.path, row));
   }
@@ -475,7 +498,8 @@ export class Journal {
   /**
    * Every fill recorded, oldest first (ties in the order they were written), each with the name of the strategy whose
    * order it filled (fills carry no strategy of their own). A fill its recorded order does not cover (no such order, or
-   * past its quantity) is refused, INVALID_DATA naming the file, the fills table and the fill: see recorded-fills.ts.
+   * past its quantity) is refused, INVALID_DATA naming the file, the fills table and the fill, and so is an order whose
+   * record lists a fill the table lost (naming the order): see recorded-fills.ts.
    */
   recordedFills(): Array<Fill & Pick<Trade, "strategyName">> {
     return recordedFills(this.db, this.path);

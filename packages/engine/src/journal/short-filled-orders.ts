@@ -1,7 +1,7 @@
 import { type Order, pastQuantity, TERMINAL_ORDER_STATUSES } from "@argo/core";
 import type { Database } from "bun:sqlite";
 import { FILL_COLUMNS, type FillRow, toFill } from "./fill-rows.ts";
-import { parseStoredOrder, type StoredOrderRow } from "./stored-rows.ts";
+import { parseStoredOrder, STORED_ORDER_COLUMNS, type StoredOrderRow } from "./stored-rows.ts";
 
 /**
  * Orders recorded with a final status whose filled quantity is more than the journal's fills of them add up to: a venue
@@ -13,7 +13,7 @@ import { parseStoredOrder, type StoredOrderRow } from "./stored-rows.ts";
 export function shortFilledOrders(db: Database, path: string): Order[] {
   const final = [...TERMINAL_ORDER_STATUSES];
   const rows = db
-    .query(`SELECT o.client_order_id, o.symbol, o.side, o.status, o.quantity, o.data FROM orders o WHERE o.status IN (${final.map(() => "?").join(", ")}) AND o.filled_quantity > 0
+    .query(`SELECT ${STORED_ORDER_COLUMNS.map((c) => `o.${c}`).join(", ")} FROM orders o WHERE o.status IN (${final.map(() => "?").join(", ")}) AND o.filled_quantity > 0
       AND o.filled_quantity > COALESCE((SELECT SUM(f.quantity) FROM fills f WHERE f.client_order_id = o.client_order_id), 0)
       ORDER BY o.created_at, o.rowid`)
     .all(...final) as StoredOrderRow[];

@@ -62,6 +62,7 @@ function hasUnkeptNumber(value: unknown): boolean {
 /** An orders row as the restart reads it: the columns its JSON must agree with, and the JSON. */
 export interface StoredOrderRow {
   client_order_id: unknown;
+  venue_order_id: unknown;
   symbol: unknown;
   side: unknown;
   status: unknown;
@@ -70,7 +71,22 @@ export interface StoredOrderRow {
 }
 
 /** The order fields the orders table also keeps in columns of its own, written together with the JSON (Journal.order). */
-const ORDER_COLUMNS = [["clientOrderId", "client_order_id"], ["symbol", "symbol"], ["side", "side"], ["status", "status"], ["quantity", "quantity"]] as const;
+const ORDER_COLUMNS = [
+  ["clientOrderId", "client_order_id"], ["venueOrderId", "venue_order_id"], ["symbol", "symbol"], ["side", "side"], ["status", "status"], ["quantity", "quantity"],
+] as const;
+
+/** The SELECT list of an orders row as {@link parseStoredOrder} reads it (prefix each with an alias where joined). */
+export const STORED_ORDER_COLUMNS = ["client_order_id", "venue_order_id", "symbol", "side", "status", "quantity", "data"] as const;
+
+/**
+ * A column's value as the order's JSON spells it: a venue order id not given yet is written as NULL and left out of the
+ * JSON; a quantity stored as NULL (a NaN an earlier version took) reads as 0 in the JSON too (see withEarlierDefaults).
+ */
+function asInJson(column: (typeof ORDER_COLUMNS)[number][1], value: unknown): unknown {
+  if (column === "quantity" && value === null) return 0;
+  if (column === "venue_order_id" && value === null) return undefined;
+  return value;
+}
 
 /**
  * An order read back from the orders table: JSON with what the restart reads of an order (core's orderProblem) that
@@ -83,9 +99,9 @@ export function parseStoredOrder(path: string, stored: StoredOrderRow): Order {
   if (problem !== undefined) return failWith(row, `holds an order that ${problem}`);
   const order = value as Order;
   for (const [field, column] of ORDER_COLUMNS) {
-    // A quantity stored as NULL (a NaN an earlier version took) reads as 0 in the JSON too (see withEarlierDefaults).
-    const kept = column === "quantity" && stored.quantity === null ? 0 : stored[column];
-    if (order[field] !== kept) return failWith(row, `holds an order whose ${field} is not the one in the row's ${column} column`);
+    // A venue order id given as null (a JSON body's "none yet") is the NULL the column holds for an absent one.
+    const json = field === "venueOrderId" && order.venueOrderId === null ? undefined : order[field];
+    if (json !== asInJson(column, stored[column])) return failWith(row, `holds an order whose ${field} is not the one in the row's ${column} column`);
   }
   return order;
 }
