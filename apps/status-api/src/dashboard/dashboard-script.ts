@@ -1,4 +1,5 @@
 import { CANDLE_OF_FILL_SCRIPT } from "./candle-of-fill.ts";
+import { CHART_WINDOW_SCRIPT } from "./chart-window.ts";
 import { FORMAT_AMOUNT_SCRIPT } from "./format-amount.ts";
 import { ORDER_KIND_SCRIPT } from "./order-kind.ts";
 
@@ -16,6 +17,7 @@ const $ = (id) => document.getElementById(id);
 ${FORMAT_AMOUNT_SCRIPT}
 ${CANDLE_OF_FILL_SCRIPT}
 ${ORDER_KIND_SCRIPT}
+${CHART_WINDOW_SCRIPT}
 // Money totals (the cards) in cents; prices and quantities keep their precision: 0.00001234 is not 0.00.
 const fmtMoney = (n) => typeof n === "number" ? n.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : "–";
 const fmtPrice = (n) => formatAmount(n, 2);
@@ -94,6 +96,14 @@ function onBar(bar) {
   if (last && next.time < last.time) return;
   if (last && next.time === last.time) bars[bars.length - 1] = next; else bars.push(next);
   series.update(next);
+  keepChartRecent();
+}
+// Cut back to the recent window when it has doubled (see trimChart): redrawn once then, not on every bar.
+function keepChartRecent() {
+  const kept = trimChart(bars, fills);
+  if (kept === null) return;
+  bars = kept.bars; fills = kept.fills;
+  series.setData(bars); redrawMarkers();
 }
 function addFeedRow(type, event) {
   const d = event.data, li = document.createElement("li");
@@ -123,7 +133,7 @@ function connect() {
       const event = JSON.parse(message.data);
       addFeedRow(type, event);
       if (type === "bar") onBar(event.data);
-      if (type === "fill" && event.data.symbol === symbol) { fills.push(event.data); redrawMarkers(); }
+      if (type === "fill" && event.data.symbol === symbol && series) { fills.push(event.data); redrawMarkers(); keepChartRecent(); }
       if (type !== "bar") schedulePoll();
     });
   }

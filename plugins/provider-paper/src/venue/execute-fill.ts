@@ -15,6 +15,7 @@ import { quantityNoise, withinReach } from "./quantity-noise.ts";
 import { orderSnapshot } from "./snapshots.ts";
 import { floorToStep, snapLot } from "./step-math.ts";
 import type { VenueState } from "./venue-state.ts";
+import { addTrade } from "./trade-history.ts";
 
 /**
  * Fills as much of `rec` as the bar allows at the matched price: capped by the volume share, priced
@@ -87,7 +88,7 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
   };
   if (order.strategyName !== undefined) trade.strategyName = order.strategyName;
   Object.freeze(trade);
-  state.trades.push(trade);
+  addTrade(state.trades, trade);
 
   const filledBefore = order.filledQuantity;
   order.fills.push(trade);

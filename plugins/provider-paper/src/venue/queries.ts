@@ -1,6 +1,7 @@
 import type { Order, Position, Trade, TradeFilter } from "@argo/core";
 import type { OrderRecord } from "./order-record.ts";
 import { orderSnapshot, positionSnapshot } from "./snapshots.ts";
+import { tradesMatching } from "./trade-history.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /** Open orders (all, or of one symbol) in placement order, as snapshots. */
@@ -25,21 +26,5 @@ export function positions(state: VenueState): Position[] {
 
 /** Trades matching the filter, oldest first (by time; executions of one time in the order they happened); `limit` keeps the newest ones. */
 export function trades(state: VenueState, filter: TradeFilter = {}): Trade[] {
-  const { symbol, from, to, strategyName, limit } = filter;
-  const out = state.trades.filter(
-    (t) =>
-      (symbol === undefined || t.symbol === symbol) &&
-      (from === undefined || t.time >= from) &&
-      (to === undefined || t.time < to) &&
-      (strategyName === undefined || t.strategyName === strategyName),
-  );
-  // Kept in the order they executed: with several symbols, one symbol's bar may trade at its close before the next
-  // symbol's bar trades at its open (a stop-loss leg), so execution order is not time order. Sorted (stably) only then.
-  if (!inTimeOrder(out)) out.sort((a, b) => a.time - b.time);
-  return limit !== undefined && limit >= 0 && out.length > limit ? out.slice(out.length - limit) : out;
-}
-
-function inTimeOrder(list: readonly Trade[]): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i]!.time < list[i - 1]!.time) return false;
-  return true;
+  return tradesMatching(state.trades, filter);
 }

@@ -6,6 +6,7 @@ import { openBook } from "./book-for.ts";
 import { fillKey, type HeldBefore } from "./restore-budget.ts";
 import { isPositive } from "./validate-request.ts";
 import type { VenueState } from "./venue-state.ts";
+import { addTrade } from "./trade-history.ts";
 
 interface FillProblem {
   code: ErrorCode;
@@ -107,7 +108,7 @@ export function bookFills(
     trade.realizedPnl = realizedPnl;
     const strategyName = fill.strategyName ?? strategyNames.get(fill.clientOrderId);
     if (typeof strategyName === "string") trade.strategyName = strategyName;
-    state.trades.push(Object.freeze(trade));
+    addTrade(state.trades, Object.freeze(trade));
   }
   return held;
 }
