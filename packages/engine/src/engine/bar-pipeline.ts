@@ -9,6 +9,7 @@ import { CircuitBreaker } from "../risk/circuit-breaker.ts";
 import type { RiskConfig } from "../risk/risk-config.ts";
 import { RiskManager } from "../risk/risk-manager.ts";
 import { EquitySteps, TradingStateMachine } from "../risk/trading-state.ts";
+import { DAY_MS } from "../stats/stat-math.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
@@ -107,6 +108,8 @@ export class BarPipeline {
   /** Fills noteFill refused, left out of the orders the engine keeps, shows and records (see keptOrder). */
   private readonly refusedFills = new RefusedFills();
   private draining: Promise<void> | undefined;
+  /** The UTC day a resumed session's start was judged in, until its first bar (see judgeInFirstBarsDay). */
+  private startDay: number | undefined;
   private busy = false;
   private stopped = false;
   private started = false;
@@ -195,6 +198,7 @@ export class BarPipeline {
       return undefined;
     }
     const closeTime = this.closer.closeTime(bar.openTime, bar.interval);
+    if (this.startDay !== undefined && this.judgeInFirstBarsDay(closeTime)) return this.processBar(bar);
     if (this.stateMachine.watchesEquity && this.judgeEarlierStep(bar.openTime, closeTime)) return this.processBar(bar);
     // One object goes to the cache, the journal, the venue and onBar: frozen, a strategy's write throws (its error) rather
     // than change the risk checks' prices, the journal's bars or the caller's data.
@@ -524,6 +528,29 @@ export class BarPipeline {
     // Busy: what the judgement sets off (a halt's cancels) waits for the drain below rather than scheduling one.
     this.busy = true;
     this.checkEquity(time);
+    return this.drainBeforeBar();
+  }
+
+  /**
+   * A resumed session judged at its start on a clock in another UTC day than its first bar's (a live engine replaying
+   * recorded bars starts on the wall clock): judged again in that bar's day, before the bar reaches the venue or any
+   * turn, with the equity still at the journal's closes. Otherwise a daily loss (or a REDUCING kept for that day) would
+   * wait for the first complete step: with several symbols, after the turns of its earlier bars, which would trade
+   * ACTIVE what the uninterrupted session refused. True when a drain must end before the bar goes on (see drainBeforeBar).
+   */
+  private judgeInFirstBarsDay(closeTime: number): boolean {
+    const day = this.startDay;
+    this.startDay = undefined;
+    if (Math.floor(closeTime / DAY_MS) === day) return false;
+    this.busy = true;
+    const change = this.stateMachine.judgeAtStart(this.equity(), closeTime);
+    this.keepMarks();
+    if (change !== undefined) reactToStateChange(this, change);
+    return this.drainBeforeBar();
+  }
+
+  /** After a judgement before a bar: false when it set nothing off; else a drain of it starts, and true. */
+  private drainBeforeBar(): boolean {
     if (this.gateway.pending.length === 0 && this.runner.updates.length === 0) {
       this.busy = false;
       return false;
@@ -563,6 +590,8 @@ export class BarPipeline {
   private async judgeAtStart(): Promise<void> {
     if (!this.mirror.confirmed && !(await this.confirmEquity())) return; // the first judged step judges it
     const change = this.stateMachine.judgeAtStart(this.equity(), this.time);
+    // Judged in this UTC day: a first bar of another day is judged again in its own (see judgeInFirstBarsDay).
+    this.startDay = Math.floor(this.time / DAY_MS);
     this.keepMarks();
     if (change !== undefined) reactToStateChange(this, change);
     await this.settle();
