@@ -46,8 +46,9 @@ describe("the equity limits' peak and day start survive a restart from the journ
     expect(first.result?.tradingState).toBe("REDUCING");
     const second = await session(bars, dir, { maxDailyLoss: 0.05 });
     expect(second.error).toBeUndefined();
-    // The restart starts ACTIVE; its first bar (6) is judged against the recorded day start of 10,000.
-    expect(summary(second.changes)).toEqual(["ACTIVE->REDUCING daily loss 6.93% @7", "REDUCING->HALTED daily loss 7.92% @8"]);
+    // The restart starts on the wall clock, another day than the bars': before its first bar (6) goes on, it is judged in
+    // that bar's day against the recorded day start of 10,000, with the equity at the journal's last close (94: 5.94 %).
+    expect(summary(second.changes)).toEqual(["ACTIVE->REDUCING daily loss 5.94% @7", "REDUCING->HALTED daily loss 7.92% @8"]);
     expect(second.result?.tradingState).toBe("HALTED");
   });
 
