@@ -543,9 +543,15 @@ export class BarPipeline {
     this.startDay = undefined;
     if (Math.floor(closeTime / DAY_MS) === day) return false;
     this.busy = true;
-    const change = this.stateMachine.judgeAtStart(this.equity(), closeTime);
-    this.keepMarks();
-    if (change !== undefined) reactToStateChange(this, change);
+    const judge = () => {
+      const change = this.stateMachine.judgeAtStart(this.equity(), closeTime);
+      this.keepMarks();
+      if (change !== undefined) reactToStateChange(this, change);
+    };
+    // A fill heard since the start that the venue has not confirmed: read first, as the start did (see judgeAtStart);
+    // when it cannot be read, the first judged step judges the figures.
+    if (this.mirror.confirmed) judge();
+    else this.gateway.pending.push(this.confirmEquity().then((confirmed) => (confirmed ? judge() : undefined)));
     return this.drainBeforeBar();
   }
 

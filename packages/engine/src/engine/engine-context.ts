@@ -138,7 +138,7 @@ export class EngineContext implements StrategyContext<unknown> {
 
   cancelAllOrders(symbol?: string): Promise<Order[]> {
     // Copies, as every order the strategy is handed: the engine's records stay the engine's.
-    return this.p.gateway.cancelAll(symbol).then((orders) => orders.map(frozenCopy));
+    return this.p.gateway.strategyCancelAll(symbol).then((orders) => orders.map(frozenCopy));
   }
 
   positions(): readonly Position[] {

@@ -14,8 +14,8 @@ const risk = { maxDrawdown: 0.02, haltDrawdown: 0.03, closePositionsOnHalt: true
 const trading = { provider: "paper", config: { initialCapital: 10_000 } };
 
 /** Runs the falling market with a strategy that buys 50 at the first bar and then calls `each` on every later bar. */
-async function run(each: (ctx: Parameters<NonNullable<Parameters<typeof testStrategy>[0]["onBar"]>>[1]) => Promise<unknown>) {
-  const bars = barsFromCloses("BTC", closes);
+async function run(each: (ctx: Parameters<NonNullable<Parameters<typeof testStrategy>[0]["onBar"]>>[1]) => Promise<unknown>, prices = closes, engine: Record<string, unknown> = {}) {
+  const bars = barsFromCloses("BTC", prices);
   const first = bars[0]!.openTime;
   const updates: Order[] = [];
   const strategy = testStrategy({
@@ -27,7 +27,7 @@ async function run(each: (ctx: Parameters<NonNullable<Parameters<typeof testStra
       updates.push(order);
     },
   });
-  const outcome = await runEngine({ bars, strategy, engine: { trading, risk } as never });
+  const outcome = await runEngine({ bars, strategy, engine: { trading, risk, ...engine } as never });
   return { ...outcome, updates };
 }
 
@@ -57,5 +57,13 @@ describe("the engine's close on halt and the strategy's cancels", () => {
       if (!answer.ok) expect(answer.reason).toContain("the engine's close on halt");
     }
     expect(updates.some((order) => order.reason === "close on halt" && order.status === "FILLED")).toBe(true);
+  });
+
+  test("the engine's own cancel on stop (cancelOpenOrdersOnStop) still cancels a close left working (review)", async () => {
+    // Halted at the last bar (90): the market close would trade at the next bar, which never comes.
+    const { result, updates } = await run(async () => undefined, [100, 100, 100, 90], { cancelOpenOrdersOnStop: true });
+    expect(result!.tradingState).toBe("HALTED");
+    expect(result!.openOrders).toEqual([]);
+    expect(updates.some((order) => order.reason === "close on halt" && order.status === "CANCELLED")).toBe(true);
   });
 });

@@ -565,12 +565,19 @@ export class OrderGateway {
    */
   cancelAll(symbol?: string): Promise<Order[]> {
     if (this.gate.ended) return Promise.resolve([]);
-    // A venue's cancel-all would take the halt's closes with it: every other open order is cancelled one by one instead.
-    if (this.haltCloses.any) return this.cancelAllButHaltCloses(symbol);
     const before: Promise<unknown>[] = [];
     for (const [id, placement] of this.placing) if (symbol === undefined || this.inFlight.request(id)?.symbol === symbol) before.push(placement);
     if (this.judging.size !== 0) before.push(this.afterJudged());
     return before.length === 0 ? this.cancelAllNow(symbol) : this.track(Promise.all(before).then(() => this.cancelAllNow(symbol)));
+  }
+
+  /**
+   * The strategy's cancel-all ({@link cancelAll} otherwise): after a halt sent closes, a venue's cancel-all would take
+   * them with it, so every other open order is cancelled one by one instead. The engine's own cancel-all (a stop with
+   * cancelOpenOrdersOnStop) still takes everything.
+   */
+  strategyCancelAll(symbol?: string): Promise<Order[]> {
+    return this.haltCloses.any && !this.gate.ended ? this.cancelAllButHaltCloses(symbol) : this.cancelAll(symbol);
   }
 
   /** A strategy's cancel-all after a halt sent closes: each open order (of `symbol`) but those closes, cancelled by id. */

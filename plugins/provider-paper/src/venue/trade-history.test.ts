@@ -5,8 +5,10 @@ import { describe, expect, test } from "bun:test";
 import { addTrade, tradesMatching } from "./trade-history.ts";
 
 /** A trade of `symbol` at `time`, told apart by `id`. */
-const trade = (id: number, symbol: string, time: number, strategyName?: string): Trade =>
-  ({ id: String(id), orderId: `o${id}`, symbol, side: "BUY", quantity: 1, price: 1, fee: 0, feeCurrency: "USD", time, ...(strategyName ? { strategyName } : {}) }) as Trade;
+const trade = (id: number, symbol: string, time: number, strategyName?: string): Trade => ({
+  id: String(id), clientOrderId: `c${id}`, venueOrderId: `P${id}`, symbol, side: "BUY", quantity: 1, price: 1, fee: 0, time, realizedPnl: 0,
+  ...(strategyName ? { strategyName } : {}),
+});
 
 /** The reference: what the venue did before, a filter of the history in execution order and a stable sort by time. */
 function reference(executed: readonly Trade[], filter: TradeFilter): Trade[] {
