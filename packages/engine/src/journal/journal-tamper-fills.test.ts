@@ -2,10 +2,11 @@ import "@argo/provider-paper";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Bar, Fill, Order } from "@argo/core";
 import { Database } from "bun:sqlite";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { restartEdited } from "../test-fixtures/edited-journal.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 import { Journal } from "./journal.ts";
 
@@ -37,18 +38,7 @@ beforeAll(async () => {
 });
 
 /** A copy of the base journal with `edit` applied, restarted: its outcome, how often init ran, the cash at init. */
-async function restartAfter(name: string, edit: string) {
-  const dir = join(root, name);
-  cpSync(base, dir, { recursive: true });
-  const db = new Database(join(dir, "journal.sqlite"));
-  db.exec(edit);
-  db.close();
-  let inits = 0;
-  let cash: number | undefined;
-  const strategy = testStrategy({ init: (ctx) => void ((inits += 1), (cash = ctx.account().balance)), onBar: buyOnce.onBar });
-  const run = await runEngine({ bars: barsFromCloses("X", [100, 101, 102, 103]), strategy, engine: { sessionDir: dir, trading: paper } });
-  return { run, inits, cash, path: join(dir, "journal.sqlite") };
-}
+const restartAfter = (name: string, edit: string) => restartEdited(base, join(root, name), edit, buyOnce.onBar, paper);
 
 describe("a paper restart refuses journal fills their orders do not cover (before the paper account books them)", () => {
   test("untouched, the account comes back: 10,000 less the 1 bought at the first close, 100", async () => {

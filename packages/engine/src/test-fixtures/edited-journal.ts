@@ -1,7 +1,11 @@
 import type { Order } from "@argo/core";
 import { Database } from "bun:sqlite";
+import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { Journal } from "../journal/journal.ts";
+import type { AnyStrategy } from "../strategy/define-strategy.ts";
+import { barsFromCloses } from "./bars.ts";
+import { runEngine, testStrategy } from "./run-engine.ts";
 
 /** A limit BUY of 1 X at 90 working at the venue: the order journal tests record. */
 export const WORKING_LIMIT: Order = {
@@ -42,4 +46,20 @@ export function thrownBy(
   } finally {
     journal?.close("completed");
   }
+}
+
+/**
+ * A copy of the session directory `base` in `dir`, its journal edited by `edit` (as a person with sqlite3 would), then
+ * a paper session resumed there over four bars with `onBar`: its outcome, how often init ran, and the cash init saw.
+ */
+export async function restartEdited(base: string, dir: string, edit: string, onBar: AnyStrategy["onBar"], trading: unknown) {
+  cpSync(base, dir, { recursive: true });
+  const db = new Database(join(dir, "journal.sqlite"));
+  db.exec(edit);
+  db.close();
+  let inits = 0;
+  let cash: number | undefined;
+  const strategy = testStrategy({ init: (ctx) => void ((inits += 1), (cash = ctx.account().balance)), onBar });
+  const run = await runEngine({ bars: barsFromCloses("X", [100, 101, 102, 103]), strategy, engine: { sessionDir: dir, trading } as never });
+  return { run, inits, cash, path: join(dir, "journal.sqlite") };
 }
