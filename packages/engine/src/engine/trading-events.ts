@@ -23,8 +23,12 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       const network = p.gateway.syncVenue === undefined;
       const state = network ? eventState(order) : undefined;
       if (state !== undefined && p.mirror.repeatsEvent(order.clientOrderId, state)) return false;
-      // Refused as the mirror refuses an old state of an order it still keeps (applyOrder below): ignored, unreported.
-      if (endedLongAgo(p, order)) return false;
+      // Refused as the mirror refuses an old state of an order it still keeps (applyOrder below): ignored, unreported. The
+      // fills it lists still count (noteFill skips those booked already, this session or before it).
+      if (endedLongAgo(p, order)) {
+        if (network) bookListedFills(p, order);
+        return false;
+      }
       const answerPending = p.gateway.inFlight.delete(order.clientOrderId);
       // Without the fills refused so far; one its list brings that the loop below refuses is taken out there (noteFill).
       const kept = p.keptOrder(order);
@@ -69,18 +73,21 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
 }
 
 /**
- * Whether a venue's event brings a working state of an order the journal records as ended, that the mirror no longer
- * keeps: it keeps only the newest finished orders (FINISHED_ORDERS_KEPT), so past those it cannot tell a reconnect's
- * replayed backlog from news, and taken, the old state would reopen the order (shown open, counted against the limits).
- * Asked only for an id the mirror does not hold and no placement has on its way: of this session's orders, one finished
- * long ago (one refused has no record left; one declared not placed keeps its PENDING record, which is not ended). One
- * lookup by primary key, nothing kept in memory.
+ * Whether a venue's event brings an old state of an order the journal records as ended, that the mirror no longer keeps:
+ * it keeps only the newest finished orders (FINISHED_ORDERS_KEPT) and, in a resumed session, none of the previous
+ * session's, so it cannot tell a reconnect's (or a restart's) replayed backlog from news. A working state would reopen
+ * the order (shown open, counted against the limits); the final state the journal holds, told again, would reach the
+ * strategy a second time (a take-profit placed on FILLED placed twice). Another final state than the recorded one is
+ * news and is taken. Asked only for an id the mirror does not hold and no placement has on its way: of this session's
+ * orders, one finished long ago, or one of a session before it (one refused has no record left; one declared not placed
+ * keeps its PENDING record, which is not ended). One lookup by primary key, nothing kept in memory.
  * A simulator sends each state once, so only a venue across a network is asked about.
  */
 function endedLongAgo(p: BarPipeline, order: Order): boolean {
   const id = order.clientOrderId;
-  if (p.journal === undefined || p.gateway.syncVenue !== undefined || isTerminalStatus(order.status) || p.mirror.orders.has(id) || p.gateway.inFlight.has(id)) return false;
-  return p.journal.endedOrder(id);
+  if (p.journal === undefined || p.gateway.syncVenue !== undefined || p.mirror.orders.has(id) || p.gateway.inFlight.has(id)) return false;
+  const ended = p.journal.endedStatus(id);
+  return ended !== undefined && (!isTerminalStatus(order.status) || order.status === ended);
 }
 
 /**

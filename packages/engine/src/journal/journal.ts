@@ -420,9 +420,14 @@ export class Journal {
    * One lookup by primary key.
    */
   endedOrder(clientOrderId: string): boolean {
+    return this.endedStatus(clientOrderId) !== undefined;
+  }
+
+  /** The final status the venue gave the order, as recorded (its buffered state, else its written one); undefined when none. */
+  endedStatus(clientOrderId: string): Order["status"] | undefined {
     const waiting = this.orders.size === 0 ? undefined : this.orders.get(clientOrderId);
-    if (waiting !== undefined) return endedAtVenue(waiting.status);
-    return endedAtVenue(this.storedStatus(clientOrderId));
+    const status = waiting !== undefined ? waiting.status : this.storedStatus(clientOrderId);
+    return endedAtVenue(status) ? (status as Order["status"]) : undefined;
   }
 
   /** The status of the order's written record; undefined when none was written. */

@@ -24,6 +24,13 @@ describe("workingQuantity", () => {
     expect(workingQuantity("X", "SELL", undefined, undefined, 100, 10_000)).toBe(0);
   });
 
+  test("sums as the decimals the venue keeps: 1.1 less 0.2 filled is 0.9, and 0.1 + 0.2 in flight is 0.3 (network fuzz)", () => {
+    // In floats 1.1 − 0.2 is 0.9000000000000001: a close of the long 2 beside it was sized 1.09999999999, off a 0.1 grid.
+    expect(workingQuantity("X", "SELL", [order("exit", { quantity: 1.1, filledQuantity: 0.2 })], undefined, 100, 10_000)).toBe(0.9);
+    expect(workingQuantity("X", "SELL", undefined, [request({ quantity: 0.1 }), request({ quantity: 0.2 })], 100, 10_000)).toBe(0.3);
+    expect(workingQuantity("X", "SELL", [order("a", { quantity: 0.7 })], [request({ quantity: 0.1 })], 100, 10_000)).toBe(0.8);
+  });
+
   test("an unresolved equity-sized order against a position counts the part of it that it reduces", () => {
     // Equity 10,000 at 100 against a long 30: fraction 0.1 × (10,000 ÷ 100 + 2 × 30) = 16 units, open or in flight.
     const open = [order("eq", { type: "MARKET", limitPrice: undefined, quantity: 0, equityFraction: 0.1 })];

@@ -1,4 +1,5 @@
 import type { Order, OrderRequest, OrderSide, Position } from "@argo/core";
+import { quantityDifference } from "../stats/decimal-quantity.ts";
 import { equitySized, estimateQuantity, referencePrice } from "./exposure.ts";
 
 /**
@@ -38,7 +39,7 @@ export function workingQuantity(
     for (const order of open) {
       if (order.side !== side || order.symbol !== symbol || order.parentClientOrderId !== undefined) continue;
       // A venue reports quote- and equity-sized orders with quantity 0 until it resolves them at the fill.
-      if (order.quantity > 0) total += order.quantity - order.filledQuantity;
+      if (order.quantity > 0) total = addQuantity(total, order.filledQuantity === 0 ? order.quantity : quantityDifference(order.quantity, order.filledQuantity));
       else if (reducible > 0 && order.equityFraction !== undefined) (againstPosition ??= []).push(order);
       else total += unresolved(order, lastPrice, equity, 0);
     }
@@ -47,6 +48,7 @@ export function workingQuantity(
     for (const request of sending) {
       if (request.side !== side || request.symbol !== symbol) continue;
       if (reducible > 0 && request.quantity === undefined && request.equityFraction !== undefined) (againstPosition ??= []).push(request);
+      else if (request.quantity !== undefined) total = addQuantity(total, request.quantity);
       else total += estimateQuantity(request, referencePrice(request, lastPrice), equity);
     }
   }
@@ -76,6 +78,14 @@ export function workingEstimated(symbol: string, side: OrderSide, open: Iterable
     }
   }
   return false;
+}
+
+/**
+ * `total + quantity` as the decimals a venue keeps: what works against a position is summed from quantities the venue
+ * holds as decimals (1.1 − 0.2 filled leaves 0.9, not 0.9000000000000001), so a close sized from it stays on the grid.
+ */
+function addQuantity(total: number, quantity: number): number {
+  return total === 0 ? quantity : quantityDifference(total, -quantity);
 }
 
 /** An order sized at its fill (quote or equity) as the risk limits value it; 0 for one of no size. */

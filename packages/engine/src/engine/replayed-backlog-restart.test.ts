@@ -1,0 +1,72 @@
+// A venue across a network replays its order events after connect (IB re-sends orderStatus on reconnect; a user data
+// stream's backlog). A resumed session, whose mirror holds none of the previous session's finished orders, took the
+// replayed FILLED of an order the journal already held FILLED as news: the strategy heard it again and its take-profit
+// placed on FILLED went out twice (two SELLs for one long; a network fuzz found it). A working order read at start was
+// likewise told SUBMITTED again.
+import { afterAll, describe, expect, test } from "bun:test";
+import type { Order, TradingEvent } from "@argo/core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+
+const root = mkdtempSync(join(tmpdir(), "argo-replayed-backlog-restart-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Keeps every order event it sent; `replay` sends them all again, as a venue's backlog after a reconnect. */
+class ReplayingVenue extends FakeVenue {
+  private readonly sent: Order[] = [];
+  protected override emit(event: TradingEvent): void {
+    if (event.type === "order") this.sent.push({ ...event.order });
+    super.emit(event);
+  }
+  replay(): void {
+    for (const order of [...this.sent]) super.emit({ type: "order", order: { ...order } });
+  }
+}
+
+const bars = barsFromCloses("BTC", [100, 100, 100, 100, 100, 100, 100, 100]);
+
+/** Buys 1 at market on the first bar; on its FILLED places a take-profit (SELL 1 at 150, resting); logs what it hears. */
+function protecting(log: string[], session: number, onBar?: () => void) {
+  return testStrategy({
+    onBar(bar, ctx) {
+      onBar?.();
+      if (bar === bars[0]) void ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 1, clientOrderId: "entry" });
+    },
+    async onOrderUpdate(order, ctx) {
+      log.push(`session ${session}: ${order.clientOrderId} ${order.status}`);
+      if (order.clientOrderId === "entry" && order.status === "FILLED") {
+        await ctx.placeOrder({ side: "SELL", type: "LIMIT", quantity: 1, limitPrice: 150, clientOrderId: `tp-${session}` });
+      }
+    },
+  });
+}
+
+describe("a resumed session and the venue's replayed backlog", () => {
+  test("the previous session's FILLED and the take-profit's SUBMITTED, replayed, are no news: one take-profit", async () => {
+    const sessionDir = join(root, "replayed");
+    const venue = new ReplayingVenue({ cash: 10_000 });
+    const log: string[] = [];
+    const first = await runEngine({ bars: bars.slice(0, 4), venue, strategy: protecting(log, 1), engine: { sessionDir } });
+    expect(first.error).toBeUndefined();
+    expect(log).toEqual(["session 1: entry SUBMITTED", "session 1: entry FILLED", "session 1: tp-1 SUBMITTED"]);
+    // Resumed: on its first bar the venue replays every order event it ever sent.
+    let replayed = false;
+    const second = await runEngine({
+      bars,
+      venue,
+      strategy: protecting(log, 2, () => void (replayed || ((replayed = true), venue.replay()))),
+      engine: { sessionDir },
+    });
+    expect(second.error).toBeUndefined();
+    expect(replayed).toBe(true);
+    // Nothing more heard: the strategy was told each of these once, in the first session.
+    expect(log).toEqual(["session 1: entry SUBMITTED", "session 1: entry FILLED", "session 1: tp-1 SUBMITTED"]);
+    expect(venue.placed.filter((r) => r.side === "SELL").map((r) => r.clientOrderId)).toEqual(["tp-1"]);
+    expect(second.result?.openOrders.map((o) => [o.clientOrderId, o.status])).toEqual([["tp-1", "SUBMITTED"]]);
+    expect(second.result?.counters.fills).toBe(0);
+  });
+});
