@@ -52,12 +52,13 @@ const OTHER_COMMANDS_FLAGS: Partial<Record<Command, Record<string, string>>> = {
  * `argo validate good.yaml bad.yaml` never reports the first file valid and leaves the second unread. `help` says it
  * the way `argo help run x` always has (see main.ts).
  */
-const ARGUMENTS: Record<Exclude<Command, "help">, { most: number; what: string }> = {
-  run: { most: 1, what: "one config file" },
-  backtest: { most: 1, what: "one config file" },
-  validate: { most: 1, what: "one config file" },
-  schema: { most: 1, what: 'one name (a provider, "config" or "risk")' },
-  providers: { most: 0, what: "no arguments" },
+// `optional`: the command runs without its argument (run and backtest on the embedded defaults); validate and schema need it.
+const ARGUMENTS: Record<Exclude<Command, "help">, { most: number; what: string; optional: boolean }> = {
+  run: { most: 1, what: "one config file", optional: true },
+  backtest: { most: 1, what: "one config file", optional: true },
+  validate: { most: 1, what: "one config file", optional: false },
+  schema: { most: 1, what: 'one name (a provider, "config" or "risk")', optional: false },
+  providers: { most: 0, what: "no arguments", optional: true },
 };
 
 /** A parsed command line. */
@@ -93,9 +94,9 @@ export function parseCli(argv: readonly string[]): ParsedCli {
 }
 
 function checkArgumentCount(command: Exclude<Command, "help">, positionals: readonly string[]): void {
-  const { most, what } = ARGUMENTS[command];
+  const { most, what, optional } = ARGUMENTS[command];
   // `argo run "$CONFIG"` with CONFIG unset: refused like an empty flag, not read as a file named "" (or as no file).
-  if (positionals.includes("")) throw new UsageError(`an empty argument ("") is given where "argo ${command}" takes ${what}: name it, or leave it out`, command);
+  if (positionals.includes("")) throw new UsageError(`an empty argument ("") is given where "argo ${command}" takes ${what}: name it${optional ? ", or leave it out" : ""}`, command);
   const extra = positionals.slice(most);
   if (extra.length === 0) return;
   const named = extra.map((argument) => JSON.stringify(argument)).join(" ");

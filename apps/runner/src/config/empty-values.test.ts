@@ -94,4 +94,11 @@ describe("a flag or argument given an empty value is refused as one given no val
     expect(r.code).toBe(EXIT.USAGE);
     expect(r.stderr).toStartWith('argo: an empty argument ("") is given where "argo run" takes one config file: name it, or leave it out\n');
   });
+
+  test('argo validate "" and argo schema "": "name it" alone, as neither runs without its argument (docs hunt)', async () => {
+    const validate = await argo(["validate", ""]);
+    expect([validate.code, validate.stderr.split("\n")[0]]).toEqual([EXIT.USAGE, 'argo: an empty argument ("") is given where "argo validate" takes one config file: name it']);
+    const schema = await argo(["schema", ""]);
+    expect([schema.code, schema.stderr.split("\n")[0]]).toEqual([EXIT.USAGE, 'argo: an empty argument ("") is given where "argo schema" takes one name (a provider, "config" or "risk"): name it']);
+  });
 });

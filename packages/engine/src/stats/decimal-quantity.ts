@@ -14,6 +14,19 @@ export function isQuantityNoise(value: number, size: number): boolean {
 }
 
 /**
+ * Whether `a` and `b` are one quantity but for float noise (isQuantityNoise of the larger). Near the bound the float
+ * difference's own error decides (a satoshi lot beside 9,999 BTC is 1e-8 against a bound of 9.999e-9), so there the
+ * decimal difference is judged; elsewhere the float one, which costs no string.
+ */
+export function sameQuantity(a: number, b: number): boolean {
+  const difference = a - b;
+  if (difference === 0) return true;
+  const size = Math.max(Math.abs(a), Math.abs(b));
+  if (Math.abs(difference) > 2 * RELATIVE_NOISE * size) return false;
+  return isQuantityNoise(quantityDifference(a, b), size);
+}
+
+/**
  * `a − b` as the decimal difference of the two (0.3 − 0.1 is 0.2, not 0.19999999999999998), when the float difference
  * is within half a unit of their last decimal; otherwise the float difference itself (no decimal to find, e.g. sums
  * such as 0.1 + 0.2 = 0.30000000000000004).

@@ -1,7 +1,7 @@
 import { ArgoError } from "@argo/core";
 import type { CloseOpenLots, OpenLot } from "./build-round-trips.ts";
 import { closedTrade, mergeExit } from "./round-trip-trade.ts";
-import { isQuantityNoise, quantityDifference } from "./decimal-quantity.ts";
+import { isQuantityNoise, quantityDifference, sameQuantity } from "./decimal-quantity.ts";
 import { sign } from "./stat-math.ts";
 import type { ClosedTrade } from "./types.ts";
 
@@ -61,7 +61,7 @@ export class RoundTripBuilder {
       const size = Math.abs(lot.size);
       // Within float noise of each other (a lot of 0.3 sold 0.1 at a time holds 0.09999999999999998 at the third),
       // they are the same quantity: the lot closes whole, for exactly what is left of the fill.
-      const whole = isQuantityNoise(size - remaining, size > remaining ? size : remaining);
+      const whole = sameQuantity(size, remaining);
       const part = whole ? remaining : Math.min(remaining, size);
       this.close(lot, part, price, time, (fee * part) / quantity, orderId, whole);
       if (whole) {

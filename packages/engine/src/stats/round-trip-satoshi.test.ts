@@ -44,4 +44,15 @@ describe("RoundTripBuilder with satoshi lots", () => {
     expect(b.trades.map((t) => t.size)).toEqual([0.1, 0.7]);
     expect(b.openLots()).toEqual([]);
   });
+
+  test("a satoshi left beside 9,999.x BTC is a lot too (the float difference's own error sat at the bound; docs hunt)", () => {
+    // 9,999.12345678 less 9,999.12345677 leaves 1e-8: above the bound 1e-12 × 9,999.12 = 9.99912e-9, by the decimals.
+    for (const [lot, sold] of [[9999.12345678, 9999.12345677], [9999.99999999, 9999.99999998], [5000.00000001, 5000]] as const) {
+      const b = new RoundTripBuilder();
+      b.add("BUY", lot, 60_000, 0, 1, "in");
+      b.add("SELL", sold, 61_000, 0, 2, "out");
+      expect(b.openLots().map((l) => l.size)).toEqual([0.00000001]);
+      expect(b.trades.map((t) => t.size)).toEqual([sold]);
+    }
+  });
 });

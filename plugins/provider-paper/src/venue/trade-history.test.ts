@@ -59,6 +59,21 @@ describe("the paper venue's trade history", () => {
     expect(reads).toBe(3);
   });
 
+  test("paging back with `to` starts there: the newest 2 before a time far back read 2 of 100,000 past the search", () => {
+    const kept: Trade[] = [];
+    for (let i = 0; i < 100_000; i++) addTrade(kept, trade(i, "A", i * 1000));
+    let reads = 0;
+    const counted = new Proxy(kept, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    expect(tradesMatching(counted, { to: 1_000_000, limit: 2 }).map((t) => t.id)).toEqual(["998", "999"]);
+    // The search halves 100,000 in 17 reads; the two found are read once more each.
+    expect(reads).toBeLessThanOrEqual(17 + 2);
+  });
+
   test("one time's executions stay in the order they happened; a late one goes back past the later times only", () => {
     const kept: Trade[] = [];
     for (const [id, time] of [[1, 0], [2, 60], [3, 60], [4, 0], [5, 60]] as const) addTrade(kept, trade(id, "A", time));
