@@ -1,6 +1,6 @@
 import {
   type Account, ArgoError, type Bar, BarCloser, type Fill, fillProblem, isArgoError, isSimulatedVenue, type Order, type Position, type SimulatedVenue,
-  type TradingEvent, type TradingProvider, toArgoError,
+  type TradingEvent, type TradingEventListener, type TradingProvider, toArgoError,
 } from "@argo/core";
 import { MarketCache } from "../cache/market-cache.ts";
 import { Indicators } from "../indicators/indicators.ts";
@@ -53,6 +53,11 @@ export interface PipelineOptions {
   startTime: number;
   /** The session's stop: once it aborts, a strategy callback in progress has venueCallTimeoutMs to settle (see graced). */
   signal?: AbortSignal;
+  /**
+   * Subscribes the pipeline to the venue's events in place of `trading.on`: a session's start hands its StartEvents, so
+   * the events that came during the start-up reads reach the pipeline first, in order (see start-events.ts).
+   */
+  events?: (listener: TradingEventListener) => () => void;
 }
 
 /**
@@ -139,7 +144,8 @@ export class BarPipeline {
     // A million-bar backtest would pay for remembering tens of thousands of fills it cannot hear twice.
     this.reportedFills = this.gateway.syncVenue === undefined ? new ReportedFills(options.journal?.recentFillKeys(REPORTED_FILLS_KEPT)) : undefined;
     this.runner = new StrategyRunner(this, options.strategy, new EngineContext(this, options.strategyConfig, options.logger, options.mode));
-    this.unsubscribe = options.trading.on(this.onTradingEvent);
+    // Last: events held since before the start-up reads are applied here, to a pipeline complete but for them.
+    this.unsubscribe = options.events ? options.events(this.onTradingEvent) : options.trading.on(this.onTradingEvent);
   }
 
   /** Warms the cache from journal bars, then runs the strategy's init (a failure is fatal: STRATEGY_INIT_FAILED). */

@@ -21,6 +21,7 @@ import { assertAccountOption, assertJournalVenue, simulatedAccountKey } from "./
 import { journalSymbolWarnings } from "./journal-symbols.ts";
 import { reconcileJournalOrders } from "./reconcile-journal-orders.ts";
 import { restoreSimulatedAccount } from "./restore-simulated-account.ts";
+import { StartEvents } from "./start-events.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
 import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
 import { DEFAULT_VENUE_CALL_TIMEOUT_MS } from "./venue-deadline.ts";
@@ -83,6 +84,7 @@ export class EngineSession {
     let marketData: { provider: MarketDataProvider; owned: boolean } | undefined;
     let trading: { provider: TradingProvider; owned: boolean } | undefined;
     let callTimeoutMs = DEFAULT_VENUE_CALL_TIMEOUT_MS;
+    let startEvents: StartEvents | undefined;
     try {
       const settings = parseConfig(engineSettingsSchema, {
         symbols: o.symbols, interval: o.interval, cacheSize: o.cacheSize, sessionDir: o.sessionDir,
@@ -106,6 +108,9 @@ export class EngineSession {
       // Start-up calls get the order calls' deadline: a venue that never answers must not hang the start or Ctrl-C.
       const bounded = <T>(call: string, fn: () => Promise<T>) => boundedVenueCall(fn, callTimeoutMs, venue.name, call, signal);
       await connectTrading(venue, (connect) => bounded("connect", connect), signal);
+      // Heard from before the first read, held until the pipeline exists: an event between the reads' answers and the
+      // pipeline (an order left working filling just after the open orders read) would otherwise be lost for the session.
+      startEvents = new StartEvents(venue);
       // A paper account is what its simulator starts with: read before restoreSimulatedAccount rebuilds the recorded one.
       // Only a simulator that rebuilds it: one without restore keeps its own account, as a broker does.
       if (journal && at.account === undefined && this.mode === "paper" && isSimulatedVenue(venue) && venue.restore !== undefined) {
@@ -134,6 +139,8 @@ export class EngineSession {
         orderIdPrefix: o.orderIdPrefix ?? (this.mode === "backtest" ? "bt-" : `ag${startedAt.toString(36)}-`),
         startTime: virtualStart ?? startedAt,
         venueCallTimeoutMs: callTimeoutMs,
+        // The held events are applied as the pipeline subscribes, in order: before the reconcile and init below.
+        events: startEvents.attach,
         ...(journal ? { journal } : {}),
         ...(signal ? { signal } : {}),
       });
@@ -163,6 +170,8 @@ export class EngineSession {
     } catch (error) {
       fatal ??= toArgoError(error);
     }
+    // The pipeline's finish ended the subscription; a start refused before the pipeline existed must not leave it behind.
+    startEvents?.close();
     try {
       journal?.close(fatal ? "failed" : aborted ? "aborted" : "completed");
     } catch (error) {
