@@ -96,7 +96,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
 function checkArgumentCount(command: Exclude<Command, "help">, positionals: readonly string[]): void {
   const { most, what, optional } = ARGUMENTS[command];
   // `argo run "$CONFIG"` with CONFIG unset: refused like an empty flag, not read as a file named "" (or as no file).
-  if (positionals.includes("")) throw new UsageError(`an empty argument ("") is given where "argo ${command}" takes ${what}: name it${optional ? ", or leave it out" : ""}`, command);
+  if (positionals.includes("")) throw new UsageError(`an empty argument ("") is given where "argo ${command}" takes ${what}: ${most === 0 ? "leave it out" : optional ? "name it, or leave it out" : "name it"}`, command);
   const extra = positionals.slice(most);
   if (extra.length === 0) return;
   const named = extra.map((argument) => JSON.stringify(argument)).join(" ");

@@ -100,5 +100,7 @@ describe("a flag or argument given an empty value is refused as one given no val
     expect([validate.code, validate.stderr.split("\n")[0]]).toEqual([EXIT.USAGE, 'argo: an empty argument ("") is given where "argo validate" takes one config file: name it']);
     const schema = await argo(["schema", ""]);
     expect([schema.code, schema.stderr.split("\n")[0]]).toEqual([EXIT.USAGE, 'argo: an empty argument ("") is given where "argo schema" takes one name (a provider, "config" or "risk"): name it']);
+    const providers = await argo(["providers", ""]);
+    expect([providers.code, providers.stderr.split("\n")[0]]).toEqual([EXIT.USAGE, 'argo: an empty argument ("") is given where "argo providers" takes no arguments: leave it out']);
   });
 });

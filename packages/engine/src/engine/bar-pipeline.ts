@@ -14,7 +14,7 @@ import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import { StateStore } from "../strategy/strategy-state.ts";
-import { AccountMirror } from "./account-mirror.ts";
+import { AccountMirror, eventState } from "./account-mirror.ts";
 import { BookedFills } from "./booked-fills.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { EngineContext } from "./engine-context.ts";
@@ -144,6 +144,9 @@ export class BarPipeline {
     // A million-bar backtest would pay for remembering tens of thousands of fills it cannot hear twice.
     this.reportedFills = this.gateway.syncVenue === undefined ? new ReportedFills(options.journal?.recentFillKeys(REPORTED_FILLS_KEPT)) : undefined;
     this.runner = new StrategyRunner(this, options.strategy, new EngineContext(this, options.strategyConfig, options.logger, options.mode));
+    // The open orders read at start are the states the mirror starts from: a venue re-sending them (IB re-sends
+    // orderStatus after connect, often while the start still reads) brings no news for the strategy (see repeatsEvent).
+    if (this.gateway.syncVenue === undefined) for (const order of options.initial.openOrders) this.mirror.eventApplied(order.clientOrderId, eventState(order));
     // Last: events held since before the start-up reads are applied here, to a pipeline complete but for them.
     this.unsubscribe = options.events ? options.events(this.onTradingEvent) : options.trading.on(this.onTradingEvent);
   }

@@ -107,10 +107,11 @@ export class EngineSession {
       }
       // Start-up calls get the order calls' deadline: a venue that never answers must not hang the start or Ctrl-C.
       const bounded = <T>(call: string, fn: () => Promise<T>) => boundedVenueCall(fn, callTimeoutMs, venue.name, call, signal);
-      await connectTrading(venue, (connect) => bounded("connect", connect), signal);
-      // Heard from before the first read, held until the pipeline exists: an event between the reads' answers and the
-      // pipeline (an order left working filling just after the open orders read) would otherwise be lost for the session.
+      // Heard from before the connect and the first read, held until the pipeline exists: an event between the reads'
+      // answers and the pipeline (an order left working filling just after the open orders read), or one a venue sends
+      // as it connects, would otherwise be lost for the session.
       startEvents = new StartEvents(venue);
+      await connectTrading(venue, (connect) => bounded("connect", connect), signal);
       // A paper account is what its simulator starts with: read before restoreSimulatedAccount rebuilds the recorded one.
       // Only a simulator that rebuilds it: one without restore keeps its own account, as a broker does.
       if (journal && at.account === undefined && this.mode === "paper" && isSimulatedVenue(venue) && venue.restore !== undefined) {

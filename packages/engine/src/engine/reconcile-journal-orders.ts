@@ -37,9 +37,6 @@ export async function reconcileJournalOrders(
   signal?: AbortSignal,
 ): Promise<void> {
   const network = pipeline.gateway.syncVenue === undefined;
-  // The open orders read at start are the states the mirror starts from: a venue replaying its events after connect
-  // (IB re-sends orderStatus) sends them again, which is no news for the strategy (see repeatsEvent).
-  if (network) for (const order of openOrders) if (pipeline.mirror.orders.get(order.clientOrderId) === order) pipeline.mirror.eventApplied(order.clientOrderId, eventState(order));
   const short = network ? journal.shortFilledOrders() : [];
   if (unfinished.length === 0 && short.length === 0) return;
   const open = new Map(openOrders.map((order) => [order.clientOrderId, order]));

@@ -17,7 +17,16 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Keeps every order event it sent; `replay` sends them all again, as a venue's backlog after a reconnect. */
 class ReplayingVenue extends FakeVenue {
+  /** Set: the backlog is replayed inside the next account read, while the start still reads (as IB's after connect). */
+  replayOnRead = false;
   private readonly sent: Order[] = [];
+  override async getAccount() {
+    if (this.replayOnRead) {
+      this.replayOnRead = false;
+      this.replay();
+    }
+    return super.getAccount();
+  }
   protected override emit(event: TradingEvent): void {
     if (event.type === "order") this.sent.push({ ...event.order });
     super.emit(event);
@@ -68,5 +77,18 @@ describe("a resumed session and the venue's replayed backlog", () => {
     expect(venue.placed.filter((r) => r.side === "SELL").map((r) => r.clientOrderId)).toEqual(["tp-1"]);
     expect(second.result?.openOrders.map((o) => [o.clientOrderId, o.status])).toEqual([["tp-1", "SUBMITTED"]]);
     expect(second.result?.counters.fills).toBe(0);
+  });
+
+  test("the backlog replayed while the start still reads: no news either (review)", async () => {
+    const sessionDir = join(root, "during-reads");
+    const venue = new ReplayingVenue({ cash: 10_000 });
+    const log: string[] = [];
+    expect((await runEngine({ bars: bars.slice(0, 4), venue, strategy: protecting(log, 1), engine: { sessionDir } })).error).toBeUndefined();
+    venue.replayOnRead = true;
+    const second = await runEngine({ bars, venue, strategy: protecting(log, 2), engine: { sessionDir } });
+    expect(second.error).toBeUndefined();
+    expect(venue.replayOnRead).toBe(false);
+    expect(log).toEqual(["session 1: entry SUBMITTED", "session 1: entry FILLED", "session 1: tp-1 SUBMITTED"]);
+    expect(venue.placed.filter((r) => r.side === "SELL").map((r) => r.clientOrderId)).toEqual(["tp-1"]);
   });
 });

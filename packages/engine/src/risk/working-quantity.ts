@@ -32,26 +32,30 @@ export function workingQuantity(
   equity: number,
   reducible = 0,
 ): number {
-  let total = 0;
+  // Quantities the venue holds (decimals, summed apart: see decimalSum) and estimates of orders sized at their fill.
+  let exact = 0;
+  let estimated = 0;
   // Equity-sized orders against a position, counted last: each takes a share of what the others leave of it.
   let againstPosition: Array<Order | OrderRequest> | undefined;
   if (open !== undefined) {
     for (const order of open) {
       if (order.side !== side || order.symbol !== symbol || order.parentClientOrderId !== undefined) continue;
-      // A venue reports quote- and equity-sized orders with quantity 0 until it resolves them at the fill.
-      if (order.quantity > 0) total = addQuantity(total, order.filledQuantity === 0 ? order.quantity : quantityDifference(order.quantity, order.filledQuantity));
+      // A venue reports quote- and equity-sized orders with quantity 0 until it resolves them at the fill. What is left of
+      // one filled in part is the decimal difference (16.36335395 − 16.36335391 is 4e-8, not 4.0000000843e-8).
+      if (order.quantity > 0) exact += order.filledQuantity === 0 ? order.quantity : quantityDifference(order.quantity, order.filledQuantity);
       else if (reducible > 0 && order.equityFraction !== undefined) (againstPosition ??= []).push(order);
-      else total += unresolved(order, lastPrice, equity, 0);
+      else estimated += unresolved(order, lastPrice, equity, 0);
     }
   }
   if (sending !== undefined) {
     for (const request of sending) {
       if (request.side !== side || request.symbol !== symbol) continue;
       if (reducible > 0 && request.quantity === undefined && request.equityFraction !== undefined) (againstPosition ??= []).push(request);
-      else if (request.quantity !== undefined) total = addQuantity(total, request.quantity);
-      else total += estimateQuantity(request, referencePrice(request, lastPrice), equity);
+      else if (request.quantity !== undefined) exact += request.quantity;
+      else estimated += estimateQuantity(request, referencePrice(request, lastPrice), equity);
     }
   }
+  let total = decimalSum(exact) + estimated;
   if (againstPosition !== undefined) {
     const left = total >= 0 ? Math.max(0, reducible - total) : reducible;
     for (const item of againstPosition) total += unresolved(item, lastPrice, equity, left);
@@ -81,11 +85,13 @@ export function workingEstimated(symbol: string, side: OrderSide, open: Iterable
 }
 
 /**
- * `total + quantity` as the decimals a venue keeps: what works against a position is summed from quantities the venue
- * holds as decimals (1.1 − 0.2 filled leaves 0.9, not 0.9000000000000001), so a close sized from it stays on the grid.
+ * A float sum of quantities the venue holds as decimals, without the float residue of adding them: 0.7 + 0.1 is 0.8, not
+ * 0.7999999999999999, so a close sized from it stays on the grid. The addends are positive (nothing cancels), so the sum
+ * is off its decimal by a few ulps at most, and 15 significant digits (more than any venue quantity has) give it back.
+ * Whole numbers, the common case, pass as they are.
  */
-function addQuantity(total: number, quantity: number): number {
-  return total === 0 ? quantity : quantityDifference(total, -quantity);
+function decimalSum(sum: number): number {
+  return Number.isInteger(sum) || !Number.isFinite(sum) ? sum : Number(sum.toPrecision(15));
 }
 
 /** An order sized at its fill (quote or equity) as the risk limits value it; 0 for one of no size. */
