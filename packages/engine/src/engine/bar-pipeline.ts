@@ -408,6 +408,10 @@ export class BarPipeline {
         await this.gateway.cancelAll();
         await this.graced(this.settle());
       }
+      // A fill heard after the last bar without its position and account events (or while HALTED, when the bars' reads
+      // stop): the result and the journal's end would state a position and cash the venue no longer has. Not when the
+      // venue's latest calls failed: a stop must not wait a call deadline on a venue that is down.
+      if (!this.mirror.confirmed && !this.gateway.venueFailing) await this.graced(this.confirmEquity());
     } finally {
       this.stopped = true;
       this.gateway.gate.phase = "ended";
@@ -643,6 +647,14 @@ export class BarPipeline {
     // Between bars, an order or fill is written at once, whether or not the strategy hears of it (onOrderUpdate).
     if (!this.busy && (queued || event.type === "fill" || event.type === "order")) this.scheduleDrain();
   };
+
+  /**
+   * An order state a lookup found (a cancel refused as already filled, a gap in the venue's events): applied as the
+   * venue's own event would be, with the fills it lists, the journal, the callbacks and the strategy's update.
+   */
+  heardOrder(order: Order): void {
+    this.onTradingEvent({ type: "order", order });
+  }
 
   /** Events that arrive between bars (a live venue) reach the strategy at once rather than with the next bar. */
   private scheduleDrain(): void {

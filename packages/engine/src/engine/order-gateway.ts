@@ -467,6 +467,41 @@ export class OrderGateway {
     if (this.p.stateMachine.state === "HALTED") this.cancelOnArrival.add(id);
   }
 
+  /**
+   * Asks the venue about orders the engine holds as working whose news may have been lost (a cancel refused as already
+   * filled or unknown, a reconnect's gap, orders a halt's cancel-all left out), by client id, and applies each answer as
+   * the venue's event would be (see BarPipeline.heardOrder): its state, the fills it lists (noteFill skips those booked
+   * already), the strategy's update. A lookup that fails is reported; the order stays as the engine holds it. A simulator
+   * sends every state as it happens: nothing is asked.
+   */
+  refresh(ids: Iterable<string>): Promise<unknown> {
+    if (this.syncVenue !== undefined) return Promise.resolve();
+    const asked: Promise<unknown>[] = [];
+    for (const id of ids) {
+      asked.push(this.lookUp(id).then(
+        (order) => (order.clientOrderId === id ? this.p.heardOrder(order) : undefined),
+        (error: unknown) => this.p.reportError(toArgoError(error, "INTERNAL", this.p.trading.name)),
+      ));
+    }
+    return asked.length === 0 ? Promise.resolve() : this.track(Promise.all(asked));
+  }
+
+  /**
+   * Whether the venue's calls have been failing: its latest ones (the circuit breaker's count is running), or enough of
+   * them to halt the session. A read now would likely fail too.
+   */
+  get venueFailing(): boolean {
+    return this.breaker.tripped || this.breaker.failures !== 0;
+  }
+
+  /** The client id of the working order `orderId` names (by client or venue id), or undefined. */
+  private workingId(orderId: string): string | undefined {
+    const open = this.p.mirror.openOrdersById;
+    if (open.has(orderId)) return orderId;
+    for (const order of open.values()) if (order.venueOrderId === orderId) return order.clientOrderId;
+    return undefined;
+  }
+
   /** The venue's order by client id; throws its failure, or INVALID_DATA for an answer that is not an order. */
   private async lookUp(id: string): Promise<Order> {
     const order: unknown = await this.call(() => this.p.trading.getOrder(id), "order lookup");
@@ -539,7 +574,16 @@ export class OrderGateway {
         this.answerFills(order);
         return { ok: true, order: frozenCopy(order) };
       },
-      (error: unknown): CancelResult => this.cancelFailed(toArgoError(error, "INTERNAL", p.trading.name)),
+      (error: unknown): CancelResult => {
+        const failure = toArgoError(error, "INTERNAL", p.trading.name);
+        // The venue says the order is done (filled, or unknown: Binance answers -2011 for a filled order's cancel) while the
+        // engine holds it working: its fill's events were lost or are late. Asked about, so the fill is booked this session.
+        if (failure.code === "ORDER_ALREADY_FILLED" || failure.code === "ORDER_NOT_FOUND") {
+          const working = this.workingId(orderId);
+          if (working !== undefined) void this.refresh([working]);
+        }
+        return this.cancelFailed(failure);
+      },
     ));
   }
 

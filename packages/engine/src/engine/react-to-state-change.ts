@@ -1,3 +1,4 @@
+import type { Order } from "@argo/core";
 import { sideAgainst } from "../risk/working-quantity.ts";
 import type { TradingStateChange } from "../risk/trading-state.ts";
 import { closeRoom } from "../strategy/close-quantity.ts";
@@ -21,7 +22,18 @@ export function reactToStateChange(p: BarPipeline, change: TradingStateChange, c
   // cancel lands and the market close would both sell, turning a long into a short. They wait for the placements in
   // flight too, and their cancels, and for the venue's word on placements of unknown outcome, so they are sized against
   // what is left working. settle() waits for the closes too.
-  p.gateway.pending.push(Promise.all([cancelled, arrived]).then(() => closeAllPositions(p)));
+  p.gateway.pending.push(Promise.all([cancelled, arrived]).then(([gone]) => p.gateway.refresh(leftWorking(p, gone))).then(() => closeAllPositions(p)));
+}
+
+/**
+ * The orders the engine still holds as working that the halt's cancel-all did not answer as cancelled: a venue across a
+ * network may have filled one just before (its fill's events still on the wire), so it is asked about before the closes
+ * are sized: sized without that fill, a close would leave what it added open (see OrderGateway.refresh).
+ */
+function leftWorking(p: BarPipeline, cancelled: readonly Order[]): string[] {
+  if (p.gateway.syncVenue !== undefined || p.mirror.openOrdersById.size === 0) return [];
+  const gone = new Set(cancelled.map((order) => order.clientOrderId));
+  return [...p.mirror.openOrdersById.keys()].filter((id) => !gone.has(id));
 }
 
 /**

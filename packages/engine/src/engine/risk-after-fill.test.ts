@@ -42,10 +42,20 @@ describe("an order placed right after a fill whose position event has not come y
   test("without order limits nothing reads the position: the order goes at once", async () => {
     const venue = new FillsAtOnceVenue();
     const results: OrderResult[] = [];
-    await runEngine({ bars: bars.slice(0, 2), venue, strategy: buyingTwice(results) });
+    let readsAtSecondOrder: string[] | undefined;
+    const strategy = buyingTwice(results);
+    const onBar = strategy.onBar!;
+    strategy.onBar = async (bar, ctx) => {
+      await onBar(bar, ctx);
+      if (bar === bars[1]) readsAtSecondOrder = [...venue.readSymbols];
+    };
+    const run = await runEngine({ bars: bars.slice(0, 2), venue, strategy });
     expect(results.map((r) => r.status)).toEqual(["placed", "placed"]);
-    expect(venue.readSymbols).toEqual([]);
+    // Nothing was read before either order went; the end of the run confirms the position the fills left (one read).
+    expect(readsAtSecondOrder).toEqual([]);
+    expect(venue.readSymbols).toEqual(["X"]);
     expect(await venue.getPosition("X")).toMatchObject({ quantity: 20 });
+    expect(run.result?.positions.map((p) => p.quantity)).toEqual([20]);
   });
 });
 

@@ -1,0 +1,103 @@
+// A venue across a network can lose an order's events (a stream gap, a reconnect without replay: Binance's user data
+// stream does not replay what it missed). Three places the engine now asks the venue instead of going on without them
+// (a network fuzz found each): a cancel refused because the order is done, the halt's closes, and the end of the run.
+import { describe, expect, test } from "bun:test";
+import type { Order, TradingEvent } from "@argo/core";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+
+/** Loses every event of the orders in `silenced` (their fills, states, and the position and account events after them). */
+class LossyVenue extends FakeVenue {
+  readonly silenced = new Set<string>();
+  private muting = false;
+  protected override emit(event: TradingEvent): void {
+    if (event.type === "fill" || event.type === "order") this.muting = this.silenced.has(event.order.clientOrderId);
+    if (this.muting && event.type !== "connection") return;
+    super.emit(event);
+  }
+}
+
+describe("events a venue lost are asked for", () => {
+  test("a cancel refused ORDER_ALREADY_FILLED: the order is looked up, its fill booked, the strategy told (the refusal still said)", async () => {
+    // A limit BUY 1 at 95 placed on bar 0 fills on bar 2 (low 94.5): its events are lost. On bar 3 the strategy cancels it.
+    const bars = barsFromCloses("X", [100, 100, 95, 96, 97, 98]);
+    const venue = new LossyVenue({ cash: 10_000 });
+    venue.silenced.add("L1");
+    const told: string[] = [];
+    const cancels: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 95, clientOrderId: "L1" });
+        if (bar === bars[3]) {
+          const answer = await ctx.cancelOrder("L1");
+          cancels.push(answer.ok ? "cancelled" : answer.code);
+        }
+      },
+      onOrderUpdate: (order: Order) => void told.push(`${order.clientOrderId} ${order.status}`),
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(cancels).toEqual(["ORDER_ALREADY_FILLED"]);
+    expect(venue.orders.get("L1")?.status).toBe("FILLED");
+    // Its SUBMITTED was lost too: the lookup's FILLED is the one update the strategy hears.
+    expect(told).toEqual(["L1 FILLED"]);
+    expect(run.result?.counters.fills).toBe(1);
+    expect(run.result?.openOrders).toEqual([]);
+    expect(run.result?.positions.map((p) => [p.side, p.quantity])).toEqual([["LONG", 1]]);
+  });
+
+  test("the halt's closes: a working order the cancel-all did not answer is looked up first, so the close covers its fill", async () => {
+    // Long 100 at 100 (bar 0's market buy fills at bar 1's open) of 20,000. A limit BUY 50 at 80 rests; bar 3 (low under
+    // 75) fills it at 80, its events lost. As the engine knows it: 10,000 cash + 100 × 60 at bar 4 = 16,000, 20 % down,
+    // past the 15 % halt (1.5 × maxDrawdown 10 %).
+    const bars = barsFromCloses("X", [100, 100, 100, 75, 60, 60, 60]);
+    const venue = new LossyVenue({ cash: 20_000 });
+    venue.silenced.add("L2");
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 100 });
+        if (bar === bars[1]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 50, limitPrice: 80, clientOrderId: "L2" });
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy, engine: { risk: { maxDrawdown: 0.1, closePositionsOnHalt: true } } });
+    expect(run.error).toBeUndefined();
+    expect(run.result?.tradingState).toBe("HALTED");
+    expect(venue.orders.get("L2")?.status).toBe("FILLED");
+    // The close sold the 150 the venue held, not the 100 the engine had heard of: flat at the venue and in the result.
+    expect(venue.placed.filter((r) => r.side === "SELL").map((r) => r.quantity)).toEqual([150]);
+    expect(await venue.getPositions()).toEqual([]);
+    expect(run.result?.positions).toEqual([]);
+  });
+
+  test("the end of the run: a fill heard after the last bar's reads, without its position and account events, is confirmed", async () => {
+    // A limit BUY 3 at 90 rests. During the last bar's turn the venue fills it (a trade it saw on its own feed): the fill
+    // event comes, its position and account events are lost. Nothing reads the venue after that turn but the run's end.
+    const bars = barsFromCloses("X", [100, 100, 100, 100]);
+    const venue = new (class extends FakeVenue {
+      quiet = false;
+      protected override emit(event: TradingEvent): void {
+        if (this.quiet && (event.type === "position" || event.type === "account")) return;
+        super.emit(event);
+      }
+    })({ cash: 100_000 });
+    const last = bars[bars.length - 1]!;
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 3, limitPrice: 90, clientOrderId: "L3" });
+        if (bar === last) {
+          venue.quiet = true;
+          // The venue's own trade through 90 (a later minute it sees before the engine does): L3 fills at 90.
+          venue.processBar({ ...last, openTime: last.openTime + 30_000, open: 90, high: 90, low: 88, close: 89 });
+        }
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(run.result?.counters.fills).toBe(1);
+    // By hand: 3 bought at 90 of 100,000: long 3, cash 99,730, as the venue holds them.
+    expect((await venue.getPositions()).map((p) => p.quantity)).toEqual([3]);
+    expect(run.result?.positions.map((p) => p.quantity)).toEqual([3]);
+    expect(run.result?.account.balance).toBe(99_730);
+  });
+});
