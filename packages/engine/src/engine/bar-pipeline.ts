@@ -21,6 +21,7 @@ import { EngineContext } from "./engine-context.ts";
 import { type EngineCounters, newCounters } from "./engine-counters.ts";
 import { OrderGateway } from "./order-gateway.ts";
 import { reactToStateChange } from "./react-to-state-change.ts";
+import { VenueLink } from "./reconnect-resync.ts";
 import { RefusedFills } from "./refused-fills.ts";
 import { REPORTED_FILLS_KEPT, ReportedFills } from "./reported-fills.ts";
 import { withStopGrace } from "./stop-grace.ts";
@@ -71,6 +72,8 @@ export class BarPipeline {
   readonly mirror: AccountMirror;
   readonly stateMachine: TradingStateMachine;
   readonly gateway: OrderGateway;
+  /** A network venue's link: back after a drop, what it sent meanwhile is asked for (see reconnect-resync.ts). */
+  readonly link = new VenueLink();
   /** Orders working per symbol and side (open and in flight): closes and the risk limits count them. */
   readonly working: WorkingOrders;
   readonly guard: CallbackGuard;

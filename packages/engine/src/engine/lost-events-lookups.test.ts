@@ -10,7 +10,16 @@ import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 /** Loses every event of the orders in `silenced` (their fills, states, and the position and account events after them). */
 class LossyVenue extends FakeVenue {
   readonly silenced = new Set<string>();
+  openOrderReads = 0;
   private muting = false;
+  /** Tells the engine the link's state, as an adapter's socket would. */
+  link(state: "RECONNECTING" | "CONNECTED"): void {
+    super.emit({ type: "connection", state });
+  }
+  override async getOpenOrders(symbol?: string): Promise<Order[]> {
+    this.openOrderReads++;
+    return super.getOpenOrders(symbol);
+  }
   protected override emit(event: TradingEvent): void {
     if (event.type === "fill" || event.type === "order") this.muting = this.silenced.has(event.order.clientOrderId);
     if (this.muting && event.type !== "connection") return;
@@ -99,5 +108,57 @@ describe("events a venue lost are asked for", () => {
     expect((await venue.getPositions()).map((p) => p.quantity)).toEqual([3]);
     expect(run.result?.positions.map((p) => p.quantity)).toEqual([3]);
     expect(run.result?.account.balance).toBe(99_730);
+  });
+
+  test("a reconnect: what the venue did while the link was down is asked for, so a fill made in the gap is booked", async () => {
+    // A limit BUY 2 at 95 rests. The link drops (RECONNECTING), the venue fills the order meanwhile (its events lost, as
+    // a stream without replay loses them), then the link is back (CONNECTED): the engine reads the open orders, looks up
+    // the one missing from them, and books its fill.
+    const bars = barsFromCloses("X", [100, 100, 100, 100, 100]);
+    const venue = new LossyVenue({ cash: 10_000 });
+    const told: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 2, limitPrice: 95, clientOrderId: "L4" });
+        if (bar === bars[2]) {
+          venue.link("RECONNECTING");
+          venue.silenced.add("L4");
+          venue.processBar({ ...bar, openTime: bar.openTime + 30_000, open: 95, high: 95, low: 94, close: 94 });
+          venue.silenced.delete("L4");
+          venue.link("CONNECTED");
+        }
+      },
+      onOrderUpdate: (order: Order) => void told.push(`${order.clientOrderId} ${order.status}`),
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(venue.orders.get("L4")?.status).toBe("FILLED");
+    expect(told).toEqual(["L4 SUBMITTED", "L4 FILLED"]);
+    expect(run.result?.counters.fills).toBe(1);
+    expect(run.result?.openOrders).toEqual([]);
+    // By hand: 2 bought at 95 of 10,000: long 2, cash 9,810.
+    expect(run.result?.positions.map((p) => [p.side, p.quantity])).toEqual([["LONG", 2]]);
+    expect(run.result?.account.balance).toBe(9_810);
+  });
+
+  test("a drop without a gap (nothing happened meanwhile): the resync reads, finds nothing new, tells nothing twice", async () => {
+    const bars = barsFromCloses("X", [100, 100, 100, 100]);
+    const venue = new LossyVenue({ cash: 10_000 });
+    const told: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 2, limitPrice: 50, clientOrderId: "L5" });
+        if (bar === bars[1]) {
+          venue.link("RECONNECTING");
+          venue.link("CONNECTED");
+        }
+      },
+      onOrderUpdate: (order: Order) => void told.push(`${order.clientOrderId} ${order.status}`),
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(venue.openOrderReads).toBe(2); // the start's, and the reconnect's
+    expect(told).toEqual(["L5 SUBMITTED"]);
+    expect(run.result?.openOrders.map((o) => [o.clientOrderId, o.status])).toEqual([["L5", "SUBMITTED"]]);
   });
 });

@@ -494,6 +494,11 @@ export class OrderGateway {
     return this.breaker.tripped || this.breaker.failures !== 0;
   }
 
+  /** The venue's open orders, within the call deadline (a reconnect's resync: see reconnect-resync.ts). */
+  readOpenOrders(): Promise<unknown> {
+    return this.track(this.call(() => this.p.trading.getOpenOrders(), "open orders read"));
+  }
+
   /** The client id of the working order `orderId` names (by client or venue id), or undefined. */
   private workingId(orderId: string): string | undefined {
     const open = this.p.mirror.openOrdersById;

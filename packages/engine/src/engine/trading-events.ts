@@ -1,10 +1,12 @@
 import { ArgoError, type Fill, isTerminalStatus, type Order, type TradingEvent, tradingEventProblem } from "@argo/core";
 import { eventState } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
+import { resyncAfterReconnect } from "./reconnect-resync.ts";
 
 /**
  * Applies a venue event to the pipeline: mirror, journal, callbacks, and the strategy's update queue.
- * Returns true when an order update was queued for the strategy (the caller delivers it between bars).
+ * Returns true when something was queued for the caller to settle between bars: an order update for the strategy, or
+ * the reads a reconnect sets off.
  * A malformed order or fill event is reported (INVALID_DATA through onError) and stores nothing: thrown back into
  * the provider it would break its stream, and stored it would become a phantom open order or a refused journal record.
  */
@@ -68,6 +70,11 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       return false;
     case "connection":
       if (event.error !== undefined) p.reportError(event.error);
+      // Back after a drop: what the venue sent meanwhile may be lost; asked for, as a start does (true: settle it).
+      if (p.gateway.syncVenue === undefined && p.link.cameBack(event.state)) {
+        p.gateway.pending.push(resyncAfterReconnect(p));
+        return true;
+      }
       return false;
   }
 }

@@ -1,0 +1,51 @@
+import { type ConnectionState, isArgoError, type Order, toArgoError } from "@argo/core";
+import type { BarPipeline } from "./bar-pipeline.ts";
+import { isOrderLike, malformedAnswer } from "./order-answer.ts";
+
+/**
+ * Whether a network venue's link is back after a drop. What the venue sent while it was down may be lost (Binance's user
+ * data stream does not replay a gap; an adapter reconnecting its socket gets only what comes after): a fill made then
+ * would stay unbooked for the session, its order shown working and the position short of it.
+ */
+export class VenueLink {
+  private down = false;
+
+  /** Notes a connection event; true when it says the link came back after a drop (RECONNECTING or DISCONNECTED). */
+  cameBack(state: ConnectionState): boolean {
+    if (state === "RECONNECTING" || state === "DISCONNECTED") this.down = true;
+    else if (state === "CONNECTED" && this.down) {
+      this.down = false;
+      return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * After a reconnect, settles what the gap may have hidden, as a start does: reads the venue's open orders and applies
+ * each as its event (repeats and older states are refused as usual), then asks about every order the engine holds as
+ * working that the list left out (filled or cancelled meanwhile: see OrderGateway.refresh). Their fills mark positions
+ * and the account for a read before anything is judged. A read that fails is reported; the next reconnect asks again.
+ */
+export async function resyncAfterReconnect(p: BarPipeline): Promise<void> {
+  let listed: unknown;
+  try {
+    listed = await p.gateway.readOpenOrders();
+  } catch (error) {
+    if (!isArgoError(error, "CONTEXT_CANCELLED")) p.reportError(toArgoError(error, "INTERNAL", p.trading.name));
+    return;
+  }
+  if (!Array.isArray(listed)) {
+    p.reportError(malformedAnswer(p.trading.name, "open orders read", listed));
+    return;
+  }
+  const open = new Set<string>();
+  for (const order of listed as unknown[]) {
+    if (!isOrderLike(order)) continue;
+    open.add((order as Order).clientOrderId);
+    p.heardOrder(order as Order);
+  }
+  const missing: string[] = [];
+  for (const id of p.mirror.openOrdersById.keys()) if (!open.has(id) && !p.gateway.inFlight.has(id)) missing.push(id);
+  await p.gateway.refresh(missing);
+}
