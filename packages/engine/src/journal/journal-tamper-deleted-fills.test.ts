@@ -1,13 +1,11 @@
 import "@argo/provider-paper";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Bar, Fill, Order } from "@argo/core";
-import { Database } from "bun:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { barsFromCloses } from "../test-fixtures/bars.ts";
-import { restartEdited } from "../test-fixtures/edited-journal.ts";
-import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+import { journaledBase, restartEdited } from "../test-fixtures/edited-journal.ts";
+import { testStrategy } from "../test-fixtures/run-engine.ts";
 import { Journal } from "./journal.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-journal-tamper-deleted-fills-"));
@@ -29,11 +27,7 @@ const base = join(root, "base");
 let bought: { order: string; fill: string };
 
 beforeAll(async () => {
-  const first = await runEngine({ bars: barsFromCloses("X", [100, 101, 102]), strategy: buyOnce, engine: { sessionDir: base, trading: paper } });
-  expect(first.error).toBeUndefined();
-  const db = new Database(join(base, "journal.sqlite"), { readonly: true });
-  bought = db.query("SELECT o.client_order_id AS 'order', f.id AS fill FROM orders o JOIN fills f USING (client_order_id)").get() as typeof bought;
-  db.close();
+  bought = await journaledBase(base, buyOnce, paper);
 });
 
 /** A copy of the base journal with `edit` applied, restarted: its outcome, how often init ran, the cash at init. */

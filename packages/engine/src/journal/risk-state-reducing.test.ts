@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFirstSchemaJournal } from "./first-schema-fixture.ts";
-import { Journal } from "./journal.ts";
+import { thrownBy, withJournal } from "../test-fixtures/edited-journal.ts";
 import { JOURNAL_FILE } from "./journal-schema.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-risk-reducing-"));
@@ -13,15 +13,6 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const DAY = 86_400_000;
 
-/** Opens the journal of `dir`, runs `use`, and closes it. */
-function withJournal<T>(dir: string, use: (journal: Journal) => T): T {
-  const journal = new Journal(dir);
-  try {
-    return use(journal);
-  } finally {
-    journal.close("completed");
-  }
-}
 
 describe("the journal keeps the REDUCING limits the equity reached", () => {
   test("a journal whose risk_state was written before those columns opens, reads its marks, and keeps them from then on", () => {
@@ -49,12 +40,7 @@ describe("the journal keeps the REDUCING limits the equity reached", () => {
     const db = new Database(join(dir, JOURNAL_FILE));
     db.run("UPDATE risk_state SET reducing_drawdown = 7 WHERE id = 1");
     db.close();
-    let error: unknown;
-    try {
-      withJournal(dir, (j) => j.loadRiskState());
-    } catch (caught) {
-      error = caught;
-    }
+    const error = thrownBy(dir, (j) => j.loadRiskState());
     expect(isArgoError(error, "INVALID_DATA")).toBe(true);
     expect((error as Error).message).toContain("reducing_drawdown");
   });

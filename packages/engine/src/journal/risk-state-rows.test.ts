@@ -4,7 +4,7 @@ import { Database } from "bun:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Journal } from "./journal.ts";
+import { thrownBy, withJournal } from "../test-fixtures/edited-journal.ts";
 import { JOURNAL_FILE } from "./journal-schema.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-risk-state-"));
@@ -12,15 +12,6 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const DAY = 86_400_000;
 
-/** Opens the journal of `dir`, runs `use`, and closes it. */
-function withJournal<T>(dir: string, use: (journal: Journal) => T): T {
-  const journal = new Journal(dir);
-  try {
-    return use(journal);
-  } finally {
-    journal.close("completed");
-  }
-}
 
 describe("the journal keeps the equity limits' marks", () => {
   test("none before a session recorded any; the newest recorded comes back after a restart", () => {
@@ -52,12 +43,7 @@ describe("the journal keeps the equity limits' marks", () => {
     const db = new Database(join(dir, JOURNAL_FILE));
     db.run("UPDATE risk_state SET day_start_equity = 'lots' WHERE id = 1");
     db.close();
-    let error: unknown;
-    try {
-      withJournal(dir, (j) => j.loadRiskState());
-    } catch (caught) {
-      error = caught;
-    }
+    const error = thrownBy(dir, (j) => j.loadRiskState());
     expect(isArgoError(error, "INVALID_DATA")).toBe(true);
     const message = (error as Error).message;
     expect(message).toContain(join(dir, JOURNAL_FILE));

@@ -63,3 +63,28 @@ export async function restartEdited(base: string, dir: string, edit: string, onB
   const run = await runEngine({ bars: barsFromCloses("X", [100, 101, 102, 103]), strategy, engine: { sessionDir: dir, trading } as never });
   return { run, inits, cash, path: join(dir, "journal.sqlite") };
 }
+
+/** Opens the journal of `dir`, runs `use`, and closes it. */
+export function withJournal<T>(dir: string, use: (journal: Journal) => T): T {
+  const journal = new Journal(dir);
+  try {
+    return use(journal);
+  } finally {
+    journal.close("completed");
+  }
+}
+
+/**
+ * Runs a session of `strategy` on `trading` over three bars into `base` (the journal the tamper tests copy and edit):
+ * the client id of its market order and that order's fill id, as journaled.
+ */
+export async function journaledBase(base: string, strategy: AnyStrategy, trading: unknown): Promise<{ order: string; fill: string }> {
+  const first = await runEngine({ bars: barsFromCloses("X", [100, 101, 102]), strategy, engine: { sessionDir: base, trading } as never });
+  if (first.error !== undefined) throw first.error;
+  const db = new Database(join(base, "journal.sqlite"), { readonly: true });
+  try {
+    return db.query("SELECT o.client_order_id AS 'order', f.id AS fill FROM orders o JOIN fills f USING (client_order_id) WHERE o.type = 'MARKET'").get() as { order: string; fill: string };
+  } finally {
+    db.close();
+  }
+}
