@@ -2,7 +2,7 @@
 // stream does not replay what it missed). Three places the engine now asks the venue instead of going on without them
 // (a network fuzz found each): a cancel refused because the order is done, the halt's closes, and the end of the run.
 import { describe, expect, test } from "bun:test";
-import type { Order, TradingEvent } from "@argo/core";
+import { ArgoError, type Order, type TradingEvent } from "@argo/core";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
@@ -160,5 +160,48 @@ describe("events a venue lost are asked for", () => {
     expect(venue.openOrderReads).toBe(2); // the start's, and the reconnect's
     expect(told).toEqual(["L5 SUBMITTED"]);
     expect(run.result?.openOrders.map((o) => [o.clientOrderId, o.status])).toEqual([["L5", "SUBMITTED"]]);
+  });
+
+  test("the end of the run's reads on a venue gone down are reported, never a halt during the stop (review)", async () => {
+    // As the test above, then the venue goes down: the end's position and account reads fail. With a circuit breaker of 1
+    // the failure used to halt the stopping session (HALTED in its result, a cancel-all and closes sent during the stop).
+    const bars = barsFromCloses("X", [100, 100, 100, 100]);
+    const venue = new (class extends FakeVenue {
+      quiet = false;
+      down = false;
+      protected override emit(event: TradingEvent): void {
+        if (this.quiet && (event.type === "position" || event.type === "account")) return;
+        super.emit(event);
+      }
+      override async getPosition(symbol: string) {
+        if (this.down) throw new ArgoError("CONNECTION_LOST", "venue down");
+        return super.getPosition(symbol);
+      }
+      override async getPositions() {
+        if (this.down) throw new ArgoError("CONNECTION_LOST", "venue down");
+        return super.getPositions();
+      }
+      override async getAccount() {
+        if (this.down) throw new ArgoError("CONNECTION_LOST", "venue down");
+        return super.getAccount();
+      }
+    })({ cash: 100_000 });
+    const last = bars[bars.length - 1]!;
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 3, limitPrice: 90, clientOrderId: "L6" });
+        if (bar === last) {
+          venue.quiet = true;
+          venue.processBar({ ...last, openTime: last.openTime + 30_000, open: 90, high: 90, low: 88, close: 89 });
+          venue.down = true;
+        }
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy, engine: { risk: { circuitBreakerErrors: 1, closePositionsOnHalt: true } } });
+    expect(run.error).toBeUndefined();
+    expect(run.result?.tradingState).toBe("ACTIVE");
+    expect(run.named("onTradingStateChange")).toEqual([]);
+    expect(run.named("onError").map(([e]) => (e as ArgoError).code)).toContain("CONNECTION_LOST");
+    expect(venue.placed.filter((r) => r.side === "SELL")).toEqual([]);
   });
 });

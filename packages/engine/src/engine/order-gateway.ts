@@ -479,7 +479,12 @@ export class OrderGateway {
     const asked: Promise<unknown>[] = [];
     for (const id of ids) {
       asked.push(this.lookUp(id).then(
-        (order) => (order.clientOrderId === id ? this.p.heardOrder(order) : undefined),
+        (order) => {
+          // After the run (a stop that gave up on this lookup), nothing more is applied: the journal is closed.
+          if (this.gate.ended) return;
+          if (order.clientOrderId === id) return this.p.heardOrder(order);
+          this.p.reportError(new ArgoError("INVALID_DATA", `${this.p.trading.name} answered the lookup of "${id}" with another order ("${order.clientOrderId}")`, { provider: this.p.trading.name }));
+        },
         (error: unknown) => this.p.reportError(toArgoError(error, "INTERNAL", this.p.trading.name)),
       ));
     }
@@ -695,7 +700,9 @@ export class OrderGateway {
   /** Counts a failed call towards the circuit breaker; infrastructure failures (not order refusals) also go to onError. */
   private providerFailed(error: ArgoError): void {
     if (isProviderFailure(error)) this.p.reportError(error);
-    if (this.breaker.failure(error)) {
+    // Once the session stops (its cancels and end reads), a failing venue is reported, never halted: a halt then would
+    // set off a cancel-all and closes during the stop, and state HALTED for a session that ended on its own.
+    if (this.breaker.failure(error) && this.gate.phase === "open") {
       this.p.halt(`circuit breaker: ${this.breaker.threshold} consecutive trading provider errors (last: ${error.code}: ${error.message})`);
     }
   }

@@ -29,6 +29,9 @@ describe("workingQuantity", () => {
     expect(workingQuantity("X", "SELL", [order("exit", { quantity: 1.1, filledQuantity: 0.2 })], undefined, 100, 10_000)).toBe(0.9);
     expect(workingQuantity("X", "SELL", undefined, [request({ quantity: 0.1 }), request({ quantity: 0.2 })], 100, 10_000)).toBe(0.3);
     expect(workingQuantity("X", "SELL", [order("a", { quantity: 0.7 })], [request({ quantity: 0.1 })], 100, 10_000)).toBe(0.8);
+    // Many orders (review): sixty 0.1s are 6 and fifteen 64.055s are 960.825, as decimals, where a plain float sum drifts.
+    expect(workingQuantity("X", "SELL", Array.from({ length: 60 }, (_, i) => order(`t${i}`, { quantity: 0.1 })), undefined, 100, 10_000)).toBe(6);
+    expect(workingQuantity("X", "SELL", Array.from({ length: 15 }, (_, i) => order(`u${i}`, { quantity: 64.055 })), undefined, 100, 10_000)).toBe(960.825);
   });
 
   test("an unresolved equity-sized order against a position counts the part of it that it reduces", () => {

@@ -32,8 +32,8 @@ export function workingQuantity(
   equity: number,
   reducible = 0,
 ): number {
-  // Quantities the venue holds (decimals, summed apart: see decimalSum) and estimates of orders sized at their fill.
-  let exact = 0;
+  // Quantities the venue holds (decimals, summed apart: see ExactSum) and estimates of orders sized at their fill.
+  const exact = new ExactSum();
   let estimated = 0;
   // Equity-sized orders against a position, counted last: each takes a share of what the others leave of it.
   let againstPosition: Array<Order | OrderRequest> | undefined;
@@ -42,7 +42,7 @@ export function workingQuantity(
       if (order.side !== side || order.symbol !== symbol || order.parentClientOrderId !== undefined) continue;
       // A venue reports quote- and equity-sized orders with quantity 0 until it resolves them at the fill. What is left of
       // one filled in part is the decimal difference (16.36335395 − 16.36335391 is 4e-8, not 4.0000000843e-8).
-      if (order.quantity > 0) exact += order.filledQuantity === 0 ? order.quantity : quantityDifference(order.quantity, order.filledQuantity);
+      if (order.quantity > 0) exact.add(order.filledQuantity === 0 ? order.quantity : quantityDifference(order.quantity, order.filledQuantity));
       else if (reducible > 0 && order.equityFraction !== undefined) (againstPosition ??= []).push(order);
       else estimated += unresolved(order, lastPrice, equity, 0);
     }
@@ -51,11 +51,11 @@ export function workingQuantity(
     for (const request of sending) {
       if (request.side !== side || request.symbol !== symbol) continue;
       if (reducible > 0 && request.quantity === undefined && request.equityFraction !== undefined) (againstPosition ??= []).push(request);
-      else if (request.quantity !== undefined) exact += request.quantity;
+      else if (request.quantity !== undefined) exact.add(request.quantity);
       else estimated += estimateQuantity(request, referencePrice(request, lastPrice), equity);
     }
   }
-  let total = decimalSum(exact) + estimated;
+  let total = exact.value() + estimated;
   if (againstPosition !== undefined) {
     const left = total >= 0 ? Math.max(0, reducible - total) : reducible;
     for (const item of againstPosition) total += unresolved(item, lastPrice, equity, left);
@@ -85,13 +85,26 @@ export function workingEstimated(symbol: string, side: OrderSide, open: Iterable
 }
 
 /**
- * A float sum of quantities the venue holds as decimals, without the float residue of adding them: 0.7 + 0.1 is 0.8, not
- * 0.7999999999999999, so a close sized from it stays on the grid. The addends are positive (nothing cancels), so the sum
- * is off its decimal by a few ulps at most, and 15 significant digits (more than any venue quantity has) give it back.
- * Whole numbers, the common case, pass as they are.
+ * A sum of quantities the venue holds as decimals, without the float residue of adding them: 0.7 + 0.1 is 0.8, not
+ * 0.7999999999999999, and sixty 0.1s are 6, so a close sized from it stays on the grid. Compensated (Neumaier): the
+ * rounding error of each add is carried apart, so the sum stays within an ulp of the exact one however many orders there
+ * are; 15 significant digits (more than any venue quantity has) then give its decimal back. Whole numbers pass as they are.
  */
-function decimalSum(sum: number): number {
-  return Number.isInteger(sum) || !Number.isFinite(sum) ? sum : Number(sum.toPrecision(15));
+class ExactSum {
+  private sum = 0;
+  private carry = 0;
+
+  add(quantity: number): void {
+    const sum = this.sum;
+    const next = sum + quantity;
+    this.carry += Math.abs(sum) >= Math.abs(quantity) ? sum - next + quantity : quantity - next + sum;
+    this.sum = next;
+  }
+
+  value(): number {
+    const sum = this.sum + this.carry;
+    return Number.isInteger(sum) || !Number.isFinite(sum) ? sum : Number(sum.toPrecision(15));
+  }
 }
 
 /** An order sized at its fill (quote or equity) as the risk limits value it; 0 for one of no size. */
