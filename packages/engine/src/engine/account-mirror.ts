@@ -117,6 +117,17 @@ export class AccountMirror {
     return this.eventStates.get(clientOrderId) === state;
   }
 
+  /**
+   * Whether `order` is a final state the last order event applied for it already brought, with the same status and filled
+   * quantity, stamped otherwise: a lookup's answer carries the venue's REST time (Binance's updateTime), the stream's
+   * event its own, and either may come second. The strategy was told that final state once.
+   */
+  repeatsFinal(order: Order): boolean {
+    if (!isTerminalStatus(order.status)) return false;
+    const last = this.eventStates.get(order.clientOrderId);
+    return last !== undefined && last.startsWith(`${order.status}|${order.filledQuantity}|`);
+  }
+
   /** Notes the state of an order event the mirror applied (applyOrder returned true): later events equal to it are repeats. */
   eventApplied(clientOrderId: string, state: string): void {
     // The order is in `orders` now (applyOrder just stored it): its entry leaves with it (see remember), so this stays bounded.

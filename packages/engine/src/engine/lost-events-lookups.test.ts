@@ -2,7 +2,7 @@
 // stream does not replay what it missed). Three places the engine now asks the venue instead of going on without them
 // (a network fuzz found each): a cancel refused because the order is done, the halt's closes, and the end of the run.
 import { describe, expect, test } from "bun:test";
-import { ArgoError, type Order, type TradingEvent } from "@argo/core";
+import { ArgoError, type Order, type OrderRequest, type TradingEvent } from "@argo/core";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
@@ -203,5 +203,85 @@ describe("events a venue lost are asked for", () => {
     expect(run.named("onTradingStateChange")).toEqual([]);
     expect(run.named("onError").map(([e]) => (e as ArgoError).code)).toContain("CONNECTION_LOST");
     expect(venue.placed.filter((r) => r.side === "SELL")).toEqual([]);
+  });
+
+  test("a lookup's FILLED, then the stream's late FILLED stamped otherwise: told once, one take-profit (network fuzz)", async () => {
+    // L7's events are held (late on the wire). The strategy's cancel is refused as filled: the lookup applies FILLED and
+    // the strategy places its take-profit. Then the held events arrive, the FILLED stamped 1 ms later (the stream's event
+    // time, not the REST updateTime): the same final state, no news.
+    const bars = barsFromCloses("X", [100, 100, 95, 96, 97, 98]);
+    const venue = new (class extends LossyVenue {
+      readonly held: TradingEvent[] = [];
+      protected override emit(event: TradingEvent): void {
+        if ((event.type === "fill" || event.type === "order") && event.order.clientOrderId === "L7") this.held.push(event);
+        else super.emit(event);
+      }
+      deliverLate(): void {
+        for (const event of this.held.splice(0)) {
+          const order = { ...(event as { order: Order }).order, updatedAt: (event as { order: Order }).order.updatedAt + 1 };
+          super.emit(event.type === "fill" ? { ...event, order } : { type: "order", order });
+        }
+      }
+    })({ cash: 10_000 });
+    const told: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 95, clientOrderId: "L7" });
+        if (bar === bars[3]) await ctx.cancelOrder("L7");
+        if (bar === bars[4]) venue.deliverLate();
+      },
+      async onOrderUpdate(order: Order, ctx) {
+        told.push(`${order.clientOrderId} ${order.status}`);
+        if (order.clientOrderId === "L7" && order.status === "FILLED") await ctx.placeOrder({ side: "SELL", type: "LIMIT", quantity: 1, limitPrice: 150 });
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(told.filter((t) => t.startsWith("L7"))).toEqual(["L7 FILLED"]);
+    expect(venue.placed.filter((r) => r.side === "SELL")).toHaveLength(1);
+    expect(run.result?.counters.fills).toBe(1);
+  });
+
+  test("a placement on its way as the link comes back, filled in the gap: once answered, it is asked about (network fuzz)", async () => {
+    // The link drops; M1 (market BUY 1) is sent, lands and fills in the gap (its events lost); the link is back and the
+    // resync reads the open orders before M1's answer (SUBMITTED, from before the fill) arrives. Then it is looked up.
+    const bars = barsFromCloses("X", [100, 100, 100, 100]);
+    const venue = new (class extends LossyVenue {
+      private answers: Array<() => void> = [];
+      holding = false;
+      override placeOrder(request: OrderRequest): Promise<Order> {
+        const answer = super.placeOrder(request);
+        if (!this.holding) return answer;
+        return new Promise((resolve, reject) => this.answers.push(() => void answer.then(resolve, reject)));
+      }
+      releaseAnswers(): void {
+        this.holding = false;
+        for (const release of this.answers.splice(0)) release();
+      }
+    })({ cash: 10_000 });
+    const told: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar !== bars[1]) return;
+        venue.link("RECONNECTING");
+        venue.silenced.add("M1");
+        venue.holding = true;
+        const placed = ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 1, clientOrderId: "M1" });
+        venue.processBar({ ...bar, openTime: bar.openTime + 30_000 });
+        venue.silenced.delete("M1");
+        venue.link("CONNECTED");
+        await Promise.resolve();
+        venue.releaseAnswers();
+        await placed;
+      },
+      onOrderUpdate: (order: Order) => void told.push(`${order.clientOrderId} ${order.status}`),
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(venue.orders.get("M1")?.status).toBe("FILLED");
+    expect(run.result?.counters.fills).toBe(1);
+    expect(run.result?.openOrders).toEqual([]);
+    expect(run.result?.positions.map((p) => [p.side, p.quantity])).toEqual([["LONG", 1]]);
+    expect(told).toContain("M1 FILLED");
   });
 });

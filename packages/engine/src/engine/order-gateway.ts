@@ -499,6 +499,16 @@ export class OrderGateway {
     return this.breaker.tripped || this.breaker.failures !== 0;
   }
 
+  /** Settles once the placements of `ids` still on their way have their outcome (each bounded by its call deadline). */
+  placementsOf(ids: Iterable<string>): Promise<unknown> {
+    const waiting: Promise<OrderResult>[] = [];
+    for (const id of ids) {
+      const placing = this.placing.get(id);
+      if (placing !== undefined) waiting.push(placing);
+    }
+    return Promise.all(waiting);
+  }
+
   /** The venue's open orders, within the call deadline (a reconnect's resync: see reconnect-resync.ts). */
   readOpenOrders(): Promise<unknown> {
     return this.track(this.call(() => this.p.trading.getOpenOrders(), "open orders read"));

@@ -24,10 +24,14 @@ export class VenueLink {
 /**
  * After a reconnect, settles what the gap may have hidden, as a start does: reads the venue's open orders and applies
  * each as its event (repeats and older states are refused as usual), then asks about every order the engine holds as
- * working that the list left out (filled or cancelled meanwhile: see OrderGateway.refresh). Their fills mark positions
+ * working that the list left out (filled or cancelled meanwhile: see OrderGateway.refresh), and, once answered, every
+ * placement that was on its way as the link came back and is still shown working. Their fills mark positions
  * and the account for a read before anything is judged. A read that fails is reported; the next reconnect asks again.
  */
 export async function resyncAfterReconnect(p: BarPipeline): Promise<void> {
+  // Placements on their way when the link came back may have landed in the gap, and filled there: once answered, they
+  // are asked about too (their answer may predate the fill, and the fill's events were lost with the gap).
+  const sending = [...p.gateway.inFlight.ids()];
   let listed: unknown;
   try {
     listed = await p.gateway.readOpenOrders();
@@ -48,4 +52,7 @@ export async function resyncAfterReconnect(p: BarPipeline): Promise<void> {
   const missing: string[] = [];
   for (const id of p.mirror.openOrdersById.keys()) if (!open.has(id) && !p.gateway.inFlight.has(id)) missing.push(id);
   await p.gateway.refresh(missing);
+  if (sending.length === 0) return;
+  await p.gateway.placementsOf(sending);
+  await p.gateway.refresh(sending.filter((id) => p.mirror.openOrdersById.has(id)));
 }
