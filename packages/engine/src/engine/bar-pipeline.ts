@@ -390,6 +390,7 @@ export class BarPipeline {
    */
   async finish(cancelOpenOrders: boolean): Promise<void> {
     if (this.stopped) return;
+    this.gateway.stopping = true;
     if (this.draining !== undefined) await this.graced(this.draining);
     // The stop's own turn: no bar (a turn given up on may have left its own), and a context of its own (see StrategyTurns).
     this.currentBar = undefined;

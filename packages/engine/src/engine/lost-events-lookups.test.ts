@@ -284,4 +284,51 @@ describe("events a venue lost are asked for", () => {
     expect(run.result?.positions.map((p) => [p.side, p.quantity])).toEqual([["LONG", 1]]);
     expect(told).toContain("M1 FILLED");
   });
+
+  test("a venue failing during the strategy's onStop is reported, never a halt with closes during the stop (review)", async () => {
+    const bars = barsFromCloses("X", [100, 100, 100]);
+    const venue = new (class extends LossyVenue {
+      down = false;
+      override placeOrder(request: OrderRequest): Promise<Order> {
+        return this.down ? Promise.reject(new ArgoError("CONNECTION_LOST", "venue down")) : super.placeOrder(request);
+      }
+    })({ cash: 10_000 });
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 3 });
+      },
+      async onStop(ctx) {
+        venue.down = true;
+        await ctx.placeOrder({ side: "SELL", type: "LIMIT", quantity: 3, limitPrice: 150 });
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy, engine: { risk: { circuitBreakerErrors: 1, closePositionsOnHalt: true } } });
+    expect(run.error).toBeUndefined();
+    expect(run.result?.tradingState).toBe("ACTIVE");
+    expect(run.named("onTradingStateChange")).toEqual([]);
+    expect(venue.placed.filter((r) => r.side === "SELL")).toEqual([]);
+    expect(run.result?.positions.map((p) => p.quantity)).toEqual([3]);
+  });
+
+  test("a lookup answered with another order is reported, and nothing of it applied", async () => {
+    const bars = barsFromCloses("X", [100, 100, 95, 96, 97]);
+    const venue = new (class extends LossyVenue {
+      override async getOrder(orderId: string): Promise<Order> {
+        const order = await super.getOrder(orderId);
+        return orderId === "L8" ? { ...order, clientOrderId: "someone-else" } : order;
+      }
+    })({ cash: 10_000 });
+    venue.silenced.add("L8");
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 95, clientOrderId: "L8" });
+        if (bar === bars[3]) await ctx.cancelOrder("L8");
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    const messages = run.named("onError").map(([e]) => (e as ArgoError).message);
+    expect(messages).toContain('fake-venue answered the lookup of "L8" with another order ("someone-else")');
+    expect(run.result?.counters.fills).toBe(0);
+  });
 });

@@ -48,6 +48,8 @@ export class OrderGateway {
   readonly unresolved: UnresolvedPlacements;
   /** Placements in flight when the engine halted: cancelled once the venue shows them open (see afterHalt). */
   private readonly cancelOnArrival = new Set<string>();
+  /** Set as the session's stop begins (see BarPipeline.finish): a venue failing from then on halts nothing. */
+  stopping = false;
   /** The closes sent on halt: not the strategy's to cancel (see HaltCloseIds). */
   private readonly haltCloses = new HaltCloseIds();
   /** Those cancels, for the closes on halt to wait for. */
@@ -710,9 +712,9 @@ export class OrderGateway {
   /** Counts a failed call towards the circuit breaker; infrastructure failures (not order refusals) also go to onError. */
   private providerFailed(error: ArgoError): void {
     if (isProviderFailure(error)) this.p.reportError(error);
-    // Once the session stops (its cancels and end reads), a failing venue is reported, never halted: a halt then would
-    // set off a cancel-all and closes during the stop, and state HALTED for a session that ended on its own.
-    if (this.breaker.failure(error) && this.gate.phase === "open") {
+    // Once the session stops (onStop's orders, its cancels and end reads), a failing venue is reported, never halted: a
+    // halt then would set off a cancel-all and closes during the stop, and state HALTED for a session that ended on its own.
+    if (this.breaker.failure(error) && !this.stopping && this.gate.phase === "open") {
       this.p.halt(`circuit breaker: ${this.breaker.threshold} consecutive trading provider errors (last: ${error.code}: ${error.message})`);
     }
   }

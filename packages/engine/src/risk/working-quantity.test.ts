@@ -32,6 +32,8 @@ describe("workingQuantity", () => {
     // Many orders (review): sixty 0.1s are 6 and fifteen 64.055s are 960.825, as decimals, where a plain float sum drifts.
     expect(workingQuantity("X", "SELL", Array.from({ length: 60 }, (_, i) => order(`t${i}`, { quantity: 0.1 })), undefined, 100, 10_000)).toBe(6);
     expect(workingQuantity("X", "SELL", Array.from({ length: 15 }, (_, i) => order(`u${i}`, { quantity: 64.055 })), undefined, 100, 10_000)).toBe(960.825);
+    // An infinite addend (never a venue's, but the sum must say it, not NaN).
+    expect(workingQuantity("X", "SELL", [order("big", { quantity: 1 })], [request({ quantity: Number.POSITIVE_INFINITY })], 100, 10_000)).toBe(Number.POSITIVE_INFINITY);
   });
 
   test("an unresolved equity-sized order against a position counts the part of it that it reduces", () => {

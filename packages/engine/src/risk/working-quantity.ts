@@ -102,6 +102,8 @@ class ExactSum {
   }
 
   value(): number {
+    // An infinite addend leaves the carry NaN (∞ − ∞): the sum itself says it.
+    if (!Number.isFinite(this.sum)) return this.sum;
     const sum = this.sum + this.carry;
     return Number.isInteger(sum) || !Number.isFinite(sum) ? sum : Number(sum.toPrecision(15));
   }
