@@ -331,4 +331,42 @@ describe("events a venue lost are asked for", () => {
     expect(messages).toContain('fake-venue answered the lookup of "L8" with another order ("someone-else")');
     expect(run.result?.counters.fills).toBe(0);
   });
+
+  test("a cancel's answer is applied as the order's event: its CANCELLED lost on the stream still reaches the strategy, once", async () => {
+    // The strategy cancels L9 on bar 2; the venue's CANCELLED event is lost (a stream gap), its answer says CANCELLED.
+    const bars = barsFromCloses("X", [100, 100, 100, 100]);
+    const venue = new LossyVenue({ cash: 10_000 });
+    const told: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 50, clientOrderId: "L9" });
+        if (bar === bars[2]) {
+          venue.silenced.add("L9");
+          await ctx.cancelOrder("L9");
+          venue.silenced.delete("L9");
+        }
+      },
+      onOrderUpdate: (order: Order) => void told.push(`${order.clientOrderId} ${order.status}`),
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(told).toEqual(["L9 SUBMITTED", "L9 CANCELLED"]);
+    expect(run.result?.openOrders).toEqual([]);
+  });
+
+  test("a cancel whose event does come: CANCELLED reaches the strategy once, answer and event alike", async () => {
+    const bars = barsFromCloses("X", [100, 100, 100, 100]);
+    const venue = new LossyVenue({ cash: 10_000 });
+    const told: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 50, clientOrderId: "L10" });
+        if (bar === bars[2]) await ctx.cancelOrder("L10");
+      },
+      onOrderUpdate: (order: Order) => void told.push(`${order.clientOrderId} ${order.status}`),
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(told).toEqual(["L10 SUBMITTED", "L10 CANCELLED"]);
+  });
 });

@@ -592,8 +592,7 @@ export class OrderGateway {
           return this.cancelFailed(new ArgoError("INVALID_DATA", `${p.trading.name} answered the cancel of "${orderId}" with another order ("${order.clientOrderId}")`, { provider: p.trading.name }));
         }
         this.breaker.success();
-        p.noteOrder(order);
-        this.answerFills(order);
+        this.applyAnswer(order);
         return { ok: true, order: frozenCopy(order) };
       },
       (error: unknown): CancelResult => {
@@ -610,13 +609,17 @@ export class OrderGateway {
   }
 
   /**
-   * Records the fills a cancel answer carries (an order filled in part, or in full before the cancel reached it): a venue
-   * answering through promises may report them only there. A simulator reports each fill once through its events, and
-   * its fills are not de-duplicated, so its answers are not read for fills.
+   * Applies a cancel's answer. From a venue across a network, as that order's event (see BarPipeline.heardOrder): its
+   * own event may be lost in a stream gap, and the strategy's onOrderUpdate would never hear the CANCELLED (the halt's
+   * cancel-all is not the strategy's call, so nothing else tells it); a late event with the same final state is then a
+   * repeat. A simulator sends every state as its own event in the call: recorded only.
    */
-  private answerFills(order: Order): void {
-    if (this.syncVenue !== undefined) return;
-    for (const fill of order.fills) this.p.noteFill(fill, order);
+  private applyAnswer(order: Order): void {
+    if (this.syncVenue !== undefined) {
+      this.p.noteOrder(order);
+      return;
+    }
+    this.p.heardOrder(order);
   }
 
   private cancelFailed(error: ArgoError): CancelResult {
@@ -669,10 +672,7 @@ export class OrderGateway {
         const orders = Array.isArray(answer) ? answer.filter(isOrderLike) : [];
         if (!Array.isArray(answer) || orders.length !== answer.length) p.reportError(malformedAnswer(p.trading.name, "cancel-all", answer));
         else this.breaker.success();
-        for (const order of orders) {
-          p.noteOrder(order);
-          this.answerFills(order);
-        }
+        for (const order of orders) this.applyAnswer(order);
         return orders;
       },
       (error: unknown) => {
