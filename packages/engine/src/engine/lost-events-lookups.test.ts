@@ -369,4 +369,39 @@ describe("events a venue lost are asked for", () => {
     expect(run.error).toBeUndefined();
     expect(told).toEqual(["L10 SUBMITTED", "L10 CANCELLED"]);
   });
+
+  test("a cancel answered 'requested' (still working, stamped at the answer) is no second SUBMITTED; a foreign order in a cancel-all answer is not the strategy's (review)", async () => {
+    const bars = barsFromCloses("X", [100, 100, 100, 100]);
+    const venue = new (class extends LossyVenue {
+      override async cancelOrder(orderId: string): Promise<Order> {
+        const order = await this.getOrder(orderId);
+        // The broker takes the request; its CANCELLED event comes a little later, on the stream.
+        setTimeout(() => void super.cancelOrder(orderId), 5);
+        return { ...order, updatedAt: order.updatedAt + 5 };
+      }
+      override async cancelAllOrders(symbol?: string): Promise<Order[]> {
+        const cancelled = await super.cancelAllOrders(symbol);
+        const manual = { ...cancelled[0]!, clientOrderId: "manual-1", venueOrderId: "v-manual", status: "CANCELLED" as const, fills: [] };
+        return [...cancelled, manual];
+      }
+    })({ cash: 10_000 });
+    const told: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) {
+          await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 50, clientOrderId: "L11" });
+          await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 40, clientOrderId: "L12" });
+        }
+        if (bar === bars[1]) {
+          await ctx.cancelOrder("L11");
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        if (bar === bars[2]) await ctx.cancelAllOrders();
+      },
+      onOrderUpdate: (order: Order) => void told.push(`${order.clientOrderId} ${order.status}`),
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(told).toEqual(["L11 SUBMITTED", "L12 SUBMITTED", "L11 CANCELLED", "L12 CANCELLED"]);
+  });
 });

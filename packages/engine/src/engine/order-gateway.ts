@@ -609,17 +609,31 @@ export class OrderGateway {
   }
 
   /**
-   * Applies a cancel's answer. From a venue across a network, as that order's event (see BarPipeline.heardOrder): its
-   * own event may be lost in a stream gap, and the strategy's onOrderUpdate would never hear the CANCELLED (the halt's
-   * cancel-all is not the strategy's call, so nothing else tells it); a late event with the same final state is then a
-   * repeat. A simulator sends every state as its own event in the call: recorded only.
+   * Applies a cancel's answer. A final state from a venue across a network, as that order's event (see
+   * BarPipeline.heardOrder): its own event may be lost in a stream gap, and the strategy's onOrderUpdate would never hear
+   * the CANCELLED (the halt's cancel-all is not the strategy's call, so nothing else tells it); a late event with the same
+   * final state is then a repeat. A simulator sends every state as its own event in the call: recorded only.
    */
   private applyAnswer(order: Order): void {
-    if (this.syncVenue !== undefined) {
-      this.p.noteOrder(order);
+    // Told as an event: a network venue's final state of one of the session's own orders, while the run lasts. A state
+    // still working ("cancel requested", stamped at the answer) would only repeat what the strategy was told; an order the
+    // engine never placed, or an answer after the run, is recorded as before.
+    if (this.syncVenue === undefined && isTerminalStatus(order.status) && !this.gate.ended && this.p.mirror.orders.has(order.clientOrderId)) {
+      this.p.heardOrder(order);
       return;
     }
-    this.p.heardOrder(order);
+    this.p.noteOrder(order);
+    this.answerFills(order);
+  }
+
+  /**
+   * Records the fills a cancel answer carries (an order filled in part, or in full before the cancel reached it): a venue
+   * answering through promises may report them only there. A simulator reports each fill once through its events, and
+   * its fills are not de-duplicated, so its answers are not read for fills.
+   */
+  private answerFills(order: Order): void {
+    if (this.syncVenue !== undefined) return;
+    for (const fill of order.fills) this.p.noteFill(fill, order);
   }
 
   private cancelFailed(error: ArgoError): CancelResult {
