@@ -35,7 +35,7 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       // Refused as the mirror refuses an old state of an order it still keeps (applyOrder below): ignored, unreported. The
       // fills it lists still count (noteFill skips those booked already, this session or before it).
       if (endedLongAgo(p, order)) {
-        if (network) bookListedFills(p, order);
+        bookListedFills(p, order);
         return false;
       }
       const answerPending = p.gateway.inFlight.delete(order.clientOrderId);
