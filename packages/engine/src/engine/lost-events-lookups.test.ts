@@ -404,4 +404,28 @@ describe("events a venue lost are asked for", () => {
     expect(run.error).toBeUndefined();
     expect(told).toEqual(["L11 SUBMITTED", "L12 SUBMITTED", "L11 CANCELLED", "L12 CANCELLED"]);
   });
+
+  test("the halt's closes: an order the cancel-all answered still working ('cancel requested') is looked up too (docs hunt)", async () => {
+    // As the halt test above, but the cancel-all answers L13 as ACCEPTED (it had filled at the venue, its events lost).
+    const bars = barsFromCloses("X", [100, 100, 100, 75, 60, 60, 60]);
+    const venue = new (class extends LossyVenue {
+      override async cancelAllOrders(symbol?: string): Promise<Order[]> {
+        const cancelled = await super.cancelAllOrders(symbol);
+        const l13 = this.orders.get("L13")!;
+        return [...cancelled, { ...l13, status: "ACCEPTED", filledQuantity: 0, fills: [] }];
+      }
+    })({ cash: 20_000 });
+    venue.silenced.add("L13");
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 100 });
+        if (bar === bars[1]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 50, limitPrice: 80, clientOrderId: "L13" });
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy, engine: { risk: { maxDrawdown: 0.1, closePositionsOnHalt: true } } });
+    expect(run.error).toBeUndefined();
+    expect(run.result?.tradingState).toBe("HALTED");
+    expect(venue.placed.filter((r) => r.side === "SELL").map((r) => r.quantity)).toEqual([150]);
+    expect(await venue.getPositions()).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Order } from "@argo/core";
+import { isTerminalStatus, type Order } from "@argo/core";
 import { sideAgainst } from "../risk/working-quantity.ts";
 import type { TradingStateChange } from "../risk/trading-state.ts";
 import { closeRoom } from "../strategy/close-quantity.ts";
@@ -26,13 +26,14 @@ export function reactToStateChange(p: BarPipeline, change: TradingStateChange, c
 }
 
 /**
- * The orders the engine still holds as working that the halt's cancel-all did not answer as cancelled: a venue across a
+ * The orders the engine still holds as working that the halt's cancel-all did not answer as done: a venue across a
  * network may have filled one just before (its fill's events still on the wire), so it is asked about before the closes
  * are sized: sized without that fill, a close would leave what it added open (see OrderGateway.refresh).
  */
 function leftWorking(p: BarPipeline, cancelled: readonly Order[]): string[] {
   if (p.gateway.syncVenue !== undefined || p.mirror.openOrdersById.size === 0) return [];
-  const gone = new Set(cancelled.map((order) => order.clientOrderId));
+  // Only a final answer says the order is done: one answered still working ("cancel requested") may have filled too.
+  const gone = new Set(cancelled.filter((order) => isTerminalStatus(order.status)).map((order) => order.clientOrderId));
   return [...p.mirror.openOrdersById.keys()].filter((id) => !gone.has(id));
 }
 
