@@ -13,3 +13,4 @@ export type { Fill } from "./fill.ts";
 export type { Trade, TradeFilter } from "./trade.ts";
 export type { Position } from "./position.ts";
 export type { Account } from "./account.ts";
+export { stepDecimals } from "./step-decimals.ts";

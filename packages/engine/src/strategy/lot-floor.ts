@@ -1,3 +1,4 @@
+import { stepDecimals } from "@argo/core";
 import { decimalsOf } from "../stats/decimal-quantity.ts";
 
 /**
@@ -32,14 +33,4 @@ export function snapToHeldDecimals(free: number, held: number): number {
   const nearest = Math.round(free * scale) / scale;
   // One unit of the 12th significant digit either way: what twelveDigitsAtMost may have moved it by.
   return Math.abs(nearest - free) <= Math.abs(free) * 1e-11 ? nearest : free;
-}
-
-/** Decimal places a step needs (0.001 → 3, 1e-8 → 8, 5 → 0; 15 for one with no short decimal, as 1/3). */
-function stepDecimals(step: number): number {
-  for (let d = 0; d <= 15; d++) {
-    const scaled = step * 10 ** d;
-    const whole = Math.round(scaled);
-    if (whole >= 1 && Math.abs(scaled - whole) < 1e-9 * scaled) return d;
-  }
-  return 15;
 }

@@ -2,18 +2,8 @@ import { isDust } from "./quantity-noise.ts";
 
 /** Step arithmetic for ticks and lots; a step of 0 means "no step". Floats are snapped to the step's decimals. */
 
-/** Decimal places a step needs (0.001 → 3, 1e-8 → 8, 5 → 0). */
-export function stepDecimals(step: number): number {
-  if (!(step > 0)) return 0;
-  for (let d = 0; d <= 15; d++) {
-    const scaled = step * 10 ** d;
-    const whole = Math.round(scaled);
-    // Relative to the scaled step itself: an absolute 1e-9 took 1e-10 for a whole number at d = 0, and every lot of a
-    // step below 1e-9 was rounded to whole units.
-    if (whole >= 1 && Math.abs(scaled - whole) < 1e-9 * scaled) return d;
-  }
-  return 15;
-}
+// The decimals of a step: one rule with the engine's rounding of closes (core).
+export { stepDecimals } from "@argo/core";
 
 /**
  * True when `value` is a whole number of `step`s (within float noise). The noise of `value / step` grows with the
