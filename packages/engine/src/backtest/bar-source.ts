@@ -24,6 +24,7 @@ export class BarSource {
   private readonly from: number;
   private readonly to: number;
   private readonly intervals: BarIntervalCheck;
+  private readonly failed: (error: unknown) => unknown;
 
   constructor(
     readonly symbol: string,
@@ -33,8 +34,15 @@ export class BarSource {
      * The range asked of `history` (from inclusive, to exclusive): a bar outside it is refused, not replayed. And the
      * interval asked for: a bar labelled with another is refused; without it, one labelled other than the first bar is.
      */
-    bounds?: { readonly from: number; readonly to: number; readonly interval?: string },
+    bounds?: {
+      readonly from: number;
+      readonly to: number;
+      readonly interval?: string;
+      /** What a failure of the history's own reads is thrown as (see historyFailure); as it is when not given. */
+      readonly failed?: (error: unknown) => unknown;
+    },
   ) {
+    this.failed = bounds?.failed ?? ((error) => error);
     this.from = bounds?.from ?? Number.NEGATIVE_INFINITY;
     this.to = bounds?.to ?? Number.POSITIVE_INFINITY;
     this.intervals = bounds?.interval === undefined
@@ -47,8 +55,12 @@ export class BarSource {
       return;
     }
     const sync = (history as Partial<Iterable<Bar>>)[Symbol.iterator];
-    if (typeof sync === "function") this.syncIterator = sync.call(history);
-    else this.asyncIterator = history[Symbol.asyncIterator]();
+    try {
+      if (typeof sync === "function") this.syncIterator = sync.call(history);
+      else this.asyncIterator = history[Symbol.asyncIterator]();
+    } catch (error) {
+      throw this.failed(error);
+    }
   }
 
   /** True while a read handed out by {@link advance} has not been received: a run given up on may leave it pending. */
@@ -71,10 +83,10 @@ export class BarSource {
       return undefined;
     }
     if (this.syncIterator !== undefined) {
-      this.receive(this.syncIterator.next());
+      this.receive(this.read(this.syncIterator));
       return undefined;
     }
-    const next = this.asyncIterator!.next();
+    const next = this.read(this.asyncIterator!);
     // A history that reads ahead (replay files, a chunk at a time) answers most calls with a settled promise:
     // taken at once, the bar costs no turn of the event loop. Only a pending or rejected answer is awaited.
     if (next instanceof Promise && Bun.peek.status(next) === "fulfilled") {
@@ -82,7 +94,16 @@ export class BarSource {
       return undefined;
     }
     this.awaiting = true;
-    return next;
+    return Promise.resolve(next).catch((error: unknown) => Promise.reject(this.failed(error)));
+  }
+
+  /** The iterator's next answer; its failure thrown as `failed` says (a bar's own faults are judged apart: see check). */
+  private read<T>(iterator: { next(): T }): T {
+    try {
+      return iterator.next();
+    } catch (error) {
+      throw this.failed(error);
+    }
   }
 
   /** Ends the underlying iterator early (a stopped or failed run). */

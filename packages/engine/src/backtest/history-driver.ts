@@ -1,11 +1,11 @@
-import { ArgoError, type Bar, intervalToMs, type MarketDataProvider, type SimulatedVenue, toArgoError } from "@argo/core";
-import { barRangeOf } from "./bar-range.ts";
+import { ArgoError, type Bar, intervalToMs, type MarketDataProvider, type SimulatedVenue } from "@argo/core";
 import { type BarPipeline, GAVE_UP } from "../engine/bar-pipeline.ts";
 import { isAbortOf } from "../engine/is-abort-of.ts";
 import { withStopGrace } from "../engine/stop-grace.ts";
 import { DEFAULT_VENUE_CALL_TIMEOUT_MS } from "../engine/venue-deadline.ts";
 import type { CloseAtEnd } from "./backtest-options.ts";
 import { BarSource } from "./bar-source.ts";
+import { historyFailure } from "./history-failure.ts";
 import { isoTimeOrText } from "../report/iso-time.ts";
 import { ProgressBar, type ProgressOptions } from "./progress-bar.ts";
 import { stopOutOfMoney } from "./out-of-money.ts";
@@ -60,8 +60,14 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
   const sources: BarSource[] = [];
   try {
     for (const [slot, symbol] of plan.symbols.entries()) {
-      const history = namedFailures(() => marketData.history(symbol, plan.interval, from, to, options), marketData.name, symbol, signal);
-      sources.push(new BarSource(symbol, slot, history, { from, to, interval: plan.interval }));
+      const failed = historyFailure(marketData.name, symbol, signal);
+      let history: AsyncIterable<Bar>;
+      try {
+        history = marketData.history(symbol, plan.interval, from, to, options);
+      } catch (error) {
+        throw failed(error);
+      }
+      sources.push(new BarSource(symbol, slot, history, { from, to, interval: plan.interval, failed }));
     }
   } catch (error) {
     await closeHistory(sources);
@@ -86,73 +92,6 @@ export async function openHistory(marketData: MarketDataProvider, signal: AbortS
     await closeHistory(sources);
     throw isAbortOf(signal, error) ? abortedBeforeFirstBar() : error;
   }
-}
-
-/**
- * The history `open` gives, whose failures (history() throwing, or a read rejecting) say which provider and symbol
- * failed: a bare "socket hang up" names neither, and a backtest of several symbols leaves the user guessing. The
- * provider's code and details are kept (an INVALID_CONFIGURATION stays one); a plain Error is INTERNAL, as before. A
- * failure once `signal` has aborted is the stop, passed on as it is. Only the iterator's next() is wrapped, and an answer
- * already settled is handed on as it is (BarSource takes those without a turn of the event loop); a history over an
- * array in memory cannot fail and is given unwrapped.
- */
-function namedFailures(open: () => AsyncIterable<Bar>, provider: string, symbol: string, signal: AbortSignal | undefined): AsyncIterable<Bar> {
-  const named = (error: unknown): unknown => {
-    if (signal?.aborted) return error;
-    const failure = toArgoError(error, "INTERNAL", provider);
-    return new ArgoError(failure.code, `the ${provider} market data history of ${symbol} failed: ${failure.message}`, {
-      cause: error, provider, details: { ...failure.details, symbol },
-    });
-  };
-  let history: AsyncIterable<Bar>;
-  try {
-    history = open();
-  } catch (error) {
-    throw named(error);
-  }
-  if (history === null || typeof history !== "object" || barRangeOf(history) !== undefined) return history;
-  const sync = (history as Partial<Iterable<Bar>>)[Symbol.iterator];
-  if (typeof sync === "function") {
-    const wrapped: Iterable<Bar> = {
-      [Symbol.iterator]: () => {
-        const iterator = sync.call(history) as Iterator<Bar>;
-        return {
-          next: () => {
-            try {
-              return iterator.next();
-            } catch (error) {
-              throw named(error);
-            }
-          },
-          return: (value?: unknown) => iterator.return?.(value) ?? { done: true, value: undefined },
-        };
-      },
-    };
-    return wrapped as unknown as AsyncIterable<Bar>;
-  }
-  return {
-    [Symbol.asyncIterator]: () => {
-      let iterator: AsyncIterator<Bar>;
-      try {
-        iterator = history[Symbol.asyncIterator]();
-      } catch (error) {
-        throw named(error);
-      }
-      return {
-        next: () => {
-          let next: Promise<IteratorResult<Bar>>;
-          try {
-            next = iterator.next();
-          } catch (error) {
-            return Promise.reject(named(error));
-          }
-          if (next instanceof Promise && Bun.peek.status(next) === "fulfilled") return next;
-          return Promise.resolve(next).catch((error: unknown) => Promise.reject(named(error)));
-        },
-        return: (value?: unknown) => iterator.return?.(value) ?? Promise.resolve({ done: true, value: undefined }),
-      };
-    },
-  };
 }
 
 /**
