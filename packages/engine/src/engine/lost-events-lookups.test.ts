@@ -27,6 +27,15 @@ class LossyVenue extends FakeVenue {
   }
 }
 
+/** Loses the position and account events once `quiet` is set (a fill's own event still comes). */
+class QuietVenue extends FakeVenue {
+  quiet = false;
+  protected override emit(event: TradingEvent): void {
+    if (this.quiet && (event.type === "position" || event.type === "account")) return;
+    super.emit(event);
+  }
+}
+
 describe("events a venue lost are asked for", () => {
   test("a cancel refused ORDER_ALREADY_FILLED: the order is looked up, its fill booked, the strategy told (the refusal still said)", async () => {
     // A limit BUY 1 at 95 placed on bar 0 fills on bar 2 (low 94.5): its events are lost. On bar 3 the strategy cancels it.
@@ -83,13 +92,7 @@ describe("events a venue lost are asked for", () => {
     // A limit BUY 3 at 90 rests. During the last bar's turn the venue fills it (a trade it saw on its own feed): the fill
     // event comes, its position and account events are lost. Nothing reads the venue after that turn but the run's end.
     const bars = barsFromCloses("X", [100, 100, 100, 100]);
-    const venue = new (class extends FakeVenue {
-      quiet = false;
-      protected override emit(event: TradingEvent): void {
-        if (this.quiet && (event.type === "position" || event.type === "account")) return;
-        super.emit(event);
-      }
-    })({ cash: 100_000 });
+    const venue = new QuietVenue({ cash: 100_000 });
     const last = bars[bars.length - 1]!;
     const strategy = testStrategy({
       async onBar(bar, ctx) {
@@ -166,13 +169,8 @@ describe("events a venue lost are asked for", () => {
     // As the test above, then the venue goes down: the end's position and account reads fail. With a circuit breaker of 1
     // the failure used to halt the stopping session (HALTED in its result, a cancel-all and closes sent during the stop).
     const bars = barsFromCloses("X", [100, 100, 100, 100]);
-    const venue = new (class extends FakeVenue {
-      quiet = false;
+    const venue = new (class extends QuietVenue {
       down = false;
-      protected override emit(event: TradingEvent): void {
-        if (this.quiet && (event.type === "position" || event.type === "account")) return;
-        super.emit(event);
-      }
       override async getPosition(symbol: string) {
         if (this.down) throw new ArgoError("CONNECTION_LOST", "venue down");
         return super.getPosition(symbol);
