@@ -79,10 +79,11 @@ describe("bad data", () => {
     expect(after).toEqual(before);
   });
 
-  test("a range without bars: exit 1, the range named as dates", async () => {
+  test("a range without bars: refused before the run (exit 3), the file's first and last bar and the range named", async () => {
     const r = await backtest(config(GOOD_CSV), join(tmp.dir, "out-empty"), "--from", "2030-01-01");
-    expect(r.code).toBe(1);
-    expect(r.err).toContain("no bars for GOOG at 1d in the range [2030-01-01T00:00:00.000Z, end)");
+    expect(r.code).toBe(3);
+    // The header and first 120 GOOG rows: lines 2 to 121 of GOOG.csv, 2004-08-19 to 2005-02-08.
+    expect(r.err).toContain(`"${GOOD_CSV}" (GOOG) holds bars opening 2004-08-19T00:00:00.000Z to 2005-02-08T00:00:00.000Z, outside the backtest range [2030-01-01, end)`);
     expect(existsSync(join(tmp.dir, "out-empty"))).toBe(false);
   });
 

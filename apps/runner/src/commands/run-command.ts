@@ -126,7 +126,9 @@ export async function runCommand(cli: ParsedCli, io: Io): Promise<ExitCode> {
   };
   try {
     const result = await engine.run(stopping.signal, runner.callbacks(logged));
-    log.info({ status: result.status, bars: result.counters.bars, orders: result.counters.ordersPlaced, fills: result.counters.fills, equity: result.equity }, "session ended");
+    // Why it stopped, as the journal's sessions table records it: a signal's name, or the log output lost.
+    const reason = result.status === "aborted" ? { reason: String(result.abortReason) } : {};
+    log.info({ status: result.status, ...reason, bars: result.counters.bars, orders: result.counters.ordersPlaced, fills: result.counters.fills, equity: result.equity }, "session ended");
     // Stopped because nobody could read its log: a failure, whatever the engine made of the stop.
     return outputLost === undefined ? EXIT.OK : EXIT.FAILURE;
   } catch (error) {

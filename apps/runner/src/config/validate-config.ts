@@ -16,7 +16,7 @@ import { strategyLoadFor } from "./load-config-strategy.ts";
 import { loadedFor, loadSessionProviders } from "./load-session-providers.ts";
 import { providerSessionIssues } from "./provider-session-issues.ts";
 import { riskSymbolIssues } from "./risk-symbol-issues.ts";
-import { type SimulatedBars, simulatedRangeIssues } from "./simulated-range-issues.ts";
+import { backtestRange } from "./backtest-range.ts";
 import { pluginSearchDirs, sessionProviders } from "./session-providers.ts";
 import { statusBindIssues } from "./status-bind-issues.ts";
 
@@ -140,16 +140,15 @@ export async function validateConfig(
   // Only once both configs are valid: each provider then says whether it can serve these symbols at this interval.
   const engine = outer.ok ? outer.value.engine : undefined;
   if (engine && trading && marketData) {
-    const session = { symbols: engine.symbols, interval: engine.interval };
+    // A backtest's range too, when judged for one: a market data provider whose bars all miss it would stop the run
+    // with "no bars" (argo run replays no range).
+    const range = options.backtest !== false && outer.ok ? backtestRange(outer.value.backtest) : undefined;
+    const session = { symbols: engine.symbols, interval: engine.interval, ...(range ? { range } : {}) };
     // Not on a config holding an unset variable's "": a file path cut short would be reported as missing, say.
     const substituted = (section: string) => substitutionIssues.some((issue) => issue.path.startsWith(`${section}.`));
     const judged = (found: ConfigIssue[]) => nameSessionSources(found, envOverrides, ["engine.symbols", "engine.interval"]);
     if (!substituted("trading")) issues.push(...judged(providerSessionIssues("trading", tradingName, trading.config, session)));
     if (!substituted("market_data")) issues.push(...judged(providerSessionIssues("market-data", dataName, marketData.config, session)));
-    // Simulated bars that all miss the backtest's range would pass here, then stop the backtest with "no bars".
-    if (options.backtest !== false && outer.ok && dataName === "simulated" && !substituted("market_data")) {
-      issues.push(...judged(simulatedRangeIssues(marketData.config as SimulatedBars, engine.interval, outer.value.backtest)));
-    }
   }
 
   // As written and as parsed: a schema that trims or reshapes a secret hands the provider a value the raw text lacks.

@@ -40,10 +40,16 @@ export interface ProviderDefinition<K extends ProviderKind = ProviderKind, S ext
   checkSession?(config: v.InferOutput<S>, session: ProviderSession): ConfigIssue[];
 }
 
-/** The part of a session a provider's config must fit: its symbols and bar interval. */
+/** The part of a session a provider's config must fit: its symbols and bar interval, and a backtest's range. */
 export interface ProviderSession {
   symbols: readonly string[];
   interval: string;
+  /**
+   * Only when the session is a backtest with a range: the bars it replays open in [from, to) (epoch ms; an open end is
+   * -Infinity or Infinity). A market data provider whose bars for a symbol all miss it can say so before the run stops
+   * with "no bars".
+   */
+  range?: { from: number; to: number };
 }
 
 /** Identity of a provider as listed and shown, without its schema or factory. */

@@ -232,8 +232,9 @@ export class BarPipeline {
     if (this.stateMachine.watchesEquity && this.steps.complete(bar.openTime, this.cache.series.length)) this.checkEquity(this.time);
     // The strategy reads positions and the account without a venue call: what its latest fill has not reached yet is read first.
     else if (!this.mirror.confirmed && this.stateMachine.state !== "HALTED") this.gateway.pending.push(this.confirmEquity());
-    // Placements whose outcome stayed unknown are asked about again: until settled they block closes of their position.
-    if (this.gateway.unresolved.size !== 0) this.gateway.pending.push(this.gateway.unresolved.lookUpDue());
+    // Placements whose outcome stayed unknown are asked about again (until settled they block closes of their position),
+    // so are orders whose lookup failed; then a halt's closes are topped up (see OrderGateway.followUp).
+    if (this.gateway.followUpsDue) this.gateway.pending.push(this.gateway.followUp());
     // Order updates, and the equity check's venue reads or the halt's cancel-all, come before the strategy's turn.
     if (this.runner.updates.length !== 0 || this.gateway.pending.length !== 0) return this.finishBarAsync(bar, undefined, false);
     const result = this.runner.onBar(bar);

@@ -3,6 +3,7 @@ import {
 } from "@argo/core";
 import { journalDamage } from "../journal/journal-damage.ts";
 import { Journal, type JournalVenue } from "../journal/journal.ts";
+import { sessionEndReason } from "../journal/session-end-reason.ts";
 import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import { loadStrategy } from "../strategy/load-strategy.ts";
 import { consoleLogger } from "../strategy/logger.ts";
@@ -174,7 +175,8 @@ export class EngineSession {
     // The pipeline's finish ended the subscription; a start refused before the pipeline existed must not leave it behind.
     startEvents?.close();
     try {
-      journal?.close(fatal ? "failed" : aborted ? "aborted" : "completed");
+      // Why it ended, beside how: a Ctrl-C ("SIGINT"), a lost log ("log output lost: …") or the fatal error's code and message.
+      journal?.close(fatal ? "failed" : aborted ? "aborted" : "completed", sessionEndReason(fatal ?? (aborted ? signal?.reason : undefined)));
     } catch (error) {
       guard.error(error);
     }

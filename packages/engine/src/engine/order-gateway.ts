@@ -20,6 +20,8 @@ import { pendingOrder } from "./pending-order.ts";
 import { ENDED_REASON, StrategyOrderGate } from "./strategy-order-gate.ts";
 import type { OrderRejection } from "./callbacks.ts";
 import { UnresolvedPlacements } from "./unresolved-placements.ts";
+import { LOOKUP_ATTEMPTS, LookupRetries } from "./lookup-retries.ts";
+import { HaltCloseRounds } from "./halt-close-rounds.ts";
 import { ignoreLate, isTimedOut, withDeadline } from "./venue-deadline.ts";
 
 /**
@@ -52,6 +54,10 @@ export class OrderGateway {
   stopping = false;
   /** The closes sent on halt: not the strategy's to cancel (see HaltCloseIds). */
   private readonly haltCloses = new HaltCloseIds();
+  /** Lookups of orders held working on their way, and those that failed, to ask again (see refresh). */
+  private readonly lookups = new LookupRetries();
+  /** A halt's closes, the first and those topping it up at later bars (see HaltCloseRounds). */
+  readonly haltRounds: HaltCloseRounds;
   /** Those cancels, for the closes on halt to wait for. */
   private arrivalCancels: Promise<unknown>[] = [];
   /** Orders booked placed from a venue event before their placement's outcome (settled once that outcome comes). */
@@ -79,6 +85,7 @@ export class OrderGateway {
     this.ids = new ClientIds(idPrefix, p.mirror, p.journal);
     this.syncVenue = isSimulatedVenue(trading) && typeof trading.placeOrderSync === "function" ? trading : undefined;
     this.gate = new StrategyOrderGate(p.options.mode === "backtest", p.turns);
+    this.haltRounds = new HaltCloseRounds(p);
     this.reads = new ConfirmingReads(p, {
       track: (promise) => this.track(promise),
       call: (fn, what) => this.call(fn, what),
@@ -473,24 +480,63 @@ export class OrderGateway {
    * Asks the venue about orders the engine holds as working whose news may have been lost (a cancel refused as already
    * filled or unknown, a reconnect's gap, orders a halt's cancel-all left out), by client id, and applies each answer as
    * the venue's event would be (see BarPipeline.heardOrder): its state, the fills it lists (noteFill skips those booked
-   * already), the strategy's update. A lookup that fails is reported; the order stays as the engine holds it. A simulator
-   * sends every state as it happens: nothing is asked.
+   * already), the strategy's update. An order asked about already joins that lookup: never two of one order at once. A
+   * lookup that fails is reported (its first failure) and asked again at the next bars (see {@link followUp}), at most
+   * {@link LOOKUP_ATTEMPTS} times in all; meanwhile the order stays as the engine holds it. A simulator sends every state
+   * as it happens: nothing is asked.
    */
   refresh(ids: Iterable<string>): Promise<unknown> {
     if (this.syncVenue !== undefined) return Promise.resolve();
     const asked: Promise<unknown>[] = [];
-    for (const id of ids) {
-      asked.push(this.lookUp(id).then(
-        (order) => {
-          // After the run (a stop that gave up on this lookup), nothing more is applied: the journal is closed.
-          if (this.gate.ended) return;
-          if (order.clientOrderId === id) return this.p.heardOrder(order);
-          this.p.reportError(new ArgoError("INVALID_DATA", `${this.p.trading.name} answered the lookup of "${id}" with another order ("${order.clientOrderId}")`, { provider: this.p.trading.name }));
-        },
-        (error: unknown) => this.p.reportError(toArgoError(error, "INTERNAL", this.p.trading.name)),
-      ));
-    }
+    for (const id of ids) asked.push(this.lookups.running(id) ?? this.ask(id));
     return asked.length === 0 ? Promise.resolve() : this.track(Promise.all(asked));
+  }
+
+  /** One lookup of `id` for {@link refresh}: resolves (never rejects) once its answer is applied or its failure noted. */
+  private ask(id: string): Promise<unknown> {
+    const asked = this.lookUp(id).then(
+      (order) => {
+        this.lookups.answered(id);
+        // After the run (a stop that gave up on this lookup), nothing more is applied: the journal is closed.
+        if (this.gate.ended) return;
+        if (order.clientOrderId === id) return this.p.heardOrder(order);
+        this.p.reportError(new ArgoError("INVALID_DATA", `${this.p.trading.name} answered the lookup of "${id}" with another order ("${order.clientOrderId}")`, { provider: this.p.trading.name }));
+      },
+      (error: unknown) => this.lookupFailed(id, toArgoError(error, "INTERNAL", this.p.trading.name)),
+    );
+    this.lookups.started(id, asked);
+    return asked;
+  }
+
+  /** Reports a failed lookup of `id`: its first failure as it is, and the giving up after the last one allowed; those between quietly. */
+  private lookupFailed(id: string, failure: ArgoError): void {
+    const failures = this.lookups.failed(id);
+    if (failures === 1) this.p.reportError(failure);
+    else if (failures >= LOOKUP_ATTEMPTS) {
+      const venue = this.p.trading.name;
+      this.p.reportError(new ArgoError(failure.code, `${venue}: gave up asking about order ${id} after ${failures} failed lookups (last: ${failure.message}); it stays as the engine holds it until a reconnect or a restart asks again`, {
+        provider: venue,
+        details: { clientOrderId: id },
+        cause: failure,
+      }));
+    }
+  }
+
+  /** Whether a bar has follow-ups for {@link followUp}: placements of unknown outcome, failed lookups, a halt's closes to top up. */
+  get followUpsDue(): boolean {
+    return this.unresolved.size !== 0 || (this.lookups.size !== 0 && !this.stopping) || this.haltRounds.due;
+  }
+
+  /**
+   * At a bar: asks again about placements of unknown outcome that are due and about orders whose lookup failed (each
+   * once), then, on a halt with closes, closes what is still open (see HaltCloseRounds.topUp).
+   */
+  async followUp(): Promise<void> {
+    const asked: Promise<unknown>[] = [];
+    if (this.unresolved.size !== 0) asked.push(this.unresolved.lookUpDue());
+    if (this.lookups.size !== 0 && !this.stopping && !this.gate.ended) asked.push(this.refresh(this.lookups.due((id) => this.p.mirror.openOrdersById.has(id))));
+    if (asked.length !== 0) await Promise.all(asked);
+    await this.haltRounds.topUp();
   }
 
   /**

@@ -30,6 +30,15 @@ export const RISK_STATE_TABLE = `CREATE TABLE IF NOT EXISTS risk_state (
  */
 export const SESSION_VENUE_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [["venue", "TEXT"], ["account", "TEXT"]];
 
+/**
+ * Column of the sessions table added after the venue's: why the session ended (NULL: it completed, or had not ended, or
+ * ended before it was recorded). See sessionEndReason. A journal written before gets it, empty, when opened.
+ */
+export const SESSION_END_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [["end_reason", "TEXT"]];
+
+/** Every column of the sessions table added after it was first written, in the order they come after `status`. */
+export const SESSION_ADDED_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [...SESSION_VENUE_COLUMNS, ...SESSION_END_COLUMNS];
+
 /** Tables of the session journal; bars are keyed by symbol, interval and open time so a replayed bar overwrites itself. */
 export const JOURNAL_SCHEMA = `
 CREATE TABLE IF NOT EXISTS bars (
@@ -49,7 +58,7 @@ CREATE TABLE IF NOT EXISTS state (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sessions (
   id INTEGER PRIMARY KEY AUTOINCREMENT, strategy TEXT NOT NULL, symbols TEXT NOT NULL, interval TEXT NOT NULL,
-  mode TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER, status TEXT${SESSION_VENUE_COLUMNS.map(([name, type]) => `, ${name} ${type}`).join("")}
+  mode TEXT NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER, status TEXT${SESSION_ADDED_COLUMNS.map(([name, type]) => `, ${name} ${type}`).join("")}
 );
 `;
 

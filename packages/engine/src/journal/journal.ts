@@ -303,14 +303,16 @@ export class Journal {
   /**
    * The newest `limit` bars of a symbol at the bar size of `interval`, oldest first, each under the interval it was stored
    * with. Bars carry their feed's spelling ("1d" from a file a "24h" session reads): matched by name only, a restart would
-   * find none and the stream would replay every bar to the strategy again.
+   * find none and the stream would replay every bar to the strategy again. Found by the symbol as stored (secrets
+   * replaced, as the bars were written), returned under `symbol`.
    */
   loadBars(symbol: string, interval: string, limit: number): Bar[] {
-    const spellings = this.spellingsOf(symbol, intervalKey(interval));
+    const stored = this.scrub.text(symbol);
+    const spellings = this.spellingsOf(stored, intervalKey(interval));
     if (spellings.length === 0) return [];
     const rows = this.db
       .query(`SELECT interval, open_time, open, high, low, close, volume FROM bars WHERE symbol = ? AND interval IN (${spellings.map(() => "?").join(", ")}) ORDER BY open_time DESC LIMIT ?`)
-      .all(symbol, ...spellings, limit * spellings.length) as Array<{ interval: string; open_time: number; open: number; high: number; low: number; close: number; volume: number }>;
+      .all(stored, ...spellings, limit * spellings.length) as Array<{ interval: string; open_time: number; open: number; high: number; low: number; close: number; volume: number }>;
     rows.reverse();
     // One bar per open time, should two spellings both hold it (a session whose feed changed its spelling): each spelling
     // may fill `limit` rows, so the newest `limit` remain after the duplicates go.
@@ -333,12 +335,15 @@ export class Journal {
 
   /**
    * A strategy's saved state; a value that is not JSON is refused (INVALID_DATA naming the file, the strategy and the key),
-   * and so is the journal when a state row names a strategy none of its sessions ran (see assertStateOwned).
+   * and so is the journal when a state row names a strategy none of its sessions ran (see assertStateOwned). Found by the
+   * name as stored (secrets replaced, as the rows were written): by the name as given, a strategy whose name holds a
+   * secret would find none of its state at each restart.
    */
   loadState(strategy: string): Array<[string, unknown]> {
     this.assertStateOwned();
-    const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(strategy) as Array<{ key: string; value: unknown }>;
-    const row = (key: string) => ({ path: this.path, table: "state" as const, key: `key ${JSON.stringify(key)} of strategy ${JSON.stringify(strategy)}` });
+    const stored = this.scrub.text(strategy);
+    const rows = this.db.query("SELECT key, value FROM state WHERE strategy = ?").all(stored) as Array<{ key: string; value: unknown }>;
+    const row = (key: string) => ({ path: this.path, table: "state" as const, key: `key ${JSON.stringify(key)} of strategy ${JSON.stringify(stored)}` });
     return rows.map((r) => [r.key, parseStoredJson(row(r.key), r.value)]);
   }
 
@@ -574,8 +579,9 @@ export class Journal {
   /**
    * Flushes, records how the session ended and closes the file (for real: no statement is left to hold it open). A journal
    * lost (see onLoss) writes nothing, not even the end: it throws the loss unless a listener was told of it already.
+   * `reason`: why it ended (see sessionEndReason; none for a session that completed), stored scrubbed of secrets.
    */
-  close(status: string): void {
+  close(status: string, reason?: string): void {
     try {
       if (this.loss.error !== undefined) {
         if (!this.loss.told) throw this.loss.error;
@@ -585,7 +591,9 @@ export class Journal {
         } finally {
           // Also after a flush that refused a record: the rest was written, and the session did end. Not into a journal
           // the flush found lost: its file may be another session's by now.
-          if (this.sessionId && this.loss.error === undefined) this.db.query("UPDATE sessions SET ended_at = ?, status = ? WHERE id = ?").run(Date.now(), status, this.sessionId);
+          if (this.sessionId && this.loss.error === undefined) {
+            this.db.query("UPDATE sessions SET ended_at = ?, status = ?, end_reason = ? WHERE id = ?").run(Date.now(), status, this.scrub.text(reason) ?? null, this.sessionId);
+          }
         }
       }
     } finally {

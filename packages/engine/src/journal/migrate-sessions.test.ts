@@ -35,7 +35,7 @@ describe("sessions recorded before venues were", () => {
     const db = new Database(join(dir, "journal.sqlite"), { readonly: true });
     const columns = (db.query("PRAGMA table_info(sessions)").all() as Array<{ name: string }>).map((column) => column.name);
     db.close();
-    expect(columns).toEqual(["id", "strategy", "symbols", "interval", "mode", "started_at", "ended_at", "status", "venue", "account"]);
+    expect(columns).toEqual(["id", "strategy", "symbols", "interval", "mode", "started_at", "ended_at", "status", "venue", "account", "end_reason"]);
   });
 
   test("a new journal has the same columns in the same order as a migrated one", () => {
@@ -47,7 +47,7 @@ describe("sessions recorded before venues were", () => {
     const columns = (db.query("PRAGMA table_info(sessions)").all() as Array<{ name: string }>).map((column) => column.name);
     const rows = db.query("SELECT venue, account FROM sessions").all();
     db.close();
-    expect(columns).toEqual(["id", "strategy", "symbols", "interval", "mode", "started_at", "ended_at", "status", "venue", "account"]);
+    expect(columns).toEqual(["id", "strategy", "symbols", "interval", "mode", "started_at", "ended_at", "status", "venue", "account", "end_reason"]);
     expect(rows).toEqual([{ venue: "paper", account: null }]);
   });
 });

@@ -1,5 +1,5 @@
 import { Database } from "bun:sqlite";
-import { JOURNAL_SCHEMA, RISK_STATE_REDUCING_COLUMNS, SESSION_VENUE_COLUMNS } from "./journal-schema.ts";
+import { JOURNAL_SCHEMA, RISK_STATE_REDUCING_COLUMNS, SESSION_ADDED_COLUMNS } from "./journal-schema.ts";
 import { journalTableError } from "./stored-rows.ts";
 
 /** A column as `PRAGMA table_info` gives it: its name and its place in the primary key (0: not in it). */
@@ -14,7 +14,7 @@ interface Column {
  */
 const ADDED_LATER: Readonly<Record<string, readonly string[]>> = {
   fills: ["fee_currency", "liquidity"],
-  sessions: SESSION_VENUE_COLUMNS.map(([name]) => name),
+  sessions: SESSION_ADDED_COLUMNS.map(([name]) => name),
   risk_state: RISK_STATE_REDUCING_COLUMNS.map(([name]) => name),
 };
 

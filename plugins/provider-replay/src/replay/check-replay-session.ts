@@ -3,7 +3,7 @@ import { uniqueSymbols } from "../shared/unique-symbols.ts";
 import { findReplayFile } from "./find-replay-file.ts";
 import type { ReplayConfig } from "./replay-config.ts";
 import { describeReplayFiles, replayFileIssues } from "./replay-file.ts";
-import { replaySpacingIssue } from "./replay-spacing-issue.ts";
+import { replayHeadIssue } from "./replay-head-issue.ts";
 
 /**
  * What a run with this config would refuse, found before it runs: a file that is not there, is a directory, is not a
@@ -20,7 +20,7 @@ export function checkReplaySession(config: ReplayConfig, session: ProviderSessio
     const found = findReplayFile(files, symbol, session.interval);
     if (found instanceof ArgoError) issues.push({ path: "files", message: found.message });
     else if (!refused.has(`files.${found.index}.path`)) {
-      const spacing = replaySpacingIssue(found);
+      const spacing = replayHeadIssue(found, session.range);
       if (spacing !== undefined) issues.push(spacing);
     }
   }

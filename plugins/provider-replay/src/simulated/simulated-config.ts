@@ -2,6 +2,7 @@ import { type ConfigIssue, epochReadings, intervalToMs, looksLikeEpochSeconds, t
 import * as v from "valibot";
 import { intervalSchema } from "../shared/interval-schema.ts";
 import { parseIsoTime } from "../shared/parse-iso-time.ts";
+import { simulatedBacktestRangeIssue } from "./backtest-range-issue.ts";
 
 /** Price patterns the generator knows. */
 export const PATTERNS = ["increasing", "decreasing", "volatile", "random_walk"] as const;
@@ -127,8 +128,12 @@ export function simulatedRangeIssue(config: { startTime: number; bars: number },
   };
 }
 
-/** The simulated provider's session check: its bars at the session's interval stay within the dates a run can handle. */
+/**
+ * The simulated provider's session check: its bars at the session's interval stay within the dates a run can handle,
+ * and one of them opens inside a backtest's range.
+ */
 export function checkSimulatedSession(config: SimulatedConfig, session: ProviderSession): ConfigIssue[] {
-  const issue = simulatedRangeIssue(config, session.interval);
+  const issue = simulatedRangeIssue(config, session.interval)
+    ?? (session.range === undefined ? undefined : simulatedBacktestRangeIssue(config, session.interval, session.range));
   return issue ? [issue] : [];
 }

@@ -2,6 +2,8 @@ import { type ArgoError, BarCloser, type ConfigIssue, isArgoError } from "@argo/
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { formatDuration } from "../shared/format-duration.ts";
 import type { ReplayFile } from "./replay-file.ts";
+import { type BacktestRange } from "../shared/backtest-range.ts";
+import { replayRangeIssue } from "./replay-range-issue.ts";
 import { lineSeparator } from "./read-lines.ts";
 import { fileErrorIssue } from "./replay-file-access.ts";
 import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-parser.ts";
@@ -14,17 +16,41 @@ const SAMPLE_ROWS = 500;
 const MIN_GAPS_COARSE = 4;
 
 /**
- * Whether a file's bars are spaced as its configured interval says, judged from its first rows: refused when most bars
- * come half an interval apart or less (hourly bars configured "1d": a run refuses all but about one a day), or when no
- * two come closer than twice the interval and most come at that smallest spacing (daily bars configured "1h": a run
- * would take each as an hour). Gaps between are fine (weekends, holidays, missing data). A header without a column
- * the file's `columns` ask for, a head none of whose rows parse, or a file with no row at all (empty, or a header only),
- * is the issue instead (a run would stop there before its first bar); a bad row among good ones is left to the reader,
- * which names it.
+ * What a run of this file would stop at, judged from its first rows (and its last): the first issue of
+ * - a header without a column the file's `columns` ask for, a head none of whose rows parse, or a file with no row at
+ *   all (empty, or a header only): a run would stop there before its first bar;
+ * - rows newest first;
+ * - bars not spaced as the configured interval says: most come half an interval apart or less (hourly bars configured
+ *   "1d": a run refuses all but about one a day), or no two come closer than twice the interval and most come at that
+ *   smallest spacing (daily bars configured "1h": a run would take each as an hour). Gaps between are fine (weekends,
+ *   holidays, missing data);
+ * - with a backtest's `range`, no bar opening inside it (see replayRangeIssue).
+ * A bad row among good ones is left to the reader, which names it.
  */
-export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
-  const times = headTimes(file);
-  if (times === undefined || !Array.isArray(times)) return times;
+export function replayHeadIssue(file: ReplayFile, range?: BacktestRange): ConfigIssue | undefined {
+  const head = headTimes(file);
+  if (head === undefined || !("times" in head)) return head;
+  return newestFirstIssue(file, head.read) ?? spacingIssue(file, head.times) ?? (range === undefined ? undefined : replayRangeIssue(file, head, range));
+}
+
+/**
+ * Rows newest first (a common download order): most rows of the head come before the row above them. A run would stop
+ * at the second row ("rows must be in ascending time order"); a few rows out of order among many are the reader's to
+ * name.
+ */
+function newestFirstIssue(file: ReplayFile, read: readonly number[]): ConfigIssue | undefined {
+  let backwards = 0;
+  for (let i = 1; i < read.length; i++) if (read[i]! < read[i - 1]!) backwards++;
+  if (read.length < 2 || backwards * 2 <= read.length - 1) return undefined;
+  return {
+    path: `files.${file.index}.path`,
+    message: `"${file.label}" (${file.symbol}) has its rows newest first (${backwards} of its first ${read.length} rows come before the row above them): `
+      + "a run needs them oldest first; sort the file by time, oldest first",
+  };
+}
+
+/** Bars not spaced as the file's interval says, judged from the head's rows in order. */
+function spacingIssue(file: ReplayFile, times: readonly number[]): ConfigIssue | undefined {
   if (times.length < 2) return undefined;
   const closer = new BarCloser();
   const gaps: { ms: number; ratio: number }[] = [];
@@ -53,18 +79,31 @@ export function replaySpacingIssue(file: ReplayFile): ConfigIssue | undefined {
   return undefined;
 }
 
+/** The rows at the start of a file as the session check reads them. */
+export interface HeadRows {
+  /** Open times of the rows that parse, each after the one before (a row out of order is left out). */
+  times: number[];
+  /** Open times of every row that parses, in file order. */
+  read: number[];
+  /** True when `times` holds every row of the file. */
+  whole: boolean;
+  /** The file's row parser (for a CSV, built from its header). */
+  parse: RowParser;
+}
+
 /**
  * Open times of the rows at the start of the file, in order. What a run would refuse before its first bar is an issue
  * instead: a file that cannot be read, a header that lacks a column the file's `columns` ask for, names one twice or
  * does not split (a stray quote), rows none of which parse (a `timeFormat` every row fails, say), as the first fails,
  * and a file holding no row at all (empty, or a header only: the run would stop with "no bars" after validate passed).
  */
-function headTimes(file: ReplayFile): number[] | ConfigIssue | undefined {
+function headTimes(file: ReplayFile): HeadRows | ConfigIssue | undefined {
   const head = headLines(file);
   if (!("lines" in head)) return head;
   const { lines } = head;
   let parse: RowParser | undefined = file.format === "jsonl" ? createJsonlRowParser(file) : undefined;
   const times: number[] = [];
+  const read: number[] = [];
   let firstRowError: ArgoError | undefined;
   let rows = 0;
   for (let i = 0; i < lines.length && times.length < SAMPLE_ROWS; i++) {
@@ -77,6 +116,7 @@ function headTimes(file: ReplayFile): number[] | ConfigIssue | undefined {
       }
       rows++;
       const time = parse(line, i + 1).openTime;
+      read.push(time);
       // A row out of order is the reader's to name; it says nothing about the spacing.
       if (times.length === 0 || time > times[times.length - 1]!) times.push(time);
     } catch (error) {
@@ -89,7 +129,8 @@ function headTimes(file: ReplayFile): number[] | ConfigIssue | undefined {
   }
   // Only a file read to its end can be said to hold no row: a head cut short may hold a header longer than it.
   if (rows === 0 && head.whole) return noBarsIssue(file, parse !== undefined && file.format !== "jsonl");
-  return times.length === 0 && firstRowError !== undefined ? rowsIssue(file, firstRowError, rows) : times;
+  if (times.length === 0 && firstRowError !== undefined) return rowsIssue(file, firstRowError, rows);
+  return parse === undefined ? undefined : { times, read, whole: head.whole && times.length < SAMPLE_ROWS, parse };
 }
 
 /** A file without a single row: a run of its symbol would stop with "no bars" before its first one. */
