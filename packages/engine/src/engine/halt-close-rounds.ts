@@ -5,6 +5,7 @@ import { closeRoom } from "../strategy/close-quantity.ts";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { closePositionRequest } from "./close-position-request.ts";
+import { isQuantityNoise, quantityDifference } from "../stats/decimal-quantity.ts";
 
 /**
  * The closes of a halt with closePositionsOnHalt: the halt's own round, then a top-up at each later bar for what is still
@@ -22,6 +23,8 @@ export class HaltCloseRounds {
   private readonly latest = new Map<string, string>();
   /** Symbols whose close the venue refused: not closed again this session. */
   private readonly refused = new Set<string>();
+  /** Symbols whose close of unsettled outcome was said in the log already. */
+  private readonly told = new Set<string>();
 
   constructor(private readonly p: BarPipeline) {}
 
@@ -113,21 +116,37 @@ export class HaltCloseRounds {
   }
 
   /**
-   * Whether `symbol` may get a close now: none refused, and its latest close neither on its way nor of unknown outcome
-   * (both count as covering). A latest close the venue took and then refused (its REJECTED event) is a refusal too.
+   * Whether `symbol` may get a close now: none refused, and its latest close neither on its way, of unknown outcome, nor
+   * declared not placed by a lookup after its deadline (the request may still land, and a market close fills as it
+   * lands: both would fill), nor showing fills not booked yet (IB sends orderStatus Filled before execDetails: the
+   * position is not yet down by them). All of these count as covering. A latest close the venue took and then refused (its
+   * REJECTED event) is a refusal too.
    */
   private mayClose(symbol: string): boolean {
     if (this.refused.size !== 0 && this.refused.has(symbol)) return false;
     const id = this.latest.get(symbol);
     if (id === undefined) return true;
-    const gateway = this.p.gateway;
+    const p = this.p;
+    const gateway = p.gateway;
     if (gateway.inFlight.has(id) || gateway.awaitingCheck.has(id)) return false;
-    const order = this.p.mirror.orders.get(id);
+    if (gateway.unresolved.declaredNotPlaced(id)) {
+      this.sayOnce(symbol, `close on halt: the close of the position in ${symbol} (${id}) timed out and ${p.trading.name} did not know it when asked, but the request may still land: no other close is sent beside it`);
+      return false;
+    }
+    const order = p.mirror.orders.get(id);
     if (order?.status === "REJECTED") {
       this.refuse(symbol, `REJECTED: ${order.rejectReason ?? "rejected by the venue"}`);
       return false;
     }
+    if (order !== undefined && unbooked(order.filledQuantity, p.bookedFills.booked(id))) return false;
     return true;
+  }
+
+  /** Logs `message` once per symbol for the session. */
+  private sayOnce(symbol: string, message: string): void {
+    if (this.told.has(symbol)) return;
+    this.told.add(symbol);
+    this.p.runner.log.warn(message);
   }
 
   /** What a close of `position` may take now: the position less what works against it; undefined when covered. */
@@ -143,4 +162,10 @@ export class HaltCloseRounds {
     this.refused.add(symbol);
     this.p.runner.log.warn(`close on halt: ${this.p.trading.name} refused the close of the position in ${symbol} (${why}): not sent again this session; the position stays open`);
   }
+}
+
+/** Whether an order shows more filled than the fills booked for it (its executions still on their way). */
+function unbooked(filled: number, booked: number): boolean {
+  const rest = quantityDifference(filled, booked);
+  return rest > 0 && !isQuantityNoise(rest, filled);
 }

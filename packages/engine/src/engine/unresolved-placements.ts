@@ -60,6 +60,11 @@ export class UnresolvedPlacements {
     this.since.set(id, Date.now());
   }
 
+  /** Whether a due lookup declared `id` not placed and the venue has shown nothing of it since: it may still land. */
+  declaredNotPlaced(id: string): boolean {
+    return this.declared.size !== 0 && this.declared.has(id);
+  }
+
   /** Settles a placement by other means (an event showed it); whether it was unresolved. */
   delete(id: string): boolean {
     return this.since.size !== 0 && this.since.delete(id);

@@ -142,7 +142,7 @@ export class FakeVenue implements SimulatedVenue {
     return equity;
   }
 
-  private fill(order: Order, price: number, bar: Bar): void {
+  protected fill(order: Order, price: number, bar: Bar): void {
     let quantity = order.quantity;
     if (!(quantity > 0)) {
       const budget = order.quoteAmount ?? (order.equityFraction ?? 0) * this.equity();
