@@ -177,8 +177,10 @@ describe("warnings", () => {
   // Throws on the first bar (a problem), and on the last of the 120 bars (2005-02-08) places two limit buys far below
   // the market: the final pass (closeAtEnd "last-open") cancels them unfilled.
   const late = join(tmp.dir, "late.ts");
-  writeFileSync(
-    late,
+  // A second copy for a second run: a module is loaded once per process, and its count would go on from the first run.
+  const lateAgain = join(tmp.dir, "late-again.ts");
+  for (const path of [late, lateAgain]) writeFileSync(
+    path,
     `import * as v from ${JSON.stringify(valibot)};\nlet n = 0;\n` +
       `export default { name: "late", config: v.object({}), async onBar(bar, ctx) {\n` +
       `  if (++n === 1) throw new Error("first bar");\n` +
@@ -201,6 +203,13 @@ describe("warnings", () => {
     const run = JSON.parse(readFileSync(join(output, "run.json"), "utf8"));
     expect([run.status, run.bars, run.strategyErrors, run.warnings]).toEqual(["completed", 120, 1, [warning]]);
     expect(lines).toContain(`  ${join(output, "run.json")}`);
+  });
+
+  test("at --log-level silent the problems line does not send the reader to a log that leaves them out (new-user hunt)", async () => {
+    const r = await backtest(config(GOOD_CSV, { strategy: { path: lateAgain } }), join(tmp.dir, "out-silent"), "--log-level", "silent");
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out).toContain("  warning: strategy errors: 1 (the log at level silent leaves them out: run with --log-level warn to see them)");
   });
 
   test("a clean run prints no warning line", async () => {

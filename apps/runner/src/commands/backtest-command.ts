@@ -61,7 +61,7 @@ export async function backtestCommand(cli: ParsedCli, io: Io): Promise<ExitCode>
   io.out(
     [
       `backtest ${result.status}: ${session.strategy.name} on ${engine.symbols.join(", ")} @ ${engine.interval}, ${result.bars} bars`,
-      ...problems(result),
+      ...problems(result, log),
       ...result.warnings.map((warning) => `  warning: ${warning}`),
       ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
       `results: ${folder}`,
@@ -80,8 +80,12 @@ function problemLogCallbacks(log: Pino): EngineCallbacks {
   return { onStrategyError, onOrderRejected, onTradingStateChange, onError };
 }
 
-/** Summary lines of those problems (counted whatever the log level), none for a clean run. */
-function problems(result: BacktestResult): string[] {
+/**
+ * Summary lines of those problems (counted whatever the log level), none for a clean run. They point at the log only
+ * when it holds them: logged as warnings, they are gone at `--log-level error` or `silent`.
+ */
+function problems(result: BacktestResult, log: Pino): string[] {
   const found = runProblems({ ...result.counters, tradingState: result.tradingState });
-  return found.length === 0 ? [] : [`  warning: ${found.join(", ")} (see the log)`];
+  if (found.length === 0) return [];
+  return [`  warning: ${found.join(", ")} (${log.isLevelEnabled("warn") ? "see the log" : `the log at level ${log.level} leaves them out: run with --log-level warn to see them`})`];
 }
