@@ -118,14 +118,18 @@ export class AccountMirror {
   }
 
   /**
-   * Whether `order` is a final state the last order event applied for it already brought, with the same status and filled
-   * quantity, stamped otherwise: a lookup's answer carries the venue's REST time (Binance's updateTime), the stream's
-   * event its own, and either may come second. The strategy was told that final state once.
+   * Whether `order` only repeats the state the last order event applied for it brought, stamped otherwise: a lookup's
+   * answer carries the venue's REST time (Binance's updateTime), the stream's event its own, and either may come second
+   * (a reconnect's resync beside the stream). The strategy was told that state once. A final state is the same state
+   * with the same status and filled quantity; a working one also with the same quantity, prices, trigger and average
+   * fill price (an amended order is news).
    */
-  repeatsFinal(order: Order): boolean {
-    if (!isTerminalStatus(order.status)) return false;
+  repeatsState(order: Order): boolean {
     const last = this.eventStates.get(order.clientOrderId);
-    return last !== undefined && last.startsWith(`${order.status}|${order.filledQuantity}|`);
+    if (last === undefined) return false;
+    if (isTerminalStatus(order.status)) return last.startsWith(`${order.status}|${order.filledQuantity}|`);
+    const state = eventState(order);
+    return last.slice(0, last.lastIndexOf("|")) === state.slice(0, state.lastIndexOf("|"));
   }
 
   /** Notes the state of an order event the mirror applied (applyOrder returned true): later events equal to it are repeats. */

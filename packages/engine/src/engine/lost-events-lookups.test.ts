@@ -240,6 +240,33 @@ describe("events a venue lost are asked for", () => {
     expect(run.result?.counters.fills).toBe(1);
   });
 
+  test("a working state told again stamped otherwise is no news; the same status with another price is", async () => {
+    // A resync's answer beside the stream's event repeats the working state (this venue's SUBMITTED) with only its time
+    // changed: the strategy heard it once. An amended order (same status, another limit price) is news. Expected by
+    // hand: SUBMITTED at 50, then the amended SUBMITTED at 60.
+    const bars = barsFromCloses("X", [100, 100, 100, 100, 100]);
+    const venue = new (class extends LossyVenue {
+      again(change: Partial<Order>): void {
+        const order = this.orders.get("W1")!;
+        this.emit({ type: "order", order: { ...order, ...change, updatedAt: order.updatedAt + 1 } });
+      }
+    })({ cash: 10_000 });
+    const told: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 1, limitPrice: 50, clientOrderId: "W1" });
+        if (bar === bars[2]) venue.again({});
+        if (bar === bars[3]) venue.again({ limitPrice: 60 });
+      },
+      onOrderUpdate(order: Order) {
+        if (order.clientOrderId === "W1") told.push(`${order.status} ${order.limitPrice}`);
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(told).toEqual(["SUBMITTED 50", "SUBMITTED 60"]);
+  });
+
   test("a placement on its way as the link comes back, filled in the gap: once answered, it is asked about (network fuzz)", async () => {
     // The link drops; M1 (market BUY 1) is sent, lands and fills in the gap (its events lost); the link is back and the
     // resync reads the open orders before M1's answer (SUBMITTED, from before the fill) arrives. Then it is looked up.

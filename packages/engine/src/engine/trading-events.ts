@@ -25,10 +25,10 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       const network = p.gateway.syncVenue === undefined;
       const state = network ? eventState(order) : undefined;
       if (state !== undefined && p.mirror.repeatsEvent(order.clientOrderId, state)) return false;
-      // The final state the engine holds already, stamped otherwise (a lookup's answer carries the venue's REST time, the
+      // The state the engine holds already, stamped otherwise (a lookup's answer carries the venue's REST time, the
       // stream's event its own): no news for the strategy (a take-profit placed on FILLED would go out twice). The fills
       // it lists still count (noteFill skips those booked).
-      if (state !== undefined && p.mirror.repeatsFinal(order)) {
+      if (state !== undefined && p.mirror.repeatsState(order)) {
         bookListedFills(p, order);
         return false;
       }
