@@ -165,6 +165,31 @@ describe("events a venue lost are asked for", () => {
     expect(run.result?.openOrders.map((o) => [o.clientOrderId, o.status])).toEqual([["L5", "SUBMITTED"]]);
   });
 
+  test("a flapping link (five drops within one resync) costs two open-orders reads, and the gap's fill is booked", async () => {
+    // L6 (BUY 2 at 95) fills on bar 2 with its events lost. On bar 3 the link drops and comes back five times at once:
+    // the first return starts a resync; the four during it coalesce into one more after it. By hand: reads = the
+    // start's + 2; L6 found FILLED by its lookup: long 2, cash 10,000 − 190 = 9,810.
+    const bars = barsFromCloses("X", [100, 100, 95, 96, 97]);
+    const venue = new LossyVenue({ cash: 10_000 });
+    venue.silenced.add("L6");
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", quantity: 2, limitPrice: 95, clientOrderId: "L6" });
+        if (bar === bars[3]) {
+          for (let i = 0; i < 5; i++) {
+            venue.link("RECONNECTING");
+            venue.link("CONNECTED");
+          }
+        }
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(venue.openOrderReads).toBe(3);
+    expect(run.result?.positions.map((p) => [p.side, p.quantity])).toEqual([["LONG", 2]]);
+    expect(run.result?.account.balance).toBe(9_810);
+  });
+
   test("the end of the run's reads on a venue gone down are reported, never a halt during the stop (review)", async () => {
     // As the test above, then the venue goes down: the end's position and account reads fail. With a circuit breaker of 1
     // the failure used to halt the stopping session (HALTED in its result, a cancel-all and closes sent during the stop).

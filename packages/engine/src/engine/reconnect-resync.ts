@@ -9,6 +9,31 @@ import { isOrderLike, malformedAnswer } from "./order-answer.ts";
  */
 export class VenueLink {
   private down = false;
+  /** The resync on its way, and whether the link came back again meanwhile (one more then runs after it). */
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  /**
+   * Runs `resync` now, or, while one runs, once more after it: a flapping link (back, down, back within one resync) costs
+   * one open-orders read per resync, not one per reconnect (an exchange weighs an all-symbols read heavily against its rate limit),
+   * and the last gap is still covered by a read that starts after it.
+   */
+  resync(resync: () => Promise<void>): Promise<void> {
+    if (this.running !== undefined) {
+      this.again = true;
+      return this.running;
+    }
+    const loop = async () => {
+      do {
+        this.again = false;
+        await resync();
+      } while (this.again);
+    };
+    this.running = loop().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
 
   /** Notes a connection event; true when it says the link came back after a drop (RECONNECTING or DISCONNECTED). */
   cameBack(state: ConnectionState): boolean {

@@ -79,7 +79,7 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       if (event.error !== undefined) p.reportError(event.error);
       // Back after a drop: what the venue sent meanwhile may be lost; asked for, as a start does (true: settle it).
       if (p.gateway.syncVenue === undefined && p.link.cameBack(event.state)) {
-        p.gateway.pending.push(resyncAfterReconnect(p));
+        p.gateway.pending.push(p.link.resync(() => resyncAfterReconnect(p)));
         return true;
       }
       return false;
