@@ -3,7 +3,7 @@ import { emitOrder } from "./events.ts";
 import { finishOrder } from "./finish-order.ts";
 import { legClientIds, releaseLegIds } from "./leg-ids.ts";
 import { reducibleQuantity } from "./funds.ts";
-import { marketableAt } from "./match-order.ts";
+import { type MatchResult, marketableAt, matchOrder } from "./match-order.ts";
 import { enterOrder, holdReservation, newOrderRecord } from "./new-order-record.ts";
 import type { OrderRecord } from "./order-record.ts";
 import { NO_RESERVATION } from "./reserve-order.ts";
@@ -53,14 +53,39 @@ export function reserveLegs(state: VenueState, legs: readonly OrderRecord[], qua
 /**
  * Which leg of an open pair to match first in a part of a bar that starts at `start` (the bar's open, or the entry's
  * fill in its own bar): the bar starts there, so a leg marketable at `start` trades first, at that price (the
- * stop-loss if both are); when neither is, the path inside the bar is unknown and the stop-loss, which never flatters
- * the trader, is assumed first.
+ * stop-loss if both are). When neither is, a stop-loss still waiting for its stop lies on the other side of `start`
+ * from the take-profit: the path inside the bar is unknown and the stop-loss, which never flatters the trader, is
+ * assumed first. One triggered before, resting as a limit, lies on the take-profit's side: the price meets the nearer
+ * of the two first (the stop-loss on a tie).
  */
 export function leadLeg(leg: OrderRecord, start: number): OrderRecord {
   const other = leg.sibling!;
   const stopLoss = leg.order.reason === "stop-loss" ? leg : other;
   const takeProfit = stopLoss === leg ? other : leg;
-  return !marketableAt(stopLoss, start) && marketableAt(takeProfit, start) ? takeProfit : stopLoss;
+  if (marketableAt(stopLoss, start)) return stopLoss;
+  if (marketableAt(takeProfit, start)) return takeProfit;
+  if (!stopLoss.triggered) return stopLoss;
+  const limit = stopLoss.limit;
+  const level = takeProfit.triggered ? takeProfit.limit : takeProfit.trigger;
+  return (stopLoss.buy ? level > limit : level < limit) ? takeProfit : stopLoss;
+}
+
+/** Where a leg would trade, looked at without trading it (limitMetFirst): its own result, so the caller's stays as it was. */
+const peek: MatchResult = { price: 0, slips: false, taker: true };
+
+/**
+ * Whether `lead`, a leg that has just triggered inside a part of a bar and rests at its limit, is met before `other`
+ * trades in that part: `other` trades there (matched without a change: its trigger state is put back) and the lead's
+ * limit lies between its stop and that price (a SELL's at or below it, a BUY's at or above it; the lead on a tie). The
+ * lead was assumed first, so the price went on from its stop to the other leg's price, passing every price between.
+ */
+export function limitMetFirst(lead: OrderRecord, other: OrderRecord, start: number, high: number, low: number): boolean {
+  const limit = lead.limit;
+  if (limit !== limit || !other.open) return false;
+  const triggered = other.triggered;
+  const trades = matchOrder(other, start, high, low, peek);
+  other.triggered = triggered;
+  return trades && (lead.buy ? limit >= peek.price : limit <= peek.price);
 }
 
 /**

@@ -4,7 +4,7 @@ import { amountUsed, budgetRoom, consumeQuoteReservation, freeOfBudget } from ".
 import { cancelSibling } from "./brackets.ts";
 import { slippedFillPrice } from "./costs.ts";
 import { emit, emitPositionAndAccount } from "./events.ts";
-import { consumeReservation, finishOrder, releaseReservation } from "./finish-order.ts";
+import { closeRecord, consumeReservation, finishOrder, releaseReservation } from "./finish-order.ts";
 import { reducedSize, reductionNoise } from "./funds.ts";
 import { freeFunds } from "./ledger.ts";
 import type { MatchResult } from "./match-order.ts";
@@ -104,16 +104,16 @@ export function executeFill(state: VenueState, rec: OrderRecord, bar: Bar, match
     order.filledQuantity = order.quantity;
     order.averageFillPrice = filledBefore === 0 ? price : (order.averageFillPrice * filledBefore + notional) / order.quantity;
     order.status = "FILLED";
-    rec.open = false;
-    book.dead++;
+    closeRecord(rec);
     releaseReservation(state, rec);
   } else {
     order.filledQuantity = filledBefore + quantity;
     order.averageFillPrice = (order.averageFillPrice * filledBefore + notional) / order.filledQuantity;
     order.status = "PARTIALLY_FILLED";
   }
-  // A position that shrank may hold less than open orders reserved to reduce: they are judged again before anyone hears.
-  if (book.reservedBuyReduce > 0 || book.reservedSellReduce > 0) rejudgeReductions(state, book);
+  // A position that shrank may hold less than open orders reserved to reduce, one that grew more: they are judged again
+  // (as restore would) before anyone hears.
+  rejudgeReductions(state, book);
   if (state.listeners.length > 0) {
     const snapshot = orderSnapshot(order);
     emit(state, { type: "order", order: snapshot });

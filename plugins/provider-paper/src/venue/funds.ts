@@ -6,11 +6,16 @@ import { floorToStep } from "./step-math.ts";
 import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
-/** What a placed order sets aside: position quantity to reduce, cash for the opening part (fees included). */
+/**
+ * What a placed order sets aside: position quantity to reduce, cash for the opening part and the fees of the whole order;
+ * what of that cash each opening unit releases when filled, and each reducing unit (its share of the fees: none when
+ * left out).
+ */
 export interface Reservation {
   reduce: number;
   cash: number;
   cashPerUnit: number;
+  feePerUnit?: number;
 }
 
 /** Position quantity an order on this side could still reduce: the opposite position minus what open orders already reserved. */
@@ -51,11 +56,10 @@ export function checkFunds(state: VenueState, book: SymbolBook, buy: boolean, qu
   const noise = reductionNoise(book, buy);
   if (withinReach(quantity, reducible, noise)) return reservationFor(state, quantity, price, reducible, noise);
   if (!buy && !state.allowShorting) {
-    const held = Math.max(0, book.position?.quantity ?? 0);
     throw venueError(
       state,
       "INSUFFICIENT_POSITION",
-      `cannot sell ${quantity} ${book.symbol}: ${reducible} available (long ${held}, ${book.reservedSellReduce} reserved by open sell orders) and shorting is off`,
+      `cannot sell ${quantity} ${book.symbol}: ${sellable(book)} and shorting is off`,
       { symbol: book.symbol, quantity, available: reducible },
     );
   }
@@ -81,8 +85,11 @@ export function reservationFor(state: VenueState, quantity: number, price: numbe
   const reduce = quantity < reducible ? quantity : reducible;
   const opening = quantity - reduce;
   if (opening <= 0 || withinReach(quantity, reducible, noise)) return { reduce, cash: 0, cashPerUnit: 0 };
-  const cash = opening * price + estimatedFee(state, quantity, price);
-  return { reduce, cash, cashPerUnit: cash / opening };
+  const fee = estimatedFee(state, quantity, price);
+  // Each unit carries its share of the fees, the reducing ones too: once these have filled, what stays reserved is what
+  // judging the rest alone reserves (restore-orders.ts), not the whole order's fees spread over the opening part.
+  const feePerUnit = fee / quantity;
+  return { reduce, cash: opening * price + fee, cashPerUnit: price + feePerUnit, feePerUnit };
 }
 
 /** Largest quantity an order on this side at `price` could have right now; an order of exactly this size passes `checkFunds`. */
@@ -119,4 +126,10 @@ export function pendingReductionValue(state: VenueState): number {
     if (reduce > 0 && book.mark === book.mark) sum += reduce * book.mark;
   }
   return sum;
+}
+
+/** What of a long a sell may still take: `0 available (long 0, 0 reserved by open sell orders)`. */
+export function sellable(book: SymbolBook): string {
+  const held = Math.max(0, book.position?.quantity ?? 0);
+  return `${reducibleQuantity(book, false)} available (long ${held}, ${book.reservedSellReduce} reserved by open sell orders)`;
 }

@@ -50,6 +50,7 @@ export function newOrderRecord(
     resReduce: reservation.reduce,
     resCash: reservation.cash,
     resCashPerUnit: reservation.cashPerUnit,
+    resFeePerUnit: reservation.feePerUnit ?? 0,
     takeProfit: order.takeProfit,
     stopLoss: order.stopLoss,
     legsArmed,
@@ -76,6 +77,8 @@ export function enterOrder(state: VenueState, rec: OrderRecord, indexed: boolean
     state.reservedIds.add(ids.stopLoss).add(ids.takeProfit);
   }
   rec.book.orders.push(rec);
+  if (rec.buy) rec.book.openBuys++;
+  else rec.book.openSells++;
   if (rec.order.timeInForce === "DAY") trackDayOrder(state, rec);
 }
 

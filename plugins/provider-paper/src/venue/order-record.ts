@@ -42,9 +42,13 @@ export interface OrderRecord {
   spent: number;
   /** Position quantity reserved for reducing (closing) at placement, still unfilled. */
   resReduce: number;
-  /** Cash still reserved for the opening part, fees included, and how much of it each opening unit releases when filled. */
+  /**
+   * Cash still reserved for the opening part, fees included, and how much of it each opening unit releases when filled,
+   * and each reducing unit (its share of the fees).
+   */
   resCash: number;
   resCashPerUnit: number;
+  resFeePerUnit: number;
   takeProfit: BracketLeg | undefined;
   stopLoss: BracketLeg | undefined;
   /** True while the bracket legs of this entry may still be created; cleared (and the leg ids released) once they are created or never can be. */

@@ -15,7 +15,8 @@ import { orderSnapshot } from "./snapshots.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /**
- * Validates and accepts an order (status ACCEPTED, an order event, then the account when it reserved cash) or throws:
+ * Validates and accepts an order (status ACCEPTED, an order event, then the account when it reserved cash; placed before
+ * the venue clock first moved, its order event comes when the clock starts: start-clock.ts) or throws:
  * PROVIDER_NOT_CONNECTED, DUPLICATE_ORDER, INVALID_ORDER, UNKNOWN_SYMBOL, INSUFFICIENT_FUNDS, INSUFFICIENT_POSITION. The
  * id check comes first, so a retried order is told it exists rather than judged again.
  */
@@ -64,7 +65,8 @@ export function placeOrder(state: VenueState, request: OrderRequest): Order {
   if (rec.resCash > 0) state.accountDue = true;
   // One copy serves the event and the caller: either may change it without reaching the venue's order.
   const snapshot = orderSnapshot(order);
-  if (state.listeners.length > 0) emit(state, { type: "order", order: snapshot });
+  // Placed before the clock ever moved (stamped 0): its ACCEPTED is told once, dated, when the clock starts (start-clock.ts).
+  if (state.listeners.length > 0 && now !== 0) emit(state, { type: "order", order: snapshot });
   flushAccount(state);
   return snapshot;
 }

@@ -1,6 +1,6 @@
 import type { Bar } from "@argo/core";
 import { openBook } from "./book-for.ts";
-import { activateLegs, leadLeg } from "./brackets.ts";
+import { activateLegs, leadLeg, limitMetFirst } from "./brackets.ts";
 import { DAY_MS, expireDayOrders } from "./day-expiry.ts";
 import { venueError } from "./errors.ts";
 import { emitOrder, flushAccount } from "./events.ts";
@@ -179,12 +179,32 @@ function evaluateLegsInBar(state: VenueState, legs: OrderRecord[], bar: Bar, ent
 
 /**
  * Matches a bracket's legs over the part of a bar from `start`, `lead` (brackets.ts leadLeg) first: a fill of it cancels
- * the other; when it does not trade, the other is matched over the same part.
+ * the other; when it does not trade, the other is matched over the same part. A lead that triggers inside the part and
+ * rests as a limit (a stop-limit whose limit is not marketable at its stop) was assumed to come first: if the other leg
+ * trades later in the part, the price went on from the lead's stop to that leg's price, and met the lead's limit on the
+ * way when it lies before (limitMetFirst): the lead then fills at its limit and the other is cancelled.
  */
 function matchPair(state: VenueState, lead: OrderRecord, bar: Bar, start: number, high: number, low: number, time: number): void {
   const other = lead.sibling!;
   lead.pairMatchedAt = other.pairMatchedAt = bar.openTime;
-  if (matchAt(state, lead, start, high, low, time)) executeFill(state, lead, bar, match, time);
+  const waiting = lead.triggerDir !== 0 && !lead.triggered;
+  let matched = matchOrder(lead, start, high, low, match);
+  if (waiting && lead.triggered) {
+    lead.order.triggeredAt = time;
+    if (!matched && limitMetFirst(lead, other, start, high, low)) {
+      // It rested in the book when the price came to it: a maker's fill at its limit, which never slips.
+      match.price = lead.limit;
+      match.slips = false;
+      match.taker = false;
+      matched = true;
+    }
+    // Left resting as a limit: reported at once (see matchAt).
+    if (!matched) {
+      lead.order.updatedAt = time;
+      emitOrder(state, lead.order);
+    }
+  }
+  if (matched) executeFill(state, lead, bar, match, time);
   if (other.open && matchAt(state, other, start, high, low, time)) executeFill(state, other, bar, match, time);
 }
 

@@ -102,6 +102,15 @@ describe("rejections and their codes", () => {
     await venue.placeOrder(buy({ side: "SELL", quantity: 2 }));
   });
 
+  test("an equity- or quote-sized short with shorting off says so, as a sized one does (new-user hunt)", async () => {
+    const { venue } = await harness();
+    // No position, no open sell: nothing of a long to sell, and shorting (off by default) is the reason.
+    for (const sizing of [{ equityFraction: 1 }, { quantity: 1 }]) {
+      const error = await rejectsWith(venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "MARKET", ...sizing }), "INSUFFICIENT_POSITION");
+      expect(error.message).toContain("0 available (long 0, 0 reserved by open sell orders) and shorting is off");
+    }
+  });
+
   test("every call but connect needs a connection: PROVIDER_NOT_CONNECTED", async () => {
     const venue = createPaperVenue();
     const calls: Array<() => Promise<unknown>> = [

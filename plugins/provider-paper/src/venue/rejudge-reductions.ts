@@ -11,14 +11,50 @@ import type { SymbolBook } from "./symbol-book.ts";
 import type { VenueState } from "./venue-state.ts";
 
 /**
- * After a fill changed `book`'s position: open orders that reserved more of it to reduce than it now holds (a short
- * covered by another order leaves a BUY that reduced it opening a long instead) would open with no cash set aside, and
- * buying power would count that cash as free. The side(s) so affected are judged again as restore judges them.
+ * After a fill changed `book`'s position, or an order that reserved part of it to reduce ended: the open orders of a
+ * side hold what restore-orders.ts would reserve for them from scratch (in placement order, each reducing what is left of
+ * the position). Two ways that drifts, each mended by judging the side again as restore judges it:
+ * - reserved beyond the position (a short covered by another order leaves a BUY that reduced it opening a long instead):
+ *   that order would open with no cash set aside, and buying power would count that cash as free;
+ * - reserved short of it while an order of that side sets cash aside for a part it could reduce (a position that grew
+ *   or came back, or another order's reduction let go): that cash is held for nothing, and a session restored from its
+ *   journal, judging from scratch, would not hold it, so it had more buying power, and an equity-sized order sized
+ *   after the restart came out larger than without it.
+ * Returns whether the cash reserved changed (buying power did).
  */
-export function rejudgeReductions(state: VenueState, book: SymbolBook): void {
+export function rejudgeReductions(state: VenueState, book: SymbolBook): boolean {
+  const before = state.reservedCash;
+  if (drifted(state, book, true)) rejudgeSide(state, book, true);
+  if (drifted(state, book, false)) rejudgeSide(state, book, false);
+  return state.reservedCash !== before;
+}
+
+/** True when this side's reductions are not what judging it again would reserve (see rejudgeReductions). */
+function drifted(state: VenueState, book: SymbolBook, buy: boolean): boolean {
+  const reserved = buy ? book.reservedBuyReduce : book.reservedSellReduce;
+  const held = reducedSize(book, buy);
+  const noise = reductionNoise(book, buy);
   // Reserved beyond the position by float noise only (0.1 + 0.19999999999999998 of a long 0.3) reduces all of it: no order opens.
-  if (!withinReach(book.reservedBuyReduce, reducedSize(book, true), reductionNoise(book, true))) rejudgeSide(state, book, true);
-  if (!withinReach(book.reservedSellReduce, reducedSize(book, false), reductionNoise(book, false))) rejudgeSide(state, book, false);
+  if (!withinReach(reserved, held, noise)) return true;
+  if (!(held - reserved > noise) || (buy ? book.openBuys : book.openSells) === 0) return false;
+  for (const rec of book.orders) {
+    if (rec.open && rec.buy === buy && reductionOf(state, book, rec) > rec.resReduce + noise) return true;
+  }
+  return false;
+}
+
+/**
+ * The most of a position `rec` would reserve to reduce when judged again (rejudgeSide): what it has left to fill (a quote
+ * order not resolved yet: the lots judged at its reference price); nothing for an equity-sized order or a bracket pair's
+ * second leg (the first holds the pair's), nor for an order without a price to judge it at (rejudgeSide leaves it be).
+ */
+function reductionOf(state: VenueState, book: SymbolBook, rec: OrderRecord): number {
+  if (rec.sizing === "equity") return 0;
+  const rules = book.rules;
+  if (rec.isLeg) return rec.sibling !== undefined && rec.sibling.seq < rec.seq ? 0 : remainingOf(rec.order, rules.stepSize, rules.stepDecimals);
+  const reference = referencePrice(state, book, rec.order, rec.buy);
+  if (!(reference > 0)) return 0;
+  return rec.order.quantity > 0 ? remainingOf(rec.order, rules.stepSize, rules.stepDecimals) : judgedQuantity(state, book, rec.order, rec.sizing, reference);
 }
 
 /**
@@ -64,5 +100,6 @@ function setReservation(state: VenueState, rec: OrderRecord, reservation: Reserv
   rec.resReduce = reservation.reduce;
   rec.resCash = reservation.cash;
   rec.resCashPerUnit = reservation.cashPerUnit;
+  rec.resFeePerUnit = reservation.feePerUnit ?? 0;
   holdReservation(state, rec);
 }

@@ -2,7 +2,7 @@ import type { OrderRequest } from "@argo/core";
 import { quoteLots } from "./budget-cap.ts";
 import { estimatedSlippedPrice } from "./costs.ts";
 import { invalidOrder, venueError } from "./errors.ts";
-import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity } from "./funds.ts";
+import { checkFunds, pendingReductionValue, type Reservation, reducibleQuantity, sellable } from "./funds.ts";
 import { buyingPower } from "./ledger.ts";
 import type { Sizing } from "./order-record.ts";
 import { checkQuoteBuy } from "./quote-buy-reservation.ts";
@@ -29,7 +29,9 @@ export function reserve(state: VenueState, book: SymbolBook, request: OrderReque
   if (sizing === "equity") {
     // Sized at the fill, after the orders placed before it: a reversal's close frees its funds first.
     if (buy ? buyingPower(state, state.now) + pendingReductionValue(state) <= 0 : !state.allowShorting && reducibleQuantity(book, false) <= 0) {
-      throw venueError(state, buy ? "INSUFFICIENT_FUNDS" : "INSUFFICIENT_POSITION", `nothing available to ${buy ? "buy" : "sell"} ${book.symbol} with`, {
+      // A sell's refusal says why as a sized one's does (funds.ts): with shorting off only a long can be sold.
+      const why = buy ? "" : `: ${sellable(book)} and shorting is off`;
+      throw venueError(state, buy ? "INSUFFICIENT_FUNDS" : "INSUFFICIENT_POSITION", `nothing available to ${buy ? "buy" : "sell"} ${book.symbol} with${why}`, {
         symbol: book.symbol,
       });
     }

@@ -20,8 +20,10 @@ export function advanceClock(state: VenueState, time: number, placedFrom = time)
  * an order was stamped 0: it would have arrived in 1970 (eligible at the first bar's open whatever the latency), and a DAY
  * order's day would have ended then, expiring it at the first bar. As a backtest's `init` sits at its first bar's open,
  * and a real venue holds an order placed outside the session for the next one, it is placed as of `time`: stamped `time`
- * (created and updated), arriving `latencyMs` after it, a DAY order living through that UTC day; each is reported in an
- * order event, so the session journal records the date a restore takes back.
+ * (created and updated), arriving `latencyMs` after it, a DAY order living through that UTC day. Each is reported here in
+ * its one ACCEPTED order event, dated, so the session journal records the date a restore takes back: placement held back
+ * its event (place-order.ts), which would have told ACCEPTED twice, the first time with a date that never held. The
+ * orders are told in the venue's numbering (placement) order.
  */
 function startClock(state: VenueState, time: number): void {
   if (!(time > 0)) return;
@@ -40,6 +42,7 @@ function startClock(state: VenueState, time: number): void {
   let next = Number.POSITIVE_INFINITY;
   for (const rec of state.dayOrders) if (rec.open && rec.expiry < next) next = rec.expiry;
   state.nextDayExpiry = next;
-  // After all are dated: a listener told of the first may read the others.
+  // After all are dated: a listener told of the first may read the others. Books hold them by symbol: told by number.
+  if (dated.length > 1) dated.sort((a, b) => a.seq - b.seq);
   for (const rec of dated) emitOrder(state, rec.order);
 }

@@ -33,6 +33,9 @@ export interface SymbolBook {
   /** Quantities open orders reserved to reduce a long (sells) or a short (buys). */
   reservedSellReduce: number;
   reservedBuyReduce: number;
+  /** How many of `orders` are open, per side: a fill looks for orders to judge again (rejudge-reductions.ts) only on a side that has some. */
+  openBuys: number;
+  openSells: number;
 }
 
 /** A new, empty book. */
@@ -49,6 +52,8 @@ export function createSymbolBook(symbol: string, rules: SymbolRules): SymbolBook
     position: undefined,
     reservedSellReduce: 0,
     reservedBuyReduce: 0,
+    openBuys: 0,
+    openSells: 0,
   };
 }
 
