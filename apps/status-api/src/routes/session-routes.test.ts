@@ -220,10 +220,34 @@ describe("session routes", () => {
     expect(await page("")).toEqual(["abcd", false]);
     // Paging back with to = the oldest time shown.
     expect(await page("?limit=2&to=3000")).toEqual(["ab", false]);
-    // A venue listing newest first: the oldest (last) is the one left out.
+    // A venue listing newest first: the oldest (last) is the one left out; shown oldest first all the same.
     const select = session.trades.bind(session);
     session.trades = async (filter) => (await select(filter)).reverse();
-    expect(await page("?limit=2")).toEqual(["dc", true]);
+    expect(await page("?limit=2")).toEqual(["cd", true]);
+  });
+
+  test("GET /trades never splits the trades of one time across pages: paging back with to reaches every trade", async () => {
+    const { session, app } = setup();
+    // a at 1000; b, c, d at 2000 (one sweep filled at one time); e at 3000.
+    session.state.trades = [[1000, "a"], [2000, "b"], [2000, "c"], [2000, "d"], [3000, "e"]].map(([time, id]) => makeTrade({ id: id as string, time: time as number }));
+    const page = async (q: string) => {
+      const body = await json(await app.request(`/trades${q}`, auth));
+      return [body.trades.map((t: { id: string }) => t.id).join(""), body.more];
+    };
+    // Before: limit 2 gave "de" (more), then to=2000 gave "a": b and c were never shown.
+    // The limit cuts through 2000: those are left to the next page, which holds them all (to = 3000, the oldest shown).
+    expect(await page("?limit=2")).toEqual(["e", true]);
+    expect(await page("?limit=2&to=3000")).toEqual(["bcd", true]);
+    expect(await page("?limit=2&to=2000")).toEqual(["a", false]);
+    // A limit that ends on a time boundary is kept whole; one time holding more than the limit, with nothing older.
+    expect(await page("?limit=4")).toEqual(["bcde", true]);
+    expect(await page("?limit=1&from=2000&to=3000")).toEqual(["bcd", false]);
+    // Whichever order the venue lists them in (the order within one time is the venue's).
+    const select = session.trades.bind(session);
+    session.trades = async (filter) => (await select(filter)).reverse();
+    expect(await page("?limit=2")).toEqual(["e", true]);
+    expect(await page("?limit=2&to=3000")).toEqual(["dcb", true]);
+    expect(await page("?limit=2&to=2000")).toEqual(["a", false]);
   });
 
   test("GET /bars returns the symbol's recent bars, or none when the session cannot provide them", async () => {

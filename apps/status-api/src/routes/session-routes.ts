@@ -1,4 +1,3 @@
-import type { Trade } from "@argo/core";
 import type { Hono } from "hono";
 import * as v from "valibot";
 import { noQuery } from "../http/no-query.ts";
@@ -6,6 +5,7 @@ import { integerParam, parseQuery, stringParam } from "../http/parse-query.ts";
 import { safeJson } from "../http/safe-json.ts";
 import { redactSecretKeys } from "../security/redact-secret-keys.ts";
 import type { StatusSession } from "../session/status-session.ts";
+import { tradesPage } from "./trades-page.ts";
 
 // Strict: a misspelled or unsupported parameter is a 400 naming it, never silently ignored.
 // limit=0: open orders only (the dashboard's poll), without reading any recent ones.
@@ -46,10 +46,8 @@ export function registerSessionRoutes(app: Hono, session: StatusSession, secrets
   });
   app.get("/trades", async (c) => {
     const query = parseQuery(TradesQuery, c.req.queries());
-    const filter = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
-    // One more than asked: whether older trades matched beyond the limit, which a reader of the newest 500 must be told.
-    const found = await session.trades({ ...filter, limit: query.limit + 1 });
-    return safeJson(c, withoutOldest(found, query.limit), secrets);
+    const { limit, ...filter } = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as typeof query;
+    return safeJson(c, await tradesPage((f) => session.trades(f), filter, limit), secrets);
   });
   app.get("/bars", async (c) => {
     const { symbol, limit } = parseQuery(BarsQuery, c.req.queries());
@@ -57,14 +55,4 @@ export function registerSessionRoutes(app: Hono, session: StatusSession, secrets
     const bars = session.recentBars ? await session.recentBars(symbol, limit) : [];
     return safeJson(c, { bars }, secrets);
   });
-}
-
-/**
- * The newest `limit` of `found` (the venue's newest `limit + 1`), and whether an older one was left out. The venue lists
- * them oldest first (as the paper venue does) or newest first: the one dropped is the older end.
- */
-function withoutOldest(found: readonly Trade[], limit: number): { trades: Trade[]; more: boolean } {
-  if (found.length <= limit) return { trades: [...found], more: false };
-  const oldestFirst = found[0]!.time <= found[found.length - 1]!.time;
-  return { trades: oldestFirst ? found.slice(found.length - limit) : found.slice(0, limit), more: true };
 }
