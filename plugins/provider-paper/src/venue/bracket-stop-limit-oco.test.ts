@@ -116,4 +116,24 @@ describe("a stop-limit stop-loss leg beside a take-profit (one-cancels-the-other
     expect(await two.venue.getPosition("XYZ")).toBeUndefined();
     expect(await two.venue.getOpenOrders()).toHaveLength(0);
   });
+
+  test("met on the path in a bar too thin to trade (volume cap): its trigger is still told, and it fills at the next bar (review)", async () => {
+    // Found in review: the leg met on the way filled nothing (10 % of volume 0), and no event said it had triggered; the
+    // journal would restore it as a stop still waiting. By hand: the events carry triggeredAt = that bar's time, status
+    // ACCEPTED, for both legs (the take-profit's 110 was reached too, and traded nothing either); the next bar opens at
+    // 100, where the resting sell limit 96 is marketable: the stop-loss (first when both are) sells the 1 at the open.
+    const { venue, feed, events } = await harness({ maxVolumeShare: 0.1 });
+    await venue.placeOrder({
+      symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 1, clientOrderId: "e",
+      takeProfit: { triggerPrice: 110 }, stopLoss: { triggerPrice: 95, limitPrice: 96 },
+    });
+    feed({ open: 100, high: 100, low: 100, close: 100, volume: 1000 });
+    const before = events.length;
+    const t = feed({ open: 100, high: 111, low: 94, close: 100, volume: 0 });
+    const told = events.slice(before).flatMap((e) => (e.type === "order" ? [[e.order.clientOrderId, e.order.status, e.order.triggeredAt]] : []));
+    expect(told).toEqual([["e-sl", "ACCEPTED", t], ["e-tp", "ACCEPTED", t]]);
+    feed({ open: 100, high: 101, low: 99, close: 100, volume: 1000 });
+    expect(await state(venue, "e-sl")).toEqual(["FILLED", 100]);
+    expect((await venue.getOrder("e-tp")).status).toBe("CANCELLED");
+  });
 });

@@ -150,7 +150,7 @@ function processOrder(state: VenueState, rec: OrderRecord, bar: Bar, closeTime: 
   if (matched && immediate) match.taker = true;
   // `match` is shared by every venue: a fill listener may drive another venue's bar and overwrite it.
   const price = match.price;
-  if (matched) executeFill(state, rec, bar, match, time);
+  if (matched) fillMatched(state, rec, bar, time);
   // IOC and FOK get one chance: the first eligible bar, or for stops the bar that triggers them. The rest
   // expires right after that matching, as on a venue, which is also when a partly filled entry's legs begin.
   if (immediate && rec.open && (rec.triggerDir === 0 || rec.triggered)) finishOrder(state, rec, "EXPIRED", undefined, time);
@@ -173,7 +173,7 @@ function evaluateLegsInBar(state: VenueState, legs: OrderRecord[], bar: Bar, ent
   }
   for (const leg of legs) {
     if (!leg.open || (!fromOpen && leg.order.reason === "take-profit")) continue;
-    if (matchAt(state, leg, entryPrice, bar.high, bar.low, time)) executeFill(state, leg, bar, match, time);
+    if (matchAt(state, leg, entryPrice, bar.high, bar.low, time)) fillMatched(state, leg, bar, time);
   }
 }
 
@@ -204,8 +204,19 @@ function matchPair(state: VenueState, lead: OrderRecord, bar: Bar, start: number
       emitOrder(state, lead.order);
     }
   }
-  if (matched) executeFill(state, lead, bar, match, time);
-  if (other.open && matchAt(state, other, start, high, low, time)) executeFill(state, other, bar, match, time);
+  if (matched) fillMatched(state, lead, bar, time);
+  if (other.open && matchAt(state, other, start, high, low, time)) fillMatched(state, other, bar, time);
+}
+
+/**
+ * Fills `rec` as matched (executeFill, at `match`). A stop that triggered here and traded nothing (the volume cap left
+ * no room in a thin bar) is reported at once, as matchAt reports one left resting: otherwise the journal, and a restore
+ * from it, would take it back as a stop still waiting for its trigger.
+ */
+function fillMatched(state: VenueState, rec: OrderRecord, bar: Bar, time: number): void {
+  if (executeFill(state, rec, bar, match, time) !== 0 || !rec.open || rec.order.triggeredAt !== time) return;
+  rec.order.updatedAt = time;
+  emitOrder(state, rec.order);
 }
 
 /**

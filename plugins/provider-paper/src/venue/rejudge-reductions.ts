@@ -44,6 +44,14 @@ function drifted(state: VenueState, book: SymbolBook, buy: boolean): boolean {
 }
 
 /**
+ * Whether a bracket leg's reduction is held by its pair's first leg, still open: a leg whose partner was cancelled (the
+ * other leg filled in part) stands alone and holds its own (cancelSibling moved the pair's to it).
+ */
+function pairedBehind(rec: OrderRecord): boolean {
+  return rec.sibling !== undefined && rec.sibling.open && rec.sibling.seq < rec.seq;
+}
+
+/**
  * The most of a position `rec` would reserve to reduce when judged again (rejudgeSide): what it has left to fill (a quote
  * order not resolved yet: the lots judged at its reference price); nothing for an equity-sized order or a bracket pair's
  * second leg (the first holds the pair's), nor for an order without a price to judge it at (rejudgeSide leaves it be).
@@ -51,7 +59,7 @@ function drifted(state: VenueState, book: SymbolBook, buy: boolean): boolean {
 function reductionOf(state: VenueState, book: SymbolBook, rec: OrderRecord): number {
   if (rec.sizing === "equity") return 0;
   const rules = book.rules;
-  if (rec.isLeg) return rec.sibling !== undefined && rec.sibling.seq < rec.seq ? 0 : remainingOf(rec.order, rules.stepSize, rules.stepDecimals);
+  if (rec.isLeg) return pairedBehind(rec) ? 0 : remainingOf(rec.order, rules.stepSize, rules.stepDecimals);
   const reference = referencePrice(state, book, rec.order, rec.buy);
   if (!(reference > 0)) return 0;
   return rec.order.quantity > 0 ? remainingOf(rec.order, rules.stepSize, rules.stepDecimals) : judgedQuantity(state, book, rec.order, rec.sizing, reference);
@@ -75,7 +83,7 @@ function rejudgeSide(state: VenueState, book: SymbolBook, buy: boolean): void {
   for (const rec of side) {
     const order = rec.order;
     if (rec.isLeg) {
-      if (rec.sibling === undefined || rec.sibling.seq > rec.seq) reserveLegs(state, [rec], remainingOf(order, rules.stepSize, rules.stepDecimals));
+      if (!pairedBehind(rec)) reserveLegs(state, [rec], remainingOf(order, rules.stepSize, rules.stepDecimals));
       continue;
     }
     if (rec.sizing === "equity") continue;

@@ -19,6 +19,7 @@ interface Run {
   config: PaperConfigInput;
   venue: PaperVenue;
   feed(price: number, volume?: number): void;
+  bar(open: number, high: number, low: number, close: number, volume: number): void;
   last(): Bar;
 }
 
@@ -32,7 +33,10 @@ async function run(config = CONFIG): Promise<Run> {
     config,
     venue,
     feed(price, volume = 1e9) {
-      last = { symbol: "XYZ", interval: "1m", openTime, open: price, high: price, low: price, close: price, volume };
+      r.bar(price, price, price, price, volume);
+    },
+    bar(open, high, low, close, volume) {
+      last = { symbol: "XYZ", interval: "1m", openTime, open, high, low, close, volume };
       venue.processBar(last);
       openTime += MINUTE;
     },
@@ -123,5 +127,28 @@ describe("an equity-sized order is no larger after a restart than without it", (
     // 0.5 × 8,006 = 4,003 for 99 a unit and 0.1%: 4,003 / 99.099 = 40.3939… → 40.393 (with 1,502.25 reserved:
     // 0.5 × 8,005.25 / 99.099 = 40.3901… → 40.39 uninterrupted, 40.393 restarted).
     expect([await quantityOf(a.venue, "eq"), await quantityOf(b, "eq")]).toEqual([40.393, 40.393]);
+  });
+
+  test("a take-profit left alone by its own partial fill keeps its reduction when the side is judged again (review)", async () => {
+    // Found in review: the take-profit whose stop-loss its partial fill cancelled was skipped as a pair's second leg
+    // whenever the sell side was judged again, so a later SELL took its share of the long and reserved no cash for the
+    // short it opens. By hand (no commission, at most 10 % of a bar's volume): entry BUY 20 at 100 (cash 8,000); a bar
+    // of high 111 and volume 100 sells 10 of the take-profit at 110 (cash 9,100), its stop-loss cancelled; SELL 5 at 200
+    // reduces; BUY 5 at 105 (cash 8,575): long 15, of which the take-profit's 10 and the SELL 5 reduce all. SELL 10 at 200
+    // then opens a short of 10, reserving 2,000: buying power 6,575, live and restored, and a BUY 80 at 100 (8,000) is
+    // refused.
+    const a = await run({ ...CONFIG, maxVolumeShare: 0.1 });
+    await a.venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 20, clientOrderId: "e", stopLoss: { triggerPrice: 90 }, takeProfit: { triggerPrice: 110, limitPrice: 110 } });
+    a.feed(100);
+    a.bar(105, 111, 104, 105, 100);
+    expect([(await a.venue.getOrder("e-tp")).filledQuantity, (await a.venue.getOrder("e-sl")).status]).toEqual([10, "CANCELLED"]);
+    await a.venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "LIMIT", limitPrice: 200, quantity: 5, clientOrderId: "s5" });
+    await a.venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", quantity: 5, clientOrderId: "b5" });
+    a.feed(105);
+    await a.venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "LIMIT", limitPrice: 200, quantity: 10, clientOrderId: "s10" });
+    expect((await a.venue.getAccount()).buyingPower).toBe(6_575);
+    expect((await (await restoredFrom(a)).getAccount()).buyingPower).toBe(6_575);
+    const refused = await a.venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "LIMIT", limitPrice: 100, quantity: 80 }).then(() => "accepted", (error: { code: string }) => error.code);
+    expect(refused).toBe("INSUFFICIENT_FUNDS");
   });
 });
