@@ -43,7 +43,9 @@ describe("a fill whose account event lags (the venue books the cash later than t
     const run = await runEngine({ bars, venue, strategy: buying(bars[0]), engine: { risk } });
     const reasons = run.named("onTradingStateChange").map(([c]) => (c as { reason: string }).reason);
     expect(reasons).toEqual([expect.stringContaining("circuit breaker: 5 consecutive trading provider errors (last: CONNECTION_LOST")]);
-    expect(venue.accountReads).toBe(6); // the start-up read (the fixture fails only later ones), then bars 1–5; none after the halt
+    // The start-up read (the fixture fails only later ones), then bars 1–5; none at the bars after the halt. The end of the
+    // run reads once more: the halt's cancel-all was answered since, so the venue's latest call did not fail.
+    expect(venue.accountReads).toBe(7);
   });
 
   test("the strategy's turn shows the account the venue holds, read first, without any risk limit", async () => {
@@ -69,8 +71,9 @@ describe("a fill whose account event lags (the venue books the cash later than t
     const venue = new LaggingPositionsVenue(true, "account");
     const run = await runEngine({ bars, venue, strategy: buying(bars[0]) });
     expect(run.named("onTradingStateChange").map(([c]) => (c as { to: string }).to)).toEqual(["HALTED"]);
-    // The start-up read, then bars 1–5 failing until the circuit breaker halts; none on the 14 bars after.
-    expect(venue.accountReads).toBe(6);
+    // The start-up read, then bars 1–5 failing until the circuit breaker halts; none on the 14 bars after; one at the end
+    // of the run (the halt's cancel-all was answered since: the venue's latest call did not fail).
+    expect(venue.accountReads).toBe(7);
   });
 });
 

@@ -478,7 +478,8 @@ export class OrderGateway {
 
   /**
    * Asks the venue about orders the engine holds as working whose news may have been lost (a cancel refused as already
-   * filled or unknown, a reconnect's gap, orders a halt's cancel-all left out), by client id, and applies each answer as
+   * filled or unknown, a reconnect's gap, orders a halt's cancel-all left out), or as final short of their fills (a
+   * reconnect's gap may have lost executions sent after the status: see FillsShort), by client id, and applies each answer as
    * the venue's event would be (see BarPipeline.heardOrder): its state, the fills it lists (noteFill skips those booked
    * already), the strategy's update. An order asked about already joins that lookup: never two of one order at once. A
    * lookup that fails is reported (its first failure) and asked again at the next bars (see {@link followUp}), at most
@@ -540,11 +541,12 @@ export class OrderGateway {
   }
 
   /**
-   * Whether the venue's calls have been failing: its latest ones (the circuit breaker's count is running), or enough of
-   * them to halt the session. A read now would likely fail too.
+   * Whether the venue's latest calls failed (the circuit breaker's count is running): a read now would likely fail too.
+   * Not whether they once failed enough to halt the session: the breaker stays tripped, but any call answered since
+   * (a close on halt placed, a lookup) resets the count, and a venue answering again is read as any other.
    */
   get venueFailing(): boolean {
-    return this.breaker.tripped || this.breaker.failures !== 0;
+    return this.breaker.failures !== 0;
   }
 
   /** Settles once the placements of `ids` still on their way have their outcome (each bounded by its call deadline). */

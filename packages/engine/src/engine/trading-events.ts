@@ -24,12 +24,19 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       // send a state again, or report fills only inside the order's state (IB's orderStatus comes before execDetails).
       const network = p.gateway.syncVenue === undefined;
       const state = network ? eventState(order) : undefined;
-      if (state !== undefined && p.mirror.repeatsEvent(order.clientOrderId, state)) return false;
+      // Its listed fills still count (noteFill skips those booked): a lookup's answer may repeat the state a status sent
+      // before its executions brought, with those executions listed.
+      if (state !== undefined && p.mirror.repeatsEvent(order.clientOrderId, state)) {
+        bookListedFills(p, order);
+        noteFillsShort(p, order);
+        return false;
+      }
       // The state the engine holds already, stamped otherwise (a lookup's answer carries the venue's REST time, the
       // stream's event its own): no news for the strategy (a take-profit placed on FILLED would go out twice). The fills
       // it lists still count (noteFill skips those booked).
       if (state !== undefined && p.mirror.repeatsState(order)) {
         bookListedFills(p, order);
+        noteFillsShort(p, order);
         return false;
       }
       // Refused as the mirror refuses an old state of an order it still keeps (applyOrder below): ignored, unreported. The
@@ -45,29 +52,46 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       if (state !== undefined) p.mirror.eventApplied(order.clientOrderId, state);
       p.journal?.order(kept);
       p.gateway.shownByEvent(kept, answerPending);
+      p.gateway.unresolved.settled(order.clientOrderId);
       // Booked now: a stop before the execution event arrives would otherwise lose the fill (the order is then final, and
       // the next start asks only about orders it holds short of their fills).
-      if (network) bookListedFills(p, order);
-      const shown = p.keptOrder(order);
-      p.guard.call("onOrderUpdate", shown);
-      if (order.status === "REJECTED") p.gateway.venueRejected(shown);
-      if (!p.runner.wantsUpdates) return false;
-      p.runner.updates.push(shown);
-      return true;
+      if (network) {
+        bookListedFills(p, order);
+        noteFillsShort(p, order);
+      }
+      return tellOrder(p, order);
     }
     case "fill": {
       // A venue may report an execution before (or instead of) the order's own update. An old state of an order ended
       // long ago is not taken (see endedLongAgo); its fill goes to noteFill, which skips one booked already.
-      if (!endedLongAgo(p, event.order)) {
-        const answerPending = p.gateway.inFlight.delete(event.order.clientOrderId);
-        p.noteOrder(event.order);
-        p.gateway.shownByEvent(p.keptOrder(event.order), answerPending);
+      const order = event.order;
+      const network = p.gateway.syncVenue === undefined;
+      let news = false;
+      if (!endedLongAgo(p, order)) {
+        const id = order.clientOrderId;
+        const answerPending = p.gateway.inFlight.delete(id);
+        // A network venue's final state reaches the strategy once, whichever event brings it: the order's own event may
+        // be lost in a gap (a lookup that would tell it is then dropped, the order no longer working) or come after this
+        // one, a repeat then. A simulator sends the order's event as well, in the same call.
+        const final = network && isTerminalStatus(order.status) && !p.mirror.repeatsState(order);
+        const kept = p.keptOrder(order);
+        if (p.mirror.applyOrder(kept)) {
+          p.journal?.order(kept);
+          if (final) {
+            p.mirror.eventApplied(id, eventState(order));
+            news = true;
+          }
+        }
+        p.gateway.shownByEvent(kept, answerPending);
+        p.gateway.unresolved.settled(id);
       }
       // Its order may list other fills whose own events were lost (a reconnect gap): booked in the list's order, the
       // event's own fill at its place as it came (its listed copy could hide a report of it); noteFill then skips it.
-      if (p.gateway.syncVenue === undefined) bookListedFills(p, event.order, event.fill);
-      p.noteFill(event.fill, event.order);
-      return false;
+      if (network) bookListedFills(p, order, event.fill);
+      p.noteFill(event.fill, order);
+      if (network) noteFillsShort(p, order);
+      // Told after its fills, as an order event is.
+      return news && tellOrder(p, order);
     }
     case "position":
       p.mirror.applyPosition(event.symbol, event.position, true);
@@ -84,6 +108,30 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       }
       return false;
   }
+}
+
+/**
+ * Tells the strategy (onOrderUpdate, its update queue) and the callbacks of an order state just applied; a REJECTED one
+ * is reported as the venue's refusal too. True when an update was queued for the strategy.
+ */
+function tellOrder(p: BarPipeline, order: Order): boolean {
+  const shown = p.keptOrder(order);
+  p.guard.call("onOrderUpdate", shown);
+  if (order.status === "REJECTED") p.gateway.venueRejected(shown);
+  if (!p.runner.wantsUpdates) return false;
+  p.runner.updates.push(shown);
+  return true;
+}
+
+/**
+ * Notes whether a network venue's order, as the engine now holds it, is final and short of its fills (see FillsShort):
+ * only a final state is looked at, or an order noted already.
+ */
+function noteFillsShort(p: BarPipeline, order: Order): void {
+  const short = p.link.fillsShort;
+  if (short.size === 0 && !isTerminalStatus(order.status)) return;
+  const id = order.clientOrderId;
+  short.note(p.mirror.orders.get(id), p.bookedFills.booked(id));
 }
 
 /**

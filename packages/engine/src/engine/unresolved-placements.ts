@@ -43,6 +43,14 @@ export class UnresolvedPlacements {
    * such placements never land, and one that does lands soon.
    */
   private readonly declared = new RecentIds(FINISHED_ORDERS_KEPT);
+  /**
+   * Placements a reconnect's resync found of unknown outcome once their answers were in (see resyncAfterReconnect): the
+   * venue may have refused or filled them in the gap, whose events are lost, so their late answer (made as the venue took
+   * them) or an event replayed from before may be older news. Booked working from either, each is asked about
+   * (OrderGateway.refresh); a due lookup's own answer is that asking. Each leaves as it is settled: this holds no more
+   * than the placements unresolved.
+   */
+  private readonly askWhenSettled = new Set<string>();
 
   constructor(
     private readonly p: BarPipeline,
@@ -63,6 +71,21 @@ export class UnresolvedPlacements {
   /** Whether a due lookup declared `id` not placed and the venue has shown nothing of it since: it may still land. */
   declaredNotPlaced(id: string): boolean {
     return this.declared.size !== 0 && this.declared.has(id);
+  }
+
+  /** Asks about `id` once its outcome is settled, if it is unresolved now and then shown working (see askWhenSettled). */
+  askOnceSettled(id: string): void {
+    if (this.since.has(id)) this.askWhenSettled.add(id);
+  }
+
+  /**
+   * After an event or its late answer settled `id`: asked about now when a resync wants it (see askWhenSettled) and it
+   * is shown working; forgotten either way. Nothing while it is unresolved, nor after the run (the journal is closed).
+   */
+  settled(id: string): void {
+    if (this.askWhenSettled.size === 0 || this.since.has(id) || !this.askWhenSettled.delete(id)) return;
+    const p = this.p;
+    if (!p.finished && p.mirror.openOrdersById.has(id)) void p.gateway.refresh([id]);
   }
 
   /** Settles a placement by other means (an event showed it); whether it was unresolved. */
@@ -102,6 +125,12 @@ export class UnresolvedPlacements {
    * its id stayed taken): an order the venue took is booked and reported placed after all; a refusal frees the id.
    */
   lateAnswer(id: string, late: PromiseSettledResult<Order>): void {
+    this.applyLate(id, late);
+    this.settled(id);
+  }
+
+  /** Books a late answer (see {@link lateAnswer}). */
+  private applyLate(id: string, late: PromiseSettledResult<Order>): void {
     const p = this.p;
     // After the run the journal is closed; its PENDING record makes the next start ask the venue about the order.
     if (p.finished) return;
@@ -165,6 +194,7 @@ export class UnresolvedPlacements {
         if (!this.since.has(id)) continue; // settled meanwhile, by an event or its late answer
         if (isArgoError(error, "ORDER_NOT_FOUND")) {
           this.since.delete(id);
+          if (this.askWhenSettled.size !== 0) this.askWhenSettled.delete(id); // not at the venue now: what it does later is news
           this.channel.declaredNotPlaced(id);
           this.declared.add(id);
           p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it ${Date.now() - since} ms after its outcome became unknown: it was not placed`);
@@ -176,7 +206,11 @@ export class UnresolvedPlacements {
         }
         continue;
       }
-      if (this.since.delete(id)) this.channel.found(id, order, this.channel.request(id));
+      if (this.since.delete(id)) {
+        // This lookup, made after the link came back, is the asking a resync wanted (see askWhenSettled).
+        if (this.askWhenSettled.size !== 0) this.askWhenSettled.delete(id);
+        this.channel.found(id, order, this.channel.request(id));
+      }
       // Settled while the lookup was on its way (its late answer, an event): booked placed already, but the lookup may be
       // the fresher news (fills the answer, made when the venue took the order, did not have), as a late answer is taken.
       else if (p.mirror.orders.has(id)) noteNews(p, order);

@@ -1,0 +1,102 @@
+// A broker sends an order's FILLED status before its execution (IB: orderStatus before execDetails), and the link drops
+// before the execution comes: the gap loses it. The reconnect's resync asked only about orders held working, this one
+// was held FILLED, so its fill was never booked (no onOrderFilled, no journal row, a result short of the trade). Found by
+// a network fuzz. The resync now asks about orders held final with more filled than their fills booked.
+import { describe, expect, test } from "bun:test";
+import type { Bar, Order, TradingEvent } from "@argo/core";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+
+/**
+ * Order "E" fills: its FILLED status comes at once with no executions listed, then the link drops (RECONNECTING) and
+ * everything it sent in the gap is lost (the execution, the FILLED state listing it, position and account); the link is
+ * back (CONNECTED) as the next bar reaches the venue. Lookups answer the venue's order, its fill listed.
+ */
+class StatusFirstVenue extends FakeVenue {
+  readonly lookups: string[] = [];
+  private gap = false;
+  private reconnectAtNextBar = false;
+
+  override async getOrder(orderId: string): Promise<Order> {
+    this.lookups.push(orderId);
+    return super.getOrder(orderId);
+  }
+
+  override processBar(bar: Bar): void {
+    if (this.reconnectAtNextBar) {
+      this.reconnectAtNextBar = false;
+      this.gap = false;
+      super.emit({ type: "connection", state: "CONNECTED" });
+    }
+    super.processBar(bar);
+  }
+
+  protected override emit(event: TradingEvent): void {
+    if (this.gap && event.type !== "connection") return;
+    if (event.type === "fill" && event.order.clientOrderId === "E") {
+      super.emit({ type: "order", order: { ...event.order, fills: [] } });
+      super.emit({ type: "connection", state: "RECONNECTING" });
+      this.gap = true;
+      this.reconnectAtNextBar = true;
+      return;
+    }
+    super.emit(event);
+  }
+}
+
+describe("a FILLED status before its execution, the execution lost in a reconnect's gap", () => {
+  test("the resync asks about the order held FILLED short of its fills: the fill is booked once, the strategy told FILLED once", async () => {
+    const bars = barsFromCloses("X", [100, 100, 100, 100, 100]);
+    const venue = new StatusFirstVenue({ cash: 10_000 });
+    const told: string[] = [];
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 10, clientOrderId: "E" });
+      },
+      onOrderUpdate: (order: Order) => void told.push(`${order.clientOrderId} ${order.status} ${order.filledQuantity}`),
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    // By hand: "E" buys 10 at bar 1's open (100) in one execution; the resync at bar 2 asks about it once.
+    expect(venue.trades.map((t) => [t.clientOrderId, t.quantity, t.price])).toEqual([["E", 10, 100]]);
+    expect(venue.lookups).toEqual(["E"]);
+    expect(run.named("onOrderFilled").map(([f]) => [(f as { clientOrderId: string }).clientOrderId, (f as { quantity: number }).quantity])).toEqual([["E", 10]]);
+    expect(run.result?.counters.fills).toBe(1);
+    // The lookup's FILLED repeats the status told already: no second update.
+    expect(told).toEqual(["E SUBMITTED 0", "E FILLED 10"]);
+  });
+
+  test("an order whose execution comes after its status is not asked about at a later reconnect", async () => {
+    // The same status first, but no gap: the execution follows and is booked; a reconnect at bar 3 asks about nothing.
+    class NoGapVenue extends FakeVenue {
+      readonly lookups: string[] = [];
+      override async getOrder(orderId: string): Promise<Order> {
+        this.lookups.push(orderId);
+        return super.getOrder(orderId);
+      }
+      override processBar(bar: Bar): void {
+        if (bar === bars[3]) {
+          super.emit({ type: "connection", state: "RECONNECTING" });
+          super.emit({ type: "connection", state: "CONNECTED" });
+        }
+        super.processBar(bar);
+      }
+      protected override emit(event: TradingEvent): void {
+        if (event.type === "fill") super.emit({ type: "order", order: { ...event.order, fills: [] } });
+        super.emit(event);
+      }
+    }
+    const bars = barsFromCloses("X", [100, 100, 100, 100, 100]);
+    const venue = new NoGapVenue({ cash: 10_000 });
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 10, clientOrderId: "E" });
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(run.result?.counters.fills).toBe(1);
+    expect(venue.lookups).toEqual([]);
+  });
+});
