@@ -118,6 +118,11 @@ export class BarPipeline {
   private draining: Promise<void> | undefined;
   /** The UTC day a resumed session's start was judged in, until its first bar (see judgeInFirstBarsDay). */
   private startDay: number | undefined;
+  /**
+   * The step the journal's warm bars end in (resumeStep): its open, how many symbols' bars of it arrived, and the clock
+   * its last judgement had (its close when complete, else the step before's: its open).
+   */
+  private resumedStep: { open: number; arrived: number; judgedAt: number } | undefined;
   private busy = false;
   private stopped = false;
   private started = false;
@@ -195,7 +200,9 @@ export class BarPipeline {
     if (newest === undefined) return;
     let arrived = 0;
     for (const s of series) if (s.lastOpenTime === newest.openTime) arrived++;
-    this.steps.resume(newest.openTime, this.closer.closeTime(newest.openTime, newest.interval), arrived, series.length);
+    const closeTime = this.closer.closeTime(newest.openTime, newest.interval);
+    this.resumedStep = { open: newest.openTime, arrived, judgedAt: arrived >= series.length ? closeTime : newest.openTime };
+    this.steps.resume(newest.openTime, closeTime, arrived, series.length);
     // The equity the limits started from marked some symbols at that step's close and others at the one before.
     if (arrived < series.length) this.stateMachine.resumedMidStep();
   }
@@ -210,7 +217,7 @@ export class BarPipeline {
       return undefined;
     }
     const closeTime = this.closer.closeTime(bar.openTime, bar.interval);
-    if (this.startDay !== undefined && this.judgeInFirstBarsDay(closeTime)) return this.processBar(bar);
+    if (this.startDay !== undefined && this.judgeInFirstBarsDay(bar.openTime, closeTime)) return this.processBar(bar);
     if (this.stateMachine.watchesEquity && this.judgeEarlierStep(bar.openTime, closeTime)) return this.processBar(bar);
     // One object goes to the cache, the journal, the venue and onBar: frozen, a strategy's write throws (its error) rather
     // than change the risk checks' prices, the journal's bars or the caller's data.
@@ -554,15 +561,22 @@ export class BarPipeline {
    * recorded bars starts on the wall clock): judged again in that bar's day, before the bar reaches the venue or any
    * turn, with the equity still at the journal's closes. Otherwise a daily loss (or a REDUCING kept for that day) would
    * wait for the first complete step: with several symbols, after the turns of its earlier bars, which would trade
-   * ACTIVE what the uninterrupted session refused. True when a drain must end before the bar goes on (see drainBeforeBar).
+   * ACTIVE what the uninterrupted session refused. Judged at the clock of the journal's last judged step, the state the
+   * uninterrupted session holds until this bar's step is judged (a bar closing at midnight must not open the next day
+   * before its step does: the day's REDUCING or halt would be lifted for the turns before it), unless this bar completes
+   * its step (one symbol, or the last a mid-step resume waited for): judged before its turn then, at its close. True when
+   * a drain must end before the bar goes on (see drainBeforeBar).
    */
-  private judgeInFirstBarsDay(closeTime: number): boolean {
+  private judgeInFirstBarsDay(openTime: number, closeTime: number): boolean {
     const day = this.startDay;
     this.startDay = undefined;
-    if (Math.floor(closeTime / DAY_MS) === day) return false;
+    const step = this.resumedStep;
+    const completes = this.cache.series.length === 1 || (step !== undefined && openTime === step.open && step.arrived + 1 >= this.cache.series.length);
+    const at = completes || step === undefined ? closeTime : Math.min(closeTime, step.judgedAt);
+    if (Math.floor(at / DAY_MS) === day) return false;
     this.busy = true;
     const judge = () => {
-      const change = this.stateMachine.judgeAtStart(this.equity(), closeTime);
+      const change = this.stateMachine.judgeAtStart(this.equity(), at);
       this.keepMarks();
       if (change !== undefined) reactToStateChange(this, change);
     };

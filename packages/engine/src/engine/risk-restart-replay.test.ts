@@ -28,13 +28,16 @@ function twoSymbols(closes: number[], start: number): Bar[] {
   return a.flatMap((bar, i) => [bar, b[i]!]);
 }
 
-/** One session on `dir`: buys 99 A at T0 (filled at the next open, 100: 100 cash left); at `start` A's turn buys 0.5 B. */
-async function session(dir: string, closes: number[], start: number) {
+/**
+ * One session on `dir` over bars from `start`: buys 99 A at `entry` (filled at the next open, 100: 100 cash left); at
+ * `start` A's turn buys 0.5 B.
+ */
+async function session(dir: string, closes: number[], start: number, entry = T0) {
   const log: string[] = [];
   const strategy = testStrategy({
     async onBar(bar, ctx) {
       if (bar.symbol !== "A") return;
-      if (bar.openTime === T0) await ctx.placeOrder({ symbol: "A", side: "BUY", type: "MARKET", quantity: 99 });
+      if (bar.openTime === entry) await ctx.placeOrder({ symbol: "A", side: "BUY", type: "MARKET", quantity: 99 });
       else if (bar.openTime === start) log.push(`A's turn: BUY B ${(await ctx.placeOrder({ symbol: "B", side: "BUY", type: "MARKET", quantity: 0.5 })).status}`);
     },
   });
@@ -68,5 +71,20 @@ describe("a replayed session resumed the same data day, the wall clock in anothe
     setSystemTime(WALL + 3 * MIN);
     const second = await session("halted", [92, 92], T0 + 8 * MIN);
     expect(second.log).toEqual(["ACTIVE->HALTED", "A's turn: BUY B rejected"]);
+  });
+
+  test("resumed at a day's last step, whose bars close at midnight: the day's REDUCING still refuses the first symbol's turn", async () => {
+    // A risk-state crash fuzz (seed 766) found it: the first bar (A at 23:59, closing 00:00 the next day) was judged in
+    // the next day, which lifted the day's REDUCING for A's turn; the uninterrupted session opens that day only once B's
+    // 23:59 bar completes the step. By hand: entry 99 A at 23:55 (filled at 100 at 23:56); at 23:58 A closes 94:
+    // 100 + 99 × 94 = 9,406, 5.94 % down on the day's 10,000 (REDUCING at 5 %).
+    const E = T0 + DAY - 5 * MIN;
+    setSystemTime(WALL + 4 * MIN);
+    const first = await session("midnight", [100, 100, 98, 94], E, E);
+    expect(first.state).toBe("REDUCING");
+    setSystemTime(WALL + 5 * MIN);
+    const second = await session("midnight", [94, 94], E + 4 * MIN, E);
+    // Then B's 23:59 bar completes the step, judged at its close, 00:00: a new day, whose loss starts from 9,406.
+    expect(second.log).toEqual(["ACTIVE->REDUCING", "A's turn: BUY B rejected", "REDUCING->ACTIVE"]);
   });
 });
