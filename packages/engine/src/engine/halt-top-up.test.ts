@@ -95,6 +95,14 @@ const strategy = testStrategy({
 
 const halting = { risk: { circuitBreakerErrors: 1, closePositionsOnHalt: true } };
 
+/** Buys 5 at market on bar 0 and trips the halt on bar 2 (the "trip" placement fails), with no order limiting the close. */
+const noLimit = testStrategy({
+  async onBar(bar, ctx) {
+    if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 5 });
+    if (bar === bars[2]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 1, quantity: 1, clientOrderId: "trip" });
+  },
+});
+
 /** A logger keeping its warnings. */
 function warnings(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
@@ -124,12 +132,6 @@ describe("a halt's close that does not close the position (verified first on the
   test("failing on the wire (the venue never took it): sent again at the next bar, once", async () => {
     const venue = new HaltVenue();
     venue.failCloses = 1;
-    const noLimit = testStrategy({
-      async onBar(bar, ctx) {
-        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 5 });
-        if (bar === bars[2]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 1, quantity: 1, clientOrderId: "trip" });
-      },
-    });
     const run = await runEngine({ bars, venue, strategy: noLimit, engine: halting });
     expect(run.error).toBeUndefined();
     // The halt's close of 5 (sent with bars 0–2 seen) fails; bar 3 sends it again; it fills at bar 4, and no bar after
@@ -184,12 +186,6 @@ describe("a halt's close that does not close the position (verified first on the
       }
     }
     const venue = new PartVenue();
-    const noLimit = testStrategy({
-      async onBar(bar, ctx) {
-        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 5 });
-        if (bar === bars[2]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 1, quantity: 1, clientOrderId: "trip" });
-      },
-    });
     const run = await runEngine({ bars, venue, strategy: noLimit, engine: halting });
     expect(run.error).toBeUndefined();
     // By hand: 5 − 3 filled = 2 left, closed by bar 3's close (filled whole at bar 4). Before: long 2 left.
@@ -288,12 +284,6 @@ describe("a halt's close told FILLED before its execution (IB sends orderStatus 
       }
     }
     const venue = new StatusFirstVenue();
-    const noLimit = testStrategy({
-      async onBar(bar, ctx) {
-        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 5 });
-        if (bar === bars[2]) await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 1, quantity: 1, clientOrderId: "trip" });
-      },
-    });
     const run = await runEngine({ bars, venue, strategy: noLimit, engine: halting });
     expect(run.error).toBeUndefined();
     expect(venue.closeAttempts).toEqual([[5, 3]]);

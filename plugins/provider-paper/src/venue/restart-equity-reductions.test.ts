@@ -58,6 +58,20 @@ async function quantityOf(venue: PaperVenue, clientOrderId: string): Promise<num
   return (await venue.getOrder(clientOrderId)).quantity;
 }
 
+/**
+ * Places an equity-sized market order "eq" (`side`, `fraction`) in `a`, restores a venue from `a`'s journal as it stands,
+ * and feeds both the next bar at `price`: the order's quantity uninterrupted and restarted, and the restored venue's
+ * buying power before that bar.
+ */
+async function sizedBothWays(a: Run, side: "BUY" | "SELL", fraction: number, price = 100): Promise<{ quantities: Array<number | undefined>; restoredPower: number }> {
+  await a.venue.placeOrder({ symbol: "XYZ", side, type: "MARKET", equityFraction: fraction, clientOrderId: "eq" });
+  const b = await restoredFrom(a);
+  const restoredPower = (await b.getAccount()).buyingPower;
+  a.feed(price);
+  b.processBar({ ...a.last() });
+  return { quantities: [await quantityOf(a.venue, "eq"), await quantityOf(b, "eq")], restoredPower };
+}
+
 describe("an equity-sized order is no larger after a restart than without it", () => {
   test("a BUY limit placed flat, then a short of its size opened: it covers it, reserves nothing; equity SELL 0.5 is 45 both ways", async () => {
     const a = await run();
@@ -68,15 +82,11 @@ describe("an equity-sized order is no larger after a restart than without it", (
     // Short 10 at 100: cash 11,000, equity 10,000, the short's 1,000 its collateral: 9,000 free. The BUY limit now
     // covers that short (placed now, it would reserve nothing): nothing reserved, buying power 9,000 (it was 8,100).
     const powerA = (await a.venue.getAccount()).buyingPower;
-    await a.venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "MARKET", equityFraction: 0.5, clientOrderId: "eq" });
-    const b = await restoredFrom(a);
-    const powerB = (await b.getAccount()).buyingPower;
-    a.feed(100);
-    b.processBar({ ...a.last() });
+    const { quantities, restoredPower } = await sizedBothWays(a, "SELL", 0.5);
     // 0.5 × 9,000 = 4,500 at 100: 45 (the uninterrupted venue sized it 0.5 × 8,100 = 4,050: 40, the restarted one 45).
-    expect([await quantityOf(a.venue, "eq"), await quantityOf(b, "eq")]).toEqual([45, 45]);
+    expect(quantities).toEqual([45, 45]);
     money(powerA, 9_000);
-    money(powerB, 9_000);
+    money(restoredPower, 9_000);
   });
 
   test("a SELL limit beside a take-profit that held the long: the take-profit cancelled, it reduces the long; equity BUY 0.5 is 45", async () => {
@@ -95,15 +105,11 @@ describe("an equity-sized order is no larger after a restart than without it", (
     // released; the account says so after the cancel.
     const powerA = (await a.venue.getAccount()).buyingPower;
     const told = events.slice();
-    await a.venue.placeOrder({ symbol: "XYZ", side: "BUY", type: "MARKET", equityFraction: 0.5, clientOrderId: "eq" });
-    const b = await restoredFrom(a);
-    const powerB = (await b.getAccount()).buyingPower;
-    a.feed(100);
-    b.processBar({ ...a.last() });
+    const { quantities, restoredPower } = await sizedBothWays(a, "BUY", 0.5);
     // 0.5 × 9,000 = 4,500 at 100: 45 (uninterrupted it was 0.5 × 7,700 = 3,850: 38, restarted 45).
-    expect([await quantityOf(a.venue, "eq"), await quantityOf(b, "eq")]).toEqual([45, 45]);
+    expect(quantities).toEqual([45, 45]);
     money(powerA, 9_000);
-    money(powerB, 9_000);
+    money(restoredPower, 9_000);
     expect(told.map((e) => e.type)).toEqual(["order", "account"]);
     money(told[1]!.buyingPower, 9_000);
   });
@@ -118,15 +124,12 @@ describe("an equity-sized order is no larger after a restart than without it", (
     a.feed(100, 150);
     // 15 filled at 100 (fee 1.5): the 10 of the long, 5 short. Cash 8,999 + 1,500 − 1.5 = 10,497.5. Left: 15 to open, as
     // judged alone 15 × 100 + 1.5 = 1,501.5 (it held 2,003 − 5 × 2,003 / 20 = 1,502.25: the long's fee share kept).
-    await a.venue.placeOrder({ symbol: "XYZ", side: "SELL", type: "MARKET", equityFraction: 0.5, clientOrderId: "eq" });
-    const b = await restoredFrom(a);
     // The next bar at 99 leaves the limit at 100 unfilled; the equity SELL fills at the open, 99. Free: cash 10,497.5 less
     // the short 5 at 99 twice (its value and its collateral), 990: 9,507.5; less 1,501.5 reserved: 8,006.
-    a.feed(99, 1e9);
-    b.processBar({ ...a.last() });
+    const { quantities } = await sizedBothWays(a, "SELL", 0.5, 99);
     // 0.5 × 8,006 = 4,003 for 99 a unit and 0.1%: 4,003 / 99.099 = 40.3939… → 40.393 (with 1,502.25 reserved:
     // 0.5 × 8,005.25 / 99.099 = 40.3901… → 40.39 uninterrupted, 40.393 restarted).
-    expect([await quantityOf(a.venue, "eq"), await quantityOf(b, "eq")]).toEqual([40.393, 40.393]);
+    expect(quantities).toEqual([40.393, 40.393]);
   });
 
   test("a take-profit left alone by its own partial fill keeps its reduction when the side is judged again (review)", async () => {
