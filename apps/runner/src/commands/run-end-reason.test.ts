@@ -1,12 +1,12 @@
 // `argo run` stopped by a signal or by its log output lost: the journal's sessions table says which (before, both read
 // "aborted" with no column saying why, and a night's run stopped by Ctrl-C looked the same as one whose log shipper died).
 // The expected reasons are the texts the runner stops with: the signal's name, "log output lost: " and the error's message.
-import { Database } from "bun:sqlite";
 import { afterAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { captureIo, logLines } from "../__fixtures__/capture-io.ts";
 import { quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
 import { EXIT } from "../cli/exit-codes.ts";
+import { journalSessions } from "../__fixtures__/journal-sessions.ts";
 import { main } from "../main.ts";
 
 const tmp = tempDir("argo-end-reason-");
@@ -18,15 +18,8 @@ function config(name: string) {
   return { path, journal: join(dataDir, "journal.sqlite") };
 }
 
-/** The sessions' status and end reason, oldest first, read from the closed journal. */
-function ends(journal: string): Array<{ status: string | null; end_reason: string | null }> {
-  const db = new Database(journal, { readonly: true });
-  try {
-    return db.query("SELECT status, end_reason FROM sessions ORDER BY id").all() as Array<{ status: string | null; end_reason: string | null }>;
-  } finally {
-    db.close();
-  }
-}
+/** The journal's sessions ("status", "end_reason"), oldest first. */
+const ends = (journal: string) => journalSessions(journal, ["status", "end_reason"]);
 
 describe("argo run: the journal records why the session stopped", () => {
   test("SIGINT (Ctrl-C): aborted, reason SIGINT; the log's \"session ended\" line says it too", async () => {

@@ -8,6 +8,7 @@ import { captureIo, logLines } from "../__fixtures__/capture-io.ts";
 import { CLI, quickSessionConfig, tempDir, writeConfig } from "../__fixtures__/session-config.ts";
 import { isolatedEnv } from "../__fixtures__/spawn-cli.ts";
 import { EXIT } from "../cli/exit-codes.ts";
+import { journalSessions } from "../__fixtures__/journal-sessions.ts";
 import { main } from "../main.ts";
 
 const tmp = tempDir("argo-output-lost-");
@@ -28,15 +29,8 @@ function config(name: string) {
   return { path, journal: join(dataDir, "journal.sqlite") };
 }
 
-/** The journal's sessions, oldest first. */
-function sessions(journal: string): Array<{ status: string | null; ended_at: number | null }> {
-  const db = new Database(journal, { readonly: true });
-  try {
-    return db.query("SELECT status, ended_at FROM sessions ORDER BY id").all() as Array<{ status: string | null; ended_at: number | null }>;
-  } finally {
-    db.close();
-  }
-}
+/** The journal's sessions ("status", "ended_at"), oldest first. */
+const sessions = (journal: string) => journalSessions(journal, ["status", "ended_at"]);
 
 describe("argo run: the log output lost stops the session as a failure", () => {
   test("in-process: Io.outputLost aborting stops the run (exit 1), the journal closed and the session marked aborted", async () => {
