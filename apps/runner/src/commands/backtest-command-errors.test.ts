@@ -179,7 +179,8 @@ describe("warnings", () => {
   const late = join(tmp.dir, "late.ts");
   // A second copy for a second run: a module is loaded once per process, and its count would go on from the first run.
   const lateAgain = join(tmp.dir, "late-again.ts");
-  for (const path of [late, lateAgain]) writeFileSync(
+  const lateThird = join(tmp.dir, "late-third.ts");
+  for (const path of [late, lateAgain, lateThird]) writeFileSync(
     path,
     `import * as v from ${JSON.stringify(valibot)};\nlet n = 0;\n` +
       `export default { name: "late", config: v.object({}), async onBar(bar, ctx) {\n` +
@@ -210,6 +211,13 @@ describe("warnings", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out).toContain("  warning: strategy errors: 1 (the log at level silent leaves them out: run with --log-level warn to see them)");
+  });
+
+  test("at --log-level error a strategy error is in the log (logged at error level): the line says to see it (docs hunt)", async () => {
+    const r = await backtest(config(GOOD_CSV, { strategy: { path: lateThird } }), join(tmp.dir, "out-error-level"), "--log-level", "error");
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("strategy error");
+    expect(r.out).toContain("  warning: strategy errors: 1 (see the log)");
   });
 
   test("a clean run prints no warning line", async () => {

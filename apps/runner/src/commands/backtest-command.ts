@@ -81,11 +81,14 @@ function problemLogCallbacks(log: Pino): EngineCallbacks {
 }
 
 /**
- * Summary lines of those problems (counted whatever the log level), none for a clean run. They point at the log only
- * when it holds them: logged as warnings, they are gone at `--log-level error` or `silent`.
+ * Summary lines of those problems (counted whatever the log level), none for a clean run. They point at the log only when
+ * it holds them: strategy errors are logged at error level, the rest (refused orders, state changes, other errors) as
+ * warnings, gone at `--log-level error` or `silent`.
  */
 function problems(result: BacktestResult, log: Pino): string[] {
-  const found = runProblems({ ...result.counters, tradingState: result.tradingState });
+  const run = { ...result.counters, tradingState: result.tradingState };
+  const found = runProblems(run);
   if (found.length === 0) return [];
-  return [`  warning: ${found.join(", ")} (${log.isLevelEnabled("warn") ? "see the log" : `the log at level ${log.level} leaves them out: run with --log-level warn to see them`})`];
+  const inLog = log.isLevelEnabled("warn") || (log.isLevelEnabled("error") && runProblems({ ...run, strategyErrors: 0 }).length === 0);
+  return [`  warning: ${found.join(", ")} (${inLog ? "see the log" : `the log at level ${log.level} leaves them out: run with --log-level warn to see them`})`];
 }

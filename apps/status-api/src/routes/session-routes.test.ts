@@ -242,6 +242,13 @@ describe("session routes", () => {
     // A limit that ends on a time boundary is kept whole; one time holding more than the limit, with nothing older.
     expect(await page("?limit=4")).toEqual(["bcde", true]);
     expect(await page("?limit=1&from=2000&to=3000")).toEqual(["bcd", false]);
+    // More than 10,000 at one time: the newest 10,000 of them, and `more` says the rest were left out (review).
+    const many = Array.from({ length: 10_002 }, (_, i) => makeTrade({ id: `m${i}`, time: 5000 }));
+    const kept = session.state.trades;
+    session.state.trades = many;
+    const big = await json(await app.request("/trades?limit=1", auth));
+    expect([big.trades.length, big.more]).toEqual([10_000, true]);
+    session.state.trades = kept;
     // Whichever order the venue lists them in (the order within one time is the venue's).
     const select = session.trades.bind(session);
     session.trades = async (filter) => (await select(filter)).reverse();

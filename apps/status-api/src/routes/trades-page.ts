@@ -13,7 +13,8 @@ export interface TradesPage {
  * The newest `limit` trades matching `filter`, never splitting the trades of one time across pages: paging back with
  * `to` set to the oldest time shown (exclusive) must reach every trade. When the limit would cut through a time, that
  * time's trades are left to the next page; when one time alone holds more than `limit`, the page is that time's trades
- * (up to {@link MOST_AT_ONE_TIME}). `read` is the venue's getTrades (oldest first, as the paper venue lists them, or
+ * (the newest {@link MOST_AT_ONE_TIME} of them: past that, the rest of that time cannot be paged to, and `more` says
+ * some were left out). `read` is the venue's getTrades (oldest first, as the paper venue lists them, or
  * newest first).
  */
 export async function tradesPage(read: (filter: TradeFilter) => Promise<Trade[]>, filter: TradeFilter, limit: number): Promise<TradesPage> {
@@ -26,7 +27,9 @@ export async function tradesPage(read: (filter: TradeFilter) => Promise<Trade[]>
   while (kept > 0 && found[kept - 1]!.time === cut) kept--;
   if (kept > 0) return { trades: found.slice(0, kept).reverse(), more: true };
   // Every trade shown shares that time: the page is all of that time, and whether older ones exist besides.
-  const atCut = newestFirst(await read({ ...filter, from: cut, to: cut + 1, limit: MOST_AT_ONE_TIME }));
+  // One more than shown: a time holding more than that many leaves some out, which `more` must say too.
+  const atCut = newestFirst(await read({ ...filter, from: cut, to: cut + 1, limit: MOST_AT_ONE_TIME + 1 }));
+  if (atCut.length > MOST_AT_ONE_TIME) return { trades: atCut.slice(0, MOST_AT_ONE_TIME).reverse(), more: true };
   const older = filter.from !== undefined && filter.from >= cut ? [] : await read({ ...filter, to: cut, limit: 1 });
   return { trades: atCut.reverse(), more: older.length !== 0 };
 }

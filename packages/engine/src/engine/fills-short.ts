@@ -1,6 +1,7 @@
 import { isTerminalStatus, type Order } from "@argo/core";
 import { isQuantityNoise, quantityDifference } from "../stats/decimal-quantity.ts";
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
+import { RecentIds } from "./eviction-ring.ts";
 
 /** Whether an order shows more filled than the fills booked for it (past a decimal's noise). */
 export function showsUnbookedFills(filled: number, booked: number): boolean {
@@ -17,6 +18,11 @@ export function showsUnbookedFills(filled: number, booked: number): boolean {
  */
 export class FillsShort {
   private readonly ids = new Set<string>();
+  /**
+   * Orders asked about once already: not noted again. The answer books what it lists; an order still short after it (a
+   * fill the engine refused, a venue whose lookups list no fills) would otherwise be asked at every reconnect.
+   */
+  private readonly asked = new RecentIds(FINISHED_ORDERS_KEPT);
 
   /** Number of orders noted short of their fills. */
   get size(): number {
@@ -28,23 +34,26 @@ export class FillsShort {
     if (held === undefined) return;
     const id = held.clientOrderId;
     if (isTerminalStatus(held.status) && showsUnbookedFills(held.filledQuantity, booked)) {
-      if (this.ids.has(id)) return;
+      if (this.ids.has(id) || this.asked.has(id)) return;
       if (this.ids.size >= FINISHED_ORDERS_KEPT) this.ids.delete(this.ids.values().next().value!);
       this.ids.add(id);
     } else if (this.ids.size !== 0) this.ids.delete(id);
   }
 
   /**
-   * The orders still final and short of their fills, as `held` and `booked` tell now; the others are forgotten (booked
-   * meanwhile through an answer, or no longer kept).
+   * The orders still final and short of their fills, as `held` and `booked` tell now, to ask about once: all are
+   * forgotten (those returned are asked now, the others were booked meanwhile through an answer, or are no longer kept).
    */
   due(held: (id: string) => Order | undefined, booked: (id: string) => number): string[] {
     const due: string[] = [];
     for (const id of Array.from(this.ids)) {
       const order = held(id);
-      if (order !== undefined && isTerminalStatus(order.status) && showsUnbookedFills(order.filledQuantity, booked(id))) due.push(id);
-      else this.ids.delete(id);
+      if (order !== undefined && isTerminalStatus(order.status) && showsUnbookedFills(order.filledQuantity, booked(id))) {
+        due.push(id);
+        this.asked.add(id);
+      }
     }
+    this.ids.clear();
     return due;
   }
 }

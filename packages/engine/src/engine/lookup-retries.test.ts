@@ -17,8 +17,12 @@ class LossyVenue extends FakeVenue {
   private atOnce = 0;
   private muting = false;
 
+  /** The open time of the newest bar the venue had seen at each lookup. */
+  readonly lookupSteps: Array<number | undefined> = [];
+
   override async getOrder(orderId: string): Promise<Order> {
     this.lookups.push(orderId);
+    this.lookupSteps.push(this.barsSeen.at(-1)?.openTime);
     this.mostAtOnce = Math.max(this.mostAtOnce, ++this.atOnce);
     try {
       await null; // answered a step later, as across a network
@@ -95,6 +99,23 @@ describe("a failed lookup outside a halt", () => {
     // The first failure and the giving up: nothing in between.
     expect(messages).toHaveLength(2);
     expect(run.result?.counters.fills).toBe(0);
+  });
+
+  test("with two symbols, asked again once per time step, not at each symbol's bar (docs hunt)", async () => {
+    // X's bars as above, Y's beside them in each step. Before, the retries came at X's and Y's bars alike: the five
+    // lookups were spent within three steps (a brief outage used them all). By hand: the cancel's lookup at step 3,
+    // then one at each of steps 4, 5, 6 and 7: five lookups, each in its own step.
+    const y = barsFromCloses("Y", bars.map(() => 50));
+    const both = bars.flatMap((bar, i) => [bar, y[i]!]);
+    const venue = new LossyVenue({ cash: 10_000 });
+    venue.silenced.add("L1");
+    venue.failLookups.set("L1", 1_000);
+    const { strategy } = cancelling();
+    const run = await runEngine({ bars: both, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(venue.lookups.filter((id) => id === "L1")).toHaveLength(LOOKUP_ATTEMPTS);
+    const steps = venue.lookupSteps.map((time) => bars.findIndex((bar) => bar.openTime === time));
+    expect(steps).toEqual([3, 4, 5, 6, 7]);
   });
 
   test("an order asked about twice at once (two cancels refused) is looked up once; the retry waits for no answer on its way", async () => {

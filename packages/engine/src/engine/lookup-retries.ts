@@ -1,6 +1,6 @@
 /**
- * How many lookups of one order may fail in all before the engine stops asking (the first, then one per bar): a venue
- * down for a few bars is waited out, one that never answers about an order is not asked every bar of a long session.
+ * How many lookups of one order may fail in all before the engine stops asking (the first, then one per time step): a
+ * venue down for a few bars is waited out, one that never answers about an order is not asked every bar of a long session.
  */
 export const LOOKUP_ATTEMPTS = 5;
 
@@ -11,7 +11,8 @@ export const LOOKUP_ATTEMPTS = 5;
  */
 export class LookupRetries {
   private readonly asking = new Map<string, Promise<unknown>>();
-  private readonly failures = new Map<string, number>();
+  /** Per order whose last lookup failed: how many have failed, and the engine's clock (a step's close) at the last one. */
+  private readonly failures = new Map<string, { count: number; at: number }>();
 
   /** Number of orders whose last lookup failed, waiting to be asked again. */
   get size(): number {
@@ -37,23 +38,28 @@ export class LookupRetries {
     if (this.failures.size !== 0) this.failures.delete(id);
   }
 
-  /** A lookup of `id` failed: how many have failed in all; at {@link LOOKUP_ATTEMPTS} it is given up (not asked again). */
-  failed(id: string): number {
-    const count = (this.failures.get(id) ?? 0) + 1;
+  /**
+   * A lookup of `id` failed at the engine's clock `at`: how many have failed in all; at {@link LOOKUP_ATTEMPTS} it is
+   * given up (not asked again).
+   */
+  failed(id: string, at: number): number {
+    const count = (this.failures.get(id)?.count ?? 0) + 1;
     if (count >= LOOKUP_ATTEMPTS) this.failures.delete(id);
-    else this.failures.set(id, count);
+    else this.failures.set(id, { count, at });
     return count;
   }
 
   /**
-   * The orders to ask about again now: those still held working (`working`) and not asked about at this moment. One the
-   * engine no longer holds working (an event, a cancel's answer told its fate meanwhile) is forgotten.
+   * The orders to ask about again at the engine's clock `now`: those still held working (`working`), not asked about at
+   * this moment, whose last failure came at an earlier step (several symbols' bars share a step: a brief outage must
+   * not spend every attempt within one). One the engine no longer holds working (an event, a cancel's answer told its
+   * fate meanwhile) is forgotten.
    */
-  due(working: (id: string) => boolean): string[] {
+  due(working: (id: string) => boolean, now: number): string[] {
     const ids: string[] = [];
-    for (const id of Array.from(this.failures.keys())) {
+    for (const [id, failure] of Array.from(this.failures)) {
       if (!working(id)) this.failures.delete(id);
-      else if (!this.asking.has(id)) ids.push(id);
+      else if (!this.asking.has(id) && failure.at < now) ids.push(id);
     }
     return ids;
   }

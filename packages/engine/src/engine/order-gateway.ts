@@ -511,7 +511,7 @@ export class OrderGateway {
 
   /** Reports a failed lookup of `id`: its first failure as it is, and the giving up after the last one allowed; those between quietly. */
   private lookupFailed(id: string, failure: ArgoError): void {
-    const failures = this.lookups.failed(id);
+    const failures = this.lookups.failed(id, this.p.time);
     if (failures === 1) this.p.reportError(failure);
     else if (failures >= LOOKUP_ATTEMPTS) {
       const venue = this.p.trading.name;
@@ -535,7 +535,7 @@ export class OrderGateway {
   async followUp(): Promise<void> {
     const asked: Promise<unknown>[] = [];
     if (this.unresolved.size !== 0) asked.push(this.unresolved.lookUpDue());
-    if (this.lookups.size !== 0 && !this.stopping && !this.gate.ended) asked.push(this.refresh(this.lookups.due((id) => this.p.mirror.openOrdersById.has(id))));
+    if (this.lookups.size !== 0 && !this.stopping && !this.gate.ended) asked.push(this.refresh(this.lookups.due((id) => this.p.mirror.openOrdersById.has(id), this.p.time)));
     if (asked.length !== 0) await Promise.all(asked);
     await this.haltRounds.topUp();
   }

@@ -100,3 +100,64 @@ describe("a FILLED status before its execution, the execution lost in a reconnec
     expect(venue.lookups).toEqual([]);
   });
 });
+
+describe("an order final and short of its fills is asked about once, not at every reconnect (review)", () => {
+  const flat = barsFromCloses("X", [100, 100, 100, 100, 100, 100, 100]);
+
+  /**
+   * E's only fill is listed with the wrong side (an adapter's mislabel: the engine refuses it), in its FILLED state and
+   * in every lookup's answer; the link drops and comes back at bars 3, 4 and 5 (`reconnects`), or E's FILLED state is
+   * sent again at bars 3 and 4 (`repeats`).
+   */
+  class MislabelVenue extends FakeVenue {
+    readonly lookups: string[] = [];
+    constructor(private readonly mode: "reconnects" | "repeats") {
+      super({ cash: 10_000 });
+    }
+    override async getOrder(id: string): Promise<Order> {
+      this.lookups.push(id);
+      return super.getOrder(id);
+    }
+    override processBar(bar: Bar): void {
+      const at = flat.indexOf(bar);
+      if (this.mode === "reconnects" && at >= 3 && at <= 5) {
+        super.emit({ type: "connection", state: "RECONNECTING" });
+        super.emit({ type: "connection", state: "CONNECTED" });
+      }
+      const held = this.orders.get("E");
+      if (this.mode === "repeats" && (at === 3 || at === 4) && held !== undefined) super.emit({ type: "order", order: { ...held } });
+      super.processBar(bar);
+    }
+    protected override emit(event: TradingEvent): void {
+      if (event.type === "fill") {
+        this.orders.get(event.order.clientOrderId)!.fills = [{ ...event.fill, side: "SELL" }];
+        return;
+      }
+      if (event.type === "order" && event.order.status === "FILLED") return super.emit({ type: "order", order: { ...this.orders.get(event.order.clientOrderId)! } });
+      super.emit(event);
+    }
+  }
+  const buying = testStrategy({
+    async onBar(bar, ctx) {
+      if (bar === flat[0]) await ctx.placeOrder({ side: "BUY", quantity: 10, clientOrderId: "E" });
+    },
+  });
+
+  test("three reconnects: one lookup, the refused fill reported once", async () => {
+    const venue = new MislabelVenue("reconnects");
+    const run = await runEngine({ bars: flat, venue, strategy: buying });
+    expect(run.error).toBeUndefined();
+    // Before: a lookup at each of the three reconnects, and the refusal reported again after each (4 reports).
+    expect(venue.lookups).toEqual(["E"]);
+    expect(run.named("onError")).toHaveLength(1);
+    expect(run.result?.counters.fills).toBe(0);
+  });
+
+  test("the same FILLED state sent again twice: the refused fill is not reported again", async () => {
+    const venue = new MislabelVenue("repeats");
+    const run = await runEngine({ bars: flat, venue, strategy: buying });
+    expect(run.error).toBeUndefined();
+    expect(run.named("onError")).toHaveLength(1);
+  });
+});
+

@@ -160,6 +160,8 @@ function endedLongAgo(p: BarPipeline, order: Order): boolean {
  */
 function bookListedFills(p: BarPipeline, order: Order, own?: Fill): void {
   if (order.fills.length !== 0 && p.bookedFills.booked(order.clientOrderId) < order.filledQuantity) {
-    for (const fill of order.fills) p.noteFill(own !== undefined && fill.id === own.id ? own : fill, order);
+    // Without the fills refused already (reported once, when first refused): a repeat or an answer listing one again
+    // would report it again.
+    for (const fill of p.keptOrder(order).fills) p.noteFill(own !== undefined && fill.id === own.id ? own : fill, order);
   }
 }

@@ -18,6 +18,7 @@ import { shortFilledOrders } from "./short-filled-orders.ts";
 import { RiskStateRows } from "./risk-state-rows.ts";
 import { journalDamage } from "./journal-damage.ts";
 import { journalTableError, parseStoredJson, parseStoredOrder, STORED_ORDER_COLUMNS, type StoredOrderRow, storedRowError } from "./stored-rows.ts";
+import { cutEndReason } from "./session-end-reason.ts";
 
 /** Whether a stored interval has the bar size `key`; a stored text that is no interval has none. */
 const sameBarSize = (stored: string, key: string): boolean => {
@@ -592,7 +593,8 @@ export class Journal {
           // Also after a flush that refused a record: the rest was written, and the session did end. Not into a journal
           // the flush found lost: its file may be another session's by now.
           if (this.sessionId && this.loss.error === undefined) {
-            this.db.query("UPDATE sessions SET ended_at = ?, status = ?, end_reason = ? WHERE id = ?").run(Date.now(), status, this.scrub.text(reason) ?? null, this.sessionId);
+            const stored = reason === undefined ? null : cutEndReason(this.scrub.text(reason));
+            this.db.query("UPDATE sessions SET ended_at = ?, status = ?, end_reason = ? WHERE id = ?").run(Date.now(), status, stored, this.sessionId);
           }
         }
       }

@@ -46,12 +46,20 @@ describe("sessionEndReason: the text recorded for what ended a session", () => {
     expect(sessionEndReason(controller.signal.reason)).toBe("AbortError: The operation was aborted.");
   });
 
-  test("nothing (a completed session) is no reason; a long message is cut to the limit", () => {
+  test("nothing (a completed session) is no reason; a long message is recorded cut to the limit", () => {
     expect(sessionEndReason(undefined)).toBeUndefined();
-    const long = sessionEndReason(new ArgoError("BROKER_REJECTED", "y".repeat(5000)))!;
+    const dir = endedSession("long", "failed", sessionEndReason(new ArgoError("BROKER_REJECTED", "y".repeat(5000))));
+    const long = ends(dir)[0]!.end_reason!;
     expect(long.length).toBe(END_REASON_MAX_LENGTH);
     // "BROKER_REJECTED: " is 17 characters, then y's up to the limit less one (limit - 18 of them), then the ellipsis.
     expect(long).toBe(`BROKER_REJECTED: ${"y".repeat(END_REASON_MAX_LENGTH - 18)}…`);
+  });
+
+  test("a secret across the cut is scrubbed before the cut: none of it is stored (docs hunt)", () => {
+    // 977 x's, then the 24-character secret: it runs past 999, where the cut falls. Cut first, its first 22 characters
+    // were stored; scrubbed first, it is "[REDACTED]" (10 characters): 987 in all, under the limit, nothing cut.
+    const dir = endedSession("secret-cut", "failed", sessionEndReason(`${"x".repeat(977)}${SECRET}`), [SECRET]);
+    expect(ends(dir)[0]!.end_reason).toBe(`${"x".repeat(977)}[REDACTED]`);
   });
 });
 

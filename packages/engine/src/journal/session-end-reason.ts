@@ -8,11 +8,11 @@ export const END_REASON_MAX_LENGTH = 1000;
  * reason or the fatal error. A text is kept as it is (the runner stops with the signal's name, "SIGINT", or "log output
  * lost: …" when its log's reader is gone); an error becomes `<code>: <message>`, its code the ArgoError's, else the
  * system's (`EPIPE`), else its name (`AbortError`, `TimeoutError`), so a Ctrl-C reads apart from a crash. Undefined for
- * nothing (a session that completed). Cut to END_REASON_MAX_LENGTH; the journal scrubs it of secrets like all it stores.
+ * nothing (a session that completed). Whole: the journal scrubs it of secrets, then cuts it (cutEndReason).
  */
 export function sessionEndReason(reason: unknown): string | undefined {
   if (reason === undefined || reason === null) return undefined;
-  return cut(describe(reason));
+  return describe(reason);
 }
 
 function describe(reason: unknown): string {
@@ -35,6 +35,10 @@ function isErrorLike(value: unknown): boolean {
   return typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string" && typeof (value as { name?: unknown }).name === "string";
 }
 
-function cut(text: string): string {
+/**
+ * An end reason cut to END_REASON_MAX_LENGTH, after it was scrubbed of secrets: cut first, a secret split at the cut would
+ * no longer match the scrubber and its first part be stored.
+ */
+export function cutEndReason(text: string): string {
   return text.length <= END_REASON_MAX_LENGTH ? text : `${text.slice(0, END_REASON_MAX_LENGTH - 1)}…`;
 }
