@@ -292,6 +292,15 @@ export class BarPipeline {
   }
 
   /**
+   * Notes each fill `order` lists (noteFill skips those booked), without those refused already: each was reported once,
+   * when first refused, and a repeat, an answer or a lookup listing it again must not report it again. `own`: the fill
+   * an event brought, noted as it came in place of its listed copy.
+   */
+  noteListedFills(order: Order, own?: Fill): void {
+    for (const fill of this.keptOrder(order).fills) this.noteFill(own !== undefined && fill.id === own.id ? own : fill, order);
+  }
+
+  /**
    * Records and reports a fill (from an event, or found by asking the venue about an order), once: a fill this session or
    * the journal's earlier ones already hold is a repeat (a lookup and a late event, a broker re-sending executions).
    * Every fill passes here, so here it is checked: one its order cannot have had (malformed, another symbol or side, or

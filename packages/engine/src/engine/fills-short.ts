@@ -19,8 +19,9 @@ export function showsUnbookedFills(filled: number, booked: number): boolean {
 export class FillsShort {
   private readonly ids = new Set<string>();
   /**
-   * Orders asked about once already: not noted again. The answer books what it lists; an order still short after it (a
-   * fill the engine refused, a venue whose lookups list no fills) would otherwise be asked at every reconnect.
+   * Orders whose lookup the venue answered: not noted again. The answer booked what it listed; an order still short after
+   * it (a fill the engine refused, a venue whose lookups list no fills) would otherwise be asked at every reconnect. One
+   * whose lookup failed stays noted, for the next reconnect.
    */
   private readonly asked = new RecentIds(FINISHED_ORDERS_KEPT);
 
@@ -41,19 +42,21 @@ export class FillsShort {
   }
 
   /**
-   * The orders still final and short of their fills, as `held` and `booked` tell now, to ask about once: all are
-   * forgotten (those returned are asked now, the others were booked meanwhile through an answer, or are no longer kept).
+   * The orders still final and short of their fills, as `held` and `booked` tell now; the others are forgotten (booked
+   * meanwhile through an answer, or no longer kept).
    */
   due(held: (id: string) => Order | undefined, booked: (id: string) => number): string[] {
     const due: string[] = [];
     for (const id of Array.from(this.ids)) {
       const order = held(id);
-      if (order !== undefined && isTerminalStatus(order.status) && showsUnbookedFills(order.filledQuantity, booked(id))) {
-        due.push(id);
-        this.asked.add(id);
-      }
+      if (order !== undefined && isTerminalStatus(order.status) && showsUnbookedFills(order.filledQuantity, booked(id))) due.push(id);
+      else this.ids.delete(id);
     }
-    this.ids.clear();
     return due;
+  }
+
+  /** The venue answered a lookup of `id`: if it was noted short, it is not asked about again (see {@link asked}). */
+  answered(id: string): void {
+    if (this.ids.size !== 0 && this.ids.delete(id)) this.asked.add(id);
   }
 }

@@ -5,7 +5,7 @@ import { closeRoom } from "../strategy/close-quantity.ts";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { closePositionRequest } from "./close-position-request.ts";
-import { isQuantityNoise, quantityDifference } from "../stats/decimal-quantity.ts";
+import { showsUnbookedFills } from "./fills-short.ts";
 
 /**
  * The closes of a halt with closePositionsOnHalt: the halt's own round, then a top-up at each later bar for what is still
@@ -138,7 +138,7 @@ export class HaltCloseRounds {
       this.refuse(symbol, `REJECTED: ${order.rejectReason ?? "rejected by the venue"}`);
       return false;
     }
-    if (order !== undefined && unbooked(order.filledQuantity, p.bookedFills.booked(id))) return false;
+    if (order !== undefined && showsUnbookedFills(order.filledQuantity, p.bookedFills.booked(id))) return false;
     return true;
   }
 
@@ -162,10 +162,4 @@ export class HaltCloseRounds {
     this.refused.add(symbol);
     this.p.runner.log.warn(`close on halt: ${this.p.trading.name} refused the close of the position in ${symbol} (${why}): not sent again this session; the position stays open`);
   }
-}
-
-/** Whether an order shows more filled than the fills booked for it (its executions still on their way). */
-function unbooked(filled: number, booked: number): boolean {
-  const rest = quantityDifference(filled, booked);
-  return rest > 0 && !isQuantityNoise(rest, filled);
 }

@@ -6,7 +6,7 @@ export const LOOKUP_ATTEMPTS = 5;
 
 /**
  * The gateway's lookups of orders it holds as working (see OrderGateway.refresh): those on their way, so one order is
- * never asked about twice at once (a second ask joins the first), and those that failed, asked again at the next bars
+ * never asked about twice at once (a second ask joins the first), and those that failed, asked again at later time steps
  * until answered, no longer held working, or failed {@link LOOKUP_ATTEMPTS} times.
  */
 export class LookupRetries {

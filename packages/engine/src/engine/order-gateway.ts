@@ -401,7 +401,7 @@ export class OrderGateway {
   private found(id: string, order: Order, request: OrderRequest = order): OrderResult {
     if (order.status === "REJECTED") return this.refusedAfterAll(id, order, request);
     const result = this.placed(id, order);
-    for (const fill of order.fills) this.p.noteFill(fill, order);
+    this.p.noteListedFills(order);
     return result;
   }
 
@@ -482,7 +482,7 @@ export class OrderGateway {
    * reconnect's gap may have lost executions sent after the status: see FillsShort), by client id, and applies each answer as
    * the venue's event would be (see BarPipeline.heardOrder): its state, the fills it lists (noteFill skips those booked
    * already), the strategy's update. An order asked about already joins that lookup: never two of one order at once. A
-   * lookup that fails is reported (its first failure) and asked again at the next bars (see {@link followUp}), at most
+   * lookup that fails is reported (its first failure) and asked again at later time steps (see {@link followUp}), at most
    * {@link LOOKUP_ATTEMPTS} times in all; meanwhile the order stays as the engine holds it. A simulator sends every state
    * as it happens: nothing is asked.
    */
@@ -498,6 +498,7 @@ export class OrderGateway {
     const asked = this.lookUp(id).then(
       (order) => {
         this.lookups.answered(id);
+        this.p.link.fillsShort.answered(id);
         // After the run (a stop that gave up on this lookup), nothing more is applied: the journal is closed.
         if (this.gate.ended) return;
         if (order.clientOrderId === id) return this.p.heardOrder(order);
@@ -681,7 +682,7 @@ export class OrderGateway {
    */
   private answerFills(order: Order): void {
     if (this.syncVenue !== undefined) return;
-    for (const fill of order.fills) this.p.noteFill(fill, order);
+    this.p.noteListedFills(order);
   }
 
   private cancelFailed(error: ArgoError): CancelResult {

@@ -3,7 +3,7 @@
 // was held FILLED, so its fill was never booked (no onOrderFilled, no journal row, a result short of the trade). Found by
 // a network fuzz. The resync now asks about orders held final with more filled than their fills booked.
 import { describe, expect, test } from "bun:test";
-import type { Bar, Order, TradingEvent } from "@argo/core";
+import { ArgoError, type Bar, type Order, type OrderRequest, type TradingEvent } from "@argo/core";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
@@ -158,6 +158,87 @@ describe("an order final and short of its fills is asked about once, not at ever
     const run = await runEngine({ bars: flat, venue, strategy: buying });
     expect(run.error).toBeUndefined();
     expect(run.named("onError")).toHaveLength(1);
+  });
+});
+
+describe("review: lookups of orders short of their fills, and refused fills listed again", () => {
+  test("a resync's lookup that fails leaves the order noted: the next reconnect asks again and books the fill", async () => {
+    // E's FILLED status comes first, then the link drops and the execution is lost in the gap. The reconnect at bar 2
+    // asks about E and fails (the venue still shaky); the one at bar 4 is answered: E's fill booked. Before the review
+    // mend, the failed lookup had already marked E as asked: never asked again, the fill lost for the session.
+    const bars = barsFromCloses("X", [100, 100, 100, 100, 100, 100]);
+    class ShakyVenue extends FakeVenue {
+      readonly lookups: string[] = [];
+      private gap = false;
+      private failNext = 1;
+      override async getOrder(id: string): Promise<Order> {
+        this.lookups.push(id);
+        if (this.failNext-- > 0) throw new ArgoError("CONNECTION_LOST", "still shaky");
+        return super.getOrder(id);
+      }
+      override processBar(bar: Bar): void {
+        const at = bars.indexOf(bar);
+        if (at === 2) {
+          this.gap = false;
+          super.emit({ type: "connection", state: "CONNECTED" });
+        }
+        if (at === 4) {
+          super.emit({ type: "connection", state: "RECONNECTING" });
+          super.emit({ type: "connection", state: "CONNECTED" });
+        }
+        super.processBar(bar);
+      }
+      protected override emit(event: TradingEvent): void {
+        if (this.gap && event.type !== "connection") return;
+        if (event.type === "fill" && event.order.clientOrderId === "E") {
+          super.emit({ type: "order", order: { ...event.order, fills: [] } });
+          super.emit({ type: "connection", state: "RECONNECTING" });
+          this.gap = true;
+          return;
+        }
+        super.emit(event);
+      }
+    }
+    const venue = new ShakyVenue({ cash: 10_000 });
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 10, clientOrderId: "E" });
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(venue.lookups).toEqual(["E", "E"]);
+    expect(run.result?.counters.fills).toBe(1);
+  });
+
+  test("a refused fill that the placement's answer lists again is reported once", async () => {
+    // A market order filled as it lands: the stream's FILLED state (its one fill mislabelled SELL, refused) comes before
+    // the placement's answer, which lists the same fill. Before: the refusal was reported twice.
+    const bars = barsFromCloses("X", [100, 100, 100, 100]);
+    class MislabelledVenue extends FakeVenue {
+      override async placeOrder(request: OrderRequest): Promise<Order> {
+        const now = Date.UTC(2024, 0, 1);
+        const id = request.clientOrderId!;
+        const fill = { id: "f1", orderId: "v1", clientOrderId: id, symbol: request.symbol, side: "SELL" as const, quantity: request.quantity!, price: 100, fee: 0, time: now };
+        const order = {
+          clientOrderId: id, venueOrderId: "v1", symbol: request.symbol, side: request.side, type: "MARKET" as const, quantity: request.quantity!,
+          filledQuantity: request.quantity!, averageFillPrice: 100, status: "FILLED" as const, timeInForce: "GTC" as const, createdAt: now, updatedAt: now, fills: [fill],
+        } as unknown as Order;
+        this.emit({ type: "order", order: { ...order } });
+        await null;
+        return { ...order };
+      }
+    }
+    const venue = new MislabelledVenue({ cash: 10_000 });
+    const strategy = testStrategy({
+      async onBar(bar, ctx) {
+        if (bar === bars[0]) await ctx.placeOrder({ side: "BUY", quantity: 10, clientOrderId: "E" });
+      },
+    });
+    const run = await runEngine({ bars, venue, strategy });
+    expect(run.error).toBeUndefined();
+    expect(run.named("onError")).toHaveLength(1);
+    expect(run.result?.counters.fills).toBe(0);
   });
 });
 

@@ -24,19 +24,12 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       // send a state again, or report fills only inside the order's state (IB's orderStatus comes before execDetails).
       const network = p.gateway.syncVenue === undefined;
       const state = network ? eventState(order) : undefined;
+      // The state the engine holds already, sent again or stamped otherwise (a lookup's answer carries the venue's REST
+      // time, the stream's event its own): no news for the strategy (a take-profit placed on FILLED would go out twice).
       // Its listed fills still count (noteFill skips those booked): a lookup's answer may repeat the state a status sent
       // before its executions brought, with those executions listed.
-      if (state !== undefined && p.mirror.repeatsEvent(order.clientOrderId, state)) {
-        bookListedFills(p, order);
-        noteFillsShort(p, order);
-        return false;
-      }
-      // The state the engine holds already, stamped otherwise (a lookup's answer carries the venue's REST time, the
-      // stream's event its own): no news for the strategy (a take-profit placed on FILLED would go out twice). The fills
-      // it lists still count (noteFill skips those booked).
-      if (state !== undefined && p.mirror.repeatsState(order)) {
-        bookListedFills(p, order);
-        noteFillsShort(p, order);
+      if (state !== undefined && (p.mirror.repeatsEvent(order.clientOrderId, state) || p.mirror.repeatsState(order))) {
+        bookListedFillsOf(p, order);
         return false;
       }
       // Refused as the mirror refuses an old state of an order it still keeps (applyOrder below): ignored, unreported. The
@@ -55,10 +48,7 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
       p.gateway.unresolved.settled(order.clientOrderId);
       // Booked now: a stop before the execution event arrives would otherwise lose the fill (the order is then final, and
       // the next start asks only about orders it holds short of their fills).
-      if (network) {
-        bookListedFills(p, order);
-        noteFillsShort(p, order);
-      }
+      if (network) bookListedFillsOf(p, order);
       return tellOrder(p, order);
     }
     case "fill": {
@@ -160,8 +150,12 @@ function endedLongAgo(p: BarPipeline, order: Order): boolean {
  */
 function bookListedFills(p: BarPipeline, order: Order, own?: Fill): void {
   if (order.fills.length !== 0 && p.bookedFills.booked(order.clientOrderId) < order.filledQuantity) {
-    // Without the fills refused already (reported once, when first refused): a repeat or an answer listing one again
-    // would report it again.
-    for (const fill of p.keptOrder(order).fills) p.noteFill(own !== undefined && fill.id === own.id ? own : fill, order);
+    p.noteListedFills(order, own);
   }
+}
+
+/** Books the fills a network venue's order event lists (bookListedFills), then notes whether it is left short of them. */
+function bookListedFillsOf(p: BarPipeline, order: Order): void {
+  bookListedFills(p, order);
+  noteFillsShort(p, order);
 }

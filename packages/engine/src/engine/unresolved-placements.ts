@@ -248,5 +248,5 @@ export class UnresolvedPlacements {
 /** Records a venue's word on an order already booked (the mirror keeps only newer states; noteFill skips booked fills). */
 function noteNews(p: BarPipeline, order: Order): void {
   p.noteOrder(order);
-  for (const fill of order.fills) p.noteFill(fill, order);
+  p.noteListedFills(order);
 }
