@@ -23,6 +23,7 @@ import { OrderGateway } from "./order-gateway.ts";
 import { reactToStateChange } from "./react-to-state-change.ts";
 import { VenueLink } from "./reconnect-resync.ts";
 import { RefusedFills } from "./refused-fills.ts";
+import { MalformedFillEvents } from "./malformed-fill-events.ts";
 import { REPORTED_FILLS_KEPT, ReportedFills } from "./reported-fills.ts";
 import { withStopGrace } from "./stop-grace.ts";
 import { applyTradingEvent } from "./trading-events.ts";
@@ -115,6 +116,8 @@ export class BarPipeline {
   readonly bookedFills = new BookedFills();
   /** Fills noteFill refused, left out of the orders the engine keeps, shows and records (see keptOrder). */
   private readonly refusedFills = new RefusedFills();
+  /** Malformed fill events reported already: a repeat is not reported again. */
+  readonly malformedFills = new MalformedFillEvents();
   private draining: Promise<void> | undefined;
   /** The UTC day a resumed session's start was judged in, until its first bar (see judgeInFirstBarsDay). */
   private startDay: number | undefined;
@@ -338,6 +341,8 @@ export class BarPipeline {
    * The order's newest state (the mirror's; else the one the fill came with: a restart's lookup, an order ended long ago)
    * kept and recorded again without the fill just refused, and the updates still queued for the strategy likewise. The
    * journal's record is coalesced, so the state written lists only booked fills; a restart books from it (BookedFills.replay).
+   * An order the mirror does not hold that the journal records as ended is not recorded again: the state the fill came
+   * with is then an old one replayed (a restart's backlog), and its final record already lists only booked fills.
    */
   private dropRefused(order: Order): void {
     const id = order.clientOrderId;
@@ -346,7 +351,8 @@ export class BarPipeline {
     const kept = this.refusedFills.kept(newest);
     if (kept !== newest) {
       if (held !== undefined) this.mirror.applyOrder(kept);
-      this.journal?.order(kept);
+      const journal = this.journal;
+      if (journal !== undefined && (held !== undefined || !journal.endedOrder(id))) journal.order(kept);
     }
     const updates = this.runner.updates;
     for (let i = 0; i < updates.length; i++) if (updates[i]!.clientOrderId === id) updates[i] = this.refusedFills.kept(updates[i]!);

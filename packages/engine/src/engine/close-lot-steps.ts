@@ -6,7 +6,8 @@ import { ignoreLate, withDeadline } from "./venue-deadline.ts";
  * (`getSymbolIncrements`) only when such a close comes, never on a bar's path, and kept once it answered. 0 when the
  * venue does not say: no method, no step in its answer, a failure or no answer within the call deadline (the close then
  * goes as closeRoom sizes it; none of these is an error). A failure or a deadline is not kept: the next close asks again,
- * so one lost answer does not leave the session's closes off the grid.
+ * so one lost answer does not leave the session's closes off the grid. A close that waited for an answer is sized with
+ * what the promise gave (0 for none): it does not ask again, else a venue failing every read would hold it forever.
  */
 export class CloseLotSteps {
   private readonly steps = new Map<string, number | Promise<number>>();

@@ -88,19 +88,24 @@ export class EngineContext implements StrategyContext<unknown> {
     return this.sized(signal, symbol);
   }
 
-  /** The order a signal stands for, sized against the mirror's position, placed (or why not). */
-  private sized(signal: Signal, symbol: string): Promise<OrderResult> {
+  /**
+   * The order a signal stands for, sized against the mirror's position, placed (or why not). `answered`: the lot step
+   * the venue's answer gave this close after a wait (0 for none, a failure or a missed deadline): used, never asked again.
+   */
+  private sized(signal: Signal, symbol: string, answered?: number): Promise<OrderResult> {
     const p = this.p;
     const position = p.mirror.positionsBySymbol.get(symbol);
     const closes = signal.action === "CLOSE_LONG" ? "LONG" : signal.action === "CLOSE_SHORT" ? "SHORT" : undefined;
     // A close is sized against what other orders do not close yet (the same count the risk manager uses).
     const working = position !== undefined && position.side === closes ? p.working.quantity(symbol, sideAgainst(position), p.cache.lastClose(symbol), p.equity()) : 0;
     // What an order sized at its fill leaves is an estimate off the venue's lot grid, which would refuse the whole close:
-    // rounded down to the venue's step. A venue answering later is waited for, then the close is sized afresh.
+    // rounded down to the venue's step. A venue answering later is waited for, then the close is sized afresh with what
+    // it answered: a failure or a missed deadline is forgotten (the next close asks again), so asking again here would
+    // ask, and wait, forever.
     let lotStep: number | undefined;
     if (working > 0 && this.estimated(symbol, sideAgainst(position!))) {
-      const step = (this.closeLots ??= new CloseLotSteps(p.trading, p.options.venueCallTimeoutMs)).step(symbol);
-      if (typeof step !== "number") return step.then(() => this.sized(signal, symbol));
+      const step = answered ?? (this.closeLots ??= new CloseLotSteps(p.trading, p.options.venueCallTimeoutMs)).step(symbol);
+      if (typeof step !== "number") return step.then((known) => this.sized(signal, symbol, known));
       lotStep = step;
     }
     const outcome = signalToRequest(signal, symbol, position, working, lotStep);

@@ -397,11 +397,16 @@ export class OrderGateway {
    * Books an order the venue took (its answer) or turned out to hold after a failed placement, with the fills it carries:
    * recorded and reported as the events would have (a venue whose event stream is down reports them only there; a paper
    * resume rebuilds the account from the journal's fills). noteFill skips those an event already brought.
+   * A network venue's answer (or lookup) that brings the order final (a MARKET order answered FILLED, a timed-out one found
+   * CANCELLED) is then applied as the order's event (see BarPipeline.heardOrder): its own events may be lost in a stream
+   * gap, and the strategy's onOrderUpdate would never hear it; told so, the stream's copy is a repeat. One told already
+   * (its events came first) is a repeat itself. A simulator's events tell every state in the call.
    */
   private found(id: string, order: Order, request: OrderRequest = order): OrderResult {
     if (order.status === "REJECTED") return this.refusedAfterAll(id, order, request);
     const result = this.placed(id, order);
-    this.p.noteListedFills(order);
+    if (this.syncVenue === undefined && isTerminalStatus(order.status) && !this.gate.ended) this.p.heardOrder(order);
+    else this.p.noteListedFills(order);
     return result;
   }
 
@@ -664,15 +669,24 @@ export class OrderGateway {
    * final state is then a repeat. A simulator sends every state as its own event in the call: recorded only.
    */
   private applyAnswer(order: Order): void {
-    // Told as an event: a network venue's final state of one of the session's own orders, while the run lasts. A state
-    // still working ("cancel requested", stamped at the answer) would only repeat what the strategy was told; an order the
-    // engine never placed, or an answer after the run, is recorded as before.
-    if (this.syncVenue === undefined && isTerminalStatus(order.status) && !this.gate.ended && this.p.mirror.orders.has(order.clientOrderId)) {
+    // Told as an event: a network venue's final state of one of the session's own orders (a placement still on its way
+    // too: a cancel-all may overtake its answer), while the run lasts. A state still working ("cancel requested", stamped
+    // at the answer) would only repeat what the strategy was told; an order the engine never placed, or an answer after
+    // the run, is recorded as before.
+    if (this.syncVenue === undefined && isTerminalStatus(order.status) && !this.gate.ended && this.ownOrder(order.clientOrderId)) {
       this.p.heardOrder(order);
       return;
     }
     this.p.noteOrder(order);
     this.answerFills(order);
+  }
+
+  /**
+   * Whether `id` is one of the session's orders: held by the mirror, or a placement still on its way (a cancel-all that
+   * overtook its answer; the event path books it placed, see shownByEvent).
+   */
+  private ownOrder(id: string): boolean {
+    return this.p.mirror.orders.has(id) || this.inFlight.has(id);
   }
 
   /**

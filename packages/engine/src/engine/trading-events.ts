@@ -9,10 +9,13 @@ import { resyncAfterReconnect } from "./reconnect-resync.ts";
  * the reads a reconnect sets off.
  * A malformed order or fill event is reported (INVALID_DATA through onError) and stores nothing: thrown back into
  * the provider it would break its stream, and stored it would become a phantom open order or a refused journal record.
+ * A malformed fill event sent again (same order and fill ids) is not reported again (see MalformedFillEvents).
  */
 export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean {
   const problem = tradingEventProblem(event);
   if (problem !== undefined) {
+    // Once per (order, fill) ids: a venue replaying its backlog at each reconnect would report one bad execution each time.
+    if (!p.malformedFills.firstReport(event)) return false;
     const venue = p.trading.name;
     p.reportError(new ArgoError("INVALID_DATA", `${venue} sent ${problem}; the event was ignored`, { provider: venue }));
     return false;

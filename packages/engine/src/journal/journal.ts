@@ -429,10 +429,15 @@ export class Journal {
     return this.endedStatus(clientOrderId) !== undefined;
   }
 
-  /** The final status the venue gave the order, as recorded (its buffered state, else its written one); undefined when none. */
+  /**
+   * The final status the venue gave the order, as recorded (its buffered state when final, else its written one); undefined
+   * when none. A buffered working state does not hide a written final one: the write refuses it (see UPSERT_ORDER), so
+   * the written record is what the journal holds (a restart's replayed old state, buffered, must not reopen the order).
+   */
   endedStatus(clientOrderId: string): Order["status"] | undefined {
     const waiting = this.orders.size === 0 ? undefined : this.orders.get(clientOrderId);
-    const status = waiting !== undefined ? waiting.status : this.storedStatus(clientOrderId);
+    if (waiting !== undefined && endedAtVenue(waiting.status)) return waiting.status;
+    const status = this.storedStatus(clientOrderId);
     return endedAtVenue(status) ? (status as Order["status"]) : undefined;
   }
 
