@@ -7,6 +7,7 @@ import { ArgoError, type Bar, type Order, type OrderRequest, type TradingEvent }
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue, SyncFakeVenue } from "../test-fixtures/fake-venue.ts";
+import { QueuedVenue } from "../test-fixtures/queued-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const bars = barsFromCloses("BTC", [100, 100, 100, 100, 100, 100]);
@@ -157,3 +158,71 @@ describe("a cancel-all answer for a placement still on its way", () => {
     expect(run.result?.openOrders).toEqual([]);
   });
 });
+
+describe("review: a final state a late answer or a lookup brings, told once", () => {
+  const DEADLINE = 40;
+
+  test("a late FILLED answer of an order declared not placed reaches onOrderUpdate once", async () => {
+    // A venue reporting through answers only: the placement misses its deadline, a lookup declares it not placed, then
+    // its answer lands FILLED. Found in review: told twice (by found's event path and by the came-back booking).
+    const ID = "entry-1";
+    const five = barsFromCloses("X", [100, 100, 100, 100, 100]);
+    class FilledOnLanding extends QueuedVenue {
+      override async placeOrder(request: OrderRequest): Promise<Order> {
+        const answer = await super.placeOrder(request);
+        const order = this.orders.get(answer.clientOrderId)!;
+        this.fill(order, 100, five[0]!);
+        return structuredClone(order);
+      }
+    }
+    const venue = new FilledOnLanding(ID, { answersOnly: true });
+    const updates: string[] = [];
+    let bar = 0;
+    const strategy = testStrategy({
+      async onBar(_bar, ctx) {
+        bar++;
+        if (bar === 1) await ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 5, clientOrderId: ID });
+        if (bar === 2) await Bun.sleep(2 * DEADLINE);
+        if (bar === 3) {
+          venue.land();
+          while (venue.placed.length === 0) await Bun.sleep(1);
+          await Bun.sleep(5);
+        }
+      },
+      onOrderUpdate: (order: Order) => void updates.push(`${order.clientOrderId} ${order.status}`),
+    });
+    const run = await runEngine({ bars: five, venue, strategy, engine: { mode: "live", venueCallTimeoutMs: DEADLINE } });
+    expect(run.error).toBeUndefined();
+    expect(updates).toEqual([`${ID} FILLED`]);
+  });
+
+  test("a late FILLED answer after a lookup found the order SUBMITTED reaches onOrderUpdate", async () => {
+    // The venue takes the order at once but answers FILLED after three deadlines and sends no events; the first lookup
+    // finds it SUBMITTED. Found in review: the late answer booked the fill but told nothing.
+    const four = barsFromCloses("X", [100, 100, 100, 100]);
+    class SlowFilledAnswer extends FakeVenue {
+      override async placeOrder(request: OrderRequest): Promise<Order> {
+        const answer = this.placeNow(request);
+        await Bun.sleep(3 * DEADLINE);
+        this.fill(this.orders.get(answer.clientOrderId)!, 100, four[0]!);
+        return structuredClone(this.orders.get(answer.clientOrderId)!);
+      }
+      protected override emit(_event: TradingEvent): void {}
+    }
+    const updates: string[] = [];
+    let bar = 0;
+    const strategy = testStrategy({
+      async onBar(_bar, ctx) {
+        bar++;
+        if (bar === 1) await ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 1, clientOrderId: "e" });
+        if (bar === 2) await Bun.sleep(5 * DEADLINE);
+      },
+      onOrderUpdate: (order: Order) => void updates.push(`${order.clientOrderId} ${order.status}`),
+    });
+    const run = await runEngine({ bars: four, venue: new SlowFilledAnswer({ cash: 10_000 }), strategy, engine: { mode: "live", venueCallTimeoutMs: DEADLINE } });
+    expect(run.error).toBeUndefined();
+    expect(updates.filter((u) => u === "e FILLED")).toHaveLength(1);
+    expect(run.named("onOrderFilled")).toHaveLength(1);
+  });
+});
+

@@ -405,7 +405,7 @@ export class OrderGateway {
   private found(id: string, order: Order, request: OrderRequest = order): OrderResult {
     if (order.status === "REJECTED") return this.refusedAfterAll(id, order, request);
     const result = this.placed(id, order);
-    if (this.syncVenue === undefined && isTerminalStatus(order.status) && !this.gate.ended) this.p.heardOrder(order);
+    if (this.tellsFinal(order)) this.p.heardOrder(order);
     else this.p.noteListedFills(order);
     return result;
   }
@@ -673,12 +673,21 @@ export class OrderGateway {
     // too: a cancel-all may overtake its answer), while the run lasts. A state still working ("cancel requested", stamped
     // at the answer) would only repeat what the strategy was told; an order the engine never placed, or an answer after
     // the run, is recorded as before.
-    if (this.syncVenue === undefined && isTerminalStatus(order.status) && !this.gate.ended && this.ownOrder(order.clientOrderId)) {
+    if (this.tellsFinal(order) && this.ownOrder(order.clientOrderId)) {
       this.p.heardOrder(order);
       return;
     }
     this.p.noteOrder(order);
     this.answerFills(order);
+  }
+
+  /**
+   * Whether an answer (a placement's, a cancel's, a lookup's) bringing `order` is applied as that order's event, so the
+   * strategy hears it (see BarPipeline.heardOrder): a network venue's final state while the run lasts. Its own events may
+   * be lost in a stream gap; told so, the stream's copy is a repeat. A simulator's events tell every state in the call.
+   */
+  tellsFinal(order: Order): boolean {
+    return this.syncVenue === undefined && isTerminalStatus(order.status) && !this.gate.ended;
   }
 
   /**

@@ -36,7 +36,8 @@ function setup() {
   const pipeline = {
     finished: false,
     trading: { name: "venue" },
-    mirror: { orders: new Map() },
+    // Nothing told as an event here (the channel stub only books): a found order is no repeat.
+    mirror: { orders: new Map(), repeatsState: () => false },
     runner: { log: { warn: () => undefined }, wantsUpdates: true, updates },
     reportError: () => undefined,
     noteOrder: () => booked.push("noteOrder"),

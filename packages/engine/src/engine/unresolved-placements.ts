@@ -227,7 +227,8 @@ export class UnresolvedPlacements {
   private bookIfCameBack(order: Order): boolean {
     if (!this.cameBack(order)) return false;
     this.channel.found(order.clientOrderId, order, undefined);
-    if (this.p.runner.wantsUpdates) this.p.runner.updates.push(order);
+    // Told already when found applied a final state as the order's event (OrderGateway.tellsFinal): not twice.
+    if (this.p.runner.wantsUpdates && !this.p.mirror.repeatsState(order)) this.p.runner.updates.push(order);
     return true;
   }
 
@@ -245,8 +246,15 @@ export class UnresolvedPlacements {
   }
 }
 
-/** Records a venue's word on an order already booked (the mirror keeps only newer states; noteFill skips booked fills). */
+/**
+ * Records a venue's word on an order already booked (the mirror keeps only newer states; noteFill skips booked fills). A
+ * network venue's final state is applied as the order's event, so the strategy hears it once (OrderGateway.tellsFinal).
+ */
 function noteNews(p: BarPipeline, order: Order): void {
+  if (p.gateway.tellsFinal(order)) {
+    p.heardOrder(order);
+    return;
+  }
   p.noteOrder(order);
   p.noteListedFills(order);
 }
