@@ -71,11 +71,22 @@ export class ConfirmingReads {
     }));
   }
 
-  /** Confirms every unconfirmed position, one read at a time; resolves with the symbols the venue could not say. */
+  /**
+   * Confirms every unconfirmed position, one read at a time; resolves with the symbols the venue could not say. Listed
+   * again after each read: a fill of another symbol noted while a read was on its way leaves that one unconfirmed too,
+   * and a close sized from its position before the read would take it past flat (a halt's top-up did).
+   */
   async positions(): Promise<Set<string>> {
     const unknown = new Set<string>();
-    for (const symbol of this.p.mirror.unconfirmedSymbols()) if ((await this.position(symbol)) !== undefined) unknown.add(symbol);
+    for (let next = this.nextUnconfirmed(unknown); next !== undefined; next = this.nextUnconfirmed(unknown)) {
+      if ((await this.position(next)) !== undefined) unknown.add(next);
+    }
     return unknown;
+  }
+
+  /** The first symbol the mirror holds unconfirmed that is not in `skip` (those the venue could not say). */
+  private nextUnconfirmed(skip: ReadonlySet<string>): string | undefined {
+    return this.p.mirror.unconfirmedSymbols().find((symbol) => !skip.has(symbol));
   }
 
   /** One venue read confirming what the fills noted so far changed; see position(). */
