@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
-import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+import { protectingStrategy } from "../test-fixtures/protecting-strategy.ts";
+import { runEngine } from "../test-fixtures/run-engine.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-refused-fill-replay-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -51,21 +52,8 @@ class PartsVenue extends FakeVenue {
 
 const bars = barsFromCloses("BTC", [100, 100, 100, 100, 100, 100, 100, 100]);
 
-/** Buys 2 at market on the first bar; on entry's FILLED places a take-profit (SELL 2 at 150, resting); logs what it hears. */
-function protecting(log: string[], session: number, onBar?: () => void) {
-  return testStrategy({
-    onBar(bar, ctx) {
-      onBar?.();
-      if (session === 1 && bar === bars[0]) void ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 2, clientOrderId: "entry" });
-    },
-    async onOrderUpdate(order, ctx) {
-      log.push(`session ${session}: ${order.clientOrderId} ${order.status}`);
-      if (order.clientOrderId === "entry" && order.status === "FILLED") {
-        await ctx.placeOrder({ side: "SELL", type: "LIMIT", quantity: 2, limitPrice: 150, clientOrderId: `tp-${session}` });
-      }
-    },
-  });
-}
+/** The restart tests' strategy (entry of 2 at the first bar, a take-profit on its FILLED; see protectingStrategy). */
+const protecting = (log: string[], session: number, onBar?: () => void) => protectingStrategy(log, session, bars[0]!, 2, onBar);
 
 describe("a restart's replayed backlog with a fill the engine refuses", () => {
   test("the previous session's states are no news: FILLED told once across both sessions, one take-profit", async () => {

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
-import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+import { protectingStrategy } from "../test-fixtures/protecting-strategy.ts";
+import { runEngine } from "../test-fixtures/run-engine.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-replayed-backlog-restart-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -38,21 +39,8 @@ class ReplayingVenue extends FakeVenue {
 
 const bars = barsFromCloses("BTC", [100, 100, 100, 100, 100, 100, 100, 100]);
 
-/** Buys 1 at market on the first bar; on its FILLED places a take-profit (SELL 1 at 150, resting); logs what it hears. */
-function protecting(log: string[], session: number, onBar?: () => void) {
-  return testStrategy({
-    onBar(bar, ctx) {
-      onBar?.();
-      if (bar === bars[0]) void ctx.placeOrder({ side: "BUY", type: "MARKET", quantity: 1, clientOrderId: "entry" });
-    },
-    async onOrderUpdate(order, ctx) {
-      log.push(`session ${session}: ${order.clientOrderId} ${order.status}`);
-      if (order.clientOrderId === "entry" && order.status === "FILLED") {
-        await ctx.placeOrder({ side: "SELL", type: "LIMIT", quantity: 1, limitPrice: 150, clientOrderId: `tp-${session}` });
-      }
-    },
-  });
-}
+/** The restart tests' strategy (entry of 1 at the first bar, a take-profit on its FILLED; see protectingStrategy). */
+const protecting = (log: string[], session: number, onBar?: () => void) => protectingStrategy(log, session, bars[0]!, 1, onBar);
 
 describe("a resumed session and the venue's replayed backlog", () => {
   test("the previous session's FILLED and the take-profit's SUBMITTED, replayed, are no news: one take-profit", async () => {
