@@ -1,10 +1,9 @@
 import { type ArgoError, BarCloser, type ConfigIssue, isArgoError } from "@argo/core";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { formatDuration } from "../shared/format-duration.ts";
 import type { ReplayFile } from "./replay-file.ts";
 import { type BacktestRange } from "../shared/backtest-range.ts";
 import { replayRangeIssue } from "./replay-range-issue.ts";
-import { lineSeparator } from "./read-lines.ts";
+import { readSliceLines, type SliceLines } from "./file-slice.ts";
 import { fileErrorIssue } from "./replay-file-access.ts";
 import { createCsvRowParser, createJsonlRowParser, type RowParser } from "./row-parser.ts";
 
@@ -160,30 +159,14 @@ function rowsIssue(file: ReplayFile, error: ArgoError, rows: number): ConfigIssu
 }
 
 /**
- * The whole lines in the first {@link HEAD_BYTES} of a file (`whole`: that was all of it), read synchronously (a session check is synchronous),
- * decoded and split as the reader does them (a byte-order mark dropped, lone "\r" line endings read as such). A file
- * that cannot be read is an issue at its path; one that is not a regular file is left to replayFileIssues, which names
- * it, and never read: opened without waiting (a named pipe would block until a writer came), then let go.
+ * The whole lines in the first {@link HEAD_BYTES} of a file (`whole`: that was all of it; see readSliceLines), read
+ * synchronously (a session check is synchronous). A file that cannot be read is an issue at its path.
  */
-function headLines(file: ReplayFile): { lines: string[]; whole: boolean } | ConfigIssue {
-  let fd: number;
+function headLines(file: ReplayFile): SliceLines | ConfigIssue {
   try {
-    fd = openSync(file.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // Not a regular file: never read, left to replayFileIssues, which names it.
+    return readSliceLines(file.path, HEAD_BYTES, "start") ?? { lines: [], whole: false };
   } catch (error) {
     return fileErrorIssue(file, error);
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return { lines: [], whole: false };
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const size = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    const text = new TextDecoder().decode(buffer.subarray(0, size));
-    const lines = text.split(lineSeparator(text) ?? (text.endsWith("\r") ? "\r" : "\n"));
-    // A full read most likely cut the last line (and perhaps a character in it).
-    if (size === HEAD_BYTES) lines.pop();
-    return { lines, whole: size < HEAD_BYTES };
-  } catch (error) {
-    return fileErrorIssue(file, error);
-  } finally {
-    closeSync(fd);
   }
 }

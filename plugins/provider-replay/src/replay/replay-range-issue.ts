@@ -1,7 +1,6 @@
 import type { ConfigIssue } from "@argo/core";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { type BacktestRange, missedSide, rangeText } from "../shared/backtest-range.ts";
-import { lineSeparator } from "./read-lines.ts";
+import { readSliceLines, type SliceLines } from "./file-slice.ts";
 import type { ReplayFile } from "./replay-file.ts";
 import type { HeadRows } from "./replay-head-issue.ts";
 
@@ -33,40 +32,21 @@ export function replayRangeIssue(file: ReplayFile, head: HeadRows, range: Backte
 
 /** The open time of the file's last row that parses, read from its last {@link TAIL_BYTES}; undefined when none does. */
 function lastRowTime(file: ReplayFile, head: HeadRows): number | undefined {
-  const text = tailText(file.path);
-  if (text === undefined) return undefined;
-  const lines = text.split(lineSeparator(text) ?? (text.endsWith("\r") ? "\r" : "\n"));
-  // The first line of a tail read is most likely cut (and its first character perhaps split).
-  for (let i = lines.length - 1; i >= 1; i--) {
+  let tail: SliceLines | undefined;
+  try {
+    tail = readSliceLines(file.path, TAIL_BYTES, "end");
+  } catch {
+    return undefined; // the head's read names a file that cannot be read
+  }
+  const lines = tail?.lines ?? [];
+  for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!.endsWith("\r") ? lines[i]!.slice(0, -1) : lines[i]!;
     if (line.trim() === "") continue;
     try {
       return head.parse(line, 0).openTime;
     } catch {
-      // A bad last row is the reader's to name; a row before it still tells where the bars end.
+      // A bad last row (or the header of a short file) is the reader's to name; a row before it tells where the bars end.
     }
   }
   return undefined;
-}
-
-/** The last {@link TAIL_BYTES} of a regular file, decoded; undefined when it cannot be read. */
-function tailText(path: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return undefined;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return undefined;
-    const start = Math.max(0, stat.size - TAIL_BYTES);
-    const buffer = Buffer.alloc(stat.size - start);
-    const size = readSync(fd, buffer, 0, buffer.length, start);
-    return new TextDecoder().decode(buffer.subarray(0, size));
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
 }
