@@ -15,6 +15,13 @@ export type PlaceResult = { ok: true; order: Order } | { ok: false; error: ArgoE
 export interface TradingProvider {
   /** Registered provider name, e.g. "paper" or "binance-live". */
   readonly name: string;
+  /**
+   * Optional: milliseconds after it was sent past which a request can no longer reach the venue and take effect
+   * (Binance: the request's `recvWindow` plus the clock offset the provider allows). A placement the venue does not hold
+   * once this has passed never will: the engine frees its id and may send another order in its place (a halt's close).
+   * Leave it out when the venue has no such bound: a placement it did not know stays possible for the session.
+   */
+  readonly landingWindowMs?: number;
   connect(): Promise<void>;
   disconnect(): Promise<void>;
   connectionState(): ConnectionState;

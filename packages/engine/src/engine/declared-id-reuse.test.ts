@@ -22,9 +22,10 @@ let dirs = 0;
  * and declares it not placed. Bar 3 then sends {@link ID} again and one order with an engine id; `landAt` is the bar on
  * which the first placement lands (after that bar's placements); bar 4 tries {@link ID} once more.
  */
-async function run(refuse: boolean, landAt: number) {
+async function run(refuse: boolean, landAt: number, landingWindowMs?: number) {
   // Landed, the held placement is taken, or refused by the venue with INVALID_ORDER (`refuse`).
   const venue = new QueuedVenue(ID, { refuse, idsUniqueAmongOpenOrders: true });
+  if (landingWindowMs !== undefined) Object.assign(venue, { landingWindowMs });
   const warnings: string[] = [];
   const results: OrderResult[] = [];
   let bar = 0;
@@ -70,6 +71,18 @@ describe("a strategy's client id whose placement was declared not placed (the ve
     // That landed order is booked once: placed once, one journal row.
     expect(outcome.named("onOrderPlaced").map(([o]) => (o as Order).clientOrderId)).toEqual(["e-1", ID]);
     expect(outcome.result?.counters.ordersPlaced).toBe(2);
+    expect(journalRows<{ n: number }>(dir, `SELECT count(*) AS n FROM orders WHERE client_order_id = '${ID}'`)).toEqual([{ n: 1 }]);
+  });
+
+  test("is freed once the venue's landing window has passed (the request can no longer land): sent again, it is placed", async () => {
+    // A window of one call deadline has passed when bar 3's lookup declares the placement not placed (its outcome became
+    // unknown a deadline after it was sent at the earliest), so the id is free for bar 3's turn. It never lands.
+    const { outcome, venue, results, warnings, dir } = await run(false, 99, DEADLINE);
+    expect(outcome.error).toBeUndefined();
+    expect(results.map(describeResult)).toEqual(["CONNECTION_LOST", `placed ${ID}`, "placed e-1", "DUPLICATE_ORDER"]);
+    expect(venue.requests.filter((id) => id === ID)).toHaveLength(2);
+    expect(warnings.filter((w) => w.startsWith(`order ${ID}: fake-venue never took it, and its landing window`))).toHaveLength(1);
+    // One journal row for the id: the first placement's PENDING record went with its window; the second is the order.
     expect(journalRows<{ n: number }>(dir, `SELECT count(*) AS n FROM orders WHERE client_order_id = '${ID}'`)).toEqual([{ n: 1 }]);
   });
 

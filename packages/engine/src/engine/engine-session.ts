@@ -24,6 +24,7 @@ import { reconcileJournalOrders } from "./reconcile-journal-orders.ts";
 import { restoreSimulatedAccount } from "./restore-simulated-account.ts";
 import { StartEvents } from "./start-events.ts";
 import type { EngineRunResult, EngineStatus } from "./engine-result.ts";
+import { landingWindowOf } from "./landing-window.ts";
 import { connectTrading, resolveMarketData, resolveMode, resolveTrading } from "./resolve-providers.ts";
 import { DEFAULT_VENUE_CALL_TIMEOUT_MS } from "./venue-deadline.ts";
 
@@ -99,6 +100,7 @@ export class EngineSession {
       trading = await resolveTrading(o.trading);
       this.mode = resolveMode(o.mode, trading.provider);
       const venue = trading.provider;
+      landingWindowOf(venue); // a provider's malformed landing window is refused before anything connects
       const at: JournalVenue = { name: venue.name, account: o.account };
       // A journal this session must not use is a config mistake: refused before anything is connected or read.
       if (settings.sessionDir !== undefined) {

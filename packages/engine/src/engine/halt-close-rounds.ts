@@ -11,8 +11,9 @@ import { showsUnbookedFills } from "./fills-short.ts";
  * The closes of a halt with closePositionsOnHalt: the halt's own round, then a top-up at each later bar for what is still
  * open and not covered. The first close can leave part of a position open: sized beside an order whose lookup failed
  * (later found cancelled), failed on the wire, filled in part and ended by the venue. A close on its way or of unknown
- * outcome covers its position (no second close beside it: both could fill); one the venue refused stops the closes of
- * its symbol for the session (sent again it would be refused again, every bar). Rounds never overlap.
+ * outcome covers its position (no second close beside it: both could fill), one declared not placed too until the venue's
+ * landing window has passed (for the session without one); one the venue refused stops the closes of its symbol for the
+ * session (sent again it would be refused again, every bar). Rounds never overlap.
  */
 export class HaltCloseRounds {
   /** Set once a halt closes positions: from then on each bar tops its closes up. */
@@ -130,7 +131,8 @@ export class HaltCloseRounds {
     const gateway = p.gateway;
     if (gateway.inFlight.has(id) || gateway.awaitingCheck.has(id)) return false;
     if (gateway.unresolved.declaredNotPlaced(id)) {
-      this.sayOnce(symbol, `close on halt: the close of the position in ${symbol} (${id}) timed out and ${p.trading.name} did not know it when asked, but the request may still land: no other close is sent beside it`);
+      const until = p.trading.landingWindowMs === undefined ? "" : ` until ${p.trading.name}'s landing window (${p.trading.landingWindowMs} ms) has passed`;
+      this.sayOnce(symbol, `close on halt: the close of the position in ${symbol} (${id}) timed out and ${p.trading.name} did not know it when asked, but the request may still land: no other close is sent beside it${until}`);
       return false;
     }
     const order = p.mirror.orders.get(id);

@@ -262,6 +262,41 @@ describe("a halt's close of unknown outcome", () => {
     expect(venue.closeAttempts).toEqual([[5, 3]]);
     expect(await venue.getPositions()).toEqual([]);
   });
+
+  describe("with a venue that declares a landing window (TradingProvider.landingWindowMs)", () => {
+    test("past it, the close declared not placed can no longer land: its id is freed and the next close sells the position", async () => {
+      // The window is one call deadline: the close's outcome became unknown a deadline after it was sent at the earliest,
+      // so its window has passed when bar 5's lookup (6 bars seen) declares it not placed. By hand: the top-up of that same
+      // bar closes the 5 still held (no other order works against it) and fills at bar 6's open: flat.
+      const venue = Object.assign(new LostCloseVenue(), { landingWindowMs: DEADLINE });
+      const { logger, lines } = warnings();
+      const run = await runEngine({ bars, venue, strategy: slow, engine: { ...halting, venueCallTimeoutMs: DEADLINE, logger } });
+      expect(run.error).toBeUndefined();
+      expect(venue.closeAttempts).toEqual([[5, 3], [5, 6]]);
+      expect(await venue.getPositions()).toEqual([]);
+      expect(run.result?.positions).toEqual([]);
+      const freed = lines.filter((line) => line.includes(venue.closeId!) && line.includes(`landing window (${DEADLINE} ms) has passed`));
+      expect(freed).toHaveLength(1);
+    });
+
+    test("before it passes, the close still covers its position, and the log says until when", async () => {
+      const venue = Object.assign(new LostCloseVenue(), { landingWindowMs: 60_000 });
+      const { logger, lines } = warnings();
+      const run = await runEngine({ bars, venue, strategy: slow, engine: { ...halting, venueCallTimeoutMs: DEADLINE, logger } });
+      expect(run.error).toBeUndefined();
+      expect(venue.closeAttempts).toEqual([[5, 3]]);
+      expect((await venue.getPositions()).map((position) => position.quantity)).toEqual([5]);
+      expect(lines.filter((line) => line.includes("may still land") && line.includes("landing window (60000 ms) has passed"))).toHaveLength(1);
+    });
+
+    test.each([[-1], [0], [Number.NaN], [Number.POSITIVE_INFINITY], ["5000"]])("one of %p is refused at the start, naming the provider, before anything trades", async (ms) => {
+      const venue = Object.assign(new LostCloseVenue(), { landingWindowMs: ms as number });
+      const run = await runEngine({ bars, venue, strategy: slow, engine: { ...halting, venueCallTimeoutMs: DEADLINE } });
+      expect(run.error?.code).toBe("INVALID_DATA");
+      expect(run.error?.message).toContain(`provider "${venue.name}" declares landingWindowMs`);
+      expect(venue.placed).toEqual([]);
+    });
+  });
 });
 
 describe("a halt's close told FILLED before its execution (IB sends orderStatus before execDetails)", () => {

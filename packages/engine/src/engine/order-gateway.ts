@@ -97,7 +97,7 @@ export class OrderGateway {
       found: (id, order, request) => void this.found(id, order, request),
       notPlaced: (id, refused) => this.notPlaced(id, refused),
       declaredNotPlaced: (id) => this.declaredNotPlaced(id),
-      refusedAfterDeclared: (id) => this.notPlaced(id, true),
+      cannotLand: (id) => this.notPlaced(id, true),
       reclaim: (id) => this.reclaim(id),
       request: (id) => this.inFlight.request(id),
       failed: (error) => this.providerFailed(error),
@@ -443,7 +443,8 @@ export class OrderGateway {
    * A placement a lookup past its deadline did not find: it no longer works, but the request may still land, so its id
    * stays taken (ClientIds.keepUnsettled) and so does its PENDING record. A later start then asks the venue about it (and
    * books it if it landed meanwhile, or records it FAILED), and finds its id taken: a strategy that chooses ids from its
-   * bars would otherwise send it again after a restart. Only the venue's refusal of it frees both (notPlaced).
+   * bars would otherwise send it again after a restart. Only the venue's refusal of it, or the venue's landing window passing
+   * (UnresolvedPlacements.expireLanded), frees both (notPlaced).
    */
   private declaredNotPlaced(id: string): void {
     this.inFlight.delete(id);
@@ -531,7 +532,7 @@ export class OrderGateway {
 
   /** Whether a bar has follow-ups for {@link followUp}: placements of unknown outcome, failed lookups, a halt's closes to top up. */
   get followUpsDue(): boolean {
-    return this.unresolved.size !== 0 || (this.lookups.size !== 0 && !this.stopping) || this.haltRounds.due;
+    return this.unresolved.size !== 0 || this.unresolved.landing || (this.lookups.size !== 0 && !this.stopping) || this.haltRounds.due;
   }
 
   /**
@@ -543,6 +544,7 @@ export class OrderGateway {
     if (this.unresolved.size !== 0) asked.push(this.unresolved.lookUpDue());
     if (this.lookups.size !== 0 && !this.stopping && !this.gate.ended) asked.push(this.refresh(this.lookups.due((id) => this.p.mirror.openOrdersById.has(id), this.p.time)));
     if (asked.length !== 0) await Promise.all(asked);
+    if (this.unresolved.landing) this.unresolved.expireLanded();
     await this.haltRounds.topUp();
   }
 

@@ -27,7 +27,7 @@ function setup() {
     found: (id, order) => booked.push(`found ${id} ${order.status}`),
     notPlaced: (id) => booked.push(`notPlaced ${id}`),
     declaredNotPlaced: (id) => booked.push(`declared ${id}`),
-    refusedAfterDeclared: (id) => booked.push(`refusedAfterDeclared ${id}`),
+    cannotLand: (id) => booked.push(`cannotLand ${id}`),
     reclaim: (id) => booked.push(`reclaim ${id}`),
     request: () => undefined,
     failed: () => undefined,

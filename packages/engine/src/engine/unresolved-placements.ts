@@ -3,6 +3,7 @@ import { isProviderFailure } from "../risk/circuit-breaker.ts";
 import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { RecentIds } from "./eviction-ring.ts";
+import { landingWindowOf } from "./landing-window.ts";
 import { isOrderLike, malformedAnswer, malformedPlacementReport } from "./order-answer.ts";
 
 /** What the unresolved placements need from the order gateway: its lookup, its bookings and the breaker's count. */
@@ -15,11 +16,14 @@ export interface SettleChannel {
   notPlaced(id: string, refused: boolean): void;
   /**
    * A lookup past its deadline did not find it: it stops counting as working, but its id and its journal record stay (the
-   * request may still land; only the venue's refusal of it frees them, see refusedAfterDeclared).
+   * request may still land; only the venue's refusal of it, or its landing window passing, frees them: see cannotLand).
    */
   declaredNotPlaced(id: string): void;
-  /** The venue refused a placement declared not placed: nothing of it can land now, so its id and record are freed. */
-  refusedAfterDeclared(id: string): void;
+  /**
+   * Nothing of a placement declared not placed can land now (the venue refused it, or the venue's landing window passed):
+   * its id and record are freed.
+   */
+  cannotLand(id: string): void;
   /** Takes the id of a placement declared not placed again: the venue turned out to hold it after all. */
   reclaim(id: string): void;
   /** The request of a placement still in flight. */
@@ -44,6 +48,13 @@ export class UnresolvedPlacements {
    */
   private readonly declared = new RecentIds(FINISHED_ORDERS_KEPT);
   /**
+   * With a venue that declares a landing window (TradingProvider.landingWindowMs): each placement declared not placed, with
+   * the time past which its request can no longer land. Reckoned from when its outcome became unknown less a call
+   * deadline, which is no earlier than its sending: the window ends no sooner than the venue's.
+   */
+  private readonly landsUntil = new Map<string, number>();
+  private readonly landingWindowMs: number | undefined;
+  /**
    * Placements a reconnect's resync found of unknown outcome once their answers were in (see resyncAfterReconnect): the
    * venue may have refused or filled them in the gap, whose events are lost, so their late answer (made as the venue took
    * them) or an event replayed from before may be older news. Booked working from either, each is asked about
@@ -56,7 +67,9 @@ export class UnresolvedPlacements {
     private readonly p: BarPipeline,
     private readonly channel: SettleChannel,
     private readonly callTimeoutMs: number,
-  ) {}
+  ) {
+    this.landingWindowMs = landingWindowOf(p.trading);
+  }
 
   /** Number of placements whose outcome is unknown. */
   get size(): number {
@@ -165,7 +178,8 @@ export class UnresolvedPlacements {
       // refusal settles it, so its id is free again.
       if (!failure && this.declared.size !== 0 && this.declared.has(id)) {
         this.declared.delete(id);
-        this.channel.refusedAfterDeclared(id);
+        this.landsUntil.delete(id);
+        this.channel.cannotLand(id);
       }
       return;
     }
@@ -197,6 +211,7 @@ export class UnresolvedPlacements {
           if (this.askWhenSettled.size !== 0) this.askWhenSettled.delete(id); // not at the venue now: what it does later is news
           this.channel.declaredNotPlaced(id);
           this.declared.add(id);
+          if (this.landingWindowMs !== undefined) this.landsUntil.set(id, since - this.callTimeoutMs + this.landingWindowMs);
           p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it ${Date.now() - since} ms after its outcome became unknown: it was not placed`);
         } else {
           // A malformed answer is reported here; a provider failure by the channel. Either way it stays unresolved.
@@ -230,6 +245,30 @@ export class UnresolvedPlacements {
     // Told already when found applied a final state as the order's event (OrderGateway.tellsFinal): not twice.
     if (this.p.runner.wantsUpdates && !this.p.mirror.repeatsState(order)) this.p.runner.updates.push(order);
     return true;
+  }
+
+  /** Whether placements declared not placed wait for the venue's landing window to pass (see {@link expireLanded}). */
+  get landing(): boolean {
+    return this.landsUntil.size !== 0;
+  }
+
+  /**
+   * Frees each placement declared not placed whose landing window has passed and that the venue has shown nothing of:
+   * its request can no longer take effect, so its id and journal record go, and a halt may close its position again.
+   */
+  expireLanded(): void {
+    const now = Date.now();
+    for (const [id, until] of Array.from(this.landsUntil)) {
+      if (!this.declared.has(id)) {
+        this.landsUntil.delete(id); // shown by the venue since (cameBack), refused, or forgotten
+        continue;
+      }
+      if (now < until) continue;
+      this.landsUntil.delete(id);
+      this.declared.delete(id);
+      this.channel.cannotLand(id);
+      this.p.runner.log.warn(`order ${id}: ${this.p.trading.name} never took it, and its landing window (${this.landingWindowMs} ms) has passed: it can no longer be placed, and its id is free`);
+    }
   }
 
   /**
