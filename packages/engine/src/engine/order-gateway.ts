@@ -22,7 +22,7 @@ import type { OrderRejection } from "./callbacks.ts";
 import { UnresolvedPlacements } from "./unresolved-placements.ts";
 import { LOOKUP_ATTEMPTS, LookupRetries } from "./lookup-retries.ts";
 import { HaltCloseRounds } from "./halt-close-rounds.ts";
-import { ignoreLate, isTimedOut, withDeadline } from "./venue-deadline.ts";
+import { ignoreLate, isTimedOut, mayStillLand, withDeadline } from "./venue-deadline.ts";
 
 /**
  * The path of an order from the strategy to the venue: engine checks, risk, provider, and the
@@ -605,8 +605,9 @@ export class OrderGateway {
     try {
       return await this.lookUp(id);
     } catch (error) {
-      // After a deadline the request may still be on its way: the venue not knowing the order yet proves nothing.
-      if (isArgoError(error, "ORDER_NOT_FOUND") && !isTimedOut(failure)) throw failure;
+      // After a deadline, or with the provider saying its answer was lost, the request may still be on its way: the venue
+      // not knowing the order yet proves nothing.
+      if (isArgoError(error, "ORDER_NOT_FOUND") && !mayStillLand(failure)) throw failure;
       throw new ArgoError(failure.code, `${failure.message} (the order may be live at the venue: check client order id ${id} before placing it again)`, {
         ...(failure.provider ? { provider: failure.provider } : {}),
         details: { clientOrderId: id, outcome: "unknown" },

@@ -174,3 +174,45 @@ describe("a placement whose outcome is unknown (its answer lost, the venue may h
     expect(run.result?.openOrders).toEqual([]);
   });
 });
+
+describe("a placement the provider says may have reached the venue (details.outcome \"unknown\": Binance's -1007)", () => {
+  /**
+   * The first sell's answer is lost within the engine's deadline: the provider rejects at once with CONNECTION_LOST
+   * marked so, and the request reaches the venue `landsAfterMs` later (the lookup right after the failure misses it).
+   */
+  class SaysUnknownVenue extends LaterVenue {
+    private lost = 1;
+    constructor(private readonly landsAfterMs: number, private readonly marked = true) {
+      super();
+    }
+    override async placeOrder(request: OrderRequest): Promise<Order> {
+      if (request.side === "SELL" && this.lost-- > 0) {
+        setTimeout(() => void super.placeOrder(request), this.landsAfterMs);
+        throw new ArgoError("CONNECTION_LOST", "-1007: send status unknown; execution status unknown", this.marked ? { details: { outcome: "unknown" } } : {});
+      }
+      return super.placeOrder(request);
+    }
+  }
+
+  test("counts as working although the lookup right after does not find it: the second close is skipped; the first, landing, closes the long once", async () => {
+    const venue = new SaysUnknownVenue(DEADLINE / 2);
+    const results: OrderResult[] = [];
+    // Bar 2's close fails marked unknown; bar 3's close comes before the first lands. Before, the lookup's ORDER_NOT_FOUND
+    // freed it: bar 3 sold 1 more, and the landing first sell made the account short 1.
+    const run = await runEngine({ bars, venue, strategy: closingTwice(results, 0), engine: { mode: "live", venueCallTimeoutMs: DEADLINE } });
+    expect(run.error).toBeUndefined();
+    expect(results.map((r) => r.status)).toEqual(["rejected", "skipped"]);
+    expect((results[0] as { reason: string }).reason).toContain("may be live");
+    await Bun.sleep(2 * DEADLINE);
+    expect(venue.placed.filter((r) => r.side === "SELL")).toHaveLength(1);
+    expect((await venue.getPositions()).map((p) => p.side)).not.toContain("SHORT");
+  });
+
+  test("unmarked, the same failure is taken as never sent (docs/plugins.md): the second close is sent", async () => {
+    const venue = new SaysUnknownVenue(DEADLINE / 2, false);
+    const results: OrderResult[] = [];
+    await runEngine({ bars, venue, strategy: closingTwice(results, 0), engine: { mode: "live", venueCallTimeoutMs: DEADLINE } });
+    expect(results.map((r) => r.status)).toEqual(["rejected", "placed"]);
+    expect((results[0] as { reason: string }).reason).not.toContain("may be live");
+  });
+});

@@ -12,6 +12,15 @@ export function isTimedOut(error: ArgoError): boolean {
 }
 
 /**
+ * Whether a failed placement's request may still reach the venue, so its not being there when asked right away proves
+ * nothing: the engine's deadline passed (see {@link isTimedOut}), or the provider said so (`details.outcome: "unknown"`,
+ * docs/plugins.md: Binance's -1007, an HTTP timeout after the request was written).
+ */
+export function mayStillLand(error: ArgoError): boolean {
+  return isTimedOut(error) || error.details?.outcome === "unknown";
+}
+
+/**
  * `answer`, or CONNECTION_LOST once `ms` pass without one: a venue that never answers (a hung HTTP request, a broker
  * gateway that stopped replying) must not stall the engine, which waits for its order calls before the next bar.
  * `late` sees the answer if it comes after the deadline, so what the venue did is still recorded; `consequence` ends the message.
