@@ -8,7 +8,7 @@ export function engineLogCallbacks(log: Pino): EngineCallbacks {
     onEngineStop: (error) => (error ? log.error({ code: error.code }, `engine stopped: ${error.message}`) : log.info("engine stopped")),
     onOrderPlaced: (order) =>
       log.info({ clientOrderId: order.clientOrderId, venueOrderId: order.venueOrderId, symbol: order.symbol, side: order.side, type: order.type, ...orderSize(order) }, "order placed"),
-    onOrderFilled: (fill) => log.info({ clientOrderId: fill.clientOrderId, symbol: fill.symbol, side: fill.side, quantity: fill.quantity, price: fill.price, fee: fill.fee }, "fill"),
+    onOrderFilled: (fill) => log.info({ clientOrderId: fill.clientOrderId, symbol: fill.symbol, side: fill.side, quantity: fill.quantity, price: fill.price, fee: fill.fee, ...(fill.feeCurrency === undefined ? {} : { feeCurrency: fill.feeCurrency }) }, "fill"),
     onOrderRejected: (r) => log.warn({ code: r.code, source: r.source, symbol: r.request.symbol, side: r.request.side }, `order refused: ${r.reason}`),
     onTradingStateChange: (c) => log.warn({ from: c.from, to: c.to }, `trading state ${c.to}: ${c.reason}`),
     onError: (error) => log.warn({ code: error.code, provider: error.provider }, error.message),
