@@ -292,8 +292,9 @@ describe("a halt's close of unknown outcome", () => {
     test.each([[-1], [0], [Number.NaN], [Number.POSITIVE_INFINITY], ["5000"]])("one of %p is refused at the start, naming the provider, before anything trades", async (ms) => {
       const venue = Object.assign(new LostCloseVenue(), { landingWindowMs: ms as number });
       const run = await runEngine({ bars, venue, strategy: slow, engine: { ...halting, venueCallTimeoutMs: DEADLINE } });
-      expect(run.error?.code).toBe("INVALID_DATA");
-      expect(run.error?.message).toContain(`provider "${venue.name}" declares landingWindowMs`);
+      const error = run.error as ArgoError | undefined;
+      expect(error?.code).toBe("INVALID_DATA");
+      expect(error?.message).toContain(`provider "${venue.name}" declares landingWindowMs`);
       expect(venue.placed).toEqual([]);
     });
   });
