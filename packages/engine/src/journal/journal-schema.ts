@@ -17,11 +17,23 @@ export const FILLS_TABLE = `CREATE TABLE IF NOT EXISTS fills (
 export const RISK_STATE_REDUCING_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [["reducing_drawdown", "REAL"], ["reducing_daily_loss", "REAL"]];
 
 /**
+ * Columns of risk_state added after the REDUCING ones: the equity of the last time step the limits judged and the engine
+ * clock it was judged at (its close), both NULL when none is kept (a halted session judges no later step). A session
+ * resumed between two symbols' bars of a step that opens a new UTC day starts that day from it, as without the stop.
+ * Read only when the bars hold no step between it and their newest (RiskStateRows). A journal written before gets them,
+ * empty, when opened.
+ */
+export const RISK_STATE_LAST_STEP_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [["last_step_equity", "REAL"], ["last_step_time", "INTEGER"]];
+
+/** Every column of risk_state added after it was first written, in the order they come after `day`. */
+export const RISK_STATE_ADDED_COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [...RISK_STATE_REDUCING_COLUMNS, ...RISK_STATE_LAST_STEP_COLUMNS];
+
+/**
  * The equity limits' marks a restart goes on from (EquityMarks): one row (id 1), apart from the strategy's state, whose
  * keys are the strategy's own. `day` is the UTC midnight (epoch ms) of the day `day_start_equity` belongs to.
  */
 export const RISK_STATE_TABLE = `CREATE TABLE IF NOT EXISTS risk_state (
-  id INTEGER PRIMARY KEY CHECK (id = 1), peak REAL NOT NULL, day_start_equity REAL NOT NULL, day INTEGER NOT NULL${RISK_STATE_REDUCING_COLUMNS.map(([name, type]) => `, ${name} ${type}`).join("")}
+  id INTEGER PRIMARY KEY CHECK (id = 1), peak REAL NOT NULL, day_start_equity REAL NOT NULL, day INTEGER NOT NULL${RISK_STATE_ADDED_COLUMNS.map(([name, type]) => `, ${name} ${type}`).join("")}
 );`;
 
 /**

@@ -83,7 +83,8 @@ describe("a table of another shape is INVALID_DATA naming the file, the table an
     ["sessions without mode", "ALTER TABLE sessions DROP COLUMN mode", "sessions", "its sessions table has no column mode", "mode"],
     ["state with val for value", "DROP TABLE state; CREATE TABLE state (strategy TEXT, key TEXT, val TEXT, PRIMARY KEY (strategy, key))", "state", "its state table has no column value", "value"],
     ["bars without volume", "ALTER TABLE bars DROP COLUMN volume", "bars", "its bars table has no column volume", "volume"],
-    ["an extra column", "ALTER TABLE orders ADD COLUMN note TEXT", "orders", 'its orders table has a column "note" Argo does not write', "note"],
+    // A later version's columns come after Argo's (journal-forward-columns.test.ts): one among them was put there by hand.
+    ["an extra column among Argo's", "DROP TABLE state; CREATE TABLE state (strategy TEXT, note TEXT, key TEXT, value TEXT, PRIMARY KEY (strategy, key))", "state", 'its state table has a column "note" Argo does not write among the columns it writes (strategy, key, value; a later version\'s columns come after them)', "note"],
     ["columns moved", "DROP TABLE state; CREATE TABLE state (key TEXT, strategy TEXT, value TEXT, PRIMARY KEY (strategy, key))", "state", "its state table does not have its columns in the order Argo writes them (strategy, key, value)", undefined],
     ["no primary key", "DROP TABLE state; CREATE TABLE state (strategy TEXT, key TEXT, value TEXT)", "state", "its state table's primary key is not (strategy, key)", undefined],
   ];

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { EquityMarks } from "../risk/trading-state.ts";
 import { type FileIdentity, fileIdentity, isSameFile } from "./file-identity.ts";
 import { fillKey } from "./fill-key.ts";
+import { FILL_COLUMNS } from "./fill-rows.ts";
 import { assertOwnWal, stampJournalId } from "./journal-id.ts";
 import { isJournalLoss, JournalLoss, type JournalLossListener, unwritableJournal } from "./journal-loss.ts";
 import { JOURNAL_FILE } from "./journal-schema.ts";
@@ -41,7 +42,8 @@ const FINAL_STATUSES = [...ENDED_AT_VENUE].map((status) => `'${status}'`).join("
  * An order's record, written over the one it has: a final status is never written over with a working one (a venue
  * re-sending an old state of a finished order must not reopen its record for the next start to ask about again).
  */
-const UPSERT_ORDER = `INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id) DO UPDATE SET
+const UPSERT_ORDER = `INSERT INTO orders (client_order_id, venue_order_id, symbol, side, type, status, quantity, filled_quantity,
+  average_fill_price, created_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id) DO UPDATE SET
   venue_order_id = excluded.venue_order_id, symbol = excluded.symbol, side = excluded.side, type = excluded.type,
   status = excluded.status, quantity = excluded.quantity, filled_quantity = excluded.filled_quantity,
   average_fill_price = excluded.average_fill_price, created_at = excluded.created_at, updated_at = excluded.updated_at,
@@ -145,11 +147,12 @@ export class Journal {
       return statement;
     };
     try {
-      this.insertBar = prepare("INSERT OR REPLACE INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      // Every write names its columns: a later version's columns after Argo's take their default (see assertColumns).
+      this.insertBar = prepare("INSERT OR REPLACE INTO bars (symbol, interval, open_time, open, high, low, close, volume) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       this.upsertOrder = prepare(UPSERT_ORDER);
       // Only a fill already written is ignored: OR IGNORE would also drop, silently, a fill SQLite refuses (a NaN fee).
-      this.insertFill = prepare("INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id, id) DO NOTHING");
-      this.upsertState = prepare("INSERT OR REPLACE INTO state VALUES (?, ?, ?)");
+      this.insertFill = prepare(`INSERT INTO fills (${FILL_COLUMNS.join(", ")}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_order_id, id) DO NOTHING`);
+      this.upsertState = prepare("INSERT OR REPLACE INTO state (strategy, key, value) VALUES (?, ?, ?)");
       this.deleteState = prepare("DELETE FROM state WHERE strategy = ? AND key = ?");
       this.deletePending = prepare("DELETE FROM orders WHERE client_order_id = ? AND status = 'PENDING'");
       this.orderStatus = prepare("SELECT status FROM orders WHERE client_order_id = ?");

@@ -14,12 +14,53 @@ describe("TradingStateMachine resumed from a journal's marks", () => {
     m.update(1000, D);
     m.takeMarks();
     expect(m.update(890, D + 1)).toMatchObject({ to: "REDUCING" }); // 11 % down on 1,000
-    expect(m.takeMarks()).toEqual({ peak: 1000, dayStartEquity: 1000, day: D, reducedByDailyLoss: 0.1 });
+    expect(m.takeMarks()).toEqual({ peak: 1000, dayStartEquity: 1000, day: D, reducedByDailyLoss: 0.1, lastStepEquity: 890, lastStepTime: D + 1 });
     m.update(890, D + DAY); // the next day lifts it, and the mark with it
-    expect(m.takeMarks()).toEqual({ peak: 1000, dayStartEquity: 890, day: D + DAY });
+    expect(m.takeMarks()).toEqual({ peak: 1000, dayStartEquity: 890, day: D + DAY, lastStepEquity: 890, lastStepTime: D + DAY });
     const h = machine({ maxDrawdown: 0.1 }, 1000);
     expect(h.update(800, D)).toMatchObject({ from: "ACTIVE", to: "HALTED" }); // 20 % ≥ the 15 % halt
     expect(h.takeMarks()?.reducedByDrawdown).toBe(0.1);
+  });
+
+  test("resumed mid-step: a new day the first judged step opens starts from the marks' last step, as uninterrupted", () => {
+    const H = 3_600_000;
+    // Uninterrupted: 1,000 at every step of day D, the last judged at 23:00; the step closing at 00:00 (D + 1) marks
+    // 940: (1,000 − 940)/1,000 = 6 % down on the new day, REDUCING at 5 % (not the 7.5 % halt).
+    const u = machine({ maxDailyLoss: 0.05 }, 1000);
+    u.update(1000, D + 22 * H);
+    u.update(1000, D + 23 * H);
+    const marks = u.takeMarks()!;
+    expect(marks).toEqual({ peak: 1000, dayStartEquity: 1000, day: D, lastStepEquity: 1000, lastStepTime: D + 23 * H });
+    expect(u.update(940, D + DAY)).toMatchObject({ from: "ACTIVE", to: "REDUCING" });
+    // Stopped after the 23:00 step, between the next step's two bars (a mixed 970 at the start): the same REDUCING.
+    const r = machine({ maxDailyLoss: 0.05 }, 970, marks);
+    r.resumedMidStep();
+    expect(r.judgeAtStart(970, D + 23 * H)).toBeUndefined();
+    expect(r.update(940, D + DAY)).toEqual({ from: "ACTIVE", to: "REDUCING", reason: "daily loss 6.00% reached maxDailyLoss 5.00%", time: D + DAY });
+    expect(r.dayStartEquity).toBe(1000);
+    // Marks keeping no last step (a halt; written before they kept one), or one not judged before this step (marks of
+    // another run): the day starts from the step's own 940, no loss yet.
+    const { lastStepEquity: _e, lastStepTime: _t, ...older } = marks;
+    for (const kept of [older, { ...marks, lastStepTime: D + DAY }]) {
+      const o = machine({ maxDailyLoss: 0.05 }, 970, kept);
+      o.resumedMidStep();
+      expect(o.update(940, D + DAY)).toBeUndefined();
+      expect(o.dayStartEquity).toBe(940);
+    }
+  });
+
+  test("the last step kept: carried until a step is judged, never after a halt, forgotten without equity limits", () => {
+    const marks = { peak: 1000, dayStartEquity: 1000, day: D, lastStepEquity: 990, lastStepTime: D + 5 };
+    const carried = machine({ maxDailyLoss: 0.05, maxDrawdown: 0.2 }, 990, { ...marks, reducedByDailyLoss: 0.05 });
+    carried.judgeAtStart(990, D + 6); // REDUCING kept for the day; no step judged yet
+    expect(carried.takeMarks()).toBeUndefined();
+    const lifted = machine({ maxDailyLoss: 0.06 }, 990, { ...marks, reducedByDailyLoss: 0.05 }); // raised: the record goes
+    expect(lifted.takeMarks()).toEqual(marks);
+    // No equity limit: no step is judged from here, so the step kept is no longer the one before a later session's.
+    expect(machine({}, 990, marks).takeMarks()).toEqual({ peak: 1000, dayStartEquity: 1000, day: D });
+    const halted = machine({ maxDailyLoss: 0.05 }, 990, marks);
+    expect(halted.update(900, D + 7)).toMatchObject({ to: "HALTED" }); // (1,000 − 900)/1,000 = 10 % ≥ 7.5 %
+    expect(halted.takeMarks()).toEqual({ peak: 1000, dayStartEquity: 1000, day: D, reducedByDailyLoss: 0.05 });
   });
 
   test("judged at the start: past a halt limit HALTED, the daily loss only in the marks' UTC day, no mark moved", () => {

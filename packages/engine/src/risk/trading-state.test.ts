@@ -76,7 +76,7 @@ describe("TradingStateMachine resumed from a journal's marks", () => {
     const m = resumed({ maxDailyLoss: 0.05 }, 9406, { peak: 10_000, dayStartEquity: 10_000, day: 10 * DAY });
     expect(m.update(9307, 11 * DAY + 5000)).toBeUndefined(); // (9,406 − 9,307)/9,406 = 1.05%
     expect(m.dayStartEquity).toBe(9406);
-    expect(m.takeMarks()).toEqual({ peak: 10_000, dayStartEquity: 9406, day: 11 * DAY });
+    expect(m.takeMarks()).toEqual({ peak: 10_000, dayStartEquity: 9406, day: 11 * DAY, lastStepEquity: 9307, lastStepTime: 11 * DAY + 5000 });
   });
 
   test("the drawdown goes on from the recorded peak; an equity above it at the restart is the new peak", () => {
@@ -86,18 +86,18 @@ describe("TradingStateMachine resumed from a journal's marks", () => {
     expect(resumed({ maxDrawdown: 0.1 }, 12_000, { peak: 10_990, dayStartEquity: 10_000, day: 0 }).peak).toBe(12_000);
   });
 
-  test("takeMarks gives the marks once each time the peak rises or a day starts, and nothing in between", () => {
+  test("takeMarks gives the marks once after each judged step (with that step's equity and clock), and nothing in between", () => {
     const m = machine({ maxDrawdown: 0.5 }, 1000);
     expect(m.takeMarks()).toBeUndefined(); // nothing judged yet
     m.update(1000, 2 * DAY + 1); // the first day starts from 1,000
-    expect(m.takeMarks()).toEqual({ peak: 1000, dayStartEquity: 1000, day: 2 * DAY });
+    expect(m.takeMarks()).toEqual({ peak: 1000, dayStartEquity: 1000, day: 2 * DAY, lastStepEquity: 1000, lastStepTime: 2 * DAY + 1 });
     expect(m.takeMarks()).toBeUndefined();
-    m.update(990, 2 * DAY + 2);
-    expect(m.takeMarks()).toBeUndefined(); // below the peak, same day
+    m.update(990, 2 * DAY + 2); // below the peak, same day: only the last step moved
+    expect(m.takeMarks()).toEqual({ peak: 1000, dayStartEquity: 1000, day: 2 * DAY, lastStepEquity: 990, lastStepTime: 2 * DAY + 2 });
     m.update(1100, 2 * DAY + 3);
-    expect(m.takeMarks()).toEqual({ peak: 1100, dayStartEquity: 1000, day: 2 * DAY });
-    m.update(1050, 3 * DAY);
-    expect(m.takeMarks()).toEqual({ peak: 1100, dayStartEquity: 1100, day: 3 * DAY }); // the last equity before the day
+    expect(m.takeMarks()).toEqual({ peak: 1100, dayStartEquity: 1000, day: 2 * DAY, lastStepEquity: 1100, lastStepTime: 2 * DAY + 3 });
+    m.update(1050, 3 * DAY); // the day starts from the last equity before it, 1,100
+    expect(m.takeMarks()).toEqual({ peak: 1100, dayStartEquity: 1100, day: 3 * DAY, lastStepEquity: 1050, lastStepTime: 3 * DAY });
   });
 });
 

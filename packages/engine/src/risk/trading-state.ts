@@ -25,6 +25,14 @@ export interface EquityMarks {
   reducedByDrawdown?: number;
   /** The `maxDailyLoss` the daily loss of `day` reached, undefined when none did. */
   reducedByDailyLoss?: number;
+  /**
+   * The equity of the last time step judged, and the engine clock it was judged at (the step's close): what a new UTC
+   * day starts from. Both undefined when none is kept: a halted session judges no later step, and marks written before
+   * they were kept have none.
+   */
+  lastStepEquity?: number;
+  /** See lastStepEquity. */
+  lastStepTime?: number;
 }
 
 /**
@@ -44,14 +52,19 @@ export class TradingStateMachine {
   peak: number;
   dayStartEquity: number;
   private day = Number.NaN;
+  /** The equity a new day starts from: the last judged (the equity at start until a step is, see resumedMidStep). */
   private lastEquity: number;
+  /** The engine clock `lastEquity` was judged at; −∞ for the equity at start. */
+  private lastTime = Number.NEGATIVE_INFINITY;
+  /** The journal's last judged step, kept in the marks until this session judges one (see EquityMarks.lastStepEquity). */
+  private keptStep: { equity: number; time: number } | undefined;
   /** The maxDrawdown the drawdown reached (this session, or one before it on the journal): REDUCING for good. */
   private drawdownReached: number | undefined;
   /** The maxDailyLoss the daily loss of `day` reached: REDUCING until the next UTC day. */
   private dailyLossReached: number | undefined;
   /** Resumed between two symbols' bars of one step: the equity at start is a mixed figure (see resumedMidStep). */
   private midStep = false;
-  /** Set when the peak, the day's start or a REDUCING limit reached moved since {@link takeMarks}. */
+  /** Set when a step was judged, or a REDUCING limit reached or lifted, since {@link takeMarks}. */
   private marksMoved = false;
   private readonly maxDrawdown: number | undefined;
   private readonly haltDrawdown: number | undefined;
@@ -80,29 +93,48 @@ export class TradingStateMachine {
       this.dailyLossReached = kept(restored.reducedByDailyLoss, this.maxDailyLoss);
       // Lifted by a raised limit: recorded so at once, or a later start with the lower limit would find it again.
       if (this.drawdownReached !== restored.reducedByDrawdown || this.dailyLossReached !== restored.reducedByDailyLoss) this.marksMoved = true;
+      if (restored.lastStepEquity !== undefined && restored.lastStepTime !== undefined) {
+        // Without an equity limit no step is judged: the step kept is forgotten, or a later session would start a day from
+        // it as if it were the step just before its own.
+        if (this.watchesEquity) this.keptStep = { equity: restored.lastStepEquity, time: restored.lastStepTime };
+        else this.marksMoved = true;
+      }
     }
   }
 
   /**
    * Resumed between two symbols' bars of one time step: the equity the session started with values one symbol at the
    * new step's close and another at the step before's, a figure that never was (a hedged book looks like a loss or a
-   * gain). The peak and the day's start are not taken from it; the first judged step sets what they would have taken.
-   * An uninterrupted session measures a new day from the last step before it; resumed so, from the day's first step.
+   * gain). The peak and the day's start are not taken from it; the first judged step sets what they would have taken. A
+   * new day that step opens starts, as in an uninterrupted session, from the last step judged before it, which the marks
+   * keep; from that step's own equity when they keep none (a halt judged no later step; marks written before they kept it).
    */
   resumedMidStep(): void {
     this.midStep = true;
     this.peak = this.restored?.peak ?? Number.NEGATIVE_INFINITY;
     if (this.restored === undefined) this.dayStartEquity = Number.NaN;
-    this.lastEquity = Number.NaN;
+    this.lastEquity = this.keptStep?.equity ?? Number.NaN;
+    this.lastTime = this.keptStep?.time ?? Number.NEGATIVE_INFINITY;
   }
 
-  /** The marks to keep for a restart when they moved since the last call (a new peak, a new day, a limit reached), else undefined. */
+  /**
+   * The marks to keep for a restart when they moved since the last call (a judged step, a limit reached or lifted), else
+   * undefined. HALTED, they keep no last step: no later step is judged, so it would not be the one before a resumed step.
+   */
   takeMarks(): EquityMarks | undefined {
     if (!this.marksMoved) return undefined;
     this.marksMoved = false;
     const marks: EquityMarks = { peak: this.peak, dayStartEquity: this.dayStartEquity, day: this.day * DAY_MS };
     if (this.drawdownReached !== undefined) marks.reducedByDrawdown = this.drawdownReached;
     if (this.dailyLossReached !== undefined) marks.reducedByDailyLoss = this.dailyLossReached;
+    if (this.state === "HALTED") return marks;
+    if (Number.isFinite(this.lastTime) && this.lastEquity === this.lastEquity) {
+      marks.lastStepEquity = this.lastEquity;
+      marks.lastStepTime = this.lastTime;
+    } else if (this.keptStep !== undefined) {
+      marks.lastStepEquity = this.keptStep.equity;
+      marks.lastStepTime = this.keptStep.time;
+    }
     return marks;
   }
 
@@ -173,8 +205,9 @@ export class TradingStateMachine {
     let change: TradingStateChange | undefined;
     if (day !== this.day) {
       this.day = day;
-      // Unknown after a resume between two symbols' bars of a step (resumedMidStep): the day starts from this step.
-      this.dayStartEquity = this.lastEquity === this.lastEquity ? this.lastEquity : equity;
+      // Unknown after a resume between two symbols' bars of a step whose marks keep no last step (resumedMidStep), or
+      // one kept from a step not before this one (marks of another run): the day starts from this step.
+      this.dayStartEquity = this.lastEquity === this.lastEquity && this.lastTime < time ? this.lastEquity : equity;
       this.dailyLossReached = undefined;
       this.marksMoved = true;
       const drawdownOk = this.maxDrawdown === undefined || !reached(drawdown, this.maxDrawdown);
@@ -183,6 +216,9 @@ export class TradingStateMachine {
       }
     }
     this.lastEquity = equity;
+    this.lastTime = time;
+    // Every judged step moves the last step the marks keep.
+    this.marksMoved = true;
     if (this.dayStartEquity !== this.dayStartEquity) this.dayStartEquity = equity;
     const dailyLoss = this.dayStartEquity > 0 ? (this.dayStartEquity - equity) / this.dayStartEquity : 0;
     // A REDUCING the journal kept and the start could not apply (no equity then, or the clock in another day).
