@@ -27,7 +27,7 @@ describe("bars against a backtest's range", () => {
   test("all before `from`: named with the first and last bar and the range", () => {
     expect(messages("before.csv", daily(3), { from: day("2030-01-01"), to: Infinity })).toEqual([
       `files.0.path: "before.csv" (X) holds bars opening 2024-01-01T00:00:00.000Z to 2024-01-03T00:00:00.000Z, outside the backtest range `
-        + "[2030-01-01, end), all before 2030-01-01: a backtest would have no bars; set backtest.from / backtest.to to meet the file's bars",
+        + "[2030-01-01, end), all before 2030-01-01: a backtest would have no bars; set backtest.from / backtest.to (argo backtest --from / --to) to meet the file's bars",
     ]);
   });
 

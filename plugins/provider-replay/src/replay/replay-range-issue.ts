@@ -26,7 +26,7 @@ export function replayRangeIssue(file: ReplayFile, head: HeadRows, range: Backte
   return {
     path: `files.${file.index}.path`,
     message: `"${file.label}" (${file.symbol}) holds bars opening ${iso(first)} to ${iso(last)}, outside the backtest range ${rangeText(range)}, `
-      + `${missedSide(first, last, range)}: a backtest would have no bars; set backtest.from / backtest.to to meet the file's bars`,
+      + `${missedSide(first, last, range)}: a backtest would have no bars; set backtest.from / backtest.to (argo backtest --from / --to) to meet the file's bars`,
   };
 }
 

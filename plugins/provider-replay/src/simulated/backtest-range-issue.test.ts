@@ -17,7 +17,7 @@ describe("simulatedBacktestRangeIssue", () => {
       path: "startTime",
       message: "the simulated market data's 10 bars of 1d from startTime 2024-01-01T00:00:00.000Z (opening 2024-01-01T00:00:00.000Z to "
         + "2024-01-10T00:00:00.000Z) fall outside the backtest range [2025-01-01, 2025-02-01), all before 2025-01-01: a backtest would have "
-        + "no bars; set market_data.config.startTime or bars, or backtest.from / backtest.to, so that they meet",
+        + "no bars; set market_data.config.startTime or bars, or backtest.from / backtest.to (argo backtest --from / --to), so that they meet",
     });
   });
 

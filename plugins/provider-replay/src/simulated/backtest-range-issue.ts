@@ -15,7 +15,7 @@ export function simulatedBacktestRangeIssue(config: { startTime: number; bars: n
     path: "startTime",
     message: `the simulated market data's ${config.bars} bar${config.bars === 1 ? "" : "s"} of ${interval} from startTime ${iso(config.startTime)} `
       + `(opening ${iso(first)} to ${iso(last)}) fall outside the backtest range ${rangeText(range)}, ${missedSide(first, last, range)}: a backtest would have no bars; `
-      + "set market_data.config.startTime or bars, or backtest.from / backtest.to, so that they meet",
+      + "set market_data.config.startTime or bars, or backtest.from / backtest.to (argo backtest --from / --to), so that they meet",
   };
 }
 
