@@ -76,7 +76,9 @@ describe("a fill inside a placement answer is checked before it is booked (D1)",
   ];
   for (const [name, spoil, problem] of cases) {
     test(`${name}: INVALID_DATA naming the order, the field and the value; not counted, journaled nor given to the strategy; the run goes on`, async () => {
-      const { outcome, errors, fills, results } = await run(new SpoilingVenue((_order, fill) => spoil(fill)));
+      // Its lookups spoiled alike (one adapter reads both): the stop's lookup of m-1, held FILLED short of its fill, lists
+      // the same broken fill, refused again without a second report.
+      const { outcome, errors, fills, results } = await run(new SpoilingVenue((_order, fill) => spoil(fill), true));
       expect(outcome.error).toBeUndefined();
       expect(errors.map((e) => [e.code, e.provider])).toEqual([["INVALID_DATA", "fake-venue"]]);
       expect(errors[0]!.message).toBe(`fake-venue reported a fill of order m-1 that ${problem}; the fill was not booked`);

@@ -431,6 +431,10 @@ export class BarPipeline {
       this.gateway.gate.phase = "stopping";
       // Those due are asked about once more, so the journal and the result record their fate rather than leave it to the next start.
       if (this.gateway.unresolved.size !== 0) await this.gateway.unresolved.lookUpDue();
+      // So are orders whose lookups failed (still held working) and orders held final short of their fills: no later bar
+      // or reconnect asks in this session. Before the cancels and the end reads: an order found filled is not cancelled,
+      // and the position and account its fill changed are read (see below).
+      if (await this.gateway.lookUpAtStop()) await this.graced(this.settle());
       if (cancelOpenOrders && this.mirror.openOrdersById.size + this.gateway.inFlight.size > 0) {
         await this.gateway.cancelAll();
         await this.graced(this.settle());

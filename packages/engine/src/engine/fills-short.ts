@@ -13,8 +13,9 @@ export function showsUnbookedFills(filled: number, booked: number): boolean {
  * Orders a network venue showed final with more filled than the fills booked for them: a broker may send the status
  * before its executions (IB's orderStatus before execDetails), and a stream gap then loses those for good (the order is
  * final, so nothing asks about it, and a next start asks only about orders it holds short of final). A reconnect's resync
- * asks about them (see resyncAfterReconnect). Usually empty: an execution on its way takes its order out as it is booked.
- * Bounded like the mirror's finished orders (oldest out first): an order the mirror no longer keeps cannot be judged.
+ * asks about them (see resyncAfterReconnect), and so does the stop (see OrderGateway.lookUpAtStop). Usually empty: an
+ * execution on its way takes its order out as it is booked. Bounded like the mirror's finished orders (oldest out
+ * first): an order the mirror no longer keeps cannot be judged.
  */
 export class FillsShort {
   private readonly ids = new Set<string>();

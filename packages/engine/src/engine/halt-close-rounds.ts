@@ -118,10 +118,10 @@ export class HaltCloseRounds {
 
   /**
    * Whether `symbol` may get a close now: none refused, and its latest close neither on its way, of unknown outcome, nor
-   * declared not placed by a lookup after its deadline (the request may still land, and a market close fills as it
-   * lands: both would fill), nor showing fills not booked yet (IB sends orderStatus Filled before execDetails: the
-   * position is not yet down by them). All of these count as covering. A latest close the venue took and then refused (its
-   * REJECTED event) is a refusal too.
+   * declared not placed by a lookup once its outcome was unknown (its answer past its deadline, or lost on the wire with
+   * its first lookup failed: the request may still land, and a market close fills as it lands: both would fill), nor
+   * showing fills not booked yet (IB sends orderStatus Filled before execDetails: the position is not yet down by them).
+   * All of these count as covering. A latest close the venue took and then refused (its REJECTED event) is a refusal too.
    */
   private mayClose(symbol: string): boolean {
     if (this.refused.size !== 0 && this.refused.has(symbol)) return false;
@@ -132,7 +132,7 @@ export class HaltCloseRounds {
     if (gateway.inFlight.has(id) || gateway.awaitingCheck.has(id)) return false;
     if (gateway.unresolved.declaredNotPlaced(id)) {
       const until = p.trading.landingWindowMs === undefined ? "" : ` until ${p.trading.name}'s landing window (${p.trading.landingWindowMs} ms) has passed`;
-      this.sayOnce(symbol, `close on halt: the close of the position in ${symbol} (${id}) timed out and ${p.trading.name} did not know it when asked, but the request may still land: no other close is sent beside it${until}`);
+      this.sayOnce(symbol, `close on halt: the outcome of the close of the position in ${symbol} (${id}) was unknown and ${p.trading.name} did not know it when asked, but the request may still land: no other close is sent beside it${until}`);
       return false;
     }
     const order = p.mirror.orders.get(id);

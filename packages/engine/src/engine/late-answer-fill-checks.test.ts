@@ -34,7 +34,14 @@ class LateFillVenue extends FakeVenue {
     const held = Object.assign(this.orders.get("m-1")!, { status: "FILLED", filledQuantity: 1, averageFillPrice: 100, fills: [fill] });
     const answered = { ...fill };
     this.spoil(answered);
+    this.spoiled = answered;
     return { ...held, fills: [answered] };
+  }
+  /** The late answer's broken fill: the adapter reads lookups as it read that answer (the stop's lookup of m-1 lists it). */
+  private spoiled: Fill | undefined;
+  override async getOrder(orderId: string): Promise<Order> {
+    const order = await super.getOrder(orderId);
+    return orderId === "m-1" && this.spoiled !== undefined ? { ...order, fills: [{ ...this.spoiled }] } : order;
   }
   protected override emit(event: TradingEvent): void {
     if (!this.answersOnly) super.emit(event);

@@ -7,7 +7,7 @@ export const LOOKUP_ATTEMPTS = 5;
 /**
  * The gateway's lookups of orders it holds as working (see OrderGateway.refresh): those on their way, so one order is
  * never asked about twice at once (a second ask joins the first), and those that failed, asked again at later time steps
- * until answered, no longer held working, or failed {@link LOOKUP_ATTEMPTS} times.
+ * until answered, no longer held working, or failed {@link LOOKUP_ATTEMPTS} times, and once more at the stop (see left).
  */
 export class LookupRetries {
   private readonly asking = new Map<string, Promise<unknown>>();
@@ -60,6 +60,20 @@ export class LookupRetries {
     for (const [id, failure] of Array.from(this.failures)) {
       if (!working(id)) this.failures.delete(id);
       else if (!this.asking.has(id) && failure.at < now) ids.push(id);
+    }
+    return ids;
+  }
+
+  /**
+   * At the stop: every order whose last lookup failed and that is still held working, whatever step it failed in and
+   * whether or not it is being asked about now (a caller joins that lookup: see OrderGateway.refresh). No later step
+   * comes to ask again; one no longer held working is forgotten, as in {@link due}.
+   */
+  left(working: (id: string) => boolean): string[] {
+    const ids: string[] = [];
+    for (const id of Array.from(this.failures.keys())) {
+      if (working(id)) ids.push(id);
+      else this.failures.delete(id);
     }
     return ids;
   }

@@ -489,8 +489,8 @@ export class OrderGateway {
    * the venue's event would be (see BarPipeline.heardOrder): its state, the fills it lists (noteFill skips those booked
    * already), the strategy's update. An order asked about already joins that lookup: never two of one order at once. A
    * lookup that fails is reported (its first failure) and asked again at later time steps (see {@link followUp}), at most
-   * {@link LOOKUP_ATTEMPTS} times in all; meanwhile the order stays as the engine holds it. A simulator sends every state
-   * as it happens: nothing is asked.
+   * {@link LOOKUP_ATTEMPTS} times in all, and once more at the stop (see {@link lookUpAtStop}); meanwhile the order stays
+   * as the engine holds it. A simulator sends every state as it happens: nothing is asked.
    */
   refresh(ids: Iterable<string>): Promise<unknown> {
     if (this.syncVenue !== undefined) return Promise.resolve();
@@ -546,6 +546,25 @@ export class OrderGateway {
     if (asked.length !== 0) await Promise.all(asked);
     if (this.unresolved.landing) this.unresolved.expireLanded();
     await this.haltRounds.topUp();
+  }
+
+  /**
+   * At the stop (see BarPipeline.finish), once each: the orders whose lookups failed and that are still held working, and
+   * those held final short of their fills (see FillsShort). No later step or reconnect comes in this session to ask
+   * about them, and the result and the journal would otherwise keep them as the engine holds them (a fill made in a gap
+   * left out) until the next start. Asked as {@link refresh} asks (an order asked about already joins that lookup; each
+   * call within its deadline, all at once); what still cannot be told stays for the next start. Nothing when the venue's
+   * latest calls failed: a stop must not wait a call deadline on a venue that is down. True when something was asked.
+   */
+  async lookUpAtStop(): Promise<boolean> {
+    if (this.syncVenue !== undefined || this.venueFailing) return false;
+    const p = this.p;
+    const ids = this.lookups.size === 0 ? [] : this.lookups.left((id) => p.mirror.openOrdersById.has(id));
+    const short = p.link.fillsShort;
+    if (short.size !== 0) for (const id of short.due((id) => p.mirror.orders.get(id), (id) => p.bookedFills.booked(id))) ids.push(id);
+    if (ids.length === 0) return false;
+    await this.refresh(ids);
+    return true;
   }
 
   /**

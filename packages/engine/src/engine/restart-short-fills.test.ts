@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { Database } from "bun:sqlite";
-import type { ArgoError, Fill, Order, TradingEvent } from "@argo/core";
+import { ArgoError, type Fill, type Order, type TradingEvent } from "@argo/core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,11 +19,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
  */
 class BareStatusVenue extends FakeVenue {
   lookupWithoutFills = false;
+  /** Lookups fail (CONNECTION_LOST): the stop's lookup of the order short of its fill cannot tell. */
+  failLookups = false;
   protected override emit(event: TradingEvent): void {
     if (event.type === "fill") return;
     super.emit(event.type === "order" ? { type: "order", order: { ...event.order, fills: [] } } : event);
   }
   override async getOrder(orderId: string): Promise<Order> {
+    if (this.failLookups) throw new ArgoError("CONNECTION_LOST", "lookup lost");
     const order = await super.getOrder(orderId);
     return this.lookupWithoutFills ? { ...order, fills: [] } : order;
   }
@@ -53,9 +56,14 @@ const journalFills = (dir: string) => journalRows(dir, "SELECT client_order_id, 
 const journalOrders = (dir: string) => journalRows(dir, "SELECT client_order_id, status, filled_quantity FROM orders");
 const filledOne = [{ client_order_id: "buy-1", status: "FILLED", filled_quantity: 1 }];
 
-/** The first session: buy-1 recorded FILLED 1 with no fill (the status said filled, the execution never came). */
-async function stoppedBeforeExecution(dir: string, venue: FakeVenue) {
+/**
+ * The first session: buy-1 recorded FILLED 1 with no fill (the status said filled, the execution never came, and the
+ * stop's lookup of it failed).
+ */
+async function stoppedBeforeExecution(dir: string, venue: BareStatusVenue) {
+  venue.failLookups = true;
   const first = await session(venue, dir, true);
+  venue.failLookups = false;
   expect(first.outcome.error).toBeUndefined();
   expect(journalOrders(dir)).toEqual(filledOne);
   expect(journalFills(dir)).toEqual([]);

@@ -210,8 +210,15 @@ describe("review: lookups of orders short of their fills, and refused fills list
           filledQuantity: request.quantity!, averageFillPrice: 100, status: "FILLED" as const, timeInForce: "GTC" as const, createdAt: now, updatedAt: now, fills: [fill],
         } as unknown as Order;
         this.emit({ type: "order", order: { ...order } });
+        this.answered = order;
         await null;
         return { ...order };
+      }
+      private answered: Order | undefined;
+      // Lookups (the stop's, of E held FILLED short of its refused fill) list the same mislabelled fill.
+      override async getOrder(id: string): Promise<Order> {
+        if (this.answered?.clientOrderId !== id) return super.getOrder(id);
+        return { ...this.answered, fills: this.answered.fills.map((f) => ({ ...f })) };
       }
     }
     const venue = new MislabelledVenue({ cash: 10_000 });
