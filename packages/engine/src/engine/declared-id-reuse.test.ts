@@ -81,7 +81,7 @@ describe("a strategy's client id whose placement was declared not placed (the ve
     expect(outcome.error).toBeUndefined();
     expect(results.map(describeResult)).toEqual(["CONNECTION_LOST", `placed ${ID}`, "placed e-1", "DUPLICATE_ORDER"]);
     expect(venue.requests.filter((id) => id === ID)).toHaveLength(2);
-    expect(warnings.filter((w) => w.startsWith(`order ${ID}: fake-venue never took it, and its landing window`))).toHaveLength(1);
+    expect(warnings.filter((w) => w.startsWith(`order ${ID}: fake-venue does not hold it and its landing window`))).toHaveLength(1);
     // One journal row for the id: the first placement's PENDING record went with its window; the second is the order.
     expect(journalRows<{ n: number }>(dir, `SELECT count(*) AS n FROM orders WHERE client_order_id = '${ID}'`)).toEqual([{ n: 1 }]);
   });

@@ -11,9 +11,9 @@ import { showsUnbookedFills } from "./fills-short.ts";
  * The closes of a halt with closePositionsOnHalt: the halt's own round, then a top-up at each later bar for what is still
  * open and not covered. The first close can leave part of a position open: sized beside an order whose lookup failed
  * (later found cancelled), failed on the wire, filled in part and ended by the venue. A close on its way or of unknown
- * outcome covers its position (no second close beside it: both could fill), one declared not placed too until the venue's
- * landing window has passed (for the session without one); one the venue refused stops the closes of its symbol for the
- * session (sent again it would be refused again, every bar). Rounds never overlap.
+ * outcome covers its position (no second close beside it: both could fill), one declared not placed too, for the session
+ * (with a venue that declares a landing window, it stays of unknown outcome until that window has passed instead, then is
+ * freed if the venue does not hold it); one the venue refused stops the closes of its symbol for the session (sent again it would be refused again, every bar). Rounds never overlap.
  */
 export class HaltCloseRounds {
   /** Set once a halt closes positions: from then on each bar tops its closes up. */
@@ -131,8 +131,7 @@ export class HaltCloseRounds {
     const gateway = p.gateway;
     if (gateway.inFlight.has(id) || gateway.awaitingCheck.has(id)) return false;
     if (gateway.unresolved.declaredNotPlaced(id)) {
-      const until = p.trading.landingWindowMs === undefined ? "" : ` until ${p.trading.name}'s landing window (${p.trading.landingWindowMs} ms) has passed`;
-      this.sayOnce(symbol, `close on halt: the outcome of the close of the position in ${symbol} (${id}) was unknown and ${p.trading.name} did not know it when asked, but the request may still land: no other close is sent beside it${until}`);
+      this.sayOnce(symbol, `close on halt: the outcome of the close of the position in ${symbol} (${id}) was unknown and ${p.trading.name} did not know it when asked, but the request may still land: no other close is sent beside it`);
       return false;
     }
     const order = p.mirror.orders.get(id);

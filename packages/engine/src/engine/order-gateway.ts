@@ -443,8 +443,8 @@ export class OrderGateway {
    * A placement a lookup past its deadline did not find: it no longer works, but the request may still land, so its id
    * stays taken (ClientIds.keepUnsettled) and so does its PENDING record. A later start then asks the venue about it (and
    * books it if it landed meanwhile, or records it FAILED), and finds its id taken: a strategy that chooses ids from its
-   * bars would otherwise send it again after a restart. Only the venue's refusal of it, or the venue's landing window passing
-   * (UnresolvedPlacements.expireLanded), frees both (notPlaced).
+   * bars would otherwise send it again after a restart. Only the venue's refusal of it frees both (notPlaced). A venue that
+   * declares a landing window has none declared so (see UnresolvedPlacements.landingWindowMs).
    */
   private declaredNotPlaced(id: string): void {
     this.inFlight.delete(id);
@@ -475,11 +475,12 @@ export class OrderGateway {
 
   /**
    * Takes the id of a placement declared not placed again (the venue holds it after all), for good. Landed after a halt,
-   * the order is cancelled on arrival as a placement in flight at the halt is: the closes were sized without it.
+   * the order is cancelled on arrival as a placement in flight at the halt is (the closes were sized without it), unless
+   * it is a close of the halt itself: that one is what the halt wants.
    */
   private reclaim(id: string): void {
     this.ids.take(id);
-    if (this.p.stateMachine.state === "HALTED") this.cancelOnArrival.add(id);
+    if (this.p.stateMachine.state === "HALTED" && !this.haltCloses.has(id, this.p.mirror)) this.cancelOnArrival.add(id);
   }
 
   /**
@@ -532,7 +533,7 @@ export class OrderGateway {
 
   /** Whether a bar has follow-ups for {@link followUp}: placements of unknown outcome, failed lookups, a halt's closes to top up. */
   get followUpsDue(): boolean {
-    return this.unresolved.size !== 0 || this.unresolved.landing || (this.lookups.size !== 0 && !this.stopping) || this.haltRounds.due;
+    return this.unresolved.size !== 0 || (this.lookups.size !== 0 && !this.stopping) || this.haltRounds.due;
   }
 
   /**
@@ -544,7 +545,6 @@ export class OrderGateway {
     if (this.unresolved.size !== 0) asked.push(this.unresolved.lookUpDue());
     if (this.lookups.size !== 0 && !this.stopping && !this.gate.ended) asked.push(this.refresh(this.lookups.due((id) => this.p.mirror.openOrdersById.has(id), this.p.time)));
     if (asked.length !== 0) await Promise.all(asked);
-    if (this.unresolved.landing) this.unresolved.expireLanded();
     await this.haltRounds.topUp();
   }
 

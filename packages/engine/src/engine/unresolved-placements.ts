@@ -16,12 +16,12 @@ export interface SettleChannel {
   notPlaced(id: string, refused: boolean): void;
   /**
    * A lookup past its deadline did not find it: it stops counting as working, but its id and its journal record stay (the
-   * request may still land; only the venue's refusal of it, or its landing window passing, frees them: see cannotLand).
+   * request may still land; only the venue's refusal of it frees them: see cannotLand).
    */
   declaredNotPlaced(id: string): void;
   /**
-   * Nothing of a placement declared not placed can land now (the venue refused it, or the venue's landing window passed):
-   * its id and record are freed.
+   * Nothing of the placement can land now (the venue refused it after it was declared not placed, or the venue's landing
+   * window passed with the venue not holding it): its id and record are freed.
    */
   cannotLand(id: string): void;
   /** Takes the id of a placement declared not placed again: the venue turned out to hold it after all. */
@@ -48,11 +48,11 @@ export class UnresolvedPlacements {
    */
   private readonly declared = new RecentIds(FINISHED_ORDERS_KEPT);
   /**
-   * With a venue that declares a landing window (TradingProvider.landingWindowMs): each placement declared not placed, with
-   * the time past which its request can no longer land. Reckoned from when its outcome became unknown less a call
-   * deadline, which is no earlier than its sending: the window ends no sooner than the venue's.
+   * The venue's landing window (TradingProvider.landingWindowMs, checked), undefined when it declares none. With one, a
+   * placement the venue does not hold is not declared not placed: it stays unresolved (working, its id taken, asked again
+   * at each bar) until the window has passed since its outcome became unknown, which is no earlier than its sending (a
+   * provider may say so at once: a failure marked `outcome: "unknown"`), so it ends no sooner than the venue's.
    */
-  private readonly landsUntil = new Map<string, number>();
   private readonly landingWindowMs: number | undefined;
   /**
    * Placements a reconnect's resync found of unknown outcome once their answers were in (see resyncAfterReconnect): the
@@ -178,7 +178,6 @@ export class UnresolvedPlacements {
       // refusal settles it, so its id is free again.
       if (!failure && this.declared.size !== 0 && this.declared.has(id)) {
         this.declared.delete(id);
-        this.landsUntil.delete(id);
         this.channel.cannotLand(id);
       }
       return;
@@ -207,11 +206,19 @@ export class UnresolvedPlacements {
       } catch (error) {
         if (!this.since.has(id)) continue; // settled meanwhile, by an event or its late answer
         if (isArgoError(error, "ORDER_NOT_FOUND")) {
+          const window = this.landingWindowMs;
+          // Within the venue's landing window, not held yet proves nothing: it stays unresolved, asked again at the next bar.
+          if (window !== undefined && Date.now() < since + window) continue;
           this.since.delete(id);
           if (this.askWhenSettled.size !== 0) this.askWhenSettled.delete(id); // not at the venue now: what it does later is news
+          if (window !== undefined) {
+            // Past it, the request can no longer take effect: never placed, its id and journal record free.
+            this.channel.cannotLand(id);
+            p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it and its landing window (${window} ms) has passed since its outcome became unknown: it was not placed, and its id is free`);
+            continue;
+          }
           this.channel.declaredNotPlaced(id);
           this.declared.add(id);
-          if (this.landingWindowMs !== undefined) this.landsUntil.set(id, since - this.callTimeoutMs + this.landingWindowMs);
           p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it ${Date.now() - since} ms after its outcome became unknown: it was not placed`);
         } else {
           // A malformed answer is reported here; a provider failure by the channel. Either way it stays unresolved.
@@ -245,30 +252,6 @@ export class UnresolvedPlacements {
     // Told already when found applied a final state as the order's event (OrderGateway.tellsFinal): not twice.
     if (this.p.runner.wantsUpdates && !this.p.mirror.repeatsState(order)) this.p.runner.updates.push(order);
     return true;
-  }
-
-  /** Whether placements declared not placed wait for the venue's landing window to pass (see {@link expireLanded}). */
-  get landing(): boolean {
-    return this.landsUntil.size !== 0;
-  }
-
-  /**
-   * Frees each placement declared not placed whose landing window has passed and that the venue has shown nothing of:
-   * its request can no longer take effect, so its id and journal record go, and a halt may close its position again.
-   */
-  expireLanded(): void {
-    const now = Date.now();
-    for (const [id, until] of Array.from(this.landsUntil)) {
-      if (!this.declared.has(id)) {
-        this.landsUntil.delete(id); // shown by the venue since (cameBack), refused, or forgotten
-        continue;
-      }
-      if (now < until) continue;
-      this.landsUntil.delete(id);
-      this.declared.delete(id);
-      this.channel.cannotLand(id);
-      this.p.runner.log.warn(`order ${id}: ${this.p.trading.name} never took it, and its landing window (${this.landingWindowMs} ms) has passed: it can no longer be placed, and its id is free`);
-    }
   }
 
   /**

@@ -1,0 +1,116 @@
+// With a venue's landing window (TradingProvider.landingWindowMs), a placement the venue does not hold stays of unknown
+// outcome (working, its id taken, asked again at each bar) until no request of it can land any more, and is freed only if
+// the venue, asked then, does not hold it. Both cases were found in review of a first version that freed a placement
+// declared not placed on the clock: its window was reckoned from a deadline before the failure (too early for a failure
+// the provider marks unknown at once), and one that landed inside the window, its events lost, was forgotten.
+import { afterAll, describe, expect, test } from "bun:test";
+import { ArgoError, type Order, type OrderRequest, type TradingEvent } from "@argo/core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { silentLogger } from "../strategy/logger.ts";
+import type { OrderResult } from "../strategy/strategy-context.ts";
+import { barsFromCloses } from "../test-fixtures/bars.ts";
+import { FakeVenue } from "../test-fixtures/fake-venue.ts";
+import { journalRows } from "../test-fixtures/journal-rows.ts";
+import { LaterVenue } from "../test-fixtures/later-venue.ts";
+import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
+
+const bars = barsFromCloses("X", [100, 100, 100, 100, 100, 100]);
+const root = mkdtempSync(join(tmpdir(), "argo-landing-window-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("a placement the provider marks outcome unknown at once (Binance -1007), with a landing window", () => {
+  const DEADLINE = 100;
+  const WINDOW = 500;
+  /** The first sell fails at once marked unknown; its request reaches the venue 450 ms after it was sent (inside the window). */
+  class SaysUnknownVenue extends LaterVenue {
+    readonly landingWindowMs = WINDOW;
+    private lost = 1;
+    override async placeOrder(request: OrderRequest): Promise<Order> {
+      if (request.side === "SELL" && this.lost-- > 0) {
+        setTimeout(() => void super.placeOrder(request), 450);
+        throw new ArgoError("CONNECTION_LOST", "-1007 execution status unknown", { details: { outcome: "unknown" } });
+      }
+      return super.placeOrder(request);
+    }
+  }
+
+  test("is not freed before the window has passed since it was sent: the second close is skipped, never short", async () => {
+    const venue = new SaysUnknownVenue();
+    const results: OrderResult[] = [];
+    // Bar 3 comes about 400 ms after the first close was sent: past one deadline and less than the window. Before, the
+    // window was reckoned from a deadline before the failure (300 ms early), so bar 3's close was sent: short 1.
+    const run = await runEngine({
+      bars, venue, engine: { mode: "live", venueCallTimeoutMs: DEADLINE, logger: silentLogger },
+      strategy: testStrategy({
+        async onBar(bar, ctx) {
+          if (bar === bars[0]) await ctx.signal({ action: "OPEN_LONG", quantity: 1 });
+          if (bar === bars[2] || bar === bars[3]) results.push(await ctx.signal({ action: "CLOSE_LONG" }));
+          if (bar === bars[2]) await Bun.sleep(400);
+        },
+      }),
+    });
+    await Bun.sleep(150); // the first sell lands
+    expect(run.error).toBeUndefined();
+    expect(results.map((r) => r.status)).toEqual(["rejected", "skipped"]);
+    expect(venue.placed.filter((r) => r.side === "SELL")).toHaveLength(1);
+    expect((await venue.getPositions()).map((p) => p.side)).not.toContain("SHORT");
+  });
+});
+
+describe("a placement declared not placed that lands inside its window, its answer and events lost", () => {
+  const DEADLINE = 40;
+  const WINDOW = 200;
+  const ID = "entry-1";
+  /** Reports nothing by events; the first placement of ID lands when land() is called, its answer never comes back. */
+  class SilentLandingVenue extends FakeVenue {
+    readonly landingWindowMs = WINDOW;
+    readonly requests: string[] = [];
+    private held: OrderRequest | undefined;
+    constructor() {
+      super({ idsUniqueAmongOpenOrders: true });
+    }
+    override async placeOrder(request: OrderRequest): Promise<Order> {
+      this.requests.push(request.clientOrderId ?? "");
+      if (request.clientOrderId === ID && this.held === undefined) {
+        this.held = request;
+        await Bun.sleep(600);
+        throw new ArgoError("CONNECTION_LOST", "socket reset");
+      }
+      return super.placeOrder(request);
+    }
+    land(): void {
+      this.placeNow(this.held!);
+    }
+    protected override emit(_event: TradingEvent): void {}
+  }
+
+  test("stays of unknown outcome and is asked about at each bar: found, it is booked placed, its id stays taken, its record kept", async () => {
+    const venue = new SilentLandingVenue();
+    const results: OrderResult[] = [];
+    const dir = join(root, "silent");
+    let bar = 0;
+    const run = await runEngine({
+      bars, venue, engine: { sessionDir: dir, mode: "live", venueCallTimeoutMs: DEADLINE, logger: silentLogger },
+      strategy: testStrategy({
+        async onBar(_bar, ctx) {
+          bar++;
+          if (bar === 1 || bar === 5) results.push(await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 50, quantity: 1, clientOrderId: ID }));
+          if (bar === 2) await Bun.sleep(2 * DEADLINE); // bar 3's follow-up declares it not placed
+          if (bar === 3) {
+            venue.land(); // inside the window, unheard (no event, no answer)
+            await Bun.sleep(WINDOW);
+          }
+        },
+      }),
+    });
+    expect(run.error).toBeUndefined();
+    // Before, the id was freed on the clock alone once the window passed and sent again at bar 5; now bar 4's lookup
+    // (still within the window, so still asking) finds the order resting at the venue (the fake venue's SUBMITTED).
+    expect(venue.requests.filter((id) => id === ID)).toHaveLength(1);
+    expect(results.map((r) => (r.status === "rejected" ? r.code : r.status))).toEqual(["CONNECTION_LOST", "DUPLICATE_ORDER"]);
+    expect(run.result?.openOrders.map((o) => o.clientOrderId)).toEqual([ID]);
+    expect(journalRows<{ status: string }>(dir, `SELECT status FROM orders WHERE client_order_id = '${ID}'`)).toEqual([{ status: "SUBMITTED" }]);
+  });
+});
