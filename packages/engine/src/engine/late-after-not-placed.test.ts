@@ -20,8 +20,8 @@ let dirs = 0;
  * Bar 1 places the order (its outcome becomes unknown); bar 2 waits past a deadline, so bar 3's turn asks the venue again
  * and it is declared not placed; then it lands. Bar 4 tries its id again.
  */
-async function run(answersOnly: boolean) {
-  const venue = new QueuedVenue(ID, { answersOnly });
+async function run(answersOnly: boolean, eventsDelayMs?: number) {
+  const venue = new QueuedVenue(ID, { answersOnly, ...(eventsDelayMs === undefined ? {} : { eventsDelayMs }) });
   const warnings: string[] = [];
   const results: OrderResult[] = [];
   const updates: string[] = [];
@@ -36,7 +36,7 @@ async function run(answersOnly: boolean) {
         declaredFirst = warnings.some((w) => w.startsWith(`order ${ID}: fake-venue does not hold it`));
         venue.land();
         while (venue.placed.length === 0) await Bun.sleep(1);
-        await Bun.sleep(1); // its answer reaches the engine
+        await Bun.sleep(1 + 2 * (eventsDelayMs ?? 0)); // its answer reaches the engine (and its delayed event)
       }
     },
     onOrderUpdate(order) {
@@ -71,4 +71,13 @@ describe("a placement declared not placed (the venue did not know it) that reach
       expect(journalRows<{ n: number }>(dir, `SELECT count(*) AS n FROM orders WHERE client_order_id = '${ID}'`)).toEqual([{ n: 1 }]);
     });
   }
+
+  test("its late answer and then its own event of the same state tell the strategy that state once", async () => {
+    // Found by the verify31 fuzz: the answer booked it and told SUBMITTED; the venue's SUBMITTED event 5 ms behind was
+    // told again (a strategy placing a stop on SUBMITTED would place two).
+    const { outcome, updates } = await run(false, 5);
+    expect(outcome.error).toBeUndefined();
+    expect(updates[0]).toBe(`${ID} SUBMITTED`);
+    expect(updates.filter((update) => update === `${ID} SUBMITTED`)).toHaveLength(1);
+  });
 });

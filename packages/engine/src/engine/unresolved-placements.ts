@@ -1,6 +1,6 @@
 import { type ArgoError, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
 import { isProviderFailure } from "../risk/circuit-breaker.ts";
-import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
+import { eventState, FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { RecentIds } from "./eviction-ring.ts";
 import { landingWindowOf } from "./landing-window.ts";
@@ -250,7 +250,10 @@ export class UnresolvedPlacements {
     if (!this.cameBack(order)) return false;
     this.channel.found(order.clientOrderId, order, undefined);
     // Told already when found applied a final state as the order's event (OrderGateway.tellsFinal): not twice.
-    if (this.p.runner.wantsUpdates && !this.p.mirror.repeatsState(order)) this.p.runner.updates.push(order);
+    if (this.p.mirror.repeatsState(order)) return true;
+    if (this.p.runner.wantsUpdates) this.p.runner.updates.push(order);
+    // Told as its event would be: the venue's own event of this state, often just behind the answer, is then a repeat.
+    this.p.mirror.eventApplied(order.clientOrderId, eventState(order));
     return true;
   }
 

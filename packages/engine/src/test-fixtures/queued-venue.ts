@@ -7,6 +7,8 @@ export interface QueuedVenueOptions extends FakeVenueOptions {
   answersOnly?: boolean;
   /** Once landed, the held placement is refused (INVALID_ORDER) instead of taken. */
   refuse?: boolean;
+  /** Events reach the engine this many ms after they happen, order events stamped so: an answer comes before its event. */
+  eventsDelayMs?: number;
 }
 
 /**
@@ -38,6 +40,10 @@ export class QueuedVenue extends FakeVenue {
   }
 
   protected override emit(event: TradingEvent): void {
-    if (!this.behaviour.answersOnly) super.emit(event);
+    if (this.behaviour.answersOnly) return;
+    const delay = this.behaviour.eventsDelayMs;
+    if (delay === undefined) super.emit(event);
+    // Stamped as sent, later than the answer's copy (a stream stamps its own events).
+    else setTimeout(() => super.emit(event.type === "order" ? { ...event, order: { ...event.order, updatedAt: event.order.updatedAt + delay } } : event), delay);
   }
 }
