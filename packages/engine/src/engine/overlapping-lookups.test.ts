@@ -37,7 +37,7 @@ function setup() {
     finished: false,
     trading: { name: "venue" },
     // Nothing told as an event here (the channel stub only books): a found order is no repeat.
-    mirror: { orders: new Map(), repeatsState: () => false },
+    mirror: { orders: new Map(), repeatsState: () => false, eventApplied: () => {} },
     runner: { log: { warn: () => undefined }, wantsUpdates: true, updates },
     reportError: () => undefined,
     noteOrder: () => booked.push("noteOrder"),
