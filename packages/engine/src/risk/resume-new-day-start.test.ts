@@ -4,21 +4,13 @@
 //     from the step before went unseen. The journal now keeps the last judged step's equity, and the day starts from it.
 // (b) A daily-loss halt whose journal's last step closed in the next UTC day: HALTED is final for the session, not for
 //     its journal (README, Risk): resumed there, the day is a later one, and it starts from the equity at the restart.
-import "@argo/provider-paper";
-import "@argo/provider-replay";
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import * as v from "valibot";
-import { LiveEngine } from "../engine/live-engine.ts";
 import { withJournal } from "../test-fixtures/edited-journal.ts";
-import { defineStrategy } from "../strategy/define-strategy.ts";
-import { silentLogger } from "../strategy/logger.ts";
+import { H, hedgeDir, runHedge, T0 } from "../test-fixtures/hedge-session.ts";
 
-const H = 3_600_000;
 const DAY = 24 * H;
-const T0 = Date.UTC(2024, 0, 1, 20);
 const JAN_2 = Date.UTC(2024, 0, 2);
 const BBB = [50, 50, 50, 50, 50, 50];
 const RISK = { maxDailyLoss: 0.005 }; // REDUCING at 0.5 %, HALTED at 0.75 % (1.5 ×)
@@ -27,55 +19,8 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Hourly bars closing at `closes`, each opening at the close before. */
-const csv = (closes: number[]) =>
-  "time,open,high,low,close,volume\n" +
-  closes.map((c, i) => {
-    const open = i ? closes[i - 1]! : c;
-    return `${new Date(T0 + i * H).toISOString()},${open},${Math.max(c, open)},${Math.min(c, open)},${c},1000000`;
-  }).join("\n") + "\n";
-
-function fresh(aaa: number[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "argo-resume-new-day-"));
-  dirs.push(dir);
-  writeFileSync(join(dir, "A.csv"), csv(aaa));
-  writeFileSync(join(dir, "B.csv"), csv(BBB));
-  return dir;
-}
-
-/**
- * Long 400 AAA and 800 BBB bought at 20:00 (at 100 and 50: 20,000 cash left of 100,000, no fees); at 01:00 BBB's turn
- * buys 1 BBB more (an opening order: REDUCING and HALTED refuse it). `stopAfter` aborts after that symbol's bar.
- */
-async function run(dir: string, stopAfter?: string): Promise<string[]> {
-  const abort = new AbortController();
-  const seen: string[] = [];
-  const strategy = defineStrategy({
-    name: "hedge",
-    description: "",
-    config: v.object({}),
-    async onBar(bar, ctx) {
-      if (bar.openTime === T0 && !ctx.state.get(bar.symbol)) {
-        ctx.state.set(bar.symbol, true);
-        await ctx.placeOrder({ side: "BUY", quantity: bar.symbol === "AAA" ? 400 : 800 });
-      }
-      if (bar.symbol === "BBB" && bar.openTime === T0 + 5 * H) seen.push(`late entry: ${(await ctx.placeOrder({ side: "BUY", quantity: 1 })).status}`);
-      if (stopAfter === `${bar.symbol}@${bar.openTime}`) abort.abort();
-    },
-  });
-  const engine = new LiveEngine({
-    symbols: ["AAA", "BBB"],
-    interval: "1h",
-    sessionDir: join(dir, "session"),
-    logger: silentLogger,
-    strategy,
-    risk: RISK,
-    marketData: { provider: "replay", config: { baseDir: dir, files: [{ path: "A.csv", symbol: "AAA", interval: "1h" }, { path: "B.csv", symbol: "BBB", interval: "1h" }] } },
-    trading: { provider: "paper", config: { initialCapital: 100_000, commission: { makerRate: 0, takerRate: 0 } } },
-  });
-  await engine.run(abort.signal, { onTradingStateChange: (c) => void seen.push(`${c.to}: ${c.reason}`) });
-  return seen;
-}
+const fresh = (aaa: number[]) => hedgeDir(dirs, aaa, BBB);
+const run = (dir: string, stopAfter?: string) => runHedge(dir, RISK, stopAfter);
 
 const marksOf = (dir: string) => withJournal(join(dir, "session"), (j) => j.loadRiskState());
 const STEP_23 = T0 + 3 * H; // the 23:00 step: closes at 00:00, the first step judged on January 2
