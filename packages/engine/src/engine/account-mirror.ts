@@ -132,6 +132,11 @@ export class AccountMirror {
     return last.slice(0, last.lastIndexOf("|")) === state.slice(0, state.lastIndexOf("|"));
   }
 
+  /** Notes `order`'s state as if its event had been applied (see {@link eventApplied}): the same state sent again is a repeat. */
+  stateTold(order: Order): void {
+    this.eventApplied(order.clientOrderId, eventState(order));
+  }
+
   /** Notes the state of an order event the mirror applied (applyOrder returned true): later events equal to it are repeats. */
   eventApplied(clientOrderId: string, state: string): void {
     // The order is in `orders` now (applyOrder just stored it): its entry leaves with it (see remember), so this stays bounded.

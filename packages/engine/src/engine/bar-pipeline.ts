@@ -14,7 +14,7 @@ import type { AnyStrategy } from "../strategy/define-strategy.ts";
 import type { Logger } from "../strategy/logger.ts";
 import type { EngineMode } from "../strategy/strategy-context.ts";
 import { StateStore } from "../strategy/strategy-state.ts";
-import { AccountMirror, eventState } from "./account-mirror.ts";
+import { AccountMirror } from "./account-mirror.ts";
 import { BookedFills } from "./booked-fills.ts";
 import { CallbackGuard, type EngineCallbacks } from "./callbacks.ts";
 import { EngineContext } from "./engine-context.ts";
@@ -157,7 +157,7 @@ export class BarPipeline {
     this.runner = new StrategyRunner(this, options.strategy, new EngineContext(this, options.strategyConfig, options.logger, options.mode));
     // The open orders read at start are the states the mirror starts from: a venue re-sending them (IB re-sends
     // orderStatus after connect, often while the start still reads) brings no news for the strategy (see repeatsEvent).
-    if (this.gateway.syncVenue === undefined) for (const order of options.initial.openOrders) this.mirror.eventApplied(order.clientOrderId, eventState(order));
+    if (this.gateway.syncVenue === undefined) for (const order of options.initial.openOrders) this.mirror.stateTold(order);
     // Last: events held since before the start-up reads are applied here, to a pipeline complete but for them.
     this.unsubscribe = options.events ? options.events(this.onTradingEvent) : options.trading.on(this.onTradingEvent);
   }

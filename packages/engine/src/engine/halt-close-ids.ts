@@ -19,6 +19,11 @@ export class HaltCloseIds {
     return this.ids.size !== 0;
   }
 
+  /** Whether `clientOrderId` is the client id of one of them (not a venue id: see {@link has}). */
+  hasClientId(clientOrderId: string): boolean {
+    return this.ids.has(clientOrderId);
+  }
+
   /** Whether `orderId`, a client or venue id as a strategy may give it, names one of them. */
   has(orderId: string, mirror: AccountMirror): boolean {
     if (this.ids.has(orderId)) return true;

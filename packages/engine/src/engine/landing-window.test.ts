@@ -114,3 +114,67 @@ describe("a placement declared not placed that lands inside its window, its answ
     expect(journalRows<{ status: string }>(dir, `SELECT status FROM orders WHERE client_order_id = '${ID}'`)).toEqual([{ status: "SUBMITTED" }]);
   });
 });
+
+describe("a lookup sent within the window and answered after it", () => {
+  const DEADLINE = 250; // above the lookup's 200 ms answer, so that answer is not cut off by the call deadline
+  const WINDOW = 600;
+  const ID = "entry-1";
+  /** Answers only (no events); the first placement's answer is lost; an armed lookup reads "not held", then the request lands. */
+  class RaceVenue extends FakeVenue {
+    readonly landingWindowMs = WINDOW;
+    readonly requests: string[] = [];
+    private held: OrderRequest | undefined;
+    armed = false;
+    private landed = false;
+    constructor() {
+      super({ idsUniqueAmongOpenOrders: true });
+    }
+    override async placeOrder(request: OrderRequest): Promise<Order> {
+      this.requests.push(request.clientOrderId ?? "");
+      if (request.clientOrderId === ID && this.held === undefined) {
+        this.held = request;
+        await Bun.sleep(1000);
+        throw new ArgoError("CONNECTION_LOST", "socket reset");
+      }
+      return super.placeOrder(request);
+    }
+    override async getOrder(orderId: string): Promise<Order> {
+      if (orderId === ID && this.armed && !this.landed) {
+        // The venue reads its book (not held); the request lands 5 ms later; the answer reaches the engine after the window.
+        this.landed = true;
+        setTimeout(() => this.placeNow(this.held!), 5);
+        await Bun.sleep(200);
+        throw new ArgoError("ORDER_NOT_FOUND", `${orderId} unknown`);
+      }
+      return super.getOrder(orderId);
+    }
+    protected override emit(_event: TradingEvent): void {}
+  }
+
+  test("does not free a placement that landed while the answer was on its way: the next lookup finds it", async () => {
+    // Found in review: the window was judged by the answer's arrival, so the placement was freed (id and record) while the
+    // venue held it, and bar 5 sent its id again. By hand: bar 3's lookup leaves about 500 ms into the 600 ms window.
+    const venue = new RaceVenue();
+    const results: OrderResult[] = [];
+    let placedAt = 0;
+    let bar = 0;
+    const run = await runEngine({
+      bars, venue, engine: { mode: "live", venueCallTimeoutMs: DEADLINE, logger: silentLogger },
+      strategy: testStrategy({
+        async onBar(_bar, ctx) {
+          bar++;
+          if (bar === 1 || bar === 5) results.push(await ctx.placeOrder({ side: "BUY", type: "LIMIT", limitPrice: 50, quantity: 1, clientOrderId: ID }));
+          if (bar === 1) placedAt = Date.now();
+          if (bar === 2) {
+            await Bun.sleep(placedAt + WINDOW - 100 - Date.now());
+            venue.armed = true;
+          }
+        },
+      }),
+    });
+    expect(run.error).toBeUndefined();
+    expect(venue.requests.filter((id) => id === ID)).toHaveLength(1);
+    expect(results.map((r) => (r.status === "rejected" ? r.code : r.status))).toEqual(["CONNECTION_LOST", "DUPLICATE_ORDER"]);
+    expect(run.result?.openOrders.map((o) => o.clientOrderId)).toEqual([ID]);
+  });
+});

@@ -97,7 +97,7 @@ export class OrderGateway {
       found: (id, order, request) => void this.found(id, order, request),
       notPlaced: (id, refused) => this.notPlaced(id, refused),
       declaredNotPlaced: (id) => this.declaredNotPlaced(id),
-      cannotLand: (id) => this.notPlaced(id, true),
+      cannotLand: (id, refused) => this.notPlaced(id, refused),
       reclaim: (id) => this.reclaim(id),
       request: (id) => this.inFlight.request(id),
       failed: (error) => this.providerFailed(error),
@@ -480,7 +480,7 @@ export class OrderGateway {
    */
   private reclaim(id: string): void {
     this.ids.take(id);
-    if (this.p.stateMachine.state === "HALTED" && !this.haltCloses.has(id, this.p.mirror)) this.cancelOnArrival.add(id);
+    if (this.p.stateMachine.state === "HALTED" && !this.haltCloses.hasClientId(id)) this.cancelOnArrival.add(id);
   }
 
   /**

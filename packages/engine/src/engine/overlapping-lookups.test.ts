@@ -27,7 +27,7 @@ function setup() {
     found: (id, order) => booked.push(`found ${id} ${order.status}`),
     notPlaced: (id) => booked.push(`notPlaced ${id}`),
     declaredNotPlaced: (id) => booked.push(`declared ${id}`),
-    cannotLand: (id) => booked.push(`cannotLand ${id}`),
+    cannotLand: (id) => void booked.push(`cannotLand ${id}`),
     reclaim: (id) => booked.push(`reclaim ${id}`),
     request: () => undefined,
     failed: () => undefined,
@@ -37,7 +37,7 @@ function setup() {
     finished: false,
     trading: { name: "venue" },
     // Nothing told as an event here (the channel stub only books): a found order is no repeat.
-    mirror: { orders: new Map(), repeatsState: () => false, eventApplied: () => {} },
+    mirror: { orders: new Map(), repeatsState: () => false, stateTold: () => {} },
     runner: { log: { warn: () => undefined }, wantsUpdates: true, updates },
     reportError: () => undefined,
     noteOrder: () => booked.push("noteOrder"),

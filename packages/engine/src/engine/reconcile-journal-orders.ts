@@ -1,6 +1,5 @@
 import { ArgoError, isArgoError, isTerminalStatus, type Order, pastQuantity, toArgoError, type TradingProvider } from "@argo/core";
 import type { Journal } from "../journal/journal.ts";
-import { eventState } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { isAbortOf } from "./is-abort-of.ts";
 import { isOrderLike, malformedAnswer } from "./order-answer.ts";
@@ -107,7 +106,7 @@ function reportChange(pipeline: Pick<BarPipeline, "gateway" | "keptOrder" | "mir
   // False: such an event brought newer news than this answer, reported then.
   if (!mirror.applyOrder(shown)) return;
   // A simulator sends each state once; a venue across a network may send this one again (see applyTradingEvent).
-  if (pipeline.gateway.syncVenue === undefined) mirror.eventApplied(id, eventState(current));
+  if (pipeline.gateway.syncVenue === undefined) mirror.stateTold(current);
   pipeline.guard.call("onOrderUpdate", shown);
   if (pipeline.runner.wantsUpdates) pipeline.runner.updates.push(shown);
 }

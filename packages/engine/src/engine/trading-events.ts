@@ -71,7 +71,7 @@ export function applyTradingEvent(p: BarPipeline, event: TradingEvent): boolean 
         if (p.mirror.applyOrder(kept)) {
           p.journal?.order(kept);
           if (final) {
-            p.mirror.eventApplied(id, eventState(order));
+            p.mirror.stateTold(order);
             news = true;
           }
         }

@@ -1,6 +1,6 @@
 import { type ArgoError, isArgoError, type Order, type OrderRequest, toArgoError } from "@argo/core";
 import { isProviderFailure } from "../risk/circuit-breaker.ts";
-import { eventState, FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
+import { FINISHED_ORDERS_KEPT } from "./account-mirror.ts";
 import type { BarPipeline } from "./bar-pipeline.ts";
 import { RecentIds } from "./eviction-ring.ts";
 import { landingWindowOf } from "./landing-window.ts";
@@ -20,10 +20,10 @@ export interface SettleChannel {
    */
   declaredNotPlaced(id: string): void;
   /**
-   * Nothing of the placement can land now (the venue refused it after it was declared not placed, or the venue's landing
-   * window passed with the venue not holding it): its id and record are freed.
+   * Nothing of the placement can land now (the venue `refused` it after it was declared not placed, or the venue's
+   * landing window passed with the venue not holding it): its id and record are freed.
    */
-  cannotLand(id: string): void;
+  cannotLand(id: string, refused: boolean): void;
   /** Takes the id of a placement declared not placed again: the venue turned out to hold it after all. */
   reclaim(id: string): void;
   /** The request of a placement still in flight. */
@@ -178,7 +178,7 @@ export class UnresolvedPlacements {
       // refusal settles it, so its id is free again.
       if (!failure && this.declared.size !== 0 && this.declared.has(id)) {
         this.declared.delete(id);
-        this.channel.cannotLand(id);
+        this.channel.cannotLand(id, true);
       }
       return;
     }
@@ -193,27 +193,30 @@ export class UnresolvedPlacements {
    * Asks the venue again about each placement whose outcome stayed unknown for at least a call deadline (so a request
    * still on its way when the first lookup ran has had time to land): found, it is booked placed (or refused) after
    * all; not found, it has not reached the venue (yet): it stops counting as working, but its id stays taken (the request
-   * may still land, see {@link cameBack}); unknowable, it waits
-   * for the next bar. Without this, a close whose answer was lost would block every later close of its position.
+   * may still land, see {@link cameBack}); with a venue's landing window, it stays unresolved until a lookup sent after
+   * the window has passed does not find it, and is then freed for good; unknowable, it waits for the next bar. Without
+   * this, a close whose answer was lost would block every later close of its position.
    */
   async lookUpDue(): Promise<void> {
     const p = this.p;
     for (const [id, since] of Array.from(this.since)) {
       if (Date.now() - since < this.callTimeoutMs || this.lookingUp.has(id)) continue;
       let order: Order;
+      // When the lookup left: the venue read its book then, and a request may land while the answer is on its way back.
+      const askedAt = Date.now();
       try {
         order = await this.channel.lookUp(id);
       } catch (error) {
         if (!this.since.has(id)) continue; // settled meanwhile, by an event or its late answer
         if (isArgoError(error, "ORDER_NOT_FOUND")) {
           const window = this.landingWindowMs;
-          // Within the venue's landing window, not held yet proves nothing: it stays unresolved, asked again at the next bar.
-          if (window !== undefined && Date.now() < since + window) continue;
+          // Asked within the venue's landing window, not held yet proves nothing: it stays unresolved, asked at the next bar.
+          if (window !== undefined && askedAt < since + window) continue;
           this.since.delete(id);
           if (this.askWhenSettled.size !== 0) this.askWhenSettled.delete(id); // not at the venue now: what it does later is news
           if (window !== undefined) {
             // Past it, the request can no longer take effect: never placed, its id and journal record free.
-            this.channel.cannotLand(id);
+            this.channel.cannotLand(id, false);
             p.runner.log.warn(`order ${id}: ${p.trading.name} does not hold it and its landing window (${window} ms) has passed since its outcome became unknown: it was not placed, and its id is free`);
             continue;
           }
@@ -253,7 +256,7 @@ export class UnresolvedPlacements {
     if (this.p.mirror.repeatsState(order)) return true;
     if (this.p.runner.wantsUpdates) this.p.runner.updates.push(order);
     // Told as its event would be: the venue's own event of this state, often just behind the answer, is then a repeat.
-    this.p.mirror.eventApplied(order.clientOrderId, eventState(order));
+    this.p.mirror.stateTold(order);
     return true;
   }
 
