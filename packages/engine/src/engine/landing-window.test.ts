@@ -59,35 +59,37 @@ describe("a placement the provider marks outcome unknown at once (Binance -1007)
   });
 });
 
+/**
+ * Reports nothing by events (answers only), with a landing window; the first placement of `heldId` is held: its answer is
+ * lost after `answerLostMs` (CONNECTION_LOST), and it reaches the venue only when {@link land} is called.
+ */
+class LostAnswerVenue extends FakeVenue {
+  readonly requests: string[] = [];
+  private held: OrderRequest | undefined;
+  constructor(readonly landingWindowMs: number, private readonly heldId: string, private readonly answerLostMs: number) {
+    super({ idsUniqueAmongOpenOrders: true });
+  }
+  override async placeOrder(request: OrderRequest): Promise<Order> {
+    this.requests.push(request.clientOrderId ?? "");
+    if (request.clientOrderId === this.heldId && this.held === undefined) {
+      this.held = request;
+      await Bun.sleep(this.answerLostMs);
+      throw new ArgoError("CONNECTION_LOST", "socket reset");
+    }
+    return super.placeOrder(request);
+  }
+  land(): void {
+    this.placeNow(this.held!);
+  }
+  protected override emit(_event: TradingEvent): void {}
+}
+
 describe("a placement declared not placed that lands inside its window, its answer and events lost", () => {
   const DEADLINE = 40;
   const WINDOW = 200;
   const ID = "entry-1";
-  /** Reports nothing by events; the first placement of ID lands when land() is called, its answer never comes back. */
-  class SilentLandingVenue extends FakeVenue {
-    readonly landingWindowMs = WINDOW;
-    readonly requests: string[] = [];
-    private held: OrderRequest | undefined;
-    constructor() {
-      super({ idsUniqueAmongOpenOrders: true });
-    }
-    override async placeOrder(request: OrderRequest): Promise<Order> {
-      this.requests.push(request.clientOrderId ?? "");
-      if (request.clientOrderId === ID && this.held === undefined) {
-        this.held = request;
-        await Bun.sleep(600);
-        throw new ArgoError("CONNECTION_LOST", "socket reset");
-      }
-      return super.placeOrder(request);
-    }
-    land(): void {
-      this.placeNow(this.held!);
-    }
-    protected override emit(_event: TradingEvent): void {}
-  }
-
   test("stays of unknown outcome and is asked about at each bar: found, it is booked placed, its id stays taken, its record kept", async () => {
-    const venue = new SilentLandingVenue();
+    const venue = new LostAnswerVenue(WINDOW, ID, 600);
     const results: OrderResult[] = [];
     const dir = join(root, "silent");
     let bar = 0;
@@ -119,30 +121,18 @@ describe("a lookup sent within the window and answered after it", () => {
   const DEADLINE = 250; // above the lookup's 200 ms answer, so that answer is not cut off by the call deadline
   const WINDOW = 600;
   const ID = "entry-1";
-  /** Answers only (no events); the first placement's answer is lost; an armed lookup reads "not held", then the request lands. */
-  class RaceVenue extends FakeVenue {
-    readonly landingWindowMs = WINDOW;
-    readonly requests: string[] = [];
-    private held: OrderRequest | undefined;
+  /** An armed lookup reads "not held", then the held request lands, and the answer comes late. */
+  class RaceVenue extends LostAnswerVenue {
     armed = false;
     private landed = false;
     constructor() {
-      super({ idsUniqueAmongOpenOrders: true });
-    }
-    override async placeOrder(request: OrderRequest): Promise<Order> {
-      this.requests.push(request.clientOrderId ?? "");
-      if (request.clientOrderId === ID && this.held === undefined) {
-        this.held = request;
-        await Bun.sleep(1000);
-        throw new ArgoError("CONNECTION_LOST", "socket reset");
-      }
-      return super.placeOrder(request);
+      super(WINDOW, ID, 1000);
     }
     override async getOrder(orderId: string): Promise<Order> {
       if (orderId === ID && this.armed && !this.landed) {
         // The venue reads its book (not held); the request lands 5 ms later; the answer reaches the engine after the window.
         this.landed = true;
-        setTimeout(() => this.placeNow(this.held!), 5);
+        setTimeout(() => this.land(), 5);
         await Bun.sleep(200);
         throw new ArgoError("ORDER_NOT_FOUND", `${orderId} unknown`);
       }
