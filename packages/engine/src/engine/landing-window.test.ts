@@ -13,7 +13,7 @@ import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
 import { journalRows } from "../test-fixtures/journal-rows.ts";
-import { LaterVenue } from "../test-fixtures/later-venue.ts";
+import { SaysUnknownVenue } from "../test-fixtures/says-unknown-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 
 const bars = barsFromCloses("X", [100, 100, 100, 100, 100, 100]);
@@ -23,21 +23,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe("a placement the provider marks outcome unknown at once (Binance -1007), with a landing window", () => {
   const DEADLINE = 100;
   const WINDOW = 500;
-  /** The first sell fails at once marked unknown; its request reaches the venue 450 ms after it was sent (inside the window). */
-  class SaysUnknownVenue extends LaterVenue {
-    readonly landingWindowMs = WINDOW;
-    private lost = 1;
-    override async placeOrder(request: OrderRequest): Promise<Order> {
-      if (request.side === "SELL" && this.lost-- > 0) {
-        setTimeout(() => void super.placeOrder(request), 450);
-        throw new ArgoError("CONNECTION_LOST", "-1007 execution status unknown", { details: { outcome: "unknown" } });
-      }
-      return super.placeOrder(request);
-    }
-  }
-
   test("is not freed before the window has passed since it was sent: the second close is skipped, never short", async () => {
-    const venue = new SaysUnknownVenue();
+    // The first sell fails at once marked unknown; its request reaches the venue 450 ms after it was sent (inside the window).
+    const venue = Object.assign(new SaysUnknownVenue(450), { landingWindowMs: WINDOW });
     const results: OrderResult[] = [];
     // Bar 3 comes about 400 ms after the first close was sent: past one deadline and less than the window. Before, the
     // window was reckoned from a deadline before the failure (300 ms early), so bar 3's close was sent: short 1.

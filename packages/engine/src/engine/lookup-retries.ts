@@ -56,12 +56,7 @@ export class LookupRetries {
    * fate meanwhile) is forgotten.
    */
   due(working: (id: string) => boolean, now: number): string[] {
-    const ids: string[] = [];
-    for (const [id, failure] of Array.from(this.failures)) {
-      if (!working(id)) this.failures.delete(id);
-      else if (!this.asking.has(id) && failure.at < now) ids.push(id);
-    }
-    return ids;
+    return this.sweep(working, (id, at) => !this.asking.has(id) && at < now);
   }
 
   /**
@@ -70,10 +65,15 @@ export class LookupRetries {
    * comes to ask again; one no longer held working is forgotten, as in {@link due}.
    */
   left(working: (id: string) => boolean): string[] {
+    return this.sweep(working, () => true);
+  }
+
+  /** The failed lookups of orders still held working that `wanted` picks; those no longer held working are forgotten. */
+  private sweep(working: (id: string) => boolean, wanted: (id: string, at: number) => boolean): string[] {
     const ids: string[] = [];
-    for (const id of Array.from(this.failures.keys())) {
-      if (working(id)) ids.push(id);
-      else this.failures.delete(id);
+    for (const [id, failure] of Array.from(this.failures)) {
+      if (!working(id)) this.failures.delete(id);
+      else if (wanted(id, failure.at)) ids.push(id);
     }
     return ids;
   }

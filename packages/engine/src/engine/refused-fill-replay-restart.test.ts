@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
-import { protectingStrategy } from "../test-fixtures/protecting-strategy.ts";
+import { protectingStrategy, resumeReplaying } from "../test-fixtures/protecting-strategy.ts";
 import { runEngine } from "../test-fixtures/run-engine.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-refused-fill-replay-"));
@@ -53,7 +53,7 @@ class PartsVenue extends FakeVenue {
 const bars = barsFromCloses("BTC", [100, 100, 100, 100, 100, 100, 100, 100]);
 
 /** The restart tests' strategy (entry of 2 at the first bar, a take-profit on its FILLED; see protectingStrategy). */
-const protecting = (log: string[], session: number, onBar?: () => void) => protectingStrategy(log, session, bars[0]!, 2, onBar);
+const protecting = (log: string[], session: number) => protectingStrategy(log, session, bars[0]!, 2);
 
 describe("a restart's replayed backlog with a fill the engine refuses", () => {
   test("the previous session's states are no news: FILLED told once across both sessions, one take-profit", async () => {
@@ -67,13 +67,7 @@ describe("a restart's replayed backlog with a fill the engine refuses", () => {
     expect(log).toEqual(session1);
     expect(first.named("onError").map(([e]) => (e as { code: string }).code)).toEqual(["INVALID_DATA"]);
     // Resumed: on its first bar the venue replays every order and fill event it ever sent, the refused fill among them.
-    let replayed = false;
-    const second = await runEngine({
-      bars,
-      venue,
-      strategy: protecting(log, 2, () => void (replayed || ((replayed = true), venue.replay()))),
-      engine: { sessionDir },
-    });
+    const { run: second, replayed } = await resumeReplaying(venue, bars, log, 2, sessionDir);
     expect(second.error).toBeUndefined();
     expect(replayed).toBe(true);
     // Nothing more heard (before: PARTIALLY_FILLED and FILLED again, and a second take-profit).

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { FakeVenue } from "../test-fixtures/fake-venue.ts";
-import { protectingStrategy } from "../test-fixtures/protecting-strategy.ts";
+import { protectingStrategy, resumeReplaying } from "../test-fixtures/protecting-strategy.ts";
 import { runEngine } from "../test-fixtures/run-engine.ts";
 
 const root = mkdtempSync(join(tmpdir(), "argo-replayed-backlog-restart-"));
@@ -40,7 +40,7 @@ class ReplayingVenue extends FakeVenue {
 const bars = barsFromCloses("BTC", [100, 100, 100, 100, 100, 100, 100, 100]);
 
 /** The restart tests' strategy (entry of 1 at the first bar, a take-profit on its FILLED; see protectingStrategy). */
-const protecting = (log: string[], session: number, onBar?: () => void) => protectingStrategy(log, session, bars[0]!, 1, onBar);
+const protecting = (log: string[], session: number) => protectingStrategy(log, session, bars[0]!, 1);
 
 describe("a resumed session and the venue's replayed backlog", () => {
   test("the previous session's FILLED and the take-profit's SUBMITTED, replayed, are no news: one take-profit", async () => {
@@ -51,13 +51,7 @@ describe("a resumed session and the venue's replayed backlog", () => {
     expect(first.error).toBeUndefined();
     expect(log).toEqual(["session 1: entry SUBMITTED", "session 1: entry FILLED", "session 1: tp-1 SUBMITTED"]);
     // Resumed: on its first bar the venue replays every order event it ever sent.
-    let replayed = false;
-    const second = await runEngine({
-      bars,
-      venue,
-      strategy: protecting(log, 2, () => void (replayed || ((replayed = true), venue.replay()))),
-      engine: { sessionDir },
-    });
+    const { run: second, replayed } = await resumeReplaying(venue, bars, log, 1, sessionDir);
     expect(second.error).toBeUndefined();
     expect(replayed).toBe(true);
     // Nothing more heard: the strategy was told each of these once, in the first session.

@@ -3,6 +3,7 @@ import { ArgoError, type Order, type OrderRequest } from "@argo/core";
 import type { OrderResult } from "../strategy/strategy-context.ts";
 import { barsFromCloses } from "../test-fixtures/bars.ts";
 import { LaterVenue } from "../test-fixtures/later-venue.ts";
+import { SaysUnknownVenue } from "../test-fixtures/says-unknown-venue.ts";
 import { runEngine, testStrategy } from "../test-fixtures/run-engine.ts";
 import { silentLogger } from "../strategy/logger.ts";
 
@@ -176,24 +177,6 @@ describe("a placement whose outcome is unknown (its answer lost, the venue may h
 });
 
 describe("a placement the provider says may have reached the venue (details.outcome \"unknown\": Binance's -1007)", () => {
-  /**
-   * The first sell's answer is lost within the engine's deadline: the provider rejects at once with CONNECTION_LOST
-   * marked so, and the request reaches the venue `landsAfterMs` later (the lookup right after the failure misses it).
-   */
-  class SaysUnknownVenue extends LaterVenue {
-    private lost = 1;
-    constructor(private readonly landsAfterMs: number, private readonly marked = true) {
-      super();
-    }
-    override async placeOrder(request: OrderRequest): Promise<Order> {
-      if (request.side === "SELL" && this.lost-- > 0) {
-        setTimeout(() => void super.placeOrder(request), this.landsAfterMs);
-        throw new ArgoError("CONNECTION_LOST", "-1007: send status unknown; execution status unknown", this.marked ? { details: { outcome: "unknown" } } : {});
-      }
-      return super.placeOrder(request);
-    }
-  }
-
   test("counts as working although the lookup right after does not find it: the second close is skipped; the first, landing, closes the long once", async () => {
     const venue = new SaysUnknownVenue(DEADLINE / 2);
     const results: OrderResult[] = [];

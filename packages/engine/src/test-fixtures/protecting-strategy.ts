@@ -1,5 +1,6 @@
 import type { Bar } from "@argo/core";
-import { testStrategy } from "./run-engine.ts";
+import type { FakeVenue } from "./fake-venue.ts";
+import { runEngine, testStrategy } from "./run-engine.ts";
 
 /**
  * A strategy for restart tests: in session 1 it buys `quantity` at market at `entryBar` (id "entry"); on the entry's
@@ -19,4 +20,15 @@ export function protectingStrategy(log: string[], session: number, entryBar: Bar
       }
     },
   });
+}
+
+/**
+ * The second session of a restart test on `sessionDir`: `venue` replays every event it ever sent at the session's first
+ * bar (as a broker re-sends its backlog after a reconnect). Returns the run and whether the replay happened.
+ */
+export async function resumeReplaying(venue: FakeVenue & { replay(): void }, bars: Bar[], log: string[], quantity: number, sessionDir: string) {
+  let replayed = false;
+  const onBar = () => void (replayed || ((replayed = true), venue.replay()));
+  const run = await runEngine({ bars, venue, strategy: protectingStrategy(log, 2, bars[0]!, quantity, onBar), engine: { sessionDir } });
+  return { run, replayed };
 }

@@ -43,7 +43,7 @@ export class QueuedVenue extends FakeVenue {
     if (this.behaviour.answersOnly) return;
     const delay = this.behaviour.eventsDelayMs;
     if (delay === undefined) super.emit(event);
-    // Stamped as sent, later than the answer's copy (a stream stamps its own events).
+    // Stamped as received, later than the answer's copy: IB's orderStatus carries no time, so a provider stamps it on receipt.
     else setTimeout(() => super.emit(event.type === "order" ? { ...event, order: { ...event.order, updatedAt: event.order.updatedAt + delay } } : event), delay);
   }
 }
